@@ -1,0 +1,32 @@
+import { chatCommands } from '../../shared/chat/events.js';
+import { CHAT_HISTORY, PLENARY } from '../../shared/chat/schema.js';
+import { CommandError } from '../../shared/protocol.js';
+import { rooms } from '../realtime/rooms.js';
+import type { Deps, HandlerTable } from '../realtime/types.js';
+
+type ChatHandlers = Pick<HandlerTable, keyof typeof chatCommands>;
+
+export function chatHandlers(deps: Deps): ChatHandlers {
+  return {
+    'chat:send': async ({ text }, { member }) => {
+      if (!member) throw new CommandError('not_joined', 'Join the workshop first');
+      const { session, actor } = member;
+      const message = {
+        id: deps.ids.id(14),
+        roomId: PLENARY,
+        authorId: actor.id,
+        authorName: actor.name,
+        authorTown: actor.town,
+        text,
+        at: deps.clock(),
+      };
+      await deps.store.appendChat(session.workshopId, message);
+      deps.io.to(rooms.room(session.workshopId, message.roomId)).emit('chat:message', message);
+      return message;
+    },
+    'chat:history': async (_input, { member }) => {
+      if (!member) throw new CommandError('not_joined', 'Join the workshop first');
+      return deps.store.chatHistory(member.session.workshopId, PLENARY, CHAT_HISTORY);
+    },
+  };
+}

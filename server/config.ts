@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** How long a dropped participant shows as "reconnecting" before they count as gone. */
+  PRESENCE_GRACE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** Commands a single connection may send per second (burst is twice that). */
+  RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(30),
+  CLIENT_DIR: z.string().min(1).optional(),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string | null;
+  redisUrl: string | null;
+  production: boolean;
+  logLevel: LogLevel;
+  logFormat: 'json' | 'pretty';
+  presenceGraceMs: number;
+  rateLimitPerSecond: number;
+  clientDir: string | null;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment; a bad value throws a ConfigError naming the variable and what is expected. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const name = i.path.join('.');
+      return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${i.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: e.PUBLIC_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    production,
+    logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
+    presenceGraceMs: e.PRESENCE_GRACE_MS,
+    rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
+    clientDir: e.CLIENT_DIR ?? null,
+  };
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1' }), ...overrides };
+}

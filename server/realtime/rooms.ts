@@ -1,0 +1,7 @@
+/** Socket.IO room names. One place, so a typo cannot send an event to nobody. */
+export const rooms = {
+  workshop: (workshopId: string) => `w:${workshopId}`,
+  moderators: (workshopId: string) => `w:${workshopId}:mods`,
+  participant: (workshopId: string, participantId: string) => `w:${workshopId}:p:${participantId}`,
+  room: (workshopId: string, roomId: string) => `w:${workshopId}:r:${roomId}`,
+};

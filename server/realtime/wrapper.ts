@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import {
+  COMMANDS,
+  CommandError,
+  isCommandName,
+  type Ack,
+  type CommandName,
+  type ErrorCode,
+} from '../../shared/protocol.js';
+import type { Deps, HandlerContext, HandlerTable, Member, TypedSocket } from './types.js';
+
+const fail = (code: ErrorCode, message: string): Ack<never> => ({ ok: false, code, message });
+
+/**
+ * The one wrapper every command goes through: rate limit, size, schema, role, then the handler.
+ * Whatever happens, the sender gets exactly one ack and the server keeps running.
+ */
+export function registerCommands(socket: TypedSocket, deps: Deps, handlers: HandlerTable) {
+  for (const name of Object.keys(COMMANDS) as CommandName[]) {
+    socket.on(name, ((payload: unknown, ack: unknown) => {
+      void runCommand(name, payload, ack, socket, deps, handlers);
+    }) as never);
+  }
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (isCommandName(event)) return;
+    deps.log.info('unknown event', { event, socket: socket.id });
+    const ack = args.at(-1);
+    if (typeof ack === 'function') ack(fail('unknown_event', `Unknown event "${event}"`));
+  });
+}
+
+async function runCommand(name: CommandName, payload: unknown, rawAck: unknown, socket: TypedSocket, deps: Deps, handlers: HandlerTable) {
+  const started = performance.now();
+  const session = socket.data.session;
+  const ack = typeof rawAck === 'function' ? (rawAck as (r: Ack<unknown>) => void) : () => {};
+  const logFields = { event: name, socket: socket.id, workshop: session?.workshopId, participant: session?.participantId };
+  let result: Ack<unknown>;
+  try {
+    result = { ok: true, data: await execute(name, payload, socket, deps, handlers) };
+  } catch (err) {
+    if (err instanceof CommandError) {
+      result = fail(err.code, err.message);
+    } else {
+      deps.log.error('command failed', { ...logFields, err });
+      result = fail('internal', 'Something went wrong on the server');
+    }
+  }
+  const ms = Math.round((performance.now() - started) * 10) / 10;
+  if (result.ok) deps.log.debug('command', { ...logFields, ms });
+  else deps.log.info('command refused', { ...logFields, ms, code: result.code, message: result.message });
+  ack(result);
+}
+
+async function execute(name: CommandName, payload: unknown, socket: TypedSocket, deps: Deps, handlers: HandlerTable) {
+  const def = COMMANDS[name];
+  if (!socket.data.bucket.take(deps.clock())) throw new CommandError('rate_limited', 'Too many requests; slow down');
+  if (jsonSize(payload) > def.maxBytes) throw new CommandError('payload_too_large', `Payload larger than ${def.maxBytes} bytes`);
+  const parsed = def.schema.safeParse(payload ?? {});
+  if (!parsed.success) throw new CommandError('invalid_payload', z.prettifyError(parsed.error).slice(0, 500));
+  const ctx: HandlerContext = { deps, socket, member: null };
+  if (def.access !== 'public') {
+    ctx.member = await loadMember(socket, deps, name);
+    if (def.access === 'moderator' && ctx.member.actor.role !== 'moderator') {
+      throw new CommandError('forbidden', 'Only moderators may do this');
+    }
+  }
+  const handler = handlers[name] as (p: unknown, c: HandlerContext) => Promise<unknown>;
+  return handler(parsed.data, ctx);
+}
+
+async function loadMember(socket: TypedSocket, deps: Deps, name: CommandName): Promise<Member> {
+  const session = socket.data.session;
+  if (!session) throw new CommandError('not_joined', 'Join the workshop first');
+  const [actor, workshop] = await Promise.all([
+    deps.store.getParticipant(session.workshopId, session.participantId),
+    deps.store.getWorkshop(session.workshopId),
+  ]);
+  if (!actor || !workshop) throw new CommandError('not_found', 'Workshop or participant not found');
+  if (actor.removed) throw new CommandError('removed', 'You were removed from this workshop');
+  if (workshop.endedAt !== null && name !== 'workshop:leave') throw new CommandError('ended', 'The workshop has ended');
+  return { session, actor, workshop };
+}
+
+function jsonSize(payload: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(payload) ?? '');
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}

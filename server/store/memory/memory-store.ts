@@ -1,0 +1,151 @@
+import { CHAT_HISTORY } from '../../../shared/chat/schema.js';
+import type { ChatMessage } from '../../../shared/chat/schema.js';
+import type { Role } from '../../../shared/workshops/schema.js';
+import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
+
+interface WorkshopState {
+  workshop: WorkshopRecord;
+  participants: Map<string, ParticipantRecord>;
+  chat: Map<string, ChatMessage[]>;
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+/** The embedded default. Single process: each method runs to completion without awaiting, so it is atomic. */
+export class MemoryStore implements Store {
+  readonly kind = 'memory' as const;
+  private readonly workshops = new Map<string, WorkshopState>();
+  private readonly codes = new Map<string, string>();
+
+  async createWorkshop(workshop: WorkshopRecord): Promise<boolean> {
+    if (this.codes.has(workshop.code) || this.workshops.has(workshop.id)) return false;
+    this.codes.set(workshop.code, workshop.id);
+    this.workshops.set(workshop.id, { workshop: copy(workshop), participants: new Map(), chat: new Map() });
+    return true;
+  }
+
+  async getWorkshop(id: string) {
+    const w = this.workshops.get(id);
+    return w ? copy(w.workshop) : null;
+  }
+
+  async workshopIdByCode(code: string) {
+    return this.codes.get(code) ?? null;
+  }
+
+  async setWorkshopLocked(id: string, locked: boolean) {
+    return this.updateWorkshop(id, (w) => void (w.locked = locked));
+  }
+
+  async endWorkshop(id: string, at: number) {
+    return this.updateWorkshop(id, (w) => void (w.endedAt ??= at));
+  }
+
+  async addParticipant(workshopId: string, p: ParticipantRecord, opts: { bypassLock: boolean }): Promise<AddParticipantResult> {
+    const w = this.workshops.get(workshopId);
+    if (!w) return 'not_found';
+    if (w.workshop.endedAt !== null) return 'ended';
+    if (w.workshop.locked && !opts.bypassLock) return 'locked';
+    w.participants.set(p.id, copy(p));
+    return 'ok';
+  }
+
+  async getParticipant(workshopId: string, participantId: string) {
+    const p = this.workshops.get(workshopId)?.participants.get(participantId);
+    return p ? copy(p) : null;
+  }
+
+  async listParticipants(workshopId: string) {
+    const w = this.workshops.get(workshopId);
+    return w ? [...w.participants.values()].map(copy) : [];
+  }
+
+  async setRole(workshopId: string, participantId: string, role: Role) {
+    return this.updateParticipant(workshopId, participantId, (p) => void (p.role = role));
+  }
+
+  async raiseHand(workshopId: string, participantId: string, at: number) {
+    return this.updateParticipant(workshopId, participantId, (p) => void (p.handRaisedAt ??= at));
+  }
+
+  async lowerHand(workshopId: string, participantId: string) {
+    return this.updateParticipant(workshopId, participantId, (p) => void (p.handRaisedAt = null));
+  }
+
+  async attachConnection(workshopId: string, participantId: string, connectionId: string) {
+    let replaced = '';
+    const participant = this.updateParticipant(workshopId, participantId, (p) => {
+      replaced = p.connectionId;
+      p.connectionId = connectionId;
+      p.presence = 'online';
+      p.disconnectedAt = 0;
+    });
+    return participant ? { participant, replaced } : null;
+  }
+
+  async detachConnection(workshopId: string, participantId: string, connectionId: string, at: number) {
+    const p = this.workshops.get(workshopId)?.participants.get(participantId);
+    if (!p || p.removed || p.connectionId !== connectionId) return null;
+    return this.updateParticipant(workshopId, participantId, (q) => {
+      q.connectionId = '';
+      q.presence = 'reconnecting';
+      q.disconnectedAt = at;
+    });
+  }
+
+  async expirePresence(workshopId: string, participantId: string, disconnectedAt: number) {
+    const p = this.workshops.get(workshopId)?.participants.get(participantId);
+    if (!p || p.connectionId !== '' || p.presence !== 'reconnecting' || p.disconnectedAt !== disconnectedAt) return null;
+    return this.updateParticipant(workshopId, participantId, (q) => void (q.presence = 'offline'));
+  }
+
+  async leave(workshopId: string, participantId: string) {
+    return this.updateParticipant(workshopId, participantId, (p) => {
+      p.presence = 'offline';
+      p.connectionId = '';
+      p.handRaisedAt = null;
+    });
+  }
+
+  async removeParticipant(workshopId: string, participantId: string) {
+    const result = this.updateParticipant(workshopId, participantId, (p) => {
+      p.presence = 'offline';
+      p.connectionId = '';
+      p.handRaisedAt = null;
+    });
+    const p = this.workshops.get(workshopId)?.participants.get(participantId);
+    if (p) p.removed = true;
+    return result && { ...result, removed: true };
+  }
+
+  async appendChat(workshopId: string, message: ChatMessage) {
+    const w = this.workshops.get(workshopId);
+    if (!w) return;
+    const list = w.chat.get(message.roomId) ?? [];
+    list.push(copy(message));
+    if (list.length > CHAT_HISTORY) list.splice(0, list.length - CHAT_HISTORY);
+    w.chat.set(message.roomId, list);
+  }
+
+  async chatHistory(workshopId: string, roomId: string, limit: number) {
+    const list = this.workshops.get(workshopId)?.chat.get(roomId) ?? [];
+    return list.slice(-limit).map(copy);
+  }
+
+  async close() {}
+
+  private updateWorkshop(id: string, change: (w: WorkshopRecord) => void) {
+    const w = this.workshops.get(id);
+    if (!w) return null;
+    change(w.workshop);
+    return copy(w.workshop);
+  }
+
+  /** Changes a participant who exists and was not removed; returns the new state. */
+  private updateParticipant(workshopId: string, participantId: string, change: (p: ParticipantRecord) => void) {
+    const p = this.workshops.get(workshopId)?.participants.get(participantId);
+    if (!p || p.removed) return null;
+    change(p);
+    return copy(p);
+  }
+}

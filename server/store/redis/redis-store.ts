@@ -1,0 +1,144 @@
+import { createClient } from 'redis';
+import { CHAT_HISTORY, type ChatMessage } from '../../../shared/chat/schema.js';
+import type { Role } from '../../../shared/workshops/schema.js';
+import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
+import { decodeParticipant, decodeWorkshop, encodeParticipant, encodeWorkshop } from './codec.js';
+import { SCRIPTS } from './scripts.js';
+
+const makeClient = (url: string) => createClient({ url });
+export type RedisClient = ReturnType<typeof makeClient>;
+
+/** Keys, all under one prefix so tests (and several deployments) can share a server. */
+export function redisKeys(prefix: string) {
+  return {
+    code: (code: string) => `${prefix}code:${code}`,
+    workshop: (id: string) => `${prefix}w:${id}`,
+    participantIds: (id: string) => `${prefix}w:${id}:pids`,
+    participant: (id: string, pid: string) => `${prefix}w:${id}:p:${pid}`,
+    chat: (id: string, room: string) => `${prefix}w:${id}:chat:${room}`,
+  };
+}
+
+export class RedisStore implements Store {
+  readonly kind = 'redis' as const;
+  private readonly keys: ReturnType<typeof redisKeys>;
+
+  private constructor(
+    readonly client: RedisClient,
+    prefix: string,
+    private readonly ownsClient: boolean,
+  ) {
+    this.keys = redisKeys(prefix);
+  }
+
+  static async connect(url: string, opts: { prefix?: string } = {}): Promise<RedisStore> {
+    const client = makeClient(url);
+    client.on('error', () => {
+      // Reconnection is automatic; commands fail (and are acked as errors) while Redis is away.
+    });
+    await client.connect();
+    return new RedisStore(client, opts.prefix ?? 'jm:', true);
+  }
+
+  private run(script: keyof typeof SCRIPTS, keys: string[], args: string[]) {
+    return this.client.eval(SCRIPTS[script], { keys, arguments: args });
+  }
+
+  async createWorkshop(w: WorkshopRecord) {
+    const created = await this.run('createWorkshop', [this.keys.code(w.code), this.keys.workshop(w.id)], [w.id, ...encodeWorkshop(w)]);
+    return created === 1;
+  }
+
+  async getWorkshop(id: string) {
+    return decodeWorkshop(await this.client.hGetAll(this.keys.workshop(id)));
+  }
+
+  async workshopIdByCode(code: string) {
+    return (await this.client.get(this.keys.code(code))) ?? null;
+  }
+
+  async setWorkshopLocked(id: string, locked: boolean) {
+    await this.run('updateWorkshop', [this.keys.workshop(id)], ['locked', locked ? '1' : '0']);
+    return this.getWorkshop(id);
+  }
+
+  async endWorkshop(id: string, at: number) {
+    await this.run('endWorkshop', [this.keys.workshop(id)], [String(at)]);
+    return this.getWorkshop(id);
+  }
+
+  async addParticipant(workshopId: string, p: ParticipantRecord, opts: { bypassLock: boolean }) {
+    const keys = [this.keys.workshop(workshopId), this.keys.participant(workshopId, p.id), this.keys.participantIds(workshopId)];
+    const result = await this.run('addParticipant', keys, [opts.bypassLock ? '1' : '0', p.id, ...encodeParticipant(p)]);
+    return result as AddParticipantResult;
+  }
+
+  async getParticipant(workshopId: string, participantId: string) {
+    return decodeParticipant(await this.client.hGetAll(this.keys.participant(workshopId, participantId)));
+  }
+
+  async listParticipants(workshopId: string) {
+    const ids = await this.client.lRange(this.keys.participantIds(workshopId), 0, -1);
+    if (ids.length === 0) return [];
+    const multi = this.client.multi();
+    for (const id of ids) multi.hGetAll(this.keys.participant(workshopId, id));
+    const hashes = (await multi.exec()) as unknown as Record<string, string>[];
+    return hashes.map(decodeParticipant).filter((p): p is ParticipantRecord => p !== null);
+  }
+
+  setRole(workshopId: string, participantId: string, role: Role) {
+    return this.updateParticipant('setParticipant', workshopId, participantId, ['role', role]);
+  }
+
+  raiseHand(workshopId: string, participantId: string, at: number) {
+    return this.updateParticipant('raiseHand', workshopId, participantId, [String(at)]);
+  }
+
+  lowerHand(workshopId: string, participantId: string) {
+    return this.updateParticipant('setParticipant', workshopId, participantId, ['handRaisedAt', '']);
+  }
+
+  async attachConnection(workshopId: string, participantId: string, connectionId: string) {
+    const result = (await this.run('attach', [this.keys.participant(workshopId, participantId)], [connectionId])) as [string] | null;
+    if (!result) return null;
+    const participant = await this.getParticipant(workshopId, participantId);
+    return participant && { participant, replaced: result[0] };
+  }
+
+  detachConnection(workshopId: string, participantId: string, connectionId: string, at: number) {
+    return this.updateParticipant('detach', workshopId, participantId, [connectionId, String(at)]);
+  }
+
+  expirePresence(workshopId: string, participantId: string, disconnectedAt: number) {
+    return this.updateParticipant('expire', workshopId, participantId, [String(disconnectedAt)]);
+  }
+
+  leave(workshopId: string, participantId: string) {
+    return this.updateParticipant('setParticipant', workshopId, participantId, ['presence', 'offline', 'connectionId', '', 'handRaisedAt', '']);
+  }
+
+  async removeParticipant(workshopId: string, participantId: string) {
+    const key = this.keys.participant(workshopId, participantId);
+    const applied = await this.run('remove', [key], []);
+    return applied ? this.getParticipant(workshopId, participantId) : null;
+  }
+
+  async appendChat(workshopId: string, message: ChatMessage) {
+    await this.run('appendChat', [this.keys.chat(workshopId, message.roomId)], [JSON.stringify(message), String(CHAT_HISTORY)]);
+  }
+
+  async chatHistory(workshopId: string, roomId: string, limit: number) {
+    const raw = await this.client.lRange(this.keys.chat(workshopId, roomId), -limit, -1);
+    return raw.map((s) => JSON.parse(s) as ChatMessage);
+  }
+
+  async close() {
+    if (this.ownsClient && this.client.isOpen) await this.client.close();
+  }
+
+  /** Runs a guarded participant script; when it applied, returns the participant as now stored. */
+  private async updateParticipant(script: keyof typeof SCRIPTS, workshopId: string, participantId: string, args: string[]) {
+    const applied = await this.run(script, [this.keys.participant(workshopId, participantId)], args);
+    return applied ? this.getParticipant(workshopId, participantId) : null;
+  }
+}

@@ -1,0 +1,60 @@
+import type { ChatMessage } from '../../shared/chat/schema.js';
+import type { Participant, Role, WorkshopInfo } from '../../shared/workshops/schema.js';
+
+export interface WorkshopRecord extends WorkshopInfo {
+  moderatorKeyHash: string;
+}
+
+export interface ParticipantRecord extends Participant {
+  resumeTokenHash: string;
+  /** The socket currently speaking for this participant; '' when none. */
+  connectionId: string;
+  /** Server time of the last drop, 0 while connected. */
+  disconnectedAt: number;
+  removed: boolean;
+}
+
+export type AddParticipantResult = 'ok' | 'not_found' | 'locked' | 'ended';
+
+/**
+ * Workshop state in the domain's words. Every method is a single atomic step in the store:
+ * callers never read, await and write back what they read.
+ */
+export interface WorkshopStore {
+  /** Reserves the join code and saves the workshop; false when the code is taken. */
+  createWorkshop(workshop: WorkshopRecord): Promise<boolean>;
+  getWorkshop(workshopId: string): Promise<WorkshopRecord | null>;
+  workshopIdByCode(code: string): Promise<string | null>;
+  setWorkshopLocked(workshopId: string, locked: boolean): Promise<WorkshopRecord | null>;
+  /** Ends the workshop once; later calls keep the first end time. */
+  endWorkshop(workshopId: string, at: number): Promise<WorkshopRecord | null>;
+
+  /** Adds a participant unless the workshop is missing, ended, or locked (moderators pass a lock). */
+  addParticipant(workshopId: string, participant: ParticipantRecord, opts: { bypassLock: boolean }): Promise<AddParticipantResult>;
+  getParticipant(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;
+  /** Everyone who ever joined, removed ones included, in join order. */
+  listParticipants(workshopId: string): Promise<ParticipantRecord[]>;
+  setRole(workshopId: string, participantId: string, role: Role): Promise<ParticipantRecord | null>;
+  /** Raises a hand; raising an already raised hand keeps its original place in the queue. */
+  raiseHand(workshopId: string, participantId: string, at: number): Promise<ParticipantRecord | null>;
+  lowerHand(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;
+  /** Makes `connectionId` the participant's live connection and returns the one it replaced ('' if none). */
+  attachConnection(workshopId: string, participantId: string, connectionId: string): Promise<{ participant: ParticipantRecord; replaced: string } | null>;
+  /** Marks the drop only when `connectionId` is still the live one (a newer connection wins). */
+  detachConnection(workshopId: string, participantId: string, connectionId: string, at: number): Promise<ParticipantRecord | null>;
+  /** Turns a participant still waiting to reconnect since `disconnectedAt` into offline. */
+  expirePresence(workshopId: string, participantId: string, disconnectedAt: number): Promise<ParticipantRecord | null>;
+  /** Voluntary leave: offline now, hand lowered; the resume token stays valid. */
+  leave(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;
+  /** Removal by a moderator: the participant cannot resume. */
+  removeParticipant(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;
+
+  appendChat(workshopId: string, message: ChatMessage): Promise<void>;
+  /** The latest `limit` messages of a room, oldest first. */
+  chatHistory(workshopId: string, roomId: string, limit: number): Promise<ChatMessage[]>;
+}
+
+export interface Store extends WorkshopStore {
+  readonly kind: 'memory' | 'redis';
+  close(): Promise<void>;
+}

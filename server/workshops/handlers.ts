@@ -1,0 +1,207 @@
+import { PROTOCOL_VERSION, CommandError } from '../../shared/protocol.js';
+import { workshopCommands } from '../../shared/workshops/events.js';
+import { formatJoinCode, type SessionSnapshot } from '../../shared/workshops/schema.js';
+import { rooms } from '../realtime/rooms.js';
+import type { Deps, HandlerContext, HandlerTable, TypedSocket } from '../realtime/types.js';
+import type { ParticipantRecord, WorkshopRecord } from '../store/types.js';
+import * as logic from './logic.js';
+
+type WorkshopHandlers = Pick<HandlerTable, keyof typeof workshopCommands>;
+
+const need = <T>(value: T | null): T => {
+  if (value === null) throw new CommandError('not_joined', 'Join the workshop first');
+  return value;
+};
+
+export function workshopHandlers(deps: Deps): WorkshopHandlers {
+  const { store, io } = deps;
+  const pub = (p: ParticipantRecord) => logic.toPublicParticipant(p, deps.clock(), deps.config.presenceGraceMs);
+  const ctxFor = () => ({ now: deps.clock(), ids: deps.ids });
+  const broadcastParticipant = (workshopId: string, p: ParticipantRecord | null) => {
+    if (p) io.to(rooms.workshop(workshopId)).emit('participant:updated', pub(p));
+    return p;
+  };
+
+  async function enter(socket: TypedSocket, workshop: WorkshopRecord, participant: ParticipantRecord, resumeToken: string, isNew: boolean): Promise<SessionSnapshot> {
+    const attached = await store.attachConnection(workshop.id, participant.id, socket.id);
+    if (!attached) throw new CommandError('not_found', 'This session is no longer known');
+    if (attached.replaced && attached.replaced !== socket.id) {
+      // The same person opened the workshop elsewhere (another tab or device): the newest wins.
+      io.to(attached.replaced).emit('session:closed', { reason: 'replaced' });
+      io.in(attached.replaced).disconnectSockets(true);
+    }
+    const previous = socket.data.session;
+    if (previous) for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
+    socket.data.session = { workshopId: workshop.id, participantId: participant.id };
+    const me = attached.participant;
+    await socket.join([
+      rooms.workshop(workshop.id),
+      rooms.participant(workshop.id, me.id),
+      rooms.room(workshop.id, 'plenary'),
+      ...(me.role === 'moderator' ? [rooms.moderators(workshop.id)] : []),
+    ]);
+    socket.to(rooms.workshop(workshop.id)).emit(isNew ? 'participant:joined' : 'participant:updated', pub(me));
+    deps.log.info(isNew ? 'participant joined' : 'participant resumed', { workshop: workshop.id, participant: me.id, role: me.role });
+    const everyone = await store.listParticipants(workshop.id);
+    return {
+      workshop: logic.toPublicWorkshop(workshop),
+      self: pub(me),
+      participants: everyone.filter((p) => !p.removed).map(pub),
+      resumeToken,
+      serverTime: deps.clock(),
+    };
+  }
+
+  function checkVersion(v: number) {
+    if (v !== PROTOCOL_VERSION) {
+      throw new CommandError('version_mismatch', `This page speaks protocol ${v}, the server ${PROTOCOL_VERSION}: reload the page`);
+    }
+  }
+
+  return {
+    'workshop:create': async (input, { socket }) => {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const { record, moderatorKey } = logic.newWorkshop(input, ctxFor());
+        if (!(await store.createWorkshop(record))) continue; // join code taken: draw another
+        const base = deps.config.publicUrl ?? originOf(socket);
+        deps.log.info('workshop created', { workshop: record.id, code: record.code });
+        return {
+          workshop: logic.toPublicWorkshop(record),
+          moderatorKey,
+          inviteUrl: `${base}/j/${formatJoinCode(record.code)}`,
+          moderatorUrl: `${base}/j/${formatJoinCode(record.code)}#key=${moderatorKey}`,
+        };
+      }
+      throw new CommandError('conflict', 'Could not reserve a join code; try again');
+    },
+
+    'workshop:preview': async ({ code }) => {
+      const workshop = await findByCode(code);
+      const participants = await store.listParticipants(workshop.id);
+      return { workshop: logic.toPublicWorkshop(workshop), towns: logic.townSuggestions(participants) };
+    },
+
+    'workshop:join': async (input, { socket }) => {
+      checkVersion(input.v);
+      const workshop = await findByCode(input.code);
+      const role = logic.roleForJoin(workshop, input.moderatorKey);
+      logic.checkJoinable(workshop, role);
+      const { record, resumeToken } = logic.newParticipant(input, role, ctxFor());
+      const added = await store.addParticipant(workshop.id, record, { bypassLock: role === 'moderator' });
+      if (added !== 'ok') throw new CommandError(added, added === 'locked' ? 'The workshop is locked: no new participants' : `Cannot join: ${added}`);
+      return enter(socket, workshop, record, resumeToken, true);
+    },
+
+    'workshop:resume': async (input, { socket }) => {
+      checkVersion(input.v);
+      const workshop = await store.getWorkshop(input.workshopId);
+      if (!workshop) throw new CommandError('not_found', 'This workshop no longer exists');
+      if (workshop.endedAt !== null) throw new CommandError('ended', 'The workshop has ended');
+      const participant = logic.checkResume(await store.getParticipant(workshop.id, input.participantId), input.resumeToken);
+      return enter(socket, workshop, participant, input.resumeToken, false);
+    },
+
+    'workshop:leave': async (_input, ctx) => {
+      const { session } = need(ctx.member);
+      const left = await store.leave(session.workshopId, session.participantId);
+      ctx.socket.data.session = null;
+      for (const room of ctx.socket.rooms) if (room !== ctx.socket.id) void ctx.socket.leave(room);
+      if (left) io.to(rooms.workshop(session.workshopId)).emit('participant:left', { participantId: left.id, reason: 'left' });
+      deps.log.info('participant left', { workshop: session.workshopId, participant: session.participantId });
+      return null;
+    },
+
+    'workshop:lock': async ({ locked }, ctx) => {
+      const { workshop } = need(ctx.member);
+      const updated = await store.setWorkshopLocked(workshop.id, locked);
+      if (!updated) throw new CommandError('not_found', 'Workshop not found');
+      const info = logic.toPublicWorkshop(updated);
+      io.to(rooms.workshop(workshop.id)).emit('workshop:updated', info);
+      return info;
+    },
+
+    'workshop:end': async (_input, ctx) => {
+      const { workshop } = need(ctx.member);
+      const updated = await store.endWorkshop(workshop.id, deps.clock());
+      if (!updated) throw new CommandError('not_found', 'Workshop not found');
+      const info = logic.toPublicWorkshop(updated);
+      io.to(rooms.workshop(workshop.id)).emit('workshop:ended', info);
+      deps.log.info('workshop ended', { workshop: workshop.id });
+      return info;
+    },
+
+    'hand:raise': async (_input, ctx) => {
+      const { session } = need(ctx.member);
+      const p = await store.raiseHand(session.workshopId, session.participantId, deps.clock());
+      return pub(need(broadcastParticipant(session.workshopId, p)));
+    },
+
+    'hand:lower': async ({ participantId }, ctx) => {
+      const { session, actor } = need(ctx.member);
+      const target = logic.checkLowerHand(actor, participantId);
+      const p = await store.lowerHand(session.workshopId, target);
+      if (!p) throw new CommandError('not_found', 'No such participant');
+      return pub(need(broadcastParticipant(session.workshopId, p)));
+    },
+
+    'participant:promote': async ({ participantId }, ctx) => {
+      const { workshop } = need(ctx.member);
+      logic.checkPromote(await store.getParticipant(workshop.id, participantId));
+      const p = await store.setRole(workshop.id, participantId, 'moderator');
+      if (!p) throw new CommandError('not_found', 'No such participant');
+      io.in(rooms.participant(workshop.id, p.id)).socketsJoin(rooms.moderators(workshop.id));
+      return pub(need(broadcastParticipant(workshop.id, p)));
+    },
+
+    'participant:remove': async ({ participantId }, ctx) => {
+      const { workshop, actor } = need(ctx.member);
+      logic.checkRemove(actor, await store.getParticipant(workshop.id, participantId));
+      const removed = await store.removeParticipant(workshop.id, participantId);
+      if (!removed) throw new CommandError('not_found', 'No such participant');
+      const own = rooms.participant(workshop.id, participantId);
+      io.to(own).emit('session:closed', { reason: 'removed' });
+      io.in(own).disconnectSockets(true);
+      io.to(rooms.workshop(workshop.id)).emit('participant:left', { participantId, reason: 'removed' });
+      deps.log.info('participant removed', { workshop: workshop.id, participant: participantId, by: actor.id });
+      return null;
+    },
+  };
+
+  async function findByCode(code: string): Promise<WorkshopRecord> {
+    const id = await store.workshopIdByCode(code);
+    const workshop = id ? await store.getWorkshop(id) : null;
+    if (!workshop) throw new CommandError('not_found', 'No workshop with this code');
+    return workshop;
+  }
+}
+
+/** When a socket drops, others see "reconnecting"; after the grace period, "offline". */
+export function onDisconnect(socket: TypedSocket, deps: Deps) {
+  const session = socket.data.session;
+  if (!session) return;
+  const at = deps.clock();
+  void (async () => {
+    const p = await deps.store.detachConnection(session.workshopId, session.participantId, socket.id, at);
+    if (!p) return; // a newer connection already speaks for this participant
+    const emitUpdate = (q: ParticipantRecord) =>
+      deps.io.to(rooms.workshop(session.workshopId)).emit('participant:updated', logic.toPublicParticipant(q, deps.clock(), deps.config.presenceGraceMs));
+    emitUpdate(p);
+    const timer = setTimeout(() => {
+      deps.timers.delete(timer);
+      void deps.store
+        .expirePresence(session.workshopId, session.participantId, at)
+        .then((q) => q && emitUpdate(q))
+        .catch((err: unknown) => deps.log.warn('presence expiry failed', { err }));
+    }, deps.config.presenceGraceMs);
+    deps.timers.add(timer);
+  })().catch((err: unknown) => deps.log.warn('disconnect bookkeeping failed', { err, workshop: session.workshopId }));
+}
+
+function originOf(socket: TypedSocket): string {
+  const headers = socket.handshake.headers;
+  const host = headers['x-forwarded-host'] ?? headers.host ?? 'localhost:3000';
+  const proto = headers['x-forwarded-proto'] ?? (socket.handshake.secure ? 'https' : 'http');
+  return `${String(proto).split(',')[0]}://${String(host).split(',')[0]}`;
+}
+
+export type { HandlerContext };

@@ -1,0 +1,133 @@
+import { CommandError } from '../../shared/command.js';
+import type { Participant, Role, WorkshopInfo } from '../../shared/workshops/schema.js';
+import type { z } from 'zod';
+import type { workshopCreateSchema, workshopJoinSchema } from '../../shared/workshops/schema.js';
+import { hashSecret, secretMatches, type IdSource } from '../ids.js';
+import type { ParticipantRecord, WorkshopRecord } from '../store/types.js';
+
+/** Time and randomness come in; nothing here reads the clock or touches the store. */
+export interface LogicCtx {
+  now: number;
+  ids: IdSource;
+}
+
+export function newWorkshop(input: z.output<typeof workshopCreateSchema>, ctx: LogicCtx) {
+  const moderatorKey = ctx.ids.secret();
+  const record: WorkshopRecord = {
+    id: ctx.ids.id(16),
+    code: ctx.ids.joinCode(),
+    title: input.title,
+    description: input.description,
+    languages: [...new Set(input.languages)],
+    startsAt: input.startsAt,
+    createdAt: ctx.now,
+    locked: false,
+    endedAt: null,
+    moderatorKeyHash: hashSecret(moderatorKey),
+  };
+  return { record, moderatorKey };
+}
+
+/** [WS3] A valid moderator key makes the joiner a moderator; a wrong one is refused, not downgraded. */
+export function roleForJoin(workshop: WorkshopRecord, moderatorKey: string | undefined): Role {
+  if (moderatorKey === undefined) return 'participant';
+  if (!secretMatches(moderatorKey, workshop.moderatorKeyHash)) {
+    throw new CommandError('forbidden', 'This moderator link is not valid for this workshop');
+  }
+  return 'moderator';
+}
+
+/** [WS4] An ended workshop takes nobody; a locked one only moderators. */
+export function checkJoinable(workshop: WorkshopRecord, role: Role) {
+  if (workshop.endedAt !== null) throw new CommandError('ended', 'The workshop has ended');
+  if (workshop.locked && role !== 'moderator') throw new CommandError('locked', 'The workshop is locked: no new participants');
+}
+
+export function newParticipant(input: z.output<typeof workshopJoinSchema>, role: Role, ctx: LogicCtx) {
+  const resumeToken = ctx.ids.secret();
+  const record: ParticipantRecord = {
+    id: ctx.ids.id(12),
+    name: input.name,
+    town: input.town,
+    languages: [...new Set(input.languages)],
+    kind: input.kind,
+    headcount: input.headcount,
+    media: input.media,
+    role,
+    presence: 'offline',
+    handRaisedAt: null,
+    joinedAt: ctx.now,
+    resumeTokenHash: hashSecret(resumeToken),
+    connectionId: '',
+    disconnectedAt: 0,
+    removed: false,
+  };
+  return { record, resumeToken };
+}
+
+/** [WS6] Resume needs the participant's own token; a removed participant cannot come back. */
+export function checkResume(p: ParticipantRecord | null, resumeToken: string): ParticipantRecord {
+  if (!p || !secretMatches(resumeToken, p.resumeTokenHash)) throw new CommandError('not_found', 'This session is no longer known');
+  if (p.removed) throw new CommandError('removed', 'You were removed from this workshop');
+  return p;
+}
+
+/** [WS7] Moderators may promote anyone still in the workshop; promoting a moderator changes nothing. */
+export function checkPromote(target: ParticipantRecord | null): ParticipantRecord {
+  if (!target || target.removed) throw new CommandError('not_found', 'No such participant');
+  return target;
+}
+
+/** [WS8] A moderator may remove anyone but themselves. */
+export function checkRemove(actor: ParticipantRecord, target: ParticipantRecord | null): ParticipantRecord {
+  if (!target || target.removed) throw new CommandError('not_found', 'No such participant');
+  if (target.id === actor.id) throw new CommandError('forbidden', 'You cannot remove yourself; leave instead');
+  return target;
+}
+
+/** [WS9] Anyone lowers their own hand; only moderators lower someone else's. */
+export function checkLowerHand(actor: ParticipantRecord, targetId: string | undefined): string {
+  const id = targetId ?? actor.id;
+  if (id !== actor.id && actor.role !== 'moderator') throw new CommandError('forbidden', "Only moderators may lower someone else's hand");
+  return id;
+}
+
+/** [WS10] Someone who dropped and did not return within the grace period counts as offline. */
+export function effectivePresence(p: ParticipantRecord, now: number, graceMs: number): Participant['presence'] {
+  if (p.presence === 'reconnecting' && now - p.disconnectedAt >= graceMs) return 'offline';
+  return p.presence;
+}
+
+export function toPublicParticipant(p: ParticipantRecord, now: number, graceMs: number): Participant {
+  return {
+    id: p.id,
+    name: p.name,
+    town: p.town,
+    languages: p.languages,
+    kind: p.kind,
+    headcount: p.headcount,
+    media: p.media,
+    role: p.role,
+    presence: effectivePresence(p, now, graceMs),
+    handRaisedAt: p.handRaisedAt,
+    joinedAt: p.joinedAt,
+  };
+}
+
+export function toPublicWorkshop(w: WorkshopRecord): WorkshopInfo {
+  const { moderatorKeyHash: _secret, ...info } = w;
+  return info;
+}
+
+/** Towns already present, for the join form's suggestions: most people first, then by name. */
+export function townSuggestions(participants: readonly ParticipantRecord[]): string[] {
+  const counts = new Map<string, { town: string; n: number }>();
+  for (const p of participants) {
+    if (p.removed) continue;
+    const key = p.town.trim().toLocaleLowerCase();
+    const entry = counts.get(key) ?? { town: p.town.trim(), n: 0 };
+    entry.n += p.headcount;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n || a.town.localeCompare(b.town)).map((e) => e.town);
+}

@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+
+/** Who may send a command: anyone connected, a joined member, or a moderator of that workshop. */
+export const ACCESS = ['public', 'member', 'moderator'] as const;
+export type Access = (typeof ACCESS)[number];
+
+export interface CommandDef<S extends z.ZodType = z.ZodType, R = unknown> {
+  schema: S;
+  access: Access;
+  /** Largest accepted payload in bytes of JSON; bigger gets `payload_too_large`. */
+  maxBytes: number;
+  /** Phantom: the type of `data` in a successful ack. */
+  readonly result?: R;
+}
+
+export const DEFAULT_MAX_BYTES = 16 * 1024;
+
+/** `command<Result>()(schema, access)`: the result type is given, the payload type comes from the schema. */
+export function command<R>() {
+  return <S extends z.ZodType>(schema: S, access: Access, opts: { maxBytes?: number } = {}): CommandDef<S, R> => ({
+    schema,
+    access,
+    maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
+  });
+}
+
+export type Ok<T> = { ok: true; data: T };
+export type Fail = { ok: false; code: ErrorCode; message: string };
+export type Ack<T> = Ok<T> | Fail;
+
+export const ERROR_CODES = [
+  'invalid_payload',
+  'payload_too_large',
+  'unknown_event',
+  'forbidden',
+  'not_joined',
+  'not_found',
+  'locked',
+  'ended',
+  'removed',
+  'version_mismatch',
+  'rate_limited',
+  'conflict',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A refusal decided by logic or a handler; the wrapper turns it into a `Fail` ack. */
+export class CommandError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string = code,
+  ) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}

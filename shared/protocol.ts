@@ -1,0 +1,36 @@
+/**
+ * The wire protocol, one map for both sides. Every command is a Socket.IO event with a payload
+ * (validated on the server by the command's zod schema) and an ack. See PROTOCOL.md.
+ */
+import type { z } from 'zod';
+import type { Ack, CommandDef } from './command.js';
+import { chatCommands, type ChatServerEvents } from './chat/events.js';
+import { workshopCommands, type WorkshopServerEvents } from './workshops/events.js';
+
+export * from './command.js';
+
+/** Bumped on any incompatible change; join and resume refuse a mismatch with `version_mismatch`. */
+export const PROTOCOL_VERSION = 1;
+
+export const COMMANDS = {
+  ...workshopCommands,
+  ...chatCommands,
+} as const;
+
+type Commands = typeof COMMANDS;
+export type CommandName = keyof Commands;
+export type CommandInput<K extends CommandName> = z.input<Commands[K]['schema']>;
+export type CommandPayload<K extends CommandName> = z.output<Commands[K]['schema']>;
+export type CommandResult<K extends CommandName> = Commands[K] extends CommandDef<z.ZodType, infer R> ? R : never;
+
+export type ClientToServerEvents = {
+  [K in CommandName]: (payload: CommandInput<K>, ack: (result: Ack<CommandResult<K>>) => void) => void;
+};
+
+export type ServerToClientEvents = WorkshopServerEvents & ChatServerEvents;
+
+export interface InterServerEvents {}
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.prototype.hasOwnProperty.call(COMMANDS, name);
+}

@@ -1,0 +1,41 @@
+import { command } from '../command.js';
+import {
+  emptySchema,
+  handLowerSchema,
+  participantTargetSchema,
+  workshopCreateSchema,
+  workshopJoinSchema,
+  workshopLockSchema,
+  workshopPreviewSchema,
+  workshopResumeSchema,
+  type LeaveReason,
+  type Participant,
+  type SessionSnapshot,
+  type WorkshopCreated,
+  type WorkshopInfo,
+  type WorkshopPreview,
+} from './schema.js';
+
+export const workshopCommands = {
+  'workshop:create': command<WorkshopCreated>()(workshopCreateSchema, 'public'),
+  'workshop:preview': command<WorkshopPreview>()(workshopPreviewSchema, 'public'),
+  'workshop:join': command<SessionSnapshot>()(workshopJoinSchema, 'public'),
+  'workshop:resume': command<SessionSnapshot>()(workshopResumeSchema, 'public'),
+  'workshop:leave': command<null>()(emptySchema, 'member'),
+  'workshop:lock': command<WorkshopInfo>()(workshopLockSchema, 'moderator'),
+  'workshop:end': command<WorkshopInfo>()(emptySchema, 'moderator'),
+  'hand:raise': command<Participant>()(emptySchema, 'member'),
+  'hand:lower': command<Participant>()(handLowerSchema, 'member'),
+  'participant:promote': command<Participant>()(participantTargetSchema, 'moderator'),
+  'participant:remove': command<null>()(participantTargetSchema, 'moderator'),
+} as const;
+
+export interface WorkshopServerEvents {
+  'workshop:updated': (workshop: WorkshopInfo) => void;
+  'workshop:ended': (workshop: WorkshopInfo) => void;
+  'participant:joined': (participant: Participant) => void;
+  'participant:updated': (participant: Participant) => void;
+  'participant:left': (event: { participantId: string; reason: LeaveReason }) => void;
+  /** Sent only to the person concerned: they were removed, or their session was opened elsewhere. */
+  'session:closed': (event: { reason: 'removed' | 'replaced' | 'ended' }) => void;
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../languages.js';
+
+export const ROLES = ['moderator', 'participant'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PRESENCE = ['online', 'reconnecting', 'offline'] as const;
+export type Presence = (typeof PRESENCE)[number];
+
+/** Readable join code: no 0/O, 1/I/L. Shown as ABC-DEF, typed in any case, with or without the dash. */
+export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const JOIN_CODE_LENGTH = 6;
+
+export function normalizeJoinCode(input: string): string {
+  return input.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+export function formatJoinCode(code: string): string {
+  return `${code.slice(0, 3)}-${code.slice(3)}`;
+}
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const language = z.enum(LANGUAGES);
+const joinCode = z
+  .string()
+  .max(20)
+  .transform(normalizeJoinCode)
+  .pipe(z.string().length(JOIN_CODE_LENGTH));
+
+export const LIMITS = {
+  title: 120,
+  description: 600,
+  name: 60,
+  town: 80,
+  headcount: 500,
+} as const;
+
+export const workshopCreateSchema = z.object({
+  title: text(LIMITS.title),
+  description: z.string().trim().max(LIMITS.description).default(''),
+  languages: z.array(language).min(1).max(LANGUAGES.length),
+  startsAt: z.iso.datetime({ offset: true, local: true }).nullable().default(null),
+});
+export type WorkshopCreateInput = z.input<typeof workshopCreateSchema>;
+
+export const workshopPreviewSchema = z.object({ code: joinCode });
+
+const profile = {
+  name: text(LIMITS.name),
+  town: text(LIMITS.town),
+  languages: z.array(language).max(LANGUAGES.length).default([]),
+  kind: z.enum(['person', 'group']).default('person'),
+  headcount: z.number().int().min(1).max(LIMITS.headcount).default(1),
+  media: z.boolean().default(true),
+};
+
+export const workshopJoinSchema = z
+  .object({
+    v: z.number().int(),
+    code: joinCode,
+    moderatorKey: z.string().min(10).max(200).optional(),
+    ...profile,
+  })
+  .transform((p) => ({ ...p, headcount: p.kind === 'person' ? 1 : Math.max(2, p.headcount) }));
+export type WorkshopJoinInput = z.input<typeof workshopJoinSchema>;
+
+export const workshopResumeSchema = z.object({
+  v: z.number().int(),
+  workshopId: z.string().min(1).max(64),
+  participantId: z.string().min(1).max(64),
+  resumeToken: z.string().min(10).max(200),
+});
+
+export const emptySchema = z.object({}).strict();
+export const participantTargetSchema = z.object({ participantId: z.string().min(1).max(64) });
+export const handLowerSchema = z.object({ participantId: z.string().min(1).max(64).optional() });
+export const workshopLockSchema = z.object({ locked: z.boolean() });
+
+/** What everyone in a workshop may know about it (never the moderator secret). */
+export interface WorkshopInfo {
+  id: string;
+  code: string;
+  title: string;
+  description: string;
+  languages: string[];
+  startsAt: string | null;
+  createdAt: number;
+  locked: boolean;
+  endedAt: number | null;
+}
+
+export interface Participant {
+  id: string;
+  name: string;
+  town: string;
+  languages: string[];
+  kind: 'person' | 'group';
+  headcount: number;
+  media: boolean;
+  role: Role;
+  presence: Presence;
+  /** Server time the hand went up; null when down. Order of raised hands = order of this value. */
+  handRaisedAt: number | null;
+  joinedAt: number;
+}
+
+export interface WorkshopPreview {
+  workshop: WorkshopInfo;
+  towns: string[];
+}
+
+export interface WorkshopCreated {
+  workshop: WorkshopInfo;
+  moderatorKey: string;
+  inviteUrl: string;
+  moderatorUrl: string;
+}
+
+/** Everything a client needs to render the workshop after join or resume. */
+export interface SessionSnapshot {
+  workshop: WorkshopInfo;
+  self: Participant;
+  participants: Participant[];
+  resumeToken: string;
+  serverTime: number;
+}
+
+export type LeaveReason = 'left' | 'removed';
