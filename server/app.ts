@@ -25,6 +25,8 @@ export interface AppOptions {
   log?: Logger;
   clock?: () => number;
   ids?: IdSource;
+  /** Pub/sub channel prefix of the Redis adapter (default 'socket.io'); tests isolate their nodes with it. */
+  adapterKey?: string;
 }
 
 export interface App {
@@ -61,7 +63,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     sub.on('error', () => {});
     await sub.connect();
     adapterClients.push(pub, sub);
-    io.adapter(createAdapter(pub, sub));
+    io.adapter(createAdapter(pub, sub, opts.adapterKey ? { key: opts.adapterKey } : {}));
   }
 
   const deps: Deps = { io, store, config, log, clock: opts.clock ?? Date.now, ids: opts.ids ?? cryptoIds, timers: new Set() };

@@ -7,6 +7,7 @@ const ALIVE = `if redis.call('HGET', KEYS[1], 'removed') ~= '0' then return fals
 export const SCRIPTS = {
   /** KEYS: code key, workshop hash. ARGV: workshop id, then field/value pairs. */
   createWorkshop: `
+if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
 if redis.call('SET', KEYS[1], ARGV[1], 'NX') == false then return 0 end
 redis.call('HSET', KEYS[2], unpack(ARGV, 2))
 return 1`,

@@ -1,0 +1,327 @@
+/**
+ * The store contract: one suite every WorkshopStore implementation must pass (memory and Redis).
+ * (Named test-*.ts so the server build leaves it out.)
+ *
+ * Rules
+ * STORE1  a join code (and a workshop id) can be reserved once
+ * STORE2  a workshop reads back as written; unknown ids and codes read as null
+ * STORE3  lock and end change the workshop; ending keeps the first end time
+ * STORE4  addParticipant refuses missing, ended and locked workshops; moderators pass a lock only
+ * STORE5  a participant reads back as written; everyone is listed in join order, removed ones too
+ * STORE6  a raised hand keeps its first time until lowered
+ * STORE7  attach returns the connection it replaced; detach only applies to the live connection
+ * STORE8  presence expires only for the same drop that is still unanswered
+ * STORE9  leave keeps the participant resumable; remove makes every further update return null
+ * STORE10 chat history is per room, oldest first, limited, and trimmed to CHAT_HISTORY
+ * STORE11 many concurrent writes end in a consistent state
+ * STORE12 records handed out are copies: changing them does not change the store
+ */
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { CHAT_HISTORY, type ChatMessage } from '../../shared/chat/schema.js';
+import type { ParticipantRecord, Store, WorkshopRecord } from './types.js';
+
+const uid = (n = 8) => randomBytes(n).toString('hex');
+
+export function workshopRecord(overrides: Partial<WorkshopRecord> = {}): WorkshopRecord {
+  return {
+    id: uid(),
+    code: uid(3).toUpperCase(),
+    title: 'Städtepartnerschaft Chemnitz – Łódź',
+    description: 'Atelier « jumelage »',
+    languages: ['de', 'pl'],
+    startsAt: '2030-05-01T10:00:00+02:00',
+    createdAt: 1_000,
+    locked: false,
+    endedAt: null,
+    moderatorKeyHash: 'a'.repeat(64),
+    ...overrides,
+  };
+}
+
+export function participantRecord(overrides: Partial<ParticipantRecord> = {}): ParticipantRecord {
+  return {
+    id: uid(),
+    name: 'Zoë',
+    town: 'Łódź',
+    languages: ['pl', 'en'],
+    kind: 'person',
+    headcount: 1,
+    media: true,
+    role: 'participant',
+    presence: 'offline',
+    handRaisedAt: null,
+    joinedAt: 2_000,
+    resumeTokenHash: 'b'.repeat(64),
+    connectionId: '',
+    disconnectedAt: 0,
+    removed: false,
+    ...overrides,
+  };
+}
+
+function chat(roomId: string, i: number): ChatMessage {
+  return { id: `m${i}`, roomId, authorId: 'p1', authorName: 'Zoë', authorTown: 'Łódź', text: `message ${i} ✓`, at: 3_000 + i };
+}
+
+export function describeStore(name: string, factory: () => Promise<Store>) {
+  describe(`store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await factory();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    async function workshopWithParticipant(p: Partial<ParticipantRecord> = {}) {
+      const w = workshopRecord();
+      await store.createWorkshop(w);
+      const participant = participantRecord(p);
+      expect(await store.addParticipant(w.id, participant, { bypassLock: false })).toBe('ok');
+      return { w, p: participant };
+    }
+
+    test('[STORE1] a join code can be reserved once', async () => {
+      const first = workshopRecord();
+      expect(await store.createWorkshop(first)).toBe(true);
+      expect(await store.createWorkshop(workshopRecord({ code: first.code, title: 'Other' }))).toBe(false);
+      expect(await store.workshopIdByCode(first.code)).toBe(first.id);
+      expect((await store.getWorkshop(first.id))?.title).toBe(first.title);
+    });
+
+    test('[STORE1] a workshop id can be created once, even with another code', async () => {
+      const first = workshopRecord();
+      await store.createWorkshop(first);
+      const second = workshopRecord({ id: first.id, title: 'Overwritten?' });
+      expect(await store.createWorkshop(second)).toBe(false);
+      expect((await store.getWorkshop(first.id))?.title).toBe(first.title);
+      expect(await store.workshopIdByCode(second.code)).toBeNull();
+    });
+
+    test('[STORE2] a workshop reads back as written; unknown ones are null', async () => {
+      const w = workshopRecord();
+      const noDate = workshopRecord({ startsAt: null, description: '', languages: ['en'] });
+      await store.createWorkshop(w);
+      await store.createWorkshop(noDate);
+      expect(await store.getWorkshop(w.id)).toEqual(w);
+      expect(await store.getWorkshop(noDate.id)).toEqual(noDate);
+      expect(await store.getWorkshop('missing')).toBeNull();
+      expect(await store.workshopIdByCode('ZZZZZZ')).toBeNull();
+    });
+
+    test('[STORE3] locking and unlocking returns the changed workshop', async () => {
+      const w = workshopRecord();
+      await store.createWorkshop(w);
+      expect(await store.setWorkshopLocked(w.id, true)).toEqual({ ...w, locked: true });
+      expect((await store.getWorkshop(w.id))?.locked).toBe(true);
+      expect((await store.setWorkshopLocked(w.id, false))?.locked).toBe(false);
+      expect(await store.setWorkshopLocked('missing', true)).toBeNull();
+    });
+
+    test('[STORE3] ending a workshop keeps the first end time', async () => {
+      const w = workshopRecord();
+      await store.createWorkshop(w);
+      expect((await store.endWorkshop(w.id, 5_000))?.endedAt).toBe(5_000);
+      expect((await store.endWorkshop(w.id, 9_000))?.endedAt).toBe(5_000);
+      expect((await store.getWorkshop(w.id))?.endedAt).toBe(5_000);
+      expect(await store.endWorkshop('missing', 5_000)).toBeNull();
+    });
+
+    test('[STORE4] addParticipant refuses a missing, an ended and a locked workshop', async () => {
+      expect(await store.addParticipant('missing', participantRecord(), { bypassLock: false })).toBe('not_found');
+      const locked = workshopRecord({ locked: true });
+      const ended = workshopRecord();
+      await store.createWorkshop(locked);
+      await store.createWorkshop(ended);
+      await store.endWorkshop(ended.id, 5_000);
+      expect(await store.addParticipant(locked.id, participantRecord(), { bypassLock: false })).toBe('locked');
+      expect(await store.addParticipant(ended.id, participantRecord(), { bypassLock: false })).toBe('ended');
+      expect(await store.listParticipants(locked.id)).toEqual([]);
+      expect(await store.listParticipants(ended.id)).toEqual([]);
+    });
+
+    test('[STORE4] moderators bypass a lock but not an end', async () => {
+      const w = workshopRecord({ locked: true });
+      await store.createWorkshop(w);
+      const mod = participantRecord({ role: 'moderator' });
+      expect(await store.addParticipant(w.id, mod, { bypassLock: true })).toBe('ok');
+      expect(await store.getParticipant(w.id, mod.id)).toEqual(mod);
+      await store.endWorkshop(w.id, 5_000);
+      expect(await store.addParticipant(w.id, participantRecord(), { bypassLock: true })).toBe('ended');
+    });
+
+    test('[STORE5] a participant reads back as written; unknown ones are null', async () => {
+      const group = participantRecord({ kind: 'group', headcount: 12, media: false, languages: [] });
+      const { w, p } = await workshopWithParticipant();
+      await store.addParticipant(w.id, group, { bypassLock: false });
+      expect(await store.getParticipant(w.id, p.id)).toEqual(p);
+      expect(await store.getParticipant(w.id, group.id)).toEqual(group);
+      expect(await store.getParticipant(w.id, 'missing')).toBeNull();
+      expect(await store.getParticipant('missing', p.id)).toBeNull();
+    });
+
+    test('[STORE5] listParticipants gives everyone in join order, removed ones included', async () => {
+      const w = workshopRecord();
+      await store.createWorkshop(w);
+      const ids = ['zed', 'alpha', 'mike', 'bravo'].map((n) => `${n}-${uid(2)}`);
+      for (const id of ids) await store.addParticipant(w.id, participantRecord({ id }), { bypassLock: false });
+      await store.removeParticipant(w.id, ids[1]!);
+      const listed = await store.listParticipants(w.id);
+      expect(listed.map((p) => p.id)).toEqual(ids);
+      expect(listed.map((p) => p.removed)).toEqual([false, true, false, false]);
+      expect(await store.listParticipants('missing')).toEqual([]);
+    });
+
+    test('[STORE5] setRole changes the role and nothing else', async () => {
+      const { w, p } = await workshopWithParticipant();
+      expect(await store.setRole(w.id, p.id, 'moderator')).toEqual({ ...p, role: 'moderator' });
+      expect((await store.getParticipant(w.id, p.id))?.role).toBe('moderator');
+      expect(await store.setRole(w.id, 'missing', 'moderator')).toBeNull();
+    });
+
+    test('[STORE6] raising a hand twice keeps the first time; lowering clears it', async () => {
+      const { w, p } = await workshopWithParticipant();
+      expect((await store.raiseHand(w.id, p.id, 10))?.handRaisedAt).toBe(10);
+      expect((await store.raiseHand(w.id, p.id, 20))?.handRaisedAt).toBe(10);
+      expect((await store.lowerHand(w.id, p.id))?.handRaisedAt).toBeNull();
+      expect((await store.raiseHand(w.id, p.id, 30))?.handRaisedAt).toBe(30);
+      expect((await store.getParticipant(w.id, p.id))?.handRaisedAt).toBe(30);
+      expect(await store.raiseHand(w.id, 'missing', 10)).toBeNull();
+      expect(await store.lowerHand(w.id, 'missing')).toBeNull();
+    });
+
+    test('[STORE7] attach returns the replaced connection id and marks the participant online', async () => {
+      const { w, p } = await workshopWithParticipant();
+      const first = await store.attachConnection(w.id, p.id, 'conn-1');
+      expect(first?.replaced).toBe('');
+      expect(first?.participant).toMatchObject({ connectionId: 'conn-1', presence: 'online', disconnectedAt: 0 });
+      await store.detachConnection(w.id, p.id, 'conn-1', 7_000);
+      const again = await store.attachConnection(w.id, p.id, 'conn-2');
+      expect(again?.replaced).toBe('');
+      expect(again?.participant).toMatchObject({ connectionId: 'conn-2', presence: 'online', disconnectedAt: 0 });
+      expect((await store.attachConnection(w.id, p.id, 'conn-3'))?.replaced).toBe('conn-2');
+      expect(await store.attachConnection(w.id, 'missing', 'conn-4')).toBeNull();
+    });
+
+    test('[STORE7] detach marks the drop; it is ignored when a newer connection exists', async () => {
+      const { w, p } = await workshopWithParticipant();
+      await store.attachConnection(w.id, p.id, 'old');
+      await store.attachConnection(w.id, p.id, 'new');
+      expect(await store.detachConnection(w.id, p.id, 'old', 7_000)).toBeNull();
+      expect(await store.getParticipant(w.id, p.id)).toMatchObject({ connectionId: 'new', presence: 'online' });
+      const dropped = await store.detachConnection(w.id, p.id, 'new', 8_000);
+      expect(dropped).toMatchObject({ connectionId: '', presence: 'reconnecting', disconnectedAt: 8_000 });
+      expect(await store.detachConnection(w.id, p.id, 'new', 9_000)).toBeNull();
+    });
+
+    test('[STORE8] presence expires only when it is still the same drop', async () => {
+      const { w, p } = await workshopWithParticipant();
+      await store.attachConnection(w.id, p.id, 'c1');
+      await store.detachConnection(w.id, p.id, 'c1', 100);
+      expect(await store.expirePresence(w.id, p.id, 99)).toBeNull();
+      await store.attachConnection(w.id, p.id, 'c2');
+      expect(await store.expirePresence(w.id, p.id, 100)).toBeNull();
+      expect((await store.getParticipant(w.id, p.id))?.presence).toBe('online');
+      await store.detachConnection(w.id, p.id, 'c2', 200);
+      expect((await store.expirePresence(w.id, p.id, 200))?.presence).toBe('offline');
+      expect(await store.expirePresence(w.id, p.id, 200)).toBeNull();
+      expect(await store.getParticipant(w.id, p.id)).toMatchObject({ presence: 'offline', connectionId: '' });
+    });
+
+    test('[STORE9] leave: offline with the hand down, and the participant can come back', async () => {
+      const { w, p } = await workshopWithParticipant();
+      await store.attachConnection(w.id, p.id, 'c1');
+      await store.raiseHand(w.id, p.id, 10);
+      expect(await store.leave(w.id, p.id)).toMatchObject({ presence: 'offline', connectionId: '', handRaisedAt: null, removed: false });
+      expect((await store.attachConnection(w.id, p.id, 'c2'))?.participant.presence).toBe('online');
+      expect(await store.leave(w.id, 'missing')).toBeNull();
+    });
+
+    test('[STORE9] after removeParticipant every further update returns null', async () => {
+      const { w, p } = await workshopWithParticipant();
+      await store.attachConnection(w.id, p.id, 'c1');
+      await store.raiseHand(w.id, p.id, 10);
+      const removed = await store.removeParticipant(w.id, p.id);
+      expect(removed).toMatchObject({ id: p.id, removed: true, presence: 'offline', connectionId: '', handRaisedAt: null });
+      expect(await store.removeParticipant(w.id, p.id)).toBeNull();
+      expect(await store.setRole(w.id, p.id, 'moderator')).toBeNull();
+      expect(await store.raiseHand(w.id, p.id, 20)).toBeNull();
+      expect(await store.lowerHand(w.id, p.id)).toBeNull();
+      expect(await store.attachConnection(w.id, p.id, 'c2')).toBeNull();
+      expect(await store.detachConnection(w.id, p.id, '', 30)).toBeNull();
+      expect(await store.expirePresence(w.id, p.id, 0)).toBeNull();
+      expect(await store.leave(w.id, p.id)).toBeNull();
+      expect(await store.getParticipant(w.id, p.id)).toEqual({ ...p, ...removed });
+      expect(await store.removeParticipant(w.id, 'missing')).toBeNull();
+    });
+
+    test('[STORE10] chat history is per room, oldest first, and limited to the latest messages', async () => {
+      const w = workshopRecord();
+      await store.createWorkshop(w);
+      for (let i = 0; i < 5; i++) await store.appendChat(w.id, chat('plenary', i));
+      await store.appendChat(w.id, chat('room-2', 99));
+      expect(await store.chatHistory(w.id, 'plenary', 10)).toEqual([0, 1, 2, 3, 4].map((i) => chat('plenary', i)));
+      expect((await store.chatHistory(w.id, 'plenary', 2)).map((m) => m.id)).toEqual(['m3', 'm4']);
+      expect(await store.chatHistory(w.id, 'room-2', 10)).toEqual([chat('room-2', 99)]);
+      expect(await store.chatHistory(w.id, 'empty-room', 10)).toEqual([]);
+    });
+
+    test('[STORE10] chat history is trimmed to CHAT_HISTORY messages', async () => {
+      const w = workshopRecord();
+      await store.createWorkshop(w);
+      const total = CHAT_HISTORY + 7;
+      for (let i = 0; i < total; i++) await store.appendChat(w.id, chat('plenary', i));
+      const history = await store.chatHistory(w.id, 'plenary', total);
+      expect(history).toHaveLength(CHAT_HISTORY);
+      expect(history[0]?.id).toBe('m7');
+      expect(history.at(-1)?.id).toBe(`m${total - 1}`);
+    });
+
+    test('[STORE11] concurrent raises of one hand keep exactly one of the times', async () => {
+      const { w, p } = await workshopWithParticipant();
+      const times = Array.from({ length: 50 }, (_, i) => 1_000 + i);
+      const results = await Promise.all(times.map((t) => store.raiseHand(w.id, p.id, t)));
+      const kept = (await store.getParticipant(w.id, p.id))?.handRaisedAt;
+      expect(times).toContain(kept);
+      expect(new Set(results.map((r) => r?.handRaisedAt))).toEqual(new Set([kept]));
+    });
+
+    test('[STORE11] concurrent joins, raises and a lock end consistent', async () => {
+      const w = workshopRecord();
+      await store.createWorkshop(w);
+      const people = Array.from({ length: 60 }, (_, i) => participantRecord({ id: `p${i}-${uid(2)}`, joinedAt: i }));
+      // The lock is issued in the middle of the joins: joins issued after it must be refused.
+      const add = (p: ParticipantRecord) => store.addParticipant(w.id, p, { bypassLock: false });
+      const first = people.slice(0, 30).map(add);
+      const lock = store.setWorkshopLocked(w.id, true);
+      const later = people.slice(30).map(add);
+      const results = await Promise.all([...first, ...later]);
+      await lock;
+      expect(results.every((r) => r === 'ok' || r === 'locked')).toBe(true);
+      expect(results.slice(30).every((r) => r === 'locked')).toBe(true);
+      const admitted = people.filter((_, i) => results[i] === 'ok');
+      const listed = await store.listParticipants(w.id);
+      expect(new Set(listed.map((p) => p.id))).toEqual(new Set(admitted.map((p) => p.id)));
+      expect(listed).toHaveLength(admitted.length);
+
+      await Promise.all(admitted.map((p, i) => store.raiseHand(w.id, p.id, 10_000 + i)));
+      const raised = await store.listParticipants(w.id);
+      expect(raised.map((p) => p.handRaisedAt)).toEqual(admitted.map((_, i) => 10_000 + i));
+    });
+
+    test('[STORE12] records handed out are copies', async () => {
+      const { w, p } = await workshopWithParticipant();
+      const readW = await store.getWorkshop(w.id);
+      readW!.languages.push('fr');
+      readW!.locked = true;
+      const readP = await store.getParticipant(w.id, p.id);
+      readP!.languages.push('fr');
+      readP!.role = 'moderator';
+      const [listed] = await store.listParticipants(w.id);
+      listed!.name = 'changed';
+      expect(await store.getWorkshop(w.id)).toEqual(w);
+      expect(await store.getParticipant(w.id, p.id)).toEqual(p);
+    });
+  });
+}

@@ -1,0 +1,174 @@
+/**
+ * Real servers on port 0 and real socket.io-client sockets against them. No mocks: a test talks to
+ * the same createApp() that main.ts runs.
+ */
+import { randomBytes } from 'node:crypto';
+import { createClient } from 'redis';
+import { io as ioClient, type Socket } from 'socket.io-client';
+import { describe, inject } from 'vitest';
+import { createApp, type App } from '../server/app.js';
+import { testConfig, type Config } from '../server/config.js';
+import { createLogger } from '../server/logger.js';
+import { RedisStore } from '../server/store/redis/redis-store.js';
+import type { Store } from '../server/store/types.js';
+import type {
+  Ack,
+  ClientToServerEvents,
+  CommandInput,
+  CommandName,
+  CommandResult,
+  ServerToClientEvents,
+} from '../shared/protocol.js';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type ServerEvent = keyof ServerToClientEvents;
+type EventArg<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
+
+export interface TestServer {
+  url: string;
+  port: number;
+  app: App;
+  /** Messages the server logged at level error (e.g. a handler that threw): tests expect none. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Use Redis: a store under `prefix` plus the Socket.IO Redis adapter on channel `prefix`. */
+  redisUrl?: string;
+  prefix?: string;
+  /** A store to share between several servers (two-node tests). */
+  store?: Store;
+  config?: Partial<Config>;
+}
+
+/** Open client sockets and the server URL each talks to, so a server's close() can close its clients. */
+const openClients = new Map<ClientSocket, string>();
+
+/** Starts createApp() on 127.0.0.1 and a free port. */
+export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
+  const prefix = opts.prefix ?? uniquePrefix('srv');
+  const redisUrl = opts.redisUrl ?? null;
+  const ownStore = !opts.store && redisUrl ? await RedisStore.connect(redisUrl, { prefix }) : null;
+  const errors: string[] = [];
+  const log = createLogger({ level: 'error', format: 'pretty' }, (line) => {
+    errors.push(line);
+    process.stderr.write(line + '\n');
+  });
+  const config = testConfig({ redisUrl, ...opts.config });
+  const app = await createApp({ config, log, store: opts.store ?? ownStore ?? undefined, adapterKey: redisUrl ? prefix : undefined });
+  const port = await app.listen();
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    port,
+    app,
+    errors,
+    async close() {
+      for (const [socket, target] of [...openClients]) if (target === url) closeClient(socket);
+      await app.close();
+      await ownStore?.close();
+    },
+  };
+}
+
+/** A typed client, connected (websocket only, no automatic reconnection: tests drive reconnects). */
+export async function connectClient(url: string, timeoutMs = 5000): Promise<ClientSocket> {
+  const socket: ClientSocket = ioClient(url, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: timeoutMs });
+  openClients.set(socket, url);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (err) => reject(err));
+  });
+  return socket;
+}
+
+export function closeClient(socket: ClientSocket) {
+  openClients.delete(socket);
+  socket.disconnect();
+}
+
+export function closeAllClients() {
+  for (const socket of [...openClients.keys()]) closeClient(socket);
+}
+
+/** Sends a command and resolves with its ack; rejects when none arrives in time. */
+export function request<K extends CommandName>(
+  socket: ClientSocket,
+  event: K,
+  payload: CommandInput<K>,
+  timeoutMs = 5000,
+): Promise<Ack<CommandResult<K>>> {
+  return requestRaw(socket, event, payload, timeoutMs) as Promise<Ack<CommandResult<K>>>;
+}
+
+/** Like request, without the types: for malformed payloads and unknown events. */
+export function requestRaw(socket: ClientSocket, event: string, payload: unknown, timeoutMs = 5000): Promise<Ack<unknown>> {
+  const raw = socket as unknown as { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<Ack<unknown>> } };
+  return raw.timeout(timeoutMs).emitWithAck(event, payload);
+}
+
+/** Sends a command that must succeed and returns its data. */
+export async function ok<K extends CommandName>(socket: ClientSocket, event: K, payload: CommandInput<K>): Promise<CommandResult<K>> {
+  const ack = await request(socket, event, payload);
+  if (!ack.ok) throw new Error(`${event} failed: ${ack.code} ${ack.message}`);
+  return ack.data;
+}
+
+/** The next `event` (matching `predicate`) on `socket`. Start waiting before triggering it. */
+export function waitFor<E extends ServerEvent>(
+  socket: ClientSocket,
+  event: E,
+  predicate: (arg: EventArg<E>) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<EventArg<E>> {
+  return new Promise((resolve, reject) => {
+    const target = socket as unknown as { on(e: string, l: (a: unknown) => void): void; off(e: string, l: (a: unknown) => void): void };
+    const timer = setTimeout(() => {
+      target.off(event, listener);
+      reject(new Error(`Timed out after ${timeoutMs} ms waiting for "${event}"`));
+    }, timeoutMs);
+    const listener = (arg: unknown) => {
+      if (!predicate(arg as EventArg<E>)) return;
+      clearTimeout(timer);
+      target.off(event, listener);
+      resolve(arg as EventArg<E>);
+    };
+    target.on(event, listener);
+  });
+}
+
+/** Every server event the socket receives, in order, for asserting what did (not) happen. */
+export function recordEvents(socket: ClientSocket): Array<{ event: string; arg: unknown }> {
+  const seen: Array<{ event: string; arg: unknown }> = [];
+  socket.onAny((event: string, arg: unknown) => seen.push({ event, arg }));
+  return seen;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A Redis key prefix no other test file (or run) uses. */
+export function uniquePrefix(label: string): string {
+  return `test:${label}:${randomBytes(6).toString('hex')}:`;
+}
+
+/** Deletes every key under `prefix`, so a shared REDIS_URL is left as it was found. */
+export async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
+  const client = createClient({ url: redisUrl });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    const keys: string[] = [];
+    for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) keys.push(...batch);
+    if (keys.length > 0) await client.del(keys);
+  } finally {
+    await client.close();
+  }
+}
+
+/** A describe block that needs Redis; without it the block is skipped and says why. */
+export function describeWithRedis(name: string, fn: (redisUrl: string) => void) {
+  const redisUrl = inject('redisUrl');
+  if (redisUrl) describe(name, () => fn(redisUrl));
+  else describe.skip(`${name} [SKIPPED: no redis-server; install it with apt-get install redis-server]`, () => fn(''));
+}

@@ -1,0 +1,53 @@
+/** Short ways to get a workshop with people in it, through the real protocol. */
+import { PROTOCOL_VERSION } from '../shared/protocol.js';
+import type { SessionSnapshot, WorkshopCreated, WorkshopCreateInput, WorkshopJoinInput } from '../shared/workshops/schema.js';
+import { connectClient, ok, type ClientSocket } from './server-harness.js';
+
+export interface Person {
+  socket: ClientSocket;
+  snapshot: SessionSnapshot;
+  id: string;
+  workshopId: string;
+}
+
+type Profile = Omit<WorkshopJoinInput, 'v' | 'code'>;
+
+export async function createWorkshop(url: string, input: Partial<WorkshopCreateInput> = {}): Promise<WorkshopCreated> {
+  const socket = await connectClient(url);
+  const created = await ok(socket, 'workshop:create', { title: 'Partnerschaftstreffen', languages: ['de', 'fr'], ...input });
+  socket.disconnect();
+  return created;
+}
+
+/** Connects a new client and joins; `name` is enough, the town defaults to Lyon. */
+export async function joinAs(url: string, code: string, profile: Partial<Profile> & { name: string }): Promise<Person> {
+  const socket = await connectClient(url);
+  const snapshot = await ok(socket, 'workshop:join', { v: PROTOCOL_VERSION, code, town: 'Lyon', ...profile });
+  return { socket, snapshot, id: snapshot.self.id, workshopId: snapshot.workshop.id };
+}
+
+/** A workshop with a moderator (joined through the moderator link) and the given participants. */
+export async function workshopWith(url: string, ...names: string[]) {
+  const created = await createWorkshop(url);
+  const code = created.workshop.code;
+  const moderator = await joinAs(url, code, { name: 'Mia Moderatorin', town: 'Chemnitz', moderatorKey: created.moderatorKey });
+  const people: Person[] = [];
+  for (const name of names) people.push(await joinAs(url, code, { name }));
+  return { created, code, moderator, people };
+}
+
+export function resumeInput(person: Person) {
+  return {
+    v: PROTOCOL_VERSION,
+    workshopId: person.workshopId,
+    participantId: person.id,
+    resumeToken: person.snapshot.resumeToken,
+  };
+}
+
+/** A fresh look at the workshop as a newcomer sees it (join snapshot), to check what is stored. */
+export async function freshSnapshot(url: string, moderatorKey: string, code: string): Promise<SessionSnapshot> {
+  const observer = await joinAs(url, code, { name: 'Observer', moderatorKey });
+  observer.socket.disconnect();
+  return observer.snapshot;
+}
