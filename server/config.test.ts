@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError, loadConfig, testConfig } from './config.js';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error(`no ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  test('an empty environment gives the documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      publicUrl: null,
+      redisUrl: null,
+      production: false,
+      logLevel: 'info',
+      logFormat: 'pretty',
+      presenceGraceMs: 60_000,
+      rateLimitPerSecond: 30,
+      clientDir: null,
+    });
+  });
+
+  test('values are read and converted; empty strings count as unset', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      PUBLIC_URL: 'https://jumelage.example.org//',
+      REDIS_URL: 'redis://cache:6379',
+      NODE_ENV: 'production',
+      PRESENCE_GRACE_MS: '5000',
+      RATE_LIMIT_PER_SECOND: '',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      publicUrl: 'https://jumelage.example.org',
+      redisUrl: 'redis://cache:6379',
+      production: true,
+      logFormat: 'json',
+      presenceGraceMs: 5000,
+      rateLimitPerSecond: 30,
+    });
+  });
+
+  test.each(['http', '-1', '70000', '80.5'])('a bad PORT (%s) gives a ConfigError naming PORT and the value', (port) => {
+    const err = configError({ PORT: port });
+    expect(err.message).toContain(`PORT=${JSON.stringify(port)}`);
+  });
+
+  test('every bad variable is named at once', () => {
+    const err = configError({ REDIS_URL: 'http://not-redis', LOG_LEVEL: 'loud', PRESENCE_GRACE_MS: '10' });
+    expect(err.message).toMatch(/REDIS_URL=/);
+    expect(err.message).toMatch(/LOG_LEVEL=/);
+    expect(err.message).toMatch(/PRESENCE_GRACE_MS=/);
+  });
+
+  test('testConfig listens on a free port of the loopback and takes overrides', () => {
+    expect(testConfig({ presenceGraceMs: 100 })).toMatchObject({ port: 0, host: '127.0.0.1', presenceGraceMs: 100 });
+  });
+});
