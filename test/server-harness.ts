@@ -51,10 +51,8 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   const redisUrl = opts.redisUrl ?? null;
   const ownStore = !opts.store && redisUrl ? await RedisStore.connect(redisUrl, { prefix }) : null;
   const errors: string[] = [];
-  const log = createLogger({ level: 'error', format: 'pretty' }, (line) => {
-    errors.push(line);
-    process.stderr.write(line + '\n');
-  });
+  // Collected, not printed: a test expecting none shows them in its failure.
+  const log = createLogger({ level: 'error', format: 'pretty' }, (line) => errors.push(line));
   const config = testConfig({ redisUrl, ...opts.config });
   const app = await createApp({ config, log, store: opts.store ?? ownStore ?? undefined, adapterKey: redisUrl ? prefix : undefined });
   const port = await app.listen();

@@ -17,7 +17,9 @@ const fail = (code: ErrorCode, message: string): Ack<never> => ({ ok: false, cod
  */
 export function registerCommands(socket: TypedSocket, deps: Deps, handlers: HandlerTable) {
   for (const name of Object.keys(COMMANDS) as CommandName[]) {
-    socket.on(name, ((payload: unknown, ack: unknown) => {
+    socket.on(name, ((...args: unknown[]) => {
+      // `emit(name, ack)` without a payload: the ack arrives where the payload would be.
+      const [payload, ack] = args.length === 1 && typeof args[0] === 'function' ? [undefined, args[0]] : args;
       void runCommand(name, payload, ack, socket, deps, handlers);
     }) as never);
   }

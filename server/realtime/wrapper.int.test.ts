@@ -1,0 +1,149 @@
+/** The command wrapper over real sockets: every command gets exactly one ack, whatever it carried. */
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { COMMANDS, PROTOCOL_VERSION, type CommandInput, type CommandName } from '../../shared/protocol.js';
+import {
+  closeAllClients,
+  connectClient,
+  deleteKeys,
+  describeWithRedis,
+  ok,
+  request,
+  requestRaw,
+  sleep,
+  startServer,
+  uniquePrefix,
+  type TestServer,
+} from '../../test/server-harness.js';
+import { workshopWith } from '../../test/workshop-helpers.js';
+import { RedisStore } from '../store/redis/redis-store.js';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  closeAllClients();
+  await server?.close();
+  expect(server?.errors).toEqual([]);
+  server = undefined;
+});
+
+/** A valid payload for every command that needs a joined member; kept complete by a test below. */
+const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
+  'workshop:leave': {},
+  'workshop:lock': { locked: true },
+  'workshop:end': {},
+  'hand:raise': {},
+  'hand:lower': {},
+  'participant:promote': { participantId: 'someone' },
+  'participant:remove': { participantId: 'someone' },
+  'chat:send': { text: 'hello' },
+  'chat:history': {},
+};
+
+describe('before joining', () => {
+  test('every member and moderator command gets not_joined', async () => {
+    server = await startServer();
+    const restricted = (Object.keys(COMMANDS) as CommandName[]).filter((name) => COMMANDS[name].access !== 'public');
+    expect(Object.keys(MEMBER_COMMANDS).sort()).toEqual(restricted.sort());
+    const socket = await connectClient(server.url);
+    for (const [name, payload] of Object.entries(MEMBER_COMMANDS)) {
+      expect({ name, ack: await requestRaw(socket, name, payload) }).toMatchObject({ name, ack: { ok: false, code: 'not_joined' } });
+    }
+  });
+});
+
+describe('malformed input', () => {
+  test.each([
+    ['workshop:create', { languages: ['de'] }, 'title missing'],
+    ['workshop:create', { title: 'T', languages: ['xx'] }, 'unknown language'],
+    ['workshop:preview', 'ABCDEF', 'a string instead of an object'],
+    ['workshop:preview', { code: 'ABC' }, 'code too short'],
+    ['workshop:join', { v: PROTOCOL_VERSION, code: 'ABCDEF', name: '   ', town: 'Lyon' }, 'blank name'],
+    ['workshop:join', { v: '1', code: 'ABCDEF', name: 'Ana', town: 'Lyon' }, 'version as a string'],
+    ['workshop:resume', null, 'null'],
+  ])('%s with %j (%s) gets invalid_payload', async (event, payload) => {
+    server = await startServer();
+    const ack = await requestRaw(await connectClient(server.url), event, payload);
+    expect(ack).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(ack.ok === false && ack.message.length).toBeGreaterThan(0);
+  });
+
+  test('a joined member sending bad payloads gets invalid_payload and nothing changes', async () => {
+    server = await startServer();
+    const { moderator, people } = await workshopWith(server.url, 'Ana');
+    const ana = people[0]!.socket;
+    expect(await requestRaw(ana, 'hand:raise', { extra: true })).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(await requestRaw(ana, 'chat:send', { text: 42 })).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(await requestRaw(moderator.socket, 'workshop:lock', { locked: 'yes' })).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(await requestRaw(moderator.socket, 'participant:remove', {})).toMatchObject({ ok: false, code: 'invalid_payload' });
+    const snapshot = await ok(moderator.socket, 'workshop:resume', { v: PROTOCOL_VERSION, workshopId: moderator.workshopId, participantId: moderator.id, resumeToken: moderator.snapshot.resumeToken });
+    expect(snapshot.workshop.locked).toBe(false);
+    expect(snapshot.participants.map((p) => p.handRaisedAt)).toEqual([null, null]);
+  });
+
+  test('an unknown event with an ack gets unknown_event; without an ack it is ignored', async () => {
+    server = await startServer();
+    const socket = await connectClient(server.url);
+    expect(await requestRaw(socket, 'poll:hack', { x: 1 })).toMatchObject({ ok: false, code: 'unknown_event' });
+    (socket as unknown as { emit(e: string, p: unknown): void }).emit('poll:hack', { x: 1 });
+    expect(await ok(socket, 'workshop:create', { title: 'Still here', languages: ['en'] })).toHaveProperty('moderatorKey');
+  });
+
+  test('a command sent without a payload still gets its ack', async () => {
+    server = await startServer();
+    const { people } = await workshopWith(server.url, 'Ana');
+    const bare = people[0]!.socket as unknown as { timeout(ms: number): { emitWithAck(e: string): Promise<unknown> } };
+    expect(await bare.timeout(2000).emitWithAck('hand:raise')).toMatchObject({ ok: true, data: { handRaisedAt: expect.any(Number) } });
+    expect(await bare.timeout(2000).emitWithAck('workshop:preview')).toMatchObject({ ok: false, code: 'invalid_payload' });
+  });
+
+  test('an oversized payload gets payload_too_large and the connection stays usable', async () => {
+    server = await startServer();
+    const { people } = await workshopWith(server.url, 'Ana');
+    const ana = people[0]!.socket;
+    expect(await request(ana, 'chat:send', { text: 'x'.repeat(17 * 1024) })).toMatchObject({ ok: false, code: 'payload_too_large' });
+    const visitor = await connectClient(server.url);
+    const create = await request(visitor, 'workshop:create', { title: 'T', languages: ['de'], description: 'ü'.repeat(9000) });
+    expect(create).toMatchObject({ ok: false, code: 'payload_too_large' });
+    expect((await ok(ana, 'chat:send', { text: 'short' })).text).toBe('short');
+  });
+});
+
+describe('rate limit', () => {
+  test('a flood gets rate_limited acks, others are unaffected, and the sender recovers', async () => {
+    server = await startServer({ config: { rateLimitPerSecond: 5 } });
+    const { moderator, people } = await workshopWith(server.url, 'Ana');
+    const ana = people[0]!.socket;
+    await sleep(400); // the joins above spent some of the burst
+    let delivered = 0;
+    moderator.socket.on('chat:message', () => delivered++);
+
+    const acks = await Promise.all(Array.from({ length: 200 }, (_, i) => request(ana, 'chat:send', { text: `spam ${i}` })));
+    const accepted = acks.filter((a) => a.ok).length;
+    const limited = acks.filter((a) => !a.ok && a.code === 'rate_limited').length;
+    expect(accepted + limited).toBe(200);
+    expect(accepted).toBeGreaterThanOrEqual(9);
+    expect(accepted).toBeLessThanOrEqual(15);
+
+    expect((await ok(moderator.socket, 'chat:send', { text: 'I can still talk' })).text).toBe('I can still talk');
+    expect(delivered).toBe(accepted + 1);
+    await sleep(400);
+    expect((await ok(ana, 'chat:send', { text: 'sorry' })).text).toBe('sorry');
+  });
+});
+
+describeWithRedis('store failures', (redisUrl) => {
+  const prefix = uniquePrefix('wrapper');
+  afterAll(() => deleteKeys(redisUrl, prefix));
+
+  test('a command failing in the store is acked as internal, logged, and the server keeps serving', async () => {
+    const store = await RedisStore.connect(redisUrl, { prefix });
+    server = await startServer({ store });
+    const socket = await connectClient(server.url);
+    const created = await ok(socket, 'workshop:create', { title: 'Before', languages: ['de'] });
+    await store.close(); // Redis is now unreachable for this server
+    const ack = await request(socket, 'workshop:preview', { code: created.workshop.code });
+    expect(ack).toEqual({ ok: false, code: 'internal', message: 'Something went wrong on the server' });
+    expect(server.errors.join('\n')).toContain('command failed');
+    server.errors.length = 0;
+    expect(await requestRaw(socket, 'poll:hack', {})).toMatchObject({ ok: false, code: 'unknown_event' });
+  });
+});
