@@ -69,11 +69,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const deps: Deps = { io, store, config, log, clock: opts.clock ?? Date.now, ids: opts.ids ?? cryptoIds, timers: new Set() };
   const handlers: HandlerTable = { ...workshopHandlers(deps), ...chatHandlers(deps) };
 
+  // Drops still being recorded and broadcast; close() lets them finish before closing Redis.
+  const disconnecting = new Set<Promise<void>>();
   io.on('connection', (socket) => {
     socket.data.session = null;
     socket.data.bucket = new TokenBucket(config.rateLimitPerSecond, config.rateLimitPerSecond * 2, deps.clock());
     registerCommands(socket, deps, handlers);
-    socket.on('disconnect', () => onDisconnect(socket, deps));
+    socket.on('disconnect', () => {
+      const done = onDisconnect(socket, deps).finally(() => disconnecting.delete(done));
+      disconnecting.add(done);
+    });
   });
 
   web.get('/api/health', (_req, res) => {
@@ -120,9 +125,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     async close() {
       if (closed) return;
       closed = true;
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await Promise.allSettled([...disconnecting]);
+      // After the drops above: they start grace timers of their own.
       for (const t of deps.timers) clearTimeout(t);
       deps.timers.clear();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.all(adapterClients.map((c) => (c.isOpen ? c.close() : undefined)));
       if (ownsStore) await store.close();
     },

@@ -175,12 +175,15 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
   }
 }
 
-/** When a socket drops, others see "reconnecting"; after the grace period, "offline". */
-export function onDisconnect(socket: TypedSocket, deps: Deps) {
+/**
+ * When a socket drops, others see "reconnecting"; after the grace period, "offline".
+ * Resolves when the drop is recorded and broadcast (a closing node waits for it).
+ */
+export function onDisconnect(socket: TypedSocket, deps: Deps): Promise<void> {
   const session = socket.data.session;
-  if (!session) return;
+  if (!session) return Promise.resolve();
   const at = deps.clock();
-  void (async () => {
+  return (async () => {
     const p = await deps.store.detachConnection(session.workshopId, session.participantId, socket.id, at);
     if (!p) return; // a newer connection already speaks for this participant
     const emitUpdate = (q: ParticipantRecord) =>

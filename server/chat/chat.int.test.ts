@@ -1,0 +1,82 @@
+/** Chat over real sockets: messages both ways, history for late joiners, limits, isolation. */
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { CHAT_MAX_LENGTH, type ChatMessage } from '../../shared/chat/schema.js';
+import { closeAllClients, ok, recordEvents, request, sleep, startServer, waitFor, type TestServer } from '../../test/server-harness.js';
+import { joinAs, workshopWith } from '../../test/workshop-helpers.js';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startServer();
+});
+afterEach(async () => {
+  closeAllClients();
+  await server.close();
+  expect(server.errors).toEqual([]);
+});
+
+describe('chat', () => {
+  test('messages go both ways, to the sender too, with author name and town', async () => {
+    const { moderator, people } = await workshopWith(server.url, 'Ana');
+    const ana = people[0]!;
+
+    const atMod = waitFor(moderator.socket, 'chat:message');
+    const atAna = waitFor(ana.socket, 'chat:message');
+    const sent = await ok(ana.socket, 'chat:send', { text: '  Bonjour à tous !  ' });
+    expect(sent).toMatchObject({ roomId: 'plenary', authorId: ana.id, authorName: 'Ana', authorTown: 'Lyon', text: 'Bonjour à tous !' });
+    expect(await atMod).toEqual(sent);
+    expect(await atAna).toEqual(sent);
+
+    const reply = waitFor(ana.socket, 'chat:message');
+    const answer = await ok(moderator.socket, 'chat:send', { text: 'Herzlich willkommen' });
+    expect(await reply).toEqual(answer);
+    expect(answer).toMatchObject({ authorId: moderator.id, authorTown: 'Chemnitz' });
+    expect(answer.id).not.toBe(sent.id);
+  });
+
+  test('history gives a late joiner the earlier messages, oldest first', async () => {
+    const { code, moderator, people } = await workshopWith(server.url, 'Ana');
+    const texts = ['eins', 'deux', 'trzy', 'four'];
+    const sent: ChatMessage[] = [];
+    for (const [i, text] of texts.entries()) sent.push(await ok(i % 2 ? moderator.socket : people[0]!.socket, 'chat:send', { text }));
+
+    const late = await joinAs(server.url, code, { name: 'Late', town: 'Łódź' });
+    const history = await ok(late.socket, 'chat:history', {});
+    expect(history).toEqual(sent);
+    expect(history.map((m) => m.text)).toEqual(texts);
+  });
+
+  test('blank and too long messages are refused and not delivered', async () => {
+    const { moderator, people } = await workshopWith(server.url, 'Ana');
+    const seen = recordEvents(moderator.socket);
+    const ana = people[0]!.socket;
+    expect(await request(ana, 'chat:send', { text: '   ' })).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(await request(ana, 'chat:send', { text: 'x'.repeat(CHAT_MAX_LENGTH + 1) })).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect((await ok(ana, 'chat:send', { text: 'x'.repeat(CHAT_MAX_LENGTH) })).text).toHaveLength(CHAT_MAX_LENGTH);
+    await sleep(50);
+    expect(seen.filter((e) => e.event === 'chat:message')).toHaveLength(1);
+    expect(await ok(moderator.socket, 'chat:history', {})).toHaveLength(1);
+  });
+
+  test('messages stay in their workshop', async () => {
+    const first = await workshopWith(server.url, 'Ana');
+    const second = await workshopWith(server.url, 'Ben');
+    const elsewhere = recordEvents(second.people[0]!.socket);
+    const delivered = waitFor(first.moderator.socket, 'chat:message');
+    await ok(first.people[0]!.socket, 'chat:send', { text: 'only for the first workshop' });
+    await delivered;
+    await sleep(50);
+    expect(elsewhere).toEqual([]);
+    expect(await ok(second.moderator.socket, 'chat:history', {})).toEqual([]);
+  });
+
+  test('someone who left no longer receives messages', async () => {
+    const { moderator, people } = await workshopWith(server.url, 'Ana');
+    const ana = people[0]!.socket;
+    await ok(ana, 'workshop:leave', {});
+    const seen = recordEvents(ana);
+    await ok(moderator.socket, 'chat:send', { text: 'after Ana left' });
+    await sleep(50);
+    expect(seen).toEqual([]);
+    expect(await request(ana, 'chat:history', {})).toMatchObject({ ok: false, code: 'not_joined' });
+  });
+});
