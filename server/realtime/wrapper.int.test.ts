@@ -59,7 +59,7 @@ describe('malformed input', () => {
     ['workshop:join', { v: PROTOCOL_VERSION, code: 'ABCDEF', name: '   ', town: 'Lyon' }, 'blank name'],
     ['workshop:join', { v: '1', code: 'ABCDEF', name: 'Ana', town: 'Lyon' }, 'version as a string'],
     ['workshop:resume', null, 'null'],
-  ])('%s with %j (%s) gets invalid_payload', async (event, payload) => {
+  ])('%s with %j (%s) gets invalid_payload', async (event, payload, _reason) => {
     server = await startServer();
     const ack = await requestRaw(await connectClient(server.url), event, payload);
     expect(ack).toMatchObject({ ok: false, code: 'invalid_payload' });
