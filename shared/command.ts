@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'rate_limited',
   'conflict',
   'internal',
+  /** Client side only: no answer arrived (connection lost or timed out). */
+  'network',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

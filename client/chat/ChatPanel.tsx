@@ -1,0 +1,50 @@
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
+import { CHAT_MAX_LENGTH } from '../../shared/chat/schema.js';
+import { locale, t } from '../i18n/i18n.js';
+import type { WorkshopState } from '../workshops/state.js';
+
+export function ChatPanel({ state }: { state: WorkshopState }) {
+  const draft = useSignal('');
+  const list = useRef<HTMLOListElement>(null);
+  const messages = state.chat.value;
+  const myId = state.self.value?.id;
+  const time = new Intl.DateTimeFormat(locale.value, { hour: '2-digit', minute: '2-digit' });
+
+  useEffect(() => {
+    list.current?.scrollTo({ top: list.current.scrollHeight });
+  }, [messages.length]);
+
+  const send = async (e: Event) => {
+    e.preventDefault();
+    const text = draft.value.trim();
+    if (!text) return;
+    if (await state.actions.sendChat(text)) draft.value = '';
+  };
+
+  return (
+    <section class="card chat" aria-labelledby="chat-title">
+      <h2 id="chat-title">{t('chat.title')}</h2>
+      <ol class="chat__list" ref={list} aria-live="polite" data-testid="chat-list">
+        {messages.length === 0 && <li class="muted">{t('chat.empty')}</li>}
+        {messages.map((m) => (
+          <li key={m.id} class={`chat__msg${m.authorId === myId ? ' chat__msg--mine' : ''}`} data-testid="chat-message">
+            <div class="chat__meta">
+              <strong>{m.authorName}</strong> <span class="muted">· {m.authorTown} · {time.format(m.at)}</span>
+            </div>
+            <div class="chat__text">{m.text}</div>
+          </li>
+        ))}
+      </ol>
+      <form class="chat__form" onSubmit={send}>
+        <label for="chat-input" class="visually-hidden">
+          {t('chat.label')}
+        </label>
+        <input id="chat-input" autoComplete="off" maxLength={CHAT_MAX_LENGTH} placeholder={t('chat.placeholder')} value={draft.value} onInput={(e) => (draft.value = (e.target as HTMLInputElement).value)} />
+        <button type="submit" class="btn btn--primary">
+          {t('chat.send')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import { useSignal } from '@preact/signals';
+import { LANGUAGES, UI_LOCALES } from '../../shared/languages.js';
+import { formatJoinCode, normalizeJoinCode, LIMITS, type WorkshopCreated } from '../../shared/workshops/schema.js';
+import { errorText, languageName, locale, t } from '../i18n/i18n.js';
+import type { Connection } from '../net/connection.js';
+import { Alert } from '../ui/Alert.js';
+import { navigate } from '../ui/router.js';
+import { createdWorkshops } from '../workshops/session-store.js';
+import { CreatedView } from './CreatedView.js';
+
+export function HomePage({ conn }: { conn: Connection }) {
+  const created = useSignal<WorkshopCreated | null>(null);
+  if (created.value) return <CreatedView created={created.value} onAnother={() => (created.value = null)} />;
+  return (
+    <div class="page page--home">
+      <CreateForm conn={conn} onCreated={(c) => (created.value = c)} />
+      <aside class="home-side">
+        <JoinByCode />
+        <YourWorkshops />
+      </aside>
+    </div>
+  );
+}
+
+function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: WorkshopCreated) => void }) {
+  const title = useSignal('');
+  const description = useSignal('');
+  const languages = useSignal<string[]>([locale.value]);
+  const startsAt = useSignal('');
+  const busy = useSignal(false);
+  const error = useSignal<string | null>(null);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    busy.value = true;
+    const r = await conn.request('workshop:create', {
+      title: title.value,
+      description: description.value,
+      languages: languages.value as never,
+      startsAt: startsAt.value ? new Date(startsAt.value).toISOString() : null,
+    });
+    busy.value = false;
+    if (!r.ok) {
+      error.value = errorText(r.code);
+      return;
+    }
+    createdWorkshops.add({
+      code: r.data.workshop.code,
+      title: r.data.workshop.title,
+      inviteUrl: r.data.inviteUrl,
+      moderatorUrl: r.data.moderatorUrl,
+      createdAt: r.data.workshop.createdAt,
+    });
+    onCreated(r.data);
+  };
+
+  const toggle = (code: string, on: boolean) => {
+    languages.value = on ? [...languages.value, code] : languages.value.filter((l) => l !== code);
+  };
+  // The interface languages first: they are the ones partner towns use most.
+  const ordered = [...UI_LOCALES, ...LANGUAGES.filter((l) => !(UI_LOCALES as readonly string[]).includes(l))];
+
+  return (
+    <form class="card create-form" onSubmit={submit} aria-labelledby="create-title">
+      <h1 id="create-title">{t('home.title')}</h1>
+      <p class="lead">{t('home.intro')}</p>
+      <div class="field">
+        <label for="ws-title">{t('create.titleLabel')}</label>
+        <input id="ws-title" name="title" required maxLength={LIMITS.title} value={title.value} placeholder={t('create.titlePlaceholder')} onInput={(e) => (title.value = (e.target as HTMLInputElement).value)} />
+      </div>
+      <div class="field">
+        <label for="ws-description">
+          {t('create.descriptionLabel')} <span class="optional">({t('common.optional')})</span>
+        </label>
+        <textarea id="ws-description" name="description" rows={3} maxLength={LIMITS.description} value={description.value} onInput={(e) => (description.value = (e.target as HTMLTextAreaElement).value)} />
+      </div>
+      <fieldset class="field">
+        <legend>{t('create.languagesLabel')}</legend>
+        <div class="chips">
+          {ordered.map((code) => (
+            <label key={code} class="chip">
+              <input type="checkbox" name="languages" value={code} checked={languages.value.includes(code)} onChange={(e) => toggle(code, (e.target as HTMLInputElement).checked)} />
+              <span lang={code}>{languageName(code)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div class="field">
+        <label for="ws-starts">
+          {t('create.startsAtLabel')} <span class="optional">({t('common.optional')})</span>
+        </label>
+        <input id="ws-starts" type="datetime-local" value={startsAt.value} onInput={(e) => (startsAt.value = (e.target as HTMLInputElement).value)} />
+      </div>
+      {error.value && <Alert>{error.value}</Alert>}
+      <button class="btn btn--primary btn--large" type="submit" disabled={busy.value || languages.value.length === 0}>
+        {busy.value ? t('create.busy') : t('create.submit')}
+      </button>
+    </form>
+  );
+}
+
+function JoinByCode() {
+  const code = useSignal('');
+  return (
+    <form
+      class="card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const c = normalizeJoinCode(code.value);
+        if (c.length === 6) navigate(`/j/${formatJoinCode(c)}`);
+      }}
+    >
+      <h2>{t('home.haveCode')}</h2>
+      <div class="field">
+        <label for="join-code">{t('home.codeLabel')}</label>
+        <div class="inline-row">
+          <input id="join-code" class="code-input" autoComplete="off" autoCapitalize="characters" placeholder="ABC-234" maxLength={9} value={code.value} onInput={(e) => (code.value = (e.target as HTMLInputElement).value)} />
+          <button class="btn" type="submit">{t('home.join')}</button>
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function YourWorkshops() {
+  const list = createdWorkshops.list();
+  if (list.length === 0) return null;
+  return (
+    <section class="card">
+      <h2>{t('home.yourWorkshops')}</h2>
+      <ul class="plain-list">
+        {list.map((w) => (
+          <li key={w.code}>
+            <a href={w.moderatorUrl}>{w.title}</a> <span class="muted">{formatJoinCode(w.code)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import { useSignal } from '@preact/signals';
+import { Icon } from '../ui/Icon.js';
+import { useEffect } from 'preact/hooks';
+import { LANGUAGES } from '../../shared/languages.js';
+import { LIMITS, type WorkshopPreview } from '../../shared/workshops/schema.js';
+import type { ErrorCode } from '../../shared/protocol.js';
+import { dateFormatter, errorText, languageName, locale, t } from '../i18n/i18n.js';
+import type { Connection } from '../net/connection.js';
+import { Alert } from '../ui/Alert.js';
+import { profile } from './session-store.js';
+import type { WorkshopState } from './state.js';
+
+interface Props {
+  conn: Connection;
+  code: string;
+  moderatorKey: string | undefined;
+  state: WorkshopState;
+  onJoined: () => void;
+}
+
+export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
+  const preview = useSignal<WorkshopPreview | null>(null);
+  const previewError = useSignal<ErrorCode | null>(null);
+  const saved = profile.get();
+  const name = useSignal(saved?.name ?? '');
+  const town = useSignal(saved?.town ?? '');
+  const languages = useSignal<string[]>(saved?.languages ?? [locale.value]);
+  const kind = useSignal<'person' | 'group'>(saved?.kind ?? 'person');
+  const headcount = useSignal(saved?.headcount && saved.headcount > 1 ? saved.headcount : 5);
+  const joinError = useSignal<ErrorCode | null>(null);
+  const busy = useSignal(false);
+
+  useEffect(() => {
+    void conn.request('workshop:preview', { code }).then((r) => {
+      if (r.ok) preview.value = r.data;
+      else previewError.value = r.code;
+    });
+  }, [code]);
+
+  if (previewError.value) {
+    const key = previewError.value === 'not_found' ? 'join.notFound' : null;
+    return (
+      <div class="page page--narrow">
+        <Alert testId="join-error">{key ? t(key) : errorText(previewError.value)}</Alert>
+      </div>
+    );
+  }
+  const w = preview.value?.workshop;
+  if (!w) return <p class="page loading" role="status">{t('common.loading')}</p>;
+  if (w.endedAt !== null) {
+    return (
+      <div class="page page--narrow">
+        <h1>{w.title}</h1>
+        <Alert kind="info" testId="join-error">{t('join.ended')}</Alert>
+      </div>
+    );
+  }
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    busy.value = true;
+    const input = { name: name.value, town: town.value, languages: languages.value, kind: kind.value, headcount: kind.value === 'group' ? headcount.value : 1 };
+    profile.set(input);
+    const code_ = await state.actions.join({ code, moderatorKey, ...input, languages: input.languages as never });
+    busy.value = false;
+    joinError.value = code_;
+    if (!code_) onJoined();
+  };
+  const toggle = (l: string, on: boolean) => (languages.value = on ? [...languages.value, l] : languages.value.filter((x) => x !== l));
+  // The workshop's own languages first, then the rest.
+  const offered = [...w.languages, ...LANGUAGES.filter((l) => !w.languages.includes(l))];
+  const lockedNow = joinError.value === 'locked' || (w.locked && !moderatorKey);
+
+  return (
+    <div class="page page--narrow">
+      <form class="card join-form" onSubmit={submit} aria-labelledby="join-title">
+        <p class="eyebrow">{t('join.title')}</p>
+        <h1 id="join-title">{w.title}</h1>
+        {w.description && <p class="lead">{w.description}</p>}
+        {w.startsAt && <p class="muted">{t('join.startsAt', { date: dateFormatter.value.format(new Date(w.startsAt)) })}</p>}
+        {moderatorKey && <Alert kind="info">{t('join.moderatorNotice')}</Alert>}
+        {lockedNow && <Alert kind="warning" testId="join-locked">{t('join.locked')}</Alert>}
+
+        <div class="field">
+          <label for="join-name">{t('join.nameLabel')}</label>
+          <input id="join-name" name="name" required maxLength={LIMITS.name} autoComplete="name" value={name.value} onInput={(e) => (name.value = (e.target as HTMLInputElement).value)} />
+        </div>
+        <div class="field">
+          <label for="join-town">{t('join.townLabel')}</label>
+          <input id="join-town" name="town" required maxLength={LIMITS.town} list="town-suggestions" autoComplete="address-level2" aria-describedby="join-town-help" value={town.value} onInput={(e) => (town.value = (e.target as HTMLInputElement).value)} />
+          <datalist id="town-suggestions">
+            {preview.value!.towns.map((x) => (
+              <option key={x} value={x} />
+            ))}
+          </datalist>
+          {preview.value!.towns.length > 0 && (
+            <div class="chips" id="join-town-help">
+              <span class="help">{t('join.townHelp')}</span>
+              {preview.value!.towns.slice(0, 6).map((x) => (
+                <button key={x} type="button" class={`chip chip--button${town.value === x ? ' chip--on' : ''}`} aria-pressed={town.value === x} onClick={() => (town.value = x)}>
+                  {x}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+        <fieldset class="field">
+          <legend>{t('join.languagesLabel')}</legend>
+          <div class="chips">
+            {offered.map((l) => (
+              <label key={l} class="chip">
+                <input type="checkbox" checked={languages.value.includes(l)} onChange={(e) => toggle(l, (e.target as HTMLInputElement).checked)} />
+                <span lang={l}>{languageName(l)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset class="field">
+          <legend>{t('join.asLabel')}</legend>
+          <div class="choice-row">
+            <label class="choice">
+              <input type="radio" name="kind" value="person" checked={kind.value === 'person'} onChange={() => (kind.value = 'person')} />
+              <span><Icon name="person" /> {t('join.asPerson')}</span>
+            </label>
+            <label class="choice">
+              <input type="radio" name="kind" value="group" checked={kind.value === 'group'} onChange={() => (kind.value = 'group')} />
+              <span><Icon name="group" /> {t('join.asGroup')}</span>
+            </label>
+          </div>
+          {kind.value === 'group' && (
+            <div class="field field--inline">
+              <label for="join-headcount">{t('join.headcountLabel')}</label>
+              <input id="join-headcount" type="number" min={2} max={LIMITS.headcount} required value={headcount.value} onInput={(e) => (headcount.value = Number((e.target as HTMLInputElement).value))} />
+            </div>
+          )}
+        </fieldset>
+        {joinError.value && joinError.value !== 'locked' && <Alert testId="join-error">{errorText(joinError.value)}</Alert>}
+        <p class="help">{t('join.rememberNote')}</p>
+        <button class="btn btn--primary btn--large" type="submit" disabled={busy.value}>
+          {moderatorKey ? t('join.submitModerator') : lockedNow ? t('join.retry') : t('join.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { t } from '../i18n/i18n.js';
+import { Icon } from '../ui/Icon.js';
+import type { WorkshopState } from './state.js';
+
+/** Raised hands in the order they went up; moderators can lower them. */
+export function HandsPanel({ state }: { state: WorkshopState }) {
+  const hands = state.hands.value;
+  return (
+    <section class="card hands" aria-labelledby="hands-title" data-testid="hands">
+      <h2 id="hands-title"><Icon name="hand" /> {t('ws.hands')}</h2>
+      {hands.length === 0 ? (
+        <p class="muted">{t('ws.noHands')}</p>
+      ) : (
+        <ol class="hands__list">
+          {hands.map((p) => (
+            <li key={p.id} data-testid="hand-entry">
+              <span>
+                {p.name} <span class="muted">· {p.town}</span>
+              </span>
+              {state.isModerator.value && (
+                <button type="button" class="btn btn--small" onClick={() => void state.actions.lowerHand(p.id)}>
+                  {t('ws.lowerFor', { name: p.name })}
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+export function ModeratorPanel({ state }: { state: WorkshopState }) {
+  const locked = state.workshop.value?.locked ?? false;
+  return (
+    <section class="card moderation" aria-labelledby="mod-title" data-testid="moderation">
+      <h2 id="mod-title">{t('mod.title')}</h2>
+      <div class="inline-row">
+        <button type="button" class="btn" aria-pressed={locked} data-testid="lock-toggle" onClick={() => void state.actions.setLocked(!locked)}>
+          <Icon name={locked ? 'unlock' : 'lock'} /> {locked ? t('mod.unlock') : t('mod.lock')}
+        </button>
+        <button
+          type="button"
+          class="btn btn--danger"
+          data-testid="end-workshop"
+          onClick={() => {
+            if (confirm(t('mod.endConfirm'))) void state.actions.end();
+          }}
+        >
+          {t('mod.end')}
+        </button>
+      </div>
+    </section>
+  );
+}

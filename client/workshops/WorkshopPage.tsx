@@ -1,0 +1,73 @@
+import { formatJoinCode } from '../../shared/workshops/schema.js';
+import { Icon } from '../ui/Icon.js';
+import { ChatPanel } from '../chat/ChatPanel.js';
+import { errorText, t } from '../i18n/i18n.js';
+import { Alert } from '../ui/Alert.js';
+import { CopyField } from '../ui/CopyField.js';
+import { HandsPanel, ModeratorPanel } from './ModeratorPanel.js';
+import { ParticipantList } from './ParticipantList.js';
+import type { WorkshopState } from './state.js';
+
+export function WorkshopPage({ state, code }: { state: WorkshopState; code: string }) {
+  const w = state.workshop.value!;
+  const me = state.self.value;
+  const raised = me?.handRaisedAt !== null && me?.handRaisedAt !== undefined;
+  return (
+    <div class="workshop" data-testid="workshop">
+      {state.reconnecting.value && (
+        <div class="banner banner--warning" role="status" data-testid="reconnecting-banner">
+          {t('status.reconnecting')}
+        </div>
+      )}
+      <div class="workshop__bar">
+        <div class="workshop__title">
+          <h1>{w.title}</h1>
+          <p class="muted">
+            {t('ws.code', { code: formatJoinCode(code) })}
+            {w.locked && (
+              <span class="badge badge--warning" data-testid="locked-badge">
+                <Icon name="lock" /> {t('ws.locked')}
+              </span>
+            )}
+          </p>
+        </div>
+        <div class="workshop__actions">
+          <button
+            type="button"
+            class={`btn btn--large${raised ? ' btn--on' : ''}`}
+            aria-pressed={raised}
+            data-testid="hand-toggle"
+            onClick={() => void (raised ? state.actions.lowerHand() : state.actions.raiseHand())}
+          >
+            <Icon name="hand" /> {raised ? t('ws.lowerHand') : t('ws.raiseHand')}
+          </button>
+          <button type="button" class="btn btn--ghost" data-testid="leave" onClick={() => void state.actions.leave()}>
+            {t('ws.leave')}
+          </button>
+        </div>
+      </div>
+      {state.error.value && (
+        <Alert testId="action-error">
+          {errorText(state.error.value)}{' '}
+          <button type="button" class="btn btn--small" onClick={state.actions.dismissError}>
+            ×<span class="visually-hidden">{t('common.cancel')}</span>
+          </button>
+        </Alert>
+      )}
+      <div class="workshop__grid">
+        <ParticipantList state={state} />
+        <section class="workshop__center" aria-label={t('ws.main')}>
+          {w.description && <p class="lead">{w.description}</p>}
+          <HandsPanel state={state} />
+          {state.isModerator.value && <ModeratorPanel state={state} />}
+          <details class="card invite">
+            <summary>{t('ws.invite')}</summary>
+            <CopyField id="ws-invite" label={t('created.inviteLabel')} value={`${location.origin}/j/${formatJoinCode(code)}`} />
+            <img class="invite__qr" src={`/api/workshops/${formatJoinCode(code)}/qr.svg`} alt={t('created.qrAlt')} width={180} height={180} loading="lazy" />
+          </details>
+        </section>
+        <ChatPanel state={state} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+import type { Browser } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../shared/protocol.js';
+import { createWorkshop, hasBrowser, joinWorkshop, launchBrowser, newPerson, screenshotPath, startServer, type TestServer } from './harness.js';
+
+describe.skipIf(!hasBrowser())('workshop in the browser', () => {
+  let browser: Browser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('[E2E1] two people join through the invite link, see each other under their town and chat both ways', async () => {
+    const organiser = await newPerson(browser);
+    const { inviteUrl, moderatorUrl, code } = await createWorkshop(organiser.page, server.url, 'Partnerschaftstreffen 2027');
+    expect(inviteUrl).toMatch(/\/j\/[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+    expect(moderatorUrl).toContain('#key=');
+    expect(code).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+    const qr = await organiser.page.request.get(`${server.url}/api/workshops/${code}/qr.svg`);
+    expect(qr.headers()['content-type']).toContain('image/svg+xml');
+
+    const petra = await newPerson(browser, { locale: 'de-DE' });
+    const ola = await newPerson(browser, { locale: 'pl-PL' });
+    await joinWorkshop(petra.page, inviteUrl, { name: 'Petra', town: 'Kamen' });
+    await joinWorkshop(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów' });
+
+    for (const { page } of [petra, ola]) {
+      await expect.poll(() => page.locator('[data-town="Kamen"] [data-testid=participant]').allTextContents()).toEqual([expect.stringContaining('Petra')]);
+      await expect.poll(() => page.locator('[data-town="Wołów"] [data-testid=participant]').allTextContents()).toEqual([expect.stringContaining('Ola')]);
+    }
+    // The town field offers towns already present.
+    const heinz = await newPerson(browser, { locale: 'de-DE' });
+    await heinz.page.goto(inviteUrl);
+    await expect.poll(() => heinz.page.locator('#town-suggestions option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).sort())).toEqual(['Kamen', 'Wołów']);
+
+    await petra.page.locator('#chat-input').fill('Guten Abend aus Kamen!');
+    await petra.page.locator('#chat-input').press('Enter');
+    await expect.poll(() => ola.page.getByTestId('chat-message').allTextContents()).toEqual([expect.stringContaining('Guten Abend aus Kamen!')]);
+    await ola.page.locator('#chat-input').fill('Dzień dobry z Wołowa!');
+    await ola.page.getByRole('button', { name: 'Wyślij' }).click();
+    await expect.poll(() => petra.page.getByTestId('chat-message').allTextContents()).toEqual([
+      expect.stringContaining('Guten Abend aus Kamen!'),
+      expect.stringContaining('Dzień dobry z Wołowa!'),
+    ]);
+    // Each sees the interface in their browser's language without choosing it.
+    expect(await petra.page.getByTestId('hand-toggle').textContent()).toContain('Hand heben');
+    expect(await ola.page.getByTestId('hand-toggle').textContent()).toContain('Podnieś rękę');
+    await Promise.all([organiser, petra, ola, heinz].map((p) => p.context.close()));
+  });
+
+  it('[E2E2] a reload keeps the same participant and the raised hand; the moderator sees hands in order', async () => {
+    const organiser = await newPerson(browser);
+    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Hands test');
+    const jonas = await newPerson(browser);
+    await joinWorkshop(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen' });
+    expect(new URL(jonas.page.url()).hash).toBe(''); // the secret leaves the address bar
+    const heinz = await newPerson(browser, { locale: 'de-DE' });
+    const ola = await newPerson(browser, { locale: 'pl-PL' });
+    await joinWorkshop(heinz.page, inviteUrl, { name: 'Heinz', town: 'Kamen' });
+    await joinWorkshop(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów' });
+
+    await ola.page.getByTestId('hand-toggle').click();
+    await heinz.page.getByTestId('hand-toggle').click();
+    await expect.poll(() => jonas.page.getByTestId('hand-entry').allTextContents()).toEqual([expect.stringContaining('Ola'), expect.stringContaining('Heinz')]);
+
+    const heinzId = await heinz.page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('jumelage.session.'))?.[1]);
+    await heinz.page.reload();
+    await heinz.page.getByTestId('workshop').waitFor();
+    expect(await heinz.page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('jumelage.session.'))?.[1])).toBe(heinzId);
+    await expect.poll(() => heinz.page.getByTestId('hand-toggle').getAttribute('aria-pressed')).toBe('true');
+    // Still one Heinz, still second in the queue: a resume, not a new join.
+    await expect.poll(() => jonas.page.locator('[data-testid=participant][data-name=Heinz]').count()).toBe(1);
+    await expect.poll(() => jonas.page.getByTestId('hand-entry').allTextContents()).toEqual([expect.stringContaining('Ola'), expect.stringContaining('Heinz')]);
+    await expect.poll(() => jonas.page.locator('[data-testid=participant][data-name=Heinz]').getAttribute('data-presence')).toBe('online');
+
+    // The moderator lowers Ola's hand; Ola sees it.
+    await jonas.page.getByRole('button', { name: "Lower Ola's hand" }).click();
+    await expect.poll(() => ola.page.getByTestId('hand-toggle').getAttribute('aria-pressed')).toBe('false');
+    await Promise.all([organiser, jonas, heinz, ola].map((p) => p.context.close()));
+  });
+
+  it('[E2E3] a participant who sends a moderator command through the socket gets forbidden and nothing changes', async () => {
+    const organiser = await newPerson(browser);
+    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Forbidden test');
+    const mod = await newPerson(browser);
+    await joinWorkshop(mod.page, moderatorUrl, { name: 'Jonas', town: 'Kamen' });
+    const eve = await newPerson(browser);
+    await joinWorkshop(eve.page, inviteUrl, { name: 'Eve', town: 'Elsewhere' });
+    const saved = JSON.parse((await eve.page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('jumelage.session.'))?.[1]))!);
+
+    // Eve's own credentials, used outside the interface.
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.url, { transports: ['websocket'] });
+    try {
+      const resumed = await socket.emitWithAck('workshop:resume', { v: PROTOCOL_VERSION, ...saved });
+      expect(resumed.ok).toBe(true);
+      const jonasId = (resumed.ok && resumed.data.participants.find((p) => p.name === 'Jonas')?.id)!;
+      for (const [event, payload] of [
+        ['workshop:lock', { locked: true }],
+        ['workshop:end', {}],
+        ['participant:remove', { participantId: jonasId }],
+        ['participant:promote', { participantId: saved.participantId }],
+      ] as const) {
+        const r = await socket.emitWithAck(event as 'workshop:lock', payload as never);
+        expect(r, event).toMatchObject({ ok: false, code: 'forbidden' });
+      }
+    } finally {
+      socket.close();
+    }
+    await mod.page.waitForTimeout(300);
+    expect(await mod.page.getByTestId('locked-badge').count()).toBe(0);
+    expect(await mod.page.locator('[data-testid=participant][data-name=Jonas]').count()).toBe(1);
+    expect(await mod.page.locator('[data-testid=participant][data-name=Eve] .badge--role').count()).toBe(0);
+    // Eve's script took over her session, so her own tab says so instead of silently going stale.
+    await expect.poll(() => eve.page.getByTestId('closed').getAttribute('data-reason')).toBe('replaced');
+    await Promise.all([organiser, mod, eve].map((p) => p.context.close()));
+  });
+
+  it('[E2E4] the language switch changes the visible interface, and the choice stays after a reload', async () => {
+    const { page, context } = await newPerson(browser, { locale: 'en-US' });
+    await page.goto(server.url);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Create a workshop');
+    await page.getByTestId('language-switch').selectOption('fr');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Créer un atelier');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await page.getByTestId('language-switch').selectOption('pl');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Utwórz warsztat');
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Utwórz warsztat');
+    await page.getByTestId('language-switch').selectOption('de');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Workshop anlegen');
+    await context.close();
+  });
+
+  it('[E2E5] moderators lock, remove and end; people see why', async () => {
+    const organiser = await newPerson(browser);
+    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Moderation test');
+    const jonas = await newPerson(browser);
+    await joinWorkshop(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen' });
+    const heinz = await newPerson(browser, { locale: 'de-DE' });
+    await joinWorkshop(heinz.page, inviteUrl, { name: 'Heinz', town: 'Kamen' });
+
+    await jonas.page.getByTestId('lock-toggle').click();
+    await expect.poll(() => heinz.page.getByTestId('locked-badge').count()).toBe(1);
+    const late = await newPerson(browser, { locale: 'fr-FR' });
+    await late.page.goto(inviteUrl);
+    await expect.poll(() => late.page.getByTestId('join-locked').textContent()).toContain('verrouillé');
+
+    jonas.page.on('dialog', (d) => void d.accept());
+    await jonas.page.locator('[data-name=Heinz] summary').click();
+    await jonas.page.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => heinz.page.getByTestId('closed').getAttribute('data-reason')).toBe('removed');
+    expect(await heinz.page.getByTestId('closed').textContent()).toContain('entfernt');
+
+    await jonas.page.getByTestId('end-workshop').click();
+    await expect.poll(() => jonas.page.getByTestId('closed').getAttribute('data-reason')).toBe('ended');
+    await Promise.all([organiser, jonas, heinz, late].map((p) => p.context.close()));
+  });
+
+  it('[E2E6] the workshop page looks like a product (screenshot saved for the README)', async () => {
+    const organiser = await newPerson(browser, { locale: 'de-DE' });
+    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Partnerschaftstreffen 2027');
+    await organiser.page.screenshot({ path: screenshotPath('created.png'), fullPage: true });
+    const petra = await newPerson(browser, { locale: 'de-DE' });
+    await joinWorkshop(petra.page, moderatorUrl, { name: 'Petra Schulz', town: 'Kamen' });
+    const mairie = await newPerson(browser, { locale: 'fr-FR' });
+    await joinWorkshop(mairie.page, inviteUrl, { name: 'Mairie de Ville-sur-Mer', town: 'Ville-sur-Mer', group: 12 });
+    const ola = await newPerson(browser, { locale: 'pl-PL' });
+    await joinWorkshop(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów' });
+    await ola.page.getByTestId('hand-toggle').click();
+    await mairie.page.locator('#chat-input').fill('Bonsoir à tous depuis la mairie !');
+    await mairie.page.locator('#chat-input').press('Enter');
+    await expect.poll(() => petra.page.getByTestId('chat-message').count()).toBe(1);
+    await expect.poll(() => petra.page.getByTestId('hand-entry').count()).toBe(1);
+    const file = screenshotPath('workshop.png');
+    await petra.page.screenshot({ path: file, fullPage: true });
+    expect(await petra.page.locator('[data-testid=participant]').count()).toBe(3);
+    await Promise.all([organiser, petra, mairie, ola].map((p) => p.context.close()));
+  });
+});

@@ -1,0 +1,15 @@
+import type { UiLocale } from '../languages.js';
+import type { Message } from './define.js';
+import { core } from './messages/core.js';
+
+/**
+ * Every visible string, by feature. A feature adds its own file in messages/ and one line here.
+ */
+const features = [core] as const;
+
+type FeatureKeys<F> = F extends Record<UiLocale, Record<infer K, Message>> ? K : never;
+export type MessageKey = FeatureKeys<(typeof features)[number]>;
+
+export const catalogue = Object.fromEntries(
+  (['de', 'en', 'fr', 'pl'] as const).map((locale) => [locale, Object.assign({}, ...features.map((f) => f[locale]))]),
+) as Record<UiLocale, Record<MessageKey, Message>>;
