@@ -5,7 +5,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import express from 'express';
 import QRCode from 'qrcode';
 import { Server } from 'socket.io';
-import { chatHandlers } from './chat/handlers.js';
+import { createHandlers } from './features.js';
 import type { Config } from './config.js';
 import { cryptoIds, type IdSource } from './ids.js';
 import { createLogger, type Logger } from './logger.js';
@@ -15,7 +15,7 @@ import { registerCommands } from './realtime/wrapper.js';
 import { openStore } from './store/index.js';
 import { RedisStore } from './store/redis/redis-store.js';
 import type { Store } from './store/types.js';
-import { onDisconnect, workshopHandlers } from './workshops/handlers.js';
+import { onDisconnect } from './workshops/handlers.js';
 import { formatJoinCode, normalizeJoinCode } from '../shared/workshops/schema.js';
 
 export interface AppOptions {
@@ -67,7 +67,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
 
   const deps: Deps = { io, store, config, log, clock: opts.clock ?? Date.now, ids: opts.ids ?? cryptoIds, timers: new Set() };
-  const handlers: HandlerTable = { ...workshopHandlers(deps), ...chatHandlers(deps) };
+  const handlers: HandlerTable = createHandlers(deps);
 
   // Drops still being recorded and broadcast; close() lets them finish before closing Redis.
   const disconnecting = new Set<Promise<void>>();

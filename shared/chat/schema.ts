@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export const CHAT_MAX_LENGTH = 1000;
 export const CHAT_HISTORY = 200;
-export const PLENARY = 'plenary';
+export { PLENARY } from '../rooms.js';
 
 export const chatSendSchema = z.object({ text: z.string().trim().min(1).max(CHAT_MAX_LENGTH) });
 export const chatHistorySchema = z.object({}).strict();

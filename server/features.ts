@@ -1,0 +1,11 @@
+import { chatHandlers } from './chat/handlers.js';
+import type { Deps, HandlerTable } from './realtime/types.js';
+import { workshopHandlers } from './workshops/handlers.js';
+
+/** Every feature's command handlers; the type makes a command without a handler a compile error. */
+export function createHandlers(deps: Deps): HandlerTable {
+  return {
+    ...workshopHandlers(deps),
+    ...chatHandlers(deps),
+  };
+}
