@@ -326,11 +326,11 @@ export const core = defineMessages(
 
       'ws.code': "Code d'accès {code}",
       'ws.participants': 'Participants',
-      'ws.peopleCount': { one: '{count} personne', other: '{count} personnes' },
+      'ws.peopleCount': { one: '{count} personne', many: '{count} personnes', other: '{count} personnes' },
       'ws.you': 'vous',
       'ws.role.moderator': 'Animation',
       'ws.role.participant': 'Participant·e',
-      'ws.group': { one: 'groupe de {count} personne', other: 'groupe de {count} personnes' },
+      'ws.group': { one: 'groupe de {count} personne', many: 'groupe de {count} personnes', other: 'groupe de {count} personnes' },
       'ws.speaks': 'Parle : {languages}',
       'ws.presence.reconnecting': 'reconnexion…',
       'ws.presence.offline': 'absent·e',
