@@ -48,6 +48,7 @@ export function participantRecord(overrides: Partial<ParticipantRecord> = {}): P
     kind: 'person',
     headcount: 1,
     media: true,
+    roomId: 'plenary',
     role: 'participant',
     presence: 'offline',
     handRaisedAt: null,

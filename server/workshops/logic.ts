@@ -1,4 +1,5 @@
 import { CommandError } from '../../shared/command.js';
+import { PLENARY } from '../../shared/rooms.js';
 import type { Participant, Role, WorkshopInfo } from '../../shared/workshops/schema.js';
 import type { z } from 'zod';
 import type { workshopCreateSchema, workshopJoinSchema } from '../../shared/workshops/schema.js';
@@ -55,6 +56,7 @@ export function newParticipant(input: z.output<typeof workshopJoinSchema>, role:
     media: input.media,
     role,
     presence: 'offline',
+    roomId: PLENARY,
     handRaisedAt: null,
     joinedAt: ctx.now,
     resumeTokenHash: hashSecret(resumeToken),
@@ -109,6 +111,7 @@ export function toPublicParticipant(p: ParticipantRecord, now: number, graceMs: 
     media: p.media,
     role: p.role,
     presence: effectivePresence(p, now, graceMs),
+    roomId: p.roomId,
     handRaisedAt: p.handRaisedAt,
     joinedAt: p.joinedAt,
   };

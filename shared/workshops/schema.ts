@@ -98,6 +98,8 @@ export interface Participant {
   media: boolean;
   role: Role;
   presence: Presence;
+  /** The room this participant is in: PLENARY or a breakout room's id. Media, chat and boards follow it. */
+  roomId: string;
   /** Server time the hand went up; null when down. Order of raised hands = order of this value. */
   handRaisedAt: number | null;
   joinedAt: number;

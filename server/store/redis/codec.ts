@@ -1,3 +1,4 @@
+import { PLENARY } from '../../../shared/rooms.js';
 import type { Participant, Role } from '../../../shared/workshops/schema.js';
 import type { ParticipantRecord, WorkshopRecord } from '../types.js';
 
@@ -48,6 +49,7 @@ export function encodeParticipant(p: ParticipantRecord): string[] {
     media: p.media ? '1' : '0',
     role: p.role,
     presence: p.presence,
+    roomId: p.roomId,
     handRaisedAt: p.handRaisedAt === null ? '' : String(p.handRaisedAt),
     joinedAt: String(p.joinedAt),
     resumeTokenHash: p.resumeTokenHash,
@@ -69,6 +71,7 @@ export function decodeParticipant(h: Hash): ParticipantRecord | null {
     media: h.media === '1',
     role: (h.role ?? 'participant') as Role,
     presence: (h.presence ?? 'offline') as Participant['presence'],
+    roomId: h.roomId || PLENARY,
     handRaisedAt: numOrNull(h.handRaisedAt),
     joinedAt: num(h.joinedAt),
     resumeTokenHash: h.resumeTokenHash ?? '',
