@@ -2,6 +2,7 @@
  * Media rules (shared/media/RULES.md). Pure: participants come in, a decision or a CommandError goes out.
  */
 import { CommandError } from '../../shared/command.js';
+import { maySend } from '../../shared/media/policy.js';
 import type { MediaFlags, MediaUpdate } from '../../shared/media/schema.js';
 import type { ParticipantRecord } from '../store/types.js';
 
@@ -42,9 +43,7 @@ export function checkAskUnmute(actor: ParticipantRecord, target: ParticipantReco
 }
 
 /** [MEDIA5] In stage mode only moderators and people on stage may speak and send video. */
-export function mayUnmute(p: Pick<ParticipantRecord, 'role' | 'onStage' | 'roomId'>, stageRooms: readonly string[]): boolean {
-  return p.role === 'moderator' || p.onStage || !stageRooms.includes(p.roomId);
-}
+export const mayUnmute = maySend;
 
 /** [MEDIA6] "Mute everyone" mutes the others in the moderator's room, except moderators. */
 export function muteAllTargets(actor: ParticipantRecord, everyone: readonly ParticipantRecord[]): ParticipantRecord[] {
