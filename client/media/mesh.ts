@@ -30,7 +30,8 @@ export interface MeshDeps {
   onLink(remoteId: string, pc: RTCPeerConnection): void;
 }
 
-const CONNECT_TIMEOUT_MS = 15_000;
+/** Generous: on a loaded machine or a slow TURN path, setup can take a while; killing it early only restarts the wait. */
+const CONNECT_TIMEOUT_MS = 20_000;
 const DISCONNECTED_GRACE_MS = 6_000;
 /** How long an initiator waits for a newcomer's hello before offering anyway. */
 const HELLO_WAIT_MS = 3_000;

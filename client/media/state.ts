@@ -78,7 +78,7 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
         continue;
       }
       const peer = peers.value.get(p.id);
-      const showVideo = !me.lowBandwidth && (p.cameraOn || p.screenSharing);
+      const showVideo = !me.lowBandwidth && !p.lowBandwidth && (p.cameraOn || p.screenSharing);
       list.push({
         p,
         isSelf: false,
@@ -170,20 +170,17 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
     }
   }
 
+  // What the join screen already runs is taken over at once (before the camera effect asks again).
+  const prepared = handOver.take();
+  if (prepared?.camera && self.peek()?.cameraOn) camera.value = prepared.camera;
+  else prepared?.camera?.stop();
+  if (prepared?.mic && self.peek()?.media) mic.value = prepared.mic;
+  else prepared?.mic?.stop();
+
   let micReady: Promise<void> | null = null;
   function prepare(): Promise<unknown> {
     configLoaded ??= loadConfig();
-    if (!micReady) {
-      const prepared = handOver.take();
-      if (prepared?.camera && cameraOn.peek()) camera.value = prepared.camera;
-      else prepared?.camera?.stop();
-      if (prepared?.mic) {
-        mic.value = prepared.mic;
-        micReady = refreshDevices();
-      } else {
-        micReady = acquireMic();
-      }
-    }
+    micReady ??= mic.peek() ? refreshDevices() : acquireMic();
     return Promise.all([configLoaded, micReady]);
   }
 
