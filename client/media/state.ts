@@ -41,7 +41,9 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
   const peers = signal<ReadonlyMap<string, PeerView>>(new Map());
   const speaking = signal<ReadonlySet<string>>(new Set());
   const lastSpeaker = signal<string | null>(null);
-  const layout = signal<Layout>(storage.get<Layout>('media.layout') ?? 'gallery');
+  // A phone shows the current speaker large by default (JOURNEYS: Ola on the train).
+  const narrow = typeof matchMedia === 'function' && matchMedia('(max-width: 48rem)').matches;
+  const layout = signal<Layout>(storage.get<Layout>('media.layout') ?? (narrow ? 'speaker' : 'gallery'));
   const pinned = signal<string | null>(null);
   const unmuteRequest = signal<UnmuteRequested | null>(null);
   const mutedBy = signal<MutedBy | null>(null);
