@@ -19,15 +19,15 @@ interface RemoteVideo {
 function remoteVideos(page: Page): Promise<RemoteVideo[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLVideoElement>('[data-testid=tile][data-self=false] video')].map((v) => ({
-      name: (v.closest('[data-testid=tile]') as HTMLElement).dataset.name ?? '',
+      name: (v.closest('[data-testid=tile]') as HTMLElement).dataset.who ?? '',
       time: v.currentTime,
       width: v.videoWidth,
     })),
   );
 }
 
-const tileNames = (page: Page) => page.locator('[data-testid=tile][data-self=false]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.name).sort());
-const tileAttr = (page: Page, name: string, attr: string) => page.locator(`[data-testid=tile][data-name="${name}"]`).getAttribute(attr);
+const tileNames = (page: Page) => page.locator('[data-testid=tile][data-self=false]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.who).sort());
+const tileAttr = (page: Page, name: string, attr: string) => page.locator(`[data-testid=tile][data-who="${name}"]`).getAttribute(attr);
 
 /** The mesh as one page sees it, for failure messages. */
 function meshDump(page: Page): Promise<string> {
@@ -36,7 +36,7 @@ function meshDump(page: Page): Promise<string> {
       const m = (globalThis as unknown as { __jumelageMedia?: { peers(): { remoteId: string; cid: string; state: string; attempts: number; pc: RTCPeerConnection | null; video: MediaStreamTrack | null }[]; stats(): Promise<unknown> } }).__jumelageMedia;
       if (!m) return 'no media controller';
       const peers = m.peers().map((v) => ({ r: v.remoteId, cid: v.cid, s: v.state, a: v.attempts, pc: v.pc?.connectionState, ice: v.pc?.iceConnectionState, sig: v.pc?.signalingState, video: v.video ? `${v.video.readyState}${v.video.muted ? '/muted' : ''}` : null }));
-      const tiles = [...document.querySelectorAll<HTMLElement>('[data-testid=tile]')].map((e) => `${e.dataset.name}:${e.dataset.participant}:${e.dataset.state}:${(e.querySelector('video') as HTMLVideoElement | null)?.videoWidth ?? '-'}`);
+      const tiles = [...document.querySelectorAll<HTMLElement>('[data-testid=tile]')].map((e) => `${e.dataset.who}:${e.dataset.participant}:${e.dataset.state}:${(e.querySelector('video') as HTMLVideoElement | null)?.videoWidth ?? '-'}`);
       return JSON.stringify({ peers, tiles, stats: await m.stats() });
     })
     .catch((err: Error) => `dump failed: ${err.message}`);
@@ -105,7 +105,7 @@ describe.skipIf(!hasBrowser())('media in the browser', () => {
     const started = Date.now();
     await petra.page.getByTestId('mic-toggle').click();
     await Promise.all(
-      [jonas.page, ola.page].map((page) => page.locator('[data-testid=tile][data-name="Petra"][data-mic=off]').waitFor({ timeout: 5_000 })),
+      [jonas.page, ola.page].map((page) => page.locator('[data-testid=tile][data-who="Petra"][data-mic=off]').waitFor({ timeout: 5_000 })),
     );
     const elapsed = Date.now() - started;
     expect(elapsed, 'mute visible to others (ms)').toBeLessThan(1000);
@@ -129,7 +129,7 @@ describe.skipIf(!hasBrowser())('media in the browser', () => {
     await petra.page.getByTestId('screen-toggle').click();
     for (const page of [jonas.page, ola.page]) {
       await expect.poll(() => tileAttr(page, 'Petra', 'data-screen'), poll).toBe('on');
-      await expect.poll(() => page.locator('[data-testid=tile][data-name="Petra"]').getAttribute('class'), poll).toContain('tile--large');
+      await expect.poll(() => page.locator('[data-testid=tile][data-who="Petra"]').getAttribute('class'), poll).toContain('tile--large');
       await expect.poll(async () => (await remoteVideos(page)).find((v) => v.name === 'Petra')?.width ?? 0, poll).toBeGreaterThan(cameraWidth);
     }
     await expectLiveVideos(ola.page, ['Jonas', 'Petra']);
@@ -161,18 +161,18 @@ describe.skipIf(!hasBrowser())('media in the browser', () => {
     expect(sum(b, 'outVideoBytes') - sum(a, 'outVideoBytes'), 'video bytes sent in 2.5 s').toBeLessThan(2_000);
     // The others still see each other's video.
     await expectLiveVideos(jonas.page, ['Petra']);
-    await expect.poll(() => petra.page.locator('[data-testid=tile][data-name="Ola"] video').count(), poll).toBe(0);
+    await expect.poll(() => petra.page.locator('[data-testid=tile][data-who="Ola"] video').count(), poll).toBe(0);
     await close();
   }, LONG);
 
   it('[MEDIA3] [MEDIA4] a moderator mutes someone and asks them to unmute; they accept', async () => {
     const { jonas, petra, ola, close } = await threePeople('Media: moderation');
     await expect.poll(() => tileAttr(jonas.page, 'Petra', 'data-state'), poll).toBe('connected');
-    await jonas.page.locator('[data-testid=tile][data-name="Petra"] .tile__mod summary').click();
-    await jonas.page.locator('[data-testid=tile][data-name="Petra"]').getByTestId('mod-mute').click();
+    await jonas.page.locator('[data-testid=tile][data-who="Petra"] .tile__mod summary').click();
+    await jonas.page.locator('[data-testid=tile][data-who="Petra"]').getByTestId('mod-mute').click();
     await expect.poll(() => tileAttr(ola.page, 'Petra', 'data-mic'), poll).toBe('off');
     await expect.poll(() => petra.page.getByTestId('muted-by').textContent(), poll).toContain('Jonas');
-    await jonas.page.locator('[data-testid=tile][data-name="Petra"]').getByTestId('mod-ask-unmute').click();
+    await jonas.page.locator('[data-testid=tile][data-who="Petra"]').getByTestId('mod-ask-unmute').click();
     await petra.page.getByTestId('unmute-request').waitFor();
     // Asking does not unmute: only Petra's own click does.
     await petra.page.waitForTimeout(500);

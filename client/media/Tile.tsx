@@ -23,7 +23,7 @@ export function Tile({ tile, media, state, large }: { tile: TileData; media: Med
       class={cls}
       data-testid="tile"
       data-participant={p.id}
-      data-name={p.name}
+      data-who={p.name}
       data-self={tile.isSelf ? 'true' : 'false'}
       data-mic={p.micOn ? 'on' : 'off'}
       data-camera={p.cameraOn ? 'on' : 'off'}
