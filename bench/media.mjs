@@ -166,7 +166,7 @@ async function outboundKbps(pages) {
     return { at: performance.now(), bytes: stats.reduce((n, s) => n + s.outVideoBytes + s.outAudioBytes, 0), perPeerVideo: stats.map((s) => s.outVideoBytes), width: Math.max(0, ...stats.map((s) => s.outFrameWidth)) };
   })));
   const a = await read();
-  await sleep(4000);
+  await sleep(5000);
   const b = await read();
   return b.map((x, i) => ({
     totalKbps: ((x.bytes - a[i].bytes) * 8) / (x.at - a[i].at),
@@ -189,13 +189,16 @@ async function scenario(browser, appUrl, { people, runs }) {
     all.push(r.all);
     ice.push(...r.ice);
     if (run < runs - 1) {
+      // Leaving as a person does (a closed tab would count as "reconnecting" for the grace period).
+      await r.person.page.getByTestId('leave').click();
+      await r.person.page.getByTestId('closed').waitFor({ timeout: 10_000 }).catch(() => undefined);
       await r.person.context.close();
       // Until the others have dropped the leaver's tile, the next joiner's count would be off.
       await until(async () => (await Promise.all(present.map((p) => remoteLive(p.page)))).every((n) => n <= people - 2), 15_000, 'leaver gone');
     } else last = r.person;
   }
   // Let bandwidth estimation ramp up to the caps, then measure every sender.
-  await sleep(6000);
+  await sleep(8000);
   const everyone = [...present, last];
   const out = await outboundKbps(everyone.map((p) => p.page));
   await Promise.all(everyone.map((p) => p.context.close()));
