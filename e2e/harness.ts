@@ -72,8 +72,10 @@ export async function createWorkshop(page: Page, baseUrl: string, title: string)
 }
 
 /** Fills the join form (screen 1) and waits for the workshop (screen 2). */
-export async function joinWorkshop(page: Page, url: string, who: { name: string; town: string; group?: number }) {
+export async function joinWorkshop(page: Page, url: string, who: { name: string; town: string; group?: number; media?: boolean }) {
   await page.goto(url);
+  // Without media: no camera, no peers (lighter for tests that do not look at video).
+  if (who.media === false) await page.getByTestId('join-without-media').check();
   await page.locator('#join-name').fill(who.name);
   await page.locator('#join-town').fill(who.town);
   if (who.group) {

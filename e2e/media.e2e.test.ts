@@ -4,6 +4,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rooms } from '../server/realtime/rooms.js';
+import { toPublicParticipant } from '../server/workshops/logic.js';
 import { createWorkshop, hasBrowser, joinWorkshop, launchBrowser, newPerson, screenshotPath, startServer, type TestServer } from './harness.js';
 
 const LONG = 60_000;
@@ -273,6 +275,29 @@ describe.skipIf(!hasBrowser())('media in the browser', () => {
     await expect.poll(() => tileAttr(jonas.page, 'Petra', 'data-state'), poll).toBe('connected');
     await expectLiveVideos(jonas.page, ['Petra', 'Ola']);
     await expectLiveVideos(petra.page, ['Jonas', 'Ola']);
+    await close();
+  }, LONG);
+
+  it('[MEDIA12] media follows the room: a move closes the old peers and builds the new mesh', async () => {
+    const { jonas, petra, ola, close } = await threePeople('Media: rooms');
+    await expectLiveVideos(jonas.page, ['Petra', 'Ola']);
+    const session = JSON.parse((await petra.page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('jumelage.session.'))?.[1]))!) as { workshopId: string };
+    const idOf = async (name: string) => (await jonas.page.locator(`[data-testid=tile][data-who="${name}"]`).getAttribute('data-participant'))!;
+    const [olaId, petraId] = [await idOf('Ola'), await idOf('Petra')];
+    // What the breakouts feature will do: store the new room and tell everyone.
+    const move = async (participantId: string, roomId: string) => {
+      const p = (await server.app.store.setRoom(session.workshopId, participantId, roomId))!;
+      server.app.io.to(rooms.workshop(session.workshopId)).emit('participant:updated', toPublicParticipant(p, Date.now(), 60_000));
+    };
+    await move(olaId, 'room-2');
+    await expect.poll(() => tileNames(jonas.page), poll).toEqual(['Petra']);
+    await expect.poll(() => tileNames(ola.page), poll).toEqual([]);
+    await expect.poll(() => ola.page.evaluate(() => (globalThis as unknown as { __jumelageMedia: { peers(): unknown[]; roomId(): string } }).__jumelageMedia.roomId()), poll).toBe('room-2');
+    await move(petraId, 'room-2');
+    await expectLiveVideos(ola.page, ['Petra']);
+    await expectLiveVideos(petra.page, ['Ola']);
+    await expect.poll(() => tileNames(jonas.page), poll).toEqual([]);
+    expect(await jonas.page.evaluate(() => (globalThis as unknown as { __jumelageMedia: { peers(): unknown[] } }).__jumelageMedia.peers().length)).toBe(0);
     await close();
   }, LONG);
 });
