@@ -82,9 +82,9 @@ describe.skipIf(!hasBrowser())('media in the browser', () => {
     await server?.close();
   });
 
-  async function threePeople(title: string) {
+  async function threePeople(title: string, on: TestServer = server) {
     const organiser = await person(browser);
-    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, title);
+    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, on.url, title);
     await organiser.context.close();
     const jonas = await person(browser);
     const petra = await person(browser, { locale: 'de-DE' });
@@ -299,5 +299,29 @@ describe.skipIf(!hasBrowser())('media in the browser', () => {
     await expect.poll(() => tileNames(jonas.page), poll).toEqual([]);
     expect(await jonas.page.evaluate(() => (globalThis as unknown as { __jumelageMedia: { peers(): unknown[] } }).__jumelageMedia.peers().length)).toBe(0);
     await close();
+  }, LONG);
+
+  it('[MEDIA10] each video sender is capped so that one person\'s upload stays within the budget', async () => {
+    const small = await startServer({ media: { ...server.app.deps.config.media, uploadBudgetKbps: 400 } });
+    try {
+      const { jonas, petra, ola, close } = await threePeople('Media: budget', small);
+      await expectLiveVideos(jonas.page, ['Petra', 'Ola']);
+      type Handle = { __jumelageMedia: { peers(): { pc: RTCPeerConnection | null }[]; stats(): Promise<{ outVideoBytes: number; outAudioBytes: number }[]> } };
+      for (const { page } of [jonas, petra, ola]) {
+        // (400 - 2 x 48 audio) / 2 peers = 152 kbit/s each, at half resolution and 15 frames a second.
+        await expect
+          .poll(() => page.evaluate(() => (globalThis as unknown as Handle).__jumelageMedia.peers().map((p) => p.pc!.getSenders().find((s) => s.track?.kind === 'video')?.getParameters().encodings[0])), poll)
+          .toEqual([expect.objectContaining({ maxBitrate: 152_000, scaleResolutionDownBy: 2, maxFramerate: 15 }), expect.objectContaining({ maxBitrate: 152_000, scaleResolutionDownBy: 2, maxFramerate: 15 })]);
+      }
+      const total = () => jonas.page.evaluate(async () => ({ at: performance.now(), bytes: (await (globalThis as unknown as Handle).__jumelageMedia.stats()).reduce((n, s) => n + s.outVideoBytes + s.outAudioBytes, 0) }));
+      await jonas.page.waitForTimeout(3000);
+      const a = await total();
+      await jonas.page.waitForTimeout(4000);
+      const b = await total();
+      expect(((b.bytes - a.bytes) * 8) / (b.at - a.at), 'Jonas uploads (kbit/s)').toBeLessThan(400 * 1.1);
+      await close();
+    } finally {
+      await small.close();
+    }
   }, LONG);
 });
