@@ -1,0 +1,34 @@
+import { expect, it } from 'vitest';
+import { createWorkshop, joinWorkshop, launchBrowser, newPerson, screenshotPath, startServer } from './harness.js';
+
+it('screens', async () => {
+  const [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+  const organiser = await newPerson(browser);
+  const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Partnerschaftstreffen 2027');
+  await organiser.context.close();
+  const petra = await newPerson(browser, { locale: 'de-DE', viewport: { width: 1440, height: 900 } });
+  await joinWorkshop(petra.page, moderatorUrl, { name: 'Petra Schulz', town: 'Kamen' });
+  const mairie = await newPerson(browser, { locale: 'fr-FR' });
+  await joinWorkshop(mairie.page, inviteUrl, { name: 'Mairie de Ville-sur-Mer', town: 'Ville-sur-Mer', group: 12 });
+  const ola = await newPerson(browser, { locale: 'pl-PL' });
+  await joinWorkshop(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów' });
+  const heinz = await newPerson(browser, { locale: 'de-DE' });
+  await joinWorkshop(heinz.page, inviteUrl, { name: 'Heinz', town: 'Kamen' });
+  await heinz.page.getByTestId('mic-toggle').click();
+  await petra.page.waitForTimeout(4000);
+  await petra.page.screenshot({ path: screenshotPath('shot-gallery.png'), fullPage: true });
+  await ola.page.getByTestId('screen-toggle').click();
+  await petra.page.waitForTimeout(3000);
+  await petra.page.screenshot({ path: screenshotPath('shot-screen.png'), fullPage: true });
+  await ola.page.getByTestId('screen-toggle').click();
+  await petra.page.getByTestId('layout-toggle').click();
+  await petra.page.waitForTimeout(2000);
+  await petra.page.screenshot({ path: screenshotPath('shot-speaker.png'), fullPage: true });
+  const phone = await newPerson(browser, { locale: 'pl-PL', viewport: { width: 390, height: 844 } });
+  await joinWorkshop(phone.page, inviteUrl, { name: 'Ola2', town: 'Wołów' });
+  await phone.page.waitForTimeout(3000);
+  await phone.page.screenshot({ path: screenshotPath('shot-phone.png'), fullPage: false });
+  await browser.close();
+  await server.close();
+  expect(1).toBe(1);
+}, 120_000);
