@@ -38,8 +38,9 @@ function meshDump(page: Page): Promise<string> {
       const m = (globalThis as unknown as { __jumelageMedia?: { peers(): { remoteId: string; cid: string; state: string; attempts: number; pc: RTCPeerConnection | null; video: MediaStreamTrack | null }[]; stats(): Promise<unknown> } }).__jumelageMedia;
       if (!m) return 'no media controller';
       const peers = m.peers().map((v) => ({ r: v.remoteId, cid: v.cid, s: v.state, a: v.attempts, pc: v.pc?.connectionState, ice: v.pc?.iceConnectionState, sig: v.pc?.signalingState, video: v.video ? `${v.video.readyState}${v.video.muted ? '/muted' : ''}` : null }));
-      const tiles = [...document.querySelectorAll<HTMLElement>('[data-testid=tile]')].map((e) => `${e.dataset.who}:${e.dataset.participant}:${e.dataset.state}:${(e.querySelector('video') as HTMLVideoElement | null)?.videoWidth ?? '-'}`);
-      return JSON.stringify({ peers, tiles, stats: await m.stats() });
+      const tiles = [...document.querySelectorAll<HTMLElement>('[data-testid=tile]')].map((e) => `${e.dataset.who}:${e.dataset.participant}:${e.dataset.state}:mic=${e.dataset.mic}:cam=${e.dataset.camera}:${(e.querySelector('video') as HTMLVideoElement | null)?.videoWidth ?? '-'}`);
+      const notices = [...document.querySelectorAll('[data-testid=media] .alert')].map((e) => e.textContent);
+      return JSON.stringify({ peers, tiles, notices, stats: await m.stats() });
     })
     .catch((err: Error) => `dump failed: ${err.message}`);
 }
@@ -323,5 +324,60 @@ describe.skipIf(!hasBrowser())('media in the browser', () => {
     } finally {
       await small.close();
     }
+  }, LONG);
+
+  it('[MEDIA9] after a reload the person is seen and sees the others again, without anyone else reloading', async () => {
+    const { jonas, petra, ola, close } = await threePeople('Media: reload');
+    await expectLiveVideos(jonas.page, ['Petra', 'Ola']);
+    await petra.page.reload();
+    await petra.page.getByTestId('workshop').waitFor();
+    await expectLiveVideos(petra.page, ['Jonas', 'Ola']);
+    await expectLiveVideos(jonas.page, ['Petra', 'Ola']);
+    await expectLiveVideos(ola.page, ['Jonas', 'Petra']);
+    await close();
+  }, LONG);
+
+  it('[MEDIA2] a refused camera permission gives a translated message; the person joins and still sees the others', async () => {
+    const organiser = await person(browser);
+    const { inviteUrl } = await createWorkshop(organiser.page, server.url, 'Media: denied');
+    await organiser.context.close();
+    const ola = await person(browser, { locale: 'pl-PL' });
+    await joinWorkshop(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów' });
+    const heinz = await person(browser, { locale: 'de-DE' });
+    // As if Heinz had pressed "Block" in the browser's permission prompt.
+    await heinz.context.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    });
+    await heinz.page.goto(inviteUrl);
+    await expect.poll(() => heinz.page.getByTestId('join-media-problem').textContent(), poll).toContain('Der Browser darf Kamera und Mikrofon nicht benutzen');
+    await heinz.page.locator('#join-name').fill('Heinz');
+    await heinz.page.locator('#join-town').fill('Kamen');
+    await heinz.page.locator('form.join-form button[type=submit]').click();
+    await heinz.page.getByTestId('workshop').waitFor();
+    await expect.poll(() => tileAttr(heinz.page, 'Heinz', 'data-mic'), poll).toBe('off');
+    expect(await tileAttr(heinz.page, 'Heinz', 'data-camera')).toBe('off');
+    await expectLiveVideos(heinz.page, ['Ola']);
+    await expect.poll(() => tileNames(ola.page), poll).toEqual(['Heinz']);
+    await Promise.all([ola, heinz].map((p) => p.context.close()));
+  }, LONG);
+
+  it('[MEDIA2] switching the microphone mid-call keeps the others hearing', async () => {
+    const { jonas, petra, close } = await threePeople('Media: devices');
+    await expectLiveVideos(jonas.page, ['Petra', 'Ola']);
+    await petra.page.locator('.media-devices summary').click();
+    const options = await petra.page.locator('#media-dev-mic option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(options.length).toBeGreaterThan(0);
+    const label = () => petra.page.evaluate(() => (globalThis as unknown as { __jumelageMedia: { peers(): { pc: RTCPeerConnection | null }[] } }).__jumelageMedia.peers().map((p) => p.pc!.getSenders().find((s) => s.track?.kind === 'audio')?.track?.getSettings().deviceId));
+    const before = await label();
+    await petra.page.locator('#media-dev-mic').selectOption(options.at(-1)!);
+    await expect.poll(async () => (await label()).every((id) => id === options.at(-1)), poll).toBe(true);
+    expect(before).not.toEqual(await label());
+    type Handle = { __jumelageMedia: { stats(): Promise<{ remoteId: string; inAudioBytes: number }[]> } };
+    const petraId = (await jonas.page.locator('[data-testid=tile][data-who="Petra"]').getAttribute('data-participant'))!;
+    const heard = () => jonas.page.evaluate(async (id) => (await (globalThis as unknown as Handle).__jumelageMedia.stats()).find((s) => s.remoteId === id)!.inAudioBytes, petraId);
+    const a = await heard();
+    await jonas.page.waitForTimeout(2000);
+    expect((await heard()) - a, 'audio bytes from Petra in 2 s').toBeGreaterThan(2_000);
+    await close();
   }, LONG);
 });

@@ -86,10 +86,15 @@ export function createJoinMedia() {
       if (kind === 'mic') await restart('audio');
       if (kind === 'camera' && cameraOn.value) await restart('video');
     },
-    /** What the join command carries: without a working device, that device starts off. */
+    /**
+     * What the join command carries: the person's choice, except that a device which failed starts
+     * off. A device still starting counts as on (whoever presses Join fast must not join muted);
+     * the workshop's media controller then opens it itself.
+     */
     fields() {
       const withMedia = mode.value === 'with';
-      return { media: withMedia, micOn: withMedia && micOn.value && mic.value !== null, cameraOn: withMedia && cameraOn.value && camera.value !== null };
+      const usable = (track: MediaStreamTrack | null) => track !== null || problem.value === null;
+      return { media: withMedia, micOn: withMedia && micOn.value && usable(mic.value), cameraOn: withMedia && cameraOn.value && usable(camera.value) };
     },
     /** Joined: the running tracks go to the workshop's media controller (no second prompt). */
     handOver() {
