@@ -42,7 +42,7 @@ export interface WorkshopStore {
   attachConnection(workshopId: string, participantId: string, connectionId: string): Promise<{ participant: ParticipantRecord; replaced: string } | null>;
   /** Marks the drop only when `connectionId` is still the live one (a newer connection wins). */
   detachConnection(workshopId: string, participantId: string, connectionId: string, at: number): Promise<ParticipantRecord | null>;
-  /** Turns a participant still waiting to reconnect since `disconnectedAt` into offline. */
+  /** Turns a participant still waiting to reconnect since `disconnectedAt` into offline (hand lowered). */
   expirePresence(workshopId: string, participantId: string, disconnectedAt: number): Promise<ParticipantRecord | null>;
   /** Voluntary leave: offline now, hand lowered; the resume token stays valid. */
   leave(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;

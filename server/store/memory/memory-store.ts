@@ -96,7 +96,10 @@ export class MemoryStore implements Store {
   async expirePresence(workshopId: string, participantId: string, disconnectedAt: number) {
     const p = this.workshops.get(workshopId)?.participants.get(participantId);
     if (!p || p.connectionId !== '' || p.presence !== 'reconnecting' || p.disconnectedAt !== disconnectedAt) return null;
-    return this.updateParticipant(workshopId, participantId, (q) => void (q.presence = 'offline'));
+    return this.updateParticipant(workshopId, participantId, (q) => {
+      q.presence = 'offline';
+      q.handRaisedAt = null;
+    });
   }
 
   async leave(workshopId: string, participantId: string) {
