@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../../shared/chat/schema.js';
+import type { BreakoutStore } from './breakouts-types.js';
 import type { Participant, Role, WorkshopInfo } from '../../shared/workshops/schema.js';
 
 export interface WorkshopRecord extends WorkshopInfo {
@@ -56,5 +57,6 @@ export interface WorkshopStore {
 
 export interface Store extends WorkshopStore {
   readonly kind: 'memory' | 'redis';
+  readonly breakouts: BreakoutStore;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { CHAT_HISTORY } from '../../../shared/chat/schema.js';
 import type { ChatMessage } from '../../../shared/chat/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
+import { MemoryBreakoutStore } from './memory-breakouts.js';
 import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
 
 interface WorkshopState {
@@ -16,6 +17,7 @@ export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
   private readonly workshops = new Map<string, WorkshopState>();
   private readonly codes = new Map<string, string>();
+  readonly breakouts = new MemoryBreakoutStore((w, p, roomId) => this.updateParticipant(w, p, (q) => void (q.roomId = roomId)) !== null);
 
   async createWorkshop(workshop: WorkshopRecord): Promise<boolean> {
     if (this.codes.has(workshop.code) || this.workshops.has(workshop.id)) return false;
