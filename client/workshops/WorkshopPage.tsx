@@ -1,4 +1,5 @@
 import { formatJoinCode } from '../../shared/workshops/schema.js';
+import { BreakoutsSection } from '../breakouts/BreakoutsSection.js';
 import { Icon } from '../ui/Icon.js';
 import { ChatPanel } from '../chat/ChatPanel.js';
 import { errorText, t } from '../i18n/i18n.js';
@@ -58,6 +59,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
         <ParticipantList state={state} />
         <section class="workshop__center" aria-label={t('ws.main')}>
           {w.description && <p class="lead">{w.description}</p>}
+          <BreakoutsSection state={state} />
           <HandsPanel state={state} />
           {state.isModerator.value && <ModeratorPanel state={state} />}
           <details class="card invite">

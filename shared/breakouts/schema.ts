@@ -110,7 +110,8 @@ const duration = z.number().int().min(MIN_DURATION_MS).max(MAX_DURATION_MS);
 
 export const roomInputSchema = z.object({
   id: id.refine((v) => v !== PLENARY).optional(),
-  name: z.string().trim().min(1).max(ROOM_NAME_MAX),
+  /** Empty: everyone sees "Room n" in their own language. */
+  name: z.string().trim().max(ROOM_NAME_MAX).default(''),
   hostId: id.nullable().default(null),
   capacity: z.number().int().min(1).max(500).nullable().default(null),
   languages: z.array(language).max(2).default([]),

@@ -1,0 +1,172 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkshop, hasBrowser, joinWorkshop, launchBrowser, newPerson, screenshotPath, startServer, type TestServer } from './harness.js';
+
+describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
+  let browser: Browser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const names = (page: Page, testId: string) => page.getByTestId(testId).evaluateAll((els) => els.map((e) => e.getAttribute('data-name')).sort());
+
+  it('[E2E-BR1] random rooms of two: room-mates only, broadcast to both rooms, help at the moderator, back to the plenary at zero', async () => {
+    const organiser = await newPerson(browser);
+    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Speed-Dating Kamen – Wołów');
+    const jonas = await newPerson(browser);
+    await joinWorkshop(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen' });
+    const people = [
+      { name: 'Petra', town: 'Kamen', locale: 'de-DE' },
+      { name: 'Heinz', town: 'Kamen', locale: 'de-DE' },
+      { name: 'Ola', town: 'Wołów', locale: 'pl-PL' },
+      { name: 'Kasia', town: 'Wołów', locale: 'en-GB' },
+    ];
+    const pages = new Map<string, Page>();
+    const contexts = [organiser.context, jonas.context];
+    for (const p of people) {
+      const person = await newPerson(browser, { locale: p.locale });
+      contexts.push(person.context);
+      await joinWorkshop(person.page, inviteUrl, p);
+      pages.set(p.name, person.page);
+    }
+    const mod = jonas.page;
+    await expect.poll(() => mod.locator('[data-testid=participant]').count()).toBe(5);
+
+    // Prepare: two rooms, random with towns mixed (the default), preview.
+    await mod.locator('#br-room-count').fill('2');
+    await mod.getByTestId('br-make-rooms').click();
+    await expect.poll(() => mod.getByTestId('room-card').count()).toBe(2);
+    expect(await mod.getByTestId('mode-random').isChecked()).toBe(true);
+    await mod.getByTestId('br-assign').click();
+    await expect.poll(() => mod.locator('[data-testid=room-card] [data-testid=room-person]').count()).toBe(4);
+    const plan = await mod.getByTestId('room-card').evaluateAll((cards) =>
+      cards.map((c) => [...c.querySelectorAll('[data-testid=room-person]')].map((p) => p.getAttribute('data-name')!).sort()),
+    );
+    expect(plan.map((r) => r.length)).toEqual([2, 2]);
+    // Towns mixed: each room has one person from each town.
+    for (const room of plan) expect(room.map((n) => people.find((p) => p.name === n)!.town).sort()).toEqual(['Kamen', 'Wołów']);
+    await mod.screenshot({ path: screenshotPath('breakouts-preview.png'), fullPage: true });
+
+    // Open for 30 seconds: less than a minute, so the "one minute left" notice shows at once.
+    await mod.locator('#br-minutes').fill('0.5');
+    await mod.getByTestId('br-open').click();
+    const mateOf = (name: string) => plan.find((r) => r.includes(name))!.filter((n) => n !== name);
+    for (const [name, page] of pages) {
+      await page.getByTestId('room-banner').waitFor();
+      await expect.poll(() => names(page, 'room-mate')).toEqual(mateOf(name));
+      await expect.poll(() => page.getByTestId('countdown').textContent()).toMatch(/^0:[0-3]\d$/);
+      await expect.poll(() => page.getByTestId('one-minute').count()).toBe(1);
+    }
+    // German interface for Petra, Polish for Ola.
+    expect(await pages.get('Petra')!.getByTestId('ask-help').textContent()).toContain('Moderation rufen');
+    expect(await pages.get('Ola')!.getByTestId('ask-help').textContent()).toContain('Wezwij moderatora');
+
+    // Chat stays in the room.
+    const petra = pages.get('Petra')!;
+    await petra.locator('#chat-input').fill('Hallo aus Kamen, nur für diesen Raum');
+    await petra.locator('#chat-input').press('Enter');
+    const mate = pages.get(mateOf('Petra')[0]!)!;
+    await expect.poll(() => mate.getByTestId('chat-message').allTextContents()).toEqual([expect.stringContaining('nur für diesen Raum')]);
+    for (const other of plan.find((r) => !r.includes('Petra'))!) expect(await pages.get(other)!.getByTestId('chat-message').count()).toBe(0);
+
+    // A broadcast reaches both rooms.
+    await mod.getByTestId('br-broadcast-input').fill('Noch 20 Sekunden!');
+    await mod.getByTestId('br-broadcast-send').click();
+    for (const page of pages.values()) await expect.poll(() => page.getByTestId('broadcast-text').allTextContents()).toEqual(['Noch 20 Sekunden!']);
+
+    // Ola asks for help; the moderator sees who and which room.
+    await pages.get('Ola')!.getByTestId('ask-help').click();
+    await expect.poll(() => mod.getByTestId('help-request').allTextContents()).toEqual([expect.stringMatching(/Ola in Room \d needs help/)]);
+    await expect.poll(() => pages.get('Ola')!.getByTestId('ask-help').getAttribute('aria-pressed')).toBe('true');
+    await pages.get('Ola')!.screenshot({ path: screenshotPath('breakouts-room.png'), fullPage: true });
+    await mod.screenshot({ path: screenshotPath('breakouts-running.png'), fullPage: true });
+
+    // At zero everyone is back in the plenary, and the room's chat stays readable there.
+    for (const page of pages.values()) {
+      await page.getByTestId('back-in-plenary').waitFor({ timeout: 40_000 });
+      expect(await page.getByTestId('room-banner').count()).toBe(0);
+    }
+    await expect.poll(() => petra.getByTestId('chat-message').count()).toBe(0);
+    const heinz = pages.get('Heinz')!;
+    await heinz.getByTestId('room-result').first().waitFor();
+    expect(await heinz.getByTestId('room-result').count()).toBe(2);
+    const petraRoom = plan.findIndex((r) => r.includes('Petra'));
+    await heinz.getByTestId('room-result').nth(petraRoom).click();
+    await expect.poll(() => heinz.getByTestId('room-result-chat').textContent()).toContain('nur für diesen Raum');
+    // The plenary chat works for everyone again.
+    await heinz.locator('#chat-input').fill('Zurück im Plenum');
+    await heinz.locator('#chat-input').press('Enter');
+    await expect.poll(() => pages.get('Ola')!.getByTestId('chat-message').allTextContents()).toEqual([expect.stringContaining('Zurück im Plenum')]);
+    await Promise.all(contexts.map((c) => c.close()));
+  }, 120_000);
+
+  it('[E2E-BR2] the moderator visits a room and comes back; moves a person while rooms run', async () => {
+    const organiser = await newPerson(browser);
+    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Besuch');
+    const jonas = await newPerson(browser);
+    await joinWorkshop(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen' });
+    const a = await newPerson(browser);
+    const b = await newPerson(browser);
+    await joinWorkshop(a.page, inviteUrl, { name: 'Anna', town: 'Kamen' });
+    await joinWorkshop(b.page, inviteUrl, { name: 'Bartek', town: 'Wołów' });
+    const mod = jonas.page;
+    await mod.locator('#br-room-count').fill('2');
+    await mod.getByTestId('br-make-rooms').click();
+    await expect.poll(() => mod.getByTestId('room-card').count()).toBe(2);
+    // By hand: both into the first room, with the keyboard-reachable selects.
+    const firstRoom = await mod.getByTestId('room-card').first().getAttribute('data-room');
+    for (const name of ['Anna', 'Bartek']) await mod.getByLabel(`Room for ${name}`).selectOption(firstRoom!);
+    await expect.poll(() => mod.locator('[data-testid=room-card]').first().locator('[data-testid=room-person]').count()).toBe(2);
+    await mod.getByTestId('br-open').click();
+    await a.page.getByTestId('room-banner').waitFor();
+    await expect.poll(() => names(a.page, 'room-mate')).toEqual(['Bartek']);
+
+    await mod.getByTestId('visit-room').first().click();
+    await mod.getByTestId('room-banner').waitFor();
+    await expect.poll(() => names(a.page, 'room-mate')).toEqual(['Bartek', 'Jonas']);
+    await mod.getByTestId('back-to-plenary').click();
+    await expect.poll(() => mod.getByTestId('room-banner').count()).toBe(0);
+    await expect.poll(() => names(a.page, 'room-mate')).toEqual(['Bartek']);
+
+    // Move Bartek to the second room while rooms run.
+    const secondRoom = await mod.getByTestId('room-card').nth(1).getAttribute('data-room');
+    await mod.getByLabel('Room for Bartek').selectOption(secondRoom!);
+    await expect.poll(() => a.page.getByTestId('room-mate').count()).toBe(0);
+    await expect.poll(() => b.page.getByTestId('room-name').textContent()).toContain('Room 2');
+    await mod.getByTestId('br-close').click();
+    await a.page.getByTestId('back-in-plenary').waitFor();
+    await b.page.getByTestId('back-in-plenary').waitFor();
+    await Promise.all([organiser, jonas, a, b].map((p) => p.context.close()));
+  }, 60_000);
+
+  it('[E2E-BR3] screenshot of the moderator breakout panel for the README', async () => {
+    const organiser = await newPerson(browser, { viewport: { width: 1400, height: 900 } });
+    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Partnerschaftstreffen 2027');
+    const jonas = await newPerson(browser, { viewport: { width: 1400, height: 1000 } });
+    await joinWorkshop(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen' });
+    const contexts = [organiser.context, jonas.context];
+    const towns = ['Kamen', 'Wołów', 'Ville-sur-Mer'];
+    for (const [i, name] of ['Petra', 'Ola', 'Marie', 'Heinz', 'Kuba', 'Luc'].entries()) {
+      const p = await newPerson(browser);
+      contexts.push(p.context);
+      await joinWorkshop(p.page, inviteUrl, { name, town: towns[i % 3]! });
+    }
+    const mod = jonas.page;
+    await mod.locator('#br-room-count').fill('2');
+    await mod.getByTestId('br-make-rooms').click();
+    await mod.getByTestId('br-assign').click();
+    await expect.poll(() => mod.locator('[data-testid=room-card] [data-testid=room-person]').count()).toBe(6);
+    const panel = mod.getByTestId('breakout-panel');
+    await panel.screenshot({ path: screenshotPath('breakouts-panel.png') });
+    mkdirSync('docs/screenshots', { recursive: true });
+    copyFileSync(screenshotPath('breakouts-panel.png'), 'docs/screenshots/breakouts.png');
+    await Promise.all(contexts.map((c) => c.close()));
+  }, 60_000);
+});
