@@ -24,6 +24,9 @@ export interface Change {
   moves: BreakoutMove[];
 }
 
+/** A room as the moderator describes it (validated by roomInputSchema on the wire). */
+export type RoomSpec = Omit<z.output<typeof roomInputSchema>, 'languages'> & { languages: readonly string[] };
+
 export function emptyBreakouts(): BreakoutRecord {
   return { version: 0, status: 'draft', rooms: [], plan: {}, mode: 'random', rotation: null, round: null, roundsEnded: 0, help: [], archive: [], schedule: [] };
 }
@@ -53,7 +56,7 @@ export function movesFor(plan: Readonly<Record<string, string>>, ctx: BreakoutCt
 }
 
 /** [BR12] Up to MAX_ROOMS named rooms; ids are kept, hosts must be participants; a room with people cannot go while open. */
-export function setRooms(s: BreakoutRecord, input: readonly z.output<typeof roomInputSchema>[], ctx: BreakoutCtx): Change {
+export function setRooms(s: BreakoutRecord, input: readonly RoomSpec[], ctx: BreakoutCtx): Change {
   const known = roomIds(s);
   const byId = alive(ctx);
   const rooms: BreakoutRoom[] = input.map((r) => ({
@@ -61,7 +64,7 @@ export function setRooms(s: BreakoutRecord, input: readonly z.output<typeof room
     name: r.name,
     hostId: r.hostId && byId.has(r.hostId) ? r.hostId : null,
     capacity: r.capacity,
-    languages: r.languages,
+    languages: [...r.languages],
   }));
   const kept = new Set(rooms.map((r) => r.id));
   if (isOpen(s) && Object.values(s.plan).some((roomId) => roomId !== PLENARY && !kept.has(roomId))) {

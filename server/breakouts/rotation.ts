@@ -111,11 +111,12 @@ export function reception(people: readonly Person[], rounds: number, rng: Rng, r
   const roomCount = Math.max(1, Math.ceil(people.length / roomSize));
   const met = new Set<string>();
   const schedule: Groups[] = [];
-  const byId = new Map(people.map((p) => [p.id, p]));
+  const byId = new Map(people.map((p) => [p.id, { headcount: p.headcount, town: townOf(p) }]));
   for (let r = 0; r < rounds; r++) {
     let best: Groups | null = null;
     let bestScore = Infinity;
-    for (let attempt = 0; attempt < 12 && bestScore > 0; attempt++) {
+    // Stop as soon as a try has no repeated partner (a repeat costs 100, a same-town pair 1).
+    for (let attempt = 0; attempt < 8 && bestScore >= 100; attempt++) {
       const groups = improveBySwaps(mixTowns(people, roomCount, rng, { met }), met, byId);
       const score = cost(groups, met, byId);
       if (score < bestScore) [best, bestScore] = [groups, score];
@@ -126,26 +127,28 @@ export function reception(people: readonly Person[], rounds: number, rng: Rng, r
   return schedule;
 }
 
+type Seat = { headcount: number; town: string };
+
 /** Repeated partners weigh most; people from the same town a little. */
-function cost(groups: Groups, met: ReadonlySet<string>, byId: ReadonlyMap<string, Person>): number {
+function cost(groups: Groups, met: ReadonlySet<string>, byId: ReadonlyMap<string, Seat>): number {
   let c = 0;
   for (const g of groups) c += roomCost(g, met, byId);
   return c;
 }
 
-function roomCost(g: readonly string[], met: ReadonlySet<string>, byId: ReadonlyMap<string, Person>): number {
+function roomCost(g: readonly string[], met: ReadonlySet<string>, byId: ReadonlyMap<string, Seat>): number {
   let c = 0;
   for (let i = 0; i < g.length; i++) {
     for (let j = i + 1; j < g.length; j++) {
       if (met.has(pairKey(g[i]!, g[j]!))) c += 100;
-      if (townOf(byId.get(g[i]!)!) === townOf(byId.get(g[j]!)!)) c += 1;
+      if (byId.get(g[i]!)!.town === byId.get(g[j]!)!.town) c += 1;
     }
   }
   return c;
 }
 
 /** Swaps two people of equal headcount between rooms while that lowers the cost (sizes stay as they are). */
-function improveBySwaps(groups: Groups, met: ReadonlySet<string>, byId: ReadonlyMap<string, Person>): Groups {
+function improveBySwaps(groups: Groups, met: ReadonlySet<string>, byId: ReadonlyMap<string, Seat>): Groups {
   const out = groups.map((g) => [...g]);
   for (let pass = 0, improved = true; improved && pass < 20; pass++) {
     improved = false;
