@@ -45,9 +45,11 @@ describe('breakouts', () => {
       expect(event.moves.find((m) => m.participantId === p.id)?.roomId).toBe(roomOf(assigned, p));
       expect(await ok(p.socket, 'breakout:ack', { roomId: roomOf(assigned, p)! })).toEqual({ roomId: roomOf(assigned, p) });
     }
-    // A fresh snapshot knows the rooms too.
+    // [BR21] A participant's own answer carries their own room only; the moderator's the whole plan.
     const again = await ok(people[0]!.socket, 'breakout:sync', {});
-    expect(again.plan).toEqual(opened.plan);
+    expect(again.plan).toEqual({ [people[0]!.id]: roomOf(assigned, people[0]!) });
+    expect(again.rooms).toEqual(opened.rooms);
+    expect((await ok(moderator.socket, 'breakout:sync', {})).plan).toEqual(opened.plan);
   });
 
   test('[BR20] chat is per room: room-mates hear each other, the other room does not; history per room', async () => {

@@ -5,7 +5,7 @@ import { CommandError } from '../../shared/command.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerTable, Member, TypedSocket } from '../realtime/types.js';
 import * as logic from './logic.js';
-import { createBreakoutService, toView } from './service.js';
+import { createBreakoutService, participantView, toView } from './service.js';
 import { startBreakoutTicker } from './ticker.js';
 
 type BreakoutHandlers = Pick<HandlerTable, keyof typeof breakoutCommands>;
@@ -21,11 +21,16 @@ export function breakoutHandlers(deps: Deps): BreakoutHandlers {
   startBreakoutTicker(deps, service);
   const view = async (workshopId: string, change: Parameters<typeof service.change>[1], version?: number) =>
     toView(await service.change(workshopId, change, version === undefined ? {} : { expectedVersion: version }));
+  /** For commands any member sends: a participant gets the participant view. */
+  const viewFor = async (member: Member, change: Parameters<typeof service.change>[1]) => {
+    const full = await view(member.workshop.id, change);
+    return member.actor.role === 'moderator' ? full : participantView(full, member.actor.id);
+  };
 
   return {
     'breakout:sync': async (_input, ctx) => {
-      const { workshop, actor } = need(ctx.member);
-      return view(workshop.id, (s, c) => logic.lateJoin(s, actor, c));
+      const member = need(ctx.member);
+      return viewFor(member, (s, c) => logic.lateJoin(s, member.actor, c));
     },
     'breakout:rooms': async ({ version, rooms: input }, ctx) =>
       view(need(ctx.member).workshop.id, (s, c) => logic.setRooms(s, input, c), version),
@@ -65,17 +70,17 @@ export function breakoutHandlers(deps: Deps): BreakoutHandlers {
       return view(workshop.id, (s, c) => logic.visit(s, actor.id, roomId, c));
     },
     'breakout:help': async (_input, ctx) => {
-      const { workshop, actor } = need(ctx.member);
-      return view(workshop.id, (s) => {
-        const next = logic.askHelp(s, actor, deps.clock());
+      const member = need(ctx.member);
+      return viewFor(member, (s) => {
+        const next = logic.askHelp(s, member.actor, deps.clock());
         return next === s ? null : { state: next, moves: [] };
       });
     },
     'breakout:help-resolve': async ({ participantId }, ctx) =>
       view(need(ctx.member).workshop.id, (s) => ({ state: logic.resolveHelp(s, participantId), moves: [] })),
     'breakout:choose': async ({ roomId }, ctx) => {
-      const { workshop, actor } = need(ctx.member);
-      return view(workshop.id, (s, c) => logic.choose(s, actor, roomId, c));
+      const member = need(ctx.member);
+      return viewFor(member, (s, c) => logic.choose(s, member.actor, roomId, c));
     },
     'breakout:ack': async (_input, ctx) => {
       const { workshop, actor } = need(ctx.member);

@@ -11,6 +11,16 @@ export function toView(s: BreakoutRecord): BreakoutView {
   return view;
 }
 
+/**
+ * [BR21] What participants are sent: the plan is the moderators' working copy (participants learn
+ * rooms from `breakout:moved`), so a broadcast to 200 people does not carry 200 assignments; a
+ * participant's own answer keeps their own entry.
+ */
+export function participantView(view: BreakoutView, participantId?: string): BreakoutView {
+  const own = participantId ? view.plan[participantId] : undefined;
+  return { ...view, plan: own ? { [participantId!]: own } : {} };
+}
+
 const ATTEMPTS = 6;
 
 /**
@@ -55,9 +65,10 @@ export function createBreakoutService(deps: Deps) {
       if (old && old !== m.roomId) own.socketsLeave(rooms.room(workshopId, old));
       own.socketsJoin(rooms.room(workshopId, m.roomId));
     }
-    const everyone = io.to(rooms.workshop(workshopId));
-    if (moved.length > 0) everyone.emit('breakout:moved', { version: state.version, moves: [...moved] });
-    everyone.emit('breakout:updated', toView(state));
+    if (moved.length > 0) io.to(rooms.workshop(workshopId)).emit('breakout:moved', { version: state.version, moves: [...moved] });
+    const view = toView(state);
+    io.to(rooms.moderators(workshopId)).emit('breakout:updated', view);
+    io.to(rooms.workshop(workshopId)).except(rooms.moderators(workshopId)).emit('breakout:updated', participantView(view));
   }
 
   return { load, change };
