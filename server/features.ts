@@ -1,5 +1,6 @@
 import { breakoutHandlers } from './breakouts/handlers.js';
 import { chatHandlers } from './chat/handlers.js';
+import { mediaHandlers } from './media/handlers.js';
 import type { Deps, HandlerTable } from './realtime/types.js';
 import { workshopHandlers } from './workshops/handlers.js';
 
@@ -9,5 +10,6 @@ export function createHandlers(deps: Deps): HandlerTable {
     ...workshopHandlers(deps),
     ...chatHandlers(deps),
     ...breakoutHandlers(deps),
+    ...mediaHandlers(deps),
   };
 }

@@ -36,6 +36,14 @@ const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'participant:remove': { participantId: 'someone' },
   'chat:send': { text: 'hello' },
   'chat:history': {},
+  'media:config': {},
+  'media:signal': { to: 'someone', cid: 'abcd1234', signals: [{ type: 'hello', have: null }] },
+  'media:update': { micOn: false },
+  'media:mute': { participantId: 'someone' },
+  'media:muteAll': {},
+  'media:askUnmute': { participantId: 'someone' },
+  'media:stage': { on: true },
+  'media:invite': { participantId: 'someone', onStage: true },
 };
 
 describe('before joining', () => {
