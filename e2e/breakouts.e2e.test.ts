@@ -3,6 +3,42 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkshop, hasBrowser, joinWorkshop, launchBrowser, newPerson, screenshotPath, startServer, type TestServer } from './harness.js';
 
+const poll = { timeout: 30_000, interval: 250 };
+
+/** Remote video tiles (media module, client/media) with their playback position and decoded size. */
+function remoteVideos(page: Page): Promise<{ name: string; time: number; width: number }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLVideoElement>('[data-testid=tile][data-self=false] video')].map((v) => ({
+      name: (v.closest('[data-testid=tile]') as HTMLElement).dataset.name ?? '',
+      time: v.currentTime,
+      width: v.videoWidth,
+    })),
+  );
+}
+const tileNames = (page: Page) => page.locator('[data-testid=tile][data-self=false]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.name).sort());
+
+/** Sees exactly `names` on video (frames advancing) and hears exactly as many voices. */
+async function seesAndHearsOnly(page: Page, names: string[]) {
+  await expect.poll(() => tileNames(page), poll).toEqual([...names].sort());
+  const live = async () => (await remoteVideos(page)).filter((v) => v.width > 0).map((v) => v.name).sort();
+  await expect.poll(live, poll).toEqual([...names].sort());
+  const before = await remoteVideos(page);
+  await page.waitForTimeout(1200);
+  const after = await remoteVideos(page);
+  for (const name of names) expect(after.find((v) => v.name === name)!.time, `${name}'s video advances`).toBeGreaterThan(before.find((v) => v.name === name)!.time);
+  await expect.poll(() => page.locator('audio[data-testid=remote-audio]').count(), poll).toBe(names.length);
+}
+
+/** Joins like harness.joinWorkshop, but without camera and microphone (a phone next to a laptop). */
+async function joinWithoutMedia(page: Page, url: string, who: { name: string; town: string }) {
+  await page.goto(url);
+  await page.locator('#join-name').fill(who.name);
+  await page.locator('#join-town').fill(who.town);
+  await page.getByTestId('join-without-media').check();
+  await page.locator('form.join-form button[type=submit]').click();
+  await page.getByTestId('workshop').waitFor();
+}
+
 describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
   let browser: Browser;
   let server: TestServer;
@@ -17,7 +53,7 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
 
   const names = (page: Page, testId: string) => page.getByTestId(testId).evaluateAll((els) => els.map((e) => e.getAttribute('data-name')).sort());
 
-  it('[E2E-BR1] random rooms of two: room-mates only, broadcast to both rooms, help at the moderator, back to the plenary at zero', async () => {
+  it('[E2E-BR1] random rooms of two: room-mates only (on video and audio too), broadcast to both rooms, help at the moderator, back to the plenary at zero', async () => {
     const organiser = await newPerson(browser);
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Speed-Dating Kamen – Wołów');
     const jonas = await newPerson(browser);
@@ -54,16 +90,19 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     for (const room of plan) expect(room.map((n) => people.find((p) => p.name === n)!.town).sort()).toEqual(['Kamen', 'Wołów']);
     await mod.screenshot({ path: screenshotPath('breakouts-preview.png'), fullPage: true });
 
-    // Open for 30 seconds: less than a minute, so the "one minute left" notice shows at once.
-    await mod.locator('#br-minutes').fill('0.5');
+    // Open for one minute: the "one minute left" notice shows at once.
+    await mod.locator('#br-minutes').fill('1');
     await mod.getByTestId('br-open').click();
     const mateOf = (name: string) => plan.find((r) => r.includes(name))!.filter((n) => n !== name);
     for (const [name, page] of pages) {
       await page.getByTestId('room-banner').waitFor();
       await expect.poll(() => names(page, 'room-mate')).toEqual(mateOf(name));
-      await expect.poll(() => page.getByTestId('countdown').textContent()).toMatch(/^0:[0-3]\d$/);
+      await expect.poll(() => page.getByTestId('countdown').textContent()).toMatch(/^(1:00|0:[0-5]\d)$/);
       await expect.poll(() => page.getByTestId('one-minute').count()).toBe(1);
     }
+    // Media follows the room: each person sees and hears only their room-mate; the moderator, alone in the plenary, nobody.
+    for (const [name, page] of pages) await seesAndHearsOnly(page, mateOf(name));
+    await expect.poll(() => tileNames(mod), poll).toEqual([]);
     // German interface for Petra, Polish for Ola.
     expect(await pages.get('Petra')!.getByTestId('ask-help').textContent()).toContain('Moderation rufen');
     expect(await pages.get('Ola')!.getByTestId('ask-help').textContent()).toContain('Wezwij moderatora');
@@ -90,9 +129,12 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
 
     // At zero everyone is back in the plenary, and the room's chat stays readable there.
     for (const page of pages.values()) {
-      await page.getByTestId('back-in-plenary').waitFor({ timeout: 40_000 });
+      await page.getByTestId('back-in-plenary').waitFor({ timeout: 70_000 });
       expect(await page.getByTestId('room-banner').count()).toBe(0);
     }
+    // Back in the plenary with plenary video: everyone again.
+    const everyone = ['Jonas', ...people.map((p) => p.name)];
+    for (const [name, page] of [...pages, ['Jonas', mod] as const]) await seesAndHearsOnly(page, everyone.filter((n) => n !== name));
     await expect.poll(() => petra.getByTestId('chat-message').count()).toBe(0);
     const heinz = pages.get('Heinz')!;
     await heinz.getByTestId('room-result').first().waitFor();
@@ -105,7 +147,7 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     await heinz.locator('#chat-input').press('Enter');
     await expect.poll(() => pages.get('Ola')!.getByTestId('chat-message').allTextContents()).toEqual([expect.stringContaining('Zurück im Plenum')]);
     await Promise.all(contexts.map((c) => c.close()));
-  }, 120_000);
+  }, 240_000);
 
   it('[E2E-BR2] the moderator visits a room and comes back; moves a person while rooms run', async () => {
     const organiser = await newPerson(browser);
@@ -156,7 +198,7 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     for (const [i, name] of ['Petra', 'Ola', 'Marie', 'Heinz', 'Kuba', 'Luc'].entries()) {
       const p = await newPerson(browser);
       contexts.push(p.context);
-      await joinWorkshop(p.page, inviteUrl, { name, town: towns[i % 3]! });
+      await joinWithoutMedia(p.page, inviteUrl, { name, town: towns[i % 3]! });
     }
     const mod = jonas.page;
     await mod.locator('#br-room-count').fill('2');
