@@ -188,6 +188,56 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     await Promise.all([organiser, jonas, a, b].map((p) => p.context.close()));
   }, 60_000);
 
+  it('[E2E-BR4] a language tandem runs two rounds by itself: which language to speak, the switch at half time, new partners, back to the plenary', async () => {
+    const organiser = await newPerson(browser);
+    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Tandem');
+    const jonas = await newPerson(browser);
+    await joinWithoutMedia(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen' });
+    const contexts = [organiser.context, jonas.context];
+    const pages = new Map<string, Page>();
+    for (const [name, town, lang] of [
+      ['Petra', 'Kamen', 'de'],
+      ['Heinz', 'Kamen', 'de'],
+      ['Marie', 'Ville-sur-Mer', 'fr'],
+      ['Luc', 'Ville-sur-Mer', 'fr'],
+    ] as const) {
+      const p = await newPerson(browser);
+      contexts.push(p.context);
+      await p.page.goto(inviteUrl);
+      await p.page.locator('#join-name').fill(name);
+      await p.page.locator('#join-town').fill(town);
+      await p.page.locator(`form.join-form label:has-text("${lang === 'de' ? 'Deutsch' : 'Français'}") input`).first().check();
+      await p.page.getByTestId('join-without-media').check();
+      await p.page.locator('form.join-form button[type=submit]').click();
+      await p.page.getByTestId('workshop').waitFor();
+      pages.set(name, p.page);
+    }
+    const mod = jonas.page;
+    await expect.poll(() => mod.locator('[data-testid=participant]').count()).toBe(5);
+    await mod.getByTestId('rotation-setup').locator('summary').click();
+    await mod.locator('#rot-kind').selectOption('tandem');
+    await mod.locator('#rot-rounds').fill('2');
+    await mod.locator('#rot-minutes').fill('0.25');
+    await mod.locator('#rot-lang-a').selectOption('de');
+    await mod.locator('#rot-lang-b').selectOption('fr');
+    await mod.getByTestId('rotation-start').click();
+    await expect.poll(() => mod.getByTestId('round').first().textContent()).toBe('Round 1 of 2');
+
+    const petra = pages.get('Petra')!;
+    await petra.getByTestId('room-banner').waitFor();
+    const firstMate = await names(petra, 'room-mate');
+    expect(firstMate).toHaveLength(1);
+    expect(['Marie', 'Luc']).toContain(firstMate[0]); // a German speaker with a French speaker
+    await expect.poll(() => petra.getByTestId('tandem-language').textContent()).toBe('Speak Deutsch now.');
+    await expect.poll(() => petra.getByTestId('tandem-language').textContent(), { timeout: 15_000 }).toBe('Half time: switch to Français!');
+    // Round 2 starts by itself, with the other French speaker.
+    await petra.getByTestId('next-round').waitFor({ timeout: 20_000 });
+    await expect.poll(() => names(petra, 'room-mate')).toEqual([firstMate[0] === 'Marie' ? 'Luc' : 'Marie']);
+    await expect.poll(() => petra.getByTestId('round').textContent()).toBe('Round 2 of 2');
+    for (const page of pages.values()) await page.getByTestId('back-in-plenary').waitFor({ timeout: 25_000 });
+    await Promise.all(contexts.map((c) => c.close()));
+  }, 120_000);
+
   it('[E2E-BR3] screenshot of the moderator breakout panel for the README', async () => {
     const organiser = await newPerson(browser, { viewport: { width: 1400, height: 900 } });
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Partnerschaftstreffen 2027');

@@ -18,7 +18,8 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
   const langB = useSignal(state.workshop.value?.languages[1] ?? state.workshop.value?.languages[0] ?? 'fr');
   const size = useSignal(4);
   const minutes = useSignal(10);
-  const languages = state.workshop.value?.languages ?? [];
+  // The workshop's languages, then any other language someone here speaks.
+  const languages = [...new Set([...(state.workshop.value?.languages ?? []), ...state.present.value.flatMap((p) => p.languages)])];
   const participants = state.present.value.filter((p) => p.role === 'participant');
   const planned = (roomId: string) => state.present.value.filter((p) => view.plan[p.id] === roomId);
   const unassigned = participants.filter((p) => !view.plan[p.id] || view.plan[p.id] === PLENARY);

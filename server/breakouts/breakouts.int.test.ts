@@ -152,4 +152,36 @@ describe('breakouts', () => {
     expect(first.ok).toBe(true);
     expect(second).toMatchObject({ ok: false, code: 'conflict' });
   });
+
+  test('[BR19] people choose rooms up to the capacity; who did not choose goes to the smallest room at opening', async () => {
+    const { moderator, people, view } = await fourInTwoRooms();
+    const chosen = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'choose', capacity: 2 });
+    expect(chosen.rooms.map((r) => r.capacity)).toEqual([2, 2]);
+    expect(chosen.plan).toEqual({});
+    const [salon] = chosen.rooms.map((r) => r.id);
+    const moved = waitFor(people[0]!.socket, 'breakout:moved', (e) => e.moves.some((m) => m.participantId === people[1]!.id));
+    await ok(people[0]!.socket, 'breakout:choose', { roomId: salon! });
+    await ok(people[1]!.socket, 'breakout:choose', { roomId: salon! });
+    expect(await request(people[2]!.socket, 'breakout:choose', { roomId: salon! })).toMatchObject({ ok: false, code: 'room_full' });
+    // Chosen before opening: opening moves them; the others (who did not choose) go to the smallest room.
+    const opened = await ok(moderator.socket, 'breakout:open', { version: (await ok(moderator.socket, 'breakout:sync', {})).version, durationMs: 60_000 });
+    expect((await moved).moves.find((m) => m.participantId === people[1]!.id)?.roomId).toBe(salon);
+    expect(people.map((p) => opened.plan[p.id])).toEqual([salon, salon, chosen.rooms[1]!.id, chosen.rooms[1]!.id]);
+    // While open, someone may switch to a room with space.
+    expect(await request(people[3]!.socket, 'breakout:choose', { roomId: salon! })).toMatchObject({ ok: false, code: 'room_full' });
+    // New rooms (by language) cannot be made while these are open.
+    expect(await request(moderator.socket, 'breakout:assign', { version: opened.version, mode: 'tandem', languages: ['de', 'fr'] })).toMatchObject({ ok: false, code: 'conflict' });
+  });
+
+  test('[BR4] tandem pairs by language make a room per pair, each with both languages', async () => {
+    const { moderator, people, view } = await fourInTwoRooms();
+    const pairs = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'tandem', languages: ['de', 'fr'], seed: 3 });
+    expect(pairs.rooms).toHaveLength(2);
+    for (const room of pairs.rooms) {
+      expect(room.languages).toEqual(['de', 'fr']);
+      const members = people.filter((p) => pairs.plan[p.id] === room.id);
+      expect(members.flatMap((p) => p.snapshot.self.languages).sort()).toEqual(['de', 'fr']);
+    }
+    expect(await request(moderator.socket, 'breakout:assign', { version: pairs.version, mode: 'tandem', languages: ['de'] })).toMatchObject({ ok: false, code: 'invalid_payload' });
+  });
 });
