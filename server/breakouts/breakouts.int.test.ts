@@ -153,7 +153,7 @@ describe('breakouts', () => {
     expect(second).toMatchObject({ ok: false, code: 'conflict' });
   });
 
-  test('[BR19] people choose rooms up to the capacity; who did not choose goes to the smallest room at opening', async () => {
+  test('[BR19] people choose rooms up to the capacity; the others choose once the rooms are open', async () => {
     const { moderator, people, view } = await fourInTwoRooms();
     const chosen = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'choose', capacity: 2 });
     expect(chosen.rooms.map((r) => r.capacity)).toEqual([2, 2]);
@@ -163,11 +163,14 @@ describe('breakouts', () => {
     await ok(people[0]!.socket, 'breakout:choose', { roomId: salon! });
     await ok(people[1]!.socket, 'breakout:choose', { roomId: salon! });
     expect(await request(people[2]!.socket, 'breakout:choose', { roomId: salon! })).toMatchObject({ ok: false, code: 'room_full' });
-    // Chosen before opening: opening moves them; the others (who did not choose) go to the smallest room.
+    // Chosen before opening: opening moves them; the others stay in the plenary to choose now.
     const opened = await ok(moderator.socket, 'breakout:open', { version: (await ok(moderator.socket, 'breakout:sync', {})).version, durationMs: 60_000 });
     expect((await moved).moves.find((m) => m.participantId === people[1]!.id)?.roomId).toBe(salon);
-    expect(people.map((p) => opened.plan[p.id])).toEqual([salon, salon, chosen.rooms[1]!.id, chosen.rooms[1]!.id]);
-    // While open, someone may switch to a room with space.
+    expect(people.map((p) => opened.plan[p.id])).toEqual([salon, salon, undefined, undefined]);
+    expect((await ok(people[2]!.socket, 'breakout:sync', {})).plan).toEqual({}); // not placed automatically
+    const inRoom = waitFor(people[2]!.socket, 'breakout:moved', (e) => e.moves.some((m) => m.participantId === people[2]!.id));
+    await ok(people[2]!.socket, 'breakout:choose', { roomId: chosen.rooms[1]!.id });
+    expect((await inRoom).moves).toEqual([{ participantId: people[2]!.id, roomId: chosen.rooms[1]!.id }]);
     expect(await request(people[3]!.socket, 'breakout:choose', { roomId: salon! })).toMatchObject({ ok: false, code: 'room_full' });
     // New rooms (by language) cannot be made while these are open.
     expect(await request(moderator.socket, 'breakout:assign', { version: opened.version, mode: 'tandem', languages: ['de', 'fr'] })).toMatchObject({ ok: false, code: 'conflict' });

@@ -157,11 +157,11 @@ function membersByRoom(plan: Readonly<Record<string, string>>, rooms: readonly B
   return out;
 }
 
-/** [BR14] Opening moves everyone to their planned room for one round ending at now + duration. */
+/** [BR14] Opening moves everyone to their planned room for one round ending at now + duration; in "choose" mode the others pick theirs now. */
 export function open(s: BreakoutRecord, durationMs: number, ctx: BreakoutCtx): Change {
   requireNotOpen(s);
   if (s.rooms.length === 0) throw new CommandError('conflict', 'Create rooms first');
-  const plan = withLateJoiners(s.plan, s.rooms, ctx);
+  const plan = s.mode === 'choose' ? { ...s.plan } : withLateJoiners(s.plan, s.rooms, ctx);
   const round = { index: 0, total: 1, startedAt: ctx.now, deadline: ctx.now + durationMs, durationMs };
   const state: BreakoutRecord = { ...s, status: 'open', plan, round, rotation: null, schedule: [], help: [] };
   return { state, moves: movesFor(plan, ctx) };
