@@ -9,13 +9,13 @@ const poll = { timeout: 30_000, interval: 250 };
 function remoteVideos(page: Page): Promise<{ name: string; time: number; width: number }[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLVideoElement>('[data-testid=tile][data-self=false] video')].map((v) => ({
-      name: (v.closest('[data-testid=tile]') as HTMLElement).dataset.name ?? '',
+      name: (v.closest('[data-testid=tile]') as HTMLElement).dataset.who ?? '',
       time: v.currentTime,
       width: v.videoWidth,
     })),
   );
 }
-const tileNames = (page: Page) => page.locator('[data-testid=tile][data-self=false]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.name).sort());
+const tileNames = (page: Page) => page.locator('[data-testid=tile][data-self=false]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.who).sort());
 
 /** Sees exactly `names` on video (frames advancing) and hears exactly as many voices. */
 async function seesAndHearsOnly(page: Page, names: string[], wait = poll) {

@@ -23,7 +23,7 @@ export function Tile({ tile, media, state, large }: { tile: TileData; media: Med
       class={cls}
       data-testid="tile"
       data-participant={p.id}
-      data-name={p.name}
+      data-who={p.name}
       data-self={tile.isSelf ? 'true' : 'false'}
       data-mic={p.micOn ? 'on' : 'off'}
       data-camera={p.cameraOn ? 'on' : 'off'}
@@ -64,12 +64,16 @@ export function Tile({ tile, media, state, large }: { tile: TileData; media: Med
         {tile.speaking && <span class="visually-hidden">{t('media.speaking')}</span>}
       </div>
       <div class="tile__actions">
-        <button type="button" class="btn btn--small tile__pin" aria-pressed={isPinned} onClick={() => media.actions.pin(p.id)}>
-          {isPinned ? t('media.unpin') : t('media.pin')}
+        <button type="button" class="tile__btn" aria-pressed={isPinned} title={isPinned ? t('media.unpin') : t('media.pin')} onClick={() => media.actions.pin(p.id)}>
+          <Icon name="pin" />
+          <span class="visually-hidden">{isPinned ? t('media.unpin') : t('media.pin')}</span>
         </button>
         {canModerate && (
           <details class="tile__mod">
-            <summary class="btn btn--small">{t('media.mod.actionsFor', { name: p.name })}</summary>
+            <summary class="tile__btn" title={t('media.mod.actionsFor', { name: p.name })}>
+              <Icon name="more" />
+              <span class="visually-hidden">{t('media.mod.actionsFor', { name: p.name })}</span>
+            </summary>
             <div class="tile__menu">
               {p.micOn ? (
                 <button type="button" class="btn btn--small" data-testid="mod-mute" onClick={() => void media.actions.mute(p.id)}>

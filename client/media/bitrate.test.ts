@@ -3,7 +3,7 @@ import { AUDIO_KBPS, CAMERA_MAX_KBPS, plannedUploadKbps, videoCap } from './bitr
 
 describe('[MEDIA10] upload budget', () => {
   test('a small room gets the per-stream maximum, full resolution', () => {
-    expect(videoCap(2500, 1, 1, 'camera')).toEqual({ maxBitrate: CAMERA_MAX_KBPS * 1000, scaleResolutionDownBy: 1 });
+    expect(videoCap(2500, 1, 1, 'camera')).toEqual({ maxBitrate: CAMERA_MAX_KBPS * 1000, scaleResolutionDownBy: 1, maxFramerate: 30 });
   });
 
   test('the cap per peer falls and the resolution steps down as the room grows', () => {
@@ -11,6 +11,7 @@ describe('[MEDIA10] upload budget', () => {
     for (let i = 1; i < caps.length; i++) {
       expect(caps[i]!.maxBitrate).toBeLessThanOrEqual(caps[i - 1]!.maxBitrate);
       expect(caps[i]!.scaleResolutionDownBy).toBeGreaterThanOrEqual(caps[i - 1]!.scaleResolutionDownBy);
+      expect(caps[i]!.maxFramerate).toBeLessThanOrEqual(caps[i - 1]!.maxFramerate);
     }
     expect(caps[3]!.scaleResolutionDownBy).toBeGreaterThan(1);
   });

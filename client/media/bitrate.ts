@@ -15,6 +15,8 @@ export interface VideoCap {
   /** bit/s for RTCRtpEncodingParameters.maxBitrate; 0 = send no video. */
   maxBitrate: number;
   scaleResolutionDownBy: number;
+  /** Fewer frames for smaller shares: each peer is a separate encode, so this also spares the CPU. */
+  maxFramerate: number;
 }
 
 /**
@@ -22,14 +24,15 @@ export interface VideoCap {
  * @param videoPeers  peers I send video to
  */
 export function videoCap(budgetKbps: number, audioPeers: number, videoPeers: number, kind: 'camera' | 'screen'): VideoCap {
-  if (videoPeers <= 0) return { maxBitrate: 0, scaleResolutionDownBy: 1 };
+  if (videoPeers <= 0) return { maxBitrate: 0, scaleResolutionDownBy: 1, maxFramerate: 0 };
   const forVideo = budgetKbps - AUDIO_KBPS * audioPeers;
   const share = Math.floor(forVideo / videoPeers);
-  if (share < VIDEO_MIN_KBPS) return { maxBitrate: 0, scaleResolutionDownBy: 1 };
+  if (share < VIDEO_MIN_KBPS) return { maxBitrate: 0, scaleResolutionDownBy: 1, maxFramerate: 0 };
   const kbps = Math.min(share, kind === 'screen' ? SCREEN_MAX_KBPS : CAMERA_MAX_KBPS);
   // A screen keeps its resolution (text must stay readable) and gives up frame rate instead.
   const scale = kind === 'screen' ? 1 : kbps >= 600 ? 1 : kbps >= 300 ? 1.5 : kbps >= 150 ? 2 : 3;
-  return { maxBitrate: kbps * 1000, scaleResolutionDownBy: scale };
+  const fps = kind === 'screen' ? 15 : kbps >= 600 ? 30 : kbps >= 300 ? 20 : 15;
+  return { maxBitrate: kbps * 1000, scaleResolutionDownBy: scale, maxFramerate: fps };
 }
 
 /** The upload this plan uses at most, in kbit/s (what the budget promises). */

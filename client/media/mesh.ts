@@ -260,7 +260,12 @@ export class Mesh {
     const box = this.outbox.get(key) ?? { to, cid, signals: [] };
     box.signals.push(signal);
     this.outbox.set(key, box);
-    this.flushTimer ??= setTimeout(() => this.flush(), SIGNAL_BATCH_MS);
+    // An offer, answer or hello goes at once; candidates wait a moment to travel together.
+    if (signal.type !== 'candidate' && this.flushTimer) {
+      clearTimeout(this.flushTimer);
+      this.flushTimer = null;
+    }
+    this.flushTimer ??= setTimeout(() => this.flush(), signal.type === 'candidate' ? SIGNAL_BATCH_MS : 0);
   }
 
   private flush() {

@@ -41,7 +41,9 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
   const peers = signal<ReadonlyMap<string, PeerView>>(new Map());
   const speaking = signal<ReadonlySet<string>>(new Set());
   const lastSpeaker = signal<string | null>(null);
-  const layout = signal<Layout>(storage.get<Layout>('media.layout') ?? 'gallery');
+  // A phone shows the current speaker large by default (JOURNEYS: Ola on the train).
+  const narrow = typeof matchMedia === 'function' && matchMedia('(max-width: 48rem)').matches;
+  const layout = signal<Layout>(storage.get<Layout>('media.layout') ?? (narrow ? 'speaker' : 'gallery'));
   const pinned = signal<string | null>(null);
   const unmuteRequest = signal<UnmuteRequested | null>(null);
   const mutedBy = signal<MutedBy | null>(null);
@@ -254,13 +256,14 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
         const track = kind === 'audio' ? mic.peek() : wantsVideo(v) && cap.maxBitrate > 0 ? local : null;
         if (sender.track !== track) serial(sender, () => sender.replaceTrack(track));
         if (kind === 'video' && track) {
-          const key = `${cap.maxBitrate}/${cap.scaleResolutionDownBy}/${track.id}`;
+          const key = `${cap.maxBitrate}/${cap.scaleResolutionDownBy}/${cap.maxFramerate}/${track.id}`;
           if (applied.get(sender) === key) continue;
           serial(sender, async () => {
             const params = sender.getParameters();
             if (!params.encodings?.length) return; // not negotiated yet: applied again when connected
             params.encodings[0]!.maxBitrate = cap.maxBitrate;
             params.encodings[0]!.scaleResolutionDownBy = cap.scaleResolutionDownBy;
+            params.encodings[0]!.maxFramerate = cap.maxFramerate;
             params.encodings[0]!.priority = 'low';
             params.degradationPreference = screen.peek() ? 'maintain-resolution' : 'balanced';
             await sender.setParameters(params);
