@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       presenceGraceMs: 60_000,
       rateLimitPerSecond: 30,
       clientDir: null,
+      media: { iceServers: [], turnSecretUrls: [], turnSecret: null, turnTtlSeconds: 43_200, uploadBudgetKbps: 2500 },
     });
   });
 

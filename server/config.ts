@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mediaEnvSchema, mediaSettings, type MediaSettings } from './media/ice.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
@@ -18,6 +19,7 @@ const envSchema = z.object({
   /** Commands a single connection may send per second (burst is twice that). */
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(30),
   CLIENT_DIR: z.string().min(1).optional(),
+  ...mediaEnvSchema,
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -33,6 +35,8 @@ export interface Config {
   presenceGraceMs: number;
   rateLimitPerSecond: number;
   clientDir: string | null;
+  /** ICE servers (STUN/TURN) and the upload budget: docs/media.md. */
+  media: MediaSettings;
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +53,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const media = mediaSettings(e);
+  if (Array.isArray(media)) throw new ConfigError(`Invalid configuration:\n${media.map((m) => `  ${m}`).join('\n')}`);
   const production = e.NODE_ENV === 'production';
   return {
     port: e.PORT,
@@ -61,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     presenceGraceMs: e.PRESENCE_GRACE_MS,
     rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
     clientDir: e.CLIENT_DIR ?? null,
+    media,
   };
 }
 

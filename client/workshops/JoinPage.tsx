@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { Icon } from '../ui/Icon.js';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
+import { createJoinMedia, JoinMedia } from '../media/JoinMedia.js';
 import { LANGUAGES } from '../../shared/languages.js';
 import { LIMITS, type WorkshopPreview } from '../../shared/workshops/schema.js';
 import type { ErrorCode } from '../../shared/protocol.js';
@@ -29,6 +30,8 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
   const headcount = useSignal(saved?.headcount && saved.headcount > 1 ? saved.headcount : 5);
   const joinError = useSignal<ErrorCode | null>(null);
   const busy = useSignal(false);
+  const mediaCheck = useMemo(createJoinMedia, []);
+  useEffect(() => () => mediaCheck.dispose(), [mediaCheck]);
 
   useEffect(() => {
     void conn.request('workshop:preview', { code }).then((r) => {
@@ -61,9 +64,10 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
     busy.value = true;
     const input = { name: name.value, town: town.value, languages: languages.value, kind: kind.value, headcount: kind.value === 'group' ? headcount.value : 1 };
     profile.set(input);
-    const code_ = await state.actions.join({ code, moderatorKey, ...input, languages: input.languages as never });
+    const code_ = await state.actions.join({ code, moderatorKey, ...input, ...mediaCheck.fields(), languages: input.languages as never });
     busy.value = false;
     joinError.value = code_;
+    if (!code_) mediaCheck.handOver();
     if (!code_) onJoined();
   };
   const toggle = (l: string, on: boolean) => (languages.value = on ? [...languages.value, l] : languages.value.filter((x) => x !== l));
@@ -134,6 +138,7 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
             </div>
           )}
         </fieldset>
+        <JoinMedia check={mediaCheck} />
         {joinError.value && joinError.value !== 'locked' && <Alert testId="join-error">{errorText(joinError.value)}</Alert>}
         <p class="help">{t('join.rememberNote')}</p>
         <button class="btn btn--primary btn--large" type="submit" disabled={busy.value}>

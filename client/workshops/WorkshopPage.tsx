@@ -1,4 +1,9 @@
+import { useEffect, useMemo } from 'preact/hooks';
 import { formatJoinCode } from '../../shared/workshops/schema.js';
+import { BreakoutsSection } from '../breakouts/BreakoutsSection.js';
+import { MediaArea } from '../media/MediaArea.js';
+import { createMediaState } from '../media/state.js';
+import type { Connection } from '../net/connection.js';
 import { Icon } from '../ui/Icon.js';
 import { ChatPanel } from '../chat/ChatPanel.js';
 import { errorText, t } from '../i18n/i18n.js';
@@ -8,7 +13,9 @@ import { HandsPanel, ModeratorPanel } from './ModeratorPanel.js';
 import { ParticipantList } from './ParticipantList.js';
 import type { WorkshopState } from './state.js';
 
-export function WorkshopPage({ state, code }: { state: WorkshopState; code: string }) {
+export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code: string; conn: Connection }) {
+  const media = useMemo(() => createMediaState(conn, state), [conn, state]);
+  useEffect(() => () => media.dispose(), [media]);
   const w = state.workshop.value!;
   const me = state.self.value;
   const raised = me?.handRaisedAt !== null && me?.handRaisedAt !== undefined;
@@ -58,6 +65,8 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
         <ParticipantList state={state} />
         <section class="workshop__center" aria-label={t('ws.main')}>
           {w.description && <p class="lead">{w.description}</p>}
+          <MediaArea media={media} state={state} />
+          <BreakoutsSection state={state} />
           <HandsPanel state={state} />
           {state.isModerator.value && <ModeratorPanel state={state} />}
           <details class="card invite">

@@ -1,4 +1,6 @@
 import type { ChatMessage } from '../../shared/chat/schema.js';
+import type { BreakoutStore } from './breakouts-types.js';
+import type { MediaFlags } from '../../shared/media/schema.js';
 import type { Participant, Role, WorkshopInfo } from '../../shared/workshops/schema.js';
 
 export interface WorkshopRecord extends WorkshopInfo {
@@ -52,9 +54,22 @@ export interface WorkshopStore {
   appendChat(workshopId: string, message: ChatMessage): Promise<void>;
   /** The latest `limit` messages of a room, oldest first. */
   chatHistory(workshopId: string, roomId: string, limit: number): Promise<ChatMessage[]>;
+
+  /**
+   * Media: changes a participant's media flags. With `guardStage`, turning the microphone on is
+   * refused ('stage') while their room is in stage mode and they are neither moderator nor on stage.
+   */
+  updateMedia(workshopId: string, participantId: string, patch: Partial<MediaFlags>, opts?: { guardStage?: boolean }): Promise<ParticipantRecord | 'stage' | null>;
+  /** Media: turns a room's stage mode on or off. */
+  setStage(workshopId: string, roomId: string, on: boolean): Promise<void>;
+  /** Media: the rooms now in stage mode. */
+  stageRooms(workshopId: string): Promise<string[]>;
+  /** Puts a participant into a room (PLENARY or a breakout room's id). */
+  setRoom(workshopId: string, participantId: string, roomId: string): Promise<ParticipantRecord | null>;
 }
 
 export interface Store extends WorkshopStore {
   readonly kind: 'memory' | 'redis';
+  readonly breakouts: BreakoutStore;
   close(): Promise<void>;
 }

@@ -41,7 +41,7 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
     await socket.join([
       rooms.workshop(workshop.id),
       rooms.participant(workshop.id, me.id),
-      rooms.room(workshop.id, 'plenary'),
+      rooms.room(workshop.id, me.roomId),
       ...(me.role === 'moderator' ? [rooms.moderators(workshop.id)] : []),
     ]);
     socket.to(rooms.workshop(workshop.id)).emit(isNew ? 'participant:joined' : 'participant:updated', pub(me));

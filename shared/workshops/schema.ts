@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../languages.js';
+import type { MediaFlags } from '../media/schema.js';
 
 export const ROLES = ['moderator', 'participant'] as const;
 export type Role = (typeof ROLES)[number];
@@ -51,6 +52,9 @@ const profile = {
   kind: z.enum(['person', 'group']).default('person'),
   headcount: z.number().int().min(1).max(LIMITS.headcount).default(1),
   media: z.boolean().default(true),
+  /** Ignored (both off) when joining without media. */
+  micOn: z.boolean().default(true),
+  cameraOn: z.boolean().default(true),
 };
 
 export const workshopJoinSchema = z
@@ -60,7 +64,12 @@ export const workshopJoinSchema = z
     moderatorKey: z.string().min(10).max(200).optional(),
     ...profile,
   })
-  .transform((p) => ({ ...p, headcount: p.kind === 'person' ? 1 : Math.max(2, p.headcount) }));
+  .transform((p) => ({
+    ...p,
+    headcount: p.kind === 'person' ? 1 : Math.max(2, p.headcount),
+    micOn: p.media && p.micOn,
+    cameraOn: p.media && p.cameraOn,
+  }));
 export type WorkshopJoinInput = z.input<typeof workshopJoinSchema>;
 
 export const workshopResumeSchema = z.object({
@@ -88,7 +97,8 @@ export interface WorkshopInfo {
   endedAt: number | null;
 }
 
-export interface Participant {
+/** Media flags (MediaFlags) are stored too, so late joiners and reconnects see mic, camera, stage. */
+export interface Participant extends MediaFlags {
   id: string;
   name: string;
   town: string;

@@ -1,12 +1,16 @@
 import { CHAT_HISTORY } from '../../../shared/chat/schema.js';
 import type { ChatMessage } from '../../../shared/chat/schema.js';
+import type { MediaFlags } from '../../../shared/media/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
+import { MemoryBreakoutStore } from './memory-breakouts.js';
 import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
 
 interface WorkshopState {
   workshop: WorkshopRecord;
   participants: Map<string, ParticipantRecord>;
   chat: Map<string, ChatMessage[]>;
+  /** Media: rooms in stage mode. */
+  stage?: Set<string>;
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -16,6 +20,7 @@ export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
   private readonly workshops = new Map<string, WorkshopState>();
   private readonly codes = new Map<string, string>();
+  readonly breakouts = new MemoryBreakoutStore((w, p, roomId) => this.updateParticipant(w, p, (q) => void (q.roomId = roomId)) !== null);
 
   async createWorkshop(workshop: WorkshopRecord): Promise<boolean> {
     if (this.codes.has(workshop.code) || this.workshops.has(workshop.id)) return false;
@@ -135,6 +140,30 @@ export class MemoryStore implements Store {
     return list.slice(-limit).map(copy);
   }
 
+  async updateMedia(workshopId: string, participantId: string, patch: Partial<MediaFlags>, opts: { guardStage?: boolean } = {}) {
+    const w = this.workshops.get(workshopId);
+    const p = w?.participants.get(participantId);
+    if (!w || !p || p.removed) return null;
+    if (opts.guardStage && patch.micOn && p.role !== 'moderator' && !p.onStage && w.stage?.has(p.roomId)) return 'stage' as const;
+    return this.updateParticipant(workshopId, participantId, (q) => void Object.assign(q, definedOnly(patch)));
+  }
+
+  async setStage(workshopId: string, roomId: string, on: boolean) {
+    const w = this.workshops.get(workshopId);
+    if (!w) return;
+    w.stage ??= new Set();
+    if (on) w.stage.add(roomId);
+    else w.stage.delete(roomId);
+  }
+
+  async stageRooms(workshopId: string) {
+    return [...(this.workshops.get(workshopId)?.stage ?? [])].sort();
+  }
+
+  async setRoom(workshopId: string, participantId: string, roomId: string) {
+    return this.updateParticipant(workshopId, participantId, (p) => void (p.roomId = roomId));
+  }
+
   async close() {}
 
   private updateWorkshop(id: string, change: (w: WorkshopRecord) => void) {
@@ -151,4 +180,8 @@ export class MemoryStore implements Store {
     change(p);
     return copy(p);
   }
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

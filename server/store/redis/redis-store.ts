@@ -1,8 +1,10 @@
 import { createClient } from 'redis';
 import { CHAT_HISTORY, type ChatMessage } from '../../../shared/chat/schema.js';
+import type { MediaFlags } from '../../../shared/media/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
 import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
 import { decodeParticipant, decodeWorkshop, encodeParticipant, encodeWorkshop } from './codec.js';
+import { RedisBreakoutStore } from './redis-breakouts.js';
 import { SCRIPTS } from './scripts.js';
 
 const makeClient = (url: string) => createClient({ url });
@@ -16,12 +18,15 @@ export function redisKeys(prefix: string) {
     participantIds: (id: string) => `${prefix}w:${id}:pids`,
     participant: (id: string, pid: string) => `${prefix}w:${id}:p:${pid}`,
     chat: (id: string, room: string) => `${prefix}w:${id}:chat:${room}`,
+    /** Media: set of room ids in stage mode. */
+    stage: (id: string) => `${prefix}w:${id}:stage`,
   };
 }
 
 export class RedisStore implements Store {
   readonly kind = 'redis' as const;
   private readonly keys: ReturnType<typeof redisKeys>;
+  readonly breakouts: RedisBreakoutStore;
 
   private constructor(
     readonly client: RedisClient,
@@ -29,6 +34,7 @@ export class RedisStore implements Store {
     private readonly ownsClient: boolean,
   ) {
     this.keys = redisKeys(prefix);
+    this.breakouts = new RedisBreakoutStore(client, prefix);
   }
 
   static async connect(url: string, opts: { prefix?: string } = {}): Promise<RedisStore> {
@@ -130,6 +136,27 @@ export class RedisStore implements Store {
   async chatHistory(workshopId: string, roomId: string, limit: number) {
     const raw = await this.client.lRange(this.keys.chat(workshopId, roomId), -limit, -1);
     return raw.map((s) => JSON.parse(s) as ChatMessage);
+  }
+
+  async updateMedia(workshopId: string, participantId: string, patch: Partial<MediaFlags>, opts: { guardStage?: boolean } = {}) {
+    const fields = Object.entries(patch).flatMap(([k, v]) => (v === undefined ? [] : [k, v ? '1' : '0']));
+    const keys = [this.keys.participant(workshopId, participantId), this.keys.stage(workshopId)];
+    const result = await this.run('updateMedia', keys, [opts.guardStage ? '1' : '0', ...fields]);
+    if (result === 'stage') return 'stage' as const;
+    return result ? this.getParticipant(workshopId, participantId) : null;
+  }
+
+  async setStage(workshopId: string, roomId: string, on: boolean) {
+    if (on) await this.client.sAdd(this.keys.stage(workshopId), roomId);
+    else await this.client.sRem(this.keys.stage(workshopId), roomId);
+  }
+
+  async stageRooms(workshopId: string) {
+    return (await this.client.sMembers(this.keys.stage(workshopId))).sort();
+  }
+
+  setRoom(workshopId: string, participantId: string, roomId: string) {
+    return this.updateParticipant('setParticipant', workshopId, participantId, ['roomId', roomId]);
   }
 
   async close() {

@@ -62,4 +62,22 @@ return 1`,
 redis.call('RPUSH', KEYS[1], ARGV[1])
 redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
 return 1`,
+  /**
+   * Media. KEYS: participant hash, stage set. ARGV: guard ('1'/'0'), then field/value pairs.
+   * With the guard, turning the microphone on is refused while the room is in stage mode and the
+   * participant is neither moderator nor on stage.
+   */
+  updateMedia: `${ALIVE}
+if ARGV[1] == '1' then
+  local wantsMic = false
+  for i = 2, #ARGV, 2 do
+    if ARGV[i] == 'micOn' and ARGV[i + 1] == '1' then wantsMic = true end
+  end
+  if wantsMic then
+    local f = redis.call('HMGET', KEYS[1], 'role', 'onStage', 'roomId')
+    if f[1] ~= 'moderator' and f[2] ~= '1' and redis.call('SISMEMBER', KEYS[2], f[3]) == 1 then return 'stage' end
+  end
+end
+if #ARGV > 1 then redis.call('HSET', KEYS[1], unpack(ARGV, 2)) end
+return 1`,
 } as const;

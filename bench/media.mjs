@@ -1,0 +1,243 @@
+/**
+ * npm run bench:media — the media plane in headless Chromium on loopback.
+ *
+ * Scenarios: 2, 4 and 6 people in one workshop (plenary). N-1 people are in and connected; then a
+ * joiner fills the form (devices already previewed) and presses Join, several runs per scenario.
+ * Measured on the joiner's page: join → first remote frame (first and all remotes), ICE time per peer.
+ * Then, with N people in, every sender's outbound bitrate from getStats() against the upload budget.
+ * Baseline in the same run: a bare two-peer simple-peer page over a bare Socket.IO relay.
+ *
+ * Prints one line per scenario: RESULT <scenario> key=value ... ratio=<ours/baseline first-frame p50>.
+ * Bounded: every wait has a timeout, and the whole run stops itself after BENCH_MAX_SECONDS (default 280).
+ */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { Server } from 'socket.io';
+import { createApp } from '../dist/server/server/app.js';
+import { testConfig } from '../dist/server/server/config.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 280);
+const SCENARIOS = [
+  { people: 2, runs: 5 },
+  { people: 4, runs: 4 },
+  { people: 6, runs: 3 },
+];
+const BASELINE_RUNS = 5;
+const BUDGET_KBPS = 2500;
+const FRAME_TIMEOUT_MS = 30_000;
+const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+];
+
+const watchdog = setTimeout(() => {
+  console.error(`bench:media: stopped after ${MAX_SECONDS} s (BENCH_MAX_SECONDS)`);
+  process.exit(2);
+}, MAX_SECONDS * 1000);
+
+const pct = (xs, p) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const round = (x) => (Number.isFinite(x) ? Math.round(x) : 'NaN');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function until(fn, timeoutMs, what) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+/** A bare Socket.IO relay serving the baseline page and simple-peer's browser bundle. */
+async function startBaselineServer() {
+  const html = readFileSync(path.join(here, 'media-baseline.html'));
+  const peerJs = readFileSync(require.resolve('simple-peer/simplepeer.min.js'));
+  const http = createServer((req, res) => {
+    if (req.url === '/simplepeer.min.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(peerJs);
+    res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+  });
+  const io = new Server(http);
+  io.on('connection', (socket) => {
+    socket.on('join', (room, ack) => {
+      void socket.join(room);
+      ack();
+    });
+    socket.on('signal', (room, data) => socket.to(room).emit('signal', data));
+  });
+  await new Promise((r) => http.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${http.address().port}`, close: () => new Promise((r) => io.close(() => r())) };
+}
+
+async function baseline(browser) {
+  const server = await startBaselineServer();
+  const first = [];
+  const ice = [];
+  try {
+    for (let run = 0; run < BASELINE_RUNS; run++) {
+      const contexts = await Promise.all([0, 1].map(() => browser.newContext({ permissions: ['camera', 'microphone'] })));
+      const [a, b] = await Promise.all(contexts.map(async (c) => {
+        const page = await c.newPage();
+        await page.goto(server.url);
+        await page.evaluate(() => window.ready);
+        return page;
+      }));
+      const room = `r${run}`;
+      // The answering side waits in the room; the measured side starts the call.
+      const answered = b.evaluate((r) => window.start(r, false), room);
+      await sleep(200);
+      const result = await Promise.race([a.evaluate((r) => window.start(r, true), room), sleep(FRAME_TIMEOUT_MS).then(() => null)]);
+      await Promise.race([answered, sleep(5000)]);
+      if (result) {
+        first.push(result.firstFrameMs);
+        ice.push(result.iceMs);
+      }
+      await Promise.all(contexts.map((c) => c.close()));
+    }
+  } finally {
+    await server.close();
+  }
+  return { first, ice };
+}
+
+async function newPerson(browser) {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 860 }, permissions: ['camera', 'microphone'] });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+async function createWorkshop(appUrl, browser) {
+  const { context, page } = await newPerson(browser);
+  await page.goto(appUrl);
+  await page.getByLabel(/^Title/).fill('Bench');
+  await page.locator('form.create-form button[type=submit]').click();
+  const invite = page.getByTestId('invite-url');
+  await invite.waitFor();
+  const inviteUrl = await invite.inputValue();
+  await context.close();
+  return inviteUrl;
+}
+
+const remoteLive = (page) =>
+  page.evaluate(() => [...document.querySelectorAll('[data-testid=tile][data-self=false] video')].filter((v) => v.videoWidth > 0).length);
+
+/** Fills the form with devices previewed, then measures from the press of Join. */
+async function join(browser, inviteUrl, name, expectRemotes) {
+  const person = await newPerson(browser);
+  const { page } = person;
+  await page.goto(inviteUrl);
+  await page.locator('#join-name').fill(name);
+  await page.locator('#join-town').fill('Bench');
+  await until(() => page.locator('.join-media__preview video').evaluate((v) => v.videoWidth > 0).catch(() => false), 15_000, 'preview');
+  await page.evaluate(() => document.addEventListener('submit', () => (window.__joinAt = performance.now()), { capture: true, once: true }));
+  await page.locator('form.join-form button[type=submit]').click();
+  await until(async () => (await remoteLive(page)) >= expectRemotes, FRAME_TIMEOUT_MS, `${expectRemotes} remote videos for ${name}`);
+  const m = await page.evaluate(() => {
+    const t0 = window.__joinAt;
+    const marks = performance.getEntriesByType('mark');
+    const firstFrame = new Map();
+    for (const e of marks.filter((x) => x.name === 'media:first-frame')) if (!firstFrame.has(e.detail.remoteId)) firstFrame.set(e.detail.remoteId, e.startTime - t0);
+    const created = new Map();
+    const ice = [];
+    for (const e of marks) {
+      if (e.name === 'media:peer-created') created.set(e.detail.cid, e.startTime);
+      if (e.name === 'media:peer-connected' && created.has(e.detail.cid)) ice.push(e.startTime - created.get(e.detail.cid));
+    }
+    return { frames: [...firstFrame.values()], ice };
+  });
+  return { person, first: Math.min(...m.frames), all: Math.max(...m.frames), ice: m.ice };
+}
+
+/** Outbound kbit/s of every sender (page), audio + video over all its peer connections. */
+async function outboundKbps(pages) {
+  const read = () => Promise.all(pages.map((p) => p.evaluate(async () => {
+    const stats = await globalThis.__jumelageMedia.stats();
+    return { at: performance.now(), bytes: stats.reduce((n, s) => n + s.outVideoBytes + s.outAudioBytes, 0), perPeerVideo: stats.map((s) => s.outVideoBytes), width: Math.max(0, ...stats.map((s) => s.outFrameWidth)) };
+  })));
+  const a = await read();
+  await sleep(5000);
+  const b = await read();
+  return b.map((x, i) => ({
+    totalKbps: ((x.bytes - a[i].bytes) * 8) / (x.at - a[i].at),
+    perPeerVideoKbps: x.perPeerVideo.map((v, j) => ((v - (a[i].perPeerVideo[j] ?? 0)) * 8) / (x.at - a[i].at)),
+    width: x.width,
+  }));
+}
+
+async function scenario(browser, appUrl, { people, runs }) {
+  const inviteUrl = await createWorkshop(appUrl, browser);
+  const present = [];
+  for (let i = 0; i < people - 1; i++) present.push((await join(browser, inviteUrl, `P${i}`, i)).person);
+  const first = [];
+  const all = [];
+  const ice = [];
+  let last = null;
+  for (let run = 0; run < runs; run++) {
+    const r = await join(browser, inviteUrl, `Joiner${run}`, people - 1);
+    first.push(r.first);
+    all.push(r.all);
+    ice.push(...r.ice);
+    if (run < runs - 1) {
+      // Leaving as a person does (a closed tab would count as "reconnecting" for the grace period).
+      await r.person.page.getByTestId('leave').click();
+      await r.person.page.getByTestId('closed').waitFor({ timeout: 10_000 }).catch(() => undefined);
+      await r.person.context.close();
+      // Until the others have dropped the leaver's tile, the next joiner's count would be off.
+      await until(async () => (await Promise.all(present.map((p) => remoteLive(p.page)))).every((n) => n <= people - 2), 15_000, 'leaver gone');
+    } else last = r.person;
+  }
+  // Let bandwidth estimation ramp up to the caps, then measure every sender.
+  await sleep(8000);
+  const everyone = [...present, last];
+  const out = await outboundKbps(everyone.map((p) => p.page));
+  await Promise.all(everyone.map((p) => p.context.close()));
+  return { first, all, ice, out };
+}
+
+async function main() {
+  const started = Date.now();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const app = await createApp({ config: testConfig({ clientDir: path.resolve(here, '../dist/client'), logLevel: 'error', media: { ...testConfig().media, uploadBudgetKbps: BUDGET_KBPS } }) });
+  const port = await app.listen();
+  const appUrl = `http://127.0.0.1:${port}`;
+  const lines = [];
+  try {
+    const base = await baseline(browser);
+    const baseP50 = pct(base.first, 50);
+    lines.push(`RESULT baseline-simple-peer-2 runs=${base.first.length} first_frame_p50_ms=${round(baseP50)} first_frame_max_ms=${round(Math.max(...base.first))} ice_p50_ms=${round(pct(base.ice, 50))} ratio=1.00`);
+    console.log(lines.at(-1));
+    for (const sc of SCENARIOS) {
+      const r = await scenario(browser, appUrl, sc);
+      const totals = r.out.map((o) => o.totalKbps);
+      const perPeer = r.out.flatMap((o) => o.perPeerVideoKbps);
+      lines.push(
+        `RESULT mesh-${sc.people} runs=${r.first.length} first_frame_p50_ms=${round(pct(r.first, 50))} first_frame_max_ms=${round(Math.max(...r.first))} ` +
+          `all_frames_p50_ms=${round(pct(r.all, 50))} ice_p50_ms=${round(pct(r.ice, 50))} ice_max_ms=${round(Math.max(...r.ice))} ` +
+          `out_total_kbps_p50=${round(pct(totals, 50))} out_total_kbps_max=${round(Math.max(...totals))} out_video_per_peer_kbps_p50=${round(pct(perPeer, 50))} ` +
+          `budget_kbps=${BUDGET_KBPS} within_budget=${Math.max(...totals) <= BUDGET_KBPS} ratio=${(pct(r.first, 50) / baseP50).toFixed(2)}`,
+      );
+      console.log(lines.at(-1));
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+  console.log(`bench:media done in ${Math.round((Date.now() - started) / 1000)} s`);
+  clearTimeout(watchdog);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,129 @@
+import { mediaCommands } from '../../shared/media/events.js';
+import { CommandError } from '../../shared/protocol.js';
+import { rooms } from '../realtime/rooms.js';
+import type { Deps, HandlerContext, HandlerTable, Member } from '../realtime/types.js';
+import type { ParticipantRecord } from '../store/types.js';
+import { toPublicParticipant } from '../workshops/logic.js';
+import { iceServersFor } from './ice.js';
+import * as logic from './logic.js';
+
+type MediaHandlers = Pick<HandlerTable, keyof typeof mediaCommands>;
+
+const need = (ctx: HandlerContext): Member => {
+  if (!ctx.member) throw new CommandError('not_joined', 'Join the workshop first');
+  return ctx.member;
+};
+
+/** The media plane's server side: it relays signals between members of one room and stores media flags. */
+export function mediaHandlers(deps: Deps): MediaHandlers {
+  const { store, io } = deps;
+  const pub = (p: ParticipantRecord) => toPublicParticipant(p, deps.clock(), deps.config.presenceGraceMs);
+  const broadcast = (workshopId: string, p: ParticipantRecord) => {
+    const shown = pub(p);
+    io.to(rooms.workshop(workshopId)).emit('participant:updated', shown);
+    return shown;
+  };
+  const updated = (result: ParticipantRecord | 'stage' | null): ParticipantRecord => {
+    if (result === 'stage') throw new CommandError('forbidden', 'Stage mode: only people on stage may speak');
+    if (!result) throw new CommandError('not_found', 'No such participant');
+    return result;
+  };
+
+  return {
+    'media:config': async (_input, ctx) => {
+      const { session, actor } = need(ctx);
+      return {
+        iceServers: iceServersFor(deps.config.media, actor.id, deps.clock()),
+        uploadBudgetKbps: deps.config.media.uploadBudgetKbps,
+        stageRooms: await store.stageRooms(session.workshopId),
+      };
+    },
+
+    'media:signal': async ({ to, cid, signals }, ctx) => {
+      const { session, actor } = need(ctx);
+      // Fresh from the store for every signal: a room change takes effect on the very next one.
+      const target = await store.getParticipant(session.workshopId, to);
+      try {
+        logic.checkSignal(actor, target);
+      } catch (err) {
+        deps.log.warn('media signal refused', {
+          workshop: session.workshopId,
+          from: actor.id,
+          to,
+          fromRoom: actor.roomId,
+          toRoom: target?.roomId,
+          reason: err instanceof Error ? err.message : String(err),
+        });
+        throw err;
+      }
+      io.to(rooms.participant(session.workshopId, to)).emit('media:signaled', { from: actor.id, cid, signals });
+      return null;
+    },
+
+    'media:update': async (patch, ctx) => {
+      const { session, actor } = need(ctx);
+      const change = logic.checkUpdate(actor, patch);
+      const p = updated(await store.updateMedia(session.workshopId, actor.id, change, { guardStage: true }));
+      return broadcast(session.workshopId, p);
+    },
+
+    'media:mute': async ({ participantId }, ctx) => {
+      const { session, actor } = need(ctx);
+      logic.checkMediaTarget(actor, await store.getParticipant(session.workshopId, participantId));
+      const p = updated(await store.updateMedia(session.workshopId, participantId, { micOn: false }));
+      io.to(rooms.participant(session.workshopId, participantId)).emit('media:muted', { by: actor.id, byName: actor.name });
+      deps.log.info('participant muted', { workshop: session.workshopId, participant: participantId, by: actor.id });
+      return broadcast(session.workshopId, p);
+    },
+
+    'media:muteAll': async (_input, ctx) => {
+      const { session, actor } = need(ctx);
+      const targets = logic.muteAllTargets(actor, await store.listParticipants(session.workshopId));
+      let muted = 0;
+      for (const t of targets) {
+        const p = await store.updateMedia(session.workshopId, t.id, { micOn: false });
+        if (!p || p === 'stage') continue;
+        muted++;
+        broadcast(session.workshopId, p);
+        io.to(rooms.participant(session.workshopId, t.id)).emit('media:muted', { by: actor.id, byName: actor.name });
+      }
+      deps.log.info('everyone muted', { workshop: session.workshopId, room: actor.roomId, muted, by: actor.id });
+      return { muted };
+    },
+
+    'media:askUnmute': async ({ participantId }, ctx) => {
+      const { session, actor } = need(ctx);
+      const [target, stageRooms] = await Promise.all([store.getParticipant(session.workshopId, participantId), store.stageRooms(session.workshopId)]);
+      logic.checkAskUnmute(actor, target, stageRooms);
+      io.to(rooms.participant(session.workshopId, participantId)).emit('media:unmuteRequested', { by: actor.id, byName: actor.name });
+      return null;
+    },
+
+    'media:stage': async ({ on }, ctx) => {
+      const { session, actor } = need(ctx);
+      const roomId = actor.roomId;
+      // The flag first: from here on, the store refuses an unmute from the audience.
+      await store.setStage(session.workshopId, roomId, on);
+      if (on) {
+        for (const t of logic.stageMuteTargets(roomId, await store.listParticipants(session.workshopId))) {
+          const p = await store.updateMedia(session.workshopId, t.id, { micOn: false });
+          if (p && p !== 'stage') broadcast(session.workshopId, p);
+        }
+      }
+      const event = { roomId, on };
+      io.to(rooms.workshop(session.workshopId)).emit('media:stageChanged', event);
+      deps.log.info('stage mode', { workshop: session.workshopId, room: roomId, on, by: actor.id });
+      return event;
+    },
+
+    'media:invite': async ({ participantId, onStage }, ctx) => {
+      const { session, actor } = need(ctx);
+      const target = await store.getParticipant(session.workshopId, participantId);
+      if (!target || target.removed) throw new CommandError('not_found', 'No such participant');
+      if (!target.media) throw new CommandError('conflict', 'That participant joined without media');
+      const p = updated(await store.updateMedia(session.workshopId, participantId, logic.stagePatch(onStage)));
+      deps.log.info(onStage ? 'invited to stage' : 'left the stage', { workshop: session.workshopId, participant: participantId, by: actor.id });
+      return broadcast(session.workshopId, p);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The media part of the store contract, run against memory and Redis (server/media/store.test.ts).
+ * (Named test-*.ts so the server build leaves it out.)
+ *
+ * STORE-M1 media flags read back as written; a patch changes only its own fields
+ * STORE-M2 with guardStage, unmuting is refused in a stage room unless moderator or on stage
+ * STORE-M3 stage rooms are per workshop and toggle
+ * STORE-M4 setRoom moves a participant; removed or unknown participants give null
+ * STORE-M5 concurrent mic toggles and a stage switch never leave an audience member unmuted
+ */
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Store } from './types.js';
+import { participantRecord, workshopRecord } from './test-contract.js';
+
+export function describeMediaStore(name: string, factory: () => Promise<Store>) {
+  describe(`media store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await factory();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    async function setup(...overrides: Parameters<typeof participantRecord>[0][]) {
+      const w = workshopRecord();
+      await store.createWorkshop(w);
+      const people = overrides.map((o) => participantRecord(o));
+      for (const p of people) await store.addParticipant(w.id, p, { bypassLock: true });
+      return { w, people };
+    }
+
+    test('[STORE-M1] media flags read back; a patch changes only its fields', async () => {
+      const { w, people } = await setup({ micOn: true, cameraOn: true });
+      const p = people[0]!;
+      expect(await store.getParticipant(w.id, p.id)).toMatchObject({ micOn: true, cameraOn: true, screenSharing: false, lowBandwidth: false, onStage: false });
+      const after = await store.updateMedia(w.id, p.id, { cameraOn: false, screenSharing: true });
+      expect(after).toEqual({ ...p, cameraOn: false, screenSharing: true });
+      expect(await store.updateMedia(w.id, p.id, { lowBandwidth: true, onStage: true, micOn: undefined })).toEqual({ ...p, cameraOn: false, screenSharing: true, lowBandwidth: true, onStage: true });
+      expect(await store.getParticipant(w.id, p.id)).toMatchObject({ micOn: true, lowBandwidth: true });
+      expect(await store.updateMedia(w.id, 'missing', { micOn: false })).toBeNull();
+      await store.removeParticipant(w.id, p.id);
+      expect(await store.updateMedia(w.id, p.id, { micOn: false })).toBeNull();
+    });
+
+    test('[STORE-M2] the stage guard refuses an unmute from the audience only', async () => {
+      const { w, people } = await setup({ micOn: false }, { micOn: false, role: 'moderator' }, { micOn: false, onStage: true }, { micOn: false, roomId: 'room-2' });
+      const [audience, mod, onStage, elsewhere] = people as [typeof people[0], typeof people[0], typeof people[0], typeof people[0]];
+      await store.setStage(w.id, 'plenary', true);
+      expect(await store.updateMedia(w.id, audience!.id, { micOn: true }, { guardStage: true })).toBe('stage');
+      expect((await store.getParticipant(w.id, audience!.id))?.micOn).toBe(false);
+      expect((await store.updateMedia(w.id, audience!.id, { cameraOn: true, micOn: false }, { guardStage: true })) as object).toMatchObject({ cameraOn: true });
+      expect((await store.updateMedia(w.id, mod.id, { micOn: true }, { guardStage: true })) as object).toMatchObject({ micOn: true });
+      expect((await store.updateMedia(w.id, onStage.id, { micOn: true }, { guardStage: true })) as object).toMatchObject({ micOn: true });
+      expect((await store.updateMedia(w.id, elsewhere.id, { micOn: true }, { guardStage: true })) as object).toMatchObject({ micOn: true });
+      // Without the guard (a moderator's own decisions) the write always applies.
+      expect((await store.updateMedia(w.id, audience!.id, { micOn: true })) as object).toMatchObject({ micOn: true });
+      await store.setStage(w.id, 'plenary', false);
+      expect((await store.updateMedia(w.id, audience!.id, { micOn: true }, { guardStage: true })) as object).toMatchObject({ micOn: true });
+    });
+
+    test('[STORE-M3] stage rooms are per workshop and toggle', async () => {
+      const { w } = await setup();
+      const { w: other } = await setup();
+      expect(await store.stageRooms(w.id)).toEqual([]);
+      await store.setStage(w.id, 'plenary', true);
+      await store.setStage(w.id, 'room-2', true);
+      await store.setStage(w.id, 'room-2', true);
+      expect(await store.stageRooms(w.id)).toEqual(['plenary', 'room-2']);
+      expect(await store.stageRooms(other.id)).toEqual([]);
+      await store.setStage(w.id, 'plenary', false);
+      expect(await store.stageRooms(w.id)).toEqual(['room-2']);
+    });
+
+    test('[STORE-M4] setRoom moves a participant', async () => {
+      const { w, people } = await setup({});
+      const p = people[0]!;
+      expect(await store.setRoom(w.id, p.id, 'room-7')).toEqual({ ...p, roomId: 'room-7' });
+      expect((await store.getParticipant(w.id, p.id))?.roomId).toBe('room-7');
+      expect(await store.setRoom(w.id, 'missing', 'room-7')).toBeNull();
+      await store.removeParticipant(w.id, p.id);
+      expect(await store.setRoom(w.id, p.id, 'plenary')).toBeNull();
+    });
+
+    test('[STORE-M5] unmutes racing a stage switch and its mute pass leave the audience muted', async () => {
+      const { w, people } = await setup(...Array.from({ length: 20 }, () => ({ micOn: false })));
+      const toggles = people.flatMap((p) => [store.updateMedia(w.id, p.id, { micOn: true }, { guardStage: true })]);
+      const stage = store.setStage(w.id, 'plenary', true).then(() => Promise.all(people.map((p) => store.updateMedia(w.id, p.id, { micOn: false }))));
+      const late = stage.then(() => Promise.all(people.map((p) => store.updateMedia(w.id, p.id, { micOn: true }, { guardStage: true }))));
+      await Promise.all([...toggles, stage]);
+      expect(new Set(await late)).toEqual(new Set(['stage']));
+      expect((await store.listParticipants(w.id)).map((p) => p.micOn)).toEqual(people.map(() => false));
+    });
+  });
+}
