@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../shared/protocol.js';
 import { createWorkshop, hasBrowser, joinWorkshop, launchBrowser, newPerson, screenshotPath, startServer, type TestServer } from './harness.js';
 
@@ -9,10 +9,16 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
   let server: TestServer;
 
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
+  });
+  // Each test gets its own server on a free port, against the built client.
+  beforeEach(async () => {
+    server = await startServer();
+  });
+  afterEach(async () => {
     await server?.close();
   });
 

@@ -1,3 +1,4 @@
+import { breakoutHandlers } from './breakouts/handlers.js';
 import { chatHandlers } from './chat/handlers.js';
 import { mediaHandlers } from './media/handlers.js';
 import type { Deps, HandlerTable } from './realtime/types.js';
@@ -8,6 +9,7 @@ export function createHandlers(deps: Deps): HandlerTable {
   return {
     ...workshopHandlers(deps),
     ...chatHandlers(deps),
+    ...breakoutHandlers(deps),
     ...mediaHandlers(deps),
   };
 }

@@ -41,6 +41,10 @@ export const ERROR_CODES = [
   'version_mismatch',
   'rate_limited',
   'conflict',
+  /** A self-chosen breakout room is at its capacity. */
+  'room_full',
+  /** The breakout rooms are not open (or no longer). */
+  'not_open',
   'internal',
   /** Client side only: no answer arrived (connection lost or timed out). */
   'network',

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Ack, CommandDef } from './command.js';
+import { breakoutCommands, type BreakoutServerEvents } from './breakouts/events.js';
 import { chatCommands, type ChatServerEvents } from './chat/events.js';
 import { mediaCommands, type MediaServerEvents } from './media/events.js';
 import { workshopCommands, type WorkshopServerEvents } from './workshops/events.js';
@@ -17,6 +18,7 @@ export const COMMANDS = {
   ...workshopCommands,
   ...chatCommands,
   ...mediaCommands,
+  ...breakoutCommands,
 } as const;
 
 type Commands = typeof COMMANDS;
@@ -29,7 +31,7 @@ export type ClientToServerEvents = {
   [K in CommandName]: (payload: CommandInput<K>, ack: (result: Ack<CommandResult<K>>) => void) => void;
 };
 
-export type ServerToClientEvents = WorkshopServerEvents & ChatServerEvents & MediaServerEvents;
+export type ServerToClientEvents = WorkshopServerEvents & ChatServerEvents & MediaServerEvents & BreakoutServerEvents;
 
 export interface InterServerEvents {}
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { formatJoinCode } from '../../shared/workshops/schema.js';
+import { BreakoutsSection } from '../breakouts/BreakoutsSection.js';
 import { MediaArea } from '../media/MediaArea.js';
 import { createMediaState } from '../media/state.js';
 import type { Connection } from '../net/connection.js';
@@ -65,6 +66,7 @@ export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code
         <section class="workshop__center" aria-label={t('ws.main')}>
           {w.description && <p class="lead">{w.description}</p>}
           <MediaArea media={media} state={state} />
+          <BreakoutsSection state={state} />
           <HandsPanel state={state} />
           {state.isModerator.value && <ModeratorPanel state={state} />}
           <details class="card invite">

@@ -33,6 +33,19 @@ export function createWorkshopState(conn: Connection, code: string) {
   const headcount = computed(() => present.value.reduce((n, p) => n + p.headcount, 0));
   const reconnecting = computed(() => phase.value === 'inside' && conn.link.value !== 'online');
 
+  /** The chat shown is the chat of the room this person is in; it is fetched again on every room change. */
+  const loadChat = () =>
+    void conn.request('chat:history', {}).then((r) => {
+      if (r.ok) chat.value = r.data;
+    });
+  let chatRoom: string | null = null;
+  const stopChatRoom = self.subscribe((me) => {
+    if (!me || me.roomId === chatRoom) return;
+    const first = chatRoom === null;
+    chatRoom = me.roomId;
+    if (!first) loadChat();
+  });
+
   const upsert = (p: Participant) => {
     const next = new Map(people.value);
     next.set(p.id, p);
@@ -50,9 +63,7 @@ export function createWorkshopState(conn: Connection, code: string) {
       closedReason.value = null;
     });
     sessions.set(code, { workshopId: s.workshop.id, participantId: s.self.id, resumeToken: s.resumeToken, role: s.self.role });
-    void conn.request('chat:history', {}).then((r) => {
-      if (r.ok) chat.value = r.data;
-    });
+    loadChat();
   }
 
   function close(reason: ClosedReason) {
@@ -83,7 +94,17 @@ export function createWorkshopState(conn: Connection, code: string) {
       if (reason !== 'replaced') sessions.clear(code);
       close(reason);
     }),
+    // Breakout moves: each listed participant is now in the given room (media and chat follow).
+    conn.on('breakout:moved', ({ moves }) => {
+      const next = new Map(people.value);
+      for (const m of moves) {
+        const p = next.get(m.participantId);
+        if (p) next.set(m.participantId, { ...p, roomId: m.roomId });
+      }
+      people.value = next;
+    }),
     conn.on('chat:message', (m) => {
+      if (m.roomId !== (self.value?.roomId ?? m.roomId)) return; // from the room just left
       if (!chat.value.some((x) => x.id === m.id)) chat.value = [...chat.value, m].slice(-500);
     }),
   ];
@@ -167,9 +188,11 @@ export function createWorkshopState(conn: Connection, code: string) {
     clockOffset,
     reconnecting,
     link: conn.link,
+    conn,
     actions,
     dispose() {
       unsubscribe.forEach((u) => u());
+      stopChatRoom();
       conn.socket.off('connect', onReconnect);
     },
   };

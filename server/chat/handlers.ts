@@ -1,5 +1,5 @@
 import { chatCommands } from '../../shared/chat/events.js';
-import { CHAT_HISTORY, PLENARY } from '../../shared/chat/schema.js';
+import { CHAT_HISTORY } from '../../shared/chat/schema.js';
 import { CommandError } from '../../shared/protocol.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerTable } from '../realtime/types.js';
@@ -13,7 +13,8 @@ export function chatHandlers(deps: Deps): ChatHandlers {
       const { session, actor } = member;
       const message = {
         id: deps.ids.id(14),
-        roomId: PLENARY,
+        // Each room has its own chat: the sender's current room (the plenary or a breakout room).
+        roomId: actor.roomId,
         authorId: actor.id,
         authorName: actor.name,
         authorTown: actor.town,
@@ -26,7 +27,7 @@ export function chatHandlers(deps: Deps): ChatHandlers {
     },
     'chat:history': async (_input, { member }) => {
       if (!member) throw new CommandError('not_joined', 'Join the workshop first');
-      return deps.store.chatHistory(member.session.workshopId, PLENARY, CHAT_HISTORY);
+      return deps.store.chatHistory(member.session.workshopId, member.actor.roomId, CHAT_HISTORY);
     },
   };
 }

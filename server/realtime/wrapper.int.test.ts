@@ -44,6 +44,21 @@ const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'media:askUnmute': { participantId: 'someone' },
   'media:stage': { on: true },
   'media:invite': { participantId: 'someone', onStage: true },
+  'breakout:sync': {},
+  'breakout:rooms': { version: 0, rooms: [{ name: 'Salon' }] },
+  'breakout:assign': { version: 0, mode: 'random' },
+  'breakout:move': { participantId: 'someone', roomId: 'plenary' },
+  'breakout:open': { version: 0, durationMs: 60_000 },
+  'breakout:rotate': { version: 0, kind: 'reception', rounds: 2, durationMs: 60_000 },
+  'breakout:extend': { ms: 60_000 },
+  'breakout:close': {},
+  'breakout:broadcast': { text: 'hello' },
+  'breakout:visit': { roomId: 'plenary' },
+  'breakout:help': {},
+  'breakout:help-resolve': { participantId: 'someone' },
+  'breakout:choose': { roomId: 'room' },
+  'breakout:ack': { roomId: 'plenary' },
+  'breakout:room-chat': { roomId: 'plenary' },
 };
 
 describe('before joining', () => {

@@ -229,8 +229,9 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       await store.attachConnection(w.id, p.id, 'c2');
       expect(await store.expirePresence(w.id, p.id, 100)).toBeNull();
       expect((await store.getParticipant(w.id, p.id))?.presence).toBe('online');
+      await store.raiseHand(w.id, p.id, 150);
       await store.detachConnection(w.id, p.id, 'c2', 200);
-      expect((await store.expirePresence(w.id, p.id, 200))?.presence).toBe('offline');
+      expect(await store.expirePresence(w.id, p.id, 200)).toMatchObject({ presence: 'offline', handRaisedAt: null });
       expect(await store.expirePresence(w.id, p.id, 200)).toBeNull();
       expect(await store.getParticipant(w.id, p.id)).toMatchObject({ presence: 'offline', connectionId: '' });
     });

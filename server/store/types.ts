@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../../shared/chat/schema.js';
+import type { BreakoutStore } from './breakouts-types.js';
 import type { MediaFlags } from '../../shared/media/schema.js';
 import type { Participant, Role, WorkshopInfo } from '../../shared/workshops/schema.js';
 
@@ -43,7 +44,7 @@ export interface WorkshopStore {
   attachConnection(workshopId: string, participantId: string, connectionId: string): Promise<{ participant: ParticipantRecord; replaced: string } | null>;
   /** Marks the drop only when `connectionId` is still the live one (a newer connection wins). */
   detachConnection(workshopId: string, participantId: string, connectionId: string, at: number): Promise<ParticipantRecord | null>;
-  /** Turns a participant still waiting to reconnect since `disconnectedAt` into offline. */
+  /** Turns a participant still waiting to reconnect since `disconnectedAt` into offline (hand lowered). */
   expirePresence(workshopId: string, participantId: string, disconnectedAt: number): Promise<ParticipantRecord | null>;
   /** Voluntary leave: offline now, hand lowered; the resume token stays valid. */
   leave(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;
@@ -69,5 +70,6 @@ export interface WorkshopStore {
 
 export interface Store extends WorkshopStore {
   readonly kind: 'memory' | 'redis';
+  readonly breakouts: BreakoutStore;
   close(): Promise<void>;
 }

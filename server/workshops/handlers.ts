@@ -2,7 +2,7 @@ import { PROTOCOL_VERSION, CommandError } from '../../shared/protocol.js';
 import { workshopCommands } from '../../shared/workshops/events.js';
 import { formatJoinCode, type SessionSnapshot } from '../../shared/workshops/schema.js';
 import { rooms } from '../realtime/rooms.js';
-import type { Deps, HandlerContext, HandlerTable, TypedSocket } from '../realtime/types.js';
+import type { Deps, HandlerContext, HandlerTable, Session, TypedSocket } from '../realtime/types.js';
 import type { ParticipantRecord, WorkshopRecord } from '../store/types.js';
 import * as logic from './logic.js';
 
@@ -31,13 +31,17 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
       io.in(attached.replaced).disconnectSockets(true);
     }
     const previous = socket.data.session;
-    if (previous) for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
+    if (previous) {
+      for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
+      // One socket speaks for one participant: the one it spoke for before is now dropped.
+      if (previous.participantId !== participant.id || previous.workshopId !== workshop.id) await markDropped(deps, previous, socket.id);
+    }
     socket.data.session = { workshopId: workshop.id, participantId: participant.id };
     const me = attached.participant;
     await socket.join([
       rooms.workshop(workshop.id),
       rooms.participant(workshop.id, me.id),
-      rooms.room(workshop.id, 'plenary'),
+      rooms.room(workshop.id, me.roomId),
       ...(me.role === 'moderator' ? [rooms.moderators(workshop.id)] : []),
     ]);
     socket.to(rooms.workshop(workshop.id)).emit(isNew ? 'participant:joined' : 'participant:updated', pub(me));
@@ -182,9 +186,14 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
 export function onDisconnect(socket: TypedSocket, deps: Deps): Promise<void> {
   const session = socket.data.session;
   if (!session) return Promise.resolve();
+  return markDropped(deps, session, socket.id);
+}
+
+/** Records that `connectionId` no longer speaks for the participant of `session`, unless a newer one does. */
+function markDropped(deps: Deps, session: Session, connectionId: string): Promise<void> {
   const at = deps.clock();
   return (async () => {
-    const p = await deps.store.detachConnection(session.workshopId, session.participantId, socket.id, at);
+    const p = await deps.store.detachConnection(session.workshopId, session.participantId, connectionId, at);
     if (!p) return; // a newer connection already speaks for this participant
     const emitUpdate = (q: ParticipantRecord) =>
       deps.io.to(rooms.workshop(session.workshopId)).emit('participant:updated', logic.toPublicParticipant(q, deps.clock(), deps.config.presenceGraceMs));

@@ -111,6 +111,20 @@ describe('resume', () => {
   });
 });
 
+describe('one socket, one participant', () => {
+  test('[WS11] a socket that joins as someone else drops the participant it spoke for before', async () => {
+    server = await startServer();
+    const { code, moderator, people } = await workshopWith(server.url, 'Ana');
+    const ana = people[0]!;
+    const reconnecting = waitFor(moderator.socket, 'participant:updated', presenceOf(ana.id, 'reconnecting'));
+    const second = await ok(ana.socket, 'workshop:join', { v: PROTOCOL_VERSION, code, name: 'Ana again', town: 'Lyon' });
+    expect(second.self.id).not.toBe(ana.id);
+    await reconnecting;
+    const fresh = second.participants.find((p) => p.id === ana.id);
+    expect(fresh?.presence).not.toBe('online');
+  });
+});
+
 describe('protocol version', () => {
   test('join and resume with another protocol version get version_mismatch', async () => {
     server = await startServer();

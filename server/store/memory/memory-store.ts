@@ -2,6 +2,7 @@ import { CHAT_HISTORY } from '../../../shared/chat/schema.js';
 import type { ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
+import { MemoryBreakoutStore } from './memory-breakouts.js';
 import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
 
 interface WorkshopState {
@@ -19,6 +20,7 @@ export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
   private readonly workshops = new Map<string, WorkshopState>();
   private readonly codes = new Map<string, string>();
+  readonly breakouts = new MemoryBreakoutStore((w, p, roomId) => this.updateParticipant(w, p, (q) => void (q.roomId = roomId)) !== null);
 
   async createWorkshop(workshop: WorkshopRecord): Promise<boolean> {
     if (this.codes.has(workshop.code) || this.workshops.has(workshop.id)) return false;
@@ -99,7 +101,10 @@ export class MemoryStore implements Store {
   async expirePresence(workshopId: string, participantId: string, disconnectedAt: number) {
     const p = this.workshops.get(workshopId)?.participants.get(participantId);
     if (!p || p.connectionId !== '' || p.presence !== 'reconnecting' || p.disconnectedAt !== disconnectedAt) return null;
-    return this.updateParticipant(workshopId, participantId, (q) => void (q.presence = 'offline'));
+    return this.updateParticipant(workshopId, participantId, (q) => {
+      q.presence = 'offline';
+      q.handRaisedAt = null;
+    });
   }
 
   async leave(workshopId: string, participantId: string) {

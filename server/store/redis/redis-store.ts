@@ -4,6 +4,7 @@ import type { MediaFlags } from '../../../shared/media/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
 import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
 import { decodeParticipant, decodeWorkshop, encodeParticipant, encodeWorkshop } from './codec.js';
+import { RedisBreakoutStore } from './redis-breakouts.js';
 import { SCRIPTS } from './scripts.js';
 
 const makeClient = (url: string) => createClient({ url });
@@ -25,6 +26,7 @@ export function redisKeys(prefix: string) {
 export class RedisStore implements Store {
   readonly kind = 'redis' as const;
   private readonly keys: ReturnType<typeof redisKeys>;
+  readonly breakouts: RedisBreakoutStore;
 
   private constructor(
     readonly client: RedisClient,
@@ -32,6 +34,7 @@ export class RedisStore implements Store {
     private readonly ownsClient: boolean,
   ) {
     this.keys = redisKeys(prefix);
+    this.breakouts = new RedisBreakoutStore(client, prefix);
   }
 
   static async connect(url: string, opts: { prefix?: string } = {}): Promise<RedisStore> {

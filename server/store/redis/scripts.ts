@@ -51,7 +51,7 @@ return 1`,
   expire: `${ALIVE}
 local f = redis.call('HMGET', KEYS[1], 'connectionId', 'presence', 'disconnectedAt')
 if f[1] ~= '' or f[2] ~= 'reconnecting' or f[3] ~= ARGV[1] then return false end
-redis.call('HSET', KEYS[1], 'presence', 'offline')
+redis.call('HSET', KEYS[1], 'presence', 'offline', 'handRaisedAt', '')
 return 1`,
   /** KEYS: participant hash. */
   remove: `${ALIVE}

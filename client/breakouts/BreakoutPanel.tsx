@@ -1,0 +1,205 @@
+import { useSignal } from '@preact/signals';
+import { PLENARY, type BreakoutRoom } from '../../shared/breakouts/schema.js';
+import type { Participant } from '../../shared/workshops/schema.js';
+import { t } from '../i18n/i18n.js';
+import { Icon } from '../ui/Icon.js';
+import type { WorkshopState } from '../workshops/state.js';
+import { Countdown, roomName } from './BreakoutsSection.js';
+import { PlanEditor } from './PlanEditor.js';
+import { RoomResults } from './RoomResults.js';
+import type { BreakoutsState } from './state.js';
+
+/** The moderator's breakout panel: prepare and preview, or run the open rooms. */
+export function BreakoutPanel({ br, state }: { br: BreakoutsState; state: WorkshopState }) {
+  const view = br.view.value;
+  return (
+    <section class="card breakouts" aria-labelledby="br-title" data-testid="breakout-panel">
+      <h2 id="br-title">
+        <Icon name="rooms" /> {br.isOpen.value ? t('br.running') : t('br.title')}
+      </h2>
+      {!view ? <p class="muted">{t('common.loading')}</p> : br.isOpen.value ? <RunningRooms br={br} state={state} /> : <PlanEditor br={br} state={state} />}
+      {view && !br.isOpen.value && <RoomResults br={br} />}
+    </section>
+  );
+}
+
+/** A select to put one person into a room (or the plenary): keyboard reachable, labelled with the name. */
+export function MoveSelect({ br, person, current }: { br: BreakoutsState; person: Participant; current: string }) {
+  const rooms = br.view.value?.rooms ?? [];
+  const id = `move-${person.id}`;
+  return (
+    <span class="move-select">
+      <label for={id} class="visually-hidden">
+        {t('br.moveLabel', { name: person.name })}
+      </label>
+      <select id={id} data-testid="move-select" value={current} onChange={(e) => void br.actions.move(person.id, (e.target as HTMLSelectElement).value)}>
+        <option value={PLENARY}>{t('br.plenary')}</option>
+        {rooms.map((r) => (
+          <option key={r.id} value={r.id}>
+            {roomName(r, rooms)}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+function RunningRooms({ br, state }: { br: BreakoutsState; state: WorkshopState }) {
+  const view = br.view.value!;
+  const draft = useSignal('');
+  const byId = new Map(state.people.value.entries());
+  const send = async (e: Event) => {
+    e.preventDefault();
+    if (draft.value.trim() && (await br.actions.broadcast(draft.value.trim()))) draft.value = '';
+  };
+  const plenary = br.members(PLENARY).filter((p) => p.role === 'participant');
+  return (
+    <div class="breakouts__running">
+      <div class="breakouts__clock">
+        <Countdown br={br} large />
+        <div class="inline-row">
+          {[1, 5].map((minutes) => (
+            <button key={minutes} type="button" class="btn" aria-label={t('br.extendLabel', { minutes })} data-testid={`extend-${minutes}`} onClick={() => void br.actions.extend(minutes * 60_000)}>
+              {t('br.extend', { minutes })}
+            </button>
+          ))}
+          <button type="button" class="btn btn--danger" data-testid="br-close" onClick={() => void br.actions.close()}>
+            {t('br.callBack')}
+          </button>
+        </div>
+      </div>
+      <form class="inline-row breakouts__broadcast" onSubmit={send}>
+        <label for="br-broadcast" class="visually-hidden">
+          {t('br.broadcastLabel')}
+        </label>
+        <input id="br-broadcast" data-testid="br-broadcast-input" maxLength={300} placeholder={t('br.broadcastLabel')} value={draft.value} onInput={(e) => (draft.value = (e.target as HTMLInputElement).value)} />
+        <button type="submit" class="btn btn--primary" data-testid="br-broadcast-send">
+          <Icon name="broadcast" /> {t('br.broadcastSend')}
+        </button>
+      </form>
+      <div class="breakouts__help" aria-live="polite">
+        <h3>
+          <Icon name="help" /> {t('br.help')}
+        </h3>
+        {view.help.length === 0 ? (
+          <p class="muted">{t('br.noHelp')}</p>
+        ) : (
+          <ul class="plain-list">
+            {view.help.map((h) => {
+              const room = view.rooms.find((r) => r.id === h.roomId);
+              const label = roomName(room, view.rooms);
+              return (
+                <li key={h.participantId} class="help-request" data-testid="help-request">
+                  <strong>{t('br.helpEntry', { name: byId.get(h.participantId)?.name ?? '?', room: label })}</strong>
+                  <span class="inline-row">
+                    {room && (
+                      <button type="button" class="btn btn--small btn--primary" onClick={() => void br.actions.visit(room.id)}>
+                        {t('br.goThere', { room: label })}
+                      </button>
+                    )}
+                    <button type="button" class="btn btn--small" onClick={() => void br.actions.resolveHelp(h.participantId)}>
+                      {t('br.helpDone')}
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
+      <RoomGrid br={br} rooms={view.rooms} membersOf={(id) => br.members(id)} canVisit={br.myRoomId.value} />
+      {plenary.length > 0 && (
+        <div class="breakouts__plenary" data-testid="plenary-people">
+          <h3>{t('br.unassigned')}</h3>
+          <ul class="plain-list">
+            {plenary.map((p) => (
+              <li key={p.id} class="room-card__person">
+                <span>
+                  {p.name} <span class="muted">· {p.town}</span>
+                </span>
+                <MoveSelect br={br} person={p} current={PLENARY} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Rooms side by side with their people, the mix of towns and languages, and a move select per person. */
+export function RoomGrid(props: { br: BreakoutsState; rooms: readonly BreakoutRoom[]; membersOf: (roomId: string) => Participant[]; canVisit?: string }) {
+  const { br, rooms, membersOf, canVisit } = props;
+  return (
+    <ul class="room-grid" data-testid="room-grid">
+      {rooms.map((room) => {
+        const people = membersOf(room.id);
+        const headcount = people.reduce((n, p) => n + p.headcount, 0);
+        return (
+          <li key={room.id} class="room-card" data-testid="room-card" data-room={room.id}>
+            <div class="room-card__head">
+              <h3>{roomName(room, rooms)}</h3>
+              <span class="badge">{t('br.peopleInRoom', { count: headcount })}</span>
+            </div>
+            <Mix people={people} />
+            {people.length === 0 ? (
+              <p class="muted small">{t('br.empty')}</p>
+            ) : (
+              <ul class="plain-list">
+                {people.map((p) => (
+                  <li key={p.id} class="room-card__person" data-testid="room-person" data-name={p.name}>
+                    <span>
+                      {p.name}
+                      {room.hostId === p.id && <span class="badge">{t('br.host')}</span>}
+                      {p.role === 'moderator' && <span class="badge badge--role">{t('ws.role.moderator')}</span>} <span class="muted small">· {p.town}</span>
+                    </span>
+                    {p.role === 'participant' && <MoveSelect br={br} person={p} current={room.id} />}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canVisit !== undefined && canVisit !== room.id && (
+              <button type="button" class="btn btn--small" data-testid="visit-room" onClick={() => void br.actions.visit(room.id)}>
+                {t('br.visitRoom', { room: roomName(room, rooms) })}
+              </button>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** "Kamen 2 · Wołów 1" and "DE 2 · FR 1": is the room mixed? */
+function Mix({ people }: { people: Participant[] }) {
+  if (people.length === 0) return null;
+  const count = (keys: string[]) => {
+    const m = new Map<string, number>();
+    for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+    return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  };
+  const towns = count(people.map((p) => p.town.trim()));
+  const langs = count(people.flatMap((p) => p.languages));
+  return (
+    <div class="room-card__mix">
+      <span class="visually-hidden">{t('br.towns')}:</span>
+      <span class="chips" data-testid="town-mix">
+        {towns.map(([town, n]) => (
+          <span key={town} class="mix-chip">
+            {town} {n}
+          </span>
+        ))}
+      </span>
+      {langs.length > 0 && (
+        <span class="chips">
+          <span class="visually-hidden">{t('br.languages')}:</span>
+          {langs.map(([lang, n]) => (
+            <span key={lang} class="mix-chip mix-chip--lang">
+              {lang.toUpperCase()} {n}
+            </span>
+          ))}
+        </span>
+      )}
+    </div>
+  );
+}

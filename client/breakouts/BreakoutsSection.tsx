@@ -1,0 +1,183 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { PLENARY, type BreakoutRoom } from '../../shared/breakouts/schema.js';
+import { errorText, languageName, t } from '../i18n/i18n.js';
+import { Alert } from '../ui/Alert.js';
+import { Icon } from '../ui/Icon.js';
+import type { WorkshopState } from '../workshops/state.js';
+import { BreakoutPanel } from './BreakoutPanel.js';
+import { RoomResults } from './RoomResults.js';
+import { createBreakoutsState, formatCountdown, type BreakoutsState } from './state.js';
+
+/** Everything about breakouts on the workshop page: banners for everyone, the panel for moderators. */
+export function BreakoutsSection({ state }: { state: WorkshopState }) {
+  const br = useMemo(() => createBreakoutsState(state.conn, state), [state]);
+  useEffect(() => () => br.dispose(), [br]);
+  const inRoom = br.myRoomId.value !== PLENARY;
+  return (
+    <>
+      <Broadcasts br={br} />
+      <RoundNotice br={br} state={state} />
+      {br.error.value && (
+        <Alert testId="breakout-error">
+          {errorText(br.error.value)}{' '}
+          <button type="button" class="btn btn--small" onClick={br.actions.dismissError}>
+            ×<span class="visually-hidden">{t('common.cancel')}</span>
+          </button>
+        </Alert>
+      )}
+      {inRoom && <RoomBanner br={br} state={state} />}
+      {state.isModerator.value ? <BreakoutPanel br={br} state={state} /> : !inRoom && <ParticipantRooms br={br} state={state} />}
+    </>
+  );
+}
+
+/** "Room 3 · Deutsch–Français" when the room has no name of its own. */
+export function roomName(room: BreakoutRoom | null | undefined, rooms: readonly BreakoutRoom[]): string {
+  if (!room) return t('br.plenary');
+  const base = room.name || t('br.roomN', { n: rooms.indexOf(room) + 1 });
+  return room.languages.length ? `${base} · ${room.languages.map(languageName).join('–')}` : base;
+}
+
+export function Countdown({ br, large = false }: { br: BreakoutsState; large?: boolean }) {
+  const remaining = br.remainingMs.value;
+  const round = br.view.value?.round;
+  if (remaining === null || !round) return null;
+  return (
+    <div class={`countdown${large ? ' countdown--large' : ''}${br.oneMinuteLeft.value ? ' countdown--soon' : ''}`}>
+      <Icon name="timer" />
+      <span class="visually-hidden">{t('br.timeLeft')}</span>
+      <span class="countdown__time" role="timer" data-testid="countdown">
+        {formatCountdown(remaining)}
+      </span>
+      {round.total > 1 && <span class="muted" data-testid="round">{t('br.round', { n: round.index + 1, total: round.total })}</span>}
+    </div>
+  );
+}
+
+function Broadcasts({ br }: { br: BreakoutsState }) {
+  return (
+    <>
+      {br.broadcasts.value.map((b) => (
+        <div key={b.id} class="alert alert--info broadcast" role="status" data-testid="broadcast">
+          <Icon name="broadcast" /> <strong>{t('br.broadcastFrom', { name: b.fromName })}:</strong> <span data-testid="broadcast-text">{b.text}</span>{' '}
+          <button type="button" class="btn btn--small" onClick={() => br.actions.dismissBroadcast(b.id)}>
+            ×<span class="visually-hidden">{t('br.dismiss')}</span>
+          </button>
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** After a round: "welcome back" in the plenary, or "new round" in the next room. */
+function RoundNotice({ br, state }: { br: BreakoutsState; state: WorkshopState }) {
+  const ended = br.lastEnded.value;
+  if (!ended) return null;
+  const back = ended.next === 'plenary' && br.myRoomId.value === PLENARY && !br.isOpen.value;
+  const next = ended.next === 'round' && br.myRoomId.value !== PLENARY && !state.isModerator.value;
+  if (!back && !next) return null;
+  return (
+    <div class="alert alert--info" role="status" data-testid={back ? 'back-in-plenary' : 'next-round'}>
+      {back ? t('br.backInPlenary') : t('br.nextRound')}
+    </div>
+  );
+}
+
+/** What a person in a breakout room sees: where they are, with whom, how long, and a way to call for help. */
+function RoomBanner({ br, state }: { br: BreakoutsState; state: WorkshopState }) {
+  const view = br.view.value;
+  const room = br.myRoom.value;
+  const mates = br.roomMates.value;
+  const tandem = br.tandemLanguage.value;
+  const isModerator = state.isModerator.value;
+  return (
+    <section class="card room-banner" aria-labelledby="room-banner-title" data-testid="room-banner">
+      <div class="room-banner__head">
+        <div>
+          <p class="eyebrow">{t('br.youAreIn')}</p>
+          <h2 id="room-banner-title" data-testid="room-name">
+            <Icon name="rooms" /> {roomName(room, view?.rooms ?? [])}
+          </h2>
+        </div>
+        <Countdown br={br} large />
+      </div>
+      {br.oneMinuteLeft.value && (
+        <Alert kind="warning" testId="one-minute">
+          {t('br.oneMinute')}
+        </Alert>
+      )}
+      {tandem && (
+        <p class={`tandem-note${tandem.switched ? ' tandem-note--switched' : ''}`} role="status" data-testid="tandem-language">
+          {tandem.switched ? t('br.tandemSwitched', { language: languageName(tandem.language) }) : t('br.tandemSpeak', { language: languageName(tandem.language) })}
+        </p>
+      )}
+      <h3>{t('br.roomMates')}</h3>
+      {mates.length === 0 ? (
+        <p class="muted">{t('br.alone')}</p>
+      ) : (
+        <ul class="room-mates" data-testid="room-mates">
+          {mates.map((p) => (
+            <li key={p.id} data-testid="room-mate" data-name={p.name}>
+              <Icon name={p.kind === 'group' ? 'group' : 'person'} /> <strong>{p.name}</strong> <span class="muted">· {p.town}</span>
+              {p.role === 'moderator' && <span class="badge badge--role">{t('ws.role.moderator')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="inline-row">
+        {isModerator ? (
+          <button type="button" class="btn btn--large" data-testid="back-to-plenary" onClick={() => void br.actions.visit(PLENARY)}>
+            {t('br.backToPlenary')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            class={`btn btn--large${br.helpRequested.value ? ' btn--on' : ''}`}
+            aria-pressed={br.helpRequested.value}
+            data-testid="ask-help"
+            onClick={() => void br.actions.askHelp()}
+          >
+            <Icon name="help" /> {br.helpRequested.value ? t('br.helpAsked') : t('br.askHelp')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** A participant in the plenary: choose a room (when the moderator lets people choose), or read results. */
+function ParticipantRooms({ br, state }: { br: BreakoutsState; state: WorkshopState }) {
+  const view = br.view.value;
+  if (!view) return null;
+  if (br.isOpen.value && view.mode === 'choose') return <ChooseRoom br={br} state={state} />;
+  if (br.isOpen.value) return <p class="card muted" data-testid="breakout-waiting">{t('br.waiting')}</p>;
+  return view.archive.length > 0 ? <RoomResults br={br} /> : null;
+}
+
+function ChooseRoom({ br, state }: { br: BreakoutsState; state: WorkshopState }) {
+  const view = br.view.value!;
+  const headcount = (roomId: string) => br.members(roomId).reduce((n, p) => n + p.headcount, 0);
+  const mine = state.self.value?.headcount ?? 1;
+  return (
+    <section class="card" aria-labelledby="choose-title" data-testid="choose-room">
+      <h2 id="choose-title">{t('br.choose')}</h2>
+      <ul class="plain-list choose-list">
+        {view.rooms.map((room) => {
+          const taken = headcount(room.id);
+          const full = room.capacity !== null && taken + mine > room.capacity;
+          return (
+            <li key={room.id} class="choose-list__item">
+              <span>
+                <strong>{roomName(room, view.rooms)}</strong>{' '}
+                <span class="muted">{room.capacity !== null ? t('br.places', { taken, capacity: room.capacity }) : t('br.peopleInRoom', { count: taken })}</span>
+              </span>
+              <button type="button" class="btn" disabled={full} onClick={() => void br.actions.choose(room.id)}>
+                {full ? t('br.full') : t('br.join', { room: roomName(room, view.rooms) })}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

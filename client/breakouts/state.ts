@@ -1,0 +1,164 @@
+import { batch, computed, effect, signal } from '@preact/signals';
+import type { ChatMessage } from '../../shared/chat/schema.js';
+import {
+  PLENARY,
+  WARNING_MS,
+  type AssignInput,
+  type BreakoutBroadcast,
+  type BreakoutRoom,
+  type BreakoutView,
+  type RoomInput,
+  type RotateInput,
+  type RoundEnded,
+} from '../../shared/breakouts/schema.js';
+import type { ErrorCode } from '../../shared/protocol.js';
+import type { Participant } from '../../shared/workshops/schema.js';
+import type { Connection } from '../net/connection.js';
+import type { WorkshopState } from '../workshops/state.js';
+
+const TICK_MS = 250;
+
+/**
+ * Breakout rooms as this client sees them. Only this module writes these signals, from acks and
+ * server events. The countdown runs from the server's deadline, corrected by the clock offset.
+ */
+export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
+  const view = signal<BreakoutView | null>(null);
+  const broadcasts = signal<readonly BreakoutBroadcast[]>([]);
+  const lastEnded = signal<RoundEnded | null>(null);
+  const error = signal<ErrorCode | null>(null);
+  const now = signal(Date.now());
+  const archived = signal<{ roomId: string; messages: readonly ChatMessage[] } | null>(null);
+
+  const myRoomId = computed(() => ws.self.value?.roomId ?? PLENARY);
+  const isOpen = computed(() => view.value?.status === 'open');
+  const myRoom = computed(() => view.value?.rooms.find((r) => r.id === myRoomId.value) ?? null);
+  const members = (roomId: string): Participant[] => ws.present.value.filter((p) => p.roomId === roomId);
+  const roomMates = computed(() => members(myRoomId.value).filter((p) => p.id !== ws.self.value?.id));
+  const remainingMs = computed(() => {
+    const round = view.value?.round;
+    if (!round || !isOpen.value) return null;
+    // Clamped: a clock offset a little off must not show more time than the round has.
+    return Math.min(round.deadline - round.startedAt, Math.max(0, round.deadline - (now.value + ws.clockOffset.value)));
+  });
+  const oneMinuteLeft = computed(() => remainingMs.value !== null && remainingMs.value > 0 && remainingMs.value <= WARNING_MS);
+  /** Tandem: which language to speak now (the second from half time on). */
+  const tandemLanguage = computed(() => {
+    const v = view.value;
+    if (!v?.round || v.rotation?.kind !== 'tandem' || v.rotation.languages.length !== 2) return null;
+    const half = v.round.startedAt + v.round.durationMs / 2;
+    const second = now.value + ws.clockOffset.value >= half;
+    return { language: v.rotation.languages[second ? 1 : 0]!, switched: second };
+  });
+  const helpRequested = computed(() => view.value?.help.some((h) => h.participantId === ws.self.value?.id) ?? false);
+
+  async function run(p: Promise<{ ok: true; data: BreakoutView } | { ok: false; code: ErrorCode }>): Promise<boolean> {
+    const r = await p;
+    if (!r.ok) {
+      error.value = r.code;
+      return false;
+    }
+    batch(() => {
+      error.value = null;
+      if (!view.value || r.data.version >= view.value.version) view.value = r.data;
+    });
+    return true;
+  }
+  const version = () => view.value?.version ?? 0;
+
+  const unsubscribe = [
+    conn.on('breakout:updated', (v) => {
+      if (!view.value || v.version >= view.value.version) view.value = v;
+    }),
+    conn.on('breakout:broadcasted', (m) => (broadcasts.value = [...broadcasts.value, m].slice(-5))),
+    conn.on('breakout:round-ended', (e) => (lastEnded.value = e)),
+  ];
+
+  // After every join or resume (a new snapshot), fetch the breakouts; a late joiner is placed then.
+  const stopSync = effect(() => {
+    if (ws.phase.value === 'inside' && ws.workshop.value) void run(conn.request('breakout:sync', {}));
+  });
+  // Confirm every room change, so the server puts this tab's connection into the room.
+  let ackedRoom: string | null = null;
+  const stopAck = effect(() => {
+    const roomId = ws.self.value?.roomId;
+    if (!roomId || roomId === ackedRoom || ws.phase.value !== 'inside') return;
+    ackedRoom = roomId;
+    void conn.request('breakout:ack', { roomId });
+  });
+  // The countdown ticks only while a round runs.
+  let timer: ReturnType<typeof setInterval> | null = null;
+  const stopTimer = effect(() => {
+    const running = isOpen.value;
+    if (running && !timer) timer = setInterval(() => (now.value = Date.now()), TICK_MS);
+    if (!running && timer) {
+      clearInterval(timer);
+      timer = null;
+    }
+  });
+
+  const actions = {
+    setRooms: (rooms: RoomInput[]) => run(conn.request('breakout:rooms', { version: version(), rooms })),
+    assign: (input: Omit<AssignInput, 'version'>) => run(conn.request('breakout:assign', { ...input, version: version() })),
+    move: (participantId: string, roomId: string) => run(conn.request('breakout:move', { participantId, roomId })),
+    open: (durationMs: number) => run(conn.request('breakout:open', { version: version(), durationMs })),
+    rotate: (input: Omit<RotateInput, 'version'>) => run(conn.request('breakout:rotate', { ...input, version: version() })),
+    extend: (ms: number) => run(conn.request('breakout:extend', { ms })),
+    close: () => run(conn.request('breakout:close', {})),
+    visit: (roomId: string) => run(conn.request('breakout:visit', { roomId })),
+    askHelp: () => run(conn.request('breakout:help', {})),
+    resolveHelp: (participantId: string) => run(conn.request('breakout:help-resolve', { participantId })),
+    choose: (roomId: string) => run(conn.request('breakout:choose', { roomId })),
+    async broadcast(text: string) {
+      const r = await conn.request('breakout:broadcast', { text });
+      error.value = r.ok ? null : r.code;
+      return r.ok;
+    },
+    async showArchive(roomId: string | null) {
+      if (!roomId) return void (archived.value = null);
+      const r = await conn.request('breakout:room-chat', { roomId });
+      if (r.ok) archived.value = { roomId, messages: r.data };
+      else error.value = r.code;
+    },
+    dismissBroadcast: (id: string) => (broadcasts.value = broadcasts.value.filter((b) => b.id !== id)),
+    dismissError: () => (error.value = null),
+  };
+
+  return {
+    view,
+    broadcasts,
+    lastEnded,
+    error,
+    archived,
+    myRoomId,
+    myRoom,
+    isOpen,
+    roomMates,
+    remainingMs,
+    oneMinuteLeft,
+    tandemLanguage,
+    helpRequested,
+    members,
+    actions,
+    dispose() {
+      unsubscribe.forEach((u) => u());
+      [stopSync, stopAck, stopTimer].forEach((stop) => stop());
+      if (timer) clearInterval(timer);
+    },
+  };
+}
+
+export type BreakoutsState = ReturnType<typeof createBreakoutsState>;
+
+/** "Room 3" for rooms made by a rotation or by language (no name of their own). */
+export function roomLabel(room: BreakoutRoom, rooms: readonly BreakoutRoom[], fallback: (n: number) => string): string {
+  return room.name || fallback(rooms.indexOf(room) + 1);
+}
+
+/** 125000 -> "2:05". */
+export function formatCountdown(ms: number): string {
+  const total = Math.ceil(ms / 1000);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return `${m}:${String(s).padStart(2, '0')}`;
+}

@@ -1,0 +1,105 @@
+import { randomInt } from 'node:crypto';
+import { breakoutCommands } from '../../shared/breakouts/events.js';
+import { CHAT_HISTORY } from '../../shared/chat/schema.js';
+import { CommandError } from '../../shared/command.js';
+import { rooms } from '../realtime/rooms.js';
+import type { Deps, HandlerTable, Member, TypedSocket } from '../realtime/types.js';
+import * as logic from './logic.js';
+import { createBreakoutService, participantView, toView } from './service.js';
+import { startBreakoutTicker } from './ticker.js';
+
+type BreakoutHandlers = Pick<HandlerTable, keyof typeof breakoutCommands>;
+
+const need = (member: Member | null): Member => {
+  if (!member) throw new CommandError('not_joined', 'Join the workshop first');
+  return member;
+};
+const seedOf = (seed: number | undefined) => seed ?? randomInt(2 ** 31);
+
+export function breakoutHandlers(deps: Deps): BreakoutHandlers {
+  const service = createBreakoutService(deps);
+  startBreakoutTicker(deps, service);
+  const view = async (workshopId: string, change: Parameters<typeof service.change>[1], version?: number) =>
+    toView(await service.change(workshopId, change, version === undefined ? {} : { expectedVersion: version }));
+  /** For commands any member sends: a participant gets the participant view. */
+  const viewFor = async (member: Member, change: Parameters<typeof service.change>[1]) => {
+    const full = await view(member.workshop.id, change);
+    return member.actor.role === 'moderator' ? full : participantView(full, member.actor.id);
+  };
+
+  return {
+    'breakout:sync': async (_input, ctx) => {
+      const member = need(ctx.member);
+      return viewFor(member, (s, c) => logic.lateJoin(s, member.actor, c));
+    },
+    'breakout:rooms': async ({ version, rooms: input }, ctx) =>
+      view(need(ctx.member).workshop.id, (s, c) => logic.setRooms(s, input, c), version),
+    'breakout:assign': async (input, ctx) => {
+      const seed = seedOf(input.seed);
+      return view(need(ctx.member).workshop.id, (s, c) => logic.assign(s, input, seed, c), input.version);
+    },
+    'breakout:move': async ({ participantId, roomId }, ctx) =>
+      view(need(ctx.member).workshop.id, (s, c) => logic.move(s, participantId, roomId, c)),
+    'breakout:open': async ({ version, durationMs }, ctx) =>
+      view(need(ctx.member).workshop.id, (s, c) => logic.open(s, durationMs, c), version),
+    'breakout:rotate': async (input, ctx) => {
+      const seed = seedOf(input.seed);
+      return view(need(ctx.member).workshop.id, (s, c) => logic.rotate(s, input, seed, c), input.version);
+    },
+    'breakout:extend': async ({ ms }, ctx) =>
+      view(need(ctx.member).workshop.id, (s) => ({ state: logic.extend(s, ms), moves: [] })),
+    'breakout:close': async (_input, ctx) => {
+      const { workshop } = need(ctx.member);
+      let ended: ReturnType<typeof logic.endRound>['event'] | null = null;
+      const state = await service.change(workshop.id, (s, c) => {
+        const change = logic.endRound(s, 'moderator', c);
+        ended = change.event;
+        return change;
+      });
+      if (ended) deps.io.to(rooms.workshop(workshop.id)).emit('breakout:round-ended', ended);
+      return toView(state);
+    },
+    'breakout:broadcast': async ({ text }, ctx) => {
+      const { workshop, actor } = need(ctx.member);
+      const message = { id: deps.ids.id(12), text, fromId: actor.id, fromName: actor.name, at: deps.clock() };
+      deps.io.to(rooms.workshop(workshop.id)).emit('breakout:broadcasted', message);
+      return message;
+    },
+    'breakout:visit': async ({ roomId }, ctx) => {
+      const { workshop, actor } = need(ctx.member);
+      return view(workshop.id, (s, c) => logic.visit(s, actor.id, roomId, c));
+    },
+    'breakout:help': async (_input, ctx) => {
+      const member = need(ctx.member);
+      return viewFor(member, (s) => {
+        const next = logic.askHelp(s, member.actor, deps.clock());
+        return next === s ? null : { state: next, moves: [] };
+      });
+    },
+    'breakout:help-resolve': async ({ participantId }, ctx) =>
+      view(need(ctx.member).workshop.id, (s) => ({ state: logic.resolveHelp(s, participantId), moves: [] })),
+    'breakout:choose': async ({ roomId }, ctx) => {
+      const member = need(ctx.member);
+      return viewFor(member, (s, c) => logic.choose(s, member.actor, roomId, c));
+    },
+    'breakout:ack': async (_input, ctx) => {
+      const { workshop, actor } = need(ctx.member);
+      followRoom(ctx.socket, workshop.id, actor.roomId);
+      return { roomId: actor.roomId };
+    },
+    'breakout:room-chat': async ({ roomId }, ctx) => {
+      const { workshop, actor } = need(ctx.member);
+      const state = await service.load(workshop.id);
+      if (!logic.canReadRoom(state, actor, roomId)) throw new CommandError('forbidden', 'This room is still running');
+      return deps.store.chatHistory(workshop.id, roomId, CHAT_HISTORY);
+    },
+  };
+}
+
+/** This socket listens to the participant's stored room and to no other room of the workshop. */
+function followRoom(socket: TypedSocket, workshopId: string, roomId: string) {
+  const target = rooms.room(workshopId, roomId);
+  const prefix = rooms.room(workshopId, '');
+  for (const room of socket.rooms) if (room.startsWith(prefix) && room !== target) void socket.leave(room);
+  void socket.join(target);
+}

@@ -1,0 +1,119 @@
+/**
+ * Breakouts on two server nodes sharing one real Redis: rotations driven by the store's deadlines,
+ * each round exactly as the pure function computed, each round ended exactly once.
+ */
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { BreakoutView, RoundEnded } from '../../shared/breakouts/schema.js';
+import { closeAllClients, deleteKeys, describeWithRedis, ok, request, sleep, startServer, waitFor, type TestServer } from '../../test/server-harness.js';
+import { createWorkshop, joinAs, type Person } from '../../test/workshop-helpers.js';
+import { RedisStore } from '../store/redis/redis-store.js';
+import { eligible } from './logic.js';
+import { seededRng } from './random.js';
+import { speedDating } from './rotation.js';
+
+describeWithRedis('breakouts on two nodes', (redisUrl) => {
+  let prefix: string;
+  let stores: RedisStore[];
+  let nodeA: TestServer;
+  let nodeB: TestServer;
+
+  beforeEach(async () => {
+    prefix = `test:breakouts-2n:${Math.random().toString(36).slice(2)}:`;
+    stores = [await RedisStore.connect(redisUrl, { prefix }), await RedisStore.connect(redisUrl, { prefix })];
+    nodeA = await startServer({ redisUrl, prefix, store: stores[0] });
+    nodeB = await startServer({ redisUrl, prefix, store: stores[1] });
+  });
+
+  afterEach(async () => {
+    closeAllClients();
+    await Promise.all([nodeA.close(), nodeB.close()]);
+    await Promise.all(stores.map((s) => s.close()));
+    await deleteKeys(redisUrl, prefix);
+    expect([...nodeA.errors, ...nodeB.errors]).toEqual([]);
+  });
+
+  /** A moderator on node A; six people from two towns, alternately on node A and node B. */
+  async function spreadWorkshop() {
+    const created = await createWorkshop(nodeA.url);
+    const code = created.workshop.code;
+    const moderator = await joinAs(nodeA.url, code, { name: 'Mia', town: 'Chemnitz', moderatorKey: created.moderatorKey });
+    const people: Person[] = [];
+    for (let i = 0; i < 6; i++) {
+      people.push(await joinAs(i % 2 ? nodeB.url : nodeA.url, code, { name: `P${i}`, town: i < 3 ? 'Kamen' : 'Wołów' }));
+    }
+    return { code, moderator, people, workshopId: moderator.workshopId };
+  }
+
+  const groupsOf = (plan: Record<string, string>) => {
+    const rooms = new Map<string, string[]>();
+    for (const [id, room] of Object.entries(plan)) rooms.set(room, [...(rooms.get(room) ?? []), id].sort());
+    return [...rooms.values()].sort((a, b) => a[0]!.localeCompare(b[0]!));
+  };
+
+  test('[BR7][BR15] a rotation of three rounds: each round as the pure function computed, each ended exactly once', async () => {
+    const { moderator, people, workshopId } = await spreadWorkshop();
+    const ended: RoundEnded[][] = people.map(() => []);
+    people.forEach((p, i) => p.socket.on('breakout:round-ended', (e) => ended[i]!.push(e)));
+    const rounds: BreakoutView[] = [];
+    moderator.socket.on('breakout:updated', (v) => {
+      if (v.round && !rounds.some((r) => r.round!.index === v.round!.index)) rounds.push(v);
+    });
+    const seed = 4242;
+    const before = eligible(await stores[0]!.listParticipants(workshopId));
+    const expected = speedDating(
+      before.map((p) => ({ id: p.id, town: p.town, languages: p.languages, headcount: p.headcount })),
+      3,
+      seededRng(seed),
+    );
+    const closed = waitFor(moderator.socket, 'breakout:updated', (v) => v.status === 'closed', 15_000);
+    // Every person acknowledges each new room, wherever their node is.
+    for (const p of people) {
+      p.socket.on('breakout:moved', (e) => {
+        const mine = e.moves.find((m) => m.participantId === p.id);
+        if (mine) void request(p.socket, 'breakout:ack', { roomId: mine.roomId });
+      });
+    }
+    const started = await ok(moderator.socket, 'breakout:rotate', { version: 0, kind: 'speedDating', rounds: 3, durationMs: 1_200, languages: [], seed });
+    expect(started.round).toMatchObject({ index: 0, total: 3 });
+    const final = await closed;
+    await sleep(600); // any duplicate end would arrive now
+
+    expect(rounds.map((v) => v.round!.index)).toEqual([0, 1, 2]);
+    rounds.forEach((v, r) => expect(groupsOf(v.plan)).toEqual(expected[r]!.map((g) => [...g].sort()).sort((a, b) => a[0]!.localeCompare(b[0]!))));
+    for (const seen of ended) expect(seen.map((e) => [e.index, e.next])).toEqual([[0, 'round'], [1, 'round'], [2, 'plenary']]);
+    expect(final.roundsEnded).toBe(3);
+    expect((await stores[1]!.listParticipants(workshopId)).every((p) => p.roomId === 'plenary')).toBe(true);
+  });
+
+  test('[BR15] a node that stops does not lose a running round: the other node ends it', async () => {
+    const { moderator, people, workshopId } = await spreadWorkshop();
+    const onB = people.filter((_, i) => i % 2 === 1);
+    let view = await ok(moderator.socket, 'breakout:rooms', { version: 0, rooms: [{ name: 'A' }, { name: 'B' }] });
+    view = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'random', seed: 1 });
+    const counts = onB.map(() => 0);
+    onB.forEach((p, i) => p.socket.on('breakout:round-ended', () => counts[i]!++));
+    const back = onB.map((p) => waitFor(p.socket, 'breakout:round-ended', () => true, 10_000));
+    await ok(moderator.socket, 'breakout:open', { version: view.version, durationMs: 1_500 });
+    await nodeA.close(); // the node that opened the rooms is gone before the deadline
+    for (const event of await Promise.all(back)) expect(event).toEqual({ index: 0, total: 1, next: 'plenary', by: 'deadline' });
+    await sleep(600);
+    expect(counts).toEqual(onB.map(() => 1));
+    const state = await stores[1]!.breakouts.get(workshopId);
+    expect(state).toMatchObject({ status: 'closed', roundsEnded: 1 });
+  });
+
+  test('[BRS5] two moderators on two nodes reassigning at once: one plan wins, the other gets conflict', async () => {
+    const { code, moderator, workshopId } = await spreadWorkshop();
+    const created = await ok(moderator.socket, 'breakout:rooms', { version: 0, rooms: [{ name: 'A' }, { name: 'B' }] });
+    const second = await joinAs(nodeB.url, code, { name: 'Jonas', town: 'Kamen' });
+    await ok(moderator.socket, 'participant:promote', { participantId: second.id });
+    const results = await Promise.all([
+      request(moderator.socket, 'breakout:assign', { version: created.version, mode: 'random', seed: 1 }),
+      request(second.socket, 'breakout:assign', { version: created.version, mode: 'random', seed: 2 }),
+    ]);
+    expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+    expect(results.find((r) => !r.ok)).toMatchObject({ code: 'conflict' });
+    const winner = results.find((r) => r.ok)!;
+    expect(await stores[0]!.breakouts.get(workshopId)).toMatchObject({ version: created.version + 1, plan: winner.ok ? winner.data.plan : {} });
+  });
+});

@@ -1,0 +1,32 @@
+import type { BreakoutMove, BreakoutView } from '../../shared/breakouts/schema.js';
+
+/** The stored breakouts of one workshop: what everyone sees, plus the rotation's schedule. */
+export interface BreakoutRecord extends BreakoutView {
+  /** Per round of a rotation: participantId -> roomId, computed once when the rotation starts. */
+  schedule: Record<string, string>[];
+}
+
+export type ApplyBreakoutsResult =
+  | { ok: true; state: BreakoutRecord; moved: BreakoutMove[] }
+  | { ok: false; current: BreakoutRecord | null };
+
+/**
+ * Breakout rooms in the domain's words. `apply` is the one write: a whole change (plan, rooms,
+ * round, and every participant's room) lands at once, or not at all when someone else changed
+ * the breakouts first (optimistic version check).
+ */
+export interface BreakoutStore {
+  get(workshopId: string): Promise<BreakoutRecord | null>;
+  /**
+   * When the stored version is `expectedVersion` (0 = nothing stored yet): saves `next` with
+   * version expectedVersion + 1, sets each listed participant's roomId (skipping unknown and
+   * removed ones: they are left out of `moved`), and files the round's deadline for the tickers.
+   */
+  apply(workshopId: string, expectedVersion: number, next: BreakoutRecord, moves: readonly BreakoutMove[]): Promise<ApplyBreakoutsResult>;
+  /** Workshops whose open round's deadline is at or before `now`, earliest first. */
+  dueWorkshops(now: number, limit: number): Promise<string[]>;
+  /** A short lock (Redis: SET NX PX) so that one node at a time ends a round; false when someone holds it. */
+  tryLock(name: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Releases the lock only if `owner` still holds it. */
+  unlock(name: string, owner: string): Promise<void>;
+}

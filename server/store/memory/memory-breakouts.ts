@@ -1,0 +1,53 @@
+import type { BreakoutMove } from '../../../shared/breakouts/schema.js';
+import type { ApplyBreakoutsResult, BreakoutRecord, BreakoutStore } from '../breakouts-types.js';
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+/**
+ * Breakouts in memory. `apply` runs to completion without awaiting, so the version check, the
+ * state and every room move happen as one step; the lock is in-process (one node).
+ */
+export class MemoryBreakoutStore implements BreakoutStore {
+  private readonly states = new Map<string, BreakoutRecord>();
+  private readonly deadlines = new Map<string, number>();
+  private readonly locks = new Map<string, { owner: string; until: number }>();
+
+  /** `setRoom` changes a participant's room when they exist and were not removed. */
+  constructor(private readonly setRoom: (workshopId: string, participantId: string, roomId: string) => boolean) {}
+
+  async get(workshopId: string) {
+    const s = this.states.get(workshopId);
+    return s ? copy(s) : null;
+  }
+
+  async apply(workshopId: string, expectedVersion: number, next: BreakoutRecord, moves: readonly BreakoutMove[]): Promise<ApplyBreakoutsResult> {
+    const current = this.states.get(workshopId) ?? null;
+    if ((current?.version ?? 0) !== expectedVersion) return { ok: false, current: current && copy(current) };
+    const state = { ...copy(next), version: expectedVersion + 1 };
+    this.states.set(workshopId, state);
+    if (state.status === 'open' && state.round) this.deadlines.set(workshopId, state.round.deadline);
+    else this.deadlines.delete(workshopId);
+    const moved = moves.filter((m) => this.setRoom(workshopId, m.participantId, m.roomId)).map(copy);
+    return { ok: true, state: copy(state), moved };
+  }
+
+  async dueWorkshops(now: number, limit: number) {
+    return [...this.deadlines.entries()]
+      .filter(([, deadline]) => deadline <= now)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, limit)
+      .map(([id]) => id);
+  }
+
+  async tryLock(name: string, owner: string, ttlMs: number) {
+    const held = this.locks.get(name);
+    const now = Date.now();
+    if (held && held.until > now) return false;
+    this.locks.set(name, { owner, until: now + ttlMs });
+    return true;
+  }
+
+  async unlock(name: string, owner: string) {
+    if (this.locks.get(name)?.owner === owner) this.locks.delete(name);
+  }
+}

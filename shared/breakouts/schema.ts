@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../languages.js';
+import { PLENARY } from '../rooms.js';
+
+export { PLENARY };
+
+export const MAX_ROOMS = 50;
+export const ROOM_NAME_MAX = 60;
+export const BROADCAST_MAX = 300;
+/** Shortest and longest round: tests use seconds, workshops minutes. */
+export const MIN_DURATION_MS = 1_000;
+export const MAX_DURATION_MS = 4 * 3600_000;
+export const MAX_ROUNDS = 12;
+/** The "one minute left" notice. */
+export const WARNING_MS = 60_000;
+
+export const ASSIGN_MODES = ['random', 'language', 'tandem', 'choose', 'manual'] as const;
+export type AssignMode = (typeof ASSIGN_MODES)[number];
+
+export const ROTATION_KINDS = ['speedDating', 'tandem', 'worldCafe', 'reception'] as const;
+export type RotationKind = (typeof ROTATION_KINDS)[number];
+
+export const BREAKOUT_STATUS = ['draft', 'open', 'closed'] as const;
+export type BreakoutStatus = (typeof BREAKOUT_STATUS)[number];
+
+export interface BreakoutRoom {
+  id: string;
+  name: string;
+  /** World Café table host: stays in this room every round. */
+  hostId: string | null;
+  /** Self-chosen rooms: how many people (headcount) may choose it; null = no limit. */
+  capacity: number | null;
+  /** Same-language rooms and tandems: the language(s) spoken there. */
+  languages: string[];
+}
+
+export interface BreakoutRound {
+  /** 0-based; a single session is round 0 of 1. */
+  index: number;
+  total: number;
+  startedAt: number;
+  /** Server time the round ends. Moved by "extend". */
+  deadline: number;
+  /** Planned length, for the half-time language switch of a tandem. */
+  durationMs: number;
+}
+
+export interface BreakoutRotation {
+  kind: RotationKind;
+  rounds: number;
+  durationMs: number;
+  /** Tandem: the two languages. */
+  languages: string[];
+}
+
+export interface ArchivedRoom {
+  id: string;
+  name: string;
+  closedAt: number;
+}
+
+export interface HelpRequest {
+  participantId: string;
+  roomId: string;
+  at: number;
+}
+
+/** What every member of the workshop sees of the breakouts. */
+export interface BreakoutView {
+  /** Bumped by every change: plans are saved against the version they were made from. */
+  version: number;
+  status: BreakoutStatus;
+  rooms: BreakoutRoom[];
+  /** participantId -> roomId: the prepared plan, and while open the current rooms. */
+  plan: Record<string, string>;
+  mode: AssignMode;
+  rotation: BreakoutRotation | null;
+  round: BreakoutRound | null;
+  /** How many rounds have ended so far (each exactly once, whichever node ended it). */
+  roundsEnded: number;
+  help: HelpRequest[];
+  archive: ArchivedRoom[];
+}
+
+export interface BreakoutMove {
+  participantId: string;
+  roomId: string;
+}
+
+export interface BreakoutBroadcast {
+  id: string;
+  text: string;
+  fromId: string;
+  fromName: string;
+  at: number;
+}
+
+export interface RoundEnded {
+  /** The round that ended, 0-based. */
+  index: number;
+  total: number;
+  next: 'round' | 'plenary';
+  /** Ended by its deadline or by the moderator calling everyone back. */
+  by: 'deadline' | 'moderator';
+}
+
+const id = z.string().min(1).max(64);
+const language = z.enum(LANGUAGES);
+const duration = z.number().int().min(MIN_DURATION_MS).max(MAX_DURATION_MS);
+
+export const roomInputSchema = z.object({
+  id: id.refine((v) => v !== PLENARY).optional(),
+  /** Empty: everyone sees "Room n" in their own language. */
+  name: z.string().trim().max(ROOM_NAME_MAX).default(''),
+  hostId: id.nullable().default(null),
+  capacity: z.number().int().min(1).max(500).nullable().default(null),
+  languages: z.array(language).max(2).default([]),
+});
+export type RoomInput = z.input<typeof roomInputSchema>;
+
+export const emptySchema = z.object({}).strict();
+
+export const roomsSetSchema = z.object({
+  version: z.number().int().min(0),
+  rooms: z.array(roomInputSchema).max(MAX_ROOMS),
+});
+
+export const assignSchema = z.object({
+  version: z.number().int().min(0),
+  mode: z.enum(ASSIGN_MODES).default('random'),
+  seed: z.number().int().min(0).max(2 ** 31).optional(),
+  /** By language: the two tandem languages, or none for same-language groups. */
+  languages: z.array(language).max(2).default([]),
+  /** Choose: how many people each room takes. */
+  capacity: z.number().int().min(1).max(500).nullable().default(null),
+});
+export type AssignInput = z.input<typeof assignSchema>;
+
+export const moveSchema = z.object({ participantId: id, roomId: id });
+export const openSchema = z.object({ version: z.number().int().min(0), durationMs: duration });
+export const extendSchema = z.object({ ms: z.number().int().min(MIN_DURATION_MS).max(3600_000) });
+export const broadcastSchema = z.object({ text: z.string().trim().min(1).max(BROADCAST_MAX) });
+export const visitSchema = z.object({ roomId: id });
+export const chooseSchema = z.object({ roomId: id });
+export const ackSchema = z.object({ roomId: id });
+export const helpResolveSchema = z.object({ participantId: id });
+export const roomChatSchema = z.object({ roomId: id });
+
+export const rotateSchema = z.object({
+  version: z.number().int().min(0),
+  kind: z.enum(ROTATION_KINDS),
+  rounds: z.number().int().min(1).max(MAX_ROUNDS),
+  durationMs: duration,
+  languages: z.array(language).max(2).default([]),
+  seed: z.number().int().min(0).max(2 ** 31).optional(),
+});
+export type RotateInput = z.input<typeof rotateSchema>;
