@@ -1,3 +1,4 @@
+import { boardHandlers } from './boards/handlers.js';
 import { chatHandlers } from './chat/handlers.js';
 import type { Deps, HandlerTable } from './realtime/types.js';
 import { workshopHandlers } from './workshops/handlers.js';
@@ -7,5 +8,6 @@ export function createHandlers(deps: Deps): HandlerTable {
   return {
     ...workshopHandlers(deps),
     ...chatHandlers(deps),
+    ...boardHandlers(deps),
   };
 }

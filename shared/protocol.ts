@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Ack, CommandDef } from './command.js';
+import { boardCommands, type BoardServerEvents } from './boards/events.js';
 import { chatCommands, type ChatServerEvents } from './chat/events.js';
 import { workshopCommands, type WorkshopServerEvents } from './workshops/events.js';
 
@@ -15,6 +16,7 @@ export const PROTOCOL_VERSION = 1;
 export const COMMANDS = {
   ...workshopCommands,
   ...chatCommands,
+  ...boardCommands,
 } as const;
 
 type Commands = typeof COMMANDS;
@@ -27,7 +29,7 @@ export type ClientToServerEvents = {
   [K in CommandName]: (payload: CommandInput<K>, ack: (result: Ack<CommandResult<K>>) => void) => void;
 };
 
-export type ServerToClientEvents = WorkshopServerEvents & ChatServerEvents;
+export type ServerToClientEvents = WorkshopServerEvents & ChatServerEvents & BoardServerEvents;
 
 export interface InterServerEvents {}
 

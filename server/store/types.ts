@@ -1,3 +1,4 @@
+import type { BoardStore } from '../boards/store.js';
 import type { ChatMessage } from '../../shared/chat/schema.js';
 import type { Participant, Role, WorkshopInfo } from '../../shared/workshops/schema.js';
 
@@ -56,5 +57,6 @@ export interface WorkshopStore {
 
 export interface Store extends WorkshopStore {
   readonly kind: 'memory' | 'redis';
+  readonly boards: BoardStore;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { createClient } from 'redis';
+import { RedisBoardStore } from '../../boards/redis-store.js';
 import { CHAT_HISTORY, type ChatMessage } from '../../../shared/chat/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
 import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
@@ -22,6 +23,7 @@ export function redisKeys(prefix: string) {
 export class RedisStore implements Store {
   readonly kind = 'redis' as const;
   private readonly keys: ReturnType<typeof redisKeys>;
+  readonly boards: RedisBoardStore;
 
   private constructor(
     readonly client: RedisClient,
@@ -29,6 +31,7 @@ export class RedisStore implements Store {
     private readonly ownsClient: boolean,
   ) {
     this.keys = redisKeys(prefix);
+    this.boards = new RedisBoardStore(client, prefix);
   }
 
   static async connect(url: string, opts: { prefix?: string } = {}): Promise<RedisStore> {
