@@ -1,5 +1,7 @@
 import { formatJoinCode } from '../../shared/workshops/schema.js';
 import { Icon } from '../ui/Icon.js';
+import { BoardSection } from '../boards/BoardSection.js';
+import type { Connection } from '../net/connection.js';
 import { ChatPanel } from '../chat/ChatPanel.js';
 import { errorText, t } from '../i18n/i18n.js';
 import { Alert } from '../ui/Alert.js';
@@ -8,7 +10,7 @@ import { HandsPanel, ModeratorPanel } from './ModeratorPanel.js';
 import { ParticipantList } from './ParticipantList.js';
 import type { WorkshopState } from './state.js';
 
-export function WorkshopPage({ state, code }: { state: WorkshopState; code: string }) {
+export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code: string; conn: Connection }) {
   const w = state.workshop.value!;
   const me = state.self.value;
   const raised = me?.handRaisedAt !== null && me?.handRaisedAt !== undefined;
@@ -65,6 +67,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
             <CopyField id="ws-invite" label={t('created.inviteLabel')} value={`${location.origin}/j/${formatJoinCode(code)}`} />
             <img class="invite__qr" src={`/api/workshops/${formatJoinCode(code)}/qr.svg`} alt={t('created.qrAlt')} width={180} height={180} loading="lazy" />
           </details>
+          <BoardSection conn={conn} workshop={state} />
         </section>
         <ChatPanel state={state} />
       </div>

@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorkshop, hasBrowser, joinWorkshop, launchBrowser, newPerson, screenshotPath, startServer, type TestServer } from './harness.js';
+
+const serialized = (page: Page) => page.evaluate(() => (globalThis as unknown as { jumelageBoard: { serialize(): string } }).jumelageBoard.serialize());
+const rendered = (page: Page) => page.getByTestId('board-content').innerHTML();
+const seq = (page: Page) => page.getByTestId('board-canvas').getAttribute('data-seq');
+
+async function draw(page: Page, tool: string, from: [number, number], to: [number, number]) {
+  await page.locator(`[data-tool=${tool}]`).click();
+  await page.getByTestId('board-canvas').scrollIntoViewIfNeeded();
+  const box = (await page.getByTestId('board-canvas').boundingBox())!;
+  await page.mouse.move(box.x + from[0], box.y + from[1]);
+  await page.mouse.down();
+  await page.mouse.move(box.x + (from[0] + to[0]) / 2, box.y + from[1] - 30, { steps: 6 });
+  await page.mouse.move(box.x + to[0], box.y + to[1], { steps: 6 });
+  await page.mouse.up();
+}
+
+async function writeCard(page: Page, text: string) {
+  await page.locator('#card-text').fill(text);
+  await page.getByTestId('add-card').click();
+  await expect.poll(() => page.locator('#card-text').inputValue()).toBe('');
+}
+
+/** Reads a PNG's size from its header and checks it holds more than one colour. */
+function pngInfo(bytes: Buffer) {
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  const width = bytes.readUInt32BE(16);
+  const height = bytes.readUInt32BE(20);
+  const idat: Buffer[] = [];
+  for (let at = 8; at < bytes.length; ) {
+    const len = bytes.readUInt32BE(at);
+    if (bytes.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(bytes.subarray(at + 8, at + 8 + len));
+    at += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const colours = new Set<number>();
+  for (let i = 1; i < raw.length && colours.size < 50; i += 97) colours.add(raw[i]!);
+  return { width, height, bytes: raw.length, colours: colours.size };
+}
+
+describe.skipIf(!hasBrowser())('boards in the browser', () => {
+  let browser: Browser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('[E2E-B1] two people draw and write cards; a late joiner sees exactly the same board, and so does a reload', async () => {
+    const organiser = await newPerson(browser);
+    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Board test');
+    const mia = await newPerson(browser);
+    await joinWorkshop(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen' });
+    const ana = await newPerson(browser, { locale: 'fr-FR' });
+    await joinWorkshop(ana.page, inviteUrl, { name: 'Ana', town: 'Lyon' });
+
+    await draw(mia.page, 'pen', [80, 120], [300, 160]);
+    await draw(ana.page, 'rect', [350, 80], [520, 200]);
+    await draw(ana.page, 'arrow', [320, 260], [480, 300]);
+    await writeCard(ana.page, 'Un marché de Noël commun');
+    await writeCard(mia.page, 'Jugendaustausch im Sommer');
+    await expect.poll(() => seq(ana.page)).toBe('5');
+    await expect.poll(() => seq(mia.page)).toBe('5');
+
+    const ola = await newPerson(browser, { locale: 'pl-PL' });
+    await joinWorkshop(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów' });
+    await expect.poll(() => seq(ola.page)).toBe('5');
+    const reference = await serialized(mia.page);
+    expect(JSON.parse(reference).items).toHaveLength(5);
+    expect(await serialized(ana.page)).toBe(reference);
+    expect(await serialized(ola.page)).toBe(reference);
+    expect(await rendered(ola.page)).toBe(await rendered(mia.page));
+    await ola.page.getByTestId('board-fit').click();
+    await ola.page.getByTestId('board-section').screenshot({ path: screenshotPath('board-late-joiner.png') });
+
+    await ana.page.reload();
+    await ana.page.getByTestId('workshop').waitFor();
+    await expect.poll(() => seq(ana.page)).toBe('5');
+    expect(await serialized(ana.page)).toBe(reference);
+    await Promise.all([organiser, mia, ana, ola].map((p) => p.context.close()));
+  });
+
+  it('[E2E-B2] hidden cards stay hidden until the reveal; dot voting keeps the budget and shows a ranked result', async () => {
+    const organiser = await newPerson(browser);
+    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Kartenabfrage');
+    const mia = await newPerson(browser, { locale: 'de-DE' });
+    await joinWorkshop(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen' });
+    const ana = await newPerson(browser);
+    await joinWorkshop(ana.page, inviteUrl, { name: 'Ana', town: 'Lyon' });
+    const ben = await newPerson(browser, { viewport: { width: 390, height: 844 } });
+    await joinWorkshop(ben.page, inviteUrl, { name: 'Ben', town: 'Wołów' });
+
+    await mia.page.getByTestId('board-question-input').fill('Was wollen wir 2027 gemeinsam machen?');
+    await mia.page.getByTestId('board-question-input').press('Enter');
+    await mia.page.getByTestId('board-cards-hidden').check();
+    await mia.page.getByTestId('board-card-limit').fill('2');
+    await mia.page.getByTestId('board-card-limit').press('Tab');
+    await mia.page.getByTestId('board-start-cards').click();
+    await expect.poll(() => ben.page.getByTestId('board-question').textContent()).toContain('2027');
+    await expect.poll(() => ana.page.getByTestId('cards-left').textContent()).toContain('2');
+
+    await writeCard(ana.page, 'Chorfahrt nach Lyon');
+    await writeCard(ana.page, 'Radtour an der Oder');
+    await expect.poll(() => ana.page.getByTestId('add-card').isDisabled()).toBe(true);
+    await writeCard(ben.page, 'Online-Sprachcafé');
+    await expect.poll(() => mia.page.getByTestId('hidden-count').textContent()).toContain('3');
+    expect(await ben.page.getByTestId('cards-panel').textContent()).not.toContain('Chorfahrt');
+    expect(await mia.page.content()).not.toContain('Chorfahrt');
+
+    await mia.page.getByTestId('board-reveal').click();
+    await expect.poll(() => ben.page.getByTestId('card-text').allTextContents()).toEqual(expect.arrayContaining(['Chorfahrt nach Lyon', 'Radtour an der Oder', 'Online-Sprachcafé']));
+
+    await mia.page.getByTestId('board-dot-budget').fill('3');
+    await mia.page.getByTestId('board-dot-budget').press('Tab');
+    await mia.page.getByTestId('board-dots-per-card').fill('2');
+    await mia.page.getByTestId('board-dots-per-card').press('Tab');
+    await mia.page.getByTestId('board-start-dots').click();
+    const cardEntry = (page: Page, text: string) => page.getByTestId('card-entry').filter({ hasText: text });
+    await expect.poll(() => ben.page.getByTestId('dots-left').textContent()).toContain('3');
+    await cardEntry(ben.page, 'Radtour').getByTestId('dot-add').click();
+    await expect.poll(() => ben.page.getByTestId('dots-left').textContent()).toContain('2');
+    await cardEntry(ben.page, 'Radtour').getByTestId('dot-add').click();
+    await expect.poll(() => cardEntry(ben.page, 'Radtour').getByTestId('dot-add').isDisabled()).toBe(true);
+    await cardEntry(ben.page, 'Sprachcafé').getByTestId('dot-add').click();
+    await expect.poll(() => ben.page.getByTestId('dots-left').textContent()).toContain('0');
+    await cardEntry(ben.page, 'Sprachcafé').getByTestId('dot-remove').click();
+    await expect.poll(() => ben.page.getByTestId('dots-left').textContent()).toContain('1');
+    await cardEntry(ana.page, 'Radtour').getByTestId('dot-add').click();
+    await expect.poll(() => ana.page.getByTestId('dots-left').textContent()).toContain('2');
+    // hidden until closed: Ana does not see Ben's dots
+    expect(await cardEntry(ana.page, 'Radtour').getByTestId('card-dots').count()).toBe(0);
+
+    await mia.page.getByTestId('board-close-dots').click();
+    await expect.poll(() => ana.page.getByTestId('ranked-card').allTextContents()).toEqual([
+      expect.stringContaining('Radtour an der Oder'),
+      expect.any(String),
+      expect.any(String),
+    ]);
+    await expect.poll(() => ana.page.getByTestId('ranked-card').first().textContent()).toContain('3');
+    await ben.page.screenshot({ path: screenshotPath('board-phone.png'), fullPage: true });
+    await Promise.all([organiser, mia, ana, ben].map((p) => p.context.close()));
+  });
+
+  it('[E2E-B3] the exported PNG is a valid image of the board; SVG and CSV download too', async () => {
+    const organiser = await newPerson(browser);
+    const { moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Export');
+    const mia = await newPerson(browser);
+    await joinWorkshop(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen' });
+    await draw(mia.page, 'pen', [60, 60], [400, 200]);
+    await writeCard(mia.page, 'Städtepartnerschaft, "jumelage", partnerstwo');
+    await expect.poll(() => seq(mia.page)).toBe('2');
+
+    const [png] = await Promise.all([mia.page.waitForEvent('download'), mia.page.getByTestId('export-png').click()]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    const info = pngInfo(readFileSync((await png.path())!));
+    expect(info.width).toBeGreaterThan(300);
+    expect(info.height).toBeGreaterThan(150);
+    expect(info.colours).toBeGreaterThan(2);
+
+    const [svg] = await Promise.all([mia.page.waitForEvent('download'), mia.page.getByTestId('export-svg').click()]);
+    const svgText = readFileSync((await svg.path())!, 'utf8');
+    expect(svgText).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svgText).toContain('Städtepartnerschaft');
+
+    const [csv] = await Promise.all([mia.page.waitForEvent('download'), mia.page.getByTestId('export-csv').click()]);
+    const csvText = readFileSync((await csv.path())!, 'utf8');
+    expect(csvText.charCodeAt(0)).toBe(0xfeff);
+    expect(csvText).toContain('"Städtepartnerschaft, ""jumelage"", partnerstwo","Mia","","0"');
+    await Promise.all([organiser, mia].map((p) => p.context.close()));
+  });
+});
