@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ const seq = (page: Page) => page.getByTestId('board-canvas').getAttribute('data-
 
 async function draw(page: Page, tool: string, from: [number, number], to: [number, number]) {
   await page.locator(`[data-tool=${tool}]`).click();
-  await page.getByTestId('board-canvas').scrollIntoViewIfNeeded();
+  await page.getByTestId('board-canvas').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   const box = (await page.getByTestId('board-canvas').boundingBox())!;
   await page.mouse.move(box.x + from[0], box.y + from[1]);
   await page.mouse.down();
@@ -175,5 +175,122 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     expect(csvText.charCodeAt(0)).toBe(0xfeff);
     expect(csvText).toContain('"Städtepartnerschaft, ""jumelage"", partnerstwo","Mia","","0"');
     await Promise.all([organiser, mia].map((p) => p.context.close()));
+  });
+
+  it('[E2E-B4] cards are clustered (dragged on the board or moved from the list), clusters get headings, dots show live (README screenshot)', async () => {
+    const organiser = await newPerson(browser);
+    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Partnerschaftstreffen 2027');
+    const mia = await newPerson(browser, { locale: 'de-DE', viewport: { width: 1700, height: 1100 } });
+    await joinWorkshop(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen' });
+    const ana = await newPerson(browser, { locale: 'fr-FR' });
+    await joinWorkshop(ana.page, inviteUrl, { name: 'Anaïs', town: 'Ville-sur-Mer' });
+    const ola = await newPerson(browser, { locale: 'pl-PL' });
+    await joinWorkshop(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów' });
+
+    await mia.page.getByTestId('board-question-input').fill('Was machen wir 2027 gemeinsam?');
+    await mia.page.getByTestId('board-question-input').press('Enter');
+    await writeCard(ana.page, 'Marché de Noël commun');
+    await writeCard(ola.page, 'Wymiana młodzieży latem');
+    await writeCard(mia.page, 'Radtour an der Oder');
+    await writeCard(ana.page, 'Chorale franco-allemande');
+    await writeCard(ola.page, 'Kawiarnia językowa online');
+    await mia.page.getByTestId('new-cluster').click();
+    await mia.page.getByTestId('new-cluster').click();
+    await expect.poll(() => mia.page.getByTestId('cluster-block').count()).toBe(2);
+    const headings = mia.page.locator('.cluster-block__heading');
+    await headings.nth(0).fill('Feste & Kultur');
+    await headings.nth(0).press('Enter');
+    await headings.nth(1).fill('Jugend & Sprache');
+    await headings.nth(1).press('Enter');
+    await expect.poll(() => ola.page.locator('[data-kind=cluster] text').allTextContents()).toEqual(['Feste & Kultur', 'Jugend & Sprache']);
+
+    // one card by dragging it on the board into the first cluster ...
+    await mia.page.getByTestId('board-fit').click();
+    await mia.page.locator('[data-tool=select]').click();
+    await mia.page.getByTestId('board-canvas').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const cardId = await mia.page.getByTestId('card-entry').filter({ hasText: 'Marché' }).getAttribute('data-card-id');
+    const from = (await mia.page.locator(`[data-id="${cardId}"]`).boundingBox())!;
+    const clusterBox = (await mia.page.locator('[data-kind=cluster]').first().boundingBox())!;
+    await mia.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await mia.page.mouse.down();
+    await mia.page.mouse.move(clusterBox.x + clusterBox.width * 0.3, clusterBox.y + clusterBox.height * 0.45, { steps: 8 });
+    await mia.page.mouse.up();
+    await expect.poll(() => ola.page.locator('[data-testid=cluster-block][data-heading="Feste & Kultur"] [data-testid=card-text]').allTextContents()).toEqual(['Marché de Noël commun']);
+    // ... the others from the list (as on a phone)
+    const moveTo = async (text: string, cluster: string) => {
+      const select = mia.page.getByTestId('card-entry').filter({ hasText: text }).locator('select');
+      await select.selectOption({ label: cluster });
+      await expect.poll(() => ola.page.locator(`[data-testid=cluster-block][data-heading="${cluster}"] [data-testid=card-text]`).allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(text)]));
+    };
+    await moveTo('Chorale', 'Feste & Kultur');
+    await moveTo('Wymiana', 'Jugend & Sprache');
+    await moveTo('Kawiarnia', 'Jugend & Sprache');
+
+    await mia.page.getByTestId('board-dots-live').check();
+    await mia.page.getByTestId('board-start-dots').click();
+    for (const [page, texts] of [
+      [ana.page, ['Wymiana', 'Wymiana', 'Radtour']],
+      [ola.page, ['Marché', 'Radtour', 'Radtour']],
+      [mia.page, ['Wymiana', 'Chorale', 'Marché']],
+    ] as const) {
+      for (const text of texts) {
+        const before = await page.getByTestId('dots-left').textContent();
+        await page.getByTestId('card-entry').filter({ hasText: text }).getByTestId('dot-add').click();
+        await expect.poll(() => page.getByTestId('dots-left').textContent()).not.toBe(before);
+      }
+    }
+    await expect.poll(() => ana.page.getByTestId('card-entry').filter({ hasText: 'Wymiana' }).getByTestId('card-dots').textContent()).toContain('3');
+    await mia.page.getByTestId('board-fit').click();
+    await draw(mia.page, 'arrow', [400, 450], [330, 360]);
+    await draw(mia.page, 'pen', [460, 520], [600, 500]);
+    await mia.page.locator('[data-tool=pen]').click();
+    await mia.page.waitForTimeout(300);
+    const shot = screenshotPath('board-readme.png');
+    const top = (await mia.page.locator('.board-section__head').boundingBox())!;
+    const bottom = (await mia.page.locator('.board-wrap').boundingBox())!;
+    const scrollY = await mia.page.evaluate(() => window.scrollY);
+    await mia.page.screenshot({ path: shot, fullPage: true, clip: { x: top.x - 8, y: top.y + scrollY - 8, width: bottom.width + 16, height: bottom.y + bottom.height - top.y + 16 } });
+    mkdirSync('docs/screenshots', { recursive: true });
+    copyFileSync(shot, 'docs/screenshots/boards.png');
+    expect(await serialized(ola.page)).toBe(await serialized(ana.page));
+    await Promise.all([organiser, mia, ana, ola].map((p) => p.context.close()));
+  });
+
+  it('[E2E-B5] a moderator locks the board, takes a snapshot, clears and undoes; the gallery shows the boards of other rooms', async () => {
+    const organiser = await newPerson(browser);
+    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Galerie');
+    const mia = await newPerson(browser);
+    await joinWorkshop(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen' });
+    const ana = await newPerson(browser);
+    await joinWorkshop(ana.page, inviteUrl, { name: 'Ana', town: 'Lyon' });
+    await draw(ana.page, 'ellipse', [100, 100], [260, 200]);
+    await expect.poll(() => seq(mia.page)).toBe('1');
+
+    await mia.page.getByTestId('board-lock').click();
+    await expect.poll(() => ana.page.getByTestId('board-readonly').count()).toBe(1);
+    expect(await ana.page.locator('[data-tool=pen]').isDisabled()).toBe(true);
+    await mia.page.getByTestId('board-lock').click();
+    await expect.poll(() => ana.page.getByTestId('board-readonly').count()).toBe(0);
+
+    await mia.page.getByTestId('board-snapshot').click();
+    mia.page.on('dialog', (d) => void d.accept());
+    await mia.page.getByTestId('board-clear').click();
+    await expect.poll(() => ana.page.locator('[data-kind=shape]').count()).toBe(0);
+    await mia.page.getByTestId('board-undo').click();
+    await expect.poll(() => ana.page.locator('[data-kind=shape]').count()).toBe(1);
+
+    // A breakout room's board, created and written through the store API (as breakouts will).
+    const workshopId = JSON.parse((await mia.page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('jumelage.session.'))?.[1]))!).workshopId;
+    const ref = { workshopId, roomId: 'room-1' };
+    await server.app.store.boards.createBoard(ref, { label: 'Tisch 1', at: Date.now() });
+    await server.app.store.boards.appendBoardOps(ref, 0, [{ kind: 'put', seq: 1, by: 'x', at: 1, items: [{ kind: 'text', id: 't1', x: 0, y: 0, text: 'Ergebnis von Tisch 1', color: '#1d2430', size: 28, by: 'x' }] }], { maxBytes: 1e6, maxSeq: 1e6 }, Date.now());
+    await server.app.store.boards.closeBoard(ref, Date.now());
+
+    await ana.page.getByTestId('gallery-open').click();
+    await expect.poll(() => ana.page.getByTestId('gallery-item').count()).toBe(2);
+    expect(await ana.page.getByTestId('gallery').textContent()).toContain('Tisch 1');
+    expect(await ana.page.getByTestId('gallery').textContent()).toContain('Ergebnis von Tisch 1');
+    await ana.page.getByTestId('gallery').screenshot({ path: screenshotPath('board-gallery.png') });
+    await Promise.all([organiser, mia, ana].map((p) => p.context.close()));
   });
 });

@@ -22,8 +22,8 @@ export interface Editor {
   top: number;
 }
 
-const LIVE_EVERY_MS = 50;
-const CURSOR_EVERY_MS = 80;
+const LIVE_EVERY_MS = 66;
+const CURSOR_EVERY_MS = 100;
 
 export function BoardCanvas({ board, ui, onEdit }: { board: BoardClientState; ui: BoardUi; onEdit: (e: Editor) => void }) {
   const svg = useRef<SVGSVGElement>(null);

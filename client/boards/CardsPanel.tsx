@@ -118,7 +118,7 @@ function ClusterBlock(p: { board: BoardClientState; cluster: ClusterItem; cards:
   const heading = useSignal<string | null>(null);
   const id = `cluster-${p.cluster.id}`;
   return (
-    <div class="cluster-block" data-testid="cluster-block">
+    <div class="cluster-block" data-testid="cluster-block" data-heading={p.cluster.heading}>
       {p.mayMove ? (
         <form
           class="inline-row"

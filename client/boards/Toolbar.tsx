@@ -41,7 +41,10 @@ export function Toolbar({ board, ui, canvasSize, onError }: { board: BoardClient
             aria-pressed={tool === name}
             disabled={DRAWING_TOOLS.has(name) && !mayDraw}
             data-tool={name}
-            onClick={() => (ui.tool.value = name)}
+            onClick={() => {
+              ui.tool.value = name;
+              if (name !== 'select') ui.selected.value = null;
+            }}
           >
             <BoardIcon name={name as BoardIconName} />
             <span>{t(`board.tool.${name}` as MessageKey)}</span>

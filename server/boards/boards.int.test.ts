@@ -92,7 +92,7 @@ describe('boards over sockets', () => {
     expect(log.ops.length).toBeLessThanOrEqual(COMPACT_AFTER_OPS + KEEP_OPS);
   });
 
-  test('[BOARD5] hidden card text and anonymous authors never reach other people, until the reveal', async () => {
+  test('[BOARD5] [CARD4] hidden card text and anonymous authors never reach other people, until the reveal', async () => {
     const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben');
     const [ana, ben] = people as [(typeof people)[0], (typeof people)[0]];
     await ok(moderator.socket, 'board:settings', { patch: { cardsHidden: true, cardsAnonymous: true, startCards: true, cardLimit: 2 } });

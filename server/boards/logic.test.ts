@@ -41,7 +41,7 @@ const dot = (id: string, cardId: string): Intent => ({ type: 'add', item: { kind
 const stroke = (id: string): Intent => ({ type: 'add', item: { kind: 'stroke', id, x: 1, y: 2, tool: 'pen', color: '#1d2430', width: 3, points: [0, 0, 5, 5] } });
 
 describe('board rules', () => {
-  test('[BOARD1] an added item carries its author; a card also the name, anonymity and round', () => {
+  test('[BOARD1] [CARD1] an added item carries its author; a card also the name, anonymity and round', () => {
     const b = board();
     b.set({ cardsAnonymous: true, startCards: true });
     b.do(ana, card('card-1'));
@@ -85,6 +85,16 @@ describe('board rules', () => {
     b.undo(ana, added);
     expect(b.state.items.has('s-1')).toBe(false);
     expect(() => logic.resolveRevert(b.state, added, ana)).toThrow(/Nothing/);
+  });
+
+  test('[BOARD6] a settings op logs only what changed; its undo restores exactly that', () => {
+    const b = board();
+    b.set({ header: 'Erste Frage', cardLimit: 3 });
+    const op = b.set({ header: 'Zweite Frage', cardLimit: 3, startCards: true });
+    expect(op).toMatchObject({ kind: 'settings', before: { header: 'Erste Frage', cardRound: 0, cardsOpen: false }, after: { header: 'Zweite Frage', cardRound: 1, cardsOpen: true } });
+    expect(op.kind === 'settings' && 'cardLimit' in op.after).toBe(false);
+    b.undo(mod, op);
+    expect(b.state.settings).toMatchObject({ header: 'Erste Frage', cardLimit: 3, cardRound: 0, cardsOpen: false });
   });
 
   test('[BOARD7] a clear removes everything in one op and one undo brings it back', () => {
@@ -147,7 +157,7 @@ describe('board rules', () => {
     expect(b.refused(ana, { type: 'remove', ids: ['d-2'] })).toBe('forbidden');
   });
 
-  test('[BOARD5] hidden cards lose their text, anonymous cards their author, hidden dots vanish, except for their owner', () => {
+  test('[BOARD5] [DOT4] hidden cards lose their text, anonymous cards their author, hidden dots vanish until voting closes, except for their owner', () => {
     const b = board();
     b.set({ cardsHidden: true, cardsAnonymous: true, startCards: true });
     const add = b.do(ana, card('c-1', 'Geheim'));
