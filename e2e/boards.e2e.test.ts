@@ -62,7 +62,19 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     const ana = await newPerson(browser, { locale: 'fr-FR' });
     await joinWorkshop(ana.page, inviteUrl, { name: 'Ana', town: 'Lyon' });
 
-    await draw(mia.page, 'pen', [80, 120], [300, 160]);
+    // Ana sees Mia's stroke while it is being drawn, and Mia's pointer with her name.
+    await mia.page.locator('[data-tool=pen]').click();
+    await mia.page.getByTestId('board-canvas').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const box = (await mia.page.getByTestId('board-canvas').boundingBox())!;
+    await mia.page.mouse.move(box.x + 60, box.y + 200, { steps: 3 });
+    await expect.poll(() => ana.page.getByTestId('board-cursor').textContent()).toBe('Mia');
+    await mia.page.mouse.down();
+    for (let i = 1; i <= 12; i++) await mia.page.mouse.move(box.x + 60 + i * 20, box.y + 200 + (i % 2) * 15, { steps: 2 });
+    await expect.poll(() => ana.page.locator('.board-overlay path[stroke="#1f4e79"]').count()).toBe(1);
+    expect(await seq(ana.page)).toBe('0');
+    await mia.page.mouse.up();
+    await expect.poll(() => ana.page.locator('.board-content [data-kind=stroke]').count()).toBe(1);
+    await expect.poll(() => ana.page.locator('.board-overlay path[stroke="#1f4e79"]').count()).toBe(0);
     await draw(ana.page, 'rect', [350, 80], [520, 200]);
     await draw(ana.page, 'arrow', [320, 260], [480, 300]);
     await writeCard(ana.page, 'Un marché de Noël commun');
