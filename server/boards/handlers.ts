@@ -50,10 +50,10 @@ export function boardHandlers(deps: Deps): BoardHandlers {
     const room = rooms.room(ref.workshopId, ref.roomId);
     for (const op of ops) {
       const generic = viewOp(op, { id: '' }, settings);
-      const genericJson = JSON.stringify(generic);
       const special: [string, BoardOp][] = [];
-      for (const owner of owners(op)) {
-        if (owner === actorId) continue;
+      const others = [...owners(op)].filter((id) => id !== actorId);
+      const genericJson = others.length ? JSON.stringify(generic) : '';
+      for (const owner of others) {
         const own = viewOp(op, { id: owner }, settings);
         if (JSON.stringify(own) !== genericJson) special.push([owner, own]);
       }

@@ -66,11 +66,18 @@ export class BoardService {
     return this.boards.get(refKey(ref)) ?? null;
   }
 
-  /** Brings the cached board up to the store's head (loading it if needed). */
-  private async current(ref: BoardRef): Promise<LoadedBoard> {
+  /**
+   * Brings the cached board up to the store's head (loading it if needed). With `trustCache` a
+   * cached board is used as is: fine for a write, whose compare-and-append refuses a stale head.
+   */
+  private async current(ref: BoardRef, trustCache = false): Promise<LoadedBoard> {
     const now = this.clock();
     this.evict(now);
     let board = this.boards.get(refKey(ref));
+    if (board && trustCache) {
+      board.usedAt = now;
+      return board;
+    }
     if (board) {
       const log = await this.store.readBoard(ref, board.state.seq);
       if (log.snapshot) board = undefined; // compacted past what we hold: load afresh
@@ -107,7 +114,8 @@ export class BoardService {
   commit(ref: BoardRef, by: string, decide: (board: LoadedBoard) => BoardOpBody[], revertOf?: number): Promise<Committed> {
     return this.exclusive(ref, async () => {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const board = await this.current(ref);
+        // First try on what this node holds: one store round trip when no other node wrote.
+        const board = await this.current(ref, attempt === 0);
         const bodies = decide(board);
         const at = this.clock();
         const head = board.state.seq;
