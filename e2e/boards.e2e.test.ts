@@ -177,6 +177,19 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     expect(info.height).toBeGreaterThan(150);
     expect(info.colours).toBeGreaterThan(2);
 
+    // The exported picture goes back onto the board as an image; text by keyboard only.
+    await mia.page.getByTestId('board-image-input').setInputFiles((await png.path())!);
+    await expect.poll(() => mia.page.locator('.board-content [data-kind=image]').count()).toBe(1);
+    await mia.page.locator('[data-tool=text]').click();
+    await mia.page.getByTestId('board-canvas').focus();
+    await mia.page.keyboard.press('Enter');
+    await expect.poll(() => mia.page.evaluate(() => document.activeElement?.id)).toBe('place-text-input');
+    await mia.page.keyboard.type('Rynek w Wołowie');
+    await mia.page.getByTestId('place-text').getByRole('button', { name: 'Place' }).click();
+    await expect.poll(() => mia.page.locator('.board-content [data-kind=text]').textContent()).toBe('Rynek w Wołowie');
+    await mia.page.keyboard.press('Control+z');
+    await expect.poll(() => mia.page.locator('.board-content [data-kind=text]').count()).toBe(0);
+
     const [svg] = await Promise.all([mia.page.waitForEvent('download'), mia.page.getByTestId('export-svg').click()]);
     const svgText = readFileSync((await svg.path())!, 'utf8');
     expect(svgText).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);

@@ -198,6 +198,13 @@ export function BoardCanvas({ board, ui, onEdit }: { board: BoardClientState; ui
       void moveItem(id, dx!, dy!);
     } else if (e.key === 'Escape') {
       ui.selected.value = null;
+    } else if (e.key === 'Enter' && (ui.tool.value === 'text' || ui.tool.value === 'card')) {
+      // Keyboard users place text and cards in the middle of the view.
+      e.preventDefault();
+      const rect = svg.current!.getBoundingClientRect();
+      const left = rect.width / 2 - 80;
+      const top = rect.height / 3;
+      onEdit({ kind: ui.tool.value, x: (left - ui.panX.value) / zoom, y: (top - ui.panY.value) / zoom, left, top });
     }
   }
 
@@ -221,7 +228,7 @@ export function BoardCanvas({ board, ui, onEdit }: { board: BoardClientState; ui
       data-seq={board.board.value.seq}
       role="application"
       aria-label={t('board.canvasLabel')}
-      tabIndex={0}
+      tabindex={0}
       onPointerDown={down}
       onPointerMove={move}
       onPointerUp={() => void up()}

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { BOARD_LIMITS } from '../../shared/boards/schema.js';
 import { cardsCsv } from '../../shared/boards/csv.js';
 import { errorText, t } from '../i18n/i18n.js';
@@ -47,7 +47,10 @@ export function BoardSection({ conn, workshop }: { conn: Connection; workshop: W
       <div class="board-wrap" ref={wrap}>
         {!board.loaded.value && <p class="board-wrap__loading" role="status">{t('board.syncing')}</p>}
         <BoardCanvas board={board} ui={ui} onEdit={(e) => (editor.value = e)} />
-        {editor.value && <PlaceText board={board} ui={ui} editor={editor.value} onDone={() => (editor.value = null)} />}
+        {editor.value && <PlaceText board={board} ui={ui} editor={editor.value} onDone={() => {
+              editor.value = null;
+              canvas()?.focus(); // back where the keyboard user was
+            }} />}
       </div>
       <div class="inline-row board-export" role="group" aria-label={t('board.export')}>
         <span class="muted"><BoardIcon name="download" /> {t('board.export')}:</span>
@@ -73,6 +76,8 @@ export function BoardSection({ conn, workshop }: { conn: Connection; workshop: W
 /** The small form that appears where someone clicked with the text or card tool. */
 function PlaceText({ board, ui, editor, onDone }: { board: BoardClientState; ui: BoardUi; editor: Editor; onDone: () => void }) {
   const text = useSignal('');
+  const field = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => field.current?.focus(), []);
   const max = editor.kind === 'card' ? BOARD_LIMITS.cardText : BOARD_LIMITS.text;
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -88,7 +93,7 @@ function PlaceText({ board, ui, editor, onDone }: { board: BoardClientState; ui:
   return (
     <form class="place-text card" style={{ left: `${Math.max(0, editor.left)}px`, top: `${Math.max(0, editor.top)}px` }} onSubmit={submit} data-testid="place-text" onKeyDown={(e) => e.key === 'Escape' && onDone()}>
       <label for="place-text-input">{editor.kind === 'card' ? t('cards.textLabel') : t('board.textPrompt')}</label>
-      <textarea id="place-text-input" rows={3} maxLength={max} value={text.value} autoFocus onInput={(e) => (text.value = (e.target as HTMLTextAreaElement).value)} />
+      <textarea ref={field} id="place-text-input" rows={3} maxLength={max} value={text.value} onInput={(e) => (text.value = (e.target as HTMLTextAreaElement).value)} />
       <div class="inline-row">
         <button type="submit" class="btn btn--primary btn--small">{t('board.place')}</button>
         <button type="button" class="btn btn--small btn--ghost" onClick={onDone}>{t('common.cancel')}</button>

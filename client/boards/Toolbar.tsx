@@ -39,7 +39,7 @@ export function Toolbar({ board, ui, canvasSize, onError }: { board: BoardClient
             type="button"
             class={`tool-btn${tool === name ? ' tool-btn--on' : ''}`}
             aria-pressed={tool === name}
-            disabled={DRAWING_TOOLS.has(name) && !mayDraw}
+            disabled={(DRAWING_TOOLS.has(name) && !mayDraw) || (name === 'card' && !board.mayWriteCards.value)}
             data-tool={name}
             onClick={() => {
               ui.tool.value = name;
