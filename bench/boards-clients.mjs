@@ -141,7 +141,7 @@ async function lateJoiner(ours, relayUrl, s) {
     const data = must(await late.emitWithAck('board:sync', { sinceSeq: 0 }));
     times.push(performance.now() - t0);
     if (!info) {
-      info = { ops: data.head, items: data.snapshot.items.length, kbytes: JSON.stringify(data).length / 1024 };
+      info = { ops: data.head, items: data.kind === 'snapshot' ? data.snapshot.items.length : data.ops.length, kbytes: JSON.stringify(data).length / 1024 };
       await rs.emitWithAck('keep', data);
     }
     const r0 = performance.now();

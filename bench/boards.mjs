@@ -8,6 +8,7 @@
  */
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
@@ -59,6 +60,7 @@ const deadline = setTimeout(() => {
   process.exit(1);
 }, 170_000);
 
+const loadBefore = os.loadavg()[0];
 child.send({ ours: `http://127.0.0.1:${ourPort}`, relay: `http://127.0.0.1:${relayPort}`, settings });
 const results = await new Promise((resolve, reject) => {
   child.on('message', (m) => (m.error ? reject(new Error(m.error)) : resolve(m)));
@@ -71,6 +73,7 @@ const { fanout, late } = results;
 console.log(`fan-out: ${settings.rooms} rooms x ${settings.clients} clients, ${settings.opsPerSecond} ops/s per room, ${settings.seconds} s each`);
 console.log(`  relay  p50=${f(fanout.relay.p50)} ms p95=${f(fanout.relay.p95)} ms delivered=${fanout.relay.delivered} expected=${fanout.relay.expected}`);
 console.log(`  boards p50=${f(fanout.ours.p50)} ms p95=${f(fanout.ours.p95)} ms delivered=${fanout.ours.delivered} expected=${fanout.ours.expected}`);
+console.log(`machine: ${os.cpus().length} cores, load average ${f(loadBefore)} before and ${f(os.loadavg()[0])} after (other work on the machine inflates both servers' figures)`);
 console.log(`late joiner: board of ${late.ops} ops (${late.items} items, ${f(late.kbytes)} KB view), ${late.tries} tries, median`);
 console.log(
   `RESULT fanout rooms=${settings.rooms} clients=${settings.clients} ops_per_s=${settings.opsPerSecond} p95_ms=${f(fanout.ours.p95)} relay_p95_ms=${f(fanout.relay.p95)} p50_ms=${f(fanout.ours.p50)} relay_p50_ms=${f(fanout.relay.p50)} ratio=${f(fanout.ours.p95 / fanout.relay.p95)}`,

@@ -79,10 +79,12 @@ export function createBoardState(conn: Connection, ws: WorkshopState) {
     rev.value++;
   }
 
-  function load(sync: BoardSync) {
+  /** `askedAt`: the seq this client had when it asked. */
+  function load(sync: BoardSync, askedAt: number) {
     if (sync.roomId !== trackedRoom) return;
     if (sync.kind === 'snapshot') {
-      const newer = recent.filter((op) => op.seq > sync.snapshot.seq);
+      // Only ops applied while the answer was on its way can be newer than it.
+      const newer = recent.filter((op) => op.seq > Math.max(askedAt, sync.snapshot.seq));
       current = fromSnapshot(sync.snapshot);
       for (const op of newer) if (op.seq === current.seq + 1) applyOp(current, op);
       for (const seq of [...pending.keys()]) if (seq <= current.seq) pending.delete(seq);
@@ -112,7 +114,7 @@ export function createBoardState(conn: Connection, ws: WorkshopState) {
       pending.delete(op.seq);
       applyOp(current, op);
       recent.push(op);
-      if (recent.length > 400) recent = recent.slice(-200);
+      if (recent.length > 2000) recent = recent.slice(-1000);
       if (op.kind === 'put') dropLive(op.items.map((i) => i.id));
       if (changesVisibility(op)) resync = true;
     }
@@ -129,10 +131,11 @@ export function createBoardState(conn: Connection, ws: WorkshopState) {
     if (syncing && !full) return;
     syncing = true;
     const room = trackedRoom;
+    const askedAt = current.seq;
     const r = await conn.request('board:sync', { roomId: room, sinceSeq: full ? 0 : current.seq, full });
     syncing = false;
     if (room !== trackedRoom) return;
-    if (r.ok) return load(r.data);
+    if (r.ok) return load(r.data, askedAt);
     // Right after a reconnect the session may not be resumed yet: try again shortly.
     if ((r.code === 'not_joined' || r.code === 'network') && attempt < 20) {
       setTimeout(() => void sync(full, attempt + 1), 300);
