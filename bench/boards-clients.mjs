@@ -104,17 +104,24 @@ async function fanout(setups, s) {
     return sent;
   };
   for (const setup of setups) await run(setup, 1); // warm-up, not measured
-  const rounds = Math.max(1, Math.round(s.seconds / 2));
+  // Short alternating rounds; each round's p95 is compared with the other setup's adjacent round.
+  const rounds = Math.max(2, Math.round(s.seconds));
+  const perRound = setups.map(() => []);
   for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < setups.length; k++) {
+      const before = latencies[k].length;
       active = k;
+      process.send({ phase: k, on: true });
       sentTotal[k] += await run(setups[k], s.seconds / rounds);
+      process.send({ phase: k, on: false });
       active = -1;
+      const mine = latencies[k].slice(before).sort((a, b) => a - b);
+      perRound[k].push(percentile(mine, 95));
     }
   }
   return latencies.map((l, k) => {
     l.sort((a, b) => a - b);
-    return { p50: percentile(l, 50), p95: percentile(l, 95), delivered: l.length, expected: sentTotal[k] * (s.clients - 1) };
+    return { p50: percentile(l, 50), p95: percentile(l, 95), delivered: l.length, expected: sentTotal[k] * (s.clients - 1), rounds: perRound[k] };
   });
 }
 
