@@ -5,7 +5,7 @@ import { viewBoard, viewOp } from '../../shared/boards/view.js';
 import { CommandError } from '../../shared/protocol.js';
 import { PLENARY } from '../../shared/rooms.js';
 import { rooms } from '../realtime/rooms.js';
-import type { Deps, HandlerTable, Member } from '../realtime/types.js';
+import type { Deps, HandlerContext, HandlerTable, Member, TypedSocket } from '../realtime/types.js';
 import * as logic from './logic.js';
 import { BoardService } from './service.js';
 import type { BoardRef } from './store.js';
@@ -46,7 +46,7 @@ export function boardHandlers(deps: Deps): BoardHandlers {
   const service = new BoardService(deps.store.boards, deps.clock);
 
   /** [BOARD5] Everyone gets the op as they may see it; the actor gets it in the ack. */
-  function broadcast(ref: BoardRef, ops: BoardOp[], settings: BoardSettings, actorId: string) {
+  function broadcast(ref: BoardRef, ops: BoardOp[], settings: BoardSettings, actorId: string, socket: TypedSocket) {
     const room = rooms.room(ref.workshopId, ref.roomId);
     for (const op of ops) {
       const generic = viewOp(op, { id: '' }, settings);
@@ -57,15 +57,18 @@ export function boardHandlers(deps: Deps): BoardHandlers {
         const own = viewOp(op, { id: owner }, settings);
         if (JSON.stringify(own) !== genericJson) special.push([owner, own]);
       }
-      const except = [actorId, ...special.map(([id]) => id)].map((id) => rooms.participant(ref.workshopId, id));
-      deps.io.to(room).except(except).emit('board:ops', { roomId: ref.roomId, ops: [generic] });
+      // The actor's own socket is left out by socket.to(); its op comes back in the ack.
+      const toRoom = socket.to(room);
+      const target = special.length ? toRoom.except(special.map(([id]) => rooms.participant(ref.workshopId, id))) : toRoom;
+      target.emit('board:ops', { roomId: ref.roomId, ops: [generic] });
       for (const [id, own] of special) deps.io.to(rooms.participant(ref.workshopId, id)).emit('board:ops', { roomId: ref.roomId, ops: [own] });
     }
   }
 
-  async function commit(member: Member, ref: BoardRef, decide: Parameters<BoardService['commit']>[2], revertOf?: number) {
+  async function commit(ctx: HandlerContext, ref: BoardRef, decide: Parameters<BoardService['commit']>[2], revertOf?: number) {
+    const member = need(ctx.member);
     const { ops, board } = await service.commit(ref, member.actor.id, decide, revertOf);
-    broadcast(ref, ops, board.state.settings, member.actor.id);
+    broadcast(ref, ops, board.state.settings, member.actor.id, ctx.socket);
     const op = ops[ops.length - 1]!;
     return { roomId: ref.roomId, op: viewOp(op, { id: member.actor.id }, board.state.settings) };
   }
@@ -79,14 +82,14 @@ export function boardHandlers(deps: Deps): BoardHandlers {
     'board:op': async ({ roomId, op }, ctx) => {
       const member = need(ctx.member);
       const actor = actorOf(member);
-      return commit(member, boardFor(member, roomId, true), (board) => [logic.resolveIntent(board.state, op, actor)]);
+      return commit(ctx, boardFor(member, roomId, true), (board) => [logic.resolveIntent(board.state, op, actor)]);
     },
 
     'board:revert': async ({ roomId, seq }, ctx) => {
       const member = need(ctx.member);
       const actor = actorOf(member);
       return commit(
-        member,
+        ctx,
         boardFor(member, roomId, true),
         (board) => [logic.resolveRevert(board.state, BoardService.opAt(board, seq), actor)],
         seq,
@@ -96,13 +99,13 @@ export function boardHandlers(deps: Deps): BoardHandlers {
     'board:settings': async ({ roomId, patch }, ctx) => {
       const member = need(ctx.member);
       const actor = actorOf(member);
-      return commit(member, boardFor(member, roomId, true), (board) => [logic.resolveSettings(board.state, patch, actor)]);
+      return commit(ctx, boardFor(member, roomId, true), (board) => [logic.resolveSettings(board.state, patch, actor)]);
     },
 
     'board:clear': async ({ roomId }, ctx) => {
       const member = need(ctx.member);
       const actor = actorOf(member);
-      return commit(member, boardFor(member, roomId, true), (board) => [logic.resolveClear(board.state, actor)]);
+      return commit(ctx, boardFor(member, roomId, true), (board) => [logic.resolveClear(board.state, actor)]);
     },
 
     'board:live': async (live, ctx) => {
