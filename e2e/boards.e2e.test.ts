@@ -281,7 +281,7 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     await Promise.all([organiser, mia, ana, ola].map((p) => p.context.close()));
   });
 
-  it('[E2E-B5] a moderator locks the board, takes a snapshot, clears and undoes; the gallery shows the boards of other rooms', async () => {
+  it('[E2E-B5] a moderator locks the board, takes a snapshot, clears and undoes; a participant erases and undoes; the laser fades; the gallery shows the boards of other rooms', async () => {
     const organiser = await newPerson(browser);
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Galerie');
     const mia = await newPerson(browser);
@@ -303,6 +303,24 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     await expect.poll(() => ana.page.locator('[data-kind=shape]').count()).toBe(0);
     await mia.page.getByTestId('board-undo').click();
     await expect.poll(() => ana.page.locator('[data-kind=shape]').count()).toBe(1);
+
+    // Ana erases her ellipse, everyone sees it go; her undo brings it back.
+    await ana.page.locator('[data-tool=eraser]').click();
+    const ellipse = (await ana.page.locator('.board-content [data-kind=shape]').boundingBox())!;
+    await ana.page.mouse.move(ellipse.x + 2, ellipse.y + ellipse.height / 2);
+    await ana.page.mouse.down();
+    await ana.page.mouse.move(ellipse.x + 4, ellipse.y + ellipse.height / 2 + 2, { steps: 3 });
+    await ana.page.mouse.up();
+    await expect.poll(() => mia.page.locator('.board-content [data-kind=shape]').count()).toBe(0);
+    await ana.page.getByTestId('board-undo').click();
+    await expect.poll(() => mia.page.locator('.board-content [data-kind=shape]').count()).toBe(1);
+
+    // Mia's laser pointer: Ana sees a red trail that fades away.
+    await mia.page.locator('[data-tool=laser]').click();
+    const canvas = (await mia.page.getByTestId('board-canvas').boundingBox())!;
+    for (let i = 0; i < 10; i++) await mia.page.mouse.move(canvas.x + 100 + i * 25, canvas.y + 150, { steps: 2 });
+    await expect.poll(() => ana.page.locator('[data-testid=board-cursor] circle').count()).toBeGreaterThan(2);
+    await expect.poll(() => ana.page.locator('[data-testid=board-cursor] circle').count(), { timeout: 5000 }).toBe(0);
 
     // A breakout room's board, created and written through the store API (as breakouts will).
     const workshopId = JSON.parse((await mia.page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('jumelage.session.'))?.[1]))!).workshopId;
