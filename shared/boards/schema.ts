@@ -45,6 +45,13 @@ export const roomIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const coord = z.number().finite().min(-BOARD_LIMITS.coord).max(BOARD_LIMITS.coord);
 const size = z.number().finite().min(-BOARD_LIMITS.coord).max(BOARD_LIMITS.coord);
 const ink = z.enum(INK_COLORS);
+/** Flat x, y pairs; one pass over the numbers (strokes are the hot path, thousands of numbers). */
+const pointList = (min: number, max: number) =>
+  z
+    .array(z.number())
+    .min(min)
+    .max(max)
+    .refine((p) => p.length % 2 === 0 && p.every((v) => v >= -BOARD_LIMITS.coord && v <= BOARD_LIMITS.coord), 'x, y pairs within the board');
 const pos = { id: idSchema, x: coord, y: coord };
 
 const strokeNew = z.object({
@@ -54,11 +61,7 @@ const strokeNew = z.object({
   color: ink,
   width: z.number().min(1).max(60),
   /** Flat x, y pairs relative to (x, y). */
-  points: z
-    .array(coord)
-    .min(2)
-    .max(BOARD_LIMITS.strokePoints * 2)
-    .refine((p) => p.length % 2 === 0, 'points come in x, y pairs'),
+  points: pointList(2, BOARD_LIMITS.strokePoints * 2),
 });
 const shapeNew = z.object({
   kind: z.literal('shape'),
@@ -247,10 +250,7 @@ export const boardLiveSchema = boardRefSchema.extend({
   color: ink,
   width: z.number().min(1).max(60),
   /** Absolute x, y pairs since the previous message; shapes send their two corners. */
-  points: z
-    .array(coord)
-    .max(BOARD_LIMITS.livePoints * 2)
-    .refine((p) => p.length % 2 === 0),
+  points: pointList(0, BOARD_LIMITS.livePoints * 2),
   /** Shapes replace what was sent before instead of extending it. */
   replace: z.boolean().default(false),
   end: z.boolean().default(false),
