@@ -57,11 +57,11 @@ export function BoardCanvas({ board, ui, onEdit }: { board: BoardClientState; ui
     } else if (tool === 'line' || tool === 'arrow' || tool === 'rect' || tool === 'ellipse') {
       if (board.mayDraw.value) draft.value = { kind: 'shape', id: newId(), x: p.x, y: p.y, w: 0, h: 0 };
     } else if (tool === 'select') {
-      const id = targetId(e);
+      const id = targetId(e) ?? hitUnder(e);
       ui.selected.value = id;
       if (id) draft.value = { kind: 'move', id, startX: p.x, startY: p.y, dx: 0, dy: 0 };
     } else if (tool === 'eraser') {
-      const hit = item(targetId(e));
+      const hit = item(targetId(e) ?? hitUnder(e));
       draft.value = { kind: 'erase', ids: new Set(hit && erasable(hit) ? [hit.id] : []) };
     } else if (tool === 'text' || tool === 'card') {
       const rect = svg.current!.getBoundingClientRect();
@@ -123,10 +123,14 @@ export function BoardCanvas({ board, ui, onEdit }: { board: BoardClientState; ui
     }
   }
 
-  /** With pointer capture, events target the svg: find what is under the pointer. */
-  function hitUnder(e: PointerEvent): string | null {
-    const el = document.elementFromPoint(e.clientX, e.clientY);
-    return (el?.closest('[data-id]') as Element | null)?.getAttribute('data-id') ?? null;
+  /** With pointer capture, events target the svg: find what is under (or right next to) the pointer, so thin lines are easy to hit. */
+  function hitUnder(e: { clientX: number; clientY: number }): string | null {
+    for (const [dx, dy] of [[0, 0], [6, 0], [-6, 0], [0, 6], [0, -6]] as const) {
+      const el = document.elementFromPoint(e.clientX + dx, e.clientY + dy);
+      const id = (el?.closest('.board-content [data-id]') as Element | null)?.getAttribute('data-id');
+      if (id) return id;
+    }
+    return null;
   }
 
   async function up() {
