@@ -1,4 +1,5 @@
 import { breakoutHandlers } from './breakouts/handlers.js';
+import { boardHandlers } from './boards/handlers.js';
 import { chatHandlers } from './chat/handlers.js';
 import { mediaHandlers } from './media/handlers.js';
 import type { Deps, HandlerTable } from './realtime/types.js';
@@ -11,5 +12,6 @@ export function createHandlers(deps: Deps): HandlerTable {
     ...chatHandlers(deps),
     ...breakoutHandlers(deps),
     ...mediaHandlers(deps),
+    ...boardHandlers(deps),
   };
 }

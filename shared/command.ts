@@ -37,6 +37,12 @@ export const ERROR_CODES = [
   'not_found',
   'locked',
   'ended',
+  /** Boards: the moderator locked this board. */
+  'board_locked',
+  /** Boards: the per-person card limit or dot budget is used up. */
+  'limit_reached',
+  /** Boards: the board holds as much as it may. */
+  'board_full',
   'removed',
   'version_mismatch',
   'rate_limited',

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Ack, CommandDef } from './command.js';
 import { breakoutCommands, type BreakoutServerEvents } from './breakouts/events.js';
+import { boardCommands, type BoardServerEvents } from './boards/events.js';
 import { chatCommands, type ChatServerEvents } from './chat/events.js';
 import { mediaCommands, type MediaServerEvents } from './media/events.js';
 import { workshopCommands, type WorkshopServerEvents } from './workshops/events.js';
@@ -19,6 +20,7 @@ export const COMMANDS = {
   ...chatCommands,
   ...mediaCommands,
   ...breakoutCommands,
+  ...boardCommands,
 } as const;
 
 type Commands = typeof COMMANDS;
@@ -31,7 +33,7 @@ export type ClientToServerEvents = {
   [K in CommandName]: (payload: CommandInput<K>, ack: (result: Ack<CommandResult<K>>) => void) => void;
 };
 
-export type ServerToClientEvents = WorkshopServerEvents & ChatServerEvents & MediaServerEvents & BreakoutServerEvents;
+export type ServerToClientEvents = WorkshopServerEvents & ChatServerEvents & MediaServerEvents & BreakoutServerEvents & BoardServerEvents;
 
 export interface InterServerEvents {}
 

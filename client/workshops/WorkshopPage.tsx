@@ -5,6 +5,7 @@ import { MediaArea } from '../media/MediaArea.js';
 import { createMediaState } from '../media/state.js';
 import type { Connection } from '../net/connection.js';
 import { Icon } from '../ui/Icon.js';
+import { BoardSection } from '../boards/BoardSection.js';
 import { ChatPanel } from '../chat/ChatPanel.js';
 import { errorText, t } from '../i18n/i18n.js';
 import { Alert } from '../ui/Alert.js';
@@ -74,6 +75,7 @@ export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code
             <CopyField id="ws-invite" label={t('created.inviteLabel')} value={`${location.origin}/j/${formatJoinCode(code)}`} />
             <img class="invite__qr" src={`/api/workshops/${formatJoinCode(code)}/qr.svg`} alt={t('created.qrAlt')} width={180} height={180} loading="lazy" />
           </details>
+          <BoardSection conn={conn} workshop={state} />
         </section>
         <ChatPanel state={state} />
       </div>

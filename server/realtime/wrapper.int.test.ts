@@ -59,6 +59,16 @@ const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'breakout:choose': { roomId: 'room' },
   'breakout:ack': { roomId: 'plenary' },
   'breakout:room-chat': { roomId: 'plenary' },
+  'board:sync': { sinceSeq: 0 },
+  'board:op': { op: { type: 'remove', ids: ['x'] } },
+  'board:revert': { seq: 1 },
+  'board:settings': { patch: { locked: true } },
+  'board:clear': {},
+  'board:live': { strokeId: 's1', tool: 'pen', color: '#1d2430', width: 2, points: [] },
+  'board:cursor': { x: 0, y: 0 },
+  'board:list': {},
+  'board:snapshot': {},
+  'board:view': { roomId: 'plenary', snapshotId: 'x' },
 };
 
 describe('before joining', () => {

@@ -1,3 +1,4 @@
+import type { BoardStore } from '../boards/store.js';
 import type { ChatMessage } from '../../shared/chat/schema.js';
 import type { BreakoutStore } from './breakouts-types.js';
 import type { MediaFlags } from '../../shared/media/schema.js';
@@ -71,5 +72,6 @@ export interface WorkshopStore {
 export interface Store extends WorkshopStore {
   readonly kind: 'memory' | 'redis';
   readonly breakouts: BreakoutStore;
+  readonly boards: BoardStore;
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { MemoryBoardStore } from '../../boards/memory-store.js';
 import { CHAT_HISTORY } from '../../../shared/chat/schema.js';
 import type { ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
@@ -18,6 +19,7 @@ const copy = <T>(value: T): T => structuredClone(value);
 /** The embedded default. Single process: each method runs to completion without awaiting, so it is atomic. */
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
+  readonly boards = new MemoryBoardStore();
   private readonly workshops = new Map<string, WorkshopState>();
   private readonly codes = new Map<string, string>();
   readonly breakouts = new MemoryBreakoutStore((w, p, roomId) => this.updateParticipant(w, p, (q) => void (q.roomId = roomId)) !== null);

@@ -1,4 +1,5 @@
 import { createClient } from 'redis';
+import { RedisBoardStore } from '../../boards/redis-store.js';
 import { CHAT_HISTORY, type ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
@@ -27,6 +28,7 @@ export class RedisStore implements Store {
   readonly kind = 'redis' as const;
   private readonly keys: ReturnType<typeof redisKeys>;
   readonly breakouts: RedisBreakoutStore;
+  readonly boards: RedisBoardStore;
 
   private constructor(
     readonly client: RedisClient,
@@ -35,6 +37,7 @@ export class RedisStore implements Store {
   ) {
     this.keys = redisKeys(prefix);
     this.breakouts = new RedisBreakoutStore(client, prefix);
+    this.boards = new RedisBoardStore(client, prefix);
   }
 
   static async connect(url: string, opts: { prefix?: string } = {}): Promise<RedisStore> {

@@ -1,0 +1,96 @@
+import { useSignal } from '@preact/signals';
+import type { BoardSnapshot, BoardSummary, SnapshotInfo } from '../../shared/boards/schema.js';
+import { PLENARY } from '../../shared/rooms.js';
+import { dotCounts, fromSnapshot } from '../../shared/boards/apply.js';
+import { locale, t } from '../i18n/i18n.js';
+import { itemBounds, union } from './geometry.js';
+import { BoardIcon } from './icons.js';
+import { BoardDefs, BoardItems } from './render.js';
+import type { BoardClientState } from './state.js';
+
+interface Entry {
+  key: string;
+  title: string;
+  closed: boolean;
+  snapshot: BoardSnapshot;
+}
+
+/**
+ * The gallery walk: every board the server reports (the plenary, breakout rooms, saved
+ * snapshots) side by side, read-only, as this person may see them.
+ */
+export function Gallery({ board }: { board: BoardClientState }) {
+  const entries = useSignal<Entry[] | null>(null);
+  const busy = useSignal(false);
+
+  async function load() {
+    busy.value = true;
+    const listed = await board.actions.list();
+    const out: Entry[] = [];
+    if (listed) {
+      for (const b of listed.boards) {
+        if (b.roomId === board.roomId.value) continue;
+        const snapshot = await board.actions.fetchBoard(b.roomId);
+        if (snapshot) out.push({ key: b.roomId, title: roomTitle(b), closed: b.closedAt !== null, snapshot });
+      }
+      for (const s of listed.snapshots) {
+        const snapshot = await board.actions.fetchSnapshot(s.roomId, s.id);
+        if (snapshot) out.push({ key: s.id, title: snapshotTitle(s), closed: false, snapshot });
+      }
+    }
+    entries.value = out;
+    busy.value = false;
+  }
+
+  if (!entries.value) {
+    return (
+      <button type="button" class="btn" data-testid="gallery-open" disabled={busy.value} onClick={() => void load()}>
+        <BoardIcon name="gallery" /> {t('gallery.open')}
+      </button>
+    );
+  }
+  return (
+    <section class="card gallery" aria-labelledby="gallery-title" data-testid="gallery">
+      <div class="inline-row gallery__bar">
+        <h2 id="gallery-title">{t('gallery.title')}</h2>
+        <button type="button" class="btn btn--small" onClick={() => void load()} disabled={busy.value}>{t('gallery.refresh')}</button>
+        <button type="button" class="btn btn--small btn--ghost" onClick={() => (entries.value = null)}>{t('gallery.close')}</button>
+      </div>
+      {entries.value.length === 0 && <p class="muted">{t('gallery.empty')}</p>}
+      <ul class="gallery__grid">
+        {entries.value.map((e) => (
+          <li key={e.key} class="gallery__item" data-testid="gallery-item">
+            <MiniBoard snapshot={e.snapshot} label={t('gallery.boardOf', { name: e.title })} />
+            <p>
+              <strong>{e.title}</strong> {e.closed && <span class="badge">{t('gallery.closed')}</span>}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function roomTitle(b: BoardSummary) {
+  if (b.roomId === PLENARY) return t('gallery.plenary');
+  return b.label || t('gallery.room', { room: b.roomId });
+}
+
+function snapshotTitle(s: SnapshotInfo) {
+  const time = new Intl.DateTimeFormat(locale.value, { hour: '2-digit', minute: '2-digit' }).format(s.at);
+  const where = s.roomId === PLENARY ? t('gallery.plenary') : t('gallery.room', { room: s.roomId });
+  return `${s.label || t('gallery.snapshot', { time })} · ${where}`;
+}
+
+export function MiniBoard({ snapshot, label }: { snapshot: BoardSnapshot; label: string }) {
+  const box = union(snapshot.items.map(itemBounds)) ?? { x: 0, y: 0, w: 400, h: 300 };
+  const pad = 20;
+  const state = fromSnapshot(snapshot);
+  return (
+    <svg class="mini-board" role="img" aria-label={label} viewBox={`${box.x - pad} ${box.y - pad} ${box.w + 2 * pad} ${box.h + 2 * pad}`} preserveAspectRatio="xMidYMid meet">
+      <BoardDefs />
+      <rect x={box.x - pad} y={box.y - pad} width={box.w + 2 * pad} height={box.h + 2 * pad} fill="#fff" />
+      <BoardItems items={snapshot.items} dots={dotCounts(state)} myDots={new Map()} hiddenLabel={t('board.hiddenCard')} />
+    </svg>
+  );
+}

@@ -1,0 +1,153 @@
+import { boardCommands } from '../../shared/boards/events.js';
+import { fromSnapshot } from '../../shared/boards/apply.js';
+import type { BoardOp, BoardSettings, BoardSummary } from '../../shared/boards/schema.js';
+import { viewBoard, viewOp } from '../../shared/boards/view.js';
+import { CommandError } from '../../shared/protocol.js';
+import { PLENARY } from '../../shared/rooms.js';
+import { rooms } from '../realtime/rooms.js';
+import type { Deps, HandlerContext, HandlerTable, Member, TypedSocket } from '../realtime/types.js';
+import * as logic from './logic.js';
+import { BoardService } from './service.js';
+import type { BoardRef } from './store.js';
+
+type BoardHandlers = Pick<HandlerTable, keyof typeof boardCommands>;
+
+/** Saved copies kept per workshop. */
+const KEEP_SNAPSHOTS = 30;
+
+const need = (member: Member | null): Member => {
+  if (!member) throw new CommandError('not_joined', 'Join the workshop first');
+  return member;
+};
+
+/**
+ * The board of a room. People write on the board of the room they are in (moderators on any);
+ * reading any board of the workshop is allowed (the gallery walk).
+ */
+function boardFor(member: Member, roomId: string | undefined, write: boolean): BoardRef {
+  const room = roomId ?? member.actor.roomId;
+  if (write && room !== member.actor.roomId && member.actor.role !== 'moderator') {
+    throw new CommandError('forbidden', 'You can only change the board of your room');
+  }
+  return { workshopId: member.workshop.id, roomId: room };
+}
+
+const actorOf = (m: Member): logic.Actor => ({ id: m.actor.id, name: m.actor.name, moderator: m.actor.role === 'moderator' });
+
+/** Participants whose view of the op differs from everyone else's (authors of hidden or anonymous cards, voters). */
+function owners(op: BoardOp): Set<string> {
+  const ids = new Set<string>();
+  if (op.kind === 'put' || op.kind === 'remove') for (const i of op.items) if (i.kind === 'card' || i.kind === 'dot') ids.add(i.by);
+  if (op.kind === 'patch' && op.ref.kind === 'card') ids.add(op.ref.by);
+  return ids;
+}
+
+export function boardHandlers(deps: Deps): BoardHandlers {
+  const service = new BoardService(deps.store.boards, deps.clock);
+
+  /** [BOARD5] Everyone gets the op as they may see it; the actor gets it in the ack. */
+  function broadcast(ref: BoardRef, ops: BoardOp[], settings: BoardSettings, actorId: string, socket: TypedSocket) {
+    const room = rooms.room(ref.workshopId, ref.roomId);
+    for (const op of ops) {
+      const generic = viewOp(op, { id: '' }, settings);
+      const special: [string, BoardOp][] = [];
+      const others = [...owners(op)].filter((id) => id !== actorId);
+      const genericJson = others.length ? JSON.stringify(generic) : '';
+      for (const owner of others) {
+        const own = viewOp(op, { id: owner }, settings);
+        if (JSON.stringify(own) !== genericJson) special.push([owner, own]);
+      }
+      // The actor's own socket is left out by socket.to(); its op comes back in the ack.
+      const toRoom = socket.to(room);
+      const target = special.length ? toRoom.except(special.map(([id]) => rooms.participant(ref.workshopId, id))) : toRoom;
+      target.emit('board:ops', { roomId: ref.roomId, ops: [generic] });
+      for (const [id, own] of special) deps.io.to(rooms.participant(ref.workshopId, id)).emit('board:ops', { roomId: ref.roomId, ops: [own] });
+    }
+  }
+
+  async function commit(ctx: HandlerContext, ref: BoardRef, decide: Parameters<BoardService['commit']>[2], revertOf?: number) {
+    const member = need(ctx.member);
+    const { ops, board } = await service.commit(ref, member.actor.id, decide, revertOf);
+    broadcast(ref, ops, board.state.settings, member.actor.id, ctx.socket);
+    const op = ops[ops.length - 1]!;
+    return { roomId: ref.roomId, op: viewOp(op, { id: member.actor.id }, board.state.settings) };
+  }
+
+  return {
+    'board:sync': async ({ roomId, sinceSeq, full }, ctx) => {
+      const member = need(ctx.member);
+      return service.sync(boardFor(member, roomId, false), sinceSeq, full, { id: member.actor.id });
+    },
+
+    'board:op': async ({ roomId, op }, ctx) => {
+      const member = need(ctx.member);
+      const actor = actorOf(member);
+      return commit(ctx, boardFor(member, roomId, true), (board) => [logic.resolveIntent(board.state, op, actor)]);
+    },
+
+    'board:revert': async ({ roomId, seq }, ctx) => {
+      const member = need(ctx.member);
+      const actor = actorOf(member);
+      return commit(
+        ctx,
+        boardFor(member, roomId, true),
+        (board) => [logic.resolveRevert(board.state, BoardService.opAt(board, seq), actor)],
+        seq,
+      );
+    },
+
+    'board:settings': async ({ roomId, patch }, ctx) => {
+      const member = need(ctx.member);
+      const actor = actorOf(member);
+      return commit(ctx, boardFor(member, roomId, true), (board) => [logic.resolveSettings(board.state, patch, actor)]);
+    },
+
+    'board:clear': async ({ roomId }, ctx) => {
+      const member = need(ctx.member);
+      const actor = actorOf(member);
+      return commit(ctx, boardFor(member, roomId, true), (board) => [logic.resolveClear(board.state, actor)]);
+    },
+
+    'board:live': async (live, ctx) => {
+      const member = need(ctx.member);
+      const ref = boardFor(member, live.roomId, true);
+      const known = service.peek(ref);
+      if (known && !logic.mayDraw(known.state.settings, actorOf(member))) return null;
+      const { roomId: _r, ...rest } = live;
+      ctx.socket.to(rooms.room(ref.workshopId, ref.roomId)).volatile.emit('board:live', { ...rest, roomId: ref.roomId, by: member.actor.id, name: member.actor.name });
+      return null;
+    },
+
+    'board:cursor': async (cursor, ctx) => {
+      const member = need(ctx.member);
+      const ref = boardFor(member, cursor.roomId, false);
+      if (ref.roomId !== member.actor.roomId) return null; // pointing only where one is
+      const { roomId: _r, ...rest } = cursor;
+      ctx.socket.to(rooms.room(ref.workshopId, ref.roomId)).volatile.emit('board:cursor', { ...rest, roomId: ref.roomId, by: member.actor.id, name: member.actor.name });
+      return null;
+    },
+
+    'board:list': async (_input, ctx) => {
+      const member = need(ctx.member);
+      const [boards, snapshots] = await Promise.all([deps.store.boards.listBoards(member.workshop.id), deps.store.boards.listSnapshots(member.workshop.id)]);
+      const plenary: BoardSummary = { roomId: PLENARY, label: '', head: 0, updatedAt: member.workshop.createdAt, closedAt: null };
+      return { boards: boards.some((b) => b.roomId === PLENARY) ? boards : [plenary, ...boards], snapshots };
+    },
+
+    'board:snapshot': async ({ roomId, label }, ctx) => {
+      const member = need(ctx.member);
+      const ref = boardFor(member, roomId, true);
+      const snapshot = await service.snapshotOf(ref);
+      const info = { id: deps.ids.id(12), roomId: ref.roomId, label, seq: snapshot.seq, at: deps.clock() };
+      await deps.store.boards.saveSnapshot(ref, info, snapshot, KEEP_SNAPSHOTS);
+      return info;
+    },
+
+    'board:view': async ({ roomId, snapshotId }, ctx) => {
+      const member = need(ctx.member);
+      const snapshot = await deps.store.boards.getSnapshot({ workshopId: member.workshop.id, roomId }, snapshotId);
+      if (!snapshot) throw new CommandError('not_found', 'No such snapshot');
+      return viewBoard(fromSnapshot(snapshot), { id: member.actor.id });
+    },
+  };
+}
