@@ -1,4 +1,5 @@
 import { chatHandlers } from './chat/handlers.js';
+import { pollHandlers } from './polls/handlers.js';
 import type { Deps, HandlerTable } from './realtime/types.js';
 import { workshopHandlers } from './workshops/handlers.js';
 
@@ -7,5 +8,6 @@ export function createHandlers(deps: Deps): HandlerTable {
   return {
     ...workshopHandlers(deps),
     ...chatHandlers(deps),
+    ...pollHandlers(deps),
   };
 }

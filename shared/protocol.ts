@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Ack, CommandDef } from './command.js';
 import { chatCommands, type ChatServerEvents } from './chat/events.js';
+import { pollCommands, type PollServerEvents } from './polls/events.js';
 import { workshopCommands, type WorkshopServerEvents } from './workshops/events.js';
 
 export * from './command.js';
@@ -15,6 +16,7 @@ export const PROTOCOL_VERSION = 1;
 export const COMMANDS = {
   ...workshopCommands,
   ...chatCommands,
+  ...pollCommands,
 } as const;
 
 type Commands = typeof COMMANDS;
@@ -27,7 +29,7 @@ export type ClientToServerEvents = {
   [K in CommandName]: (payload: CommandInput<K>, ack: (result: Ack<CommandResult<K>>) => void) => void;
 };
 
-export type ServerToClientEvents = WorkshopServerEvents & ChatServerEvents;
+export type ServerToClientEvents = WorkshopServerEvents & ChatServerEvents & PollServerEvents;
 
 export interface InterServerEvents {}
 

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../../shared/chat/schema.js';
 import type { Participant, Role, WorkshopInfo } from '../../shared/workshops/schema.js';
+import type { PollStore } from './polls-types.js';
 
 export interface WorkshopRecord extends WorkshopInfo {
   moderatorKeyHash: string;
@@ -56,5 +57,6 @@ export interface WorkshopStore {
 
 export interface Store extends WorkshopStore {
   readonly kind: 'memory' | 'redis';
+  readonly polls: PollStore;
   close(): Promise<void>;
 }

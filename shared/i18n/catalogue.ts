@@ -1,11 +1,12 @@
 import type { UiLocale } from '../languages.js';
 import type { Message } from './define.js';
 import { core } from './messages/core.js';
+import { polls } from './messages/polls.js';
 
 /**
  * Every visible string, by feature. A feature adds its own file in messages/ and one line here.
  */
-const features = [core] as const;
+const features = [core, polls] as const;
 
 type FeatureKeys<F> = F extends Record<UiLocale, Record<infer K, Message>> ? K : never;
 export type MessageKey = FeatureKeys<(typeof features)[number]>;

@@ -1,6 +1,7 @@
 import { CHAT_HISTORY } from '../../../shared/chat/schema.js';
 import type { ChatMessage } from '../../../shared/chat/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
+import { MemoryPollStore } from './memory-polls.js';
 import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
 
 interface WorkshopState {
@@ -14,6 +15,7 @@ const copy = <T>(value: T): T => structuredClone(value);
 /** The embedded default. Single process: each method runs to completion without awaiting, so it is atomic. */
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
+  readonly polls = new MemoryPollStore();
   private readonly workshops = new Map<string, WorkshopState>();
   private readonly codes = new Map<string, string>();
 

@@ -4,6 +4,7 @@ import type { Role } from '../../../shared/workshops/schema.js';
 import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
 import { decodeParticipant, decodeWorkshop, encodeParticipant, encodeWorkshop } from './codec.js';
 import { SCRIPTS } from './scripts.js';
+import { RedisPollStore } from './redis-polls.js';
 
 const makeClient = (url: string) => createClient({ url });
 export type RedisClient = ReturnType<typeof makeClient>;
@@ -22,6 +23,7 @@ export function redisKeys(prefix: string) {
 export class RedisStore implements Store {
   readonly kind = 'redis' as const;
   private readonly keys: ReturnType<typeof redisKeys>;
+  readonly polls: RedisPollStore;
 
   private constructor(
     readonly client: RedisClient,
@@ -29,6 +31,7 @@ export class RedisStore implements Store {
     private readonly ownsClient: boolean,
   ) {
     this.keys = redisKeys(prefix);
+    this.polls = new RedisPollStore(client, prefix);
   }
 
   static async connect(url: string, opts: { prefix?: string } = {}): Promise<RedisStore> {
