@@ -5,15 +5,17 @@ import { errorText, t } from '../i18n/i18n.js';
 import { Alert } from '../ui/Alert.js';
 import { CopyField } from '../ui/CopyField.js';
 import { HandsPanel, ModeratorPanel } from './ModeratorPanel.js';
+import type { Connection } from '../net/connection.js';
+import { PollSection } from '../polls/PollPanel.js';
 import { ParticipantList } from './ParticipantList.js';
 import type { WorkshopState } from './state.js';
 
-export function WorkshopPage({ state, code }: { state: WorkshopState; code: string }) {
+export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code: string; conn: Connection }) {
   const w = state.workshop.value!;
   const me = state.self.value;
   const raised = me?.handRaisedAt !== null && me?.handRaisedAt !== undefined;
   return (
-    <div class="workshop" data-testid="workshop">
+    <div class={`workshop${me?.media === false ? ' workshop--phone' : ''}`} data-testid="workshop">
       {state.reconnecting.value && (
         <div class="banner banner--warning" role="status" data-testid="reconnecting-banner">
           {t('status.reconnecting')}
@@ -59,6 +61,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
         <section class="workshop__center" aria-label={t('ws.main')}>
           {w.description && <p class="lead">{w.description}</p>}
           <HandsPanel state={state} />
+          <PollSection conn={conn} state={state} />
           {state.isModerator.value && <ModeratorPanel state={state} />}
           <details class="card invite">
             <summary>{t('ws.invite')}</summary>

@@ -35,7 +35,7 @@ export function WorkshopRoute({ conn, code }: { conn: Connection; code: string }
 
   const phase = state.phase.value;
   if (phase === 'closed') return <ClosedView state={state} code={code} />;
-  if (phase === 'inside') return <WorkshopPage state={state} code={code} />;
+  if (phase === 'inside') return <WorkshopPage state={state} code={code} conn={conn} />;
   if (boot.value === 'resuming') return <p class="page loading" role="status">{t('common.loading')}</p>;
   return <JoinPage conn={conn} code={code} moderatorKey={moderatorKey} state={state} onJoined={forgetKeyInUrl} />;
 }
