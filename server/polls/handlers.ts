@@ -83,6 +83,24 @@ export function pollHandlers(deps: Deps): PollHandlers {
     return poll;
   }
 
+  /**
+   * Open polls, remembered for a second per node: a vote then costs one store round trip less. Safe because
+   * what a launched poll's vote check reads cannot change (options, kind, rooms), and what can (status,
+   * deadline) the store checks again atomically with the write.
+   */
+  const openPolls = new Map<string, { poll: PollRecord; until: number }>();
+  async function pollForVote(workshopId: string, pollId: string) {
+    const k = key(workshopId, pollId);
+    const now = deps.clock();
+    const hit = openPolls.get(k);
+    if (hit && hit.until > now) return hit.poll;
+    const poll = await loadPoll(workshopId, pollId);
+    if (openPolls.size > 1000) openPolls.clear();
+    if (poll.status === 'open') openPolls.set(k, { poll, until: now + 1000 });
+    else openPolls.delete(k);
+    return poll;
+  }
+
   return {
     'poll:create': async (draft, ctx) => {
       const { workshop } = need(ctx.member);
@@ -120,6 +138,7 @@ export function pollHandlers(deps: Deps): PollHandlers {
     'poll:close': async ({ pollId }, ctx) => {
       const { workshop } = need(ctx.member);
       const poll = changed(await polls.closePoll(workshop.id, pollId, deps.clock()));
+      openPolls.delete(key(workshop.id, pollId));
       emitPoll(poll);
       await broadcastTally(workshop.id, pollId);
       return logic.toView(poll, true);
@@ -128,6 +147,7 @@ export function pollHandlers(deps: Deps): PollHandlers {
     'poll:reveal': async ({ pollId }, ctx) => {
       const { workshop } = need(ctx.member);
       const poll = changed(await polls.revealPoll(workshop.id, pollId, deps.clock()));
+      openPolls.delete(key(workshop.id, pollId));
       emitPoll(poll);
       await broadcastTally(workshop.id, pollId);
       if (poll.quiz) {
@@ -140,7 +160,7 @@ export function pollHandlers(deps: Deps): PollHandlers {
 
     'poll:vote': async (input, ctx) => {
       const { workshop, actor } = need(ctx.member);
-      const poll = await loadPoll(workshop.id, input.pollId);
+      const poll = await pollForVote(workshop.id, input.pollId);
       const vote = logic.checkVote(poll, input, actor, deps.clock());
       const outcome = await polls.recordVote(workshop.id, poll.id, actor.id, vote);
       if (outcome in VOTE_REFUSALS) {
