@@ -96,13 +96,14 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     expect(box!.y).toBeLessThan(participants!.y);
     const option = await ola.page.locator('[data-testid=poll-option][data-option=o2]').boundingBox();
     expect(option!.height).toBeGreaterThanOrEqual(44);
-    await ola.page.screenshot({ path: screenshotPath('polls-phone.png') });
+    await jonas.page.screenshot({ path: screenshotPath('polls-desktop.png') });
 
     await ola.page.reload();
     await ola.page.getByTestId('workshop').waitFor();
     await expect.poll(() => ola.page.locator('[data-testid=poll-option][data-option=o2]').getAttribute('aria-pressed')).toBe('true');
     expect(await ola.page.locator('[data-testid=poll-option][data-option=o1]').getAttribute('aria-pressed')).toBe('false');
     await expect.poll(() => voters(ola.page, q)).toBe('3'); // still one Ola, one vote
+    await ola.page.screenshot({ path: screenshotPath('polls-phone.png') });
 
     // Petra changes her mind; everyone sees it.
     await petra.page.locator('[data-testid=poll-option][data-option=o3]').click();
@@ -171,6 +172,8 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
           ['2', 'Petra', 'Kamen', '1'],
         ]);
     }
+    // Nothing on the phone is wider than the screen.
+    expect(await ola.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await ola.page.screenshot({ path: screenshotPath('polls-quiz-phone.png'), fullPage: true });
     await close();
   });

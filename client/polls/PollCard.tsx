@@ -60,6 +60,11 @@ function ModeratorControls({ poll, polls, onEdit }: { poll: PollView; polls: Pol
           <button type="button" class="btn btn--primary" data-testid="poll-launch" onClick={() => void a.launch(poll.id)}>
             {t('polls.launch')}
           </button>
+          {polls.breakoutRooms.value.length > 0 && (
+            <button type="button" class="btn" data-testid="poll-launch-rooms" onClick={() => void a.launch(poll.id, polls.breakoutRooms.value)}>
+              {t('polls.launchRooms', { count: polls.breakoutRooms.value.length })}
+            </button>
+          )}
           {onEdit && (
             <button type="button" class="btn" onClick={() => onEdit(poll)}>
               {t('polls.edit')}

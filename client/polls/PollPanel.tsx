@@ -34,6 +34,14 @@ export function PollPanel({ state, polls }: { state: WorkshopState; polls: PollS
       <h2 id="polls-title">
         <Icon name="poll" /> {t('polls.title')}
       </h2>
+      <nav class="phone-nav" aria-label={t('polls.phone.more')}>
+        <a class="btn btn--small" href="#chat-title">
+          <Icon name="chat" /> {t('chat.title')}
+        </a>
+        <a class="btn btn--small" href="#participants-title">
+          <Icon name="group" /> {t('ws.participants')}
+        </a>
+      </nav>
       {polls.error.value && (
         <Alert testId="poll-error">
           {errorText(polls.error.value)}{' '}
@@ -59,11 +67,6 @@ export function PollPanel({ state, polls }: { state: WorkshopState; polls: PollS
         </details>
       )}
       {moderator && <ModeratorPolls polls={polls} />}
-      <nav class="phone-nav" aria-label={t('polls.phone.more')}>
-        <a class="btn btn--small" href="#polls-title">{t('polls.title')}</a>
-        <a class="btn btn--small" href="#chat-title">{t('chat.title')}</a>
-        <a class="btn btn--small" href="#participants-title">{t('ws.participants')}</a>
-      </nav>
     </section>
   );
 }

@@ -71,7 +71,8 @@ function TallyView({ poll, tally, caption }: { poll: PollView; tally: Tally; cap
           );
         })}
       </ul>
-      <table class="visually-hidden" data-testid="poll-table">
+      <div class="visually-hidden">
+      <table data-testid="poll-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -95,6 +96,7 @@ function TallyView({ poll, tally, caption }: { poll: PollView; tally: Tally; cap
           ))}
         </tbody>
       </table>
+      </div>
     </>
   );
 }
@@ -112,7 +114,8 @@ function WordCloud({ tally, caption }: { tally: Tally; caption: string }) {
           </li>
         ))}
       </ul>
-      <table class="visually-hidden">
+      <div class="visually-hidden">
+      <table>
         <caption>{`${caption}: ${t('polls.words')}`}</caption>
         <tbody>
           {tally.words.map((w) => (
@@ -123,6 +126,7 @@ function WordCloud({ tally, caption }: { tally: Tally; caption: string }) {
           ))}
         </tbody>
       </table>
+      </div>
     </>
   );
 }

@@ -31,6 +31,8 @@ export function createPollState(conn: Connection, ws: WorkshopState) {
   const closed = computed(() => all.value.filter((p) => p.status === 'closed' && inScope(p)).sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0)));
   /** What the phone view puts on top: the newest open poll, else the last closed one. */
   const current = computed(() => open.value[0] ?? closed.value[0] ?? null);
+  /** Breakout rooms people are in now (until the breakouts feature offers its own list of rooms). */
+  const breakoutRooms = computed(() => [...new Set(ws.present.value.map((p) => p.roomId).filter((r) => r !== PLENARY))].sort());
   const latestLeaderboard = computed(() => {
     const series = closed.value.find((p) => p.quiz && p.revealed)?.quiz?.series;
     return series ? (leaderboards.value.get(series) ?? null) : null;
@@ -134,6 +136,7 @@ export function createPollState(conn: Connection, ws: WorkshopState) {
     myVotes,
     leaderboards,
     latestLeaderboard,
+    breakoutRooms,
     error,
     now,
     resultsVisible,

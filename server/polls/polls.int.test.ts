@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { PollTally } from '../../shared/polls/schema.js';
 import { closeAllClients, connectClient, ok, recordEvents, request, sleep, startServer, waitFor, type TestServer } from '../../test/server-harness.js';
-import { resumeInput, workshopWith } from '../../test/workshop-helpers.js';
+import { joinAs, resumeInput, workshopWith } from '../../test/workshop-helpers.js';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -159,5 +159,21 @@ describe('polls', () => {
     const rows = csv.split('\r\n');
     expect(rows.filter((r) => r.includes('Ana'))).toEqual(['"2","Namentlich?","Yes / no / abstain","Plenary","","","","","","Ana","Lyon","Yes"']);
     expect(rows.filter((r) => r.startsWith('"1"')).join()).not.toContain('Ana');
+  });
+});
+
+describe('weighted polls', () => {
+  test('[POLL7] a group counts with its headcount when the poll is weighted, as one otherwise', async () => {
+    const { moderator, code } = await workshopWith(server.url);
+    const mairie = await joinAs(server.url, code, { name: 'Mairie de Ville-sur-Mer', kind: 'group', headcount: 12 });
+    const ana = await joinAs(server.url, code, { name: 'Ana' });
+    for (const weighted of [true, false]) {
+      const poll = await ok(moderator.socket, 'poll:create', { question: `Gewichtet ${weighted}?`, kind: 'yesno', weighted });
+      await ok(moderator.socket, 'poll:launch', { pollId: poll.id });
+      await ok(mairie.socket, 'poll:vote', { pollId: poll.id, choices: ['yes'] });
+      await ok(ana.socket, 'poll:vote', { pollId: poll.id, choices: ['no'] });
+      const tally = (await ok(moderator.socket, 'poll:sync', {})).tallies.find((t) => t.pollId === poll.id)!;
+      expect(tally.total).toMatchObject(weighted ? { voters: 2, weight: 13, counts: { yes: 12, no: 1 } } : { voters: 2, weight: 2, counts: { yes: 1, no: 1 } });
+    }
   });
 });
