@@ -71,6 +71,8 @@ export function createPollState(conn: Connection, ws: WorkshopState) {
     conn.on('poll:tallied', acceptTally),
     conn.on('poll:scored', (l) => (leaderboards.value = put(leaderboards.value, l.series, l))),
     effect(() => {
+      // After every join or resume snapshot, and when this person becomes a moderator (drafts, hidden results).
+      void ws.isModerator.value;
       if (ws.snapshots.value > 0 && ws.phase.peek() === 'inside') void sync();
     }),
     effect(() => {

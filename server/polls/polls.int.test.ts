@@ -104,11 +104,15 @@ describe('polls', () => {
     await ok(moderator.socket, 'poll:launch', { pollId: poll.id });
     const seen = recordEvents(moderator.socket);
     const started = Date.now();
+    const final = waitFor(moderator.socket, 'poll:tallied', (t) => t.total.voters === 40, 20_000);
+    const acks: Promise<unknown>[] = [];
     for (const [i, p] of people.entries()) {
-      void ok(p.socket, 'poll:vote', { pollId: poll.id, choices: [i % 2 ? 'yes' : 'no'] });
+      acks.push(ok(p.socket, 'poll:vote', { pollId: poll.id, choices: [i % 2 ? 'yes' : 'no'] }));
       await sleep(10);
     }
-    await waitFor(moderator.socket, 'poll:tallied', (t) => t.total.voters === 40);
+    await Promise.all(acks);
+    // Every vote is acknowledged: the trailing tally with all of them must follow.
+    await final;
     await sleep(250);
     const elapsed = Date.now() - started;
     const got = tallies(seen);

@@ -89,7 +89,7 @@ describeWithRedis('polls on two nodes', (redisUrl) => {
     for (const choice of expected.values()) counts[choice]! += 1;
     const want = { voters: 200, weight: 200, counts };
     for (const who of ['moderator', 'observer']) {
-      await expect.poll(() => latest.get(who)?.total, { timeout: 5000 }).toMatchObject(want);
+      await expect.poll(() => latest.get(who)?.total, { timeout: 20_000 }).toMatchObject(want);
     }
     // The trailing broadcast came after the last vote; nothing later changes it.
     const final = latest.get('observer')!.rev;
