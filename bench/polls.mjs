@@ -76,8 +76,12 @@ async function startRedis() {
   throw new Error('redis-server did not start');
 }
 
+const started = Date.now();
+const progress = (text) => process.stderr.write(`bench: ${((Date.now() - started) / 1000).toFixed(1)} s ${text}\n`);
+
 /** Runs the voters' child process against `urls` and returns its measurements. */
 async function runVoters(opts) {
+  progress(`${opts.mode}: ${N} voters connecting to ${opts.urls.length} node(s)`);
   const child = fork(path.join(here, 'polls-voters.mjs'), [JSON.stringify({ n: N, retryEvery: RETRY_EVERY, version: PROTOCOL_VERSION, ...opts })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const stop = () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), process.kill(child.pid, 'SIGTERM'))));
@@ -88,6 +92,7 @@ async function runVoters(opts) {
       child.once('exit', (code) => reject(new Error(`voters exited (${code}) before "${type}"`)));
     });
   await next('ready');
+  progress(`${opts.mode}: voting`);
   const result = next('result');
   child.send({ type: 'go' });
   const r = await result;
