@@ -91,9 +91,9 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
 
     // On the phone the poll is the first thing on the page, full width.
     const box = await ola.page.getByTestId('polls').boundingBox();
-    const participants = await ola.page.locator('.participants').boundingBox();
+    const hands = await ola.page.getByTestId('hands').boundingBox();
     expect(box!.width).toBeGreaterThan(PHONE.width - 60);
-    expect(box!.y).toBeLessThan(participants!.y);
+    expect(box!.y).toBeLessThan(hands!.y);
     const option = await ola.page.locator('[data-testid=poll-option][data-option=o2]').boundingBox();
     expect(option!.height).toBeGreaterThanOrEqual(44);
     await jonas.page.screenshot({ path: screenshotPath('polls-desktop.png') });
@@ -104,6 +104,19 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     expect(await ola.page.locator('[data-testid=poll-option][data-option=o1]').getAttribute('aria-pressed')).toBe('false');
     await expect.poll(() => voters(ola.page, q)).toBe('3'); // still one Ola, one vote
     await ola.page.screenshot({ path: screenshotPath('polls-phone.png') });
+
+    // Below the poll, chat and participants start collapsed on the phone; a new message shows as unread.
+    expect(await ola.page.locator('.chat').isVisible()).toBe(false);
+    expect(await ola.page.locator('.participants').isVisible()).toBe(false);
+    expect(await petra.page.locator('.chat').isVisible()).toBe(true); // a laptop shows everything
+    await petra.page.locator('#chat-input').fill('Ich stimme für Ville-sur-Mer!');
+    await petra.page.locator('#chat-input').press('Enter');
+    await expect.poll(() => ola.page.getByTestId('phone-chat').textContent()).toContain('1 nowa');
+    await ola.page.getByTestId('phone-chat').click();
+    await expect.poll(() => ola.page.getByTestId('chat-message').allTextContents()).toEqual([expect.stringContaining('Ville-sur-Mer')]);
+    expect(await ola.page.getByTestId('phone-chat').getAttribute('aria-expanded')).toBe('true');
+    await ola.page.getByTestId('phone-people').click();
+    await expect.poll(() => ola.page.locator('[data-testid=participant][data-name=Petra]').isVisible()).toBe(true);
 
     // Petra changes her mind; everyone sees it.
     await petra.page.locator('[data-testid=poll-option][data-option=o3]').click();
