@@ -2,6 +2,7 @@ import { breakoutHandlers } from './breakouts/handlers.js';
 import { boardHandlers } from './boards/handlers.js';
 import { chatHandlers } from './chat/handlers.js';
 import { mediaHandlers } from './media/handlers.js';
+import { pollHandlers } from './polls/handlers.js';
 import type { Deps, HandlerTable } from './realtime/types.js';
 import { workshopHandlers } from './workshops/handlers.js';
 
@@ -13,5 +14,6 @@ export function createHandlers(deps: Deps): HandlerTable {
     ...breakoutHandlers(deps),
     ...mediaHandlers(deps),
     ...boardHandlers(deps),
+    ...pollHandlers(deps),
   };
 }

@@ -52,6 +52,14 @@ export const ERROR_CODES = [
   /** The breakout rooms are not open (or no longer). */
   'not_open',
   'internal',
+  /** Polls: voting is not open (a draft, or closed). */
+  'poll_closed',
+  /** Polls: the quiz time is up. */
+  'poll_deadline',
+  /** Polls: an option that does not exist, too many choices, or an incomplete ranking. */
+  'invalid_choice',
+  /** Polls: already voted and this poll does not allow changing the vote. */
+  'vote_locked',
   /** Client side only: no answer arrived (connection lost or timed out). */
   'network',
 ] as const;

@@ -8,6 +8,7 @@ import { breakoutCommands, type BreakoutServerEvents } from './breakouts/events.
 import { boardCommands, type BoardServerEvents } from './boards/events.js';
 import { chatCommands, type ChatServerEvents } from './chat/events.js';
 import { mediaCommands, type MediaServerEvents } from './media/events.js';
+import { pollCommands, type PollServerEvents } from './polls/events.js';
 import { workshopCommands, type WorkshopServerEvents } from './workshops/events.js';
 
 export * from './command.js';
@@ -21,6 +22,7 @@ export const COMMANDS = {
   ...mediaCommands,
   ...breakoutCommands,
   ...boardCommands,
+  ...pollCommands,
 } as const;
 
 type Commands = typeof COMMANDS;
@@ -33,7 +35,12 @@ export type ClientToServerEvents = {
   [K in CommandName]: (payload: CommandInput<K>, ack: (result: Ack<CommandResult<K>>) => void) => void;
 };
 
-export type ServerToClientEvents = WorkshopServerEvents & ChatServerEvents & MediaServerEvents & BreakoutServerEvents & BoardServerEvents;
+export type ServerToClientEvents = WorkshopServerEvents &
+  ChatServerEvents &
+  MediaServerEvents &
+  BreakoutServerEvents &
+  BoardServerEvents &
+  PollServerEvents;
 
 export interface InterServerEvents {}
 

@@ -11,6 +11,7 @@ import { errorText, t } from '../i18n/i18n.js';
 import { Alert } from '../ui/Alert.js';
 import { CopyField } from '../ui/CopyField.js';
 import { HandsPanel, ModeratorPanel } from './ModeratorPanel.js';
+import { PollSection } from '../polls/PollPanel.js';
 import { ParticipantList } from './ParticipantList.js';
 import type { WorkshopState } from './state.js';
 
@@ -21,7 +22,7 @@ export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code
   const me = state.self.value;
   const raised = me?.handRaisedAt !== null && me?.handRaisedAt !== undefined;
   return (
-    <div class="workshop" data-testid="workshop">
+    <div class={`workshop${me?.media === false ? ' workshop--phone' : ''}`} data-testid="workshop">
       {state.reconnecting.value && (
         <div class="banner banner--warning" role="status" data-testid="reconnecting-banner">
           {t('status.reconnecting')}
@@ -69,6 +70,7 @@ export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code
           <MediaArea media={media} state={state} />
           <BreakoutsSection state={state} />
           <HandsPanel state={state} />
+          <PollSection conn={conn} state={state} />
           {state.isModerator.value && <ModeratorPanel state={state} />}
           <details class="card invite">
             <summary>{t('ws.invite')}</summary>

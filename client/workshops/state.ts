@@ -22,6 +22,8 @@ export function createWorkshopState(conn: Connection, code: string) {
   const chat = signal<readonly ChatMessage[]>([]);
   /** serverTime - Date.now() at the last snapshot, for countdowns. */
   const clockOffset = signal(0);
+  /** Counts applied snapshots (join, resume): features re-sync their own state when it changes. */
+  const snapshots = signal(0);
 
   const self = computed(() => (selfId.value ? (people.value.get(selfId.value) ?? null) : null));
   const isModerator = computed(() => self.value?.role === 'moderator');
@@ -61,6 +63,7 @@ export function createWorkshopState(conn: Connection, code: string) {
       phase.value = 'inside';
       error.value = null;
       closedReason.value = null;
+      snapshots.value += 1;
     });
     sessions.set(code, { workshopId: s.workshop.id, participantId: s.self.id, resumeToken: s.resumeToken, role: s.self.role });
     loadChat();
@@ -186,6 +189,7 @@ export function createWorkshopState(conn: Connection, code: string) {
     headcount,
     chat,
     clockOffset,
+    snapshots,
     reconnecting,
     link: conn.link,
     conn,

@@ -4,4 +4,6 @@ export const rooms = {
   moderators: (workshopId: string) => `w:${workshopId}:mods`,
   participant: (workshopId: string, participantId: string) => `w:${workshopId}:p:${participantId}`,
   room: (workshopId: string, roomId: string) => `w:${workshopId}:r:${roomId}`,
+  /** Everyone who voted on a poll whose results show after voting. */
+  pollVoters: (workshopId: string, pollId: string) => `w:${workshopId}:poll:${pollId}:voters`,
 };

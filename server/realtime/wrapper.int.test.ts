@@ -69,6 +69,16 @@ const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'board:list': {},
   'board:snapshot': {},
   'board:view': { roomId: 'plenary', snapshotId: 'x' },
+  'poll:create': { question: 'Oui ?', kind: 'yesno' },
+  'poll:update': { pollId: 'p1', question: 'Oui ?', kind: 'yesno' },
+  'poll:delete': { pollId: 'p1' },
+  'poll:launch': { pollId: 'p1' },
+  'poll:close': { pollId: 'p1' },
+  'poll:reveal': { pollId: 'p1' },
+  'poll:vote': { pollId: 'p1', choices: ['yes'] },
+  'poll:sync': {},
+  'poll:leaderboard': { series: 'Quiz' },
+  'poll:export': {},
 };
 
 describe('before joining', () => {

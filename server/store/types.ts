@@ -3,6 +3,7 @@ import type { ChatMessage } from '../../shared/chat/schema.js';
 import type { BreakoutStore } from './breakouts-types.js';
 import type { MediaFlags } from '../../shared/media/schema.js';
 import type { Participant, Role, WorkshopInfo } from '../../shared/workshops/schema.js';
+import type { PollStore } from './polls-types.js';
 
 export interface WorkshopRecord extends WorkshopInfo {
   moderatorKeyHash: string;
@@ -73,5 +74,6 @@ export interface Store extends WorkshopStore {
   readonly kind: 'memory' | 'redis';
   readonly breakouts: BreakoutStore;
   readonly boards: BoardStore;
+  readonly polls: PollStore;
   close(): Promise<void>;
 }

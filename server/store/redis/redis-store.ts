@@ -7,6 +7,7 @@ import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } f
 import { decodeParticipant, decodeWorkshop, encodeParticipant, encodeWorkshop } from './codec.js';
 import { RedisBreakoutStore } from './redis-breakouts.js';
 import { SCRIPTS } from './scripts.js';
+import { RedisPollStore } from './redis-polls.js';
 
 const makeClient = (url: string) => createClient({ url });
 export type RedisClient = ReturnType<typeof makeClient>;
@@ -29,6 +30,7 @@ export class RedisStore implements Store {
   private readonly keys: ReturnType<typeof redisKeys>;
   readonly breakouts: RedisBreakoutStore;
   readonly boards: RedisBoardStore;
+  readonly polls: RedisPollStore;
 
   private constructor(
     readonly client: RedisClient,
@@ -38,6 +40,7 @@ export class RedisStore implements Store {
     this.keys = redisKeys(prefix);
     this.breakouts = new RedisBreakoutStore(client, prefix);
     this.boards = new RedisBoardStore(client, prefix);
+    this.polls = new RedisPollStore(client, prefix);
   }
 
   static async connect(url: string, opts: { prefix?: string } = {}): Promise<RedisStore> {

@@ -1,0 +1,112 @@
+import type { PollChange, PollRecord, PollStore, RecordVoteResult, StoredVote } from '../polls-types.js';
+
+interface PollState {
+  poll: PollRecord;
+  votes: Map<string, StoredVote>;
+  rev: number;
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+const sameAnswer = (a: StoredVote, b: StoredVote) => a.t === b.t && a.c.length === b.c.length && a.c.every((id, i) => id === b.c[i]);
+
+/** Polls in memory. Each method runs to completion without awaiting, so each is atomic. */
+export class MemoryPollStore implements PollStore {
+  private readonly byWorkshop = new Map<string, Map<string, PollState>>();
+
+  async createPoll(poll: PollRecord) {
+    const polls = this.byWorkshop.get(poll.workshopId) ?? new Map<string, PollState>();
+    polls.set(poll.id, { poll: copy(poll), votes: new Map(), rev: 0 });
+    this.byWorkshop.set(poll.workshopId, polls);
+  }
+
+  async getPoll(workshopId: string, pollId: string) {
+    const s = this.state(workshopId, pollId);
+    return s ? copy(s.poll) : null;
+  }
+
+  async listPolls(workshopId: string) {
+    return [...(this.byWorkshop.get(workshopId)?.values() ?? [])].map((s) => copy(s.poll));
+  }
+
+  async updateDraft(poll: PollRecord): Promise<PollChange> {
+    const s = this.state(poll.workshopId, poll.id);
+    if (!s) return 'not_found';
+    if (s.poll.status !== 'draft') return 'conflict';
+    s.poll = { ...copy(poll), status: 'draft', createdAt: s.poll.createdAt };
+    return copy(s.poll);
+  }
+
+  async deleteDraft(workshopId: string, pollId: string) {
+    const s = this.state(workshopId, pollId);
+    if (!s) return 'not_found' as const;
+    if (s.poll.status !== 'draft') return 'conflict' as const;
+    this.byWorkshop.get(workshopId)?.delete(pollId);
+    return 'ok' as const;
+  }
+
+  async launchPoll(workshopId: string, pollId: string, launch: { openedAt: number; deadline: number | null; rooms: string[] }) {
+    return this.change(workshopId, pollId, (p) => {
+      if (p.status !== 'draft') return false;
+      Object.assign(p, { status: 'open', openedAt: launch.openedAt, deadline: launch.deadline, rooms: [...launch.rooms] });
+      return true;
+    });
+  }
+
+  async closePoll(workshopId: string, pollId: string, at: number) {
+    return this.change(workshopId, pollId, (p) => {
+      if (p.status === 'draft') return false;
+      if (p.status === 'open') Object.assign(p, { status: 'closed', closedAt: at });
+      return true;
+    });
+  }
+
+  async revealPoll(workshopId: string, pollId: string, at: number) {
+    return this.change(workshopId, pollId, (p) => {
+      if (p.status === 'draft') return false;
+      if (p.status === 'open') Object.assign(p, { status: 'closed', closedAt: at });
+      p.revealed = true;
+      return true;
+    });
+  }
+
+  async recordVote(workshopId: string, pollId: string, participantId: string, vote: StoredVote): Promise<RecordVoteResult> {
+    const s = this.state(workshopId, pollId);
+    if (!s) return 'not_found';
+    const p = s.poll;
+    if (p.status !== 'open') return 'poll_closed';
+    if (p.deadline !== null && vote.at > p.deadline) return 'poll_deadline';
+    const ids = new Set(p.options.map((o) => o.id));
+    if (vote.c.length > p.maxSelections || vote.c.some((id) => !ids.has(id))) return 'invalid_choice';
+    if (p.kind === 'text' ? vote.t === '' : vote.c.length === 0) return 'invalid_choice';
+    const old = s.votes.get(participantId);
+    if (old && sameAnswer(old, vote)) return 'unchanged';
+    if (old && !p.allowChange) return 'vote_locked';
+    s.votes.set(participantId, copy(vote));
+    s.rev += 1;
+    return old ? 'replaced' : 'recorded';
+  }
+
+  async pollVotes(workshopId: string, pollId: string) {
+    const s = this.state(workshopId, pollId);
+    return { rev: s?.rev ?? 0, votes: new Map([...(s?.votes ?? [])].map(([k, v]) => [k, copy(v)])) };
+  }
+
+  async votesBy(workshopId: string, pollIds: readonly string[], participantId: string) {
+    const out = new Map<string, StoredVote>();
+    for (const id of pollIds) {
+      const v = this.state(workshopId, id)?.votes.get(participantId);
+      if (v) out.set(id, copy(v));
+    }
+    return out;
+  }
+
+  private state(workshopId: string, pollId: string) {
+    return this.byWorkshop.get(workshopId)?.get(pollId);
+  }
+
+  private change(workshopId: string, pollId: string, apply: (p: PollRecord) => boolean): PollChange {
+    const s = this.state(workshopId, pollId);
+    if (!s) return 'not_found';
+    return apply(s.poll) ? copy(s.poll) : 'conflict';
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The poll store contract, run against memory and real Redis (named test-*.ts so the build leaves it out).
+ *
+ * PSTORE1 a poll reads back as written; polls list in creation order
+ * PSTORE2 only drafts can be edited or deleted
+ * PSTORE3 launch opens a draft once; close keeps the first close time; reveal closes and reveals
+ * PSTORE4 one vote per participant: a duplicate is unchanged, a different one replaces (when allowed)
+ * PSTORE5 votes are refused on drafts and closed polls, after the deadline, for unknown options, beyond the maximum
+ * PSTORE6 rev grows with every accepted change and only then
+ * PSTORE7 concurrent votes of many participants (and repeats) end in exactly one vote each
+ */
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { pollOptions } from '../../shared/polls/schema.js';
+import type { PollRecord, StoredVote } from './polls-types.js';
+import type { Store } from './types.js';
+
+const uid = () => randomBytes(6).toString('hex');
+
+export function pollRecord(overrides: Partial<PollRecord> = {}): PollRecord {
+  return {
+    id: uid(),
+    workshopId: uid(),
+    createdAt: 1_000,
+    question: 'Wohin geht die nächste Fahrt? « Łódź » ✓',
+    kind: 'multiple',
+    options: pollOptions('multiple', ['Chemnitz', 'Łódź', 'Lyon'], 5),
+    maxSelections: 2,
+    scaleMax: 5,
+    anonymous: false,
+    visibility: 'live',
+    allowChange: true,
+    weighted: false,
+    quiz: null,
+    status: 'draft',
+    rooms: ['plenary'],
+    openedAt: null,
+    closedAt: null,
+    deadline: null,
+    revealed: false,
+    ...overrides,
+  };
+}
+
+export const vote = (c: string[], overrides: Partial<StoredVote> = {}): StoredVote => ({ c, t: '', w: 1, r: 'plenary', at: 2_000, ...overrides });
+
+export function describePollStore(name: string, factory: () => Promise<Store>) {
+  describe(`poll store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await factory();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    async function openPoll(overrides: Partial<PollRecord> = {}) {
+      const poll = pollRecord(overrides);
+      await store.polls.createPoll(poll);
+      const launched = await store.polls.launchPoll(poll.workshopId, poll.id, { openedAt: 1_500, deadline: overrides.deadline ?? null, rooms: ['plenary'] });
+      return launched as PollRecord;
+    }
+
+    test('[PSTORE1] a poll reads back as written; polls list in creation order', async () => {
+      const first = pollRecord({ quiz: { correct: ['o1'], timeLimitSec: 20, series: 'Stadtrallye', scoring: 'town' }, anonymous: false });
+      const second = pollRecord({ workshopId: first.workshopId, kind: 'text', options: [], maxSelections: 1 });
+      await store.polls.createPoll(first);
+      await store.polls.createPoll(second);
+      expect(await store.polls.getPoll(first.workshopId, first.id)).toEqual(first);
+      expect((await store.polls.listPolls(first.workshopId)).map((p) => p.id)).toEqual([first.id, second.id]);
+      expect(await store.polls.getPoll(first.workshopId, 'nope')).toBeNull();
+      expect(await store.polls.listPolls('nowhere')).toEqual([]);
+    });
+
+    test('[PSTORE2] only drafts can be edited or deleted', async () => {
+      const poll = pollRecord();
+      await store.polls.createPoll(poll);
+      const edited = await store.polls.updateDraft({ ...poll, question: 'Neu?', anonymous: true });
+      expect(edited).toMatchObject({ question: 'Neu?', anonymous: true, status: 'draft' });
+      await store.polls.launchPoll(poll.workshopId, poll.id, { openedAt: 5, deadline: null, rooms: ['plenary'] });
+      expect(await store.polls.updateDraft({ ...poll, question: 'Zu spät' })).toBe('conflict');
+      expect(await store.polls.deleteDraft(poll.workshopId, poll.id)).toBe('conflict');
+      expect(await store.polls.updateDraft(pollRecord())).toBe('not_found');
+      const draft = pollRecord({ workshopId: poll.workshopId });
+      await store.polls.createPoll(draft);
+      expect(await store.polls.deleteDraft(poll.workshopId, draft.id)).toBe('ok');
+      expect(await store.polls.getPoll(poll.workshopId, draft.id)).toBeNull();
+      expect((await store.polls.listPolls(poll.workshopId)).map((p) => p.id)).toEqual([poll.id]);
+    });
+
+    test('[PSTORE3] launch opens a draft once; close keeps the first time; reveal closes and reveals', async () => {
+      const poll = pollRecord();
+      await store.polls.createPoll(poll);
+      expect(await store.polls.closePoll(poll.workshopId, poll.id, 9)).toBe('conflict');
+      const open = await store.polls.launchPoll(poll.workshopId, poll.id, { openedAt: 10, deadline: 20_010, rooms: ['plenary', 'r2'] });
+      expect(open).toMatchObject({ status: 'open', openedAt: 10, deadline: 20_010, rooms: ['plenary', 'r2'] });
+      expect(await store.polls.launchPoll(poll.workshopId, poll.id, { openedAt: 11, deadline: null, rooms: ['plenary'] })).toBe('conflict');
+      expect(await store.polls.closePoll(poll.workshopId, poll.id, 30)).toMatchObject({ status: 'closed', closedAt: 30, revealed: false });
+      expect(await store.polls.closePoll(poll.workshopId, poll.id, 40)).toMatchObject({ closedAt: 30 });
+      expect(await store.polls.revealPoll(poll.workshopId, poll.id, 50)).toMatchObject({ closedAt: 30, revealed: true });
+      const other = await openPoll();
+      expect(await store.polls.revealPoll(other.workshopId, other.id, 60)).toMatchObject({ status: 'closed', closedAt: 60, revealed: true });
+      expect(await store.polls.launchPoll('x', 'y', { openedAt: 1, deadline: null, rooms: [] })).toBe('not_found');
+    });
+
+    test('[PSTORE4] one vote per participant: a duplicate is unchanged, a different one replaces', async () => {
+      const poll = await openPoll();
+      const { workshopId, id } = poll;
+      expect(await store.polls.recordVote(workshopId, id, 'ana', vote(['o1']))).toBe('recorded');
+      expect(await store.polls.recordVote(workshopId, id, 'ana', vote(['o1'], { at: 3_000 }))).toBe('unchanged');
+      expect(await store.polls.recordVote(workshopId, id, 'ana', vote(['o1', 'o2']))).toBe('replaced');
+      expect(await store.polls.recordVote(workshopId, id, 'ben', vote(['o3'], { w: 12, r: 'r2' }))).toBe('recorded');
+      const { votes } = await store.polls.pollVotes(workshopId, id);
+      expect(Object.fromEntries(votes)).toEqual({ ana: vote(['o1', 'o2']), ben: vote(['o3'], { w: 12, r: 'r2' }) });
+      expect(await store.polls.votesBy(workshopId, [id, 'other'], 'ben')).toEqual(new Map([[id, vote(['o3'], { w: 12, r: 'r2' })]]));
+
+      const locked = await openPoll({ allowChange: false, workshopId });
+      expect(await store.polls.recordVote(workshopId, locked.id, 'ana', vote(['o1']))).toBe('recorded');
+      expect(await store.polls.recordVote(workshopId, locked.id, 'ana', vote(['o1']))).toBe('unchanged');
+      expect(await store.polls.recordVote(workshopId, locked.id, 'ana', vote(['o2']))).toBe('vote_locked');
+
+      const text = await openPoll({ kind: 'text', options: [], maxSelections: 1, workshopId });
+      expect(await store.polls.recordVote(workshopId, text.id, 'ana', vote([], { t: 'Brücken bauen, « amitié »' }))).toBe('recorded');
+      expect(await store.polls.recordVote(workshopId, text.id, 'ana', vote([], { t: 'Brücken bauen, « amitié »' }))).toBe('unchanged');
+      expect(await store.polls.recordVote(workshopId, text.id, 'ana', vote([], { t: 'Freundschaft' }))).toBe('replaced');
+    });
+
+    test('[PSTORE5] votes are refused on drafts, closed polls, after the deadline, for unknown options and beyond the maximum', async () => {
+      const draft = pollRecord();
+      await store.polls.createPoll(draft);
+      expect(await store.polls.recordVote(draft.workshopId, draft.id, 'ana', vote(['o1']))).toBe('poll_closed');
+      expect(await store.polls.recordVote(draft.workshopId, 'missing', 'ana', vote(['o1']))).toBe('not_found');
+      const poll = await openPoll({ deadline: 2_500 });
+      const w = poll.workshopId;
+      expect(await store.polls.recordVote(w, poll.id, 'ana', vote(['o9']))).toBe('invalid_choice');
+      expect(await store.polls.recordVote(w, poll.id, 'ana', vote(['o1', 'o2', 'o3']))).toBe('invalid_choice');
+      expect(await store.polls.recordVote(w, poll.id, 'ana', vote([]))).toBe('invalid_choice');
+      expect(await store.polls.recordVote(w, poll.id, 'ana', vote(['o1'], { at: 2_500 }))).toBe('recorded');
+      expect(await store.polls.recordVote(w, poll.id, 'ben', vote(['o1'], { at: 2_501 }))).toBe('poll_deadline');
+      await store.polls.closePoll(w, poll.id, 2_600);
+      expect(await store.polls.recordVote(w, poll.id, 'cem', vote(['o1'], { at: 2_400 }))).toBe('poll_closed');
+      expect([...(await store.polls.pollVotes(w, poll.id)).votes.keys()]).toEqual(['ana']);
+    });
+
+    test('[PSTORE6] rev grows with every accepted change and only then', async () => {
+      const poll = await openPoll();
+      const rev = async () => (await store.polls.pollVotes(poll.workshopId, poll.id)).rev;
+      expect(await rev()).toBe(0);
+      await store.polls.recordVote(poll.workshopId, poll.id, 'ana', vote(['o1']));
+      await store.polls.recordVote(poll.workshopId, poll.id, 'ana', vote(['o1']));
+      await store.polls.recordVote(poll.workshopId, poll.id, 'ana', vote(['o9']));
+      expect(await rev()).toBe(1);
+      await store.polls.recordVote(poll.workshopId, poll.id, 'ana', vote(['o2']));
+      expect(await rev()).toBe(2);
+    });
+
+    test('[PSTORE7] concurrent votes of many participants, with repeats, end in one vote each', async () => {
+      const poll = await openPoll({ maxSelections: 1, kind: 'single' });
+      const writes: Promise<string>[] = [];
+      for (let i = 0; i < 150; i++) {
+        const choice = `o${(i % 3) + 1}`;
+        writes.push(store.polls.recordVote(poll.workshopId, poll.id, `p${i}`, vote([choice])));
+        if (i % 5 === 0) writes.push(store.polls.recordVote(poll.workshopId, poll.id, `p${i}`, vote([choice])));
+        if (i % 7 === 0) writes.push(store.polls.recordVote(poll.workshopId, poll.id, `p${i}`, vote(['o1'])));
+      }
+      const outcomes = await Promise.all(writes);
+      expect(outcomes.filter((o) => o === 'recorded')).toHaveLength(150);
+      const { votes, rev } = await store.polls.pollVotes(poll.workshopId, poll.id);
+      expect(votes.size).toBe(150);
+      expect(rev).toBe(outcomes.filter((o) => o === 'recorded' || o === 'replaced').length);
+    });
+  });
+}
