@@ -1,3 +1,5 @@
+import { PathIcon } from '../ui/Icon.js';
+
 /** Board tool icons (Material Design / MDI paths, Apache-2.0). Decorative: buttons carry labels. */
 const PATHS = {
   select: 'M7 2l12 11.2-5.8.5 3.3 7.3-2.2 1-3.2-7.4L7 18.5V2z',
@@ -28,9 +30,5 @@ const PATHS = {
 export type BoardIconName = keyof typeof PATHS;
 
 export function BoardIcon({ name, size = '1.2em' }: { name: BoardIconName; size?: string }) {
-  return (
-    <svg class="icon" width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path fill="currentColor" d={PATHS[name]} />
-    </svg>
-  );
+  return <PathIcon d={PATHS[name]} size={size} />;
 }

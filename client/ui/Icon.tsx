@@ -35,9 +35,14 @@ const PATHS = {
 export type IconName = keyof typeof PATHS;
 
 export function Icon({ name, size = '1.2em' }: { name: IconName; size?: string }) {
+  return <PathIcon d={PATHS[name]} size={size} />;
+}
+
+/** One 24x24 path as an icon; feature icon sets (e.g. the board's tools) render through it too. */
+export function PathIcon({ d, size = '1.2em' }: { d: string; size?: string }) {
   return (
     <svg class="icon" width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path fill="currentColor" d={PATHS[name]} />
+      <path fill="currentColor" d={d} />
     </svg>
   );
 }

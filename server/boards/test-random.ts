@@ -2,22 +2,16 @@
 import { CommandError } from '../../shared/command.js';
 import { applyOp, emptyBoard, type BoardState } from '../../shared/boards/apply.js';
 import { CARD_COLORS, INK_COLORS, type Item, type BoardOp, type BoardOpBody, type Intent, type NewItem, type SettingsInput } from '../../shared/boards/schema.js';
+import { seededRng } from '../breakouts/random.js';
 import * as logic from './logic.js';
 
 export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const base = seededRng(seed);
   return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
-    chance: (p: number) => next() < p,
+    next: base.next,
+    int: base.int,
+    pick: <T>(list: readonly T[]): T => list[base.int(list.length)]!,
+    chance: (p: number) => base.next() < p,
   };
 }
 export type Rng = ReturnType<typeof rng>;
