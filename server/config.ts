@@ -35,7 +35,7 @@ export interface Config {
   presenceGraceMs: number;
   rateLimitPerSecond: number;
   clientDir: string | null;
-  /** ICE servers (STUN/TURN) and the upload budget: docs/media.md. */
+  /** ICE servers (STUN/TURN) and the upload budget: README, "Video and audio". */
   media: MediaSettings;
 }
 

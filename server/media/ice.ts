@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { IceServer } from '../../shared/media/schema.js';
 
-/** Media settings from the environment (see docs/media.md, "Configuration"). */
+/** Media settings from the environment (see the README, "Video and audio", Configuration). */
 export interface MediaSettings {
   /** Given to every client as they are (STUN, and TURN with static credentials). */
   iceServers: IceServer[];

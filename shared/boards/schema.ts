@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Boards: one per room. What travels is (a) intents from clients, (b) resolved operations the
- * server numbers and logs, (c) per-viewer views of both. See RULES.md and docs/boards.md.
+ * server numbers and logs, (c) per-viewer views of both. See RULES.md and the README (Boards).
  */
 export const BOARD_LIMITS = {
   /** Characters of a text item. */
