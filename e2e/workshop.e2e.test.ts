@@ -41,8 +41,10 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
       await expect.poll(() => page.locator('[data-town="Wołów"] [data-testid=participant]').allTextContents()).toEqual([expect.stringContaining('Ola')]);
     }
     // The town field offers towns already present.
+    // A phone that scanned the projector's QR code joins without media by default (no echo in the room).
     const heinz = await newPerson(browser, { locale: 'de-DE' });
-    await heinz.page.goto(inviteUrl);
+    await heinz.page.goto(`${inviteUrl}?via=qr`);
+    await expect.poll(() => heinz.page.getByTestId('join-without-media').isChecked()).toBe(true);
     await expect.poll(() => heinz.page.locator('#town-suggestions option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).sort())).toEqual(['Kamen', 'Wołów']);
 
     await petra.page.locator('#chat-input').fill('Guten Abend aus Kamen!');

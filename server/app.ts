@@ -93,7 +93,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       return;
     }
     const base = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-    const svg = await QRCode.toString(`${base}/j/${formatJoinCode(code)}`, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+    const svg = await QRCode.toString(`${base}/j/${formatJoinCode(code)}?via=qr`, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
     res.type('image/svg+xml').set('Cache-Control', 'public, max-age=3600').send(svg);
   });
 

@@ -7,8 +7,9 @@ import { canPickSpeaker, devicePrefs, getBoth, getTrack, handOver, levelMeter, l
 import { VideoView } from './VideoView.js';
 
 /** The join screen's device check: preview, level, pickers, and the choices the join sends. */
-export function createJoinMedia() {
-  const mode = signal<'with' | 'without'>('with');
+/** `initial`: 'without' when the page was opened from the projector's QR code (a phone next to the room's laptop). */
+export function createJoinMedia(initial: 'with' | 'without' = 'with') {
+  const mode = signal<'with' | 'without'>(initial);
   const cameraOn = signal(true);
   const micOn = signal(true);
   const mic = signal<MediaStreamTrack | null>(null);

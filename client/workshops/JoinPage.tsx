@@ -30,7 +30,8 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
   const headcount = useSignal(saved?.headcount && saved.headcount > 1 ? saved.headcount : 5);
   const joinError = useSignal<ErrorCode | null>(null);
   const busy = useSignal(false);
-  const mediaCheck = useMemo(createJoinMedia, []);
+  // The QR code on the projector is scanned by phones in a room that already has a laptop: no media, no echo.
+  const mediaCheck = useMemo(() => createJoinMedia(new URLSearchParams(location.search).get('via') === 'qr' ? 'without' : 'with'), []);
   useEffect(() => () => mediaCheck.dispose(), [mediaCheck]);
 
   useEffect(() => {
