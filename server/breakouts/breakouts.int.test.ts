@@ -94,6 +94,23 @@ describe('breakouts', () => {
     expect(back.participants.filter((p) => p.roomId !== PLENARY)).toEqual([]);
   });
 
+  test('[BR22] each open room has a board under its name; when rooms close, the plenary sees those boards as closed', async () => {
+    const { moderator, people, view } = await fourInTwoRooms();
+    const assigned = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'random', seed: 2 });
+    const ended = waitFor(people[0]!.socket, 'breakout:round-ended');
+    await ok(moderator.socket, 'breakout:open', { version: assigned.version, durationMs: 1_000 });
+    const open = await ok(people[0]!.socket, 'board:list', {});
+    const labels = (list: typeof open) => Object.fromEntries(list.boards.map((b) => [b.roomId, b.label]));
+    expect(labels(open)).toMatchObject(Object.fromEntries(assigned.rooms.map((r) => [r.id, r.name])));
+    expect(open.boards.filter((b) => b.closedAt !== null && b.closedAt !== undefined)).toEqual([]);
+    await ended;
+    const closed = await ok(moderator.socket, 'board:list', {});
+    const roomIds = new Set(assigned.rooms.map((r) => r.id));
+    const breakoutBoards = closed.boards.filter((b) => roomIds.has(b.roomId));
+    expect(breakoutBoards).toHaveLength(2);
+    for (const b of breakoutBoards) expect(b.closedAt).toEqual(expect.any(Number));
+  });
+
   test('[BR6] a late joiner goes to the smallest room; a reconnecting participant returns to their room', async () => {
     const { code, moderator, people, view } = await fourInTwoRooms();
     const rooms = view.rooms.map((r) => r.id);

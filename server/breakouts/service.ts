@@ -48,12 +48,29 @@ export function createBreakoutService(deps: Deps) {
       if (!next) return state;
       const result = await store.breakouts.apply(workshopId, state.version, next.state, next.moves);
       if (result.ok) {
+        await labelBoards(workshopId, result.state);
         publish(workshopId, result.state, result.moved, people);
         return result.state;
       }
       if (opts.expectedVersion !== undefined) throw conflict();
     }
     throw conflict();
+  }
+
+  /**
+   * Every open room has a board under the room's name; a closed room's board is marked closed, so the
+   * plenary's gallery walk shows what each room produced. Both calls are idempotent.
+   */
+  async function labelBoards(workshopId: string, state: BreakoutRecord) {
+    const at = deps.clock();
+    try {
+      if (state.status === 'open') {
+        await Promise.all(state.rooms.map((r) => store.boards.createBoard({ workshopId, roomId: r.id }, { label: r.name, at })));
+      }
+      await Promise.all(state.archive.map((a) => store.boards.closeBoard({ workshopId, roomId: a.id }, a.closedAt)));
+    } catch (err) {
+      deps.log.warn('breakout boards not labelled', { workshop: workshopId, err });
+    }
   }
 
   /** Sockets follow their participant to the new room on every node; then everyone hears of it. */
