@@ -35,6 +35,8 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     const ola = await newPerson(browser, { locale: 'pl-PL' });
     await joinWorkshop(petra.page, inviteUrl, { name: 'Petra', town: 'Kamen' });
     await joinWorkshop(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów' });
+    // The workshop opens at its top, not where the join button was at the bottom of the form.
+    await expect.poll(() => petra.page.evaluate(() => window.scrollY)).toBe(0);
 
     for (const { page } of [petra, ola]) {
       await expect.poll(() => page.locator('[data-town="Kamen"] [data-testid=participant]').allTextContents()).toEqual([expect.stringContaining('Petra')]);

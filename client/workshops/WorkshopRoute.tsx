@@ -34,6 +34,8 @@ export function WorkshopRoute({ conn, code }: { conn: Connection; code: string }
   }, [state]);
 
   const phase = state.phase.value;
+  // A new screen starts at its top: the join button sits at the bottom of a long form.
+  useEffect(() => window.scrollTo(0, 0), [phase]);
   if (phase === 'closed') return <ClosedView state={state} code={code} />;
   if (phase === 'inside') return <WorkshopPage state={state} code={code} conn={conn} />;
   if (boot.value === 'resuming') return <p class="page loading" role="status">{t('common.loading')}</p>;
