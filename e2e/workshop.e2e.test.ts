@@ -172,6 +172,21 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     await Promise.all([organiser, jonas, heinz, late].map((p) => p.context.close()));
   });
 
+  it('[E2E7] on a phone the current poll comes first, then the cards to write, then the rest', async () => {
+    const organiser = await newPerson(browser);
+    const { inviteUrl } = await createWorkshop(organiser.page, server.url, 'Phone layout');
+    const phone = await newPerson(browser, { locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+    await joinWorkshop(phone.page, `${inviteUrl}?via=qr`, { name: 'Claire', town: 'Ville-sur-Mer' });
+    const top = async (testId: string) => (await phone.page.getByTestId(testId).boundingBox())!.y;
+    const [polls, cards, hands] = [await top('polls'), await top('cards-panel'), await top('hands')];
+    expect(polls).toBeLessThan(cards);
+    expect(cards).toBeLessThan(hands);
+    // Nothing is wider than the phone.
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.page.screenshot({ path: screenshotPath('phone.png'), fullPage: true });
+    await Promise.all([organiser, phone].map((p) => p.context.close()));
+  });
+
   it('[E2E6] the workshop page looks like a product (screenshot saved for the README)', async () => {
     const organiser = await newPerson(browser, { locale: 'de-DE' });
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Partnerschaftstreffen 2027');
