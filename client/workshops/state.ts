@@ -22,6 +22,7 @@ export function createWorkshopState(conn: Connection, code: string) {
   const chat = signal<readonly ChatMessage[]>([]);
   /** serverTime - Date.now() at the last snapshot, for countdowns. */
   const clockOffset = signal(0);
+  const inviteUrl = signal('');
   /** Counts applied snapshots (join, resume): features re-sync their own state when it changes. */
   const snapshots = signal(0);
 
@@ -60,6 +61,7 @@ export function createWorkshopState(conn: Connection, code: string) {
       selfId.value = s.self.id;
       people.value = new Map(s.participants.map((p) => [p.id, p]));
       clockOffset.value = s.serverTime - Date.now();
+      inviteUrl.value = s.inviteUrl;
       phase.value = 'inside';
       error.value = null;
       closedReason.value = null;
@@ -189,6 +191,7 @@ export function createWorkshopState(conn: Connection, code: string) {
     headcount,
     chat,
     clockOffset,
+    inviteUrl,
     snapshots,
     reconnecting,
     link: conn.link,

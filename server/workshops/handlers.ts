@@ -53,6 +53,7 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
       participants: everyone.filter((p) => !p.removed).map(pub),
       resumeToken,
       serverTime: deps.clock(),
+      inviteUrl: `${deps.config.publicUrl ?? originOf(socket)}/j/${formatJoinCode(workshop.code)}`,
     };
   }
 

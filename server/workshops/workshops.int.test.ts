@@ -38,6 +38,16 @@ describe('create, preview, join', () => {
     expect(JSON.stringify(ben.snapshot.participants)).not.toMatch(/resumeTokenHash|connectionId/);
   });
 
+  test('links use PUBLIC_URL when it is set: creation, the join snapshot and its invite link', async () => {
+    await server.close();
+    server = await startServer({ config: { publicUrl: 'https://jumelage.example.org' } });
+    const created = await createWorkshop(server.url);
+    const invite = `https://jumelage.example.org/j/${created.workshop.code.slice(0, 3)}-${created.workshop.code.slice(3)}`;
+    expect(created.inviteUrl).toBe(invite);
+    const ana = await joinAs(server.url, created.workshop.code, { name: 'Ana' });
+    expect(ana.snapshot.inviteUrl).toBe(invite);
+  });
+
   test('an unknown code is not_found for preview and join', async () => {
     const visitor = await connectClient(server.url);
     expect(await request(visitor, 'workshop:preview', { code: 'ZZZ-ZZZ' })).toMatchObject({ ok: false, code: 'not_found' });

@@ -134,6 +134,8 @@ export interface SessionSnapshot {
   participants: Participant[];
   resumeToken: string;
   serverTime: number;
+  /** The invite link (PUBLIC_URL when set), for the in-workshop "Invite" box and its QR code. */
+  inviteUrl: string;
 }
 
 export type LeaveReason = 'left' | 'removed';
