@@ -24,6 +24,26 @@ export function BreakoutPanel({ br, state }: { br: BreakoutsState; state: Worksh
 }
 
 /** A select to put one person into a room (or the plenary): keyboard reachable, labelled with the name. */
+/** People not in any room yet, each with a select to place them (the keyboard path for moving people). */
+export function Unplaced({ br, people, testId, className }: { br: BreakoutsState; people: readonly Participant[]; testId: string; className?: string }) {
+  if (people.length === 0) return null;
+  return (
+    <div class={className} data-testid={testId}>
+      <h3>{t('br.unassigned')}</h3>
+      <ul class="plain-list">
+        {people.map((p) => (
+          <li key={p.id} class="room-card__person">
+            <span>
+              {p.name} <span class="muted">· {p.town}</span>
+            </span>
+            <MoveSelect br={br} person={p} current={PLENARY} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function MoveSelect({ br, person, current }: { br: BreakoutsState; person: Participant; current: string }) {
   const rooms = br.view.value?.rooms ?? [];
   const id = `move-${person.id}`;
@@ -108,21 +128,7 @@ function RunningRooms({ br, state }: { br: BreakoutsState; state: WorkshopState 
         )}
       </div>
       <RoomGrid br={br} rooms={view.rooms} membersOf={(id) => br.members(id)} canVisit={br.myRoomId.value} />
-      {plenary.length > 0 && (
-        <div class="breakouts__plenary" data-testid="plenary-people">
-          <h3>{t('br.unassigned')}</h3>
-          <ul class="plain-list">
-            {plenary.map((p) => (
-              <li key={p.id} class="room-card__person">
-                <span>
-                  {p.name} <span class="muted">· {p.town}</span>
-                </span>
-                <MoveSelect br={br} person={p} current={PLENARY} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <Unplaced br={br} people={plenary} testId="plenary-people" className="breakouts__plenary" />
     </div>
   );
 }

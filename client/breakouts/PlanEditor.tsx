@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { ASSIGN_MODES, MAX_ROOMS, PLENARY, type AssignMode, type BreakoutRoom, type RoomInput } from '../../shared/breakouts/schema.js';
 import { languageName, t } from '../i18n/i18n.js';
 import type { WorkshopState } from '../workshops/state.js';
-import { MoveSelect, RoomGrid } from './BreakoutPanel.js';
+import { RoomGrid, Unplaced } from './BreakoutPanel.js';
 import { RotationSetup } from './RotationSetup.js';
 import type { BreakoutsState } from './state.js';
 
@@ -118,21 +118,7 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
         <div class="plan-preview" data-testid="plan-preview">
           <p class="muted">{t('br.previewHelp')}</p>
           <RoomGrid br={br} rooms={view.rooms} membersOf={planned} />
-          {unassigned.length > 0 && (
-            <div data-testid="unassigned">
-              <h3>{t('br.unassigned')}</h3>
-              <ul class="plain-list">
-                {unassigned.map((p) => (
-                  <li key={p.id} class="room-card__person">
-                    <span>
-                      {p.name} <span class="muted">· {p.town}</span>
-                    </span>
-                    <MoveSelect br={br} person={p} current={PLENARY} />
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <Unplaced br={br} people={unassigned} testId="unassigned" />
           <div class="field field--inline">
             <label for="br-minutes">{t('br.minutes')}</label>
             <input id="br-minutes" type="number" min={0.25} max={240} step={0.25} value={minutes.value} onInput={(e) => (minutes.value = number(e) || 10)} />
