@@ -152,4 +152,32 @@ describe('boards over sockets', () => {
     expect(await ok(ana.socket, 'board:sync', { sinceSeq: 0 })).toMatchObject({ head: 0 });
     expect(await request(ana.socket, 'board:live', { strokeId: 'x-1', tool: 'pen', color: '#1f4e79', width: 4, points: Array(1000).fill(1) })).toMatchObject({ ok: false });
   });
+
+  test('[BOARD13] a running room\'s board is private to its members and moderators; after closing, everyone reads it', async () => {
+    const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben', 'Cem', 'Dora');
+    let view = await ok(moderator.socket, 'breakout:sync', {});
+    view = await ok(moderator.socket, 'breakout:rooms', { version: view.version, rooms: [{ name: 'Salon' }, { name: 'Küche' }] });
+    const assigned = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'random', seed: 3 });
+    await ok(moderator.socket, 'breakout:open', { version: assigned.version, durationMs: 60_000 });
+    const ana = people[0]!;
+    const roomA = assigned.plan[ana.id]!;
+    const other = people.find((p) => assigned.plan[p.id] !== roomA)!;
+    await ok(ana.socket, 'board:op', { op: card('card-room', 'Nur im Salon') });
+    const shot = await ok(moderator.socket, 'board:snapshot', { roomId: roomA, label: 'Zwischenstand' });
+
+    expect(await ok(ana.socket, 'board:sync', { sinceSeq: 0 })).toMatchObject({ roomId: roomA, head: 1 });
+    expect(await request(other.socket, 'board:sync', { roomId: roomA, sinceSeq: 0 })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(other.socket, 'board:view', { roomId: roomA, snapshotId: shot.id })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await ok(other.socket, 'board:sync', { roomId: 'plenary', sinceSeq: 0 })).toMatchObject({ roomId: 'plenary' });
+    expect(await ok(moderator.socket, 'board:sync', { roomId: roomA, sinceSeq: 0 })).toMatchObject({ head: 1 });
+    const listed = await ok(other.socket, 'board:list', {});
+    expect(listed.boards.find((b) => b.roomId === roomA)).toMatchObject({ head: 0 });
+    expect(JSON.stringify(listed)).not.toContain('Nur im Salon');
+
+    await ok(moderator.socket, 'breakout:close', {});
+    const after = await ok(other.socket, 'board:sync', { roomId: roomA, sinceSeq: 0 });
+    expect(JSON.stringify(after)).toContain('Nur im Salon');
+    expect(await ok(other.socket, 'board:view', { roomId: roomA, snapshotId: shot.id })).toMatchObject({ seq: 1 });
+    expect((await ok(other.socket, 'board:list', {})).boards.find((b) => b.roomId === roomA)).toMatchObject({ head: 1 });
+  });
 });
