@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { applyOp, fromSnapshot, serializeBoard, type BoardState } from '../../shared/boards/apply.js';
 import type { BoardOp, BoardSync, Intent } from '../../shared/boards/schema.js';
-import { closeAllClients, ok, recordEvents, request, sleep, startServer, waitFor, type ClientSocket, type TestServer } from '../../test/server-harness.js';
-import { joinAs, workshopWith } from '../../test/workshop-helpers.js';
+import { closeAllClients, connectClient, ok, recordEvents, request, sleep, startServer, waitFor, type ClientSocket, type TestServer } from '../../test/server-harness.js';
+import { joinAs, resumeInput, workshopWith } from '../../test/workshop-helpers.js';
 import { COMPACT_AFTER_OPS, KEEP_OPS } from './service.js';
 
 let server: TestServer;
@@ -179,5 +179,42 @@ describe('boards over sockets', () => {
     expect(JSON.stringify(after)).toContain('Nur im Salon');
     expect(await ok(other.socket, 'board:view', { roomId: roomA, snapshotId: shot.id })).toMatchObject({ seq: 1 });
     expect((await ok(other.socket, 'board:list', {})).boards.find((b) => b.roomId === roomA)).toMatchObject({ head: 1 });
+  });
+
+  test('[BOARD11] [BOARD3] a node that has not loaded the board still relays no live strokes on a locked board', async () => {
+    const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben');
+    const [ana, ben] = people as [(typeof people)[0], (typeof people)[0]];
+    await ok(moderator.socket, 'board:settings', { patch: { locked: true } });
+    // A second node on the same store: it has never served this board.
+    const other = await startServer({ store: server.app.store, config: { rateLimitPerSecond: 2000 } });
+    try {
+      const [anaThere, benThere] = await Promise.all([connectClient(other.url), connectClient(other.url)]);
+      await ok(anaThere, 'workshop:resume', resumeInput(ana));
+      await ok(benThere, 'workshop:resume', resumeInput(ben));
+      const benSaw = recordEvents(benThere);
+      const live = { strokeId: 'live-locked', tool: 'pen' as const, color: '#1f4e79' as const, width: 4, points: [1, 2, 3, 4] };
+      await ok(anaThere, 'board:live', live);
+      await ok(anaThere, 'board:live', live);
+      await sleep(100);
+      expect(benSaw.filter((e) => e.event === 'board:live')).toEqual([]);
+      // Unlocked but drawing for moderators only: still nothing relayed from a participant.
+      await ok(moderator.socket, 'board:settings', { patch: { locked: false, drawing: 'moderators' } });
+      const third = await startServer({ store: server.app.store, config: { rateLimitPerSecond: 2000 } });
+      try {
+        const [anaThird, benThird] = await Promise.all([connectClient(third.url), connectClient(third.url)]);
+        await ok(anaThird, 'workshop:resume', resumeInput(ana));
+        await ok(benThird, 'workshop:resume', resumeInput(ben));
+        const benSawThird = recordEvents(benThird);
+        await ok(anaThird, 'board:live', live);
+        await sleep(100);
+        expect(benSawThird.filter((e) => e.event === 'board:live')).toEqual([]);
+      } finally {
+        await third.close();
+        expect(third.errors).toEqual([]);
+      }
+    } finally {
+      await other.close();
+      expect(other.errors).toEqual([]);
+    }
   });
 });

@@ -127,8 +127,8 @@ export function boardHandlers(deps: Deps): BoardHandlers {
     'board:live': async (live, ctx) => {
       const member = need(ctx.member);
       const ref = boardFor(member, live.roomId, true);
-      const known = service.peek(ref);
-      if (known && !logic.mayDraw(known.state.settings, actorOf(member))) return null;
+      // A node that has not served this board yet loads it: a locked board never relays strokes.
+      if (!logic.mayDraw(await service.settingsOf(ref), actorOf(member))) return null;
       const { roomId: _r, ...rest } = live;
       ctx.socket.to(rooms.room(ref.workshopId, ref.roomId)).volatile.emit('board:live', { ...rest, roomId: ref.roomId, by: member.actor.id, name: member.actor.name });
       return null;
