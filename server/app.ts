@@ -74,6 +74,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   io.on('connection', (socket) => {
     socket.data.session = null;
     socket.data.bucket = new TokenBucket(config.rateLimitPerSecond, config.rateLimitPerSecond * 2, deps.clock());
+    socket.data.volatileBucket = new TokenBucket(config.volatileRateLimitPerSecond, config.volatileRateLimitPerSecond * 2, deps.clock());
     registerCommands(socket, deps, handlers);
     socket.on('disconnect', () => {
       const done = onDisconnect(socket, deps).finally(() => disconnecting.delete(done));

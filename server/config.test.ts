@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       logFormat: 'pretty',
       presenceGraceMs: 60_000,
       rateLimitPerSecond: 30,
+      volatileRateLimitPerSecond: 120,
       clientDir: null,
       media: { iceServers: [], turnSecretUrls: [], turnSecret: null, turnTtlSeconds: 43_200, uploadBudgetKbps: 2500 },
     });
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
       NODE_ENV: 'production',
       PRESENCE_GRACE_MS: '5000',
       RATE_LIMIT_PER_SECOND: '',
+      VOLATILE_RATE_LIMIT_PER_SECOND: '200',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -45,6 +47,7 @@ describe('loadConfig', () => {
       logFormat: 'json',
       presenceGraceMs: 5000,
       rateLimitPerSecond: 30,
+      volatileRateLimitPerSecond: 200,
     });
   });
 

@@ -18,6 +18,8 @@ const envSchema = z.object({
   PRESENCE_GRACE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   /** Commands a single connection may send per second (burst is twice that). */
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** Volatile commands (live strokes, cursors) a connection may send per second, in their own bucket (burst twice that). */
+  VOLATILE_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(120),
   CLIENT_DIR: z.string().min(1).optional(),
   ...mediaEnvSchema,
 });
@@ -34,6 +36,7 @@ export interface Config {
   logFormat: 'json' | 'pretty';
   presenceGraceMs: number;
   rateLimitPerSecond: number;
+  volatileRateLimitPerSecond: number;
   clientDir: string | null;
   /** ICE servers (STUN/TURN) and the upload budget: README, "Video and audio". */
   media: MediaSettings;
@@ -66,6 +69,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
     presenceGraceMs: e.PRESENCE_GRACE_MS,
     rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
+    volatileRateLimitPerSecond: e.VOLATILE_RATE_LIMIT_PER_SECOND,
     clientDir: e.CLIENT_DIR ?? null,
     media,
   };

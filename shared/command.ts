@@ -9,6 +9,11 @@ export interface CommandDef<S extends z.ZodType = z.ZodType, R = unknown> {
   access: Access;
   /** Largest accepted payload in bytes of JSON; bigger gets `payload_too_large`. */
   maxBytes: number;
+  /**
+   * High-frequency and droppable (live strokes, cursors): counted against the connection's own
+   * volatile bucket, so a drawing client keeps its budget for real commands.
+   */
+  volatile: boolean;
   /** Phantom: the type of `data` in a successful ack. */
   readonly result?: R;
 }
@@ -17,10 +22,11 @@ export const DEFAULT_MAX_BYTES = 16 * 1024;
 
 /** `command<Result>()(schema, access)`: the result type is given, the payload type comes from the schema. */
 export function command<R>() {
-  return <S extends z.ZodType>(schema: S, access: Access, opts: { maxBytes?: number } = {}): CommandDef<S, R> => ({
+  return <S extends z.ZodType>(schema: S, access: Access, opts: { maxBytes?: number; volatile?: boolean } = {}): CommandDef<S, R> => ({
     schema,
     access,
     maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
+    volatile: opts.volatile ?? false,
   });
 }
 

@@ -2,8 +2,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { applyOp, fromSnapshot, serializeBoard, type BoardState } from '../../shared/boards/apply.js';
 import type { BoardOp, BoardSync, Intent } from '../../shared/boards/schema.js';
-import { closeAllClients, ok, recordEvents, request, sleep, startServer, waitFor, type ClientSocket, type TestServer } from '../../test/server-harness.js';
-import { joinAs, workshopWith } from '../../test/workshop-helpers.js';
+import { closeAllClients, connectClient, ok, recordEvents, request, sleep, startServer, waitFor, type ClientSocket, type TestServer } from '../../test/server-harness.js';
+import { joinAs, resumeInput, workshopWith } from '../../test/workshop-helpers.js';
 import { COMPACT_AFTER_OPS, KEEP_OPS } from './service.js';
 
 let server: TestServer;
@@ -151,5 +151,70 @@ describe('boards over sockets', () => {
     expect(await cursor).toMatchObject({ by: ana.id, name: 'Ana', x: 5, y: 6, laser: false });
     expect(await ok(ana.socket, 'board:sync', { sinceSeq: 0 })).toMatchObject({ head: 0 });
     expect(await request(ana.socket, 'board:live', { strokeId: 'x-1', tool: 'pen', color: '#1f4e79', width: 4, points: Array(1000).fill(1) })).toMatchObject({ ok: false });
+  });
+
+  test('[BOARD13] a running room\'s board is private to its members and moderators; after closing, everyone reads it', async () => {
+    const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben', 'Cem', 'Dora');
+    let view = await ok(moderator.socket, 'breakout:sync', {});
+    view = await ok(moderator.socket, 'breakout:rooms', { version: view.version, rooms: [{ name: 'Salon' }, { name: 'Küche' }] });
+    const assigned = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'random', seed: 3 });
+    await ok(moderator.socket, 'breakout:open', { version: assigned.version, durationMs: 60_000 });
+    const ana = people[0]!;
+    const roomA = assigned.plan[ana.id]!;
+    const other = people.find((p) => assigned.plan[p.id] !== roomA)!;
+    await ok(ana.socket, 'board:op', { op: card('card-room', 'Nur im Salon') });
+    const shot = await ok(moderator.socket, 'board:snapshot', { roomId: roomA, label: 'Zwischenstand' });
+
+    expect(await ok(ana.socket, 'board:sync', { sinceSeq: 0 })).toMatchObject({ roomId: roomA, head: 1 });
+    expect(await request(other.socket, 'board:sync', { roomId: roomA, sinceSeq: 0 })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(other.socket, 'board:view', { roomId: roomA, snapshotId: shot.id })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await ok(other.socket, 'board:sync', { roomId: 'plenary', sinceSeq: 0 })).toMatchObject({ roomId: 'plenary' });
+    expect(await ok(moderator.socket, 'board:sync', { roomId: roomA, sinceSeq: 0 })).toMatchObject({ head: 1 });
+    const listed = await ok(other.socket, 'board:list', {});
+    expect(listed.boards.find((b) => b.roomId === roomA)).toMatchObject({ head: 0 });
+    expect(JSON.stringify(listed)).not.toContain('Nur im Salon');
+
+    await ok(moderator.socket, 'breakout:close', {});
+    const after = await ok(other.socket, 'board:sync', { roomId: roomA, sinceSeq: 0 });
+    expect(JSON.stringify(after)).toContain('Nur im Salon');
+    expect(await ok(other.socket, 'board:view', { roomId: roomA, snapshotId: shot.id })).toMatchObject({ seq: 1 });
+    expect((await ok(other.socket, 'board:list', {})).boards.find((b) => b.roomId === roomA)).toMatchObject({ head: 1 });
+  });
+
+  test('[BOARD11] [BOARD3] a node that has not loaded the board still relays no live strokes on a locked board', async () => {
+    const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben');
+    const [ana, ben] = people as [(typeof people)[0], (typeof people)[0]];
+    await ok(moderator.socket, 'board:settings', { patch: { locked: true } });
+    // A second node on the same store: it has never served this board.
+    const other = await startServer({ store: server.app.store, config: { rateLimitPerSecond: 2000 } });
+    try {
+      const [anaThere, benThere] = await Promise.all([connectClient(other.url), connectClient(other.url)]);
+      await ok(anaThere, 'workshop:resume', resumeInput(ana));
+      await ok(benThere, 'workshop:resume', resumeInput(ben));
+      const benSaw = recordEvents(benThere);
+      const live = { strokeId: 'live-locked', tool: 'pen' as const, color: '#1f4e79' as const, width: 4, points: [1, 2, 3, 4] };
+      await ok(anaThere, 'board:live', live);
+      await ok(anaThere, 'board:live', live);
+      await sleep(100);
+      expect(benSaw.filter((e) => e.event === 'board:live')).toEqual([]);
+      // Unlocked but drawing for moderators only: still nothing relayed from a participant.
+      await ok(moderator.socket, 'board:settings', { patch: { locked: false, drawing: 'moderators' } });
+      const third = await startServer({ store: server.app.store, config: { rateLimitPerSecond: 2000 } });
+      try {
+        const [anaThird, benThird] = await Promise.all([connectClient(third.url), connectClient(third.url)]);
+        await ok(anaThird, 'workshop:resume', resumeInput(ana));
+        await ok(benThird, 'workshop:resume', resumeInput(ben));
+        const benSawThird = recordEvents(benThird);
+        await ok(anaThird, 'board:live', live);
+        await sleep(100);
+        expect(benSawThird.filter((e) => e.event === 'board:live')).toEqual([]);
+      } finally {
+        await third.close();
+        expect(third.errors).toEqual([]);
+      }
+    } finally {
+      await other.close();
+      expect(other.errors).toEqual([]);
+    }
   });
 });

@@ -4,6 +4,8 @@ import type { BoardOp, BoardSettings, BoardSummary } from '../../shared/boards/s
 import { viewBoard, viewOp } from '../../shared/boards/view.js';
 import { CommandError } from '../../shared/protocol.js';
 import { PLENARY } from '../../shared/rooms.js';
+import { canReadRoom } from '../breakouts/logic.js';
+import type { BreakoutRecord } from '../store/breakouts-types.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerContext, HandlerTable, Member, TypedSocket } from '../realtime/types.js';
 import * as logic from './logic.js';
@@ -20,16 +22,30 @@ const need = (member: Member | null): Member => {
   return member;
 };
 
-/**
- * The board of a room. People write on the board of the room they are in (moderators on any);
- * reading any board of the workshop is allowed (the gallery walk).
- */
+/** The board of a room: people write on the board of the room they are in (moderators on any). */
 function boardFor(member: Member, roomId: string | undefined, write: boolean): BoardRef {
   const room = roomId ?? member.actor.roomId;
   if (write && room !== member.actor.roomId && member.actor.role !== 'moderator') {
     throw new CommandError('forbidden', 'You can only change the board of your room');
   }
   return { workshopId: member.workshop.id, roomId: room };
+}
+
+/**
+ * [BOARD13] Reading follows the room chat ([BR20]): one's own room, the plenary, any room for
+ * moderators, and other rooms only once they have closed (the gallery walk).
+ */
+function mayRead(breakouts: BreakoutRecord | null, member: Member, roomId: string): boolean {
+  if (roomId === PLENARY || roomId === member.actor.roomId || member.actor.role === 'moderator') return true;
+  return breakouts !== null && canReadRoom(breakouts, member.actor, roomId);
+}
+
+async function readableBoard(deps: Deps, member: Member, roomId: string | undefined): Promise<BoardRef> {
+  const ref = boardFor(member, roomId, false);
+  const needsBreakouts = ref.roomId !== PLENARY && ref.roomId !== member.actor.roomId && member.actor.role !== 'moderator';
+  const breakouts = needsBreakouts ? await deps.store.breakouts.get(member.workshop.id) : null;
+  if (!mayRead(breakouts, member, ref.roomId)) throw new CommandError('forbidden', 'This room is still running');
+  return ref;
 }
 
 const actorOf = (m: Member): logic.Actor => ({ id: m.actor.id, name: m.actor.name, moderator: m.actor.role === 'moderator' });
@@ -76,7 +92,7 @@ export function boardHandlers(deps: Deps): BoardHandlers {
   return {
     'board:sync': async ({ roomId, sinceSeq, full }, ctx) => {
       const member = need(ctx.member);
-      return service.sync(boardFor(member, roomId, false), sinceSeq, full, { id: member.actor.id });
+      return service.sync(await readableBoard(deps, member, roomId), sinceSeq, full, { id: member.actor.id });
     },
 
     'board:op': async ({ roomId, op }, ctx) => {
@@ -111,8 +127,8 @@ export function boardHandlers(deps: Deps): BoardHandlers {
     'board:live': async (live, ctx) => {
       const member = need(ctx.member);
       const ref = boardFor(member, live.roomId, true);
-      const known = service.peek(ref);
-      if (known && !logic.mayDraw(known.state.settings, actorOf(member))) return null;
+      // A node that has not served this board yet loads it: a locked board never relays strokes.
+      if (!logic.mayDraw(await service.settingsOf(ref), actorOf(member))) return null;
       const { roomId: _r, ...rest } = live;
       ctx.socket.to(rooms.room(ref.workshopId, ref.roomId)).volatile.emit('board:live', { ...rest, roomId: ref.roomId, by: member.actor.id, name: member.actor.name });
       return null;
@@ -129,9 +145,15 @@ export function boardHandlers(deps: Deps): BoardHandlers {
 
     'board:list': async (_input, ctx) => {
       const member = need(ctx.member);
-      const [boards, snapshots] = await Promise.all([deps.store.boards.listBoards(member.workshop.id), deps.store.boards.listSnapshots(member.workshop.id)]);
+      const [boards, snapshots, breakouts] = await Promise.all([
+        deps.store.boards.listBoards(member.workshop.id),
+        deps.store.boards.listSnapshots(member.workshop.id),
+        deps.store.breakouts.get(member.workshop.id),
+      ]);
       const plenary: BoardSummary = { roomId: PLENARY, label: '', head: 0, updatedAt: member.workshop.createdAt, closedAt: null };
-      return { boards: boards.some((b) => b.roomId === PLENARY) ? boards : [plenary, ...boards], snapshots };
+      // [BOARD13] A running room is listed by name only: not even how busy its board is.
+      const listed = boards.map((b) => (mayRead(breakouts, member, b.roomId) ? b : { ...b, head: 0, updatedAt: member.workshop.createdAt }));
+      return { boards: listed.some((b) => b.roomId === PLENARY) ? listed : [plenary, ...listed], snapshots };
     },
 
     'board:snapshot': async ({ roomId, label }, ctx) => {
@@ -145,7 +167,8 @@ export function boardHandlers(deps: Deps): BoardHandlers {
 
     'board:view': async ({ roomId, snapshotId }, ctx) => {
       const member = need(ctx.member);
-      const snapshot = await deps.store.boards.getSnapshot({ workshopId: member.workshop.id, roomId }, snapshotId);
+      const ref = await readableBoard(deps, member, roomId);
+      const snapshot = await deps.store.boards.getSnapshot(ref, snapshotId);
       if (!snapshot) throw new CommandError('not_found', 'No such snapshot');
       return viewBoard(fromSnapshot(snapshot), { id: member.actor.id });
     },

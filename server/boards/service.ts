@@ -6,7 +6,7 @@
  */
 import { CommandError } from '../../shared/command.js';
 import { applyOp, replay, toSnapshot, type BoardState } from '../../shared/boards/apply.js';
-import { BOARD_LIMITS, type BoardOp, type BoardOpBody, type BoardSnapshot, type BoardSync } from '../../shared/boards/schema.js';
+import { BOARD_LIMITS, type BoardOp, type BoardSettings, type BoardOpBody, type BoardSnapshot, type BoardSync } from '../../shared/boards/schema.js';
 import { changesVisibility, viewBoard, viewOp, type Viewer } from '../../shared/boards/view.js';
 import { grows } from './logic.js';
 import type { BoardRef, BoardStore } from './store.js';
@@ -61,9 +61,14 @@ export class BoardService {
     return run;
   }
 
-  /** The board as this node last saw it, without asking the store (for volatile checks). */
-  peek(ref: BoardRef): LoadedBoard | null {
-    return this.boards.get(refKey(ref)) ?? null;
+  /**
+   * The board's settings for volatile checks: as this node last saw them (no store round trip),
+   * loaded from the store when this node does not hold the board yet.
+   */
+  async settingsOf(ref: BoardRef): Promise<BoardSettings> {
+    const known = this.boards.get(refKey(ref));
+    if (known) return known.state.settings;
+    return this.exclusive(ref, async () => (await this.current(ref, true)).state.settings);
   }
 
   /**

@@ -22,6 +22,8 @@ export interface Session {
 export interface SocketData {
   session: Session | null;
   bucket: TokenBucket;
+  /** For volatile commands (live strokes, cursors), apart from `bucket`. */
+  volatileBucket: TokenBucket;
 }
 
 export type TypedServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

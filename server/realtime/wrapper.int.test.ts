@@ -171,6 +171,38 @@ describe('rate limit', () => {
     await sleep(400);
     expect((await ok(ana, 'chat:send', { text: 'sorry' })).text).toBe('sorry');
   });
+
+  test('volatile commands have their own bucket: a client moving its cursor at 60/s still gets its commands through', async () => {
+    server = await startServer(); // the default limits
+    const { moderator, people } = await workshopWith(server.url, 'Ana');
+    const ana = people[0]!.socket;
+    let cursors = 0;
+    moderator.socket.on('board:cursor', () => cursors++);
+    const acks: Array<Promise<unknown>> = [];
+    const chats: Array<Promise<{ ok: boolean }>> = [];
+    // 60 cursor moves a second for two seconds, in steps of 50 ms, and a chat message every half second.
+    for (let step = 1; step <= 40; step++) {
+      for (let i = 0; i < 3; i++) acks.push(ok(ana, 'board:cursor', { x: step, y: i }));
+      if (step % 10 === 0) chats.push(request(ana, 'chat:send', { text: `step ${step}` }));
+      await sleep(50);
+    }
+    await Promise.all(acks);
+    expect(await Promise.all(chats)).toEqual(Array.from({ length: 4 }, () => expect.objectContaining({ ok: true })));
+    // Every cursor was accepted (ok() throws otherwise); socket.io may drop volatile relays while the transport is busy.
+    expect(cursors).toBeGreaterThan(0);
+  });
+
+  test('over the volatile bucket, volatile commands are refused as rate_limited and the main bucket is untouched', async () => {
+    server = await startServer({ config: { rateLimitPerSecond: 5, volatileRateLimitPerSecond: 5 } });
+    const { people } = await workshopWith(server.url, 'Ana');
+    const ana = people[0]!.socket;
+    const acks = await Promise.all(Array.from({ length: 100 }, (_, i) => request(ana, 'board:cursor', { x: i, y: i })));
+    const accepted = acks.filter((a) => a.ok).length;
+    expect(acks.filter((a) => !a.ok && a.code === 'rate_limited')).toHaveLength(100 - accepted);
+    expect(accepted).toBeGreaterThanOrEqual(9);
+    expect(accepted).toBeLessThanOrEqual(15);
+    for (let i = 0; i < 5; i++) expect(await request(ana, 'chat:send', { text: `still here ${i}` })).toMatchObject({ ok: true });
+  });
 });
 
 describeWithRedis('store failures', (redisUrl) => {

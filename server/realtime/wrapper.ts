@@ -55,7 +55,8 @@ async function runCommand(name: CommandName, payload: unknown, rawAck: unknown, 
 
 async function execute(name: CommandName, payload: unknown, socket: TypedSocket, deps: Deps, handlers: HandlerTable) {
   const def = COMMANDS[name];
-  if (!socket.data.bucket.take(deps.clock())) throw new CommandError('rate_limited', 'Too many requests; slow down');
+  const bucket = def.volatile ? socket.data.volatileBucket : socket.data.bucket;
+  if (!bucket.take(deps.clock())) throw new CommandError('rate_limited', 'Too many requests; slow down');
   if (jsonSize(payload) > def.maxBytes) throw new CommandError('payload_too_large', `Payload larger than ${def.maxBytes} bytes`);
   const parsed = def.schema.safeParse(payload ?? {});
   if (!parsed.success) throw new CommandError('invalid_payload', z.prettifyError(parsed.error).slice(0, 500));
