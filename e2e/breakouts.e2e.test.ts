@@ -159,7 +159,7 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     await Promise.all(contexts.map((c) => c.close()));
   }, 240_000);
 
-  it('[E2E-BR2] the moderator visits a room and comes back; moves a person while rooms run', async () => {
+  it('[E2E-BR2] the moderator visits a room and comes back; moves a person while rooms run; a broadcast survives a reload', async () => {
     const organiser = await aPerson();
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Besuch');
     const jonas = await aPerson();
@@ -180,6 +180,14 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     await a.page.getByTestId('room-banner').waitFor();
     await expect.poll(() => names(a.page, 'room-mate')).toEqual(['Bartek']);
 
+    // [BR23] The latest broadcast is still there after a reload.
+    await mod.getByTestId('br-broadcast-input').fill('Noch 5 Minuten');
+    await mod.getByTestId('br-broadcast-send').click();
+    await expect.poll(() => a.page.getByTestId('broadcast-text').allTextContents()).toEqual(['Noch 5 Minuten']);
+    await a.page.reload();
+    await a.page.getByTestId('room-banner').waitFor();
+    await expect.poll(() => a.page.getByTestId('broadcast-text').allTextContents()).toEqual(['Noch 5 Minuten']);
+
     await mod.getByTestId('visit-room').first().click();
     await mod.getByTestId('room-banner').waitFor();
     await expect.poll(() => names(a.page, 'room-mate')).toEqual(['Bartek', 'Jonas']);
@@ -195,6 +203,8 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     await mod.getByTestId('br-close').click();
     await a.page.getByTestId('back-in-plenary').waitFor();
     await b.page.getByTestId('back-in-plenary').waitFor();
+    // Closing the rooms clears the stored broadcast (Anna only had it from the store since her reload).
+    await expect.poll(() => a.page.getByTestId('broadcast').count()).toBe(0);
     await Promise.all([organiser, jonas, a, b].map((p) => p.context.close()));
   }, 60_000);
 

@@ -4,8 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rooms } from '../server/realtime/rooms.js';
-import { toPublicParticipant } from '../server/workshops/logic.js';
+import { PLENARY } from '../shared/rooms.js';
 import { createWorkshop, hasBrowser, joinWorkshop, launchBrowser, newPerson, screenshotPath, startServer, type TestServer } from './harness.js';
 
 const LONG = 60_000;
@@ -279,28 +278,45 @@ describe.skipIf(!hasBrowser())('media in the browser', () => {
     await close();
   }, LONG);
 
-  it('[MEDIA12] media follows the room: a move closes the old peers and builds the new mesh', async () => {
+  it('[MEDIA12] media follows the room: a breakout move closes the old peers and builds the new mesh', async () => {
     const { jonas, petra, ola, close } = await threePeople('Media: rooms');
     await expectLiveVideos(jonas.page, ['Petra', 'Ola']);
-    const session = JSON.parse((await petra.page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('jumelage.session.'))?.[1]))!) as { workshopId: string };
-    const idOf = async (name: string) => (await jonas.page.locator(`[data-testid=tile][data-who="${name}"]`).getAttribute('data-participant'))!;
-    const [olaId, petraId] = [await idOf('Ola'), await idOf('Petra')];
-    // What the breakouts feature will do: store the new room and tell everyone.
-    const move = async (participantId: string, roomId: string) => {
-      const p = (await server.app.store.setRoom(session.workshopId, participantId, roomId))!;
-      server.app.io.to(rooms.workshop(session.workshopId)).emit('participant:updated', toPublicParticipant(p, Date.now(), 60_000));
-    };
-    await move(olaId, 'room-2');
-    await expect.poll(() => tileNames(jonas.page), poll).toEqual(['Petra']);
+    const peerCount = (page: Page) => page.evaluate(() => (globalThis as unknown as { __jumelageMedia: { peers(): unknown[] } }).__jumelageMedia.peers().length);
+    const roomIdOf = (page: Page) => page.evaluate(() => (globalThis as unknown as { __jumelageMedia: { roomId(): string } }).__jumelageMedia.roomId());
+    // Jonas moderates: two rooms, Petra and Ola planned into the first, then opened.
+    const mod = jonas.page;
+    await mod.locator('#br-room-count').fill('2');
+    await mod.getByTestId('br-make-rooms').click();
+    await expect.poll(() => mod.getByTestId('room-card').count(), poll).toBe(2);
+    const [first, second] = await mod.getByTestId('room-card').evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.room!));
+    for (const name of ['Petra', 'Ola']) await mod.getByLabel(`Room for ${name}`).selectOption(first!);
+    await expect.poll(() => mod.getByTestId('room-card').first().getByTestId('room-person').count(), poll).toBe(2);
+    await mod.getByTestId('br-open').click();
+    await expectLiveVideos(petra.page, ['Ola']);
+    await expectLiveVideos(ola.page, ['Petra']);
+    await expect.poll(() => tileNames(mod), poll).toEqual([]);
+
+    // While the rooms run, the moderator moves Ola (breakout:move): her old room-mate's peer closes.
+    await mod.getByLabel('Room for Ola').selectOption(second!);
+    await expect.poll(() => roomIdOf(ola.page), poll).toBe(second);
     await expect.poll(() => tileNames(ola.page), poll).toEqual([]);
-    await expect.poll(() => ola.page.evaluate(() => (globalThis as unknown as { __jumelageMedia: { peers(): unknown[]; roomId(): string } }).__jumelageMedia.roomId()), poll).toBe('room-2');
-    await move(petraId, 'room-2');
+    await expect.poll(() => tileNames(petra.page), poll).toEqual([]);
+    await expect.poll(() => peerCount(petra.page), poll).toBe(0);
+
+    // Petra follows: the two rooms' meshes are rebuilt around the move.
+    await mod.getByLabel('Room for Petra').selectOption(second!);
     await expectLiveVideos(ola.page, ['Petra']);
     await expectLiveVideos(petra.page, ['Ola']);
-    await expect.poll(() => tileNames(jonas.page), poll).toEqual([]);
-    expect(await jonas.page.evaluate(() => (globalThis as unknown as { __jumelageMedia: { peers(): unknown[] } }).__jumelageMedia.peers().length)).toBe(0);
+
+    // Back to the plenary, Ola sees only the plenary (Jonas); Petra no longer sees her, and Jonas does.
+    await mod.getByLabel('Room for Ola').selectOption(PLENARY);
+    await expect.poll(() => roomIdOf(ola.page), poll).toBe(PLENARY);
+    await expectLiveVideos(ola.page, ['Jonas']);
+    await expectLiveVideos(mod, ['Ola']);
+    await expect.poll(() => tileNames(petra.page), poll).toEqual([]);
+    expect(await peerCount(petra.page)).toBe(0);
     await close();
-  }, LONG);
+  }, 180_000);
 
   it('[MEDIA10] each video sender is capped so that one person\'s upload stays within the budget', async () => {
     const small = await startServer({ media: { ...server.app.deps.config.media, uploadBudgetKbps: 400 } });

@@ -24,7 +24,9 @@ const TICK_MS = 250;
  */
 export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
   const view = signal<BreakoutView | null>(null);
-  const broadcasts = signal<readonly BreakoutBroadcast[]>([]);
+  /** Broadcasts heard live, and the ones this person closed. */
+  const heard = signal<readonly BreakoutBroadcast[]>([]);
+  const dismissed = signal<ReadonlySet<string>>(new Set());
   const lastEnded = signal<RoundEnded | null>(null);
   const error = signal<ErrorCode | null>(null);
   const now = signal(Date.now());
@@ -50,6 +52,12 @@ export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
     const second = now.value + ws.clockOffset.value >= half;
     return { language: v.rotation.languages[second ? 1 : 0]!, switched: second };
   });
+  /** [BR23] Live ones plus the stored latest, so a reload or late join still shows it. */
+  const broadcasts = computed(() => {
+    const stored = view.value?.broadcast;
+    const all = stored && !heard.value.some((b) => b.id === stored.id) ? [...heard.value, stored] : heard.value;
+    return all.filter((b) => !dismissed.value.has(b.id)).sort((a, b) => a.at - b.at).slice(-5);
+  });
   const helpRequested = computed(() => view.value?.help.some((h) => h.participantId === ws.self.value?.id) ?? false);
 
   async function run(p: Promise<{ ok: true; data: BreakoutView } | { ok: false; code: ErrorCode }>): Promise<boolean> {
@@ -70,7 +78,7 @@ export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
     conn.on('breakout:updated', (v) => {
       if (!view.value || v.version >= view.value.version) view.value = v;
     }),
-    conn.on('breakout:broadcasted', (m) => (broadcasts.value = [...broadcasts.value, m].slice(-5))),
+    conn.on('breakout:broadcasted', (m) => (heard.value = [...heard.value, m].slice(-5))),
     conn.on('breakout:round-ended', (e) => (lastEnded.value = e)),
   ];
 
@@ -120,7 +128,7 @@ export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
       if (r.ok) archived.value = { roomId, messages: r.data };
       else error.value = r.code;
     },
-    dismissBroadcast: (id: string) => (broadcasts.value = broadcasts.value.filter((b) => b.id !== id)),
+    dismissBroadcast: (id: string) => (dismissed.value = new Set([...dismissed.value, id])),
     dismissError: () => (error.value = null),
   };
 

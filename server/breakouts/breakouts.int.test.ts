@@ -162,6 +162,31 @@ describe('breakouts', () => {
     expect(await request(people[0]!.socket, 'breakout:broadcast', { text: 'me too' })).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
+  test('[BR23] the latest broadcast is kept while open: a resumed client and a late joiner get it from sync; closing clears it', async () => {
+    const { code, moderator, people, view } = await fourInTwoRooms();
+    const assigned = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'random', seed: 9 });
+    await ok(moderator.socket, 'breakout:open', { version: assigned.version, durationMs: 60_000 });
+    await ok(moderator.socket, 'breakout:broadcast', { text: 'Noch 10 Minuten' });
+    const latest = await ok(moderator.socket, 'breakout:broadcast', { text: 'Noch 5 Minuten' });
+
+    // Gone while it was sent: the event is missed, the resumed client's sync carries it.
+    people[0]!.socket.disconnect();
+    const resumed = await connectClient(server.url);
+    await ok(resumed, 'workshop:resume', resumeInput(people[0]!));
+    const synced = await ok(resumed, 'breakout:sync', {});
+    expect(synced.broadcast).toEqual(latest);
+    expect(synced.plan).toEqual({ [people[0]!.id]: roomOf(assigned, people[0]!) });
+    const late = await joinAs(server.url, code, { name: 'Late', town: 'Lyon' });
+    expect((await ok(late.socket, 'breakout:sync', {})).broadcast).toEqual(latest);
+    expect((await ok(moderator.socket, 'breakout:sync', {})).broadcast).toEqual(latest);
+
+    expect((await ok(moderator.socket, 'breakout:close', {})).broadcast).toBeNull();
+    expect((await ok(resumed, 'breakout:sync', {})).broadcast).toBeNull();
+    // With no rooms open a broadcast is only sent, not kept.
+    await ok(moderator.socket, 'breakout:broadcast', { text: 'Pause' });
+    expect((await ok(resumed, 'breakout:sync', {})).broadcast).toBeNull();
+  });
+
   test('[BR12] a plan made against an old version is refused with conflict', async () => {
     const { moderator, view } = await fourInTwoRooms();
     const first = await request(moderator.socket, 'breakout:assign', { version: view.version, mode: 'random', seed: 1 });

@@ -62,6 +62,8 @@ export function breakoutHandlers(deps: Deps): BreakoutHandlers {
     'breakout:broadcast': async ({ text }, ctx) => {
       const { workshop, actor } = need(ctx.member);
       const message = { id: deps.ids.id(12), text, fromId: actor.id, fromName: actor.name, at: deps.clock() };
+      // Stored before it is sent: whoever resumes after the event still gets it from breakout:sync.
+      await service.change(workshop.id, (s) => logic.keepBroadcast(s, message));
       deps.io.to(rooms.workshop(workshop.id)).emit('breakout:broadcasted', message);
       return message;
     },

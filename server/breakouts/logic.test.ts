@@ -1,4 +1,4 @@
-/** Breakout state transitions: rules [BR6] and [BR11]-[BR20], with seeded random workshops. */
+/** Breakout state transitions: rules [BR6], [BR11]-[BR20] and [BR23], with seeded random workshops. */
 import { describe, expect, test } from 'vitest';
 import { PLENARY } from '../../shared/breakouts/schema.js';
 import { participantRecord } from '../store/test-contract.js';
@@ -111,6 +111,20 @@ describe('breakout logic', () => {
     for (const room of Object.values(plan)) sizes.set(room, (sizes.get(room) ?? 0) + 1);
     expect([...sizes.values()].every((n) => n >= 2)).toBe(true);
     expect(Object.keys(plan).sort()).toEqual(logic.eligible(now).map((p) => p.id).sort());
+  });
+
+  test('[BR23] a broadcast is kept only while open, and the next round or the plenary clears it', () => {
+    const people = workshop(4);
+    const message = { id: 'b1', text: 'Noch 5 Minuten', fromId: 'mod', fromName: 'Mod', at: 5 };
+    expect(logic.keepBroadcast(withRooms(people, 2), message)).toBeNull();
+    const s = logic.rotate(logic.emptyBreakouts(), { version: 0, kind: 'speedDating', rounds: 2, durationMs: 1_000, languages: [] }, 3, ctxFor(people)).state;
+    const kept = logic.keepBroadcast(s, message)!;
+    expect(kept).toEqual({ state: { ...s, broadcast: message }, moves: [] });
+    const nextRound = logic.endRound(kept.state, 'deadline', ctxFor(people, 2_000));
+    expect(nextRound.event.next).toBe('round');
+    expect(nextRound.state.broadcast).toBeNull();
+    const back = logic.endRound(logic.keepBroadcast(nextRound.state, message)!.state, 'moderator', ctxFor(people, 3_000));
+    expect([back.state.status, back.state.broadcast]).toEqual(['closed', null]);
   });
 
   test('[BR9] World Café uses the rooms as tables and keeps the hosts', () => {

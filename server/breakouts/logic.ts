@@ -2,7 +2,7 @@
  * Breakout state transitions (rules in shared/breakouts/RULES.md): (state, input, ctx) -> next state
  * and the room moves it implies. No sockets, no store, no clock: `now`, ids and people come in.
  */
-import { PLENARY, type BreakoutMove, type BreakoutRoom, type RoundEnded } from '../../shared/breakouts/schema.js';
+import { PLENARY, type BreakoutBroadcast, type BreakoutMove, type BreakoutRoom, type RoundEnded } from '../../shared/breakouts/schema.js';
 import { CommandError } from '../../shared/command.js';
 import type { z } from 'zod';
 import type { assignSchema, roomInputSchema, rotateSchema } from '../../shared/breakouts/schema.js';
@@ -28,7 +28,7 @@ export interface Change {
 export type RoomSpec = Omit<z.output<typeof roomInputSchema>, 'languages'> & { languages: readonly string[] };
 
 export function emptyBreakouts(): BreakoutRecord {
-  return { version: 0, status: 'draft', rooms: [], plan: {}, mode: 'random', rotation: null, round: null, roundsEnded: 0, help: [], archive: [], schedule: [] };
+  return { version: 0, status: 'draft', rooms: [], plan: {}, mode: 'random', rotation: null, round: null, roundsEnded: 0, help: [], archive: [], broadcast: null, schedule: [] };
 }
 
 /** [BR11] Assignments take participants who are here: not moderators, not removed, not gone offline. */
@@ -163,7 +163,7 @@ export function open(s: BreakoutRecord, durationMs: number, ctx: BreakoutCtx): C
   if (s.rooms.length === 0) throw new CommandError('conflict', 'Create rooms first');
   const plan = s.mode === 'choose' ? { ...s.plan } : withLateJoiners(s.plan, s.rooms, ctx);
   const round = { index: 0, total: 1, startedAt: ctx.now, deadline: ctx.now + durationMs, durationMs };
-  const state: BreakoutRecord = { ...s, status: 'open', plan, round, rotation: null, schedule: [], help: [] };
+  const state: BreakoutRecord = { ...s, status: 'open', plan, round, rotation: null, schedule: [], help: [], broadcast: null };
   return { state, moves: movesFor(plan, ctx) };
 }
 
@@ -224,14 +224,19 @@ export function endRound(s: BreakoutRecord, by: RoundEnded['by'], ctx: BreakoutC
   if (by === 'deadline' && s.rotation && nextIndex < round.total) {
     const plan = fitRound(s.schedule[nextIndex] ?? {}, s.rooms, ctx);
     const next = { ...round, index: nextIndex, startedAt: ctx.now, deadline: ctx.now + s.rotation.durationMs, durationMs: s.rotation.durationMs };
-    const state: BreakoutRecord = { ...s, plan, round: next, roundsEnded };
+    const state: BreakoutRecord = { ...s, plan, round: next, roundsEnded, broadcast: null };
     return { state, moves: movesFor(plan, ctx), event: { index: round.index, total: round.total, next: 'round', by } };
   }
   const back = Object.fromEntries(ctx.people.filter((p) => !p.removed && p.roomId !== PLENARY).map((p) => [p.id, PLENARY]));
   const archived = new Set(s.archive.map((a) => a.id));
   const archive = [...s.archive, ...s.rooms.filter((r) => !archived.has(r.id)).map((r) => ({ id: r.id, name: r.name, closedAt: ctx.now }))];
-  const state: BreakoutRecord = { ...s, status: 'closed', round: null, help: [], roundsEnded, archive };
+  const state: BreakoutRecord = { ...s, status: 'closed', round: null, help: [], roundsEnded, archive, broadcast: null };
   return { state, moves: movesFor(back, ctx), event: { index: round.index, total: round.total, next: 'plenary', by } };
+}
+
+/** [BR23] While rooms are open, the latest broadcast is kept for those who join or reload later. */
+export function keepBroadcast(s: BreakoutRecord, message: BreakoutBroadcast): Change | null {
+  return s.status === 'open' ? { state: { ...s, broadcast: message }, moves: [] } : null;
 }
 
 /** [BR16] Extending moves the deadline of the running round. */

@@ -32,7 +32,8 @@ export function createBreakoutService(deps: Deps) {
   const { store, io } = deps;
 
   async function load(workshopId: string): Promise<BreakoutRecord> {
-    return (await store.breakouts.get(workshopId)) ?? emptyBreakouts();
+    // Defaults first: records stored before a field existed read back with it.
+    return { ...emptyBreakouts(), ...(await store.breakouts.get(workshopId)) };
   }
 
   async function change(

@@ -24,7 +24,7 @@ export function mediaHandlers(deps: Deps): MediaHandlers {
     return shown;
   };
   const updated = (result: ParticipantRecord | 'stage' | null): ParticipantRecord => {
-    if (result === 'stage') throw new CommandError('forbidden', 'Stage mode: only people on stage may speak');
+    if (result === 'stage') throw new CommandError('forbidden', 'Stage mode: only people on stage may speak or send video');
     if (!result) throw new CommandError('not_found', 'No such participant');
     return result;
   };

@@ -222,14 +222,21 @@ describe('moderating media', () => {
     expect(await request(ana.socket, 'media:update', { micOn: true })).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await request(moderator.socket, 'media:askUnmute', { participantId: ana.id })).toMatchObject({ ok: false, code: 'conflict' });
     expect((await ok(ana.socket, 'media:update', { cameraOn: false })).cameraOn).toBe(false);
+    expect(await request(ana.socket, 'media:update', { cameraOn: true })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(ana.socket, 'media:update', { screenSharing: true })).toMatchObject({ ok: false, code: 'forbidden' });
+    const anaStored = await s.app.store.getParticipant(ana.workshopId, ana.id);
+    expect(anaStored).toMatchObject({ cameraOn: false, screenSharing: false });
     expect(await request(ana.socket, 'media:invite', { participantId: ana.id, onStage: true })).toMatchObject({ ok: false, code: 'forbidden' });
 
     expect((await ok(moderator.socket, 'media:invite', { participantId: ana.id, onStage: true })).onStage).toBe(true);
     expect((await ok(ana.socket, 'media:update', { micOn: true })).micOn).toBe(true);
+    expect(await ok(ana.socket, 'media:update', { cameraOn: true, screenSharing: true })).toMatchObject({ cameraOn: true, screenSharing: true });
     expect(await ok(moderator.socket, 'media:invite', { participantId: ana.id, onStage: false })).toMatchObject({ onStage: false, micOn: false });
     expect(await request(ana.socket, 'media:update', { micOn: true })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(ben.socket, 'media:update', { cameraOn: true })).toMatchObject({ ok: false, code: 'forbidden' });
 
     await ok(moderator.socket, 'media:stage', { on: false });
+    expect((await ok(ben.socket, 'media:update', { cameraOn: true })).cameraOn).toBe(true);
     expect((await ok(ben.socket, 'media:update', { micOn: true })).micOn).toBe(true);
     expect((await ok(ana.socket, 'media:config', {})).stageRooms).toEqual([]);
   });

@@ -3,10 +3,12 @@
  * (Named test-*.ts so the server build leaves it out.)
  *
  * STORE-M1 media flags read back as written; a patch changes only its own fields
- * STORE-M2 with guardStage, unmuting is refused in a stage room unless moderator or on stage
+ * STORE-M2 with guardStage, turning the microphone, camera or screen sharing on is refused in a stage room
+ *          unless moderator or on stage; turning them off is always allowed
  * STORE-M3 stage rooms are per workshop and toggle
  * STORE-M4 setRoom moves a participant; removed or unknown participants give null
  * STORE-M5 concurrent mic toggles and a stage switch never leave an audience member unmuted
+ * STORE-M6 camera and screen toggles racing a stage switch are refused once the room is on stage
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Store } from './types.js';
@@ -43,16 +45,21 @@ export function describeMediaStore(name: string, factory: () => Promise<Store>) 
       expect(await store.updateMedia(w.id, p.id, { micOn: false })).toBeNull();
     });
 
-    test('[STORE-M2] the stage guard refuses an unmute from the audience only', async () => {
+    test('[STORE-M2] the stage guard refuses an unmute, camera or screen share from the audience only', async () => {
       const { w, people } = await setup({ micOn: false }, { micOn: false, role: 'moderator' }, { micOn: false, onStage: true }, { micOn: false, roomId: 'room-2' });
       const [audience, mod, onStage, elsewhere] = people as [typeof people[0], typeof people[0], typeof people[0], typeof people[0]];
       await store.setStage(w.id, 'plenary', true);
       expect(await store.updateMedia(w.id, audience!.id, { micOn: true }, { guardStage: true })).toBe('stage');
       expect((await store.getParticipant(w.id, audience!.id))?.micOn).toBe(false);
-      expect((await store.updateMedia(w.id, audience!.id, { cameraOn: true, micOn: false }, { guardStage: true })) as object).toMatchObject({ cameraOn: true });
-      expect((await store.updateMedia(w.id, mod.id, { micOn: true }, { guardStage: true })) as object).toMatchObject({ micOn: true });
-      expect((await store.updateMedia(w.id, onStage.id, { micOn: true }, { guardStage: true })) as object).toMatchObject({ micOn: true });
-      expect((await store.updateMedia(w.id, elsewhere.id, { micOn: true }, { guardStage: true })) as object).toMatchObject({ micOn: true });
+      expect(await store.updateMedia(w.id, audience!.id, { cameraOn: true, micOn: false }, { guardStage: true })).toBe('stage');
+      expect(await store.updateMedia(w.id, audience!.id, { screenSharing: true }, { guardStage: true })).toBe('stage');
+      expect(await store.getParticipant(w.id, audience!.id)).toMatchObject({ micOn: false, cameraOn: false, screenSharing: false });
+      const off = { micOn: false, cameraOn: false, screenSharing: false, lowBandwidth: true };
+      expect((await store.updateMedia(w.id, audience!.id, off, { guardStage: true })) as object).toMatchObject(off);
+      const on = { micOn: true, cameraOn: true, screenSharing: true };
+      expect((await store.updateMedia(w.id, mod.id, on, { guardStage: true })) as object).toMatchObject(on);
+      expect((await store.updateMedia(w.id, onStage.id, on, { guardStage: true })) as object).toMatchObject(on);
+      expect((await store.updateMedia(w.id, elsewhere.id, on, { guardStage: true })) as object).toMatchObject(on);
       // Without the guard (a moderator's own decisions) the write always applies.
       expect((await store.updateMedia(w.id, audience!.id, { micOn: true })) as object).toMatchObject({ micOn: true });
       await store.setStage(w.id, 'plenary', false);
@@ -90,6 +97,15 @@ export function describeMediaStore(name: string, factory: () => Promise<Store>) 
       await Promise.all([...toggles, stage]);
       expect(new Set(await late)).toEqual(new Set(['stage']));
       expect((await store.listParticipants(w.id)).map((p) => p.micOn)).toEqual(people.map(() => false));
+    });
+
+    test('[STORE-M6] camera and screen toggles racing a stage switch are refused once the room is on stage', async () => {
+      const { w, people } = await setup(...Array.from({ length: 20 }, () => ({ cameraOn: false, screenSharing: false })));
+      const toggles = people.map((p, i) => store.updateMedia(w.id, p.id, i % 2 ? { cameraOn: true } : { screenSharing: true }, { guardStage: true }));
+      const stage = store.setStage(w.id, 'plenary', true);
+      const late = stage.then(() => Promise.all(people.map((p, i) => store.updateMedia(w.id, p.id, i % 2 ? { screenSharing: true } : { cameraOn: true }, { guardStage: true }))));
+      await Promise.all([...toggles, stage]);
+      expect(new Set(await late)).toEqual(new Set(['stage']));
     });
   });
 }

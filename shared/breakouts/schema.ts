@@ -80,6 +80,8 @@ export interface BreakoutView {
   roundsEnded: number;
   help: HelpRequest[];
   archive: ArchivedRoom[];
+  /** [BR23] The moderators' latest broadcast of the running round, for those who join or reload later. */
+  broadcast: BreakoutBroadcast | null;
 }
 
 export interface BreakoutMove {

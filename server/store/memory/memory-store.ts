@@ -148,7 +148,8 @@ export class MemoryStore implements Store {
     const w = this.workshops.get(workshopId);
     const p = w?.participants.get(participantId);
     if (!w || !p || p.removed) return null;
-    if (opts.guardStage && patch.micOn && p.role !== 'moderator' && !p.onStage && w.stage?.has(p.roomId)) return 'stage' as const;
+    const sends = patch.micOn || patch.cameraOn || patch.screenSharing;
+    if (opts.guardStage && sends && p.role !== 'moderator' && !p.onStage && w.stage?.has(p.roomId)) return 'stage' as const;
     return this.updateParticipant(workshopId, participantId, (q) => void Object.assign(q, definedOnly(patch)));
   }
 

@@ -64,16 +64,17 @@ redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
 return 1`,
   /**
    * Media. KEYS: participant hash, stage set. ARGV: guard ('1'/'0'), then field/value pairs.
-   * With the guard, turning the microphone on is refused while the room is in stage mode and the
-   * participant is neither moderator nor on stage.
+   * With the guard, turning the microphone, camera or screen sharing on is refused while the room is
+   * in stage mode and the participant is neither moderator nor on stage.
    */
   updateMedia: `${ALIVE}
 if ARGV[1] == '1' then
-  local wantsMic = false
+  local sends = false
   for i = 2, #ARGV, 2 do
-    if ARGV[i] == 'micOn' and ARGV[i + 1] == '1' then wantsMic = true end
+    local f = ARGV[i]
+    if (f == 'micOn' or f == 'cameraOn' or f == 'screenSharing') and ARGV[i + 1] == '1' then sends = true end
   end
-  if wantsMic then
+  if sends then
     local f = redis.call('HMGET', KEYS[1], 'role', 'onStage', 'roomId')
     if f[1] ~= 'moderator' and f[2] ~= '1' and redis.call('SISMEMBER', KEYS[2], f[3]) == 1 then return 'stage' end
   end
