@@ -128,7 +128,8 @@ export function pollHandlers(deps: Deps): PollHandlers {
 
     'poll:launch': async ({ pollId, roomIds }, ctx) => {
       const { workshop } = need(ctx.member);
-      const plan = logic.launchPlan(await loadPoll(workshop.id, pollId), roomIds, deps.clock());
+      const [poll0, breakouts] = await Promise.all([loadPoll(workshop.id, pollId), deps.store.breakouts.get(workshop.id)]);
+      const plan = logic.launchPlan(poll0, roomIds, deps.clock(), breakouts);
       const poll = changed(await polls.launchPoll(workshop.id, pollId, plan));
       emitPoll(poll);
       deps.log.info('poll launched', { workshop: workshop.id, poll: pollId, rooms: plan.rooms });

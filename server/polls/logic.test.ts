@@ -63,9 +63,28 @@ describe('poll drafts', () => {
 
   test('[POLL3] a launch opens the poll in the given rooms with a stored deadline for a timed quiz', () => {
     const quiz = make({ question: 'Wie alt ist Kamen?', kind: 'single', options: ['800', '1000'], anonymous: false, quiz: { correct: ['o1'], timeLimitSec: 20 } });
-    expect(launchPlan(quiz, ['plenary', 'plenary'], 5_000)).toEqual({ openedAt: 5_000, deadline: 25_000, rooms: ['plenary'] });
-    expect(launchPlan(make({ question: 'Q?', kind: 'yesno' }), ['r1', 'r2'], 5_000)).toEqual({ openedAt: 5_000, deadline: null, rooms: ['r1', 'r2'] });
-    expect(code(() => launchPlan({ ...quiz, status: 'closed' }, ['plenary'], 1))).toBe('conflict');
+    const open = { status: 'open' as const, rooms: [{ id: 'r1' }, { id: 'r2' }] };
+    expect(launchPlan(quiz, ['plenary', 'plenary'], 5_000, null)).toEqual({ openedAt: 5_000, deadline: 25_000, rooms: ['plenary'] });
+    expect(launchPlan(make({ question: 'Q?', kind: 'yesno' }), ['r1', 'r2'], 5_000, open)).toEqual({ openedAt: 5_000, deadline: null, rooms: ['r1', 'r2'] });
+    expect(code(() => launchPlan({ ...quiz, status: 'closed' }, ['plenary'], 1, open))).toBe('conflict');
+  });
+});
+
+describe('launch rooms', () => {
+  const yesno = () => make({ question: 'Q?', kind: 'yesno' });
+  test('[POLL3] the plenary is always a valid room; breakout rooms only while they are open', () => {
+    const open = { status: 'open' as const, rooms: [{ id: 'r1' }, { id: 'r2' }] };
+    expect(launchPlan(yesno(), ['plenary'], 1, null).rooms).toEqual(['plenary']);
+    expect(launchPlan(yesno(), ['plenary'], 1, { ...open, status: 'closed' }).rooms).toEqual(['plenary']);
+    expect(launchPlan(yesno(), ['r2', 'r1'], 1, open).rooms).toEqual(['r2', 'r1']);
+  });
+
+  test('[POLL3] a room that is not an open breakout room is refused', () => {
+    const open = { status: 'open' as const, rooms: [{ id: 'r1' }, { id: 'r2' }] };
+    expect(code(() => launchPlan(yesno(), ['r1', 'rGone'], 1, open))).toBe('not_found');
+    expect(code(() => launchPlan(yesno(), ['r1'], 1, null))).toBe('not_found');
+    expect(code(() => launchPlan(yesno(), ['r1'], 1, { ...open, status: 'closed' }))).toBe('not_found');
+    expect(code(() => launchPlan(yesno(), ['r1'], 1, { ...open, status: 'draft' }))).toBe('not_found');
   });
 });
 
