@@ -3,7 +3,7 @@ import { CommandError } from '../../shared/command.js';
 import { pollDraftSchema, type PollDraftInput } from '../../shared/polls/schema.js';
 import type { IdSource } from '../ids.js';
 import type { PollRecord, StoredVote } from '../store/polls-types.js';
-import { pollsCsv } from './export.js';
+import { exportRoomNames, pollsCsv } from './export.js';
 import { answerKey, canSeeResults, checkVote, editDraft, launchPlan, newPoll, tallyAudience, toView } from './logic.js';
 import { isCorrect, leaderboard } from './quiz.js';
 import { tallyVotes, wordsOf } from './tally.js';
@@ -255,6 +255,25 @@ describe('quiz', () => {
 describe('export', () => {
   const people = new Map([['ana', { id: 'ana', name: 'Ana Nowak', town: 'Łódź' }], ['ben', { id: 'ben', name: '=Ben', town: 'Kamen' }]]);
   const v = (c: string[], t = ''): StoredVote => ({ c, t, w: 1, r: 'plenary', at: 1 });
+
+  test('[POLL10] breakout rooms appear under their names (current rooms and archive), raw ids only when unknown', () => {
+    const poll = { ...open({ question: 'Wo?', kind: 'yesno', anonymous: false }), id: 'p1', rooms: ['rNow', 'rOld', 'rGone'] };
+    const inRoom = (r: string): StoredVote => ({ c: ['yes'], t: '', w: 1, r, at: 1 });
+    const votes = new Map([['p1', new Map([['ana', inRoom('rNow')], ['ben', inRoom('rOld')], ['cem', inRoom('rGone')]])]]);
+    const names = exportRoomNames(
+      { rooms: [{ id: 'rNow', name: 'Salon', hostId: null, capacity: null, languages: [] }, { id: 'rTwo', name: '', hostId: null, capacity: null, languages: [] }], archive: [{ id: 'rOld', name: '', closedAt: 5 }] },
+      'de',
+    );
+    expect(Object.fromEntries(names)).toEqual({ rNow: 'Salon', rTwo: 'Raum 2', rOld: 'Raum 1' });
+    const lines = pollsCsv([poll], votes, people, 'de', names).slice(1).trimEnd().split('\r\n');
+    const rooms = lines.slice(1).map((l) => l.split('","')[3]);
+    expect(rooms).toContain('Salon');
+    expect(rooms).toContain('Raum 1');
+    expect(rooms).toContain('rGone');
+    expect(rooms).not.toContain('rNow');
+    expect(rooms).not.toContain('rOld');
+    expect(lines).toContain('"1","Wo?","Ja / Nein / Enthaltung","Salon","","","","","","Ana Nowak","Łódź","Ja"');
+  });
 
   test('[POLL10] counts per option; named answers only when not anonymous; quoted, with BOM', () => {
     const named = { ...open({ question: 'Wohin, "bitte"?', kind: 'single', options: ['Lyon', 'Łódź'], anonymous: false }), id: 'p1' };

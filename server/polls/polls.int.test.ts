@@ -126,6 +126,11 @@ describe('polls', () => {
     const late = await ok(cleo.socket, 'poll:sync', {});
     expect(late.polls.map((p) => p.id).sort()).toEqual([poll.id, quiz.id].sort());
     expect(late.tallies.find((t) => t.pollId === poll.id)?.total.voters).toBe(2);
+    // [POLL10] The export names the (now closed) rooms, never their ids.
+    const { csv } = await ok(moderator.socket, 'poll:export', { locale: 'en' });
+    const named = new Map(view.rooms.map((r) => [r.id, r.name]));
+    expect(csv).toContain(`"${named.get(roomA)}"`);
+    for (const id of roomIds) expect(csv).not.toContain(id);
     // Rooms are closed now: a new poll can go to the plenary only.
     const after = await ok(moderator.socket, 'poll:create', { question: 'Und jetzt?', kind: 'yesno' });
     expect(await request(moderator.socket, 'poll:launch', { pollId: after.id, roomIds })).toMatchObject({ ok: false, code: 'not_found' });
