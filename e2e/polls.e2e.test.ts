@@ -73,6 +73,40 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     return { jonas, petra, ola, jean, everyone, close: () => Promise.all(everyone.map((p) => p.context.close())) };
   }
 
+  it('[E2E-POLL4] a poll in every breakout room: people vote in their rooms, and back in the plenary everyone sees the results by room name', async () => {
+    const { jonas, petra, ola, jean, close } = await room('Räume-Umfrage');
+    const people = [petra, ola, jean];
+    const mod = jonas.page;
+    await mod.locator('#br-room-count').fill('2');
+    await mod.getByTestId('br-make-rooms').click();
+    await expect.poll(() => mod.getByTestId('room-card').count()).toBe(2);
+    await mod.getByTestId('br-assign').click();
+    await expect.poll(() => mod.locator('[data-testid=room-card] [data-testid=room-person]').count()).toBe(3);
+    const q = 'How did the room go?';
+    await preparePoll(mod, { question: q, kind: 'yesno' });
+    // Rooms are not open yet: nothing to launch into.
+    expect(await pollCard(mod, q).getByTestId('poll-launch-rooms').count()).toBe(0);
+    await mod.locator('#br-minutes').fill('5');
+    await mod.getByTestId('br-open').click();
+    for (const { page } of people) await page.getByTestId('room-banner').waitFor();
+    await pollCard(mod, q).getByTestId('poll-launch-rooms').click();
+    await mod.locator('[data-testid=poll][data-status=open]', { hasText: q }).waitFor();
+    await vote(petra.page, q, 'yes');
+    await vote(ola.page, q, 'no');
+    await vote(jean.page, q, 'yes');
+
+    await mod.getByTestId('br-close').click();
+    for (const { page } of people) await expect.poll(() => page.getByTestId('room-banner').count()).toBe(0);
+    await pollCard(mod, q).getByTestId('poll-close').click();
+    for (const { page } of people) {
+      await page.locator('[data-testid=poll][data-status=closed]', { hasText: q }).waitFor();
+      await expect.poll(() => voters(page, q)).toBe('3');
+    }
+    // Per room, under the rooms' names in each person's language.
+    await expect.poll(() => pollCard(petra.page, q).locator('.poll-results__rooms h4').allTextContents()).toEqual([expect.stringMatching(/^Raum \d/), expect.stringMatching(/^Raum \d/)]);
+    await close();
+  });
+
   it('[E2E-POLL1] the moderator launches a poll, three people vote (one on a phone), results update for all, a reload keeps the vote', async () => {
     const { jonas, petra, ola, jean, everyone, close } = await room('Umfrage-Test');
     const q = 'Where shall we meet next year?';

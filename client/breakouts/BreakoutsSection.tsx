@@ -1,4 +1,3 @@
-import { useEffect, useMemo } from 'preact/hooks';
 import { PLENARY, type BreakoutRoom } from '../../shared/breakouts/schema.js';
 import { errorText, languageName, t } from '../i18n/i18n.js';
 import { Alert } from '../ui/Alert.js';
@@ -6,12 +5,10 @@ import { Icon } from '../ui/Icon.js';
 import type { WorkshopState } from '../workshops/state.js';
 import { BreakoutPanel } from './BreakoutPanel.js';
 import { RoomResults } from './RoomResults.js';
-import { createBreakoutsState, formatCountdown, type BreakoutsState } from './state.js';
+import { formatCountdown, type BreakoutsState } from './state.js';
 
 /** Everything about breakouts on the workshop page: banners for everyone, the panel for moderators. */
-export function BreakoutsSection({ state }: { state: WorkshopState }) {
-  const br = useMemo(() => createBreakoutsState(state.conn, state), [state]);
-  useEffect(() => () => br.dispose(), [br]);
+export function BreakoutsSection({ state, br }: { state: WorkshopState; br: BreakoutsState }) {
   const inRoom = br.myRoomId.value !== PLENARY;
   return (
     <>

@@ -42,7 +42,7 @@ export function PollCard({ poll, polls, moderator, onEdit }: { poll: PollView; p
       )}
       {poll.status !== 'draft' &&
         (visible ? (
-          <PollResults poll={poll} tally={polls.tallies.value.get(poll.id)} />
+          <PollResults poll={poll} tally={polls.tallies.value.get(poll.id)} roomNames={polls.roomNames.value} />
         ) : (
           <p class="muted" data-testid="poll-results-hidden">{poll.visibility === 'voted' ? t('polls.hidden.voted') : t('polls.hidden.closed')}</p>
         ))}

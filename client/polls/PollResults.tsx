@@ -17,7 +17,7 @@ function ordered(poll: PollView, tally: Tally): string[] {
 }
 
 /** Bars with counts and percentages, and the same numbers as a real table for screen readers. */
-export function PollResults({ poll, tally }: { poll: PollView; tally: PollTally | undefined }) {
+export function PollResults({ poll, tally, roomNames }: { poll: PollView; tally: PollTally | undefined; roomNames?: ReadonlyMap<string, string> }) {
   const total = tally?.total ?? emptyTally(poll);
   const rooms = Object.keys(tally?.byRoom ?? {});
   return (
@@ -32,8 +32,8 @@ export function PollResults({ poll, tally }: { poll: PollView; tally: PollTally 
           <summary>{t('polls.byRoom')}</summary>
           {rooms.map((room) => (
             <div key={room}>
-              <h4>{roomLabel(room)} · {t('polls.votes', { count: tally!.byRoom[room]!.voters })}</h4>
-              <TallyView poll={poll} tally={tally!.byRoom[room]!} caption={`${poll.question} · ${roomLabel(room)}`} />
+              <h4>{roomLabel(room, roomNames)} · {t('polls.votes', { count: tally!.byRoom[room]!.voters })}</h4>
+              <TallyView poll={poll} tally={tally!.byRoom[room]!} caption={`${poll.question} · ${roomLabel(room, roomNames)}`} />
             </div>
           ))}
         </details>

@@ -1,18 +1,23 @@
-import { batch, computed, effect, signal } from '@preact/signals';
+import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { ErrorCode } from '../../shared/protocol.js';
+import { breakoutRoomNames } from '../../shared/breakouts/room-names.js';
+import type { BreakoutView } from '../../shared/breakouts/schema.js';
 import type { Leaderboard, MyVote, PollDraftInput, PollTally, PollView } from '../../shared/polls/schema.js';
 import { PLENARY } from '../../shared/rooms.js';
 import type { UiLocale } from '../../shared/languages.js';
 import type { Connection } from '../net/connection.js';
 import type { WorkshopState } from '../workshops/state.js';
+import { t } from '../i18n/i18n.js';
+import { isListed, launchRoomIds, type Viewer } from './scope.js';
 
 const put = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V) => new Map(map).set(key, value);
 
 /**
  * Polls as this client sees them. Only this module writes these signals, from acks and server events;
  * after every join or resume snapshot it asks `poll:sync`, so a reload shows one's own vote again.
+ * `breakouts` is the breakouts state's view: "launch in every breakout room" takes its open rooms.
  */
-export function createPollState(conn: Connection, ws: WorkshopState) {
+export function createPollState(conn: Connection, ws: WorkshopState, breakouts: ReadonlySignal<BreakoutView | null>) {
   const polls = signal<ReadonlyMap<string, PollView>>(new Map());
   const tallies = signal<ReadonlyMap<string, PollTally>>(new Map());
   const myVotes = signal<ReadonlyMap<string, MyVote>>(new Map());
@@ -22,17 +27,19 @@ export function createPollState(conn: Connection, ws: WorkshopState) {
   const now = signal(Date.now() + ws.clockOffset.value);
 
   const myRoom = computed(() => ws.self.value?.roomId ?? PLENARY);
-  const inScope = (p: PollView) => ws.isModerator.value || p.rooms.includes(myRoom.value);
+  const viewer = (): Viewer => ({ moderator: ws.isModerator.value, roomId: myRoom.value });
   const all = computed(() => [...polls.value.values()].sort((a, b) => a.createdAt - b.createdAt));
   const drafts = computed(() => all.value.filter((p) => p.status === 'draft'));
   /** Open polls for my room, newest launch first. */
-  const open = computed(() => all.value.filter((p) => p.status === 'open' && inScope(p)).sort((a, b) => (b.openedAt ?? 0) - (a.openedAt ?? 0)));
-  /** Closed polls for my room, most recently closed first. */
-  const closed = computed(() => all.value.filter((p) => p.status === 'closed' && inScope(p)).sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0)));
+  const open = computed(() => all.value.filter((p) => p.status === 'open' && isListed(p, viewer())).sort((a, b) => (b.openedAt ?? 0) - (a.openedAt ?? 0)));
+  /** Closed polls of the whole workshop (also those run in breakout rooms), most recently closed first. */
+  const closed = computed(() => all.value.filter((p) => p.status === 'closed' && isListed(p, viewer())).sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0)));
   /** What the phone view puts on top: the newest open poll, else the last closed one. */
   const current = computed(() => open.value[0] ?? closed.value[0] ?? null);
-  /** Breakout rooms people are in now (until the breakouts feature offers its own list of rooms). */
-  const breakoutRooms = computed(() => [...new Set(ws.present.value.map((p) => p.roomId).filter((r) => r !== PLENARY))].sort());
+  /** Names of breakout rooms, current and closed, for results shown per room. */
+  const roomNames = computed(() => breakoutRoomNames(breakouts.value, (n) => t('br.roomN', { n })));
+  /** The open breakout rooms, for "launch in every breakout room". */
+  const breakoutRooms = computed(() => launchRoomIds(breakouts.value));
   const latestLeaderboard = computed(() => {
     const series = closed.value.find((p) => p.quiz && p.revealed)?.quiz?.series;
     return series ? (leaderboards.value.get(series) ?? null) : null;
@@ -139,6 +146,7 @@ export function createPollState(conn: Connection, ws: WorkshopState) {
     leaderboards,
     latestLeaderboard,
     breakoutRooms,
+    roomNames,
     error,
     now,
     resultsVisible,

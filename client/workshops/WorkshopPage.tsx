@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { formatJoinCode } from '../../shared/workshops/schema.js';
 import { BreakoutsSection } from '../breakouts/BreakoutsSection.js';
+import { createBreakoutsState } from '../breakouts/state.js';
 import { MediaArea } from '../media/MediaArea.js';
 import { createMediaState } from '../media/state.js';
 import type { Connection } from '../net/connection.js';
@@ -18,6 +19,9 @@ import type { WorkshopState } from './state.js';
 export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code: string; conn: Connection }) {
   const media = useMemo(() => createMediaState(conn, state), [conn, state]);
   useEffect(() => () => media.dispose(), [media]);
+  // One breakouts state for the page: the breakouts section shows it, polls launch into its open rooms.
+  const breakouts = useMemo(() => createBreakoutsState(state.conn, state), [state]);
+  useEffect(() => () => breakouts.dispose(), [breakouts]);
   const w = state.workshop.value!;
   const me = state.self.value;
   const raised = me?.handRaisedAt !== null && me?.handRaisedAt !== undefined;
@@ -68,9 +72,9 @@ export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code
         <section class="workshop__center" aria-label={t('ws.main')}>
           {w.description && <p class="lead">{w.description}</p>}
           <MediaArea media={media} state={state} />
-          <BreakoutsSection state={state} />
+          <BreakoutsSection state={state} br={breakouts} />
           <HandsPanel state={state} />
-          <PollSection conn={conn} state={state} />
+          <PollSection conn={conn} state={state} breakouts={breakouts} />
           {state.isModerator.value && <ModeratorPanel state={state} />}
           <details class="card invite">
             <summary>{t('ws.invite')}</summary>

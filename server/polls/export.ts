@@ -1,3 +1,5 @@
+import type { BreakoutView } from '../../shared/breakouts/schema.js';
+import { breakoutRoomNames } from '../../shared/breakouts/room-names.js';
 import { catalogue } from '../../shared/i18n/catalogue.js';
 import { formatMessage } from '../../shared/i18n/format.js';
 import type { UiLocale } from '../../shared/languages.js';
@@ -8,6 +10,11 @@ import type { Person } from './quiz.js';
 import { orderedOptions, percent, tallyVotes } from './tally.js';
 
 const BOM = '\uFEFF';
+
+/** Room id -> name for the export, in the export's language ("Room n" for unnamed rooms). */
+export function exportRoomNames(breakouts: Pick<BreakoutView, 'rooms' | 'archive'> | null, locale: UiLocale): Map<string, string> {
+  return breakoutRoomNames(breakouts, (n) => formatMessage(locale, catalogue[locale]['br.roomN'], { n }));
+}
 
 /** Every field quoted; a cell a spreadsheet would run as a formula is defused with a leading apostrophe. */
 export function csvField(value: string | number): string {
@@ -25,18 +32,20 @@ const COLUMNS = ['poll', 'question', 'type', 'room', 'option', 'votes', 'percent
 /**
  * [POLL10] The results of every launched poll as CSV (UTF-8 with BOM, comma separated, every field quoted):
  * counts per option, in total and per room; one row per named answer only when the poll is not
- * anonymous. An anonymous poll's rows carry no name, town or participant id.
+ * anonymous. An anonymous poll's rows carry no name, town or participant id. Breakout rooms appear under
+ * their names (`roomNames`, from the current rooms and the archive), a raw id only when unknown.
  */
 export function pollsCsv(
   polls: readonly PollRecord[],
   votes: ReadonlyMap<string, ReadonlyMap<string, StoredVote>>,
   people: ReadonlyMap<string, Person>,
   locale: UiLocale,
+  roomNames: ReadonlyMap<string, string> = new Map(),
 ): string {
   const msg = catalogue[locale];
   const tr = (key: keyof typeof msg) => formatMessage(locale, msg[key]);
   const kindName = (k: PollKind) => tr(`polls.kind.${k}`);
-  const roomName = (r: string) => (r === PLENARY ? tr('polls.room.plenary') : r);
+  const roomName = (r: string) => (r === PLENARY ? tr('polls.room.plenary') : (roomNames.get(r) ?? r));
   const lines = [csvLine(COLUMNS.map((c) => tr(`polls.csv.${c}`)))];
   polls
     .filter((p) => p.status !== 'draft')
@@ -48,7 +57,7 @@ export function pollsCsv(
       };
       const pollVotes = votes.get(poll.id) ?? new Map<string, StoredVote>();
       const tally = tallyVotes(poll, pollVotes.values(), 0);
-      const scopes = [['', tally.total] as const, ...Object.entries(tally.byRoom).sort(([a], [b]) => a.localeCompare(b))];
+      const scopes = [['', tally.total] as const, ...Object.entries(tally.byRoom).sort(([a], [b]) => roomName(a).localeCompare(roomName(b)))];
       for (const [room, t] of scopes) {
         const base = [no, poll.question, kindName(poll.kind), room ? roomName(room) : tr('polls.csv.allRooms')];
         if (poll.kind === 'text') {

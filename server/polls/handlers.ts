@@ -4,7 +4,7 @@ import { POLL_LIMITS, type PollTally } from '../../shared/polls/schema.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerTable, Member } from '../realtime/types.js';
 import type { PollChange, PollRecord, StoredVote } from '../store/polls-types.js';
-import { pollsCsv } from './export.js';
+import { exportRoomNames, pollsCsv } from './export.js';
 import * as logic from './logic.js';
 import { leaderboard, revealedSeries, type Person } from './quiz.js';
 import { tallyVotes } from './tally.js';
@@ -128,7 +128,8 @@ export function pollHandlers(deps: Deps): PollHandlers {
 
     'poll:launch': async ({ pollId, roomIds }, ctx) => {
       const { workshop } = need(ctx.member);
-      const plan = logic.launchPlan(await loadPoll(workshop.id, pollId), roomIds, deps.clock());
+      const [poll0, breakouts] = await Promise.all([loadPoll(workshop.id, pollId), deps.store.breakouts.get(workshop.id)]);
+      const plan = logic.launchPlan(poll0, roomIds, deps.clock(), breakouts);
       const poll = changed(await polls.launchPoll(workshop.id, pollId, plan));
       emitPoll(poll);
       deps.log.info('poll launched', { workshop: workshop.id, poll: pollId, rooms: plan.rooms });
@@ -203,8 +204,9 @@ export function pollHandlers(deps: Deps): PollHandlers {
 
     'poll:export': async ({ locale }, ctx) => {
       const { workshop } = need(ctx.member);
-      const all = await polls.listPolls(workshop.id);
-      const csv = pollsCsv(all, (await votesOf(all.filter((p) => p.status !== 'draft'))).votes, await people(workshop.id), locale);
+      const [all, breakouts] = await Promise.all([polls.listPolls(workshop.id), deps.store.breakouts.get(workshop.id)]);
+      const votes = (await votesOf(all.filter((p) => p.status !== 'draft'))).votes;
+      const csv = pollsCsv(all, votes, await people(workshop.id), locale, exportRoomNames(breakouts, locale));
       const date = new Date(deps.clock()).toISOString().slice(0, 10);
       return { filename: `polls-${workshop.code}-${date}.csv`, csv };
     },

@@ -3,7 +3,7 @@ import { CommandError } from '../../shared/command.js';
 import { pollDraftSchema, type PollDraftInput } from '../../shared/polls/schema.js';
 import type { IdSource } from '../ids.js';
 import type { PollRecord, StoredVote } from '../store/polls-types.js';
-import { pollsCsv } from './export.js';
+import { exportRoomNames, pollsCsv } from './export.js';
 import { answerKey, canSeeResults, checkVote, editDraft, launchPlan, newPoll, tallyAudience, toView } from './logic.js';
 import { isCorrect, leaderboard } from './quiz.js';
 import { tallyVotes, wordsOf } from './tally.js';
@@ -63,9 +63,28 @@ describe('poll drafts', () => {
 
   test('[POLL3] a launch opens the poll in the given rooms with a stored deadline for a timed quiz', () => {
     const quiz = make({ question: 'Wie alt ist Kamen?', kind: 'single', options: ['800', '1000'], anonymous: false, quiz: { correct: ['o1'], timeLimitSec: 20 } });
-    expect(launchPlan(quiz, ['plenary', 'plenary'], 5_000)).toEqual({ openedAt: 5_000, deadline: 25_000, rooms: ['plenary'] });
-    expect(launchPlan(make({ question: 'Q?', kind: 'yesno' }), ['r1', 'r2'], 5_000)).toEqual({ openedAt: 5_000, deadline: null, rooms: ['r1', 'r2'] });
-    expect(code(() => launchPlan({ ...quiz, status: 'closed' }, ['plenary'], 1))).toBe('conflict');
+    const open = { status: 'open' as const, rooms: [{ id: 'r1' }, { id: 'r2' }] };
+    expect(launchPlan(quiz, ['plenary', 'plenary'], 5_000, null)).toEqual({ openedAt: 5_000, deadline: 25_000, rooms: ['plenary'] });
+    expect(launchPlan(make({ question: 'Q?', kind: 'yesno' }), ['r1', 'r2'], 5_000, open)).toEqual({ openedAt: 5_000, deadline: null, rooms: ['r1', 'r2'] });
+    expect(code(() => launchPlan({ ...quiz, status: 'closed' }, ['plenary'], 1, open))).toBe('conflict');
+  });
+});
+
+describe('launch rooms', () => {
+  const yesno = () => make({ question: 'Q?', kind: 'yesno' });
+  test('[POLL3] the plenary is always a valid room; breakout rooms only while they are open', () => {
+    const open = { status: 'open' as const, rooms: [{ id: 'r1' }, { id: 'r2' }] };
+    expect(launchPlan(yesno(), ['plenary'], 1, null).rooms).toEqual(['plenary']);
+    expect(launchPlan(yesno(), ['plenary'], 1, { ...open, status: 'closed' }).rooms).toEqual(['plenary']);
+    expect(launchPlan(yesno(), ['r2', 'r1'], 1, open).rooms).toEqual(['r2', 'r1']);
+  });
+
+  test('[POLL3] a room that is not an open breakout room is refused', () => {
+    const open = { status: 'open' as const, rooms: [{ id: 'r1' }, { id: 'r2' }] };
+    expect(code(() => launchPlan(yesno(), ['r1', 'rGone'], 1, open))).toBe('not_found');
+    expect(code(() => launchPlan(yesno(), ['r1'], 1, null))).toBe('not_found');
+    expect(code(() => launchPlan(yesno(), ['r1'], 1, { ...open, status: 'closed' }))).toBe('not_found');
+    expect(code(() => launchPlan(yesno(), ['r1'], 1, { ...open, status: 'draft' }))).toBe('not_found');
   });
 });
 
@@ -236,6 +255,25 @@ describe('quiz', () => {
 describe('export', () => {
   const people = new Map([['ana', { id: 'ana', name: 'Ana Nowak', town: 'Łódź' }], ['ben', { id: 'ben', name: '=Ben', town: 'Kamen' }]]);
   const v = (c: string[], t = ''): StoredVote => ({ c, t, w: 1, r: 'plenary', at: 1 });
+
+  test('[POLL10] breakout rooms appear under their names (current rooms and archive), raw ids only when unknown', () => {
+    const poll = { ...open({ question: 'Wo?', kind: 'yesno', anonymous: false }), id: 'p1', rooms: ['rNow', 'rOld', 'rGone'] };
+    const inRoom = (r: string): StoredVote => ({ c: ['yes'], t: '', w: 1, r, at: 1 });
+    const votes = new Map([['p1', new Map([['ana', inRoom('rNow')], ['ben', inRoom('rOld')], ['cem', inRoom('rGone')]])]]);
+    const names = exportRoomNames(
+      { rooms: [{ id: 'rNow', name: 'Salon', hostId: null, capacity: null, languages: [] }, { id: 'rTwo', name: '', hostId: null, capacity: null, languages: [] }], archive: [{ id: 'rOld', name: '', closedAt: 5 }] },
+      'de',
+    );
+    expect(Object.fromEntries(names)).toEqual({ rNow: 'Salon', rTwo: 'Raum 2', rOld: 'Raum 1' });
+    const lines = pollsCsv([poll], votes, people, 'de', names).slice(1).trimEnd().split('\r\n');
+    const rooms = lines.slice(1).map((l) => l.split('","')[3]);
+    expect(rooms).toContain('Salon');
+    expect(rooms).toContain('Raum 1');
+    expect(rooms).toContain('rGone');
+    expect(rooms).not.toContain('rNow');
+    expect(rooms).not.toContain('rOld');
+    expect(lines).toContain('"1","Wo?","Ja / Nein / Enthaltung","Salon","","","","","","Ana Nowak","Łódź","Ja"');
+  });
 
   test('[POLL10] counts per option; named answers only when not anonymous; quoted, with BOM', () => {
     const named = { ...open({ question: 'Wohin, "bitte"?', kind: 'single', options: ['Lyon', 'Łódź'], anonymous: false }), id: 'p1' };

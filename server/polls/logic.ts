@@ -6,6 +6,7 @@ import {
   type PollDraft,
   type PollView,
 } from '../../shared/polls/schema.js';
+import type { BreakoutStatus } from '../../shared/breakouts/schema.js';
 import { PLENARY } from '../../shared/rooms.js';
 import type { IdSource } from '../ids.js';
 import type { PollRecord, StoredVote } from '../store/polls-types.js';
@@ -90,9 +91,28 @@ export function editDraft(poll: PollRecord, d: PollDraft): PollRecord {
   return { ...poll, ...definition(d) };
 }
 
+/** The breakouts as far as a launch needs them: which rooms exist and whether they are open. */
+export interface LaunchRooms {
+  status: BreakoutStatus;
+  rooms: readonly { id: string }[];
+}
+
+/**
+ * [POLL3] A poll runs in the plenary or in breakout rooms that are open now: a room id from a stale
+ * client (rooms closed or replaced meanwhile) would open a poll nobody can vote in.
+ */
+export function checkLaunchRooms(roomIds: readonly string[], breakouts: LaunchRooms | null): void {
+  const open = breakouts?.status === 'open' ? new Set(breakouts.rooms.map((r) => r.id)) : new Set<string>();
+  const unknown = roomIds.filter((id) => id !== PLENARY && !open.has(id));
+  if (unknown.length === 0) return;
+  if (open.size === 0) throw new CommandError('not_found', 'No breakout rooms are open: launch the poll in the plenary');
+  throw new CommandError('not_found', `Not an open breakout room: ${unknown.join(', ')}`);
+}
+
 /** [POLL3] A launch opens the poll in the given rooms; a quiz time limit becomes a stored server deadline. */
-export function launchPlan(poll: PollRecord, roomIds: readonly string[], now: number) {
+export function launchPlan(poll: PollRecord, roomIds: readonly string[], now: number, breakouts: LaunchRooms | null) {
   if (poll.status !== 'draft') throw new CommandError('conflict', 'This poll was already launched');
+  checkLaunchRooms(roomIds, breakouts);
   const limit = poll.quiz?.timeLimitSec ?? null;
   return { openedAt: now, deadline: limit === null ? null : now + limit * 1000, rooms: [...new Set(roomIds)] };
 }

@@ -1,5 +1,6 @@
 /** Polls over real sockets on one node: the protocol, refusals, who receives results, the throttle. */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { PLENARY } from '../../shared/breakouts/schema.js';
 import type { PollTally } from '../../shared/polls/schema.js';
 import { closeAllClients, connectClient, ok, recordEvents, request, sleep, startServer, waitFor, type TestServer } from '../../test/server-harness.js';
 import { joinAs, resumeInput, workshopWith } from '../../test/workshop-helpers.js';
@@ -78,6 +79,62 @@ describe('polls', () => {
     expect((await anaGets).total.voters).toBe(1);
     await sleep(150);
     expect(tallies(benSeen).filter((t) => t.pollId === afterVote.id)).toEqual([]);
+  });
+
+  test('[POLL3][POLL4][POLL6] a poll in every breakout room: room members vote, the plenary cannot; once the rooms close everyone gets the results', async () => {
+    const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben', 'Cleo');
+    const [ana, ben, cleo] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
+    let view = await ok(moderator.socket, 'breakout:sync', {});
+    view = await ok(moderator.socket, 'breakout:rooms', { version: view.version, rooms: [{ name: 'Salon' }, { name: 'Küche' }] });
+    const poll = await ok(moderator.socket, 'poll:create', { question: 'Wie war es?', kind: 'yesno', visibility: 'closed' });
+    const quiz = await ok(moderator.socket, 'poll:create', { question: 'Hauptstadt?', kind: 'single', options: ['Paris', 'Lyon'], anonymous: false, quiz: { correct: ['o1'], series: 'Raum' } });
+    // Rooms exist but are not open: a launch into them is refused, the plenary is fine.
+    const roomIds = view.rooms.map((r) => r.id);
+    expect(await request(moderator.socket, 'poll:launch', { pollId: poll.id, roomIds })).toMatchObject({ ok: false, code: 'not_found' });
+
+    view = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'random', seed: 7 });
+    view = await ok(moderator.socket, 'breakout:open', { version: view.version, durationMs: 60_000 });
+    await ok(moderator.socket, 'breakout:move', { participantId: cleo.id, roomId: PLENARY });
+    const roomA = (await ok(moderator.socket, 'breakout:sync', {})).plan[ana.id]!;
+    expect(roomIds).toContain(roomA);
+    expect(await request(moderator.socket, 'poll:launch', { pollId: poll.id, roomIds: [...roomIds, 'rNoSuchRoom'] })).toMatchObject({ ok: false, code: 'not_found' });
+
+    expect((await ok(moderator.socket, 'poll:launch', { pollId: poll.id, roomIds })).rooms).toEqual(roomIds);
+    await ok(moderator.socket, 'poll:launch', { pollId: quiz.id, roomIds });
+    expect((await ok(ana.socket, 'poll:vote', { pollId: poll.id, choices: ['yes'] })).outcome).toBe('recorded');
+    expect((await ok(ben.socket, 'poll:vote', { pollId: poll.id, choices: ['no'] })).outcome).toBe('recorded');
+    await ok(ana.socket, 'poll:vote', { pollId: quiz.id, choices: ['o1'] });
+    expect(await request(cleo.socket, 'poll:vote', { pollId: poll.id, choices: ['yes'] })).toMatchObject({ ok: false, code: 'forbidden' });
+
+    await ok(moderator.socket, 'breakout:close', {});
+    const everyone = [ana, ben, cleo];
+    const results = everyone.map((p) => waitFor(p.socket, 'poll:tallied', (t) => t.pollId === poll.id));
+    const boards = everyone.map((p) => waitFor(p.socket, 'poll:scored', (l) => l.series === 'Raum'));
+    await ok(moderator.socket, 'poll:close', { pollId: poll.id });
+    await ok(moderator.socket, 'poll:close', { pollId: quiz.id });
+    await ok(moderator.socket, 'poll:reveal', { pollId: quiz.id });
+    for (const result of results) {
+      const tally = await result;
+      expect(tally.total).toMatchObject({ voters: 2, counts: { yes: 1, no: 1 } });
+      expect(Object.keys(tally.byRoom).sort()).toEqual([...new Set([view.plan[ana.id], view.plan[ben.id]])].sort());
+      // An anonymous poll's results carry no names or ids.
+      expect(JSON.stringify(tally)).not.toMatch(/Ana|Ben|Cleo/);
+      expect(JSON.stringify(tally)).not.toContain(ana.id);
+    }
+    // The quiz is not anonymous: its leaderboard names the players, for everyone.
+    for (const board of boards) expect((await board).people).toEqual([expect.objectContaining({ name: 'Ana', points: 1 })]);
+    const late = await ok(cleo.socket, 'poll:sync', {});
+    expect(late.polls.map((p) => p.id).sort()).toEqual([poll.id, quiz.id].sort());
+    expect(late.tallies.find((t) => t.pollId === poll.id)?.total.voters).toBe(2);
+    // [POLL10] The export names the (now closed) rooms, never their ids.
+    const { csv } = await ok(moderator.socket, 'poll:export', { locale: 'en' });
+    const named = new Map(view.rooms.map((r) => [r.id, r.name]));
+    expect(csv).toContain(`"${named.get(roomA)}"`);
+    for (const id of roomIds) expect(csv).not.toContain(id);
+    // Rooms are closed now: a new poll can go to the plenary only.
+    const after = await ok(moderator.socket, 'poll:create', { question: 'Und jetzt?', kind: 'yesno' });
+    expect(await request(moderator.socket, 'poll:launch', { pollId: after.id, roomIds })).toMatchObject({ ok: false, code: 'not_found' });
+    expect((await ok(moderator.socket, 'poll:launch', { pollId: after.id, roomIds: [PLENARY] })).rooms).toEqual([PLENARY]);
   });
 
   test('[POLL11] a reconnect keeps the vote: the resumed client syncs it back, selected', async () => {
