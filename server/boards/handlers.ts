@@ -4,7 +4,7 @@ import type { BoardOp, BoardSettings, BoardSummary } from '../../shared/boards/s
 import { viewBoard, viewOp } from '../../shared/boards/view.js';
 import { CommandError } from '../../shared/protocol.js';
 import { PLENARY } from '../../shared/rooms.js';
-import { canReadRoom } from '../breakouts/logic.js';
+import { isRunningRoom } from '../breakouts/logic.js';
 import type { BreakoutRecord } from '../store/breakouts-types.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerContext, HandlerTable, Member, TypedSocket } from '../realtime/types.js';
@@ -37,7 +37,8 @@ function boardFor(member: Member, roomId: string | undefined, write: boolean): B
  */
 function mayRead(breakouts: BreakoutRecord | null, member: Member, roomId: string): boolean {
   if (roomId === PLENARY || roomId === member.actor.roomId || member.actor.role === 'moderator') return true;
-  return breakouts !== null && canReadRoom(breakouts, member.actor, roomId);
+  // Private only while it runs; before and after, the board (e.g. for the gallery walk) is open to all.
+  return breakouts === null || !isRunningRoom(breakouts, roomId);
 }
 
 async function readableBoard(deps: Deps, member: Member, roomId: string | undefined): Promise<BoardRef> {

@@ -38,6 +38,8 @@ export function eligible(people: readonly ParticipantRecord[]): ParticipantRecor
 
 const isOpen = (s: BreakoutRecord) => s.status === 'open';
 const roomIds = (s: BreakoutRecord) => new Set(s.rooms.map((r) => r.id));
+/** A breakout room that is open right now: its chat and board belong to its members (and moderators). */
+export const isRunningRoom = (s: BreakoutRecord, roomId: string) => isOpen(s) && roomIds(s).has(roomId);
 const alive = (ctx: BreakoutCtx) => new Map(ctx.people.filter((p) => !p.removed).map((p) => [p.id, p]));
 
 function requireOpen(s: BreakoutRecord) {
