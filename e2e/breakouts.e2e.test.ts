@@ -258,6 +258,30 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     await Promise.all(contexts.map((c) => c.close()));
   }, 120_000);
 
+  it('[E2E-BR5] the moderator drags a person from one room to another in the preview', async () => {
+    const organiser = await aPerson();
+    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Drag and drop');
+    const jonas = await aPerson({ viewport: { width: 1400, height: 1000 } });
+    await joinWithoutMedia(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen' });
+    for (const [i, name] of ['Petra', 'Ola', 'Marie', 'Heinz'].entries()) {
+      const p = await aPerson();
+      await joinWithoutMedia(p.page, inviteUrl, { name, town: ['Kamen', 'Wołów'][i % 2]! });
+    }
+    const mod = jonas.page;
+    await mod.locator('#br-room-count').fill('2');
+    await mod.getByTestId('br-make-rooms').click();
+    await mod.getByTestId('br-assign').click();
+    await expect.poll(() => mod.locator('[data-testid=room-card] [data-testid=room-person]').count()).toBe(4);
+    const cards = mod.getByTestId('room-card');
+    const first = cards.nth(0);
+    const second = cards.nth(1);
+    const name = (await first.getByTestId('room-person').first().getAttribute('data-name'))!;
+    await first.locator(`[data-testid=room-person][data-name="${name}"]`).dragTo(second);
+    await expect.poll(() => second.locator(`[data-testid=room-person][data-name="${name}"]`).count()).toBe(1);
+    expect(await first.locator(`[data-testid=room-person][data-name="${name}"]`).count()).toBe(0);
+    expect(await first.getByTestId('room-person').count()).toBe(1);
+  }, 60_000);
+
   it('[E2E-BR3] screenshot of the moderator breakout panel for the README', async () => {
     const organiser = await aPerson({ viewport: { width: 1400, height: 900 } });
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Partnerschaftstreffen 2027');

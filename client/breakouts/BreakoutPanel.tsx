@@ -23,16 +23,53 @@ export function BreakoutPanel({ br, state }: { br: BreakoutsState; state: Worksh
   );
 }
 
-/** A select to put one person into a room (or the plenary): keyboard reachable, labelled with the name. */
+const DRAG_TYPE = 'application/x-jumelage-participant';
+
+/** Drag a person (by mouse or touch-pad) onto a room card; the select next to each name is the keyboard way. */
+const draggable = (p: Participant) =>
+  p.role === 'participant'
+    ? {
+        draggable: true,
+        onDragStart: (e: DragEvent) => {
+          e.dataTransfer?.setData(DRAG_TYPE, p.id);
+          if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+        },
+      }
+    : {};
+
+/** Makes an element a drop target that moves the dragged person into `roomId`. */
+function useDropTarget(br: BreakoutsState, roomId: string) {
+  const over = useSignal(false);
+  return {
+    over,
+    props: {
+      onDragOver: (e: DragEvent) => {
+        if (!e.dataTransfer?.types.includes(DRAG_TYPE)) return;
+        e.preventDefault();
+        over.value = true;
+      },
+      onDragLeave: () => (over.value = false),
+      onDrop: (e: DragEvent) => {
+        over.value = false;
+        const id = e.dataTransfer?.getData(DRAG_TYPE);
+        if (!id) return;
+        e.preventDefault();
+        void br.actions.move(id, roomId);
+      },
+    },
+  };
+}
+
 /** People not in any room yet, each with a select to place them (the keyboard path for moving people). */
 export function Unplaced({ br, people, testId, className }: { br: BreakoutsState; people: readonly Participant[]; testId: string; className?: string }) {
+  const drop = useDropTarget(br, PLENARY);
   if (people.length === 0) return null;
   return (
-    <div class={className} data-testid={testId}>
+    <div class={`${className ?? ''}${drop.over.value ? ' drop-target--over' : ''}`} data-testid={testId} {...drop.props}>
       <h3>{t('br.unassigned')}</h3>
       <ul class="plain-list">
         {people.map((p) => (
-          <li key={p.id} class="room-card__person">
+          <li key={p.id} class="room-card__person" data-testid="unplaced-person" data-name={p.name} {...draggable(p)}>
             <span>
               {p.name} <span class="muted">· {p.town}</span>
             </span>
@@ -44,6 +81,7 @@ export function Unplaced({ br, people, testId, className }: { br: BreakoutsState
   );
 }
 
+/** A select to put one person into a room (or the plenary): keyboard reachable, labelled with the name. */
 export function MoveSelect({ br, person, current }: { br: BreakoutsState; person: Participant; current: string }) {
   const rooms = br.view.value?.rooms ?? [];
   const id = `move-${person.id}`;
@@ -137,42 +175,49 @@ function RunningRooms({ br, state }: { br: BreakoutsState; state: WorkshopState 
 export function RoomGrid(props: { br: BreakoutsState; rooms: readonly BreakoutRoom[]; membersOf: (roomId: string) => Participant[]; canVisit?: string }) {
   const { br, rooms, membersOf, canVisit } = props;
   return (
-    <ul class="room-grid" data-testid="room-grid">
-      {rooms.map((room) => {
-        const people = membersOf(room.id);
-        const headcount = people.reduce((n, p) => n + p.headcount, 0);
-        return (
-          <li key={room.id} class="room-card" data-testid="room-card" data-room={room.id}>
-            <div class="room-card__head">
-              <h3>{roomName(room, rooms)}</h3>
-              <span class="badge">{t('br.peopleInRoom', { count: headcount })}</span>
-            </div>
-            <Mix people={people} />
-            {people.length === 0 ? (
-              <p class="muted small">{t('br.empty')}</p>
-            ) : (
-              <ul class="plain-list">
-                {people.map((p) => (
-                  <li key={p.id} class="room-card__person" data-testid="room-person" data-name={p.name}>
-                    <span>
-                      {p.name}
-                      {room.hostId === p.id && <span class="badge">{t('br.host')}</span>}
-                      {p.role === 'moderator' && <span class="badge badge--role">{t('ws.role.moderator')}</span>} <span class="muted small">· {p.town}</span>
-                    </span>
-                    {p.role === 'participant' && <MoveSelect br={br} person={p} current={room.id} />}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {canVisit !== undefined && canVisit !== room.id && (
-              <button type="button" class="btn btn--small" data-testid="visit-room" onClick={() => void br.actions.visit(room.id)}>
-                {t('br.visitRoom', { room: roomName(room, rooms) })}
-              </button>
-            )}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <p class="help">{t('br.dragHint')}</p>
+      <ul class="room-grid" data-testid="room-grid">
+        {rooms.map((room) => (
+          <RoomCard key={room.id} br={br} room={room} rooms={rooms} people={membersOf(room.id)} canVisit={canVisit} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function RoomCard({ br, room, rooms, people, canVisit }: { br: BreakoutsState; room: BreakoutRoom; rooms: readonly BreakoutRoom[]; people: Participant[]; canVisit?: string }) {
+  const drop = useDropTarget(br, room.id);
+  const headcount = people.reduce((n, p) => n + p.headcount, 0);
+  return (
+    <li class={`room-card${drop.over.value ? ' drop-target--over' : ''}`} data-testid="room-card" data-room={room.id} {...drop.props}>
+      <div class="room-card__head">
+        <h3>{roomName(room, rooms)}</h3>
+        <span class="badge">{t('br.peopleInRoom', { count: headcount })}</span>
+      </div>
+      <Mix people={people} />
+      {people.length === 0 ? (
+        <p class="muted small">{t('br.empty')}</p>
+      ) : (
+        <ul class="plain-list">
+          {people.map((p) => (
+            <li key={p.id} class="room-card__person" data-testid="room-person" data-name={p.name} {...draggable(p)}>
+              <span>
+                {p.name}
+                {room.hostId === p.id && <span class="badge">{t('br.host')}</span>}
+                {p.role === 'moderator' && <span class="badge badge--role">{t('ws.role.moderator')}</span>} <span class="muted small">· {p.town}</span>
+              </span>
+              {p.role === 'participant' && <MoveSelect br={br} person={p} current={room.id} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canVisit !== undefined && canVisit !== room.id && (
+        <button type="button" class="btn btn--small" data-testid="visit-room" onClick={() => void br.actions.visit(room.id)}>
+          {t('br.visitRoom', { room: roomName(room, rooms) })}
+        </button>
+      )}
+    </li>
   );
 }
 
