@@ -263,9 +263,11 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Drag and drop');
     const jonas = await aPerson({ viewport: { width: 1400, height: 1000 } });
     await joinWithoutMedia(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen' });
+    const people = new Map<string, Page>();
     for (const [i, name] of ['Petra', 'Ola', 'Marie', 'Heinz'].entries()) {
       const p = await aPerson();
       await joinWithoutMedia(p.page, inviteUrl, { name, town: ['Kamen', 'Wołów'][i % 2]! });
+      people.set(name, p.page);
     }
     const mod = jonas.page;
     await mod.locator('#br-room-count').fill('2');
@@ -280,6 +282,13 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     await expect.poll(() => second.locator(`[data-testid=room-person][data-name="${name}"]`).count()).toBe(1);
     expect(await first.locator(`[data-testid=room-person][data-name="${name}"]`).count()).toBe(0);
     expect(await first.getByTestId('room-person').count()).toBe(1);
+
+    // Once rooms run, a raised hand shows the moderator which room it is in.
+    const roomTitle = (await second.locator('h3').textContent())!.trim();
+    await mod.getByTestId('br-open').click();
+    await people.get(name)!.getByTestId('hand-toggle').click();
+    await expect.poll(() => mod.getByTestId('hand-entry').textContent()).toContain(name);
+    await expect.poll(() => mod.getByTestId('hand-room').textContent()).toBe(roomTitle);
   }, 60_000);
 
   it('[E2E-BR3] screenshot of the moderator breakout panel for the README', async () => {

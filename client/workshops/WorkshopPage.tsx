@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { formatJoinCode } from '../../shared/workshops/schema.js';
-import { BreakoutsSection } from '../breakouts/BreakoutsSection.js';
+import { BreakoutsSection, roomName } from '../breakouts/BreakoutsSection.js';
+import type { BreakoutRoom } from '../../shared/breakouts/schema.js';
 import { createBreakoutsState } from '../breakouts/state.js';
 import { MediaArea } from '../media/MediaArea.js';
 import { createMediaState } from '../media/state.js';
@@ -73,7 +74,7 @@ export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code
           {w.description && <p class="lead">{w.description}</p>}
           <MediaArea media={media} state={state} />
           <BreakoutsSection state={state} br={breakouts} />
-          <HandsPanel state={state} />
+          <HandsPanel state={state} roomOf={(id) => roomLabel(breakouts.view.value?.rooms ?? [], id)} />
           <PollSection conn={conn} state={state} breakouts={breakouts} />
           {state.isModerator.value && <ModeratorPanel state={state} />}
           <details class="card invite">
@@ -87,4 +88,10 @@ export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code
       </div>
     </div>
   );
+}
+
+/** The name of an open breakout room, as the breakouts section shows it; null for the plenary or an unknown id. */
+function roomLabel(rooms: readonly BreakoutRoom[], roomId: string): string | null {
+  const room = rooms.find((r) => r.id === roomId);
+  return room ? roomName(room, rooms) : null;
 }
