@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { describe, inject } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject } from 'vitest';
 import { createApp, type App } from '../server/app.js';
 import { testConfig, type Config } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
@@ -169,4 +169,41 @@ export function describeWithRedis(name: string, fn: (redisUrl: string) => void) 
   const redisUrl = inject('redisUrl');
   if (redisUrl) describe(name, () => fn(redisUrl));
   else describe.skip(`${name} [SKIPPED: no redis-server; install it with apt-get install redis-server]`, () => fn(''));
+}
+
+/**
+ * Two server nodes against one Redis, as two processes would run: each with its own Redis connections,
+ * sharing keys and the adapter channel under a fresh prefix. Registers its own set-up and clean-up
+ * (clients closed, nodes closed, keys deleted, no error logged); read `nodes` inside a test.
+ */
+export function twoNodes(redisUrl: string, label: string, config: Partial<Config> = {}) {
+  let prefix = '';
+  let stores: RedisStore[] = [];
+  let nodes: [TestServer, TestServer] | null = null;
+  beforeEach(async () => {
+    prefix = uniquePrefix(label);
+    stores = [await RedisStore.connect(redisUrl, { prefix }), await RedisStore.connect(redisUrl, { prefix })];
+    nodes = [await startServer({ redisUrl, prefix, store: stores[0], config }), await startServer({ redisUrl, prefix, store: stores[1], config })];
+  });
+  afterEach(async () => {
+    closeAllClients();
+    const started = nodes ?? [];
+    await Promise.all(started.map((n) => n.close()));
+    await Promise.all(stores.map((s) => s.close()));
+    await deleteKeys(redisUrl, prefix);
+    expect(started.flatMap((n) => n.errors)).toEqual([]);
+    nodes = null;
+  });
+  return {
+    get nodes(): [TestServer, TestServer] {
+      if (!nodes) throw new Error('twoNodes: the nodes exist only inside a test');
+      return nodes;
+    },
+    get stores() {
+      return stores;
+    },
+    get prefix() {
+      return prefix;
+    },
+  };
 }

@@ -2,63 +2,20 @@
  * Boards on two nodes sharing one Redis: drawers on different nodes write at the same time and
  * everyone ends with the same board; the board survives a restart of every node.
  */
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { applyOp, fromSnapshot, serializeBoard, type BoardState } from '../../shared/boards/apply.js';
-import type { BoardOp, BoardSync, Intent } from '../../shared/boards/schema.js';
-import { closeAllClients, deleteKeys, describeWithRedis, ok, sleep, startServer, uniquePrefix, type ClientSocket, type TestServer } from '../../test/server-harness.js';
+import { expect, onTestFinished, test } from 'vitest';
+import { fromSnapshot, serializeBoard } from '../../shared/boards/apply.js';
+import type { Intent } from '../../shared/boards/schema.js';
+import { closeAllClients, connectClient, describeWithRedis, ok, sleep, startServer, twoNodes } from '../../test/server-harness.js';
 import { createWorkshop, joinAs, resumeInput } from '../../test/workshop-helpers.js';
-import { connectClient } from '../../test/server-harness.js';
-import { RedisStore } from '../store/redis/redis-store.js';
-
-function follow(socket: ClientSocket) {
-  let state: BoardState = fromSnapshot({ seq: 0, settings: undefined as never, items: [] });
-  const pending = new Map<number, BoardOp>();
-  const take = (op: BoardOp) => {
-    pending.set(op.seq, op);
-    while (pending.has(state.seq + 1)) {
-      applyOp(state, pending.get(state.seq + 1)!);
-      pending.delete(state.seq);
-    }
-  };
-  socket.on('board:ops', (e) => e.ops.forEach(take));
-  return {
-    get state() {
-      return state;
-    },
-    take,
-    load(sync: BoardSync) {
-      if (sync.kind === 'snapshot') state = fromSnapshot(sync.snapshot);
-      else sync.ops.forEach(take);
-    },
-  };
-}
+import { follow } from './test-follow.js';
 
 const stroke = (id: string, x: number): Intent => ({ type: 'add', item: { kind: 'stroke', id, x, y: x % 97, tool: 'pen', color: '#1f4e79', width: 3, points: [0, 0, 4, 9, 12, 3] } });
 
 describeWithRedis('boards on two nodes', (redisUrl) => {
-  let prefix: string;
-  let stores: RedisStore[];
-  let nodes: TestServer[];
-
-  beforeEach(async () => {
-    prefix = uniquePrefix('boards-two-nodes');
-    stores = [await RedisStore.connect(redisUrl, { prefix }), await RedisStore.connect(redisUrl, { prefix })];
-    nodes = [
-      await startServer({ redisUrl, prefix, store: stores[0], config: { rateLimitPerSecond: 2000 } }),
-      await startServer({ redisUrl, prefix, store: stores[1], config: { rateLimitPerSecond: 2000 } }),
-    ];
-  });
-
-  afterEach(async () => {
-    closeAllClients();
-    await Promise.all(nodes.map((n) => n.close()));
-    await Promise.all(stores.map((s) => s.close()));
-    await deleteKeys(redisUrl, prefix);
-    expect(nodes.flatMap((n) => n.errors)).toEqual([]);
-  });
+  const two = twoNodes(redisUrl, 'boards-two-nodes', { rateLimitPerSecond: 2000 });
 
   test('[BOARD12] drawers on different nodes, writing at once, end with identical boards everywhere; a restart keeps the board', async () => {
-    const [a, b] = nodes as [TestServer, TestServer];
+    const [a, b] = two.nodes;
     const created = await createWorkshop(a.url);
     const code = created.workshop.code;
     const mia = await joinAs(a.url, code, { name: 'Mia', moderatorKey: created.moderatorKey });
@@ -92,9 +49,9 @@ describeWithRedis('boards on two nodes', (redisUrl) => {
 
     // Every node restarts: the board is still there, served by a brand-new node.
     closeAllClients();
-    await Promise.all(nodes.map((n) => n.close()));
-    const fresh = await startServer({ redisUrl, prefix, store: stores[0] });
-    nodes = [fresh];
+    await Promise.all(two.nodes.map((n) => n.close()));
+    const fresh = await startServer({ redisUrl, prefix: two.prefix, store: two.stores[0] });
+    onTestFinished(() => fresh.close());
     const back = await connectClient(fresh.url);
     await ok(back, 'workshop:resume', resumeInput(ben));
     const after = await ok(back, 'board:sync', { sinceSeq: 0 });

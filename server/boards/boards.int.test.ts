@@ -1,10 +1,11 @@
 /** Boards over real sockets on one node: ops in order, late joiners, hidden and anonymous cards, limits, undo. */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { applyOp, fromSnapshot, serializeBoard, type BoardState } from '../../shared/boards/apply.js';
-import type { BoardOp, BoardSync, Intent } from '../../shared/boards/schema.js';
-import { closeAllClients, connectClient, ok, recordEvents, request, sleep, startServer, waitFor, type ClientSocket, type TestServer } from '../../test/server-harness.js';
+import { serializeBoard } from '../../shared/boards/apply.js';
+import type { Intent } from '../../shared/boards/schema.js';
+import { closeAllClients, connectClient, ok, recordEvents, request, sleep, startServer, waitFor, type TestServer } from '../../test/server-harness.js';
 import { joinAs, resumeInput, workshopWith } from '../../test/workshop-helpers.js';
 import { COMPACT_AFTER_OPS, KEEP_OPS } from './service.js';
+import { follow } from './test-follow.js';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -19,29 +20,6 @@ afterEach(async () => {
 const stroke = (id: string, x = 10): Intent => ({ type: 'add', item: { kind: 'stroke', id, x, y: 20, tool: 'pen', color: '#1d2430', width: 3, points: [0, 0, 10, 5, 20, 0] } });
 const card = (id: string, text: string): Intent => ({ type: 'add', item: { kind: 'card', id, x: 100, y: 100, text, color: '#fff176', clusterId: null } });
 
-/** A client-side board: applies what the socket receives, in seq order (as the browser does). */
-function follow(socket: ClientSocket) {
-  let state: BoardState = fromSnapshot({ seq: 0, settings: undefined as never, items: [] });
-  const pending = new Map<number, BoardOp>();
-  const take = (op: BoardOp) => {
-    pending.set(op.seq, op);
-    while (pending.has(state.seq + 1)) {
-      applyOp(state, pending.get(state.seq + 1)!);
-      pending.delete(state.seq);
-    }
-  };
-  socket.on('board:ops', (e) => e.ops.forEach(take));
-  return {
-    get state() {
-      return state;
-    },
-    take,
-    load(sync: BoardSync) {
-      if (sync.kind === 'snapshot') state = fromSnapshot(sync.snapshot);
-      else sync.ops.forEach(take);
-    },
-  };
-}
 
 describe('boards over sockets', () => {
   test('[BOARD1] ops reach the others in seq order; a late joiner syncs to exactly the same board', async () => {

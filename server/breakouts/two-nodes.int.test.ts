@@ -2,44 +2,25 @@
  * Breakouts on two server nodes sharing one real Redis: rotations driven by the store's deadlines,
  * each round exactly as the pure function computed, each round ended exactly once.
  */
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { BreakoutView, RoundEnded } from '../../shared/breakouts/schema.js';
-import { closeAllClients, deleteKeys, describeWithRedis, ok, request, sleep, startServer, waitFor, type TestServer } from '../../test/server-harness.js';
+import { describeWithRedis, ok, request, sleep, waitFor, twoNodes } from '../../test/server-harness.js';
 import { createWorkshop, joinAs, type Person } from '../../test/workshop-helpers.js';
-import { RedisStore } from '../store/redis/redis-store.js';
 import { eligible } from './logic.js';
 import { seededRng } from './random.js';
 import { speedDating } from './rotation.js';
 
 describeWithRedis('breakouts on two nodes', (redisUrl) => {
-  let prefix: string;
-  let stores: RedisStore[];
-  let nodeA: TestServer;
-  let nodeB: TestServer;
-
-  beforeEach(async () => {
-    prefix = `test:breakouts-2n:${Math.random().toString(36).slice(2)}:`;
-    stores = [await RedisStore.connect(redisUrl, { prefix }), await RedisStore.connect(redisUrl, { prefix })];
-    nodeA = await startServer({ redisUrl, prefix, store: stores[0] });
-    nodeB = await startServer({ redisUrl, prefix, store: stores[1] });
-  });
-
-  afterEach(async () => {
-    closeAllClients();
-    await Promise.all([nodeA.close(), nodeB.close()]);
-    await Promise.all(stores.map((s) => s.close()));
-    await deleteKeys(redisUrl, prefix);
-    expect([...nodeA.errors, ...nodeB.errors]).toEqual([]);
-  });
+  const two = twoNodes(redisUrl, 'breakouts-2n');
 
   /** A moderator on node A; six people from two towns, alternately on node A and node B. */
   async function spreadWorkshop() {
-    const created = await createWorkshop(nodeA.url);
+    const created = await createWorkshop(two.nodes[0].url);
     const code = created.workshop.code;
-    const moderator = await joinAs(nodeA.url, code, { name: 'Mia', town: 'Chemnitz', moderatorKey: created.moderatorKey });
+    const moderator = await joinAs(two.nodes[0].url, code, { name: 'Mia', town: 'Chemnitz', moderatorKey: created.moderatorKey });
     const people: Person[] = [];
     for (let i = 0; i < 6; i++) {
-      people.push(await joinAs(i % 2 ? nodeB.url : nodeA.url, code, { name: `P${i}`, town: i < 3 ? 'Kamen' : 'Wołów' }));
+      people.push(await joinAs(i % 2 ? two.nodes[1].url : two.nodes[0].url, code, { name: `P${i}`, town: i < 3 ? 'Kamen' : 'Wołów' }));
     }
     return { code, moderator, people, workshopId: moderator.workshopId };
   }
@@ -59,7 +40,7 @@ describeWithRedis('breakouts on two nodes', (redisUrl) => {
       if (v.round && !rounds.some((r) => r.round!.index === v.round!.index)) rounds.push(v);
     });
     const seed = 4242;
-    const before = eligible(await stores[0]!.listParticipants(workshopId));
+    const before = eligible(await two.stores[0]!.listParticipants(workshopId));
     const expected = speedDating(
       before.map((p) => ({ id: p.id, town: p.town, languages: p.languages, headcount: p.headcount })),
       3,
@@ -82,7 +63,7 @@ describeWithRedis('breakouts on two nodes', (redisUrl) => {
     rounds.forEach((v, r) => expect(groupsOf(v.plan)).toEqual(expected[r]!.map((g) => [...g].sort()).sort((a, b) => a[0]!.localeCompare(b[0]!))));
     for (const seen of ended) expect(seen.map((e) => [e.index, e.next])).toEqual([[0, 'round'], [1, 'round'], [2, 'plenary']]);
     expect(final.roundsEnded).toBe(3);
-    expect((await stores[1]!.listParticipants(workshopId)).every((p) => p.roomId === 'plenary')).toBe(true);
+    expect((await two.stores[1]!.listParticipants(workshopId)).every((p) => p.roomId === 'plenary')).toBe(true);
   });
 
   test('[BR15] a node that stops does not lose a running round: the other node ends it', async () => {
@@ -94,18 +75,18 @@ describeWithRedis('breakouts on two nodes', (redisUrl) => {
     onB.forEach((p, i) => p.socket.on('breakout:round-ended', () => counts[i]!++));
     const back = onB.map((p) => waitFor(p.socket, 'breakout:round-ended', () => true, 10_000));
     await ok(moderator.socket, 'breakout:open', { version: view.version, durationMs: 1_500 });
-    await nodeA.close(); // the node that opened the rooms is gone before the deadline
+    await two.nodes[0].close(); // the node that opened the rooms is gone before the deadline
     for (const event of await Promise.all(back)) expect(event).toEqual({ index: 0, total: 1, next: 'plenary', by: 'deadline' });
     await sleep(600);
     expect(counts).toEqual(onB.map(() => 1));
-    const state = await stores[1]!.breakouts.get(workshopId);
+    const state = await two.stores[1]!.breakouts.get(workshopId);
     expect(state).toMatchObject({ status: 'closed', roundsEnded: 1 });
   });
 
   test('[BRS5] two moderators on two nodes reassigning at once: one plan wins, the other gets conflict', async () => {
     const { code, moderator, workshopId } = await spreadWorkshop();
     const created = await ok(moderator.socket, 'breakout:rooms', { version: 0, rooms: [{ name: 'A' }, { name: 'B' }] });
-    const second = await joinAs(nodeB.url, code, { name: 'Jonas', town: 'Kamen' });
+    const second = await joinAs(two.nodes[1].url, code, { name: 'Jonas', town: 'Kamen' });
     await ok(moderator.socket, 'participant:promote', { participantId: second.id });
     const results = await Promise.all([
       request(moderator.socket, 'breakout:assign', { version: created.version, mode: 'random', seed: 1 }),
@@ -114,6 +95,6 @@ describeWithRedis('breakouts on two nodes', (redisUrl) => {
     expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
     expect(results.find((r) => !r.ok)).toMatchObject({ code: 'conflict' });
     const winner = results.find((r) => r.ok)!;
-    expect(await stores[0]!.breakouts.get(workshopId)).toMatchObject({ version: created.version + 1, plan: winner.ok ? winner.data.plan : {} });
+    expect(await two.stores[0]!.breakouts.get(workshopId)).toMatchObject({ version: created.version + 1, plan: winner.ok ? winner.data.plan : {} });
   });
 });

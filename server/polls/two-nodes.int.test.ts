@@ -2,45 +2,16 @@
  * Two nodes on one real Redis: 200 voters split across them, some voting twice, some dropping and
  * resuming on the other node in between. One correct tally, everywhere.
  */
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { PollTally } from '../../shared/polls/schema.js';
-import {
-  closeAllClients,
-  connectClient,
-  deleteKeys,
-  describeWithRedis,
-  ok,
-  sleep,
-  startServer,
-  uniquePrefix,
-  type TestServer,
-} from '../../test/server-harness.js';
+import { connectClient, describeWithRedis, ok, sleep, twoNodes } from '../../test/server-harness.js';
 import { createWorkshop, joinAs, resumeInput, type Person } from '../../test/workshop-helpers.js';
-import { RedisStore } from '../store/redis/redis-store.js';
 
 describeWithRedis('polls on two nodes', (redisUrl) => {
-  let prefix: string;
-  let stores: RedisStore[];
-  let nodes: [TestServer, TestServer];
-
-  beforeEach(async () => {
-    prefix = uniquePrefix('polls-two-nodes');
-    stores = [await RedisStore.connect(redisUrl, { prefix }), await RedisStore.connect(redisUrl, { prefix })];
-    // A generous rate limit: this test sends its commands faster than a person would.
-    const config = { rateLimitPerSecond: 1000 };
-    nodes = [await startServer({ redisUrl, prefix, store: stores[0], config }), await startServer({ redisUrl, prefix, store: stores[1], config })];
-  });
-
-  afterEach(async () => {
-    closeAllClients();
-    await Promise.all(nodes.map((n) => n.close()));
-    await Promise.all(stores.map((s) => s.close()));
-    await deleteKeys(redisUrl, prefix);
-    expect(nodes.flatMap((n) => n.errors)).toEqual([]);
-  });
+  const two = twoNodes(redisUrl, 'polls-two-nodes', { rateLimitPerSecond: 1000 });
 
   test('[POLL13] 200 voters on two nodes, with repeats and reconnects: the tally equals the distinct voters', async () => {
-    const [a, b] = nodes;
+    const [a, b] = two.nodes;
     const created = await createWorkshop(a.url);
     const code = created.workshop.code;
     const moderator = await joinAs(a.url, code, { name: 'Mia', town: 'Chemnitz', moderatorKey: created.moderatorKey });
@@ -69,7 +40,7 @@ describeWithRedis('polls on two nodes', (redisUrl) => {
         if (i % 10 === 0) {
           // Drops, then resumes on the other node, and sends the same vote again (a retry after a reconnect).
           socket.io.engine.close();
-          socket = await connectClient(nodes[(i + 1) % 2]!.url);
+          socket = await connectClient(two.nodes[(i + 1) % 2]!.url);
           await ok(socket, 'workshop:resume', resumeInput(v));
           const sync = await ok(socket, 'poll:sync', {});
           expect(sync.myVotes.map((m) => m.choices)).toEqual([[first]]);
@@ -95,7 +66,7 @@ describeWithRedis('polls on two nodes', (redisUrl) => {
     const final = latest.get('observer')!.rev;
     await sleep(300);
     expect(latest.get('observer')!.rev).toBe(final);
-    const stored = await stores[1]!.polls.pollVotes(moderator.workshopId, poll.id);
+    const stored = await two.stores[1]!.polls.pollVotes(moderator.workshopId, poll.id);
     expect(stored.votes.size).toBe(200);
     expect(stored.rev).toBe(final);
     expect((await ok(observer.socket, 'poll:sync', {})).tallies[0]).toMatchObject({ rev: final, total: want });

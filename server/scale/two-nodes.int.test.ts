@@ -2,68 +2,36 @@
  * Two server nodes on one real Redis (store + Socket.IO Redis adapter), a client on each.
  * Any node serves any participant: events cross nodes and a session resumes on the other node.
  */
-import { afterEach, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Participant } from '../../shared/workshops/schema.js';
-import {
-  closeAllClients,
-  connectClient,
-  deleteKeys,
-  describeWithRedis,
-  ok,
-  recordEvents,
-  sleep,
-  startServer,
-  uniquePrefix,
-  waitFor,
-  type TestServer,
-} from '../../test/server-harness.js';
+import { connectClient, describeWithRedis, ok, recordEvents, sleep, waitFor, twoNodes } from '../../test/server-harness.js';
 import { createWorkshop, joinAs, resumeInput, type Person } from '../../test/workshop-helpers.js';
-import { RedisStore } from '../store/redis/redis-store.js';
 
 describeWithRedis('two nodes on one Redis', (redisUrl) => {
-  let prefix: string;
-  let stores: RedisStore[];
-  let nodeA: TestServer;
-  let nodeB: TestServer;
-
-  beforeEach(async () => {
-    // Each node has its own Redis connections, as separate processes would; they share keys and channel.
-    prefix = uniquePrefix('two-nodes');
-    stores = [await RedisStore.connect(redisUrl, { prefix }), await RedisStore.connect(redisUrl, { prefix })];
-    nodeA = await startServer({ redisUrl, prefix, store: stores[0] });
-    nodeB = await startServer({ redisUrl, prefix, store: stores[1] });
-  });
-
-  afterEach(async () => {
-    closeAllClients();
-    await Promise.all([nodeA.close(), nodeB.close()]);
-    await Promise.all(stores.map((s) => s.close()));
-    await deleteKeys(redisUrl, prefix);
-    expect([...nodeA.errors, ...nodeB.errors]).toEqual([]);
-  });
+  const two = twoNodes(redisUrl, 'two-nodes');
 
   /** A moderator on node A and Ana on node B. */
   async function moderatorOnAAnaOnB(): Promise<{ code: string; moderator: Person; ana: Person }> {
-    const created = await createWorkshop(nodeA.url);
+    const created = await createWorkshop(two.nodes[0].url);
     const code = created.workshop.code;
-    const moderator = await joinAs(nodeA.url, code, { name: 'Mia', town: 'Chemnitz', moderatorKey: created.moderatorKey });
+    const moderator = await joinAs(two.nodes[0].url, code, { name: 'Mia', town: 'Chemnitz', moderatorKey: created.moderatorKey });
     const joined = waitFor(moderator.socket, 'participant:joined');
-    const ana = await joinAs(nodeB.url, code, { name: 'Ana', town: 'Lyon' });
+    const ana = await joinAs(two.nodes[1].url, code, { name: 'Ana', town: 'Lyon' });
     expect(await joined).toEqual(ana.snapshot.self);
     return { code, moderator, ana };
   }
 
   test('participants on different nodes see each other join', async () => {
     const { code, moderator, ana } = await moderatorOnAAnaOnB();
-    expect(nodeA.app.store.kind).toBe('redis');
+    expect(two.nodes[0].app.store.kind).toBe('redis');
     expect(ana.snapshot.participants.map((p) => p.id)).toEqual([moderator.id, ana.id]);
 
     const anaSees = waitFor(ana.socket, 'participant:joined');
-    const ben = await joinAs(nodeA.url, code, { name: 'Ben', town: 'Łódź' });
+    const ben = await joinAs(two.nodes[0].url, code, { name: 'Ben', town: 'Łódź' });
     expect(await anaSees).toEqual(ben.snapshot.self);
     expect(ben.snapshot.participants.map((p) => p.name)).toEqual(['Mia', 'Ana', 'Ben']);
 
-    const visitor = await connectClient(nodeB.url);
+    const visitor = await connectClient(two.nodes[1].url);
     expect((await ok(visitor, 'workshop:preview', { code })).towns).toEqual(['Chemnitz', 'Łódź', 'Lyon']); // equal counts: by name, Ł sorting as L
   });
 
@@ -80,10 +48,10 @@ describeWithRedis('two nodes on one Redis', (redisUrl) => {
   });
 
   test('a participant dropping from node A resumes on node B with the same id, role and raised hand', async () => {
-    const created = await createWorkshop(nodeA.url);
+    const created = await createWorkshop(two.nodes[0].url);
     const code = created.workshop.code;
-    const observer = await joinAs(nodeB.url, code, { name: 'Mia', moderatorKey: created.moderatorKey });
-    const ana = await joinAs(nodeA.url, code, { name: 'Ana' });
+    const observer = await joinAs(two.nodes[1].url, code, { name: 'Mia', moderatorKey: created.moderatorKey });
+    const ana = await joinAs(two.nodes[0].url, code, { name: 'Ana' });
     await ok(observer.socket, 'participant:promote', { participantId: ana.id });
     const raisedSeen = waitFor(observer.socket, 'participant:updated', (p) => p.id === ana.id && p.handRaisedAt !== null);
     const raised = await ok(ana.socket, 'hand:raise', {});
@@ -96,7 +64,7 @@ describeWithRedis('two nodes on one Redis', (redisUrl) => {
     await reconnecting;
 
     const online = waitFor(observer.socket, 'participant:updated', isAna('online'));
-    const onB = await connectClient(nodeB.url);
+    const onB = await connectClient(two.nodes[1].url);
     const snapshot = await ok(onB, 'workshop:resume', resumeInput(ana));
     expect(snapshot.self).toMatchObject({ id: ana.id, name: 'Ana', role: 'moderator', presence: 'online', handRaisedAt: raised.handRaisedAt });
     const back = await online;
@@ -112,18 +80,18 @@ describeWithRedis('two nodes on one Redis', (redisUrl) => {
 
   test('when node A shuts down, its participants show as reconnecting and resume on node B', async () => {
     const { code, moderator, ana } = await moderatorOnAAnaOnB();
-    const onA = await joinAs(nodeA.url, code, { name: 'Ben' });
+    const onA = await joinAs(two.nodes[0].url, code, { name: 'Ben' });
     const reconnecting = waitFor(ana.socket, 'participant:updated', (p) => p.presence === 'reconnecting');
     const both = [moderator.id, onA.id];
     const seen: Participant[] = [];
     ana.socket.on('participant:updated', (p) => seen.push(p));
-    await nodeA.close();
+    await two.nodes[0].close();
     await reconnecting;
     await sleep(100);
     expect(seen.map((p) => [p.id, p.presence]).sort()).toEqual(both.map((id) => [id, 'reconnecting']).sort());
 
     const online = waitFor(ana.socket, 'participant:updated', (p) => p.id === moderator.id && p.presence === 'online');
-    const moved = await connectClient(nodeB.url);
+    const moved = await connectClient(two.nodes[1].url);
     expect((await ok(moved, 'workshop:resume', resumeInput(moderator))).self).toMatchObject({ id: moderator.id, role: 'moderator' });
     await online;
   });
@@ -135,14 +103,14 @@ describeWithRedis('two nodes on one Redis', (redisUrl) => {
     await ok(moderator.socket, 'participant:remove', { participantId: ana.id });
     expect(await closed).toEqual({ reason: 'removed' });
     expect(await disconnected).toBe('io server disconnect');
-    const retry = await connectClient(nodeA.url);
+    const retry = await connectClient(two.nodes[0].url);
     expect(await retry.timeout(5000).emitWithAck('workshop:resume', resumeInput(ana))).toMatchObject({ ok: false, code: 'removed' });
   });
 
   test('opening the session on the other node closes the first connection as replaced', async () => {
     const { moderator, ana } = await moderatorOnAAnaOnB();
     const closed = waitFor(ana.socket, 'session:closed');
-    const secondTab = await connectClient(nodeA.url);
+    const secondTab = await connectClient(two.nodes[0].url);
     await ok(secondTab, 'workshop:resume', resumeInput(ana));
     expect(await closed).toEqual({ reason: 'replaced' });
     const raised = waitFor(moderator.socket, 'participant:updated', (p) => p.id === ana.id && p.handRaisedAt !== null);
