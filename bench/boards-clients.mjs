@@ -17,12 +17,14 @@ const must = (ack) => {
 async function pool(n, width, fn) {
   const out = new Array(n);
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < n) {
-      const i = next++;
-      out[i] = await fn(i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < n) {
+        const i = next++;
+        out[i] = await fn(i);
+      }
+    }),
+  );
   return out;
 }
 function percentile(sorted, p) {
@@ -33,7 +35,16 @@ function percentile(sorted, p) {
 function stroke(room, i) {
   const points = [];
   for (let k = 0; k < 20; k++) points.push(k * 5, Math.round(Math.sin(k + i) * 30));
-  return { kind: 'stroke', id: `t${Math.round(performance.now() * 1000)}r${room}i${i}`, x: (i * 13) % 1500, y: (i * 7) % 900, tool: 'pen', color: '#1f4e79', width: 3, points };
+  return {
+    kind: 'stroke',
+    id: `t${Math.round(performance.now() * 1000)}r${room}i${i}`,
+    x: (i * 13) % 1500,
+    y: (i * 7) % 900,
+    tool: 'pen',
+    color: '#1f4e79',
+    width: 3,
+    points,
+  };
 }
 const sentAt = (id) => Number(id.slice(1, id.indexOf('r'))) / 1000;
 
@@ -45,15 +56,29 @@ async function setupOurs(url, s) {
     const code = created.workshop.code;
     const sockets = await pool(s.clients, 5, async (i) => {
       const sock = await connect(url);
-      must(await sock.emitWithAck('workshop:join', { v: 1, code, name: `P${i}`, town: 'Kamen', ...(i === 0 ? { moderatorKey: created.moderatorKey } : {}) }));
+      must(
+        await sock.emitWithAck('workshop:join', {
+          v: 1,
+          code,
+          name: `P${i}`,
+          town: 'Kamen',
+          ...(i === 0 ? { moderatorKey: created.moderatorKey } : {}),
+        }),
+      );
       return sock;
     });
     return { drawer: sockets[0], watchers: sockets.slice(1), all: sockets };
   });
   return {
     rooms,
-    listen: (w, onId) => w.on('board:ops', (e) => { for (const op of e.ops) if (op.kind === 'put') onId(op.items[0].id); }),
-    send: (room, r, i) => room.drawer.emit('board:op', { op: { type: 'add', item: stroke(r, i) } }, (ack) => { if (!ack.ok) errors.push(ack.code); }),
+    listen: (w, onId) =>
+      w.on('board:ops', (e) => {
+        for (const op of e.ops) if (op.kind === 'put') onId(op.items[0].id);
+      }),
+    send: (room, r, i) =>
+      room.drawer.emit('board:op', { op: { type: 'add', item: stroke(r, i) } }, (ack) => {
+        if (!ack.ok) errors.push(ack.code);
+      }),
   };
 }
 
@@ -84,22 +109,26 @@ async function fanout(setups, s) {
   const sentTotal = setups.map(() => 0);
   let active = -1;
   setups.forEach((setup, k) => {
-    for (const room of setup.rooms) for (const w of room.watchers) setup.listen(w, (id) => active === k && latencies[k].push(performance.now() - sentAt(id)));
+    for (const room of setup.rooms)
+      for (const w of room.watchers)
+        setup.listen(w, (id) => active === k && latencies[k].push(performance.now() - sentAt(id)));
   });
   const interval = 1000 / s.opsPerSecond;
   const run = async (setup, seconds) => {
     const start = performance.now();
     let sent = 0;
     // Each drawer keeps its own steady pace; rooms are offset so they do not all fire together.
-    await Promise.all(setup.rooms.map(async (room, r) => {
-      const offset = (r * interval) / setup.rooms.length;
-      await sleep(offset);
-      for (let i = 0; performance.now() - start < seconds * 1000; i++) {
-        setup.send(room, r, i);
-        sent++;
-        await sleep(Math.max(0, start + offset + (i + 1) * interval - performance.now()));
-      }
-    }));
+    await Promise.all(
+      setup.rooms.map(async (room, r) => {
+        const offset = (r * interval) / setup.rooms.length;
+        await sleep(offset);
+        for (let i = 0; performance.now() - start < seconds * 1000; i++) {
+          setup.send(room, r, i);
+          sent++;
+          await sleep(Math.max(0, start + offset + (i + 1) * interval - performance.now()));
+        }
+      }),
+    );
     await sleep(400);
     return sent;
   };
@@ -121,21 +150,47 @@ async function fanout(setups, s) {
   }
   return latencies.map((l, k) => {
     l.sort((a, b) => a - b);
-    return { p50: percentile(l, 50), p95: percentile(l, 95), delivered: l.length, expected: sentTotal[k] * (s.clients - 1), rounds: perRound[k] };
+    return {
+      p50: percentile(l, 50),
+      p95: percentile(l, 95),
+      delivered: l.length,
+      expected: sentTotal[k] * (s.clients - 1),
+      rounds: perRound[k],
+    };
   });
 }
 
 async function lateJoiner(ours, relayUrl, s) {
-  const created = must(await (await connect(ours)).emitWithAck('workshop:create', { title: 'Late', languages: ['de'] }));
+  const created = must(
+    await (await connect(ours)).emitWithAck('workshop:create', { title: 'Late', languages: ['de'] }),
+  );
   const drawer = await connect(ours);
   must(await drawer.emitWithAck('workshop:join', { v: 1, code: created.workshop.code, name: 'Drawer', town: 'Kamen' }));
   // Build the board: strokes, cards and moves, acked one window at a time.
   for (let i = 0; i < s.lateOps; i += 50) {
-    await Promise.all(Array.from({ length: Math.min(50, s.lateOps - i) }, (_, k) => {
-      const n = i + k;
-      const op = n % 10 === 9 ? { type: 'update', id: `c${n - 9}`, patch: { x: n, y: n % 300 } } : n % 10 === 0 ? { type: 'add', item: { kind: 'card', id: `c${n}`, x: n % 1500, y: n % 900, text: `Idee Nummer ${n}: gemeinsam mehr Austausch`, color: '#fff176', clusterId: null } } : { type: 'add', item: stroke(0, n) };
-      return drawer.emitWithAck('board:op', { op }).then(must);
-    }));
+    await Promise.all(
+      Array.from({ length: Math.min(50, s.lateOps - i) }, (_, k) => {
+        const n = i + k;
+        const op =
+          n % 10 === 9
+            ? { type: 'update', id: `c${n - 9}`, patch: { x: n, y: n % 300 } }
+            : n % 10 === 0
+              ? {
+                  type: 'add',
+                  item: {
+                    kind: 'card',
+                    id: `c${n}`,
+                    x: n % 1500,
+                    y: n % 900,
+                    text: `Idee Nummer ${n}: gemeinsam mehr Austausch`,
+                    color: '#fff176',
+                    clusterId: null,
+                  },
+                }
+              : { type: 'add', item: stroke(0, n) };
+        return drawer.emitWithAck('board:op', { op }).then(must);
+      }),
+    );
   }
   const times = [];
   const relayTimes = [];
@@ -148,7 +203,11 @@ async function lateJoiner(ours, relayUrl, s) {
     const data = must(await late.emitWithAck('board:sync', { sinceSeq: 0 }));
     times.push(performance.now() - t0);
     if (!info) {
-      info = { ops: data.head, items: data.kind === 'snapshot' ? data.snapshot.items.length : data.ops.length, kbytes: JSON.stringify(data).length / 1024 };
+      info = {
+        ops: data.head,
+        items: data.kind === 'snapshot' ? data.snapshot.items.length : data.ops.length,
+        kbytes: JSON.stringify(data).length / 1024,
+      };
       await rs.emitWithAck('keep', data);
     }
     const r0 = performance.now();

@@ -51,7 +51,9 @@ relay.on('connection', (socket) => {
   });
   socket.on('sync', (_since, ack) => ack?.({ ok: true, data: lateSnapshot }));
 });
-const relayPort = await new Promise((resolve) => relayHttp.listen(0, '127.0.0.1', () => resolve(relayHttp.address().port)));
+const relayPort = await new Promise((resolve) =>
+  relayHttp.listen(0, '127.0.0.1', () => resolve(relayHttp.address().port)),
+);
 
 const child = fork(path.join(here, 'boards-clients.mjs'), [], { stdio: 'inherit' });
 const deadline = setTimeout(() => {
@@ -83,22 +85,38 @@ clearTimeout(deadline);
 
 const f = (n) => (Math.round(n * 100) / 100).toString();
 const { fanout, late } = results;
-console.log(`fan-out: ${settings.rooms} rooms x ${settings.clients} clients, ${settings.opsPerSecond} ops/s per room, ${settings.seconds} s each`);
+console.log(
+  `fan-out: ${settings.rooms} rooms x ${settings.clients} clients, ${settings.opsPerSecond} ops/s per room, ${settings.seconds} s each`,
+);
 const perOp = (k, r) => (cpu[k] * 1000) / Math.max(1, r.expected / (settings.clients - 1));
-console.log(`  relay  p50=${f(fanout.relay.p50)} ms p95=${f(fanout.relay.p95)} ms delivered=${fanout.relay.delivered} expected=${fanout.relay.expected} server_cpu=${f(cpu[0])} ms (${f(perOp(0, fanout.relay))} µs/op)`);
-console.log(`  boards p50=${f(fanout.ours.p50)} ms p95=${f(fanout.ours.p95)} ms delivered=${fanout.ours.delivered} expected=${fanout.ours.expected} server_cpu=${f(cpu[1])} ms (${f(perOp(1, fanout.ours))} µs/op)`);
-console.log(`machine: ${os.cpus().length} cores, load average ${f(loadBefore)} before and ${f(os.loadavg()[0])} after (other work on the machine inflates both servers' figures)`);
-console.log(`late joiner: board of ${late.ops} ops (${late.items} items, ${f(late.kbytes)} KB view), ${late.tries} tries, median`);
+console.log(
+  `  relay  p50=${f(fanout.relay.p50)} ms p95=${f(fanout.relay.p95)} ms delivered=${fanout.relay.delivered} expected=${fanout.relay.expected} server_cpu=${f(cpu[0])} ms (${f(perOp(0, fanout.relay))} µs/op)`,
+);
+console.log(
+  `  boards p50=${f(fanout.ours.p50)} ms p95=${f(fanout.ours.p95)} ms delivered=${fanout.ours.delivered} expected=${fanout.ours.expected} server_cpu=${f(cpu[1])} ms (${f(perOp(1, fanout.ours))} µs/op)`,
+);
+console.log(
+  `machine: ${os.cpus().length} cores, load average ${f(loadBefore)} before and ${f(os.loadavg()[0])} after (other work on the machine inflates both servers' figures)`,
+);
+console.log(
+  `late joiner: board of ${late.ops} ops (${late.items} items, ${f(late.kbytes)} KB view), ${late.tries} tries, median`,
+);
 // ratio: p95 over every delivery of the run, ours / relay. round_median_ratio (median over rounds of ours / the
 // relay's adjacent round) is printed too: it resists outside load but swings when both p95s are a few ms.
 const roundRatios = fanout.ours.rounds.map((p, i) => p / fanout.relay.rounds[i]).sort((a, b) => a - b);
 const medianRatio = roundRatios[Math.floor(roundRatios.length / 2)];
-console.log(`  p95 per round (ms): relay ${fanout.relay.rounds.map(f).join(' ')} | boards ${fanout.ours.rounds.map(f).join(' ')}`);
+console.log(
+  `  p95 per round (ms): relay ${fanout.relay.rounds.map(f).join(' ')} | boards ${fanout.ours.rounds.map(f).join(' ')}`,
+);
 console.log(
   `RESULT fanout rooms=${settings.rooms} clients=${settings.clients} ops_per_s=${settings.opsPerSecond} p95_ms=${f(fanout.ours.p95)} relay_p95_ms=${f(fanout.relay.p95)} p50_ms=${f(fanout.ours.p50)} relay_p50_ms=${f(fanout.relay.p50)} round_median_ratio=${f(medianRatio)} ratio=${f(fanout.ours.p95 / fanout.relay.p95)}`,
 );
-console.log(`RESULT fanout-cpu us_per_op=${f(perOp(1, fanout.ours))} relay_us_per_op=${f(perOp(0, fanout.relay))} ratio=${f(perOp(1, fanout.ours) / perOp(0, fanout.relay))}`);
-console.log(`RESULT late-joiner ops=${late.ops} ms=${f(late.ours)} relay_ms=${f(late.relay)} target_ms=100 ratio=${f(late.ours / late.relay)}`);
+console.log(
+  `RESULT fanout-cpu us_per_op=${f(perOp(1, fanout.ours))} relay_us_per_op=${f(perOp(0, fanout.relay))} ratio=${f(perOp(1, fanout.ours) / perOp(0, fanout.relay))}`,
+);
+console.log(
+  `RESULT late-joiner ops=${late.ops} ms=${f(late.ours)} relay_ms=${f(late.relay)} target_ms=100 ratio=${f(late.ours / late.relay)}`,
+);
 
 child.kill();
 await new Promise((resolve) => relay.close(() => resolve()));

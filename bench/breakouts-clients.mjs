@@ -32,7 +32,10 @@ function follow(person, event, ackEvent) {
   person.acks = [];
   person.socket.on(event, ({ moves }) => {
     const mine = moves.find((m) => m.participantId === person.id);
-    if (mine) void call(person.socket, ackEvent, { roomId: mine.roomId }).then(() => person.acks.push({ roomId: mine.roomId, at: performance.now() }));
+    if (mine)
+      void call(person.socket, ackEvent, { roomId: mine.roomId }).then(() =>
+        person.acks.push({ roomId: mine.roomId, at: performance.now() }),
+      );
   });
 }
 
@@ -40,9 +43,12 @@ function follow(person, event, ackEvent) {
 async function allAcked(people, expected, start, limitMs = 60_000) {
   const byId = new Map(people.map((p) => [p.id, p]));
   for (;;) {
-    const times = [...expected].map(([id, room]) => byId.get(id).acks.find((a) => a.roomId === room && a.at >= start)?.at);
+    const times = [...expected].map(
+      ([id, room]) => byId.get(id).acks.find((a) => a.roomId === room && a.at >= start)?.at,
+    );
     if (times.every((t) => t !== undefined)) return Math.max(start, ...times) - start;
-    if (performance.now() - start > limitMs) throw new Error(`only ${times.filter(Boolean).length} of ${expected.size} acks`);
+    if (performance.now() - start > limitMs)
+      throw new Error(`only ${times.filter(Boolean).length} of ${expected.size} acks`);
     await new Promise((r) => setTimeout(r, 1));
   }
 }
@@ -56,14 +62,29 @@ async function main() {
   const created = await call(admin, 'workshop:create', { title: 'Bench', languages: ['de', 'fr', 'pl'] });
   const code = created.workshop.code;
   const mod = await connect(OURS_URL);
-  await call(mod, 'workshop:join', { v: PROTOCOL_VERSION, code, name: 'Moderator', town: 'Kamen', moderatorKey: created.moderatorKey });
+  await call(mod, 'workshop:join', {
+    v: PROTOCOL_VERSION,
+    code,
+    name: 'Moderator',
+    town: 'Kamen',
+    moderatorKey: created.moderatorKey,
+  });
   const ours = await inBatches([...Array(N).keys()], 25, async (i) => {
     const socket = await connect(OURS_URL);
-    const snap = await call(socket, 'workshop:join', { v: PROTOCOL_VERSION, code, name: `P${i}`, town: TOWNS[i % TOWNS.length], languages: ['de'] });
+    const snap = await call(socket, 'workshop:join', {
+      v: PROTOCOL_VERSION,
+      code,
+      name: `P${i}`,
+      town: TOWNS[i % TOWNS.length],
+      languages: ['de'],
+    });
     return { id: snap.self.id, socket };
   });
   ours.forEach((p) => follow(p, 'breakout:moved', 'breakout:ack'));
-  let view = await call(mod, 'breakout:rooms', { version: 0, rooms: Array.from({ length: ROOMS }, () => ({ name: '' })) });
+  let view = await call(mod, 'breakout:rooms', {
+    version: 0,
+    rooms: Array.from({ length: ROOMS }, () => ({ name: '' })),
+  });
   view = await call(mod, 'breakout:assign', { version: view.version, mode: 'random', seed: 1 });
 
   // Bare: the same number of clients, with the same ids.
@@ -103,14 +124,27 @@ async function main() {
     await call(bareMod, 'open', { moves: ours.map((p) => ({ participantId: p.id, roomId: 'plenary' })) });
     await pause();
   }
-  for (const t of transitions) console.error(`  cycle ${t.cycle} ${t.step === 0 ? 'open    ' : `rotate ${t.step}`}: ${t.moved} moved, ours ${t.ours.toFixed(1)} ms, bare ${t.bare.toFixed(1)} ms`);
+  for (const t of transitions)
+    console.error(
+      `  cycle ${t.cycle} ${t.step === 0 ? 'open    ' : `rotate ${t.step}`}: ${t.moved} moved, ours ${t.ours.toFixed(1)} ms, bare ${t.bare.toFixed(1)} ms`,
+    );
   const opens = transitions.filter((t) => t.step === 0);
   const rotations = transitions.filter((t) => t.step > 0);
   process.send({
     type: 'results',
     results: [
-      { scenario: 'breakouts-open', extra: `cycles=${CYCLES} moved=${opens[0].moved} `, ours: median(opens.map((t) => t.ours)), bare: median(opens.map((t) => t.bare)) },
-      { scenario: 'breakouts-rotate', extra: `cycles=${CYCLES} rotations=${ROTATIONS} `, ours: median(rotations.map((r) => r.ours)), bare: median(rotations.map((r) => r.bare)) },
+      {
+        scenario: 'breakouts-open',
+        extra: `cycles=${CYCLES} moved=${opens[0].moved} `,
+        ours: median(opens.map((t) => t.ours)),
+        bare: median(opens.map((t) => t.bare)),
+      },
+      {
+        scenario: 'breakouts-rotate',
+        extra: `cycles=${CYCLES} rotations=${ROTATIONS} `,
+        ours: median(rotations.map((r) => r.ours)),
+        bare: median(rotations.map((r) => r.bare)),
+      },
     ],
   });
   for (const p of [...ours, ...bare]) p.socket.disconnect();

@@ -47,7 +47,9 @@ function startBare() {
       ack({ ok: true, data: { roomId } });
     });
   });
-  return new Promise((resolve) => http.listen(0, '127.0.0.1', () => resolve({ io, http, url: `http://127.0.0.1:${http.address().port}` })));
+  return new Promise((resolve) =>
+    http.listen(0, '127.0.0.1', () => resolve({ io, http, url: `http://127.0.0.1:${http.address().port}` })),
+  );
 }
 
 async function main() {
@@ -56,7 +58,14 @@ async function main() {
   const port = await app.listen();
   const bare = await startBare();
   const child = fork(path.join(here, 'breakouts-clients.mjs'), [], {
-    env: { ...process.env, OURS_URL: `http://127.0.0.1:${port}`, BARE_URL: bare.url, PARTICIPANTS: String(PARTICIPANTS), ROOMS: String(ROOMS), ROTATIONS: String(ROTATIONS) },
+    env: {
+      ...process.env,
+      OURS_URL: `http://127.0.0.1:${port}`,
+      BARE_URL: bare.url,
+      PARTICIPANTS: String(PARTICIPANTS),
+      ROOMS: String(ROOMS),
+      ROTATIONS: String(ROTATIONS),
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const timer = setTimeout(() => {
@@ -68,7 +77,10 @@ async function main() {
     child.on('exit', (code) => reject(new Error(`client process exited with ${code}`)));
   }).finally(() => clearTimeout(timer));
   child.kill();
-  for (const r of results) console.log(`RESULT ${r.scenario} participants=${PARTICIPANTS} rooms=${ROOMS} ${r.extra ?? ''}ours_ms=${r.ours.toFixed(1)} bare_ms=${r.bare.toFixed(1)} ratio=${(r.ours / r.bare).toFixed(2)}`);
+  for (const r of results)
+    console.log(
+      `RESULT ${r.scenario} participants=${PARTICIPANTS} rooms=${ROOMS} ${r.extra ?? ''}ours_ms=${r.ours.toFixed(1)} bare_ms=${r.bare.toFixed(1)} ratio=${(r.ours / r.bare).toFixed(2)}`,
+    );
   await new Promise((resolve) => bare.io.close(resolve));
   await app.close();
 }

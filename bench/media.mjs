@@ -32,8 +32,16 @@ const BASELINE_RUNS = 5;
 const BUDGET_KBPS = 2500;
 const FRAME_TIMEOUT_MS = 30_000;
 const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
   '--allow-loopback-in-peer-connection',
 ];
 
@@ -86,18 +94,25 @@ async function baseline(browser) {
   const ice = [];
   try {
     for (let run = 0; run < BASELINE_RUNS; run++) {
-      const contexts = await Promise.all([0, 1].map(() => browser.newContext({ permissions: ['camera', 'microphone'] })));
-      const [a, b] = await Promise.all(contexts.map(async (c) => {
-        const page = await c.newPage();
-        await page.goto(server.url);
-        await page.evaluate(() => window.ready);
-        return page;
-      }));
+      const contexts = await Promise.all(
+        [0, 1].map(() => browser.newContext({ permissions: ['camera', 'microphone'] })),
+      );
+      const [a, b] = await Promise.all(
+        contexts.map(async (c) => {
+          const page = await c.newPage();
+          await page.goto(server.url);
+          await page.evaluate(() => window.ready);
+          return page;
+        }),
+      );
       const room = `r${run}`;
       // The answering side waits in the room; the measured side starts the call.
       const answered = b.evaluate((r) => window.start(r, false), room);
       await sleep(200);
-      const result = await Promise.race([a.evaluate((r) => window.start(r, true), room), sleep(FRAME_TIMEOUT_MS).then(() => null)]);
+      const result = await Promise.race([
+        a.evaluate((r) => window.start(r, true), room),
+        sleep(FRAME_TIMEOUT_MS).then(() => null),
+      ]);
       await Promise.race([answered, sleep(5000)]);
       if (result) {
         first.push(result.firstFrameMs);
@@ -112,7 +127,11 @@ async function baseline(browser) {
 }
 
 async function newPerson(browser) {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 860 }, permissions: ['camera', 'microphone'] });
+  const context = await browser.newContext({
+    locale: 'en-GB',
+    viewport: { width: 1280, height: 860 },
+    permissions: ['camera', 'microphone'],
+  });
   const page = await context.newPage();
   return { context, page };
 }
@@ -130,7 +149,11 @@ async function createWorkshop(appUrl, browser) {
 }
 
 const remoteLive = (page) =>
-  page.evaluate(() => [...document.querySelectorAll('[data-testid=tile][data-self=false] video')].filter((v) => v.videoWidth > 0).length);
+  page.evaluate(
+    () =>
+      [...document.querySelectorAll('[data-testid=tile][data-self=false] video')].filter((v) => v.videoWidth > 0)
+        .length,
+  );
 
 /** Fills the form with devices previewed, then measures from the press of Join. */
 async function join(browser, inviteUrl, name, expectRemotes) {
@@ -139,20 +162,36 @@ async function join(browser, inviteUrl, name, expectRemotes) {
   await page.goto(inviteUrl);
   await page.locator('#join-name').fill(name);
   await page.locator('#join-town').fill('Bench');
-  await until(() => page.locator('.join-media__preview video').evaluate((v) => v.videoWidth > 0).catch(() => false), 15_000, 'preview');
-  await page.evaluate(() => document.addEventListener('submit', () => (window.__joinAt = performance.now()), { capture: true, once: true }));
+  await until(
+    () =>
+      page
+        .locator('.join-media__preview video')
+        .evaluate((v) => v.videoWidth > 0)
+        .catch(() => false),
+    15_000,
+    'preview',
+  );
+  await page.evaluate(() =>
+    document.addEventListener('submit', () => (window.__joinAt = performance.now()), { capture: true, once: true }),
+  );
   await page.locator('form.join-form button[type=submit]').click();
-  await until(async () => (await remoteLive(page)) >= expectRemotes, FRAME_TIMEOUT_MS, `${expectRemotes} remote videos for ${name}`);
+  await until(
+    async () => (await remoteLive(page)) >= expectRemotes,
+    FRAME_TIMEOUT_MS,
+    `${expectRemotes} remote videos for ${name}`,
+  );
   const m = await page.evaluate(() => {
     const t0 = window.__joinAt;
     const marks = performance.getEntriesByType('mark');
     const firstFrame = new Map();
-    for (const e of marks.filter((x) => x.name === 'media:first-frame')) if (!firstFrame.has(e.detail.remoteId)) firstFrame.set(e.detail.remoteId, e.startTime - t0);
+    for (const e of marks.filter((x) => x.name === 'media:first-frame'))
+      if (!firstFrame.has(e.detail.remoteId)) firstFrame.set(e.detail.remoteId, e.startTime - t0);
     const created = new Map();
     const ice = [];
     for (const e of marks) {
       if (e.name === 'media:peer-created') created.set(e.detail.cid, e.startTime);
-      if (e.name === 'media:peer-connected' && created.has(e.detail.cid)) ice.push(e.startTime - created.get(e.detail.cid));
+      if (e.name === 'media:peer-connected' && created.has(e.detail.cid))
+        ice.push(e.startTime - created.get(e.detail.cid));
     }
     return { frames: [...firstFrame.values()], ice };
   });
@@ -161,10 +200,20 @@ async function join(browser, inviteUrl, name, expectRemotes) {
 
 /** Outbound kbit/s of every sender (page), audio + video over all its peer connections. */
 async function outboundKbps(pages) {
-  const read = () => Promise.all(pages.map((p) => p.evaluate(async () => {
-    const stats = await globalThis.__jumelageMedia.stats();
-    return { at: performance.now(), bytes: stats.reduce((n, s) => n + s.outVideoBytes + s.outAudioBytes, 0), perPeerVideo: stats.map((s) => s.outVideoBytes), width: Math.max(0, ...stats.map((s) => s.outFrameWidth)) };
-  })));
+  const read = () =>
+    Promise.all(
+      pages.map((p) =>
+        p.evaluate(async () => {
+          const stats = await globalThis.__jumelageMedia.stats();
+          return {
+            at: performance.now(),
+            bytes: stats.reduce((n, s) => n + s.outVideoBytes + s.outAudioBytes, 0),
+            perPeerVideo: stats.map((s) => s.outVideoBytes),
+            width: Math.max(0, ...stats.map((s) => s.outFrameWidth)),
+          };
+        }),
+      ),
+    );
   const a = await read();
   await sleep(5000);
   const b = await read();
@@ -191,10 +240,17 @@ async function scenario(browser, appUrl, { people, runs }) {
     if (run < runs - 1) {
       // Leaving as a person does (a closed tab would count as "reconnecting" for the grace period).
       await r.person.page.getByTestId('leave').click();
-      await r.person.page.getByTestId('closed').waitFor({ timeout: 10_000 }).catch(() => undefined);
+      await r.person.page
+        .getByTestId('closed')
+        .waitFor({ timeout: 10_000 })
+        .catch(() => undefined);
       await r.person.context.close();
       // Until the others have dropped the leaver's tile, the next joiner's count would be off.
-      await until(async () => (await Promise.all(present.map((p) => remoteLive(p.page)))).every((n) => n <= people - 2), 15_000, 'leaver gone');
+      await until(
+        async () => (await Promise.all(present.map((p) => remoteLive(p.page)))).every((n) => n <= people - 2),
+        15_000,
+        'leaver gone',
+      );
     } else last = r.person;
   }
   // Let bandwidth estimation ramp up to the caps, then measure every sender.
@@ -207,15 +263,27 @@ async function scenario(browser, appUrl, { people, runs }) {
 
 async function main() {
   const started = Date.now();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
-  const app = await createApp({ config: testConfig({ clientDir: path.resolve(here, '../dist/client'), logLevel: 'error', media: { ...testConfig().media, uploadBudgetKbps: BUDGET_KBPS } }) });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  const app = await createApp({
+    config: testConfig({
+      clientDir: path.resolve(here, '../dist/client'),
+      logLevel: 'error',
+      media: { ...testConfig().media, uploadBudgetKbps: BUDGET_KBPS },
+    }),
+  });
   const port = await app.listen();
   const appUrl = `http://127.0.0.1:${port}`;
   const lines = [];
   try {
     const base = await baseline(browser);
     const baseP50 = pct(base.first, 50);
-    lines.push(`RESULT baseline-simple-peer-2 runs=${base.first.length} first_frame_p50_ms=${round(baseP50)} first_frame_max_ms=${round(Math.max(...base.first))} ice_p50_ms=${round(pct(base.ice, 50))} ratio=1.00`);
+    lines.push(
+      `RESULT baseline-simple-peer-2 runs=${base.first.length} first_frame_p50_ms=${round(baseP50)} first_frame_max_ms=${round(Math.max(...base.first))} ice_p50_ms=${round(pct(base.ice, 50))} ratio=1.00`,
+    );
     console.log(lines.at(-1));
     for (const sc of SCENARIOS) {
       const r = await scenario(browser, appUrl, sc);

@@ -31,7 +31,10 @@ const guard = setTimeout(() => {
 }, 170_000);
 
 async function cleanup() {
-  while (cleanups.length) await cleanups.pop()().catch(() => {});
+  while (cleanups.length)
+    await cleanups
+      .pop()()
+      .catch(() => {});
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => void cleanup().finally(() => process.exit(130)));
@@ -51,7 +54,11 @@ function freePort() {
 async function startRedis() {
   if (process.env.REDIS_URL) return process.env.REDIS_URL;
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+    { stdio: 'ignore' },
+  );
   cleanups.push(
     () =>
       new Promise((resolve) => {
@@ -82,9 +89,16 @@ const progress = (text) => process.stderr.write(`bench: ${((Date.now() - started
 /** Runs the voters' child process against `urls` and returns its measurements. */
 async function runVoters(opts) {
   progress(`${opts.mode}: ${N} voters connecting to ${opts.urls.length} node(s)`);
-  const child = fork(path.join(here, 'polls-voters.mjs'), [JSON.stringify({ n: N, retryEvery: RETRY_EVERY, version: PROTOCOL_VERSION, ...opts })], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(
+    path.join(here, 'polls-voters.mjs'),
+    [JSON.stringify({ n: N, retryEvery: RETRY_EVERY, version: PROTOCOL_VERSION, ...opts })],
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  const stop = () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), process.kill(child.pid, 'SIGTERM'))));
+  const stop = () =>
+    new Promise((resolve) =>
+      child.exitCode !== null ? resolve() : (child.once('exit', resolve), process.kill(child.pid, 'SIGTERM')),
+    );
   cleanups.push(stop);
   const next = (type) =>
     new Promise((resolve, reject) => {
@@ -129,11 +143,14 @@ async function bareNode({ redisUrl, prefix, perVote }) {
   const schedule = () => {
     if (perVote) return void tally();
     if (timer) return;
-    timer = setTimeout(() => {
-      timer = null;
-      last = Date.now();
-      void tally();
-    }, Math.max(0, last + 100 - Date.now()));
+    timer = setTimeout(
+      () => {
+        timer = null;
+        last = Date.now();
+        void tally();
+      },
+      Math.max(0, last + 100 - Date.now()),
+    );
   };
   io.on('connection', (s) =>
     s.on('vote', async ({ pid, choice }, ack) => {
@@ -187,16 +204,31 @@ async function ours(label, { redisUrl, prefix, nodes: count = 1 }) {
   for (let i = 0; i < count; i++) {
     const store = redisUrl ? await RedisStore.connect(redisUrl, { prefix }) : undefined;
     if (store) stores.push(store);
-    const app = await createApp({ config: testConfig({ redisUrl: redisUrl ?? null, logLevel: 'error' }), store, adapterKey: redisUrl ? prefix : undefined });
+    const app = await createApp({
+      config: testConfig({ redisUrl: redisUrl ?? null, logLevel: 'error' }),
+      store,
+      adapterKey: redisUrl ? prefix : undefined,
+    });
     apps.push({ app, url: `http://127.0.0.1:${await app.listen()}` });
   }
   const mod = ioClient(apps[0].url, { transports: ['websocket'], forceNew: true });
   await new Promise((r) => mod.once('connect', r));
   const created = await ask(mod, 'workshop:create', { title: 'Bench', languages: ['de', 'fr'] });
-  const me = await ask(mod, 'workshop:join', { v: PROTOCOL_VERSION, code: created.workshop.code, name: 'Mia', town: 'Chemnitz', moderatorKey: created.moderatorKey });
+  const me = await ask(mod, 'workshop:join', {
+    v: PROTOCOL_VERSION,
+    code: created.workshop.code,
+    name: 'Mia',
+    town: 'Chemnitz',
+    moderatorKey: created.moderatorKey,
+  });
   const poll = await ask(mod, 'poll:create', { question: 'Oui ou non ?', kind: 'yesno' });
   await ask(mod, 'poll:launch', { pollId: poll.id });
-  const r = await runVoters({ urls: apps.map((a) => a.url), mode: 'ours', code: created.workshop.code, pollId: poll.id });
+  const r = await runVoters({
+    urls: apps.map((a) => a.url),
+    mode: 'ours',
+    code: created.workshop.code,
+    pollId: poll.id,
+  });
   const { votes, rev } = await apps[0].app.store.polls.pollVotes(me.workshop.id, poll.id);
   mod.disconnect();
   await Promise.all(apps.map((a) => a.app.close()));
@@ -223,7 +255,12 @@ try {
   const baseOne = await bare('bare', {});
   const perVote = await bare('bare-per-vote', { perVote: true });
   const oursOne = await ours('jumelage', {});
-  report('single-node', oursOne, baseOne, ` per_vote_base_total_ms=${ms(perVote.total)} per_vote_ratio=${(oursOne.total / perVote.total).toFixed(2)}`);
+  report(
+    'single-node',
+    oursOne,
+    baseOne,
+    ` per_vote_base_total_ms=${ms(perVote.total)} per_vote_ratio=${(oursOne.total / perVote.total).toFixed(2)}`,
+  );
   const baseTwo = await bare('bare-redis', { redisUrl, prefix: `${tag}bare:`, nodes: 2 });
   const oursTwo = await ours('jumelage-redis', { redisUrl, prefix: `${tag}ours:`, nodes: 2 });
   report('two-nodes-redis', oursTwo, baseTwo);

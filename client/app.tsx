@@ -11,7 +11,9 @@ export function App({ conn }: { conn: Connection }) {
   const code = match ? normalizeJoinCode(match[1]!) : null;
   return (
     <>
-      <a class="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <a class="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
       <header class="topbar">
         <a
           class="brand"

@@ -2,9 +2,19 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkshop, hasBrowser, joinWorkshop, launchBrowser, newPerson, screenshotPath, startServer, type TestServer } from './harness.js';
+import {
+  createWorkshop,
+  hasBrowser,
+  joinWorkshop,
+  launchBrowser,
+  newPerson,
+  screenshotPath,
+  startServer,
+  type TestServer,
+} from './harness.js';
 
-const serialized = (page: Page) => page.evaluate(() => (globalThis as unknown as { jumelageBoard: { serialize(): string } }).jumelageBoard.serialize());
+const serialized = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { jumelageBoard: { serialize(): string } }).jumelageBoard.serialize());
 const rendered = (page: Page) => page.getByTestId('board-content').innerHTML();
 const seq = (page: Page) => page.getByTestId('board-canvas').getAttribute('data-seq');
 
@@ -69,7 +79,8 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     await mia.page.mouse.move(box.x + 60, box.y + 200, { steps: 3 });
     await expect.poll(() => ana.page.getByTestId('board-cursor').textContent()).toBe('Mia');
     await mia.page.mouse.down();
-    for (let i = 1; i <= 12; i++) await mia.page.mouse.move(box.x + 60 + i * 20, box.y + 200 + (i % 2) * 15, { steps: 2 });
+    for (let i = 1; i <= 12; i++)
+      await mia.page.mouse.move(box.x + 60 + i * 20, box.y + 200 + (i % 2) * 15, { steps: 2 });
     await expect.poll(() => ana.page.locator('.board-overlay path[stroke="#1f4e79"]').count()).toBe(1);
     expect(await seq(ana.page)).toBe('0');
     await mia.page.mouse.up();
@@ -128,7 +139,9 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     expect(await mia.page.content()).not.toContain('Chorfahrt');
 
     await mia.page.getByTestId('board-reveal').click();
-    await expect.poll(() => ben.page.getByTestId('card-text').allTextContents()).toEqual(expect.arrayContaining(['Chorfahrt nach Lyon', 'Radtour an der Oder', 'Online-Sprachcafé']));
+    await expect
+      .poll(() => ben.page.getByTestId('card-text').allTextContents())
+      .toEqual(expect.arrayContaining(['Chorfahrt nach Lyon', 'Radtour an der Oder', 'Online-Sprachcafé']));
 
     await mia.page.getByTestId('board-dot-budget').fill('3');
     await mia.page.getByTestId('board-dot-budget').press('Tab');
@@ -151,11 +164,9 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     expect(await cardEntry(ana.page, 'Radtour').getByTestId('card-dots').count()).toBe(0);
 
     await mia.page.getByTestId('board-close-dots').click();
-    await expect.poll(() => ana.page.getByTestId('ranked-card').allTextContents()).toEqual([
-      expect.stringContaining('Radtour an der Oder'),
-      expect.any(String),
-      expect.any(String),
-    ]);
+    await expect
+      .poll(() => ana.page.getByTestId('ranked-card').allTextContents())
+      .toEqual([expect.stringContaining('Radtour an der Oder'), expect.any(String), expect.any(String)]);
     await expect.poll(() => ana.page.getByTestId('ranked-card').first().textContent()).toContain('3');
     await ben.page.screenshot({ path: screenshotPath('board-phone.png'), fullPage: true });
     await Promise.all([organiser, mia, ana, ben].map((p) => p.context.close()));
@@ -227,7 +238,9 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     await headings.nth(0).press('Enter');
     await headings.nth(1).fill('Jugend & Sprache');
     await headings.nth(1).press('Enter');
-    await expect.poll(() => ola.page.locator('[data-kind=cluster] text').allTextContents()).toEqual(['Feste & Kultur', 'Jugend & Sprache']);
+    await expect
+      .poll(() => ola.page.locator('[data-kind=cluster] text').allTextContents())
+      .toEqual(['Feste & Kultur', 'Jugend & Sprache']);
 
     // one card by dragging it on the board into the first cluster ...
     await mia.page.getByTestId('board-fit').click();
@@ -238,14 +251,28 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     const clusterBox = (await mia.page.locator('[data-kind=cluster]').first().boundingBox())!;
     await mia.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await mia.page.mouse.down();
-    await mia.page.mouse.move(clusterBox.x + clusterBox.width * 0.3, clusterBox.y + clusterBox.height * 0.45, { steps: 8 });
+    await mia.page.mouse.move(clusterBox.x + clusterBox.width * 0.3, clusterBox.y + clusterBox.height * 0.45, {
+      steps: 8,
+    });
     await mia.page.mouse.up();
-    await expect.poll(() => ola.page.locator('[data-testid=cluster-block][data-heading="Feste & Kultur"] [data-testid=card-text]').allTextContents()).toEqual(['Marché de Noël commun']);
+    await expect
+      .poll(() =>
+        ola.page
+          .locator('[data-testid=cluster-block][data-heading="Feste & Kultur"] [data-testid=card-text]')
+          .allTextContents(),
+      )
+      .toEqual(['Marché de Noël commun']);
     // ... the others from the list (as on a phone)
     const moveTo = async (text: string, cluster: string) => {
       const select = mia.page.getByTestId('card-entry').filter({ hasText: text }).locator('select');
       await select.selectOption({ label: cluster });
-      await expect.poll(() => ola.page.locator(`[data-testid=cluster-block][data-heading="${cluster}"] [data-testid=card-text]`).allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(text)]));
+      await expect
+        .poll(() =>
+          ola.page
+            .locator(`[data-testid=cluster-block][data-heading="${cluster}"] [data-testid=card-text]`)
+            .allTextContents(),
+        )
+        .toEqual(expect.arrayContaining([expect.stringContaining(text)]));
     };
     await moveTo('Chorale', 'Feste & Kultur');
     await moveTo('Wymiana', 'Jugend & Sprache');
@@ -264,7 +291,11 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
         await expect.poll(() => page.getByTestId('dots-left').textContent()).not.toBe(before);
       }
     }
-    await expect.poll(() => ana.page.getByTestId('card-entry').filter({ hasText: 'Wymiana' }).getByTestId('card-dots').textContent()).toContain('3');
+    await expect
+      .poll(() =>
+        ana.page.getByTestId('card-entry').filter({ hasText: 'Wymiana' }).getByTestId('card-dots').textContent(),
+      )
+      .toContain('3');
     await mia.page.getByTestId('board-fit').click();
     await draw(mia.page, 'arrow', [400, 450], [330, 360]);
     await draw(mia.page, 'pen', [460, 520], [600, 500]);
@@ -274,7 +305,16 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     const top = (await mia.page.locator('.board-section__head').boundingBox())!;
     const bottom = (await mia.page.locator('.board-wrap').boundingBox())!;
     const scrollY = await mia.page.evaluate(() => window.scrollY);
-    await mia.page.screenshot({ path: shot, fullPage: true, clip: { x: top.x - 8, y: top.y + scrollY - 8, width: bottom.width + 16, height: bottom.y + bottom.height - top.y + 16 } });
+    await mia.page.screenshot({
+      path: shot,
+      fullPage: true,
+      clip: {
+        x: top.x - 8,
+        y: top.y + scrollY - 8,
+        width: bottom.width + 16,
+        height: bottom.y + bottom.height - top.y + 16,
+      },
+    });
     if (process.env.UPDATE_SCREENSHOTS) {
       mkdirSync('docs/screenshots', { recursive: true });
       copyFileSync(shot, 'docs/screenshots/boards.png');
@@ -325,10 +365,30 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     await expect.poll(() => ana.page.locator('[data-testid=board-cursor] circle').count(), { timeout: 5000 }).toBe(0);
 
     // A breakout room's board, created and written through the store API (as breakouts will).
-    const workshopId = JSON.parse((await mia.page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('jumelage.session.'))?.[1]))!).workshopId;
+    const workshopId = JSON.parse(
+      (await mia.page.evaluate(
+        () => Object.entries(localStorage).find(([k]) => k.startsWith('jumelage.session.'))?.[1],
+      ))!,
+    ).workshopId;
     const ref = { workshopId, roomId: 'room-1' };
     await server.app.store.boards.createBoard(ref, { label: 'Tisch 1', at: Date.now() });
-    await server.app.store.boards.appendBoardOps(ref, 0, [{ kind: 'put', seq: 1, by: 'x', at: 1, items: [{ kind: 'text', id: 't1', x: 0, y: 0, text: 'Ergebnis von Tisch 1', color: '#1d2430', size: 28, by: 'x' }] }], { maxBytes: 1e6, maxSeq: 1e6 }, Date.now());
+    await server.app.store.boards.appendBoardOps(
+      ref,
+      0,
+      [
+        {
+          kind: 'put',
+          seq: 1,
+          by: 'x',
+          at: 1,
+          items: [
+            { kind: 'text', id: 't1', x: 0, y: 0, text: 'Ergebnis von Tisch 1', color: '#1d2430', size: 28, by: 'x' },
+          ],
+        },
+      ],
+      { maxBytes: 1e6, maxSeq: 1e6 },
+      Date.now(),
+    );
     await server.app.store.boards.closeBoard(ref, Date.now());
 
     await ana.page.getByTestId('gallery-open').click();

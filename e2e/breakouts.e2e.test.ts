@@ -1,7 +1,16 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkshop, hasBrowser, joinWorkshop, launchBrowser, newPerson, screenshotPath, startServer, type TestServer } from './harness.js';
+import {
+  createWorkshop,
+  hasBrowser,
+  joinWorkshop,
+  launchBrowser,
+  newPerson,
+  screenshotPath,
+  startServer,
+  type TestServer,
+} from './harness.js';
 
 const poll = { timeout: 30_000, interval: 250 };
 
@@ -15,17 +24,27 @@ function remoteVideos(page: Page): Promise<{ name: string; time: number; width: 
     })),
   );
 }
-const tileNames = (page: Page) => page.locator('[data-testid=tile][data-self=false]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.who).sort());
+const tileNames = (page: Page) =>
+  page
+    .locator('[data-testid=tile][data-self=false]')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.who).sort());
 
 /** Sees exactly `names` on video (frames advancing) and hears exactly as many voices. */
 async function seesAndHearsOnly(page: Page, names: string[], wait = poll) {
   await expect.poll(() => tileNames(page), wait).toEqual([...names].sort());
-  const live = async () => (await remoteVideos(page)).filter((v) => v.width > 0).map((v) => v.name).sort();
+  const live = async () =>
+    (await remoteVideos(page))
+      .filter((v) => v.width > 0)
+      .map((v) => v.name)
+      .sort();
   await expect.poll(live, wait).toEqual([...names].sort());
   const before = await remoteVideos(page);
   await page.waitForTimeout(1200);
   const after = await remoteVideos(page);
-  for (const name of names) expect(after.find((v) => v.name === name)!.time, `${name}'s video advances`).toBeGreaterThan(before.find((v) => v.name === name)!.time);
+  for (const name of names)
+    expect(after.find((v) => v.name === name)!.time, `${name}'s video advances`).toBeGreaterThan(
+      before.find((v) => v.name === name)!.time,
+    );
   await expect.poll(() => page.locator('audio[data-testid=remote-audio]').count(), wait).toBe(names.length);
 }
 
@@ -61,7 +80,8 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     await server?.close();
   });
 
-  const names = (page: Page, testId: string) => page.getByTestId(testId).evaluateAll((els) => els.map((e) => e.getAttribute('data-name')).sort());
+  const names = (page: Page, testId: string) =>
+    page.getByTestId(testId).evaluateAll((els) => els.map((e) => e.getAttribute('data-name')).sort());
 
   it('[E2E-BR1] random rooms of two: room-mates only (on video and audio too), broadcast to both rooms, help at the moderator, back to the plenary at zero', async () => {
     const organiser = await aPerson();
@@ -93,12 +113,17 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     expect(await mod.getByTestId('mode-random').isChecked()).toBe(true);
     await mod.getByTestId('br-assign').click();
     await expect.poll(() => mod.locator('[data-testid=room-card] [data-testid=room-person]').count()).toBe(4);
-    const plan = await mod.getByTestId('room-card').evaluateAll((cards) =>
-      cards.map((c) => [...c.querySelectorAll('[data-testid=room-person]')].map((p) => p.getAttribute('data-name')!).sort()),
-    );
+    const plan = await mod
+      .getByTestId('room-card')
+      .evaluateAll((cards) =>
+        cards.map((c) =>
+          [...c.querySelectorAll('[data-testid=room-person]')].map((p) => p.getAttribute('data-name')!).sort(),
+        ),
+      );
     expect(plan.map((r) => r.length)).toEqual([2, 2]);
     // Towns mixed: each room has one person from each town.
-    for (const room of plan) expect(room.map((n) => people.find((p) => p.name === n)!.town).sort()).toEqual(['Kamen', 'Wołów']);
+    for (const room of plan)
+      expect(room.map((n) => people.find((p) => p.name === n)!.town).sort()).toEqual(['Kamen', 'Wołów']);
     await mod.screenshot({ path: screenshotPath('breakouts-preview.png'), fullPage: true });
 
     // Open for one minute: the "one minute left" notice shows at once.
@@ -122,17 +147,23 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     await petra.locator('#chat-input').fill('Hallo aus Kamen, nur für diesen Raum');
     await petra.locator('#chat-input').press('Enter');
     const mate = pages.get(mateOf('Petra')[0]!)!;
-    await expect.poll(() => mate.getByTestId('chat-message').allTextContents()).toEqual([expect.stringContaining('nur für diesen Raum')]);
-    for (const other of plan.find((r) => !r.includes('Petra'))!) expect(await pages.get(other)!.getByTestId('chat-message').count()).toBe(0);
+    await expect
+      .poll(() => mate.getByTestId('chat-message').allTextContents())
+      .toEqual([expect.stringContaining('nur für diesen Raum')]);
+    for (const other of plan.find((r) => !r.includes('Petra'))!)
+      expect(await pages.get(other)!.getByTestId('chat-message').count()).toBe(0);
 
     // A broadcast reaches both rooms.
     await mod.getByTestId('br-broadcast-input').fill('Noch 20 Sekunden!');
     await mod.getByTestId('br-broadcast-send').click();
-    for (const page of pages.values()) await expect.poll(() => page.getByTestId('broadcast-text').allTextContents()).toEqual(['Noch 20 Sekunden!']);
+    for (const page of pages.values())
+      await expect.poll(() => page.getByTestId('broadcast-text').allTextContents()).toEqual(['Noch 20 Sekunden!']);
 
     // Ola asks for help; the moderator sees who and which room.
     await pages.get('Ola')!.getByTestId('ask-help').click();
-    await expect.poll(() => mod.getByTestId('help-request').allTextContents()).toEqual([expect.stringMatching(/Ola in Room \d needs help/)]);
+    await expect
+      .poll(() => mod.getByTestId('help-request').allTextContents())
+      .toEqual([expect.stringMatching(/Ola in Room \d needs help/)]);
     await expect.poll(() => pages.get('Ola')!.getByTestId('ask-help').getAttribute('aria-pressed')).toBe('true');
     await pages.get('Ola')!.screenshot({ path: screenshotPath('breakouts-room.png'), fullPage: true });
     await mod.screenshot({ path: screenshotPath('breakouts-running.png'), fullPage: true });
@@ -144,7 +175,12 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     }
     // Back in the plenary with plenary video: everyone with a camera again.
     const everyone = people.map((p) => p.name);
-    for (const [name, page] of pages) await seesAndHearsOnly(page, everyone.filter((n) => n !== name), { timeout: 60_000, interval: 500 });
+    for (const [name, page] of pages)
+      await seesAndHearsOnly(
+        page,
+        everyone.filter((n) => n !== name),
+        { timeout: 60_000, interval: 500 },
+      );
     await expect.poll(() => petra.getByTestId('chat-message').count()).toBe(0);
     const heinz = pages.get('Heinz')!;
     await heinz.getByTestId('room-result').first().waitFor();
@@ -155,7 +191,9 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     // The plenary chat works for everyone again.
     await heinz.locator('#chat-input').fill('Zurück im Plenum');
     await heinz.locator('#chat-input').press('Enter');
-    await expect.poll(() => pages.get('Ola')!.getByTestId('chat-message').allTextContents()).toEqual([expect.stringContaining('Zurück im Plenum')]);
+    await expect
+      .poll(() => pages.get('Ola')!.getByTestId('chat-message').allTextContents())
+      .toEqual([expect.stringContaining('Zurück im Plenum')]);
     await Promise.all(contexts.map((c) => c.close()));
   }, 240_000);
 
@@ -175,7 +213,9 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     // By hand: both into the first room, with the keyboard-reachable selects.
     const firstRoom = await mod.getByTestId('room-card').first().getAttribute('data-room');
     for (const name of ['Anna', 'Bartek']) await mod.getByLabel(`Room for ${name}`).selectOption(firstRoom!);
-    await expect.poll(() => mod.locator('[data-testid=room-card]').first().locator('[data-testid=room-person]').count()).toBe(2);
+    await expect
+      .poll(() => mod.locator('[data-testid=room-card]').first().locator('[data-testid=room-person]').count())
+      .toBe(2);
     await mod.getByTestId('br-open').click();
     await a.page.getByTestId('room-banner').waitFor();
     await expect.poll(() => names(a.page, 'room-mate')).toEqual(['Bartek']);
@@ -226,7 +266,10 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
       await p.page.goto(inviteUrl);
       await p.page.locator('#join-name').fill(name);
       await p.page.locator('#join-town').fill(town);
-      await p.page.locator(`form.join-form label:has-text("${lang === 'de' ? 'Deutsch' : 'Français'}") input`).first().check();
+      await p.page
+        .locator(`form.join-form label:has-text("${lang === 'de' ? 'Deutsch' : 'Français'}") input`)
+        .first()
+        .check();
       await p.page.getByTestId('join-without-media').check();
       await p.page.locator('form.join-form button[type=submit]').click();
       await p.page.getByTestId('workshop').waitFor();
@@ -249,7 +292,9 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     expect(firstMate).toHaveLength(1);
     expect(['Marie', 'Luc']).toContain(firstMate[0]); // a German speaker with a French speaker
     await expect.poll(() => petra.getByTestId('tandem-language').textContent()).toBe('Speak Deutsch now.');
-    await expect.poll(() => petra.getByTestId('tandem-language').textContent(), { timeout: 15_000 }).toBe('Half time: switch to Français!');
+    await expect
+      .poll(() => petra.getByTestId('tandem-language').textContent(), { timeout: 15_000 })
+      .toBe('Half time: switch to Français!');
     // Round 2 starts by itself, with the other French speaker.
     await petra.getByTestId('next-round').waitFor({ timeout: 20_000 });
     await expect.poll(() => names(petra, 'room-mate')).toEqual([firstMate[0] === 'Marie' ? 'Luc' : 'Marie']);

@@ -27,7 +27,11 @@ export function chromiumPath(): string | null {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath() ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({
+    executablePath: chromiumPath() ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
 }
 
 export interface TestServer {
@@ -39,14 +43,18 @@ export interface TestServer {
 /** A real server on a free port serving the built client (npm test builds it first). */
 export async function startServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const clientDir = path.resolve('dist/client');
-  if (!existsSync(path.join(clientDir, 'index.html'))) throw new Error('dist/client is missing: run `npm run build` (npm test does)');
+  if (!existsSync(path.join(clientDir, 'index.html')))
+    throw new Error('dist/client is missing: run `npm run build` (npm test does)');
   const app = await createApp({ config: testConfig({ clientDir, ...overrides }) });
   const port = await app.listen();
   return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };
 }
 
 /** One person = one browser context (own storage, own camera), like a separate device. */
-export async function newPerson(browser: Browser, opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPerson(
+  browser: Browser,
+  opts: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     locale: opts.locale ?? 'en-GB',
     viewport: opts.viewport ?? { width: 1280, height: 860 },
@@ -72,7 +80,11 @@ export async function createWorkshop(page: Page, baseUrl: string, title: string)
 }
 
 /** Fills the join form (screen 1) and waits for the workshop (screen 2). */
-export async function joinWorkshop(page: Page, url: string, who: { name: string; town: string; group?: number; media?: boolean }) {
+export async function joinWorkshop(
+  page: Page,
+  url: string,
+  who: { name: string; town: string; group?: number; media?: boolean },
+) {
   await page.goto(url);
   // Without media: no camera, no peers (lighter for tests that do not look at video).
   if (who.media === false) await page.getByTestId('join-without-media').check();

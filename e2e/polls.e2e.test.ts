@@ -1,7 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkshop, hasBrowser, joinWorkshop, launchBrowser, newPerson, screenshotPath, startServer, type TestServer } from './harness.js';
+import {
+  createWorkshop,
+  hasBrowser,
+  joinWorkshop,
+  launchBrowser,
+  newPerson,
+  screenshotPath,
+  startServer,
+  type TestServer,
+} from './harness.js';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -30,7 +39,8 @@ async function preparePoll(page: Page, spec: PollSpec) {
 }
 
 const pollCard = (page: Page, question: string) => page.locator('[data-testid=poll]', { hasText: question });
-const voters = (page: Page, question: string) => pollCard(page, question).getByTestId('poll-results').getAttribute('data-voters');
+const voters = (page: Page, question: string) =>
+  pollCard(page, question).getByTestId('poll-results').getAttribute('data-voters');
 
 async function launch(page: Page, question: string) {
   await pollCard(page, question).getByTestId('poll-launch').click();
@@ -38,7 +48,10 @@ async function launch(page: Page, question: string) {
 }
 
 async function vote(page: Page, question: string, option: string) {
-  await page.locator('[data-testid=poll][data-status=open]', { hasText: question }).locator(`[data-testid=poll-option][data-option=${option}]`).click();
+  await page
+    .locator('[data-testid=poll][data-status=open]', { hasText: question })
+    .locator(`[data-testid=poll-option][data-option=${option}]`)
+    .click();
   await pollCard(page, question).getByTestId('poll-voted').waitFor();
 }
 
@@ -103,7 +116,9 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
       await expect.poll(() => voters(page, q)).toBe('3');
     }
     // Per room, under the rooms' names in each person's language.
-    await expect.poll(() => pollCard(petra.page, q).locator('.poll-results__rooms h4').allTextContents()).toEqual([expect.stringMatching(/^Raum \d/), expect.stringMatching(/^Raum \d/)]);
+    await expect
+      .poll(() => pollCard(petra.page, q).locator('.poll-results__rooms h4').allTextContents())
+      .toEqual([expect.stringMatching(/^Raum \d/), expect.stringMatching(/^Raum \d/)]);
     await close();
   });
 
@@ -119,9 +134,15 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     await vote(ola.page, q, 'o2');
     await vote(jean.page, q, 'o2');
     for (const { page } of everyone) await expect.poll(() => voters(page, q)).toBe('3');
-    expect(await pollCard(petra.page, q).locator('[data-testid=poll-bar]').evaluateAll((bars) => bars.map((b) => b.getAttribute('data-count')))).toEqual(['1', '2', '0']);
+    expect(
+      await pollCard(petra.page, q)
+        .locator('[data-testid=poll-bar]')
+        .evaluateAll((bars) => bars.map((b) => b.getAttribute('data-count'))),
+    ).toEqual(['1', '2', '0']);
     // The same numbers as a table for screen readers.
-    expect(await pollCard(jean.page, q).locator('[data-testid=poll-table] tbody tr').first().textContent()).toContain('Kamen');
+    expect(await pollCard(jean.page, q).locator('[data-testid=poll-table] tbody tr').first().textContent()).toContain(
+      'Kamen',
+    );
 
     // On the phone the poll is the first thing on the page, full width.
     const box = await ola.page.getByTestId('polls').boundingBox();
@@ -134,8 +155,12 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
 
     await ola.page.reload();
     await ola.page.getByTestId('workshop').waitFor();
-    await expect.poll(() => ola.page.locator('[data-testid=poll-option][data-option=o2]').getAttribute('aria-pressed')).toBe('true');
-    expect(await ola.page.locator('[data-testid=poll-option][data-option=o1]').getAttribute('aria-pressed')).toBe('false');
+    await expect
+      .poll(() => ola.page.locator('[data-testid=poll-option][data-option=o2]').getAttribute('aria-pressed'))
+      .toBe('true');
+    expect(await ola.page.locator('[data-testid=poll-option][data-option=o1]').getAttribute('aria-pressed')).toBe(
+      'false',
+    );
     await expect.poll(() => voters(ola.page, q)).toBe('3'); // still one Ola, one vote
     await ola.page.screenshot({ path: screenshotPath('polls-phone.png') });
 
@@ -147,7 +172,9 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     await petra.page.locator('#chat-input').press('Enter');
     await expect.poll(() => ola.page.getByTestId('phone-chat').textContent()).toContain('1 nowa');
     await ola.page.getByTestId('phone-chat').click();
-    await expect.poll(() => ola.page.getByTestId('chat-message').allTextContents()).toEqual([expect.stringContaining('Ville-sur-Mer')]);
+    await expect
+      .poll(() => ola.page.getByTestId('chat-message').allTextContents())
+      .toEqual([expect.stringContaining('Ville-sur-Mer')]);
     expect(await ola.page.getByTestId('phone-chat').getAttribute('aria-expanded')).toBe('true');
     await ola.page.getByTestId('phone-people').click();
     await expect.poll(() => ola.page.locator('[data-testid=participant][data-name=Petra]').isVisible()).toBe(true);
@@ -155,7 +182,13 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     // Petra changes her mind; everyone sees it.
     await petra.page.locator('[data-testid=poll-option][data-option=o3]').click();
     for (const { page } of everyone) {
-      await expect.poll(() => pollCard(page, q).locator('[data-testid=poll-bar]').evaluateAll((bars) => bars.map((b) => b.getAttribute('data-count')))).toEqual(['0', '2', '1']);
+      await expect
+        .poll(() =>
+          pollCard(page, q)
+            .locator('[data-testid=poll-bar]')
+            .evaluateAll((bars) => bars.map((b) => b.getAttribute('data-count'))),
+        )
+        .toEqual(['0', '2', '1']);
     }
     await jonas.page.getByTestId('poll-close').click();
     await expect.poll(() => ola.page.locator('[data-testid=poll]').first().getAttribute('data-status')).toBe('closed');
@@ -169,21 +202,37 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     const named = 'Will you come to the summer camp?';
     await preparePoll(jonas.page, { question: secret, kind: 'yesno' });
     await launch(jonas.page, secret);
-    for (const [p, o] of [[petra, 'yes'], [ola, 'no'], [jean, 'yes']] as const) await vote(p.page, secret, o);
+    for (const [p, o] of [
+      [petra, 'yes'],
+      [ola, 'no'],
+      [jean, 'yes'],
+    ] as const)
+      await vote(p.page, secret, o);
     await jonas.page.getByTestId('poll-close').click();
     await preparePoll(jonas.page, { question: named, kind: 'yesno', anonymous: false });
     await launch(jonas.page, named);
-    for (const [p, o] of [[petra, 'yes'], [ola, 'abstain']] as const) await vote(p.page, named, o);
+    for (const [p, o] of [
+      [petra, 'yes'],
+      [ola, 'abstain'],
+    ] as const)
+      await vote(p.page, named, o);
     await expect.poll(() => voters(jonas.page, named)).toBe('2');
 
-    const [download] = await Promise.all([jonas.page.waitForEvent('download'), jonas.page.getByTestId('poll-export').click()]);
+    const [download] = await Promise.all([
+      jonas.page.waitForEvent('download'),
+      jonas.page.getByTestId('poll-export').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^polls-[A-Z0-9]{6}-\d{4}-\d\d-\d\d\.csv$/);
     const bytes = await readFile((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
-    expect(rows[0]).toBe('"Poll","Question","Type","Room","Answer","Votes","Percent","Points","Voters","Name","Town","Named answer"');
+    expect(rows[0]).toBe(
+      '"Poll","Question","Type","Room","Answer","Votes","Percent","Points","Voters","Name","Town","Named answer"',
+    );
     const anonymousRows = rows.filter((r) => r.includes(secret));
-    expect(anonymousRows).toContain(`"1","${secret}","Yes / no / abstain","All rooms","Yes","2","66.7","","3","","",""`);
+    expect(anonymousRows).toContain(
+      `"1","${secret}","Yes / no / abstain","All rooms","Yes","2","66.7","","3","","",""`,
+    );
     expect(anonymousRows.join('\n')).not.toMatch(/Petra|Ola|Jean|Kamen|Wołów|Ville-sur-Mer/);
     const namedRows = rows.filter((r) => r.includes(named));
     expect(namedRows).toContain(`"2","${named}","Yes / no / abstain","Plenary","","","","","","Ola","Wołów","Abstain"`);
@@ -195,24 +244,48 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     const { jonas, petra, ola, jean, close } = await room('Stadtrallye');
     const q1 = 'In which year did Kamen become a town?';
     const q2 = 'Which river flows through Wołów?';
-    await preparePoll(jonas.page, { question: q1, kind: 'single', options: ['1243', '1900'], quiz: { correct: 'o1', series: 'Stadtrallye', timeLimit: 120 } });
-    await preparePoll(jonas.page, { question: q2, kind: 'single', options: ['Oder', 'Rhein', 'Seine'], quiz: { correct: 'o1', series: 'Stadtrallye' } });
+    await preparePoll(jonas.page, {
+      question: q1,
+      kind: 'single',
+      options: ['1243', '1900'],
+      quiz: { correct: 'o1', series: 'Stadtrallye', timeLimit: 120 },
+    });
+    await preparePoll(jonas.page, {
+      question: q2,
+      kind: 'single',
+      options: ['Oder', 'Rhein', 'Seine'],
+      quiz: { correct: 'o1', series: 'Stadtrallye' },
+    });
 
     await launch(jonas.page, q1);
     await expect.poll(() => petra.page.getByTestId('poll-timer').textContent()).toMatch(/\d+/);
-    for (const [p, o] of [[petra, 'o1'], [ola, 'o1'], [jean, 'o2']] as const) await vote(p.page, q1, o);
+    for (const [p, o] of [
+      [petra, 'o1'],
+      [ola, 'o1'],
+      [jean, 'o2'],
+    ] as const)
+      await vote(p.page, q1, o);
     await expect.poll(() => voters(jonas.page, q1)).toBe('3');
     await pollCard(jonas.page, q1).getByTestId('poll-reveal').click();
     await expect.poll(() => jean.page.getByTestId('quiz-verdict').textContent()).toBe('Pas cette fois.');
 
     await launch(jonas.page, q2);
-    for (const [p, o] of [[petra, 'o2'], [ola, 'o1'], [jean, 'o1']] as const) await vote(p.page, q2, o);
+    for (const [p, o] of [
+      [petra, 'o2'],
+      [ola, 'o1'],
+      [jean, 'o1'],
+    ] as const)
+      await vote(p.page, q2, o);
     await expect.poll(() => voters(jonas.page, q2)).toBe('3');
     await pollCard(jonas.page, q2).getByTestId('poll-reveal').click();
 
     for (const { page } of [jonas, petra, ola, jean]) {
       await expect
-        .poll(() => page.getByTestId('leaderboard-row').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent?.trim()))))
+        .poll(() =>
+          page
+            .getByTestId('leaderboard-row')
+            .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent?.trim()))),
+        )
         .toEqual([
           ['1', 'Ola', 'Wołów', '2'],
           ['2', 'Jean', 'Ville-sur-Mer', '1'],

@@ -2,7 +2,16 @@ import type { Browser } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '../shared/protocol.js';
-import { createWorkshop, hasBrowser, joinWorkshop, launchBrowser, newPerson, screenshotPath, startServer, type TestServer } from './harness.js';
+import {
+  createWorkshop,
+  hasBrowser,
+  joinWorkshop,
+  launchBrowser,
+  newPerson,
+  screenshotPath,
+  startServer,
+  type TestServer,
+} from './harness.js';
 
 describe.skipIf(!hasBrowser())('workshop in the browser', () => {
   let browser: Browser;
@@ -24,7 +33,11 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
 
   it('[E2E1] two people join through the invite link, see each other under their town and chat both ways', async () => {
     const organiser = await newPerson(browser);
-    const { inviteUrl, moderatorUrl, code } = await createWorkshop(organiser.page, server.url, 'Partnerschaftstreffen 2027');
+    const { inviteUrl, moderatorUrl, code } = await createWorkshop(
+      organiser.page,
+      server.url,
+      'Partnerschaftstreffen 2027',
+    );
     expect(inviteUrl).toMatch(/\/j\/[A-Z0-9]{3}-[A-Z0-9]{3}$/);
     expect(moderatorUrl).toContain('#key=');
     expect(code).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
@@ -39,25 +52,36 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     await expect.poll(() => petra.page.evaluate(() => window.scrollY)).toBe(0);
 
     for (const { page } of [petra, ola]) {
-      await expect.poll(() => page.locator('[data-town="Kamen"] [data-testid=participant]').allTextContents()).toEqual([expect.stringContaining('Petra')]);
-      await expect.poll(() => page.locator('[data-town="Wołów"] [data-testid=participant]').allTextContents()).toEqual([expect.stringContaining('Ola')]);
+      await expect
+        .poll(() => page.locator('[data-town="Kamen"] [data-testid=participant]').allTextContents())
+        .toEqual([expect.stringContaining('Petra')]);
+      await expect
+        .poll(() => page.locator('[data-town="Wołów"] [data-testid=participant]').allTextContents())
+        .toEqual([expect.stringContaining('Ola')]);
     }
     // The town field offers towns already present.
     // A phone that scanned the projector's QR code joins without media by default (no echo in the room).
     const heinz = await newPerson(browser, { locale: 'de-DE' });
     await heinz.page.goto(`${inviteUrl}?via=qr`);
     await expect.poll(() => heinz.page.getByTestId('join-without-media').isChecked()).toBe(true);
-    await expect.poll(() => heinz.page.locator('#town-suggestions option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).sort())).toEqual(['Kamen', 'Wołów']);
+    await expect
+      .poll(() =>
+        heinz.page
+          .locator('#town-suggestions option')
+          .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).sort()),
+      )
+      .toEqual(['Kamen', 'Wołów']);
 
     await petra.page.locator('#chat-input').fill('Guten Abend aus Kamen!');
     await petra.page.locator('#chat-input').press('Enter');
-    await expect.poll(() => ola.page.getByTestId('chat-message').allTextContents()).toEqual([expect.stringContaining('Guten Abend aus Kamen!')]);
+    await expect
+      .poll(() => ola.page.getByTestId('chat-message').allTextContents())
+      .toEqual([expect.stringContaining('Guten Abend aus Kamen!')]);
     await ola.page.locator('#chat-input').fill('Dzień dobry z Wołowa!');
     await ola.page.getByRole('button', { name: 'Wyślij' }).click();
-    await expect.poll(() => petra.page.getByTestId('chat-message').allTextContents()).toEqual([
-      expect.stringContaining('Guten Abend aus Kamen!'),
-      expect.stringContaining('Dzień dobry z Wołowa!'),
-    ]);
+    await expect
+      .poll(() => petra.page.getByTestId('chat-message').allTextContents())
+      .toEqual([expect.stringContaining('Guten Abend aus Kamen!'), expect.stringContaining('Dzień dobry z Wołowa!')]);
     // Each sees the interface in their browser's language without choosing it.
     expect(await petra.page.getByTestId('hand-toggle').textContent()).toContain('Hand heben');
     expect(await ola.page.getByTestId('hand-toggle').textContent()).toContain('Podnieś rękę');
@@ -77,17 +101,29 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
 
     await ola.page.getByTestId('hand-toggle').click();
     await heinz.page.getByTestId('hand-toggle').click();
-    await expect.poll(() => jonas.page.getByTestId('hand-entry').allTextContents()).toEqual([expect.stringContaining('Ola'), expect.stringContaining('Heinz')]);
+    await expect
+      .poll(() => jonas.page.getByTestId('hand-entry').allTextContents())
+      .toEqual([expect.stringContaining('Ola'), expect.stringContaining('Heinz')]);
 
-    const heinzId = await heinz.page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('jumelage.session.'))?.[1]);
+    const heinzId = await heinz.page.evaluate(
+      () => Object.entries(localStorage).find(([k]) => k.startsWith('jumelage.session.'))?.[1],
+    );
     await heinz.page.reload();
     await heinz.page.getByTestId('workshop').waitFor();
-    expect(await heinz.page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('jumelage.session.'))?.[1])).toBe(heinzId);
+    expect(
+      await heinz.page.evaluate(
+        () => Object.entries(localStorage).find(([k]) => k.startsWith('jumelage.session.'))?.[1],
+      ),
+    ).toBe(heinzId);
     await expect.poll(() => heinz.page.getByTestId('hand-toggle').getAttribute('aria-pressed')).toBe('true');
     // Still one Heinz, still second in the queue: a resume, not a new join.
     await expect.poll(() => jonas.page.locator('[data-testid=participant][data-name=Heinz]').count()).toBe(1);
-    await expect.poll(() => jonas.page.getByTestId('hand-entry').allTextContents()).toEqual([expect.stringContaining('Ola'), expect.stringContaining('Heinz')]);
-    await expect.poll(() => jonas.page.locator('[data-testid=participant][data-name=Heinz]').getAttribute('data-presence')).toBe('online');
+    await expect
+      .poll(() => jonas.page.getByTestId('hand-entry').allTextContents())
+      .toEqual([expect.stringContaining('Ola'), expect.stringContaining('Heinz')]);
+    await expect
+      .poll(() => jonas.page.locator('[data-testid=participant][data-name=Heinz]').getAttribute('data-presence'))
+      .toBe('online');
 
     // The moderator lowers Ola's hand; Ola sees it.
     await jonas.page.getByRole('button', { name: "Lower Ola's hand" }).click();
@@ -102,7 +138,11 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     await joinWorkshop(mod.page, moderatorUrl, { name: 'Jonas', town: 'Kamen' });
     const eve = await newPerson(browser);
     await joinWorkshop(eve.page, inviteUrl, { name: 'Eve', town: 'Elsewhere' });
-    const saved = JSON.parse((await eve.page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('jumelage.session.'))?.[1]))!);
+    const saved = JSON.parse(
+      (await eve.page.evaluate(
+        () => Object.entries(localStorage).find(([k]) => k.startsWith('jumelage.session.'))?.[1],
+      ))!,
+    );
 
     // Eve's own credentials, used outside the interface.
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.url, { transports: ['websocket'] });

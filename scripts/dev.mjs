@@ -2,8 +2,15 @@
 import { spawn } from 'node:child_process';
 
 const children = [
-  spawn(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.server.json', '--watch', '--preserveWatchOutput'], { stdio: 'inherit' }),
-  spawn(process.execPath, ['--watch', 'dist/server/server/main.js'], { stdio: 'inherit', env: { ...process.env, CLIENT_DIR: 'dist/client' } }),
+  spawn(
+    process.execPath,
+    ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.server.json', '--watch', '--preserveWatchOutput'],
+    { stdio: 'inherit' },
+  ),
+  spawn(process.execPath, ['--watch', 'dist/server/server/main.js'], {
+    stdio: 'inherit',
+    env: { ...process.env, CLIENT_DIR: 'dist/client' },
+  }),
   spawn(process.execPath, ['node_modules/vite/bin/vite.js'], { stdio: 'inherit' }),
 ];
 const stop = () => {

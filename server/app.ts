@@ -66,7 +66,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
     io.adapter(createAdapter(pub, sub, opts.adapterKey ? { key: opts.adapterKey } : {}));
   }
 
-  const deps: Deps = { io, store, config, log, clock: opts.clock ?? Date.now, ids: opts.ids ?? cryptoIds, timers: new Set() };
+  const deps: Deps = {
+    io,
+    store,
+    config,
+    log,
+    clock: opts.clock ?? Date.now,
+    ids: opts.ids ?? cryptoIds,
+    timers: new Set(),
+  };
   const handlers: HandlerTable = createHandlers(deps);
 
   // Drops still being recorded and broadcast; close() lets them finish before closing Redis.
@@ -74,7 +82,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
   io.on('connection', (socket) => {
     socket.data.session = null;
     socket.data.bucket = new TokenBucket(config.rateLimitPerSecond, config.rateLimitPerSecond * 2, deps.clock());
-    socket.data.volatileBucket = new TokenBucket(config.volatileRateLimitPerSecond, config.volatileRateLimitPerSecond * 2, deps.clock());
+    socket.data.volatileBucket = new TokenBucket(
+      config.volatileRateLimitPerSecond,
+      config.volatileRateLimitPerSecond * 2,
+      deps.clock(),
+    );
     registerCommands(socket, deps, handlers);
     socket.on('disconnect', () => {
       const done = onDisconnect(socket, deps).finally(() => disconnecting.delete(done));
@@ -94,7 +106,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
       return;
     }
     const base = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
-    const svg = await QRCode.toString(`${base}/j/${formatJoinCode(code)}?via=qr`, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+    const svg = await QRCode.toString(`${base}/j/${formatJoinCode(code)}?via=qr`, {
+      type: 'svg',
+      margin: 2,
+      errorCorrectionLevel: 'M',
+    });
     res.type('image/svg+xml').set('Cache-Control', 'public, max-age=3600').send(svg);
   });
 

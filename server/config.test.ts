@@ -51,10 +51,13 @@ describe('loadConfig', () => {
     });
   });
 
-  test.each(['http', '-1', '70000', '80.5'])('a bad PORT (%s) gives a ConfigError naming PORT and the value', (port) => {
-    const err = configError({ PORT: port });
-    expect(err.message).toContain(`PORT=${JSON.stringify(port)}`);
-  });
+  test.each(['http', '-1', '70000', '80.5'])(
+    'a bad PORT (%s) gives a ConfigError naming PORT and the value',
+    (port) => {
+      const err = configError({ PORT: port });
+      expect(err.message).toContain(`PORT=${JSON.stringify(port)}`);
+    },
+  );
 
   test('every bad variable is named at once', () => {
     const err = configError({ REDIS_URL: 'http://not-redis', LOG_LEVEL: 'loud', PRESENCE_GRACE_MS: '10' });

@@ -16,7 +16,11 @@ async function main() {
   const log = createLogger({ level: config.logLevel, format: config.logFormat });
   const app = await createApp({ config, log });
   const port = await app.listen();
-  log.info('jumelage listening', { url: `http://localhost:${port}`, store: app.store.kind, publicUrl: config.publicUrl ?? undefined });
+  log.info('jumelage listening', {
+    url: `http://localhost:${port}`,
+    store: app.store.kind,
+    publicUrl: config.publicUrl ?? undefined,
+  });
 
   const stop = (signal: string) => {
     log.info('shutting down', { signal });

@@ -22,7 +22,11 @@ export const DEFAULT_MAX_BYTES = 16 * 1024;
 
 /** `command<Result>()(schema, access)`: the result type is given, the payload type comes from the schema. */
 export function command<R>() {
-  return <S extends z.ZodType>(schema: S, access: Access, opts: { maxBytes?: number; volatile?: boolean } = {}): CommandDef<S, R> => ({
+  return <S extends z.ZodType>(
+    schema: S,
+    access: Access,
+    opts: { maxBytes?: number; volatile?: boolean } = {},
+  ): CommandDef<S, R> => ({
     schema,
     access,
     maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,

@@ -54,7 +54,12 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   // Collected, not printed: a test expecting none shows them in its failure.
   const log = createLogger({ level: 'error', format: 'pretty' }, (line) => errors.push(line));
   const config = testConfig({ redisUrl, ...opts.config });
-  const app = await createApp({ config, log, store: opts.store ?? ownStore ?? undefined, adapterKey: redisUrl ? prefix : undefined });
+  const app = await createApp({
+    config,
+    log,
+    store: opts.store ?? ownStore ?? undefined,
+    adapterKey: redisUrl ? prefix : undefined,
+  });
   const port = await app.listen();
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -72,7 +77,12 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
 
 /** A typed client, connected (websocket only, no automatic reconnection: tests drive reconnects). */
 export async function connectClient(url: string, timeoutMs = 5000): Promise<ClientSocket> {
-  const socket: ClientSocket = ioClient(url, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: timeoutMs });
+  const socket: ClientSocket = ioClient(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    timeout: timeoutMs,
+  });
   openClients.set(socket, url);
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
@@ -101,13 +111,24 @@ export function request<K extends CommandName>(
 }
 
 /** Like request, without the types: for malformed payloads and unknown events. */
-export function requestRaw(socket: ClientSocket, event: string, payload: unknown, timeoutMs = 5000): Promise<Ack<unknown>> {
-  const raw = socket as unknown as { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<Ack<unknown>> } };
+export function requestRaw(
+  socket: ClientSocket,
+  event: string,
+  payload: unknown,
+  timeoutMs = 5000,
+): Promise<Ack<unknown>> {
+  const raw = socket as unknown as {
+    timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<Ack<unknown>> };
+  };
   return raw.timeout(timeoutMs).emitWithAck(event, payload);
 }
 
 /** Sends a command that must succeed and returns its data. */
-export async function ok<K extends CommandName>(socket: ClientSocket, event: K, payload: CommandInput<K>): Promise<CommandResult<K>> {
+export async function ok<K extends CommandName>(
+  socket: ClientSocket,
+  event: K,
+  payload: CommandInput<K>,
+): Promise<CommandResult<K>> {
   const ack = await request(socket, event, payload);
   if (!ack.ok) throw new Error(`${event} failed: ${ack.code} ${ack.message}`);
   return ack.data;
@@ -121,7 +142,10 @@ export function waitFor<E extends ServerEvent>(
   timeoutMs = 5000,
 ): Promise<EventArg<E>> {
   return new Promise((resolve, reject) => {
-    const target = socket as unknown as { on(e: string, l: (a: unknown) => void): void; off(e: string, l: (a: unknown) => void): void };
+    const target = socket as unknown as {
+      on(e: string, l: (a: unknown) => void): void;
+      off(e: string, l: (a: unknown) => void): void;
+    };
     const timer = setTimeout(() => {
       target.off(event, listener);
       reject(new Error(`Timed out after ${timeoutMs} ms waiting for "${event}"`));
@@ -183,7 +207,10 @@ export function twoNodes(redisUrl: string, label: string, config: Partial<Config
   beforeEach(async () => {
     prefix = uniquePrefix(label);
     stores = [await RedisStore.connect(redisUrl, { prefix }), await RedisStore.connect(redisUrl, { prefix })];
-    nodes = [await startServer({ redisUrl, prefix, store: stores[0], config }), await startServer({ redisUrl, prefix, store: stores[1], config })];
+    nodes = [
+      await startServer({ redisUrl, prefix, store: stores[0], config }),
+      await startServer({ redisUrl, prefix, store: stores[1], config }),
+    ];
   });
   afterEach(async () => {
     closeAllClients();

@@ -1,6 +1,11 @@
 /** Short ways to get a workshop with people in it, through the real protocol. */
 import { PROTOCOL_VERSION } from '../shared/protocol.js';
-import type { SessionSnapshot, WorkshopCreated, WorkshopCreateInput, WorkshopJoinInput } from '../shared/workshops/schema.js';
+import type {
+  SessionSnapshot,
+  WorkshopCreated,
+  WorkshopCreateInput,
+  WorkshopJoinInput,
+} from '../shared/workshops/schema.js';
 import { connectClient, ok, type ClientSocket } from './server-harness.js';
 
 export interface Person {
@@ -14,7 +19,11 @@ type Profile = Omit<WorkshopJoinInput, 'v' | 'code'>;
 
 export async function createWorkshop(url: string, input: Partial<WorkshopCreateInput> = {}): Promise<WorkshopCreated> {
   const socket = await connectClient(url);
-  const created = await ok(socket, 'workshop:create', { title: 'Partnerschaftstreffen', languages: ['de', 'fr'], ...input });
+  const created = await ok(socket, 'workshop:create', {
+    title: 'Partnerschaftstreffen',
+    languages: ['de', 'fr'],
+    ...input,
+  });
   socket.disconnect();
   return created;
 }
@@ -30,7 +39,11 @@ export async function joinAs(url: string, code: string, profile: Partial<Profile
 export async function workshopWith(url: string, ...names: string[]) {
   const created = await createWorkshop(url);
   const code = created.workshop.code;
-  const moderator = await joinAs(url, code, { name: 'Mia Moderatorin', town: 'Chemnitz', moderatorKey: created.moderatorKey });
+  const moderator = await joinAs(url, code, {
+    name: 'Mia Moderatorin',
+    town: 'Chemnitz',
+    moderatorKey: created.moderatorKey,
+  });
   const people: Person[] = [];
   for (const name of names) people.push(await joinAs(url, code, { name }));
   return { created, code, moderator, people };

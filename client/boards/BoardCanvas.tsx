@@ -25,7 +25,15 @@ export interface Editor {
 const LIVE_EVERY_MS = 66;
 const CURSOR_EVERY_MS = 100;
 
-export function BoardCanvas({ board, ui, onEdit }: { board: BoardClientState; ui: BoardUi; onEdit: (e: Editor) => void }) {
+export function BoardCanvas({
+  board,
+  ui,
+  onEdit,
+}: {
+  board: BoardClientState;
+  ui: BoardUi;
+  onEdit: (e: Editor) => void;
+}) {
   const svg = useRef<SVGSVGElement>(null);
   const draft = useSignal<Draft | null>(null);
   const lastSend = useRef({ live: 0, cursor: 0 });
@@ -40,9 +48,11 @@ export function BoardCanvas({ board, ui, onEdit }: { board: BoardClientState; ui
     const rect = svg.current!.getBoundingClientRect();
     return { x: (e.clientX - rect.left - ui.panX.value) / zoom, y: (e.clientY - rect.top - ui.panY.value) / zoom };
   };
-  const targetId = (e: Event) => ((e.target as Element).closest?.('[data-id]') as Element | null)?.getAttribute('data-id') ?? null;
+  const targetId = (e: Event) =>
+    ((e.target as Element).closest?.('[data-id]') as Element | null)?.getAttribute('data-id') ?? null;
   const item = (id: string | null) => (id ? (board.board.value.items.get(id) ?? null) : null);
-  const erasable = (i: Item) => i.kind !== 'dot' && (board.isModerator.value || (i.kind === 'card' ? i.by === selfId : board.mayDraw.value));
+  const erasable = (i: Item) =>
+    i.kind !== 'dot' && (board.isModerator.value || (i.kind === 'card' ? i.by === selfId : board.mayDraw.value));
 
   function down(e: PointerEvent) {
     if (e.button !== 0 && e.pointerType === 'mouse') return;
@@ -74,7 +84,10 @@ export function BoardCanvas({ board, ui, onEdit }: { board: BoardClientState; ui
     const now = performance.now();
     const d = draft.value;
     if (ui.tool.value === 'laser') {
-      laserTrail.value = [...laserTrail.value.filter((q) => Date.now() - q.at < LASER_FADE_MS), { x: p.x, y: p.y, at: Date.now() }];
+      laserTrail.value = [
+        ...laserTrail.value.filter((q) => Date.now() - q.at < LASER_FADE_MS),
+        { x: p.x, y: p.y, at: Date.now() },
+      ];
     }
     if (!d || d.kind === 'erase' || d.kind === 'move') {
       if (now - lastSend.current.cursor > CURSOR_EVERY_MS) {
@@ -97,7 +110,15 @@ export function BoardCanvas({ board, ui, onEdit }: { board: BoardClientState; ui
         if (now - lastSend.current.live > LIVE_EVERY_MS) {
           lastSend.current.live = now;
           const chunk = points.slice(Math.max(0, sent - 2)).slice(-BOARD_LIMITS.livePoints * 2);
-          board.actions.live({ strokeId: d.id, tool: ui.tool.value as 'pen', color: ui.color.value, width: ui.width.value, points: chunk, replace: false, end: false });
+          board.actions.live({
+            strokeId: d.id,
+            tool: ui.tool.value as 'pen',
+            color: ui.color.value,
+            width: ui.width.value,
+            points: chunk,
+            replace: false,
+            end: false,
+          });
           sent = points.length;
         }
         draft.value = { ...d, points, sent };
@@ -108,7 +129,15 @@ export function BoardCanvas({ board, ui, onEdit }: { board: BoardClientState; ui
         draft.value = next;
         if (now - lastSend.current.live > LIVE_EVERY_MS) {
           lastSend.current.live = now;
-          board.actions.live({ strokeId: d.id, tool: ui.tool.value as 'line', color: ui.color.value, width: ui.width.value, points: [d.x, d.y, next.x + next.w, next.y + next.h], replace: true, end: false });
+          board.actions.live({
+            strokeId: d.id,
+            tool: ui.tool.value as 'line',
+            color: ui.color.value,
+            width: ui.width.value,
+            points: [d.x, d.y, next.x + next.w, next.y + next.h],
+            replace: true,
+            end: false,
+          });
         }
         return;
       }
@@ -117,7 +146,8 @@ export function BoardCanvas({ board, ui, onEdit }: { board: BoardClientState; ui
         return;
       case 'erase': {
         const hit = item(targetId(e) ?? hitUnder(e));
-        if (hit && erasable(hit) && !d.ids.has(hit.id)) draft.value = { kind: 'erase', ids: new Set([...d.ids, hit.id]) };
+        if (hit && erasable(hit) && !d.ids.has(hit.id))
+          draft.value = { kind: 'erase', ids: new Set([...d.ids, hit.id]) };
         return;
       }
     }
@@ -125,7 +155,13 @@ export function BoardCanvas({ board, ui, onEdit }: { board: BoardClientState; ui
 
   /** With pointer capture, events target the svg: find what is under (or right next to) the pointer, so thin lines are easy to hit. */
   function hitUnder(e: { clientX: number; clientY: number }): string | null {
-    for (const [dx, dy] of [[0, 0], [6, 0], [-6, 0], [0, 6], [0, -6]] as const) {
+    for (const [dx, dy] of [
+      [0, 0],
+      [6, 0],
+      [-6, 0],
+      [0, 6],
+      [0, -6],
+    ] as const) {
       const el = document.elementFromPoint(e.clientX + dx, e.clientY + dy);
       const id = (el?.closest('.board-content [data-id]') as Element | null)?.getAttribute('data-id');
       if (id) return id;
@@ -143,13 +179,40 @@ export function BoardCanvas({ board, ui, onEdit }: { board: BoardClientState; ui
         const pts = thin(all, BOARD_LIMITS.strokePoints);
         const [x0, y0] = [pts[0]!, pts[1]!];
         const rel = pts.map((v, i) => round(v - (i % 2 === 0 ? x0 : y0)));
-        board.actions.live({ strokeId: d.id, tool: 'pen', color: ui.color.value, width: ui.width.value, points: [], replace: false, end: true });
-        await board.actions.add({ kind: 'stroke', id: d.id, x: x0, y: y0, tool: ui.tool.value === 'highlighter' ? 'highlighter' : 'pen', color: ui.color.value, width: ui.width.value, points: rel });
+        board.actions.live({
+          strokeId: d.id,
+          tool: 'pen',
+          color: ui.color.value,
+          width: ui.width.value,
+          points: [],
+          replace: false,
+          end: true,
+        });
+        await board.actions.add({
+          kind: 'stroke',
+          id: d.id,
+          x: x0,
+          y: y0,
+          tool: ui.tool.value === 'highlighter' ? 'highlighter' : 'pen',
+          color: ui.color.value,
+          width: ui.width.value,
+          points: rel,
+        });
         return;
       }
       case 'shape':
         if (Math.abs(d.w) + Math.abs(d.h) < 4) return;
-        await board.actions.add({ kind: 'shape', id: d.id, x: d.x, y: d.y, w: d.w, h: d.h, shape: ui.tool.value as 'rect', color: ui.color.value, width: ui.width.value });
+        await board.actions.add({
+          kind: 'shape',
+          id: d.id,
+          x: d.x,
+          y: d.y,
+          w: d.w,
+          h: d.h,
+          shape: ui.tool.value as 'rect',
+          color: ui.color.value,
+          width: ui.width.value,
+        });
         return;
       case 'move':
         if (Math.abs(d.dx) + Math.abs(d.dy) >= 2) await moveItem(d.id, d.dx, d.dy);
@@ -177,7 +240,9 @@ export function BoardCanvas({ board, ui, onEdit }: { board: BoardClientState; ui
     }
     await board.actions.update(id, { x, y });
     if (it.kind === 'cluster') {
-      for (const c of items) if (c.kind === 'card' && c.clusterId === id) await board.actions.update(c.id, { x: round(c.x + dx), y: round(c.y + dy) });
+      for (const c of items)
+        if (c.kind === 'card' && c.clusterId === id)
+          await board.actions.update(c.id, { x: round(c.x + dx), y: round(c.y + dy) });
     }
   }
 
@@ -198,7 +263,9 @@ export function BoardCanvas({ board, ui, onEdit }: { board: BoardClientState; ui
     } else if (id && e.key.startsWith('Arrow')) {
       e.preventDefault();
       const step = e.shiftKey ? 50 : 10;
-      const [dx, dy] = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[e.key] ?? [0, 0];
+      const [dx, dy] = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[
+        e.key
+      ] ?? [0, 0];
       void moveItem(id, dx!, dy!);
     } else if (e.key === 'Escape') {
       ui.selected.value = null;
@@ -252,29 +319,97 @@ export function BoardCanvas({ board, ui, onEdit }: { board: BoardClientState; ui
               const b = itemBounds(item(id) ?? ({ kind: 'dot' } as Item));
               return b && <rect key={id} x={b.x} y={b.y} width={b.w} height={b.h} fill="#b3261e" opacity="0.2" />;
             })}
-          {selBox && !moving && <rect x={selBox.x - 4} y={selBox.y - 4} width={selBox.w + 8} height={selBox.h + 8} fill="none" stroke="#1f4e79" stroke-width={2 / zoom} stroke-dasharray="6 4" />}
+          {selBox && !moving && (
+            <rect
+              x={selBox.x - 4}
+              y={selBox.y - 4}
+              width={selBox.w + 8}
+              height={selBox.h + 8}
+              fill="none"
+              stroke="#1f4e79"
+              stroke-width={2 / zoom}
+              stroke-dasharray="6 4"
+            />
+          )}
           {moving && d?.kind === 'move' && (
             <g transform={`translate(${d.dx} ${d.dy})`} opacity="0.75">
-              <BoardItems items={[moving]} dots={board.dots.value} myDots={myDots} hiddenLabel={t('board.hiddenCard')} />
+              <BoardItems
+                items={[moving]}
+                dots={board.dots.value}
+                myDots={myDots}
+                hiddenLabel={t('board.hiddenCard')}
+              />
             </g>
           )}
           {d?.kind === 'stroke' && (
-            <path d={smoothPath(d.points)} fill="none" stroke={ui.color.value} stroke-width={ui.tool.value === 'highlighter' ? ui.width.value * 3 : ui.width.value} stroke-opacity={ui.tool.value === 'highlighter' ? 0.35 : 1} stroke-linecap="round" stroke-linejoin="round" />
+            <path
+              d={smoothPath(d.points)}
+              fill="none"
+              stroke={ui.color.value}
+              stroke-width={ui.tool.value === 'highlighter' ? ui.width.value * 3 : ui.width.value}
+              stroke-opacity={ui.tool.value === 'highlighter' ? 0.35 : 1}
+              stroke-linecap="round"
+              stroke-linejoin="round"
+            />
           )}
-          {d?.kind === 'shape' && <ShapeView shape={ui.tool.value as 'rect'} x={d.x} y={d.y} w={d.w} h={d.h} color={ui.color.value} width={ui.width.value} />}
+          {d?.kind === 'shape' && (
+            <ShapeView
+              shape={ui.tool.value as 'rect'}
+              x={d.x}
+              y={d.y}
+              w={d.w}
+              h={d.h}
+              color={ui.color.value}
+              width={ui.width.value}
+            />
+          )}
           {[...board.live.value.values()].map((l) =>
             l.tool === 'pen' || l.tool === 'highlighter' ? (
-              <path key={l.strokeId} d={smoothPath(l.points)} fill="none" stroke={l.color} stroke-width={l.tool === 'highlighter' ? l.width * 3 : l.width} stroke-opacity={l.tool === 'highlighter' ? 0.35 : 0.9} stroke-linecap="round" />
+              <path
+                key={l.strokeId}
+                d={smoothPath(l.points)}
+                fill="none"
+                stroke={l.color}
+                stroke-width={l.tool === 'highlighter' ? l.width * 3 : l.width}
+                stroke-opacity={l.tool === 'highlighter' ? 0.35 : 0.9}
+                stroke-linecap="round"
+              />
             ) : l.points.length === 4 ? (
-              <ShapeView key={l.strokeId} shape={l.tool} x={l.points[0]!} y={l.points[1]!} w={l.points[2]! - l.points[0]!} h={l.points[3]! - l.points[1]!} color={l.color} width={l.width} opacity={0.8} />
+              <ShapeView
+                key={l.strokeId}
+                shape={l.tool}
+                x={l.points[0]!}
+                y={l.points[1]!}
+                w={l.points[2]! - l.points[0]!}
+                h={l.points[3]! - l.points[1]!}
+                color={l.color}
+                width={l.width}
+                opacity={0.8}
+              />
             ) : null,
           )}
           <Laser trail={laserTrail.value} now={now} zoom={zoom} />
           {[...board.cursors.value.values()].map((c) => (
             <g key={c.by} data-testid="board-cursor" transform={`translate(${c.x} ${c.y}) scale(${1 / zoom})`}>
-              <Laser trail={c.trail.map((p) => ({ x: (p.x - c.x) * zoom, y: (p.y - c.y) * zoom, at: p.at }))} now={now} zoom={1} />
-              <path d="M0 0L0 16L4.5 12L8 19L10.5 18L7 11L13 11Z" fill={c.laser ? '#e53935' : '#1f4e79'} stroke="#fff" stroke-width="1" />
-              <rect x="12" y="16" width={c.name.length * 7.4 + 12} height="20" rx="4" fill={c.laser ? '#e53935' : '#1f4e79'} />
+              <Laser
+                trail={c.trail.map((p) => ({ x: (p.x - c.x) * zoom, y: (p.y - c.y) * zoom, at: p.at }))}
+                now={now}
+                zoom={1}
+              />
+              <path
+                d="M0 0L0 16L4.5 12L8 19L10.5 18L7 11L13 11Z"
+                fill={c.laser ? '#e53935' : '#1f4e79'}
+                stroke="#fff"
+                stroke-width="1"
+              />
+              <rect
+                x="12"
+                y="16"
+                width={c.name.length * 7.4 + 12}
+                height="20"
+                rx="4"
+                fill={c.laser ? '#e53935' : '#1f4e79'}
+              />
               <text x="18" y="30" font-size="12" font-family={FONT} fill="#fff">
                 {c.name}
               </text>
@@ -317,7 +452,10 @@ export function fitView(ui: BoardUi, items: readonly Item[], width: number, heig
     return;
   }
   const pad = 24;
-  const z = Math.min(2, Math.max(0.1, Math.min((width - 2 * pad) / Math.max(box.w, 1), (height - 2 * pad) / Math.max(box.h, 1))));
+  const z = Math.min(
+    2,
+    Math.max(0.1, Math.min((width - 2 * pad) / Math.max(box.w, 1), (height - 2 * pad) / Math.max(box.h, 1))),
+  );
   ui.zoom.value = z;
   ui.panX.value = pad - box.x * z + (width - 2 * pad - box.w * z) / 2;
   ui.panY.value = pad - box.y * z + (height - 2 * pad - box.h * z) / 2;

@@ -27,10 +27,17 @@ export function BoardSection({ conn, workshop }: { conn: Connection; workshop: W
   const s = board.settings.value;
   const size = () => ({ w: wrap.current?.clientWidth ?? 800, h: wrap.current?.clientHeight ?? 480 });
   const canvas = () => wrap.current?.querySelector('svg.board-canvas') as SVGSVGElement;
-  const name = (ext: string) => `board-${board.roomId.value}-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}.${ext}`;
+  const name = (ext: string) =>
+    `board-${board.roomId.value}-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}.${ext}`;
 
   return (
-    <section class="board-section" aria-labelledby="board-title" data-testid="board-section" data-room={board.roomId.value} data-loaded={board.loaded.value}>
+    <section
+      class="board-section"
+      aria-labelledby="board-title"
+      data-testid="board-section"
+      data-room={board.roomId.value}
+      data-loaded={board.loaded.value}
+    >
       <div class="board-section__head">
         <h2 id="board-title">{t('board.title')}</h2>
         {s.header && <p class="board-section__question">{s.header}</p>}
@@ -38,30 +45,74 @@ export function BoardSection({ conn, workshop }: { conn: Connection; workshop: W
       {board.error.value && (
         <Alert testId="board-error">
           {errorText(board.error.value)}{' '}
-          <button type="button" class="btn btn--small" onClick={board.actions.dismissError}>×<span class="visually-hidden">{t('common.cancel')}</span></button>
+          <button type="button" class="btn btn--small" onClick={board.actions.dismissError}>
+            ×<span class="visually-hidden">{t('common.cancel')}</span>
+          </button>
         </Alert>
       )}
       {note.value && <Alert kind="warning">{note.value}</Alert>}
-      {!board.mayDraw.value && <p class="muted" data-testid="board-readonly">{s.locked ? t('board.locked') : t('board.moderatorsOnly')}</p>}
+      {!board.mayDraw.value && (
+        <p class="muted" data-testid="board-readonly">
+          {s.locked ? t('board.locked') : t('board.moderatorsOnly')}
+        </p>
+      )}
       <Toolbar board={board} ui={ui} canvasSize={size} onError={(m) => (note.value = m)} />
       <div class="board-wrap" ref={wrap}>
-        {!board.loaded.value && <p class="board-wrap__loading" role="status">{t('board.syncing')}</p>}
+        {!board.loaded.value && (
+          <p class="board-wrap__loading" role="status">
+            {t('board.syncing')}
+          </p>
+        )}
         <BoardCanvas board={board} ui={ui} onEdit={(e) => (editor.value = e)} />
-        {editor.value && <PlaceText board={board} ui={ui} editor={editor.value} onDone={() => {
+        {editor.value && (
+          <PlaceText
+            board={board}
+            ui={ui}
+            editor={editor.value}
+            onDone={() => {
               editor.value = null;
               canvas()?.focus(); // back where the keyboard user was
-            }} />}
+            }}
+          />
+        )}
       </div>
       <div class="inline-row board-export" role="group" aria-label={t('board.export')}>
-        <span class="muted"><BoardIcon name="download" /> {t('board.export')}:</span>
-        <button type="button" class="btn btn--small" data-testid="export-png" onClick={async () => download(name('png'), await boardPng(canvas()))}>{t('board.exportPng')}</button>
-        <button type="button" class="btn btn--small" data-testid="export-svg" onClick={() => download(name('svg'), boardSvg(canvas()).svg, 'image/svg+xml')}>{t('board.exportSvg')}</button>
+        <span class="muted">
+          <BoardIcon name="download" /> {t('board.export')}:
+        </span>
+        <button
+          type="button"
+          class="btn btn--small"
+          data-testid="export-png"
+          onClick={async () => download(name('png'), await boardPng(canvas()))}
+        >
+          {t('board.exportPng')}
+        </button>
+        <button
+          type="button"
+          class="btn btn--small"
+          data-testid="export-svg"
+          onClick={() => download(name('svg'), boardSvg(canvas()).svg, 'image/svg+xml')}
+        >
+          {t('board.exportSvg')}
+        </button>
         <button
           type="button"
           class="btn btn--small"
           data-testid="export-csv"
           title={t('board.csvNote')}
-          onClick={() => download(name('csv'), cardsCsv(board.items.value, board.dots.value, { text: t('board.csv.text'), author: t('board.csv.author'), cluster: t('board.csv.cluster'), dots: t('board.csv.dots') }), 'text/csv;charset=utf-8')}
+          onClick={() =>
+            download(
+              name('csv'),
+              cardsCsv(board.items.value, board.dots.value, {
+                text: t('board.csv.text'),
+                author: t('board.csv.author'),
+                cluster: t('board.csv.cluster'),
+                dots: t('board.csv.dots'),
+              }),
+              'text/csv;charset=utf-8',
+            )
+          }
         >
           {t('board.exportCsv')}
         </button>
@@ -74,7 +125,17 @@ export function BoardSection({ conn, workshop }: { conn: Connection; workshop: W
 }
 
 /** The small form that appears where someone clicked with the text or card tool. */
-function PlaceText({ board, ui, editor, onDone }: { board: BoardClientState; ui: BoardUi; editor: Editor; onDone: () => void }) {
+function PlaceText({
+  board,
+  ui,
+  editor,
+  onDone,
+}: {
+  board: BoardClientState;
+  ui: BoardUi;
+  editor: Editor;
+  onDone: () => void;
+}) {
   const text = useSignal('');
   const field = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => field.current?.focus(), []);
@@ -86,17 +147,50 @@ function PlaceText({ board, ui, editor, onDone }: { board: BoardClientState; ui:
     const id = newId();
     const ok =
       editor.kind === 'card'
-        ? await board.actions.add({ kind: 'card', id, x: Math.round(editor.x), y: Math.round(editor.y), text: value, color: ui.cardColor.value, clusterId: null })
-        : await board.actions.add({ kind: 'text', id, x: Math.round(editor.x), y: Math.round(editor.y), text: value, color: ui.color.value, size: Math.max(14, ui.width.value * 4) });
+        ? await board.actions.add({
+            kind: 'card',
+            id,
+            x: Math.round(editor.x),
+            y: Math.round(editor.y),
+            text: value,
+            color: ui.cardColor.value,
+            clusterId: null,
+          })
+        : await board.actions.add({
+            kind: 'text',
+            id,
+            x: Math.round(editor.x),
+            y: Math.round(editor.y),
+            text: value,
+            color: ui.color.value,
+            size: Math.max(14, ui.width.value * 4),
+          });
     if (ok) onDone();
   };
   return (
-    <form class="place-text card" style={{ left: `${Math.max(0, editor.left)}px`, top: `${Math.max(0, editor.top)}px` }} onSubmit={submit} data-testid="place-text" onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+    <form
+      class="place-text card"
+      style={{ left: `${Math.max(0, editor.left)}px`, top: `${Math.max(0, editor.top)}px` }}
+      onSubmit={submit}
+      data-testid="place-text"
+      onKeyDown={(e) => e.key === 'Escape' && onDone()}
+    >
       <label for="place-text-input">{editor.kind === 'card' ? t('cards.textLabel') : t('board.textPrompt')}</label>
-      <textarea ref={field} id="place-text-input" rows={3} maxLength={max} value={text.value} onInput={(e) => (text.value = (e.target as HTMLTextAreaElement).value)} />
+      <textarea
+        ref={field}
+        id="place-text-input"
+        rows={3}
+        maxLength={max}
+        value={text.value}
+        onInput={(e) => (text.value = (e.target as HTMLTextAreaElement).value)}
+      />
       <div class="inline-row">
-        <button type="submit" class="btn btn--primary btn--small">{t('board.place')}</button>
-        <button type="button" class="btn btn--small btn--ghost" onClick={onDone}>{t('common.cancel')}</button>
+        <button type="submit" class="btn btn--primary btn--small">
+          {t('board.place')}
+        </button>
+        <button type="button" class="btn btn--small btn--ghost" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -23,13 +23,15 @@ export function CardsPanel({ board }: { board: BoardClientState }) {
   const result = voting && !s.dotsOpen;
   const dotsLeft = s.dotBudget - board.myDots.value.length;
   const hiddenCount = cards.filter((c) => c.hidden).length;
-  const inCluster = (id: string | null) => cards.filter((c) => (c.clusterId && clusters.some((k) => k.id === c.clusterId) ? c.clusterId : null) === id);
+  const inCluster = (id: string | null) =>
+    cards.filter((c) => (c.clusterId && clusters.some((k) => k.id === c.clusterId) ? c.clusterId : null) === id);
   const mayMove = board.mayDraw.value;
 
   return (
     <section class="card cards-panel" aria-labelledby="cards-title" data-testid="cards-panel">
       <h2 id="cards-title">
-        <BoardIcon name="card" /> {t('cards.title')} <span class="badge">{t('cards.count', { count: cards.length })}</span>
+        <BoardIcon name="card" /> {t('cards.title')}{' '}
+        <span class="badge">{t('cards.count', { count: cards.length })}</span>
       </h2>
       <p class="cards-panel__question" data-testid="board-question">
         {s.header ? <strong>{s.header}</strong> : <span class="muted">{t('cards.noQuestion')}</span>}
@@ -47,17 +49,31 @@ export function CardsPanel({ board }: { board: BoardClientState }) {
           {s.dotsOpen && (
             <>
               {' '}
-              <span class="badge" data-testid="dots-left">{t('dots.left', { count: Math.max(0, dotsLeft) })}</span>
+              <span class="badge" data-testid="dots-left">
+                {t('dots.left', { count: Math.max(0, dotsLeft) })}
+              </span>
               {!s.dotsLive && <span class="muted"> {t('dots.hiddenNote')}</span>}
             </>
           )}
         </p>
       )}
       {result && <Ranking cards={cards} dots={dots} />}
-      {hiddenCount > 0 && <p class="muted" data-testid="hidden-count">{t('cards.hiddenCount', { count: hiddenCount })}</p>}
+      {hiddenCount > 0 && (
+        <p class="muted" data-testid="hidden-count">
+          {t('cards.hiddenCount', { count: hiddenCount })}
+        </p>
+      )}
       {cards.length === 0 && <p class="muted">{t('cards.empty')}</p>}
       {clusters.map((k) => (
-        <ClusterBlock key={k.id} board={board} cluster={k} cards={inCluster(k.id)} clusters={clusters} mayMove={mayMove} dotsLeft={dotsLeft} />
+        <ClusterBlock
+          key={k.id}
+          board={board}
+          cluster={k}
+          cards={inCluster(k.id)}
+          clusters={clusters}
+          mayMove={mayMove}
+          dotsLeft={dotsLeft}
+        />
       ))}
       {inCluster(null).length > 0 && (
         <div class="cluster-block">
@@ -72,7 +88,15 @@ export function CardsPanel({ board }: { board: BoardClientState }) {
           data-testid="new-cluster"
           onClick={() => {
             const n = clusters.length;
-            void board.actions.add({ kind: 'cluster', id: newId(), x: 40 + n * 460, y: -420, w: 420, h: 360, heading: t('cards.clusterDefault', { n: n + 1 }) });
+            void board.actions.add({
+              kind: 'cluster',
+              id: newId(),
+              x: 40 + n * 460,
+              y: -420,
+              w: 420,
+              h: 360,
+              heading: t('cards.clusterDefault', { n: n + 1 }),
+            });
           }}
         >
           {t('cards.newCluster')}
@@ -87,34 +111,74 @@ function WriteCard({ board }: { board: BoardClientState }) {
   const color = useSignal<(typeof CARD_COLORS)[number]>(CARD_COLORS[0]);
   const s = board.settings.value;
   const left = s.cardLimit > 0 ? s.cardLimit - board.myCardsThisRound.value : null;
-  if (!board.mayWriteCards.value) return <p class="muted" data-testid="cards-closed">{t('cards.closed')}</p>;
+  if (!board.mayWriteCards.value)
+    return (
+      <p class="muted" data-testid="cards-closed">
+        {t('cards.closed')}
+      </p>
+    );
   const submit = async (e: Event) => {
     e.preventDefault();
     const value = text.value.trim();
     if (!value) return;
     const { x, y } = slot(board.cards.value.length);
-    if (await board.actions.add({ kind: 'card', id: newId(), x, y, text: value, color: color.value, clusterId: null })) text.value = '';
+    if (await board.actions.add({ kind: 'card', id: newId(), x, y, text: value, color: color.value, clusterId: null }))
+      text.value = '';
   };
   return (
     <form class="write-card" onSubmit={submit} data-testid="write-card">
-      <label for="card-text" class="write-card__label">{t('cards.textLabel')}</label>
-      <textarea id="card-text" rows={3} maxLength={BOARD_LIMITS.cardText} value={text.value} onInput={(e) => (text.value = (e.target as HTMLTextAreaElement).value)} disabled={left === 0} />
+      <label for="card-text" class="write-card__label">
+        {t('cards.textLabel')}
+      </label>
+      <textarea
+        id="card-text"
+        rows={3}
+        maxLength={BOARD_LIMITS.cardText}
+        value={text.value}
+        onInput={(e) => (text.value = (e.target as HTMLTextAreaElement).value)}
+        disabled={left === 0}
+      />
       <div class="write-card__row">
         <div class="chips" role="radiogroup" aria-label={t('cards.colorLabel')}>
           {CARD_COLORS.map((c, i) => (
-            <button key={c} type="button" role="radio" aria-checked={color.value === c} class={`swatch${color.value === c ? ' swatch--on' : ''}`} style={{ background: c }} aria-label={t('board.colorName', { n: i + 1 })} onClick={() => (color.value = c)} />
+            <button
+              key={c}
+              type="button"
+              role="radio"
+              aria-checked={color.value === c}
+              class={`swatch${color.value === c ? ' swatch--on' : ''}`}
+              style={{ background: c }}
+              aria-label={t('board.colorName', { n: i + 1 })}
+              onClick={() => (color.value = c)}
+            />
           ))}
         </div>
-        <button type="submit" class="btn btn--primary" disabled={left === 0 || !text.value.trim()} data-testid="add-card">
+        <button
+          type="submit"
+          class="btn btn--primary"
+          disabled={left === 0 || !text.value.trim()}
+          data-testid="add-card"
+        >
           {t('cards.add')}
         </button>
       </div>
-      {left !== null && <p class="help" data-testid="cards-left">{left > 0 ? t('cards.left', { count: left }) : t('cards.noneLeft')}</p>}
+      {left !== null && (
+        <p class="help" data-testid="cards-left">
+          {left > 0 ? t('cards.left', { count: left }) : t('cards.noneLeft')}
+        </p>
+      )}
     </form>
   );
 }
 
-function ClusterBlock(p: { board: BoardClientState; cluster: ClusterItem; cards: CardItem[]; clusters: ClusterItem[]; mayMove: boolean; dotsLeft: number }) {
+function ClusterBlock(p: {
+  board: BoardClientState;
+  cluster: ClusterItem;
+  cards: CardItem[];
+  clusters: ClusterItem[];
+  mayMove: boolean;
+  dotsLeft: number;
+}) {
   const heading = useSignal<string | null>(null);
   const id = `cluster-${p.cluster.id}`;
   return (
@@ -128,8 +192,17 @@ function ClusterBlock(p: { board: BoardClientState; cluster: ClusterItem; cards:
             heading.value = null;
           }}
         >
-          <label for={id} class="visually-hidden">{t('cards.clusterHeading')}</label>
-          <input id={id} class="cluster-block__heading" value={heading.value ?? p.cluster.heading} maxLength={BOARD_LIMITS.heading} onInput={(e) => (heading.value = (e.target as HTMLInputElement).value)} onBlur={(e) => (e.currentTarget as HTMLInputElement).form?.requestSubmit()} />
+          <label for={id} class="visually-hidden">
+            {t('cards.clusterHeading')}
+          </label>
+          <input
+            id={id}
+            class="cluster-block__heading"
+            value={heading.value ?? p.cluster.heading}
+            maxLength={BOARD_LIMITS.heading}
+            onInput={(e) => (heading.value = (e.target as HTMLInputElement).value)}
+            onBlur={(e) => (e.currentTarget as HTMLInputElement).form?.requestSubmit()}
+          />
         </form>
       ) : (
         <h3>{p.cluster.heading}</h3>
@@ -139,7 +212,19 @@ function ClusterBlock(p: { board: BoardClientState; cluster: ClusterItem; cards:
   );
 }
 
-function CardList({ board, cards, clusters, mayMove, dotsLeft }: { board: BoardClientState; cards: CardItem[]; clusters: ClusterItem[]; mayMove: boolean; dotsLeft: number }) {
+function CardList({
+  board,
+  cards,
+  clusters,
+  mayMove,
+  dotsLeft,
+}: {
+  board: BoardClientState;
+  cards: CardItem[];
+  clusters: ClusterItem[];
+  mayMove: boolean;
+  dotsLeft: number;
+}) {
   return (
     <ul class="card-list">
       {cards.map((c) => (
@@ -149,7 +234,19 @@ function CardList({ board, cards, clusters, mayMove, dotsLeft }: { board: BoardC
   );
 }
 
-function CardEntry({ board, card, clusters, mayMove, dotsLeft }: { board: BoardClientState; card: CardItem; clusters: ClusterItem[]; mayMove: boolean; dotsLeft: number }) {
+function CardEntry({
+  board,
+  card,
+  clusters,
+  mayMove,
+  dotsLeft,
+}: {
+  board: BoardClientState;
+  card: CardItem;
+  clusters: ClusterItem[];
+  mayMove: boolean;
+  dotsLeft: number;
+}) {
   const editing = useSignal<string | null>(null);
   const s = board.settings.value;
   const mine = card.by === board.selfId.value;
@@ -159,7 +256,12 @@ function CardEntry({ board, card, clusters, mayMove, dotsLeft }: { board: BoardC
   const showTotal = s.dotRound > 0 && (s.dotsLive || !s.dotsOpen);
   const canWrite = mine && board.mayWriteCards.value;
   return (
-    <li class={`card-entry${card.hidden ? ' card-entry--hidden' : ''}`} style={{ borderLeftColor: card.color }} data-testid="card-entry" data-card-id={card.id}>
+    <li
+      class={`card-entry${card.hidden ? ' card-entry--hidden' : ''}`}
+      style={{ borderLeftColor: card.color }}
+      data-testid="card-entry"
+      data-card-id={card.id}
+    >
       {editing.value !== null ? (
         <form
           class="card-entry__edit"
@@ -169,25 +271,57 @@ function CardEntry({ board, card, clusters, mayMove, dotsLeft }: { board: BoardC
             if (text && (await board.actions.update(card.id, { text }))) editing.value = null;
           }}
         >
-          <label class="visually-hidden" for={`edit-${card.id}`}>{t('cards.textLabel')}</label>
-          <textarea id={`edit-${card.id}`} rows={3} maxLength={BOARD_LIMITS.cardText} value={editing.value} onInput={(e) => (editing.value = (e.target as HTMLTextAreaElement).value)} />
-          <button type="submit" class="btn btn--small btn--primary">{t('cards.save')}</button>
+          <label class="visually-hidden" for={`edit-${card.id}`}>
+            {t('cards.textLabel')}
+          </label>
+          <textarea
+            id={`edit-${card.id}`}
+            rows={3}
+            maxLength={BOARD_LIMITS.cardText}
+            value={editing.value}
+            onInput={(e) => (editing.value = (e.target as HTMLTextAreaElement).value)}
+          />
+          <button type="submit" class="btn btn--small btn--primary">
+            {t('cards.save')}
+          </button>
         </form>
       ) : (
-        <p class="card-entry__text" data-testid="card-text">{label}</p>
+        <p class="card-entry__text" data-testid="card-text">
+          {label}
+        </p>
       )}
       <div class="card-entry__meta">
-        <span class="muted">{mine ? t('cards.mine') : card.authorName ? t('cards.by', { name: card.authorName }) : ''}</span>
-        {showTotal && <span class="badge" data-testid="card-dots">{t('dots.onCard', { count: total })}</span>}
+        <span class="muted">
+          {mine ? t('cards.mine') : card.authorName ? t('cards.by', { name: card.authorName }) : ''}
+        </span>
+        {showTotal && (
+          <span class="badge" data-testid="card-dots">
+            {t('dots.onCard', { count: total })}
+          </span>
+        )}
         {myDots.length > 0 && !showTotal && <span class="badge">{t('dots.mine', { count: myDots.length })}</span>}
       </div>
       <div class="card-entry__actions">
         {s.dotsOpen && !card.hidden && (
           <>
-            <button type="button" class="btn btn--small" aria-label={t('dots.place', { text: label })} disabled={dotsLeft <= 0 || myDots.length >= s.dotsPerCard} data-testid="dot-add" onClick={() => void board.actions.add({ kind: 'dot', id: newId(), cardId: card.id })}>
+            <button
+              type="button"
+              class="btn btn--small"
+              aria-label={t('dots.place', { text: label })}
+              disabled={dotsLeft <= 0 || myDots.length >= s.dotsPerCard}
+              data-testid="dot-add"
+              onClick={() => void board.actions.add({ kind: 'dot', id: newId(), cardId: card.id })}
+            >
               <BoardIcon name="plus" /> <BoardIcon name="dot" size="0.8em" />
             </button>
-            <button type="button" class="btn btn--small" aria-label={t('dots.takeBack', { text: label })} disabled={myDots.length === 0} data-testid="dot-remove" onClick={() => void board.actions.remove([myDots[myDots.length - 1]!.id])}>
+            <button
+              type="button"
+              class="btn btn--small"
+              aria-label={t('dots.takeBack', { text: label })}
+              disabled={myDots.length === 0}
+              data-testid="dot-remove"
+              onClick={() => void board.actions.remove([myDots[myDots.length - 1]!.id])}
+            >
               <BoardIcon name="minus" /> <BoardIcon name="dot" size="0.8em" />
             </button>
           </>
@@ -198,14 +332,22 @@ function CardEntry({ board, card, clusters, mayMove, dotsLeft }: { board: BoardC
           </button>
         )}
         {(canWrite || board.isModerator.value) && (
-          <button type="button" class="btn btn--small btn--ghost" aria-label={`${t('cards.remove')}: ${label}`} onClick={() => void board.actions.remove([card.id])}>
+          <button
+            type="button"
+            class="btn btn--small btn--ghost"
+            aria-label={`${t('cards.remove')}: ${label}`}
+            onClick={() => void board.actions.remove([card.id])}
+          >
             <BoardIcon name="delete" />
           </button>
         )}
         {mayMove && clusters.length > 0 && (
           <label class="card-entry__move">
             <span class="visually-hidden">{t('cards.moveTo')}</span>
-            <select value={card.clusterId ?? ''} onChange={(e) => void moveToCluster(board, card, clusters, (e.target as HTMLSelectElement).value || null)}>
+            <select
+              value={card.clusterId ?? ''}
+              onChange={(e) => void moveToCluster(board, card, clusters, (e.target as HTMLSelectElement).value || null)}
+            >
               <option value="">{t('cards.unclustered')}</option>
               {clusters.map((k) => (
                 <option key={k.id} value={k.id}>
@@ -221,7 +363,12 @@ function CardEntry({ board, card, clusters, mayMove, dotsLeft }: { board: BoardC
 }
 
 /** Moving a card into a cluster from the list also places it inside the cluster's frame. */
-async function moveToCluster(board: BoardClientState, card: CardItem, clusters: ClusterItem[], clusterId: string | null) {
+async function moveToCluster(
+  board: BoardClientState,
+  card: CardItem,
+  clusters: ClusterItem[],
+  clusterId: string | null,
+) {
   const k = clusters.find((c) => c.id === clusterId);
   if (!k) return board.actions.update(card.id, { clusterId: null, x: card.x, y: card.y + 0 });
   const inside = board.cards.value.filter((c) => c.clusterId === k.id && c.id !== card.id).length;

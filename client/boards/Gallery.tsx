@@ -53,8 +53,12 @@ export function Gallery({ board }: { board: BoardClientState }) {
     <section class="card gallery" aria-labelledby="gallery-title" data-testid="gallery">
       <div class="inline-row gallery__bar">
         <h2 id="gallery-title">{t('gallery.title')}</h2>
-        <button type="button" class="btn btn--small" onClick={() => void load()} disabled={busy.value}>{t('gallery.refresh')}</button>
-        <button type="button" class="btn btn--small btn--ghost" onClick={() => (entries.value = null)}>{t('gallery.close')}</button>
+        <button type="button" class="btn btn--small" onClick={() => void load()} disabled={busy.value}>
+          {t('gallery.refresh')}
+        </button>
+        <button type="button" class="btn btn--small btn--ghost" onClick={() => (entries.value = null)}>
+          {t('gallery.close')}
+        </button>
       </div>
       {entries.value.length === 0 && <p class="muted">{t('gallery.empty')}</p>}
       <ul class="gallery__grid">
@@ -87,10 +91,21 @@ export function MiniBoard({ snapshot, label }: { snapshot: BoardSnapshot; label:
   const pad = 20;
   const state = fromSnapshot(snapshot);
   return (
-    <svg class="mini-board" role="img" aria-label={label} viewBox={`${box.x - pad} ${box.y - pad} ${box.w + 2 * pad} ${box.h + 2 * pad}`} preserveAspectRatio="xMidYMid meet">
+    <svg
+      class="mini-board"
+      role="img"
+      aria-label={label}
+      viewBox={`${box.x - pad} ${box.y - pad} ${box.w + 2 * pad} ${box.h + 2 * pad}`}
+      preserveAspectRatio="xMidYMid meet"
+    >
       <BoardDefs />
       <rect x={box.x - pad} y={box.y - pad} width={box.w + 2 * pad} height={box.h + 2 * pad} fill="#fff" />
-      <BoardItems items={snapshot.items} dots={dotCounts(state)} myDots={new Map()} hiddenLabel={t('board.hiddenCard')} />
+      <BoardItems
+        items={snapshot.items}
+        dots={dotCounts(state)}
+        myDots={new Map()}
+        hiddenLabel={t('board.hiddenCard')}
+      />
     </svg>
   );
 }

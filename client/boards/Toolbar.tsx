@@ -6,11 +6,34 @@ import { BoardIcon, type BoardIconName } from './icons.js';
 import { newId, type BoardClientState } from './state.js';
 import type { BoardUi } from './ui.js';
 
-const TOOL_BUTTONS: Tool[] = ['select', 'pen', 'highlighter', 'line', 'arrow', 'rect', 'ellipse', 'text', 'card', 'eraser', 'laser', 'pan'];
+const TOOL_BUTTONS: Tool[] = [
+  'select',
+  'pen',
+  'highlighter',
+  'line',
+  'arrow',
+  'rect',
+  'ellipse',
+  'text',
+  'card',
+  'eraser',
+  'laser',
+  'pan',
+];
 const DRAWING_TOOLS = new Set<Tool>(['pen', 'highlighter', 'line', 'arrow', 'rect', 'ellipse', 'text']);
 
 /** Every tool is a real, labelled button; the active one is aria-pressed. */
-export function Toolbar({ board, ui, canvasSize, onError }: { board: BoardClientState; ui: BoardUi; canvasSize: () => { w: number; h: number }; onError: (m: string) => void }) {
+export function Toolbar({
+  board,
+  ui,
+  canvasSize,
+  onError,
+}: {
+  board: BoardClientState;
+  ui: BoardUi;
+  canvasSize: () => { w: number; h: number };
+  onError: (m: string) => void;
+}) {
   const tool = ui.tool.value;
   const mayDraw = board.mayDraw.value;
   const center = () => {
@@ -26,7 +49,16 @@ export function Toolbar({ board, ui, canvasSize, onError }: { board: BoardClient
     const c = center();
     const w = Math.round(img.w * scale);
     const h = Math.round(img.h * scale);
-    await board.actions.add({ kind: 'image', id: newId(), x: Math.round(c.x - w / 2), y: Math.round(c.y - h / 2), w, h, src: img.src, alt: file.name.slice(0, 200) });
+    await board.actions.add({
+      kind: 'image',
+      id: newId(),
+      x: Math.round(c.x - w / 2),
+      y: Math.round(c.y - h / 2),
+      w,
+      h,
+      src: img.src,
+      alt: file.name.slice(0, 200),
+    });
   }
 
   const selectedItem = ui.selected.value ? board.board.value.items.get(ui.selected.value) : undefined;
@@ -53,7 +85,14 @@ export function Toolbar({ board, ui, canvasSize, onError }: { board: BoardClient
         <label class={`tool-btn${mayDraw ? '' : ' tool-btn--disabled'}`}>
           <BoardIcon name="image" />
           <span>{t('board.image')}</span>
-          <input type="file" accept="image/png,image/jpeg,image/gif,image/webp" class="visually-hidden" disabled={!mayDraw} onChange={(e) => void addImage((e.target as HTMLInputElement).files?.[0])} data-testid="board-image-input" />
+          <input
+            type="file"
+            accept="image/png,image/jpeg,image/gif,image/webp"
+            class="visually-hidden"
+            disabled={!mayDraw}
+            onChange={(e) => void addImage((e.target as HTMLInputElement).files?.[0])}
+            data-testid="board-image-input"
+          />
         </label>
       </div>
       <div class="board-toolbar__group" role="radiogroup" aria-label={t('board.color')}>
@@ -68,13 +107,20 @@ export function Toolbar({ board, ui, canvasSize, onError }: { board: BoardClient
               class={`swatch${on ? ' swatch--on' : ''}`}
               style={{ background: c }}
               aria-label={t('board.colorName', { n: i + 1 })}
-              onClick={() => (tool === 'card' ? (ui.cardColor.value = c as (typeof CARD_COLORS)[number]) : (ui.color.value = c as (typeof INK_COLORS)[number]))}
+              onClick={() =>
+                tool === 'card'
+                  ? (ui.cardColor.value = c as (typeof CARD_COLORS)[number])
+                  : (ui.color.value = c as (typeof INK_COLORS)[number])
+              }
             />
           );
         })}
         <label class="board-toolbar__width">
           <span>{t('board.width')}</span>
-          <select value={String(ui.width.value)} onChange={(e) => (ui.width.value = Number((e.target as HTMLSelectElement).value))}>
+          <select
+            value={String(ui.width.value)}
+            onChange={(e) => (ui.width.value = Number((e.target as HTMLSelectElement).value))}
+          >
             {[2, 4, 8, 14, 24].map((w) => (
               <option key={w} value={w}>
                 {w}
@@ -84,11 +130,23 @@ export function Toolbar({ board, ui, canvasSize, onError }: { board: BoardClient
         </label>
       </div>
       <div class="board-toolbar__group">
-        <button type="button" class="tool-btn" disabled={!board.canUndo.value} onClick={() => void board.actions.undo()} data-testid="board-undo">
+        <button
+          type="button"
+          class="tool-btn"
+          disabled={!board.canUndo.value}
+          onClick={() => void board.actions.undo()}
+          data-testid="board-undo"
+        >
           <BoardIcon name="undo" />
           <span>{t('board.undo')}</span>
         </button>
-        <button type="button" class="tool-btn" disabled={!board.canRedo.value} onClick={() => void board.actions.redo()} data-testid="board-redo">
+        <button
+          type="button"
+          class="tool-btn"
+          disabled={!board.canRedo.value}
+          onClick={() => void board.actions.redo()}
+          data-testid="board-redo"
+        >
           <BoardIcon name="redo" />
           <span>{t('board.redo')}</span>
         </button>
@@ -112,7 +170,12 @@ export function Toolbar({ board, ui, canvasSize, onError }: { board: BoardClient
           <BoardIcon name="minus" />
           <span>{t('board.zoomOut')}</span>
         </button>
-        <button type="button" class="tool-btn" data-testid="board-fit" onClick={() => fitView(ui, board.items.value, canvasSize().w, canvasSize().h)}>
+        <button
+          type="button"
+          class="tool-btn"
+          data-testid="board-fit"
+          onClick={() => fitView(ui, board.items.value, canvasSize().w, canvasSize().h)}
+        >
           <BoardIcon name="fit" />
           <span>{t('board.zoomReset')}</span>
         </button>

@@ -17,7 +17,8 @@ export function boardSvg(canvas: SVGSVGElement): { svg: string; width: number; h
   const defs = canvas.querySelector('defs');
   if (defs) out.appendChild(defs.cloneNode(true));
   const bg = document.createElementNS(SVG_NS, 'rect');
-  for (const [k, v] of Object.entries({ x: box.x - pad, y: box.y - pad, width, height, fill: '#ffffff' })) bg.setAttribute(k, String(v));
+  for (const [k, v] of Object.entries({ x: box.x - pad, y: box.y - pad, width, height, fill: '#ffffff' }))
+    bg.setAttribute(k, String(v));
   out.appendChild(bg);
   out.appendChild(content.cloneNode(true));
   return { svg: new XMLSerializer().serializeToString(out), width, height };
@@ -42,7 +43,9 @@ export async function boardPng(canvas: SVGSVGElement): Promise<Blob> {
     g.fillStyle = '#fff';
     g.fillRect(0, 0, c.width, c.height);
     g.drawImage(img, 0, 0, c.width, c.height);
-    return await new Promise<Blob>((resolve, reject) => c.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      c.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -60,9 +63,18 @@ export function download(name: string, data: Blob | string, type = 'application/
 }
 
 /** Shrinks a picked image to a JPEG data URL under `maxChars` (photos from phones are huge). */
-export async function imageDataUrl(file: File, maxChars: number): Promise<{ src: string; w: number; h: number } | null> {
+export async function imageDataUrl(
+  file: File,
+  maxChars: number,
+): Promise<{ src: string; w: number; h: number } | null> {
   const bitmap = await createImageBitmap(file);
-  for (const [side, quality] of [[1600, 0.85], [1200, 0.8], [900, 0.75], [640, 0.7], [400, 0.6]] as const) {
+  for (const [side, quality] of [
+    [1600, 0.85],
+    [1200, 0.8],
+    [900, 0.75],
+    [640, 0.7],
+    [400, 0.6],
+  ] as const) {
     const scale = Math.min(1, side / Math.max(bitmap.width, bitmap.height));
     const c = document.createElement('canvas');
     c.width = Math.max(1, Math.round(bitmap.width * scale));

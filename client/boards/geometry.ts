@@ -14,7 +14,10 @@ export interface Box {
 export function itemBounds(item: Item): Box | null {
   switch (item.kind) {
     case 'stroke': {
-      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      let minX = Infinity,
+        minY = Infinity,
+        maxX = -Infinity,
+        maxY = -Infinity;
       for (let i = 0; i < item.points.length; i += 2) {
         minX = Math.min(minX, item.points[i]!);
         maxX = Math.max(maxX, item.points[i]!);
@@ -25,10 +28,20 @@ export function itemBounds(item: Item): Box | null {
       return { x: item.x + minX - pad, y: item.y + minY - pad, w: maxX - minX + 2 * pad, h: maxY - minY + 2 * pad };
     }
     case 'shape':
-      return { x: item.x + Math.min(0, item.w), y: item.y + Math.min(0, item.h), w: Math.abs(item.w), h: Math.abs(item.h) };
+      return {
+        x: item.x + Math.min(0, item.w),
+        y: item.y + Math.min(0, item.h),
+        w: Math.abs(item.w),
+        h: Math.abs(item.h),
+      };
     case 'text': {
       const lines = item.text.split('\n');
-      return { x: item.x, y: item.y, w: Math.max(...lines.map((l) => l.length)) * item.size * 0.6, h: lines.length * item.size * 1.25 };
+      return {
+        x: item.x,
+        y: item.y,
+        w: Math.max(...lines.map((l) => l.length)) * item.size * 0.6,
+        h: lines.length * item.size * 1.25,
+      };
     }
     case 'card':
       return { x: item.x, y: item.y, w: CARD_W, h: CARD_H };

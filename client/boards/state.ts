@@ -1,5 +1,12 @@
 import { batch, computed, effect, signal } from '@preact/signals';
-import { applyOp, dotCounts, emptyBoard, fromSnapshot, serializeBoard, type BoardState } from '../../shared/boards/apply.js';
+import {
+  applyOp,
+  dotCounts,
+  emptyBoard,
+  fromSnapshot,
+  serializeBoard,
+  type BoardState,
+} from '../../shared/boards/apply.js';
 import type {
   BoardCursorEvent,
   BoardLiveEvent,
@@ -61,12 +68,23 @@ export function createBoardState(conn: Connection, ws: WorkshopState) {
   const items = computed(() => (rev.value, [...current.items.values()]));
   const cards = computed(() => items.value.filter((i): i is CardItem => i.kind === 'card'));
   const dots = computed(() => (rev.value, dotCounts(current)));
-  const myCardsThisRound = computed(() => cards.value.filter((c) => c.by === selfId.value && c.round === settings.value.cardRound).length);
-  const myDots = computed(() =>
-    items.value.filter((i): i is Extract<Item, { kind: 'dot' }> => i.kind === 'dot' && i.by === selfId.value && i.round === settings.value.dotRound),
+  const myCardsThisRound = computed(
+    () => cards.value.filter((c) => c.by === selfId.value && c.round === settings.value.cardRound).length,
   );
-  const mayDraw = computed(() => isModerator.value || (!settings.value.locked && settings.value.drawing === 'everyone'));
-  const mayWriteCards = computed(() => isModerator.value || (!settings.value.locked && (settings.value.drawing === 'everyone' || settings.value.cardsOpen)));
+  const myDots = computed(() =>
+    items.value.filter(
+      (i): i is Extract<Item, { kind: 'dot' }> =>
+        i.kind === 'dot' && i.by === selfId.value && i.round === settings.value.dotRound,
+    ),
+  );
+  const mayDraw = computed(
+    () => isModerator.value || (!settings.value.locked && settings.value.drawing === 'everyone'),
+  );
+  const mayWriteCards = computed(
+    () =>
+      isModerator.value ||
+      (!settings.value.locked && (settings.value.drawing === 'everyone' || settings.value.cardsOpen)),
+  );
 
   const pending = new Map<number, BoardOp>();
   /** Ops applied lately: a snapshot that arrives after some of them is brought forward with them. */
@@ -193,7 +211,9 @@ export function createBoardState(conn: Connection, ws: WorkshopState) {
       if (e.gone) next.delete(e.by);
       else {
         const now = Date.now();
-        const trail = e.laser ? [...(next.get(e.by)?.trail ?? []).filter((p) => now - p.at < LASER_FADE_MS), { x: e.x, y: e.y, at: now }] : [];
+        const trail = e.laser
+          ? [...(next.get(e.by)?.trail ?? []).filter((p) => now - p.at < LASER_FADE_MS), { x: e.x, y: e.y, at: now }]
+          : [];
         next.set(e.by, { ...e, seenAt: now, trail });
       }
       cursors.value = next;
@@ -205,7 +225,11 @@ export function createBoardState(conn: Connection, ws: WorkshopState) {
     if ([...live.value.values()].some((l) => now - l.seenAt > LIVE_TTL_MS)) {
       live.value = new Map([...live.value].filter(([, l]) => now - l.seenAt <= LIVE_TTL_MS));
     }
-    if ([...cursors.value.values()].some((c) => now - c.seenAt > CURSOR_TTL_MS || c.trail.some((p) => now - p.at > LASER_FADE_MS))) {
+    if (
+      [...cursors.value.values()].some(
+        (c) => now - c.seenAt > CURSOR_TTL_MS || c.trail.some((p) => now - p.at > LASER_FADE_MS),
+      )
+    ) {
       cursors.value = new Map(
         [...cursors.value]
           .filter(([, c]) => now - c.seenAt <= CURSOR_TTL_MS)
@@ -219,7 +243,10 @@ export function createBoardState(conn: Connection, ws: WorkshopState) {
     return accept(r, record ? 'new' : 'none');
   }
 
-  function accept(r: Awaited<ReturnType<Connection['request']>>, stack: 'new' | 'undo' | 'redo' | 'none'): BoardOp | null {
+  function accept(
+    r: Awaited<ReturnType<Connection['request']>>,
+    stack: 'new' | 'undo' | 'redo' | 'none',
+  ): BoardOp | null {
     if (!r.ok) {
       error.value = r.code;
       return null;
@@ -244,7 +271,9 @@ export function createBoardState(conn: Connection, ws: WorkshopState) {
   }
 
   // For browser tests and support: the board exactly as this person sees it, serialised.
-  (globalThis as { jumelageBoard?: { serialize(): string } }).jumelageBoard = { serialize: () => serializeBoard(current) };
+  (globalThis as { jumelageBoard?: { serialize(): string } }).jumelageBoard = {
+    serialize: () => serializeBoard(current),
+  };
 
   const actions = {
     add: (item: NewItem) => send({ type: 'add', item }),

@@ -17,7 +17,13 @@ export function BreakoutPanel({ br, state }: { br: BreakoutsState; state: Worksh
       <h2 id="br-title">
         <Icon name="rooms" /> {br.isOpen.value ? t('br.running') : t('br.title')}
       </h2>
-      {!view ? <p class="muted">{t('common.loading')}</p> : br.isOpen.value ? <RunningRooms br={br} state={state} /> : <PlanEditor br={br} state={state} />}
+      {!view ? (
+        <p class="muted">{t('common.loading')}</p>
+      ) : br.isOpen.value ? (
+        <RunningRooms br={br} state={state} />
+      ) : (
+        <PlanEditor br={br} state={state} />
+      )}
       {view && !br.isOpen.value && <RoomResults br={br} />}
     </section>
   );
@@ -61,11 +67,25 @@ function useDropTarget(br: BreakoutsState, roomId: string) {
 }
 
 /** People not in any room yet, each with a select to place them (the keyboard path for moving people). */
-export function Unplaced({ br, people, testId, className }: { br: BreakoutsState; people: readonly Participant[]; testId: string; className?: string }) {
+export function Unplaced({
+  br,
+  people,
+  testId,
+  className,
+}: {
+  br: BreakoutsState;
+  people: readonly Participant[];
+  testId: string;
+  className?: string;
+}) {
   const drop = useDropTarget(br, PLENARY);
   if (people.length === 0) return null;
   return (
-    <div class={`${className ?? ''}${drop.over.value ? ' drop-target--over' : ''}`} data-testid={testId} {...drop.props}>
+    <div
+      class={`${className ?? ''}${drop.over.value ? ' drop-target--over' : ''}`}
+      data-testid={testId}
+      {...drop.props}
+    >
       <h3>{t('br.unassigned')}</h3>
       <ul class="plain-list">
         {people.map((p) => (
@@ -90,7 +110,12 @@ export function MoveSelect({ br, person, current }: { br: BreakoutsState; person
       <label for={id} class="visually-hidden">
         {t('br.moveLabel', { name: person.name })}
       </label>
-      <select id={id} data-testid="move-select" value={current} onChange={(e) => void br.actions.move(person.id, (e.target as HTMLSelectElement).value)}>
+      <select
+        id={id}
+        data-testid="move-select"
+        value={current}
+        onChange={(e) => void br.actions.move(person.id, (e.target as HTMLSelectElement).value)}
+      >
         <option value={PLENARY}>{t('br.plenary')}</option>
         {rooms.map((r) => (
           <option key={r.id} value={r.id}>
@@ -117,7 +142,14 @@ function RunningRooms({ br, state }: { br: BreakoutsState; state: WorkshopState 
         <Countdown br={br} large />
         <div class="inline-row">
           {[1, 5].map((minutes) => (
-            <button key={minutes} type="button" class="btn" aria-label={t('br.extendLabel', { minutes })} data-testid={`extend-${minutes}`} onClick={() => void br.actions.extend(minutes * 60_000)}>
+            <button
+              key={minutes}
+              type="button"
+              class="btn"
+              aria-label={t('br.extendLabel', { minutes })}
+              data-testid={`extend-${minutes}`}
+              onClick={() => void br.actions.extend(minutes * 60_000)}
+            >
               {t('br.extend', { minutes })}
             </button>
           ))}
@@ -130,7 +162,14 @@ function RunningRooms({ br, state }: { br: BreakoutsState; state: WorkshopState 
         <label for="br-broadcast" class="visually-hidden">
           {t('br.broadcastLabel')}
         </label>
-        <input id="br-broadcast" data-testid="br-broadcast-input" maxLength={300} placeholder={t('br.broadcastLabel')} value={draft.value} onInput={(e) => (draft.value = (e.target as HTMLInputElement).value)} />
+        <input
+          id="br-broadcast"
+          data-testid="br-broadcast-input"
+          maxLength={300}
+          placeholder={t('br.broadcastLabel')}
+          value={draft.value}
+          onInput={(e) => (draft.value = (e.target as HTMLInputElement).value)}
+        />
         <button type="submit" class="btn btn--primary" data-testid="br-broadcast-send">
           <Icon name="broadcast" /> {t('br.broadcastSend')}
         </button>
@@ -151,11 +190,19 @@ function RunningRooms({ br, state }: { br: BreakoutsState; state: WorkshopState 
                   <strong>{t('br.helpEntry', { name: byId.get(h.participantId)?.name ?? '?', room: label })}</strong>
                   <span class="inline-row">
                     {room && (
-                      <button type="button" class="btn btn--small btn--primary" onClick={() => void br.actions.visit(room.id)}>
+                      <button
+                        type="button"
+                        class="btn btn--small btn--primary"
+                        onClick={() => void br.actions.visit(room.id)}
+                      >
                         {t('br.goThere', { room: label })}
                       </button>
                     )}
-                    <button type="button" class="btn btn--small" onClick={() => void br.actions.resolveHelp(h.participantId)}>
+                    <button
+                      type="button"
+                      class="btn btn--small"
+                      onClick={() => void br.actions.resolveHelp(h.participantId)}
+                    >
                       {t('br.helpDone')}
                     </button>
                   </span>
@@ -172,7 +219,12 @@ function RunningRooms({ br, state }: { br: BreakoutsState; state: WorkshopState 
 }
 
 /** Rooms side by side with their people, the mix of towns and languages, and a move select per person. */
-export function RoomGrid(props: { br: BreakoutsState; rooms: readonly BreakoutRoom[]; membersOf: (roomId: string) => Participant[]; canVisit?: string }) {
+export function RoomGrid(props: {
+  br: BreakoutsState;
+  rooms: readonly BreakoutRoom[];
+  membersOf: (roomId: string) => Participant[];
+  canVisit?: string;
+}) {
   const { br, rooms, membersOf, canVisit } = props;
   return (
     <>
@@ -186,11 +238,28 @@ export function RoomGrid(props: { br: BreakoutsState; rooms: readonly BreakoutRo
   );
 }
 
-function RoomCard({ br, room, rooms, people, canVisit }: { br: BreakoutsState; room: BreakoutRoom; rooms: readonly BreakoutRoom[]; people: Participant[]; canVisit?: string }) {
+function RoomCard({
+  br,
+  room,
+  rooms,
+  people,
+  canVisit,
+}: {
+  br: BreakoutsState;
+  room: BreakoutRoom;
+  rooms: readonly BreakoutRoom[];
+  people: Participant[];
+  canVisit?: string;
+}) {
   const drop = useDropTarget(br, room.id);
   const headcount = people.reduce((n, p) => n + p.headcount, 0);
   return (
-    <li class={`room-card${drop.over.value ? ' drop-target--over' : ''}`} data-testid="room-card" data-room={room.id} {...drop.props}>
+    <li
+      class={`room-card${drop.over.value ? ' drop-target--over' : ''}`}
+      data-testid="room-card"
+      data-room={room.id}
+      {...drop.props}
+    >
       <div class="room-card__head">
         <h3>{roomName(room, rooms)}</h3>
         <span class="badge">{t('br.peopleInRoom', { count: headcount })}</span>
@@ -205,7 +274,8 @@ function RoomCard({ br, room, rooms, people, canVisit }: { br: BreakoutsState; r
               <span>
                 {p.name}
                 {room.hostId === p.id && <span class="badge">{t('br.host')}</span>}
-                {p.role === 'moderator' && <span class="badge badge--role">{t('ws.role.moderator')}</span>} <span class="muted small">· {p.town}</span>
+                {p.role === 'moderator' && <span class="badge badge--role">{t('ws.role.moderator')}</span>}{' '}
+                <span class="muted small">· {p.town}</span>
               </span>
               {p.role === 'participant' && <MoveSelect br={br} person={p} current={room.id} />}
             </li>
@@ -213,7 +283,12 @@ function RoomCard({ br, room, rooms, people, canVisit }: { br: BreakoutsState; r
         </ul>
       )}
       {canVisit !== undefined && canVisit !== room.id && (
-        <button type="button" class="btn btn--small" data-testid="visit-room" onClick={() => void br.actions.visit(room.id)}>
+        <button
+          type="button"
+          class="btn btn--small"
+          data-testid="visit-room"
+          onClick={() => void br.actions.visit(room.id)}
+        >
           {t('br.visitRoom', { room: roomName(room, rooms) })}
         </button>
       )}

@@ -23,7 +23,11 @@ export function BreakoutsSection({ state, br }: { state: WorkshopState; br: Brea
         </Alert>
       )}
       {inRoom && <RoomBanner br={br} state={state} />}
-      {state.isModerator.value ? <BreakoutPanel br={br} state={state} /> : !inRoom && <ParticipantRooms br={br} state={state} />}
+      {state.isModerator.value ? (
+        <BreakoutPanel br={br} state={state} />
+      ) : (
+        !inRoom && <ParticipantRooms br={br} state={state} />
+      )}
     </>
   );
 }
@@ -46,7 +50,11 @@ export function Countdown({ br, large = false }: { br: BreakoutsState; large?: b
       <span class="countdown__time" role="timer" data-testid="countdown">
         {formatCountdown(remaining)}
       </span>
-      {round.total > 1 && <span class="muted" data-testid="round">{t('br.round', { n: round.index + 1, total: round.total })}</span>}
+      {round.total > 1 && (
+        <span class="muted" data-testid="round">
+          {t('br.round', { n: round.index + 1, total: round.total })}
+        </span>
+      )}
     </div>
   );
 }
@@ -56,7 +64,8 @@ function Broadcasts({ br }: { br: BreakoutsState }) {
     <>
       {br.broadcasts.value.map((b) => (
         <div key={b.id} class="alert alert--info broadcast" role="status" data-testid="broadcast">
-          <Icon name="broadcast" /> <strong>{t('br.broadcastFrom', { name: b.fromName })}:</strong> <span data-testid="broadcast-text">{b.text}</span>{' '}
+          <Icon name="broadcast" /> <strong>{t('br.broadcastFrom', { name: b.fromName })}:</strong>{' '}
+          <span data-testid="broadcast-text">{b.text}</span>{' '}
           <button type="button" class="btn btn--small" onClick={() => br.actions.dismissBroadcast(b.id)}>
             ×<span class="visually-hidden">{t('br.dismiss')}</span>
           </button>
@@ -104,8 +113,14 @@ function RoomBanner({ br, state }: { br: BreakoutsState; state: WorkshopState })
         </Alert>
       )}
       {tandem && (
-        <p class={`tandem-note${tandem.switched ? ' tandem-note--switched' : ''}`} role="status" data-testid="tandem-language">
-          {tandem.switched ? t('br.tandemSwitched', { language: languageName(tandem.language) }) : t('br.tandemSpeak', { language: languageName(tandem.language) })}
+        <p
+          class={`tandem-note${tandem.switched ? ' tandem-note--switched' : ''}`}
+          role="status"
+          data-testid="tandem-language"
+        >
+          {tandem.switched
+            ? t('br.tandemSwitched', { language: languageName(tandem.language) })
+            : t('br.tandemSpeak', { language: languageName(tandem.language) })}
         </p>
       )}
       <h3>{t('br.roomMates')}</h3>
@@ -115,7 +130,8 @@ function RoomBanner({ br, state }: { br: BreakoutsState; state: WorkshopState })
         <ul class="room-mates" data-testid="room-mates">
           {mates.map((p) => (
             <li key={p.id} data-testid="room-mate" data-name={p.name}>
-              <Icon name={p.kind === 'group' ? 'group' : 'person'} /> <strong>{p.name}</strong> <span class="muted">· {p.town}</span>
+              <Icon name={p.kind === 'group' ? 'group' : 'person'} /> <strong>{p.name}</strong>{' '}
+              <span class="muted">· {p.town}</span>
               {p.role === 'moderator' && <span class="badge badge--role">{t('ws.role.moderator')}</span>}
             </li>
           ))}
@@ -123,7 +139,12 @@ function RoomBanner({ br, state }: { br: BreakoutsState; state: WorkshopState })
       )}
       <div class="inline-row">
         {isModerator ? (
-          <button type="button" class="btn btn--large" data-testid="back-to-plenary" onClick={() => void br.actions.visit(PLENARY)}>
+          <button
+            type="button"
+            class="btn btn--large"
+            data-testid="back-to-plenary"
+            onClick={() => void br.actions.visit(PLENARY)}
+          >
             {t('br.backToPlenary')}
           </button>
         ) : (
@@ -147,7 +168,12 @@ function ParticipantRooms({ br, state }: { br: BreakoutsState; state: WorkshopSt
   const view = br.view.value;
   if (!view) return null;
   if (br.isOpen.value && view.mode === 'choose') return <ChooseRoom br={br} state={state} />;
-  if (br.isOpen.value) return <p class="card muted" data-testid="breakout-waiting">{t('br.waiting')}</p>;
+  if (br.isOpen.value)
+    return (
+      <p class="card muted" data-testid="breakout-waiting">
+        {t('br.waiting')}
+      </p>
+    );
   return view.archive.length > 0 ? <RoomResults br={br} /> : null;
 }
 
@@ -166,7 +192,11 @@ function ChooseRoom({ br, state }: { br: BreakoutsState; state: WorkshopState })
             <li key={room.id} class="choose-list__item">
               <span>
                 <strong>{roomName(room, view.rooms)}</strong>{' '}
-                <span class="muted">{room.capacity !== null ? t('br.places', { taken, capacity: room.capacity }) : t('br.peopleInRoom', { count: taken })}</span>
+                <span class="muted">
+                  {room.capacity !== null
+                    ? t('br.places', { taken, capacity: room.capacity })
+                    : t('br.peopleInRoom', { count: taken })}
+                </span>
               </span>
               <button type="button" class="btn" disabled={full} onClick={() => void br.actions.choose(room.id)}>
                 {full ? t('br.full') : t('br.join', { room: roomName(room, view.rooms) })}

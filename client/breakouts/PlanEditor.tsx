@@ -1,12 +1,25 @@
 import { useSignal } from '@preact/signals';
-import { ASSIGN_MODES, MAX_ROOMS, PLENARY, type AssignMode, type BreakoutRoom, type RoomInput } from '../../shared/breakouts/schema.js';
+import {
+  ASSIGN_MODES,
+  MAX_ROOMS,
+  PLENARY,
+  type AssignMode,
+  type BreakoutRoom,
+  type RoomInput,
+} from '../../shared/breakouts/schema.js';
 import { languageName, t } from '../i18n/i18n.js';
 import type { WorkshopState } from '../workshops/state.js';
 import { RoomGrid, Unplaced } from './BreakoutPanel.js';
 import { RotationSetup } from './RotationSetup.js';
 import type { BreakoutsState } from './state.js';
 
-const asInput = (r: BreakoutRoom): RoomInput => ({ id: r.id, name: r.name, hostId: r.hostId, capacity: r.capacity, languages: r.languages as RoomInput['languages'] });
+const asInput = (r: BreakoutRoom): RoomInput => ({
+  id: r.id,
+  name: r.name,
+  hostId: r.hostId,
+  capacity: r.capacity,
+  languages: r.languages as RoomInput['languages'],
+});
 
 /** Prepare: rooms, a mode, a preview to adjust, then open. Works before the workshop starts too. */
 export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopState }) {
@@ -19,7 +32,9 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
   const size = useSignal(4);
   const minutes = useSignal(10);
   // The workshop's languages, then any other language someone here speaks.
-  const languages = [...new Set([...(state.workshop.value?.languages ?? []), ...state.present.value.flatMap((p) => p.languages)])];
+  const languages = [
+    ...new Set([...(state.workshop.value?.languages ?? []), ...state.present.value.flatMap((p) => p.languages)]),
+  ];
   const participants = state.present.value.filter((p) => p.role === 'participant');
   const planned = (roomId: string) => state.present.value.filter((p) => view.plan[p.id] === roomId);
   const unassigned = participants.filter((p) => !view.plan[p.id] || view.plan[p.id] === PLENARY);
@@ -27,7 +42,8 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
 
   const makeRooms = () =>
     void br.actions.setRooms(Array.from({ length: count.value }, (_, i) => rooms[i] ?? { name: '' }));
-  const updateRoom = (i: number, change: Partial<RoomInput>) => void br.actions.setRooms(rooms.map((r, j) => (j === i ? { ...r, ...change } : r)));
+  const updateRoom = (i: number, change: Partial<RoomInput>) =>
+    void br.actions.setRooms(rooms.map((r, j) => (j === i ? { ...r, ...change } : r)));
   const assign = () =>
     void br.actions.assign({
       mode: mode.value === 'language' && tandem.value ? 'tandem' : mode.value,
@@ -41,7 +57,14 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
       <p class="muted">{t('br.intro')}</p>
       <div class="field field--inline">
         <label for="br-room-count">{t('br.roomCount')}</label>
-        <input id="br-room-count" type="number" min={1} max={MAX_ROOMS} value={count.value} onInput={(e) => (count.value = Math.min(MAX_ROOMS, Math.max(1, number(e) || 1)))} />
+        <input
+          id="br-room-count"
+          type="number"
+          min={1}
+          max={MAX_ROOMS}
+          value={count.value}
+          onInput={(e) => (count.value = Math.min(MAX_ROOMS, Math.max(1, number(e) || 1)))}
+        />
         <button type="button" class="btn" data-testid="br-make-rooms" onClick={makeRooms}>
           {t('br.makeRooms')}
         </button>
@@ -55,11 +78,21 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
               <label class="visually-hidden" for={`room-name-${room.id}`}>
                 {t('br.roomName', { n: i + 1 })}
               </label>
-              <input id={`room-name-${room.id}`} value={room.name} placeholder={t('br.roomN', { n: i + 1 })} maxLength={60} onChange={(e) => updateRoom(i, { name: (e.target as HTMLInputElement).value.trim() })} />
+              <input
+                id={`room-name-${room.id}`}
+                value={room.name}
+                placeholder={t('br.roomN', { n: i + 1 })}
+                maxLength={60}
+                onChange={(e) => updateRoom(i, { name: (e.target as HTMLInputElement).value.trim() })}
+              />
               <label class="visually-hidden" for={`room-host-${room.id}`}>
                 {t('br.host')}
               </label>
-              <select id={`room-host-${room.id}`} value={room.hostId ?? ''} onChange={(e) => updateRoom(i, { hostId: (e.target as HTMLSelectElement).value || null })}>
+              <select
+                id={`room-host-${room.id}`}
+                value={room.hostId ?? ''}
+                onChange={(e) => updateRoom(i, { hostId: (e.target as HTMLSelectElement).value || null })}
+              >
                 <option value="">{t('br.hostNone')}</option>
                 {participants.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -67,8 +100,15 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
                   </option>
                 ))}
               </select>
-              <button type="button" class="btn btn--small btn--ghost" onClick={() => void br.actions.setRooms(rooms.filter((_, j) => j !== i))}>
-                ×<span class="visually-hidden">{t('br.removeRoom', { room: room.name || t('br.roomN', { n: i + 1 }) })}</span>
+              <button
+                type="button"
+                class="btn btn--small btn--ghost"
+                onClick={() => void br.actions.setRooms(rooms.filter((_, j) => j !== i))}
+              >
+                ×
+                <span class="visually-hidden">
+                  {t('br.removeRoom', { room: room.name || t('br.roomN', { n: i + 1 }) })}
+                </span>
               </button>
             </li>
           ))}
@@ -85,7 +125,14 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
         <div class="choice-row">
           {ASSIGN_MODES.filter((m) => m !== 'tandem').map((m) => (
             <label key={m} class="choice">
-              <input type="radio" name="br-mode" value={m} checked={mode.value === m} onChange={() => (mode.value = m)} data-testid={`mode-${m}`} />
+              <input
+                type="radio"
+                name="br-mode"
+                value={m}
+                checked={mode.value === m}
+                onChange={() => (mode.value = m)}
+                data-testid={`mode-${m}`}
+              />
               {t(`br.mode.${m as Exclude<AssignMode, 'tandem'>}`)}
             </label>
           ))}
@@ -93,24 +140,58 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
         {mode.value === 'language' && (
           <div class="field--inline">
             <label class="chip">
-              <input type="radio" name="br-lang-kind" checked={tandem.value} onChange={() => (tandem.value = true)} /> {t('br.language.tandem')}
+              <input type="radio" name="br-lang-kind" checked={tandem.value} onChange={() => (tandem.value = true)} />{' '}
+              {t('br.language.tandem')}
             </label>
             <label class="chip">
-              <input type="radio" name="br-lang-kind" checked={!tandem.value} onChange={() => (tandem.value = false)} /> {t('br.language.groups')}
+              <input type="radio" name="br-lang-kind" checked={!tandem.value} onChange={() => (tandem.value = false)} />{' '}
+              {t('br.language.groups')}
             </label>
             {tandem.value ? (
               <>
-                <LanguageSelect id="br-lang-a" label={t('br.language.first')} value={langA.value} options={languages} onChange={(v) => (langA.value = v)} />
-                <LanguageSelect id="br-lang-b" label={t('br.language.second')} value={langB.value} options={languages} onChange={(v) => (langB.value = v)} />
+                <LanguageSelect
+                  id="br-lang-a"
+                  label={t('br.language.first')}
+                  value={langA.value}
+                  options={languages}
+                  onChange={(v) => (langA.value = v)}
+                />
+                <LanguageSelect
+                  id="br-lang-b"
+                  label={t('br.language.second')}
+                  value={langB.value}
+                  options={languages}
+                  onChange={(v) => (langB.value = v)}
+                />
               </>
             ) : (
-              <NumberField id="br-size" label={t('br.groupSize')} value={size.value} min={2} onChange={(v) => (size.value = v)} />
+              <NumberField
+                id="br-size"
+                label={t('br.groupSize')}
+                value={size.value}
+                min={2}
+                onChange={(v) => (size.value = v)}
+              />
             )}
           </div>
         )}
-        {mode.value === 'choose' && <NumberField id="br-capacity" label={t('br.capacity')} value={size.value} min={1} onChange={(v) => (size.value = v)} />}
+        {mode.value === 'choose' && (
+          <NumberField
+            id="br-capacity"
+            label={t('br.capacity')}
+            value={size.value}
+            min={1}
+            onChange={(v) => (size.value = v)}
+          />
+        )}
       </fieldset>
-      <button type="button" class="btn btn--primary" data-testid="br-assign" onClick={assign} disabled={view.rooms.length === 0 && (mode.value === 'choose' || mode.value === 'manual')}>
+      <button
+        type="button"
+        class="btn btn--primary"
+        data-testid="br-assign"
+        onClick={assign}
+        disabled={view.rooms.length === 0 && (mode.value === 'choose' || mode.value === 'manual')}
+      >
         {t('br.assign')}
       </button>
 
@@ -121,8 +202,21 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
           <Unplaced br={br} people={unassigned} testId="unassigned" />
           <div class="field field--inline">
             <label for="br-minutes">{t('br.minutes')}</label>
-            <input id="br-minutes" type="number" min={0.25} max={240} step={0.25} value={minutes.value} onInput={(e) => (minutes.value = number(e) || 10)} />
-            <button type="button" class="btn btn--primary btn--large" data-testid="br-open" onClick={() => void br.actions.open(Math.round(minutes.value * 60_000))}>
+            <input
+              id="br-minutes"
+              type="number"
+              min={0.25}
+              max={240}
+              step={0.25}
+              value={minutes.value}
+              onInput={(e) => (minutes.value = number(e) || 10)}
+            />
+            <button
+              type="button"
+              class="btn btn--primary btn--large"
+              data-testid="br-open"
+              onClick={() => void br.actions.open(Math.round(minutes.value * 60_000))}
+            >
               {t('br.open')}
             </button>
           </div>
@@ -133,7 +227,13 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
   );
 }
 
-function LanguageSelect(props: { id: string; label: string; value: string; options: readonly string[]; onChange: (v: string) => void }) {
+function LanguageSelect(props: {
+  id: string;
+  label: string;
+  value: string;
+  options: readonly string[];
+  onChange: (v: string) => void;
+}) {
   return (
     <span class="inline-field">
       <label for={props.id}>{props.label}</label>
@@ -148,7 +248,15 @@ function LanguageSelect(props: { id: string; label: string; value: string; optio
   );
 }
 
-export function NumberField(props: { id: string; label: string; value: number; min: number; max?: number; step?: number; onChange: (v: number) => void }) {
+export function NumberField(props: {
+  id: string;
+  label: string;
+  value: number;
+  min: number;
+  max?: number;
+  step?: number;
+  onChange: (v: number) => void;
+}) {
   return (
     <span class="inline-field">
       <label for={props.id}>{props.label}</label>

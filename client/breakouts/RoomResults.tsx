@@ -11,7 +11,9 @@ export function RoomResults({ br }: { br: BreakoutsState }) {
   const time = new Intl.DateTimeFormat(locale.value, { hour: '2-digit', minute: '2-digit' });
   const label = (id: string, name: string) => {
     const room = view.rooms.find((r) => r.id === id);
-    return room ? roomName(room, view.rooms) : name || t('br.roomN', { n: view.archive.findIndex((a) => a.id === id) + 1 });
+    return room
+      ? roomName(room, view.rooms)
+      : name || t('br.roomN', { n: view.archive.findIndex((a) => a.id === id) + 1 });
   };
   return (
     <section class="card room-results" aria-labelledby="results-title" data-testid="room-results">
@@ -39,7 +41,10 @@ export function RoomResults({ br }: { br: BreakoutsState }) {
                   {shown.messages.map((m) => (
                     <li key={m.id} class="chat__msg">
                       <div class="chat__meta">
-                        <strong>{m.authorName}</strong> <span class="muted">· {m.authorTown} · {time.format(m.at)}</span>
+                        <strong>{m.authorName}</strong>{' '}
+                        <span class="muted">
+                          · {m.authorTown} · {time.format(m.at)}
+                        </span>
                       </div>
                       <div class="chat__text">{m.text}</div>
                     </li>

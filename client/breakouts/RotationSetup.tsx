@@ -24,7 +24,11 @@ export function RotationSetup({ br, languages }: { br: BreakoutsState; languages
       <summary>{t('br.rotation')}</summary>
       <div class="field">
         <label for="rot-kind">{t('br.rotation.kind')}</label>
-        <select id="rot-kind" value={kind.value} onChange={(e) => (kind.value = (e.target as HTMLSelectElement).value as RotationKind)}>
+        <select
+          id="rot-kind"
+          value={kind.value}
+          onChange={(e) => (kind.value = (e.target as HTMLSelectElement).value as RotationKind)}
+        >
           {ROTATION_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`br.rotation.${k}`)}
@@ -34,8 +38,23 @@ export function RotationSetup({ br, languages }: { br: BreakoutsState; languages
       </div>
       {kind.value === 'worldCafe' && <p class="help">{t('br.rotation.worldCafeHelp')}</p>}
       <div class="field--inline">
-        <NumberField id="rot-rounds" label={t('br.rotation.rounds')} value={rounds.value} min={1} max={MAX_ROUNDS} onChange={(v) => (rounds.value = Math.min(MAX_ROUNDS, v))} />
-        <NumberField id="rot-minutes" label={t('br.rotation.minutes')} value={minutes.value} min={0.25} step={0.25} max={240} onChange={(v) => (minutes.value = v)} />
+        <NumberField
+          id="rot-rounds"
+          label={t('br.rotation.rounds')}
+          value={rounds.value}
+          min={1}
+          max={MAX_ROUNDS}
+          onChange={(v) => (rounds.value = Math.min(MAX_ROUNDS, v))}
+        />
+        <NumberField
+          id="rot-minutes"
+          label={t('br.rotation.minutes')}
+          value={minutes.value}
+          min={0.25}
+          step={0.25}
+          max={240}
+          onChange={(v) => (minutes.value = v)}
+        />
         {kind.value === 'tandem' &&
           (
             [

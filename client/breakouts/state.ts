@@ -43,7 +43,9 @@ export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
     // Clamped: a clock offset a little off must not show more time than the round has.
     return Math.min(round.deadline - round.startedAt, Math.max(0, round.deadline - (now.value + ws.clockOffset.value)));
   });
-  const oneMinuteLeft = computed(() => remainingMs.value !== null && remainingMs.value > 0 && remainingMs.value <= WARNING_MS);
+  const oneMinuteLeft = computed(
+    () => remainingMs.value !== null && remainingMs.value > 0 && remainingMs.value <= WARNING_MS,
+  );
   /** Tandem: which language to speak now (the second from half time on). */
   const tandemLanguage = computed(() => {
     const v = view.value;
@@ -56,7 +58,10 @@ export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
   const broadcasts = computed(() => {
     const stored = view.value?.broadcast;
     const all = stored && !heard.value.some((b) => b.id === stored.id) ? [...heard.value, stored] : heard.value;
-    return all.filter((b) => !dismissed.value.has(b.id)).sort((a, b) => a.at - b.at).slice(-5);
+    return all
+      .filter((b) => !dismissed.value.has(b.id))
+      .sort((a, b) => a.at - b.at)
+      .slice(-5);
   });
   const helpRequested = computed(() => view.value?.help.some((h) => h.participantId === ws.self.value?.id) ?? false);
 
@@ -107,10 +112,12 @@ export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
 
   const actions = {
     setRooms: (rooms: RoomInput[]) => run(conn.request('breakout:rooms', { version: version(), rooms })),
-    assign: (input: Omit<AssignInput, 'version'>) => run(conn.request('breakout:assign', { ...input, version: version() })),
+    assign: (input: Omit<AssignInput, 'version'>) =>
+      run(conn.request('breakout:assign', { ...input, version: version() })),
     move: (participantId: string, roomId: string) => run(conn.request('breakout:move', { participantId, roomId })),
     open: (durationMs: number) => run(conn.request('breakout:open', { version: version(), durationMs })),
-    rotate: (input: Omit<RotateInput, 'version'>) => run(conn.request('breakout:rotate', { ...input, version: version() })),
+    rotate: (input: Omit<RotateInput, 'version'>) =>
+      run(conn.request('breakout:rotate', { ...input, version: version() })),
     extend: (ms: number) => run(conn.request('breakout:extend', { ms })),
     close: () => run(conn.request('breakout:close', {})),
     visit: (roomId: string) => run(conn.request('breakout:visit', { roomId })),

@@ -30,7 +30,10 @@ export function ChatPanel({ state }: { state: WorkshopState }) {
         {messages.map((m) => (
           <li key={m.id} class={`chat__msg${m.authorId === myId ? ' chat__msg--mine' : ''}`} data-testid="chat-message">
             <div class="chat__meta">
-              <strong>{m.authorName}</strong> <span class="muted">· {m.authorTown} · {time.format(m.at)}</span>
+              <strong>{m.authorName}</strong>{' '}
+              <span class="muted">
+                · {m.authorTown} · {time.format(m.at)}
+              </span>
             </div>
             <div class="chat__text">{m.text}</div>
           </li>
@@ -40,7 +43,14 @@ export function ChatPanel({ state }: { state: WorkshopState }) {
         <label for="chat-input" class="visually-hidden">
           {t('chat.label')}
         </label>
-        <input id="chat-input" autoComplete="off" maxLength={CHAT_MAX_LENGTH} placeholder={t('chat.placeholder')} value={draft.value} onInput={(e) => (draft.value = (e.target as HTMLInputElement).value)} />
+        <input
+          id="chat-input"
+          autoComplete="off"
+          maxLength={CHAT_MAX_LENGTH}
+          placeholder={t('chat.placeholder')}
+          value={draft.value}
+          onInput={(e) => (draft.value = (e.target as HTMLInputElement).value)}
+        />
         <button type="submit" class="btn btn--primary">
           {t('chat.send')}
         </button>

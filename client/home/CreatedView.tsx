@@ -14,7 +14,13 @@ export function CreatedView({ created, onAnother }: { created: WorkshopCreated; 
         <p class="lead">{created.workshop.title}</p>
         <div class="created__grid">
           <div>
-            <CopyField id="invite-url" testId="invite-url" label={t('created.inviteLabel')} help={t('created.inviteHelp')} value={created.inviteUrl} />
+            <CopyField
+              id="invite-url"
+              testId="invite-url"
+              label={t('created.inviteLabel')}
+              help={t('created.inviteHelp')}
+              value={created.inviteUrl}
+            />
             <p class="join-code">
               {t('created.codeLabel')}: <strong data-testid="join-code">{code}</strong>
             </p>
@@ -27,7 +33,13 @@ export function CreatedView({ created, onAnother }: { created: WorkshopCreated; 
           </figure>
         </div>
         <div class="secret-box">
-          <CopyField id="moderator-url" testId="moderator-url" label={t('created.moderatorLabel')} help={t('created.moderatorHelp')} value={created.moderatorUrl} />
+          <CopyField
+            id="moderator-url"
+            testId="moderator-url"
+            label={t('created.moderatorLabel')}
+            help={t('created.moderatorHelp')}
+            value={created.moderatorUrl}
+          />
         </div>
         <div class="actions">
           <a class="btn btn--primary btn--large" href={created.moderatorUrl} data-testid="open-as-moderator">
@@ -39,7 +51,13 @@ export function CreatedView({ created, onAnother }: { created: WorkshopCreated; 
         </div>
       </section>
       {big.value && (
-        <div class="qr-overlay" role="dialog" aria-modal="true" aria-label={t('created.qrAlt')} onKeyDown={(e) => e.key === 'Escape' && (big.value = false)}>
+        <div
+          class="qr-overlay"
+          role="dialog"
+          aria-modal="true"
+          aria-label={t('created.qrAlt')}
+          onKeyDown={(e) => e.key === 'Escape' && (big.value = false)}
+        >
           <img src={qr} alt={t('created.qrAlt')} />
           <p class="qr-overlay__code">{code}</p>
           <p class="qr-overlay__url">{created.inviteUrl}</p>

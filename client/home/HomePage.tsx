@@ -66,20 +66,41 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
       <p class="lead">{t('home.intro')}</p>
       <div class="field">
         <label for="ws-title">{t('create.titleLabel')}</label>
-        <input id="ws-title" name="title" required maxLength={LIMITS.title} value={title.value} placeholder={t('create.titlePlaceholder')} onInput={(e) => (title.value = (e.target as HTMLInputElement).value)} />
+        <input
+          id="ws-title"
+          name="title"
+          required
+          maxLength={LIMITS.title}
+          value={title.value}
+          placeholder={t('create.titlePlaceholder')}
+          onInput={(e) => (title.value = (e.target as HTMLInputElement).value)}
+        />
       </div>
       <div class="field">
         <label for="ws-description">
           {t('create.descriptionLabel')} <span class="optional">({t('common.optional')})</span>
         </label>
-        <textarea id="ws-description" name="description" rows={3} maxLength={LIMITS.description} value={description.value} onInput={(e) => (description.value = (e.target as HTMLTextAreaElement).value)} />
+        <textarea
+          id="ws-description"
+          name="description"
+          rows={3}
+          maxLength={LIMITS.description}
+          value={description.value}
+          onInput={(e) => (description.value = (e.target as HTMLTextAreaElement).value)}
+        />
       </div>
       <fieldset class="field">
         <legend>{t('create.languagesLabel')}</legend>
         <div class="chips">
           {ordered.map((code) => (
             <label key={code} class="chip">
-              <input type="checkbox" name="languages" value={code} checked={languages.value.includes(code)} onChange={(e) => toggle(code, (e.target as HTMLInputElement).checked)} />
+              <input
+                type="checkbox"
+                name="languages"
+                value={code}
+                checked={languages.value.includes(code)}
+                onChange={(e) => toggle(code, (e.target as HTMLInputElement).checked)}
+              />
               <span lang={code}>{languageName(code)}</span>
             </label>
           ))}
@@ -89,7 +110,12 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
         <label for="ws-starts">
           {t('create.startsAtLabel')} <span class="optional">({t('common.optional')})</span>
         </label>
-        <input id="ws-starts" type="datetime-local" value={startsAt.value} onInput={(e) => (startsAt.value = (e.target as HTMLInputElement).value)} />
+        <input
+          id="ws-starts"
+          type="datetime-local"
+          value={startsAt.value}
+          onInput={(e) => (startsAt.value = (e.target as HTMLInputElement).value)}
+        />
       </div>
       {error.value && <Alert>{error.value}</Alert>}
       <button class="btn btn--primary btn--large" type="submit" disabled={busy.value || languages.value.length === 0}>
@@ -114,8 +140,19 @@ function JoinByCode() {
       <div class="field">
         <label for="join-code">{t('home.codeLabel')}</label>
         <div class="inline-row">
-          <input id="join-code" class="code-input" autoComplete="off" autoCapitalize="characters" placeholder="ABC-234" maxLength={9} value={code.value} onInput={(e) => (code.value = (e.target as HTMLInputElement).value)} />
-          <button class="btn" type="submit">{t('home.join')}</button>
+          <input
+            id="join-code"
+            class="code-input"
+            autoComplete="off"
+            autoCapitalize="characters"
+            placeholder="ABC-234"
+            maxLength={9}
+            value={code.value}
+            onInput={(e) => (code.value = (e.target as HTMLInputElement).value)}
+          />
+          <button class="btn" type="submit">
+            {t('home.join')}
+          </button>
         </div>
       </div>
     </form>

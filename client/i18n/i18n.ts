@@ -9,7 +9,7 @@ export type { MessageKey };
 function initialLocale(): UiLocale {
   const saved = storage.get<string>('locale');
   if (isUiLocale(saved)) return saved;
-  return pickLocale(typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
+  return pickLocale(typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]));
 }
 
 /** The interface language of this person on this device. */

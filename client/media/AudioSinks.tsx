@@ -16,7 +16,15 @@ export function AudioSinks({ media }: { media: MediaState }) {
   );
 }
 
-function RemoteAudio({ track, speakerId, onBlocked }: { track: MediaStreamTrack; speakerId: string | null; onBlocked: (b: boolean) => void }) {
+function RemoteAudio({
+  track,
+  speakerId,
+  onBlocked,
+}: {
+  track: MediaStreamTrack;
+  speakerId: string | null;
+  onBlocked: (b: boolean) => void;
+}) {
   const ref = useRef<HTMLAudioElement>(null);
   useEffect(() => {
     const el = ref.current!;
@@ -33,5 +41,6 @@ function RemoteAudio({ track, speakerId, onBlocked }: { track: MediaStreamTrack;
 
 /** After a click anywhere (a user gesture), blocked audio may play. */
 export function resumeAudio() {
-  for (const el of document.querySelectorAll<HTMLAudioElement>('audio[data-testid=remote-audio]')) void el.play().catch(() => undefined);
+  for (const el of document.querySelectorAll<HTMLAudioElement>('audio[data-testid=remote-audio]'))
+    void el.play().catch(() => undefined);
 }

@@ -42,17 +42,65 @@ export function Controls({ media }: { media: MediaState }) {
   const low = media.lowBandwidth.value;
   return (
     <div class="media-controls" role="toolbar" aria-label={t('media.controls')} data-testid="media-controls">
-      <ControlButton testId="mic-toggle" icon={micOn ? 'mic' : 'micOff'} label={micOn ? 'media.ctrl.mute' : 'media.ctrl.unmute'} shortcut={KEYS.mic} pressed={!micOn} warn={!micOn} disabled={!mayUseMic} onClick={() => void actions.toggleMic()} />
-      <ControlButton testId="camera-toggle" icon={camOn ? 'camera' : 'cameraOff'} label={camOn ? 'media.ctrl.cameraOff' : 'media.ctrl.cameraOn'} shortcut={KEYS.camera} pressed={!camOn} warn={!camOn} disabled={!mayUseMic || low} onClick={() => void actions.toggleCamera()} />
-      <ControlButton testId="screen-toggle" icon="screen" label={sharing ? 'media.ctrl.stopShare' : 'media.ctrl.share'} shortcut={KEYS.screen} pressed={sharing} disabled={!mayUseMic || !navigator.mediaDevices?.getDisplayMedia} onClick={() => void actions.toggleScreen()} />
-      <ControlButton testId="layout-toggle" icon={gallery ? 'speakerView' : 'grid'} label={gallery ? 'media.ctrl.speaker' : 'media.ctrl.gallery'} shortcut={KEYS.layout} onClick={() => actions.setLayout(gallery ? 'speaker' : 'gallery')} />
-      <ControlButton testId="lowbw-toggle" icon="lowBandwidth" label="media.ctrl.lowBandwidth" shortcut={KEYS.lowBandwidth} pressed={low} onClick={() => void actions.setLowBandwidth(!low)} />
+      <ControlButton
+        testId="mic-toggle"
+        icon={micOn ? 'mic' : 'micOff'}
+        label={micOn ? 'media.ctrl.mute' : 'media.ctrl.unmute'}
+        shortcut={KEYS.mic}
+        pressed={!micOn}
+        warn={!micOn}
+        disabled={!mayUseMic}
+        onClick={() => void actions.toggleMic()}
+      />
+      <ControlButton
+        testId="camera-toggle"
+        icon={camOn ? 'camera' : 'cameraOff'}
+        label={camOn ? 'media.ctrl.cameraOff' : 'media.ctrl.cameraOn'}
+        shortcut={KEYS.camera}
+        pressed={!camOn}
+        warn={!camOn}
+        disabled={!mayUseMic || low}
+        onClick={() => void actions.toggleCamera()}
+      />
+      <ControlButton
+        testId="screen-toggle"
+        icon="screen"
+        label={sharing ? 'media.ctrl.stopShare' : 'media.ctrl.share'}
+        shortcut={KEYS.screen}
+        pressed={sharing}
+        disabled={!mayUseMic || !navigator.mediaDevices?.getDisplayMedia}
+        onClick={() => void actions.toggleScreen()}
+      />
+      <ControlButton
+        testId="layout-toggle"
+        icon={gallery ? 'speakerView' : 'grid'}
+        label={gallery ? 'media.ctrl.speaker' : 'media.ctrl.gallery'}
+        shortcut={KEYS.layout}
+        onClick={() => actions.setLayout(gallery ? 'speaker' : 'gallery')}
+      />
+      <ControlButton
+        testId="lowbw-toggle"
+        icon="lowBandwidth"
+        label="media.ctrl.lowBandwidth"
+        shortcut={KEYS.lowBandwidth}
+        pressed={low}
+        onClick={() => void actions.setLowBandwidth(!low)}
+      />
       <DevicePicker media={media} />
     </div>
   );
 }
 
-function ControlButton(props: { testId: string; icon: IconName; label: MessageKey; shortcut: string; pressed?: boolean; warn?: boolean; disabled?: boolean; onClick: () => void }) {
+function ControlButton(props: {
+  testId: string;
+  icon: IconName;
+  label: MessageKey;
+  shortcut: string;
+  pressed?: boolean;
+  warn?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+}) {
   return (
     <button
       type="button"
@@ -72,10 +120,19 @@ function ControlButton(props: { testId: string; icon: IconName; label: MessageKe
 function DevicePicker({ media }: { media: MediaState }) {
   const { cameras, mics, speakers } = media.devices.value;
   const prefs = media.prefs.value;
-  const select = (kind: 'camera' | 'mic' | 'speaker', list: MediaDeviceInfo[], value: string | null, label: MessageKey) => (
+  const select = (
+    kind: 'camera' | 'mic' | 'speaker',
+    list: MediaDeviceInfo[],
+    value: string | null,
+    label: MessageKey,
+  ) => (
     <div class="field">
       <label for={`media-dev-${kind}`}>{t(label)}</label>
-      <select id={`media-dev-${kind}`} value={value ?? ''} onChange={(e) => void media.actions.chooseDevice(kind, (e.target as HTMLSelectElement).value)}>
+      <select
+        id={`media-dev-${kind}`}
+        value={value ?? ''}
+        onChange={(e) => void media.actions.chooseDevice(kind, (e.target as HTMLSelectElement).value)}
+      >
         <option value="">{t('media.device.default')}</option>
         {list
           .filter((d) => d.deviceId && d.deviceId !== 'default')

@@ -3,7 +3,17 @@ import { useEffect, useRef } from 'preact/hooks';
 import { t, type MessageKey } from '../i18n/i18n.js';
 import { Alert } from '../ui/Alert.js';
 import { Icon } from '../ui/Icon.js';
-import { canPickSpeaker, devicePrefs, getBoth, getTrack, handOver, levelMeter, listDevices, type DeviceLists, type DeviceProblem } from './devices.js';
+import {
+  canPickSpeaker,
+  devicePrefs,
+  getBoth,
+  getTrack,
+  handOver,
+  levelMeter,
+  listDevices,
+  type DeviceLists,
+  type DeviceProblem,
+} from './devices.js';
 import { VideoView } from './VideoView.js';
 
 /** The join screen's device check: preview, level, pickers, and the choices the join sends. */
@@ -82,7 +92,13 @@ export function createJoinMedia(initial: 'with' | 'without' = 'with') {
     },
     setMic: (on: boolean) => (micOn.value = on),
     async choose(kind: 'camera' | 'mic' | 'speaker', id: string) {
-      devicePrefs.set(kind === 'camera' ? { cameraId: id || null } : kind === 'mic' ? { micId: id || null } : { speakerId: id || null });
+      devicePrefs.set(
+        kind === 'camera'
+          ? { cameraId: id || null }
+          : kind === 'mic'
+            ? { micId: id || null }
+            : { speakerId: id || null },
+      );
       prefs.value = devicePrefs.get();
       if (kind === 'mic') await restart('audio');
       if (kind === 'camera' && cameraOn.value) await restart('video');
@@ -95,7 +111,11 @@ export function createJoinMedia(initial: 'with' | 'without' = 'with') {
     fields() {
       const withMedia = mode.value === 'with';
       const usable = (track: MediaStreamTrack | null) => track !== null || problem.value === null;
-      return { media: withMedia, micOn: withMedia && micOn.value && usable(mic.value), cameraOn: withMedia && cameraOn.value && usable(camera.value) };
+      return {
+        media: withMedia,
+        micOn: withMedia && micOn.value && usable(mic.value),
+        cameraOn: withMedia && cameraOn.value && usable(camera.value),
+      };
     },
     /** Joined: the running tracks go to the workshop's media controller (no second prompt). */
     handOver() {
@@ -127,7 +147,14 @@ export function JoinMedia({ check }: { check: JoinMediaCheck }) {
           </span>
         </label>
         <label class="choice">
-          <input type="radio" name="media" value="without" checked={!withMedia} onChange={() => check.setMode('without')} data-testid="join-without-media" />
+          <input
+            type="radio"
+            name="media"
+            value="without"
+            checked={!withMedia}
+            onChange={() => check.setMode('without')}
+            data-testid="join-without-media"
+          />
           <span>{t('join.media.without')}</span>
         </label>
       </div>
@@ -153,17 +180,47 @@ export function JoinMedia({ check }: { check: JoinMediaCheck }) {
               </Alert>
             )}
             <label class="check">
-              <input type="checkbox" checked={check.cameraOn.value} onChange={(e) => void check.setCamera((e.target as HTMLInputElement).checked)} data-testid="join-camera-on" />
+              <input
+                type="checkbox"
+                checked={check.cameraOn.value}
+                onChange={(e) => void check.setCamera((e.target as HTMLInputElement).checked)}
+                data-testid="join-camera-on"
+              />
               {t('join.media.cameraOn')}
             </label>
             <label class="check">
-              <input type="checkbox" checked={check.micOn.value} onChange={(e) => check.setMic((e.target as HTMLInputElement).checked)} data-testid="join-mic-on" />
+              <input
+                type="checkbox"
+                checked={check.micOn.value}
+                onChange={(e) => check.setMic((e.target as HTMLInputElement).checked)}
+                data-testid="join-mic-on"
+              />
               {t('join.media.micOn')}
             </label>
             {check.mic.value && <LevelMeter track={check.mic.value} />}
-            <DeviceSelect check={check} kind="camera" list={check.devices.value.cameras} value={check.prefs.value.cameraId} label="media.device.camera" />
-            <DeviceSelect check={check} kind="mic" list={check.devices.value.mics} value={check.prefs.value.micId} label="media.device.mic" />
-            {canPickSpeaker() && <DeviceSelect check={check} kind="speaker" list={check.devices.value.speakers} value={check.prefs.value.speakerId} label="media.device.speaker" />}
+            <DeviceSelect
+              check={check}
+              kind="camera"
+              list={check.devices.value.cameras}
+              value={check.prefs.value.cameraId}
+              label="media.device.camera"
+            />
+            <DeviceSelect
+              check={check}
+              kind="mic"
+              list={check.devices.value.mics}
+              value={check.prefs.value.micId}
+              label="media.device.mic"
+            />
+            {canPickSpeaker() && (
+              <DeviceSelect
+                check={check}
+                kind="speaker"
+                list={check.devices.value.speakers}
+                value={check.prefs.value.speakerId}
+                label="media.device.speaker"
+              />
+            )}
           </div>
         </div>
       )}
@@ -171,13 +228,29 @@ export function JoinMedia({ check }: { check: JoinMediaCheck }) {
   );
 }
 
-function DeviceSelect({ check, kind, list, value, label }: { check: JoinMediaCheck; kind: 'camera' | 'mic' | 'speaker'; list: MediaDeviceInfo[]; value: string | null; label: MessageKey }) {
+function DeviceSelect({
+  check,
+  kind,
+  list,
+  value,
+  label,
+}: {
+  check: JoinMediaCheck;
+  kind: 'camera' | 'mic' | 'speaker';
+  list: MediaDeviceInfo[];
+  value: string | null;
+  label: MessageKey;
+}) {
   const usable = list.filter((d) => d.deviceId && d.deviceId !== 'default');
   if (usable.length === 0) return null;
   return (
     <div class="field join-media__device">
       <label for={`join-dev-${kind}`}>{t(label)}</label>
-      <select id={`join-dev-${kind}`} value={value ?? ''} onChange={(e) => void check.choose(kind, (e.target as HTMLSelectElement).value)}>
+      <select
+        id={`join-dev-${kind}`}
+        value={value ?? ''}
+        onChange={(e) => void check.choose(kind, (e.target as HTMLSelectElement).value)}
+      >
         <option value="">{t('media.device.default')}</option>
         {usable.map((d, i) => (
           <option key={d.deviceId} value={d.deviceId}>
@@ -207,7 +280,17 @@ function LevelMeter({ track }: { track: MediaStreamTrack }) {
   return (
     <div class="field join-media__level">
       <label for="join-level">{t('join.media.level')}</label>
-      <meter id="join-level" ref={ref} min={0} max={1} low={0.1} high={0.8} optimum={0.4} value={0} data-testid="mic-level" />
+      <meter
+        id="join-level"
+        ref={ref}
+        min={0}
+        max={1}
+        low={0.1}
+        high={0.8}
+        optimum={0.4}
+        value={0}
+        data-testid="mic-level"
+      />
     </div>
   );
 }

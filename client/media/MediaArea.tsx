@@ -13,7 +13,9 @@ export function MediaArea({ media, state }: { media: MediaState; state: Workshop
   const tiles = media.tiles.value;
   const focus = media.focus.value;
   const speakerLayout = media.layout.value === 'speaker' && tiles.length > 1;
-  const ordered = speakerLayout ? [...tiles.filter((x) => x.p.id === focus), ...tiles.filter((x) => x.p.id !== focus)] : [...tiles.filter((x) => x.p.screenSharing), ...tiles.filter((x) => !x.p.screenSharing)];
+  const ordered = speakerLayout
+    ? [...tiles.filter((x) => x.p.id === focus), ...tiles.filter((x) => x.p.id !== focus)]
+    : [...tiles.filter((x) => x.p.screenSharing), ...tiles.filter((x) => !x.p.screenSharing)];
   const audience = media.audience.value;
   const self = state.self.value;
   return (
@@ -31,7 +33,12 @@ export function MediaArea({ media, state }: { media: MediaState; state: Workshop
         <Alert kind="info" testId="unmute-request">
           {t('media.unmuteAsked', { name: media.unmuteRequest.value.byName })}
           <span class="inline-row media__choice">
-            <button type="button" class="btn btn--primary" data-testid="unmute-accept" onClick={() => void media.actions.acceptUnmute()}>
+            <button
+              type="button"
+              class="btn btn--primary"
+              data-testid="unmute-accept"
+              onClick={() => void media.actions.acceptUnmute()}
+            >
               <Icon name="mic" /> {t('media.unmuteAccept')}
             </button>
             <button type="button" class="btn" onClick={media.actions.declineUnmute}>
@@ -64,19 +71,38 @@ export function MediaArea({ media, state }: { media: MediaState; state: Workshop
           </button>
         </Alert>
       )}
-      {media.lowBandwidth.value && <p class="media__note" data-testid="lowbw-note">{t('media.lowBandwidthNote')}</p>}
+      {media.lowBandwidth.value && (
+        <p class="media__note" data-testid="lowbw-note">
+          {t('media.lowBandwidthNote')}
+        </p>
+      )}
       {media.stageOn.value && (
         <p class="media__note" data-testid="stage-note">
-          <Icon name="stage" /> {media.iMaySend.value ? (self?.role === 'moderator' ? t('media.mod.stageHelp') : t('media.onStage')) : t('media.stageAudience')}
+          <Icon name="stage" />{' '}
+          {media.iMaySend.value
+            ? self?.role === 'moderator'
+              ? t('media.mod.stageHelp')
+              : t('media.onStage')
+            : t('media.stageAudience')}
         </p>
       )}
       <ul class={`media__grid${speakerLayout ? ' media__grid--speaker' : ''}`} data-testid="video-grid">
         {ordered.map((tile, i) => (
-          <Tile key={tile.p.id} tile={tile} media={media} state={state} large={speakerLayout ? i === 0 : tile.p.screenSharing} />
+          <Tile
+            key={tile.p.id}
+            tile={tile}
+            media={media}
+            state={state}
+            large={speakerLayout ? i === 0 : tile.p.screenSharing}
+          />
         ))}
       </ul>
       {tiles.filter((x) => !x.isSelf).length === 0 && <p class="muted">{t('media.empty')}</p>}
-      {audience.length > 0 && <p class="muted" data-testid="audience">{t('media.audience', { count: audience.reduce((n, p) => n + p.headcount, 0) })}</p>}
+      {audience.length > 0 && (
+        <p class="muted" data-testid="audience">
+          {t('media.audience', { count: audience.reduce((n, p) => n + p.headcount, 0) })}
+        </p>
+      )}
       <Controls media={media} />
       {state.isModerator.value && <ModeratorMedia media={media} state={state} />}
     </section>
@@ -86,7 +112,9 @@ export function MediaArea({ media, state }: { media: MediaState; state: Workshop
 /** [MEDIA3]-[MEDIA6]: mute everyone, stage mode, and the audience's raised hands to invite. */
 function ModeratorMedia({ media, state }: { media: MediaState; state: WorkshopState }) {
   const stage = media.stageOn.value;
-  const waiting = stage ? media.audience.value.filter((p) => p.handRaisedAt !== null).sort((a, b) => a.handRaisedAt! - b.handRaisedAt!) : [];
+  const waiting = stage
+    ? media.audience.value.filter((p) => p.handRaisedAt !== null).sort((a, b) => a.handRaisedAt! - b.handRaisedAt!)
+    : [];
   return (
     <div class="media-mod" data-testid="media-moderation">
       <h3>{t('media.mod.title')}</h3>
@@ -94,7 +122,13 @@ function ModeratorMedia({ media, state }: { media: MediaState; state: WorkshopSt
         <button type="button" class="btn" data-testid="mute-all" onClick={() => void media.actions.muteAll()}>
           <Icon name="micOff" /> {t('media.mod.muteAll')}
         </button>
-        <button type="button" class={`btn${stage ? ' btn--on' : ''}`} aria-pressed={stage} data-testid="stage-toggle" onClick={() => void media.actions.setStage(!stage)}>
+        <button
+          type="button"
+          class={`btn${stage ? ' btn--on' : ''}`}
+          aria-pressed={stage}
+          data-testid="stage-toggle"
+          onClick={() => void media.actions.setStage(!stage)}
+        >
           <Icon name="stage" /> {stage ? t('media.mod.stageOff') : t('media.mod.stageOn')}
         </button>
       </div>
@@ -110,7 +144,14 @@ function ModeratorMedia({ media, state }: { media: MediaState; state: WorkshopSt
                     <span>
                       {p.name} <span class="muted">· {p.town}</span>
                     </span>
-                    <button type="button" class="btn btn--small" data-testid="invite-stage" onClick={() => void media.actions.invite(p.id, true).then((ok) => void (ok && state.actions.lowerHand(p.id)))}>
+                    <button
+                      type="button"
+                      class="btn btn--small"
+                      data-testid="invite-stage"
+                      onClick={() =>
+                        void media.actions.invite(p.id, true).then((ok) => void (ok && state.actions.lowerHand(p.id)))
+                      }
+                    >
                       {t('media.mod.invite')}
                     </button>
                   </li>

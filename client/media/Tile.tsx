@@ -12,12 +12,29 @@ const initials = (name: string) =>
     .map((w) => w[0]!.toUpperCase())
     .join('');
 
-export function Tile({ tile, media, state, large }: { tile: TileData; media: MediaState; state: WorkshopState; large: boolean }) {
+export function Tile({
+  tile,
+  media,
+  state,
+  large,
+}: {
+  tile: TileData;
+  media: MediaState;
+  state: WorkshopState;
+  large: boolean;
+}) {
   const { p } = tile;
   const isPinned = media.pinned.value === p.id;
   const canModerate = state.isModerator.value && !tile.isSelf;
   const stage = media.stageOn.value;
-  const cls = ['tile', large && 'tile--large', tile.speaking && 'tile--speaking', tile.state === 'retrying' && 'tile--problem'].filter(Boolean).join(' ');
+  const cls = [
+    'tile',
+    large && 'tile--large',
+    tile.speaking && 'tile--speaking',
+    tile.state === 'retrying' && 'tile--problem',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <li
       class={cls}
@@ -32,7 +49,13 @@ export function Tile({ tile, media, state, large }: { tile: TileData; media: Med
       data-speaking={tile.speaking ? 'true' : 'false'}
     >
       <div class="tile__media">
-        {tile.video ? <VideoView track={tile.video} mirrored={tile.isSelf && !p.screenSharing} remoteId={tile.isSelf ? undefined : p.id} /> : null}
+        {tile.video ? (
+          <VideoView
+            track={tile.video}
+            mirrored={tile.isSelf && !p.screenSharing}
+            remoteId={tile.isSelf ? undefined : p.id}
+          />
+        ) : null}
         {!tile.video && (
           <div class="tile__card" aria-hidden="true">
             <span class="tile__initials">{initials(p.name)}</span>
@@ -46,7 +69,12 @@ export function Tile({ tile, media, state, large }: { tile: TileData; media: Med
         )}
       </div>
       <div class="tile__label">
-        <span class="tile__mic" role="img" aria-label={p.micOn ? t('media.micOn') : t('media.micOff')} data-testid="tile-mic">
+        <span
+          class="tile__mic"
+          role="img"
+          aria-label={p.micOn ? t('media.micOn') : t('media.micOff')}
+          data-testid="tile-mic"
+        >
           <Icon name={p.micOn ? 'mic' : 'micOff'} />
         </span>
         {!p.cameraOn && !p.screenSharing && (
@@ -64,7 +92,13 @@ export function Tile({ tile, media, state, large }: { tile: TileData; media: Med
         {tile.speaking && <span class="visually-hidden">{t('media.speaking')}</span>}
       </div>
       <div class="tile__actions">
-        <button type="button" class="tile__btn" aria-pressed={isPinned} title={isPinned ? t('media.unpin') : t('media.pin')} onClick={() => media.actions.pin(p.id)}>
+        <button
+          type="button"
+          class="tile__btn"
+          aria-pressed={isPinned}
+          title={isPinned ? t('media.unpin') : t('media.pin')}
+          onClick={() => media.actions.pin(p.id)}
+        >
           <Icon name="pin" />
           <span class="visually-hidden">{isPinned ? t('media.unpin') : t('media.pin')}</span>
         </button>
@@ -76,11 +110,21 @@ export function Tile({ tile, media, state, large }: { tile: TileData; media: Med
             </summary>
             <div class="tile__menu">
               {p.micOn ? (
-                <button type="button" class="btn btn--small" data-testid="mod-mute" onClick={() => void media.actions.mute(p.id)}>
+                <button
+                  type="button"
+                  class="btn btn--small"
+                  data-testid="mod-mute"
+                  onClick={() => void media.actions.mute(p.id)}
+                >
                   <Icon name="micOff" /> {t('media.mod.mute')}
                 </button>
               ) : (
-                <button type="button" class="btn btn--small" data-testid="mod-ask-unmute" onClick={() => void media.actions.askUnmute(p.id)}>
+                <button
+                  type="button"
+                  class="btn btn--small"
+                  data-testid="mod-ask-unmute"
+                  onClick={() => void media.actions.askUnmute(p.id)}
+                >
                   <Icon name="mic" /> {t('media.mod.askUnmute')}
                 </button>
               )}

@@ -4,7 +4,17 @@ import { useEffect, useRef, useState } from 'preact/hooks';
  * One video track in a <video>. "Live" means frames arrived (requestVideoFrameCallback or a size),
  * not merely that a stream exists.
  */
-export function VideoView({ track, mirrored, remoteId, onLive }: { track: MediaStreamTrack; mirrored?: boolean; remoteId?: string; onLive?: (live: boolean) => void }) {
+export function VideoView({
+  track,
+  mirrored,
+  remoteId,
+  onLive,
+}: {
+  track: MediaStreamTrack;
+  mirrored?: boolean;
+  remoteId?: string;
+  onLive?: (live: boolean) => void;
+}) {
   const ref = useRef<HTMLVideoElement>(null);
   const [live, setLive] = useState(false);
   useEffect(() => {
@@ -29,5 +39,14 @@ export function VideoView({ track, mirrored, remoteId, onLive }: { track: MediaS
       el.srcObject = null;
     };
   }, [track]);
-  return <video ref={ref} class={`tile__video${mirrored ? ' tile__video--mirrored' : ''}`} autoPlay playsInline muted data-live={live ? 'true' : 'false'} />;
+  return (
+    <video
+      ref={ref}
+      class={`tile__video${mirrored ? ' tile__video--mirrored' : ''}`}
+      autoPlay
+      playsInline
+      muted
+      data-live={live ? 'true' : 'false'}
+    />
+  );
 }

@@ -3,7 +3,11 @@ import { AUDIO_KBPS, CAMERA_MAX_KBPS, plannedUploadKbps, videoCap } from './bitr
 
 describe('[MEDIA10] upload budget', () => {
   test('a small room gets the per-stream maximum, full resolution', () => {
-    expect(videoCap(2500, 1, 1, 'camera')).toEqual({ maxBitrate: CAMERA_MAX_KBPS * 1000, scaleResolutionDownBy: 1, maxFramerate: 30 });
+    expect(videoCap(2500, 1, 1, 'camera')).toEqual({
+      maxBitrate: CAMERA_MAX_KBPS * 1000,
+      scaleResolutionDownBy: 1,
+      maxFramerate: 30,
+    });
   });
 
   test('the cap per peer falls and the resolution steps down as the room grows', () => {
@@ -18,7 +22,7 @@ describe('[MEDIA10] upload budget', () => {
 
   test('seeded random rooms never plan more than the budget', () => {
     let seed = 20240603;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 2000; i++) {
       const budget = 200 + Math.floor(rand() * 5000);
       const audio = 1 + Math.floor(rand() * 30);

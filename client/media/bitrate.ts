@@ -23,7 +23,12 @@ export interface VideoCap {
  * @param audioPeers  peers I send audio to
  * @param videoPeers  peers I send video to
  */
-export function videoCap(budgetKbps: number, audioPeers: number, videoPeers: number, kind: 'camera' | 'screen'): VideoCap {
+export function videoCap(
+  budgetKbps: number,
+  audioPeers: number,
+  videoPeers: number,
+  kind: 'camera' | 'screen',
+): VideoCap {
   if (videoPeers <= 0) return { maxBitrate: 0, scaleResolutionDownBy: 1, maxFramerate: 0 };
   const forVideo = budgetKbps - AUDIO_KBPS * audioPeers;
   const share = Math.floor(forVideo / videoPeers);

@@ -10,17 +10,32 @@ export interface DevicePrefs {
 }
 
 export const devicePrefs = {
-  get: (): DevicePrefs => ({ cameraId: null, micId: null, speakerId: null, ...storage.get<DevicePrefs>('media.devices') }),
+  get: (): DevicePrefs => ({
+    cameraId: null,
+    micId: null,
+    speakerId: null,
+    ...storage.get<DevicePrefs>('media.devices'),
+  }),
   set: (p: Partial<DevicePrefs>) => storage.set('media.devices', { ...devicePrefs.get(), ...p }),
 };
 
 /** Modest for a mesh: every tile is small, and each peer gets its own encode. */
 export function cameraConstraints(deviceId: string | null): MediaTrackConstraints {
-  return { ...(deviceId ? { deviceId: { exact: deviceId } } : {}), width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 24, max: 30 } };
+  return {
+    ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
+    width: { ideal: 640 },
+    height: { ideal: 360 },
+    frameRate: { ideal: 24, max: 30 },
+  };
 }
 
 export function micConstraints(deviceId: string | null): MediaTrackConstraints {
-  return { ...(deviceId ? { deviceId: { exact: deviceId } } : {}), echoCancellation: true, noiseSuppression: true, autoGainControl: true };
+  return {
+    ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
+    echoCancellation: true,
+    noiseSuppression: true,
+    autoGainControl: true,
+  };
 }
 
 export function problemOf(err: unknown): DeviceProblem {
@@ -33,9 +48,13 @@ export function problemOf(err: unknown): DeviceProblem {
 }
 
 /** One track of one kind; a preferred device that vanished falls back to any device of that kind. */
-export async function getTrack(kind: 'audio' | 'video', deviceId: string | null): Promise<{ track: MediaStreamTrack | null; problem: DeviceProblem | null }> {
+export async function getTrack(
+  kind: 'audio' | 'video',
+  deviceId: string | null,
+): Promise<{ track: MediaStreamTrack | null; problem: DeviceProblem | null }> {
   if (!navigator.mediaDevices?.getUserMedia) return { track: null, problem: 'insecure' };
-  const constraints = (id: string | null) => (kind === 'audio' ? { audio: micConstraints(id) } : { video: cameraConstraints(id) });
+  const constraints = (id: string | null) =>
+    kind === 'audio' ? { audio: micConstraints(id) } : { video: cameraConstraints(id) };
   try {
     const stream = await navigator.mediaDevices.getUserMedia(constraints(deviceId));
     return { track: stream.getTracks()[0] ?? null, problem: null };
@@ -62,7 +81,8 @@ export async function listDevices(): Promise<DeviceLists> {
 }
 
 /** Choosing the speaker needs HTMLMediaElement.setSinkId (Chromium; not Safari or older Firefox). */
-export const canPickSpeaker = () => typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
+export const canPickSpeaker = () =>
+  typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
 
 export async function applySink(el: HTMLMediaElement, speakerId: string | null) {
   if (!speakerId || !canPickSpeaker()) return;
@@ -137,10 +157,16 @@ export const handOver = {
  * Camera and microphone with one permission prompt; what is missing is left out (a laptop without a
  * camera still gets its microphone), and the first problem is reported.
  */
-export async function getBoth(wantVideo: boolean, prefs: DevicePrefs): Promise<Prepared & { problem: DeviceProblem | null }> {
+export async function getBoth(
+  wantVideo: boolean,
+  prefs: DevicePrefs,
+): Promise<Prepared & { problem: DeviceProblem | null }> {
   if (!navigator.mediaDevices?.getUserMedia) return { mic: null, camera: null, problem: 'insecure' };
   try {
-    const stream = await navigator.mediaDevices.getUserMedia({ audio: micConstraints(prefs.micId), video: wantVideo ? cameraConstraints(prefs.cameraId) : false });
+    const stream = await navigator.mediaDevices.getUserMedia({
+      audio: micConstraints(prefs.micId),
+      video: wantVideo ? cameraConstraints(prefs.cameraId) : false,
+    });
     return { mic: stream.getAudioTracks()[0] ?? null, camera: stream.getVideoTracks()[0] ?? null, problem: null };
   } catch (err) {
     const problem = problemOf(err);

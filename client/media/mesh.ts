@@ -80,10 +80,13 @@ export class Mesh {
       if (this.members.has(id) || this.entries.has(id)) continue;
       if (this.initiates(id)) {
         // A newcomer's page is usually not listening yet: wait for its hello, offer anyway later.
-        this.waiting.set(id, setTimeout(() => {
-          this.waiting.delete(id);
-          if (!this.entries.has(id) && this.members.has(id)) this.connect(id, 0);
-        }, HELLO_WAIT_MS));
+        this.waiting.set(
+          id,
+          setTimeout(() => {
+            this.waiting.delete(id);
+            if (!this.entries.has(id) && this.members.has(id)) this.connect(id, 0);
+          }, HELLO_WAIT_MS),
+        );
       } else {
         this.hello(id, null, false);
       }
@@ -120,7 +123,15 @@ export class Mesh {
   }
 
   views(): PeerView[] {
-    return [...this.entries.values()].map(({ remoteId, cid, state, audio, video, pc, attempts }) => ({ remoteId, cid, state, audio, video, pc, attempts }));
+    return [...this.entries.values()].map(({ remoteId, cid, state, audio, video, pc, attempts }) => ({
+      remoteId,
+      cid,
+      state,
+      audio,
+      video,
+      pc,
+      attempts,
+    }));
   }
 
   destroy() {
@@ -157,7 +168,18 @@ export class Mesh {
   private build(remoteId: string, cid: string, initiator: boolean, attempts: number, initial: SignalData[]) {
     if (this.destroyed) return;
     this.close(remoteId);
-    const entry: Entry = { remoteId, cid, initiator, state: 'connecting', audio: null, video: null, pc: null, attempts, link: null, timers: new Set() };
+    const entry: Entry = {
+      remoteId,
+      cid,
+      initiator,
+      state: 'connecting',
+      audio: null,
+      video: null,
+      pc: null,
+      attempts,
+      link: null,
+      timers: new Set(),
+    };
     this.entries.set(remoteId, entry);
     performance.mark('media:peer-created', { detail: { remoteId, cid } });
     const current = () => this.entries.get(remoteId) === entry;
@@ -187,7 +209,11 @@ export class Mesh {
         this.clearTimers(entry);
         this.deps.onChange();
       } else if (s === 'disconnected') {
-        this.after(entry, DISCONNECTED_GRACE_MS, () => link.pc.connectionState !== 'connected' && this.failed(entry, 'disconnected'));
+        this.after(
+          entry,
+          DISCONNECTED_GRACE_MS,
+          () => link.pc.connectionState !== 'connected' && this.failed(entry, 'disconnected'),
+        );
       } else if (s === 'failed') {
         this.failed(entry, 'failed');
       }

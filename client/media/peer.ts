@@ -24,7 +24,12 @@ export interface PeerLinkOptions {
 }
 
 export function createPeerLink(opts: PeerLinkOptions): PeerLink {
-  const peer = new Peer({ initiator: opts.initiator, trickle: true, config: { iceServers: opts.iceServers }, stream: opts.stream });
+  const peer = new Peer({
+    initiator: opts.initiator,
+    trickle: true,
+    config: { iceServers: opts.iceServers },
+    stream: opts.stream,
+  });
   let destroyedByUs = false;
   let closeReason = 'closed';
   peer.on('signal', (data) => opts.onSignal(data as SignalData));

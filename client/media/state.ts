@@ -14,7 +14,16 @@ import type { Connection } from '../net/connection.js';
 import { storage } from '../ui/storage.js';
 import type { WorkshopState } from '../workshops/state.js';
 import { videoCap } from './bitrate.js';
-import { devicePrefs, getTrack, handOver, levelMeter, listDevices, placeholderTracks, type DeviceLists, type DeviceProblem } from './devices.js';
+import {
+  devicePrefs,
+  getTrack,
+  handOver,
+  levelMeter,
+  listDevices,
+  placeholderTracks,
+  type DeviceLists,
+  type DeviceProblem,
+} from './devices.js';
 import { Mesh, type PeerState, type PeerView } from './mesh.js';
 
 export type Layout = 'gallery' | 'speaker';
@@ -66,7 +75,12 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
     const room = self.value?.roomId;
     return ws.present.value.filter((p) => p.media && p.roomId === room);
   });
-  const memberIds = computed(() => members.value.map((p) => p.id).sort().join(','));
+  const memberIds = computed(() =>
+    members.value
+      .map((p) => p.id)
+      .sort()
+      .join(','),
+  );
 
   const tiles = computed<Tile[]>(() => {
     const me = self.value;
@@ -76,7 +90,14 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
     for (const p of members.value) {
       if (!maySend(p, stage)) continue; // the audience of a stage is listed, not tiled
       if (p.id === me.id) {
-        list.push({ p, isSelf: true, state: 'self', video: screen.value ?? (cameraOn.value ? camera.value : null), audio: null, speaking: speaking.value.has(p.id) });
+        list.push({
+          p,
+          isSelf: true,
+          state: 'self',
+          video: screen.value ?? (cameraOn.value ? camera.value : null),
+          audio: null,
+          speaking: speaking.value.has(p.id),
+        });
         continue;
       }
       const peer = peers.value.get(p.id);
@@ -97,7 +118,8 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
   const focus = computed(() => {
     const ids = new Set(tiles.value.map((t) => t.p.id));
     if (pinned.value && ids.has(pinned.value)) return pinned.value;
-    const sharer = tiles.value.find((t) => t.p.screenSharing && !t.isSelf) ?? tiles.value.find((t) => t.p.screenSharing);
+    const sharer =
+      tiles.value.find((t) => t.p.screenSharing && !t.isSelf) ?? tiles.value.find((t) => t.p.screenSharing);
     if (sharer) return sharer.p.id;
     if (lastSpeaker.value && ids.has(lastSpeaker.value)) return lastSpeaker.value;
     return tiles.value.find((t) => !t.isSelf)?.p.id ?? tiles.value[0]?.p.id ?? null;
@@ -340,7 +362,16 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
     }),
     effect(() => {
       // Re-apply senders whenever anything they depend on changes.
-      void [mic.value, camera.value, screen.value, cameraOn.value, iMaySend.value, members.value, peers.value, config.value];
+      void [
+        mic.value,
+        camera.value,
+        screen.value,
+        cameraOn.value,
+        iMaySend.value,
+        members.value,
+        peers.value,
+        config.value,
+      ];
       queueApply();
     }),
     conn.on('media:signaled', (ev) => mesh?.receive(ev)),
@@ -412,7 +443,10 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
     async toggleScreen() {
       if (screen.peek()) return stopScreen();
       try {
-        const stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: { ideal: 15, max: 15 } }, audio: false });
+        const stream = await navigator.mediaDevices.getDisplayMedia({
+          video: { frameRate: { ideal: 15, max: 15 } },
+          audio: false,
+        });
         const track = stream.getVideoTracks()[0];
         if (!track) return;
         track.contentHint = 'detail';
@@ -502,8 +536,16 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
       clearInterval(speakingTimer);
       meter?.stop();
       navigator.mediaDevices?.removeEventListener?.('devicechange', onDeviceChange);
-      for (const t of [mic.peek(), camera.peek(), screen.peek(), placeholders.tracks?.audio, placeholders.tracks?.video]) t?.stop();
-      if ((globalThis as { __jumelageMedia?: unknown }).__jumelageMedia === debug) delete (globalThis as { __jumelageMedia?: unknown }).__jumelageMedia;
+      for (const t of [
+        mic.peek(),
+        camera.peek(),
+        screen.peek(),
+        placeholders.tracks?.audio,
+        placeholders.tracks?.video,
+      ])
+        t?.stop();
+      if ((globalThis as { __jumelageMedia?: unknown }).__jumelageMedia === debug)
+        delete (globalThis as { __jumelageMedia?: unknown }).__jumelageMedia;
     },
   };
 }
@@ -525,7 +567,16 @@ export interface PeerStats {
 async function peerStats(views: readonly PeerView[]): Promise<PeerStats[]> {
   return Promise.all(
     views.map(async (v) => {
-      const s: PeerStats = { remoteId: v.remoteId, state: v.pc?.connectionState ?? v.state, outVideoBytes: 0, outAudioBytes: 0, outFrameWidth: 0, inVideoBytes: 0, inAudioBytes: 0, inFramesDecoded: 0 };
+      const s: PeerStats = {
+        remoteId: v.remoteId,
+        state: v.pc?.connectionState ?? v.state,
+        outVideoBytes: 0,
+        outAudioBytes: 0,
+        outFrameWidth: 0,
+        inVideoBytes: 0,
+        inAudioBytes: 0,
+        inFramesDecoded: 0,
+      };
       const report = v.pc ? await v.pc.getStats().catch(() => null) : null;
       report?.forEach((r: Record<string, unknown>) => {
         const bytes = Number(r.bytesSent ?? r.bytesReceived ?? 0);

@@ -16,7 +16,11 @@ export interface Connection {
   readonly socket: ClientSocket;
   readonly link: ReadonlySignal<LinkState>;
   /** Sends a command and resolves with its ack; a timeout or a lost link resolves as a failed ack. */
-  request<K extends CommandName>(event: K, payload: CommandInput<K>, timeoutMs?: number): Promise<Ack<CommandResult<K>>>;
+  request<K extends CommandName>(
+    event: K,
+    payload: CommandInput<K>,
+    timeoutMs?: number,
+  ): Promise<Ack<CommandResult<K>>>;
   /** Subscribes to a server event; returns the unsubscribe. */
   on<E extends keyof ServerToClientEvents>(event: E, listener: ServerToClientEvents[E]): () => void;
 }

@@ -5,9 +5,15 @@ import { t } from '../i18n/i18n.js';
 export function Leaderboard({ board }: { board: Board }) {
   const byTown = board.scoring === 'town';
   return (
-    <section class="leaderboard" aria-labelledby="leaderboard-title" data-testid="leaderboard" data-scoring={board.scoring}>
+    <section
+      class="leaderboard"
+      aria-labelledby="leaderboard-title"
+      data-testid="leaderboard"
+      data-scoring={board.scoring}
+    >
       <h3 id="leaderboard-title">
-        {t('polls.leaderboard', { series: board.series })} <span class="muted small">· {t('polls.leaderboard.questions', { count: board.questions })}</span>
+        {t('polls.leaderboard', { series: board.series })}{' '}
+        <span class="muted small">· {t('polls.leaderboard.questions', { count: board.questions })}</span>
       </h3>
       <table class="table">
         <thead>

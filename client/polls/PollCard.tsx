@@ -6,17 +6,36 @@ import type { PollState } from './state.js';
 import { VoteForm } from './VoteForm.js';
 
 /** One poll: question, settings as badges, the vote, the results (when this person may see them), controls. */
-export function PollCard({ poll, polls, moderator, onEdit }: { poll: PollView; polls: PollState; moderator: boolean; onEdit?: (p: PollView) => void }) {
+export function PollCard({
+  poll,
+  polls,
+  moderator,
+  onEdit,
+}: {
+  poll: PollView;
+  polls: PollState;
+  moderator: boolean;
+  onEdit?: (p: PollView) => void;
+}) {
   const mine = polls.myVotes.value.get(poll.id);
   const secondsLeft = poll.deadline === null ? null : Math.max(0, Math.ceil((poll.deadline - polls.now.value) / 1000));
   const timeUp = secondsLeft === 0;
   const votable = poll.status === 'open' && !timeUp;
   const visible = polls.resultsVisible(poll);
   const revealedQuiz = poll.quiz?.correct && poll.revealed && mine;
-  const right = revealedQuiz && mine.choices.length === poll.quiz!.correct!.length && mine.choices.every((c) => poll.quiz!.correct!.includes(c));
+  const right =
+    revealedQuiz &&
+    mine.choices.length === poll.quiz!.correct!.length &&
+    mine.choices.every((c) => poll.quiz!.correct!.includes(c));
   const headingId = `poll-q-${poll.id}`;
   return (
-    <article class={`poll poll--${poll.status}`} aria-labelledby={headingId} data-testid="poll" data-poll={poll.id} data-status={poll.status}>
+    <article
+      class={`poll poll--${poll.status}`}
+      aria-labelledby={headingId}
+      data-testid="poll"
+      data-poll={poll.id}
+      data-status={poll.status}
+    >
       <div class="poll__meta">
         <span class={`badge poll__status poll__status--${poll.status}`}>{t(`polls.status.${poll.status}`)}</span>
         {poll.quiz && <span class="badge">{t('polls.badge.quiz')}</span>}
@@ -28,7 +47,9 @@ export function PollCard({ poll, polls, moderator, onEdit }: { poll: PollView; p
           </span>
         )}
       </div>
-      <h3 id={headingId} class="poll__question">{poll.question}</h3>
+      <h3 id={headingId} class="poll__question">
+        {poll.question}
+      </h3>
       {poll.status === 'open' && <VoteForm poll={poll} mine={mine} polls={polls} disabled={!votable} />}
       {mine && (
         <p class="poll__voted" role="status" data-testid="poll-voted">
@@ -44,24 +65,44 @@ export function PollCard({ poll, polls, moderator, onEdit }: { poll: PollView; p
         (visible ? (
           <PollResults poll={poll} tally={polls.tallies.value.get(poll.id)} roomNames={polls.roomNames.value} />
         ) : (
-          <p class="muted" data-testid="poll-results-hidden">{poll.visibility === 'voted' ? t('polls.hidden.voted') : t('polls.hidden.closed')}</p>
+          <p class="muted" data-testid="poll-results-hidden">
+            {poll.visibility === 'voted' ? t('polls.hidden.voted') : t('polls.hidden.closed')}
+          </p>
         ))}
       {moderator && <ModeratorControls poll={poll} polls={polls} onEdit={onEdit} />}
     </article>
   );
 }
 
-function ModeratorControls({ poll, polls, onEdit }: { poll: PollView; polls: PollState; onEdit?: (p: PollView) => void }) {
+function ModeratorControls({
+  poll,
+  polls,
+  onEdit,
+}: {
+  poll: PollView;
+  polls: PollState;
+  onEdit?: (p: PollView) => void;
+}) {
   const a = polls.actions;
   return (
     <div class="inline-row poll__controls">
       {poll.status === 'draft' && (
         <>
-          <button type="button" class="btn btn--primary" data-testid="poll-launch" onClick={() => void a.launch(poll.id)}>
+          <button
+            type="button"
+            class="btn btn--primary"
+            data-testid="poll-launch"
+            onClick={() => void a.launch(poll.id)}
+          >
             {t('polls.launch')}
           </button>
           {polls.breakoutRooms.value.length > 0 && (
-            <button type="button" class="btn" data-testid="poll-launch-rooms" onClick={() => void a.launch(poll.id, polls.breakoutRooms.value)}>
+            <button
+              type="button"
+              class="btn"
+              data-testid="poll-launch-rooms"
+              onClick={() => void a.launch(poll.id, polls.breakoutRooms.value)}
+            >
               {t('polls.launchRooms', { count: polls.breakoutRooms.value.length })}
             </button>
           )}

@@ -13,7 +13,15 @@ import { PollEditor } from './PollEditor.js';
 import { createPollState, type PollState } from './state.js';
 
 /** Creates the poll state for this workshop page and shows the panel. */
-export function PollSection({ conn, state, breakouts }: { conn: Connection; state: WorkshopState; breakouts: BreakoutsState }) {
+export function PollSection({
+  conn,
+  state,
+  breakouts,
+}: {
+  conn: Connection;
+  state: WorkshopState;
+  breakouts: BreakoutsState;
+}) {
   const polls = useMemo(() => createPollState(conn, state, breakouts.view), [conn, state, breakouts]);
   useEffect(() => () => polls.dispose(), [polls]);
   return <PollPanel state={state} polls={polls} />;
@@ -44,7 +52,11 @@ export function PollPanel({ state, polls }: { state: WorkshopState; polls: PollS
           </button>
         </Alert>
       )}
-      {open.length === 0 && <p class="muted" data-testid="no-poll">{t('polls.none')}</p>}
+      {open.length === 0 && (
+        <p class="muted" data-testid="no-poll">
+          {t('polls.none')}
+        </p>
+      )}
       {open.map((p) => (
         <PollCard key={p.id} poll={p} polls={polls} moderator={moderator} />
       ))}
@@ -98,11 +110,21 @@ function ModeratorPolls({ polls }: { polls: PollState }) {
         </>
       ) : (
         <div class="inline-row">
-          <button type="button" class="btn btn--primary" data-testid="poll-new" onClick={() => (editorOpen.value = true)}>
+          <button
+            type="button"
+            class="btn btn--primary"
+            data-testid="poll-new"
+            onClick={() => (editorOpen.value = true)}
+          >
             {t('polls.new')}
           </button>
           {polls.all.value.some((p) => p.status !== 'draft') && (
-            <button type="button" class="btn" data-testid="poll-export" onClick={() => void polls.actions.exportCsv(locale.value)}>
+            <button
+              type="button"
+              class="btn"
+              data-testid="poll-export"
+              onClick={() => void polls.actions.exportCsv(locale.value)}
+            >
               <Icon name="download" /> {t('polls.export')}
             </button>
           )}
@@ -127,12 +149,29 @@ function PhoneNav({ state }: { state: WorkshopState }) {
     if (next) requestAnimationFrame(() => document.getElementById(target)?.scrollIntoView({ block: 'start' }));
   };
   return (
-    <nav class="phone-nav" aria-label={t('polls.phone.more')} data-chat={open.value.chat ? 'open' : 'closed'} data-people={open.value.people ? 'open' : 'closed'}>
-      <button type="button" class="btn btn--small" aria-expanded={open.value.chat} data-testid="phone-chat" onClick={() => toggle('chat', 'chat-title')}>
+    <nav
+      class="phone-nav"
+      aria-label={t('polls.phone.more')}
+      data-chat={open.value.chat ? 'open' : 'closed'}
+      data-people={open.value.people ? 'open' : 'closed'}
+    >
+      <button
+        type="button"
+        class="btn btn--small"
+        aria-expanded={open.value.chat}
+        data-testid="phone-chat"
+        onClick={() => toggle('chat', 'chat-title')}
+      >
         <Icon name="chat" /> {t('chat.title')}
         {unread > 0 && <span class="badge badge--warning">{t('polls.phone.unread', { count: unread })}</span>}
       </button>
-      <button type="button" class="btn btn--small" aria-expanded={open.value.people} data-testid="phone-people" onClick={() => toggle('people', 'participants-title')}>
+      <button
+        type="button"
+        class="btn btn--small"
+        aria-expanded={open.value.people}
+        data-testid="phone-people"
+        onClick={() => toggle('people', 'participants-title')}
+      >
         <Icon name="group" /> {t('ws.participants')} · {state.headcount.value}
       </button>
     </nav>

@@ -17,14 +17,27 @@ function ordered(poll: PollView, tally: Tally): string[] {
 }
 
 /** Bars with counts and percentages, and the same numbers as a real table for screen readers. */
-export function PollResults({ poll, tally, roomNames }: { poll: PollView; tally: PollTally | undefined; roomNames?: ReadonlyMap<string, string> }) {
+export function PollResults({
+  poll,
+  tally,
+  roomNames,
+}: {
+  poll: PollView;
+  tally: PollTally | undefined;
+  roomNames?: ReadonlyMap<string, string>;
+}) {
   const total = tally?.total ?? emptyTally(poll);
   const rooms = Object.keys(tally?.byRoom ?? {});
   return (
     <div class="poll-results" data-testid="poll-results" data-voters={total.voters}>
       <p class="poll-results__summary">
         <strong data-testid="poll-voters">{t('polls.votes', { count: total.voters })}</strong>
-        {poll.kind === 'scale' && total.mean !== null && <span> · {t('polls.mean', { mean: new Intl.NumberFormat(locale.value).format(total.mean), max: poll.scaleMax })}</span>}
+        {poll.kind === 'scale' && total.mean !== null && (
+          <span>
+            {' '}
+            · {t('polls.mean', { mean: new Intl.NumberFormat(locale.value).format(total.mean), max: poll.scaleMax })}
+          </span>
+        )}
       </p>
       <TallyView poll={poll} tally={total} caption={t('polls.table.caption', { question: poll.question })} />
       {rooms.length > 1 && (
@@ -32,8 +45,14 @@ export function PollResults({ poll, tally, roomNames }: { poll: PollView; tally:
           <summary>{t('polls.byRoom')}</summary>
           {rooms.map((room) => (
             <div key={room}>
-              <h4>{roomLabel(room, roomNames)} · {t('polls.votes', { count: tally!.byRoom[room]!.voters })}</h4>
-              <TallyView poll={poll} tally={tally!.byRoom[room]!} caption={`${poll.question} · ${roomLabel(room, roomNames)}`} />
+              <h4>
+                {roomLabel(room, roomNames)} · {t('polls.votes', { count: tally!.byRoom[room]!.voters })}
+              </h4>
+              <TallyView
+                poll={poll}
+                tally={tally!.byRoom[room]!}
+                caption={`${poll.question} · ${roomLabel(room, roomNames)}`}
+              />
             </div>
           ))}
         </details>
@@ -55,13 +74,21 @@ function TallyView({ poll, tally, caption }: { poll: PollView; tally: Tally; cap
           const value = ranking ? (tally.points[id] ?? 0) : (tally.counts[id] ?? 0);
           const correct = isCorrectAnswer(poll, id);
           return (
-            <li key={id} class={`bar${correct ? ' bar--correct' : ''}`} data-testid="poll-bar" data-option={id} data-count={tally.counts[id] ?? 0}>
+            <li
+              key={id}
+              class={`bar${correct ? ' bar--correct' : ''}`}
+              data-testid="poll-bar"
+              data-option={id}
+              data-count={tally.counts[id] ?? 0}
+            >
               <div class="bar__label">
                 <span>
                   {correct && <Icon name="check" />} {optionLabel(poll, id)}
                 </span>
                 <span class="bar__value">
-                  {ranking ? `${number.format(value)} ${t('polls.table.points')}` : `${number.format(value)} · ${number.format(pct(value, tally.weight))} %`}
+                  {ranking
+                    ? `${number.format(value)} ${t('polls.table.points')}`
+                    : `${number.format(value)} · ${number.format(pct(value, tally.weight))} %`}
                 </span>
               </div>
               <div class="bar__track">
@@ -72,30 +99,30 @@ function TallyView({ poll, tally, caption }: { poll: PollView; tally: Tally; cap
         })}
       </ul>
       <div class="visually-hidden">
-      <table data-testid="poll-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('polls.table.option')}</th>
-            <th scope="col">{t('polls.table.votes')}</th>
-            <th scope="col">{t('polls.table.percent')}</th>
-            {ranking && <th scope="col">{t('polls.table.points')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {ids.map((id) => (
-            <tr key={id}>
-              <th scope="row">
-                {optionLabel(poll, id)}
-                {isCorrectAnswer(poll, id) && ` (${t('polls.correct')})`}
-              </th>
-              <td>{number.format(tally.counts[id] ?? 0)}</td>
-              <td>{number.format(pct(tally.counts[id] ?? 0, tally.weight))} %</td>
-              {ranking && <td>{number.format(tally.points[id] ?? 0)}</td>}
+        <table data-testid="poll-table">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('polls.table.option')}</th>
+              <th scope="col">{t('polls.table.votes')}</th>
+              <th scope="col">{t('polls.table.percent')}</th>
+              {ranking && <th scope="col">{t('polls.table.points')}</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {ids.map((id) => (
+              <tr key={id}>
+                <th scope="row">
+                  {optionLabel(poll, id)}
+                  {isCorrectAnswer(poll, id) && ` (${t('polls.correct')})`}
+                </th>
+                <td>{number.format(tally.counts[id] ?? 0)}</td>
+                <td>{number.format(pct(tally.counts[id] ?? 0, tally.weight))} %</td>
+                {ranking && <td>{number.format(tally.points[id] ?? 0)}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </>
   );
@@ -115,17 +142,17 @@ function WordCloud({ tally, caption }: { tally: Tally; caption: string }) {
         ))}
       </ul>
       <div class="visually-hidden">
-      <table>
-        <caption>{`${caption}: ${t('polls.words')}`}</caption>
-        <tbody>
-          {tally.words.map((w) => (
-            <tr key={w.word}>
-              <th scope="row">{w.word}</th>
-              <td>{w.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        <table>
+          <caption>{`${caption}: ${t('polls.words')}`}</caption>
+          <tbody>
+            {tally.words.map((w) => (
+              <tr key={w.word}>
+                <th scope="row">{w.word}</th>
+                <td>{w.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </>
   );

@@ -57,7 +57,8 @@ function MultipleVote({ poll, mine, polls, disabled }: Props) {
     picked.value = mine?.choices ?? [];
   }, [mine?.at]);
   const locked = !!mine && !poll.allowChange;
-  const same = !!mine && mine.choices.length === picked.value.length && mine.choices.every((c) => picked.value.includes(c));
+  const same =
+    !!mine && mine.choices.length === picked.value.length && mine.choices.every((c) => picked.value.includes(c));
   const toggle = (id: string, on: boolean) => {
     picked.value = on ? [...picked.value, id].slice(-poll.maxSelections) : picked.value.filter((x) => x !== id);
   };
@@ -74,13 +75,22 @@ function MultipleVote({ poll, mine, polls, disabled }: Props) {
         <div class="vote-checks">
           {poll.options.map((o) => (
             <label key={o.id} class="choice vote-check" data-testid="poll-option" data-option={o.id}>
-              <input type="checkbox" checked={picked.value.includes(o.id)} onChange={(e) => toggle(o.id, (e.target as HTMLInputElement).checked)} />
+              <input
+                type="checkbox"
+                checked={picked.value.includes(o.id)}
+                onChange={(e) => toggle(o.id, (e.target as HTMLInputElement).checked)}
+              />
               {o.label}
             </label>
           ))}
         </div>
       </fieldset>
-      <button type="submit" class="btn btn--primary btn--large" disabled={disabled || locked || picked.value.length === 0 || same} data-testid="poll-submit">
+      <button
+        type="submit"
+        class="btn btn--primary btn--large"
+        disabled={disabled || locked || picked.value.length === 0 || same}
+        data-testid="poll-submit"
+      >
         {mine ? t('polls.changeVote') : t('polls.vote')}
       </button>
     </form>
@@ -112,10 +122,22 @@ function RankingVote({ poll, mine, polls, disabled }: Props) {
         {order.value.map((id, i) => (
           <li key={id} class="ranking__item" data-testid="poll-option" data-option={id}>
             <span class="ranking__label">{optionLabel(poll, id)}</span>
-            <button type="button" class="btn btn--small" disabled={disabled || locked || i === 0} onClick={() => move(i, -1)} aria-label={t('polls.rank.up', { option: optionLabel(poll, id) })}>
+            <button
+              type="button"
+              class="btn btn--small"
+              disabled={disabled || locked || i === 0}
+              onClick={() => move(i, -1)}
+              aria-label={t('polls.rank.up', { option: optionLabel(poll, id) })}
+            >
               <Icon name="arrowUp" />
             </button>
-            <button type="button" class="btn btn--small" disabled={disabled || locked || i === order.value.length - 1} onClick={() => move(i, 1)} aria-label={t('polls.rank.down', { option: optionLabel(poll, id) })}>
+            <button
+              type="button"
+              class="btn btn--small"
+              disabled={disabled || locked || i === order.value.length - 1}
+              onClick={() => move(i, 1)}
+              aria-label={t('polls.rank.down', { option: optionLabel(poll, id) })}
+            >
               <Icon name="arrowDown" />
             </button>
           </li>
@@ -145,9 +167,21 @@ function TextVote({ poll, mine, polls, disabled }: Props) {
     >
       <div class="field">
         <label for={id}>{t('polls.text.label')}</label>
-        <input id={id} maxLength={POLL_LIMITS.text} value={draft.value} disabled={disabled || locked} onInput={(e) => (draft.value = (e.target as HTMLInputElement).value)} data-testid="poll-text" />
+        <input
+          id={id}
+          maxLength={POLL_LIMITS.text}
+          value={draft.value}
+          disabled={disabled || locked}
+          onInput={(e) => (draft.value = (e.target as HTMLInputElement).value)}
+          data-testid="poll-text"
+        />
       </div>
-      <button type="submit" class="btn btn--primary btn--large" disabled={disabled || locked || !draft.value.trim() || draft.value.trim() === mine?.text} data-testid="poll-submit">
+      <button
+        type="submit"
+        class="btn btn--primary btn--large"
+        disabled={disabled || locked || !draft.value.trim() || draft.value.trim() === mine?.text}
+        data-testid="poll-submit"
+      >
         {mine ? t('polls.changeVote') : t('polls.vote')}
       </button>
     </form>

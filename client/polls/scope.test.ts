@@ -4,8 +4,24 @@ import type { PollView } from '../../shared/polls/schema.js';
 import { canVoteIn, isListed, launchRoomIds } from './scope.js';
 
 const poll = (status: PollView['status'], rooms: string[]): PollView => ({
-  id: 'p1', createdAt: 1, question: 'Q?', kind: 'yesno', options: [], maxSelections: 1, scaleMax: 5, anonymous: true,
-  visibility: 'closed', allowChange: true, weighted: false, quiz: null, status, rooms, openedAt: 1, closedAt: null, deadline: null, revealed: false,
+  id: 'p1',
+  createdAt: 1,
+  question: 'Q?',
+  kind: 'yesno',
+  options: [],
+  maxSelections: 1,
+  scaleMax: 5,
+  anonymous: true,
+  visibility: 'closed',
+  allowChange: true,
+  weighted: false,
+  quiz: null,
+  status,
+  rooms,
+  openedAt: 1,
+  closedAt: null,
+  deadline: null,
+  revealed: false,
 });
 const inPlenary = { moderator: false, roomId: 'plenary' };
 const inRoomA = { moderator: false, roomId: 'rA' };

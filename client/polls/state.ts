@@ -31,9 +31,17 @@ export function createPollState(conn: Connection, ws: WorkshopState, breakouts: 
   const all = computed(() => [...polls.value.values()].sort((a, b) => a.createdAt - b.createdAt));
   const drafts = computed(() => all.value.filter((p) => p.status === 'draft'));
   /** Open polls for my room, newest launch first. */
-  const open = computed(() => all.value.filter((p) => p.status === 'open' && isListed(p, viewer())).sort((a, b) => (b.openedAt ?? 0) - (a.openedAt ?? 0)));
+  const open = computed(() =>
+    all.value
+      .filter((p) => p.status === 'open' && isListed(p, viewer()))
+      .sort((a, b) => (b.openedAt ?? 0) - (a.openedAt ?? 0)),
+  );
   /** Closed polls of the whole workshop (also those run in breakout rooms), most recently closed first. */
-  const closed = computed(() => all.value.filter((p) => p.status === 'closed' && isListed(p, viewer())).sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0)));
+  const closed = computed(() =>
+    all.value
+      .filter((p) => p.status === 'closed' && isListed(p, viewer()))
+      .sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0)),
+  );
   /** What the phone view puts on top: the newest open poll, else the last closed one. */
   const current = computed(() => open.value[0] ?? closed.value[0] ?? null);
   /** Names of breakout rooms, current and closed, for results shown per room. */
@@ -103,14 +111,16 @@ export function createPollState(conn: Connection, ws: WorkshopState, breakouts: 
 
   const actions = {
     create: async (draft: PollDraftInput) => keep(await run(conn.request('poll:create', draft))),
-    update: async (pollId: string, draft: PollDraftInput) => keep(await run(conn.request('poll:update', { pollId, ...draft }))),
+    update: async (pollId: string, draft: PollDraftInput) =>
+      keep(await run(conn.request('poll:update', { pollId, ...draft }))),
     async remove(pollId: string) {
       if ((await run(conn.request('poll:delete', { pollId }))) === null && error.value) return;
       const next = new Map(polls.value);
       next.delete(pollId);
       polls.value = next;
     },
-    launch: async (pollId: string, roomIds: string[] = [PLENARY]) => keep(await run(conn.request('poll:launch', { pollId, roomIds }))),
+    launch: async (pollId: string, roomIds: string[] = [PLENARY]) =>
+      keep(await run(conn.request('poll:launch', { pollId, roomIds }))),
     close: async (pollId: string) => keep(await run(conn.request('poll:close', { pollId }))),
     reveal: async (pollId: string) => keep(await run(conn.request('poll:reveal', { pollId }))),
     async vote(pollId: string, choices: string[], text = '') {

@@ -31,7 +31,10 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
   const joinError = useSignal<ErrorCode | null>(null);
   const busy = useSignal(false);
   // The QR code on the projector is scanned by phones in a room that already has a laptop: no media, no echo.
-  const mediaCheck = useMemo(() => createJoinMedia(new URLSearchParams(location.search).get('via') === 'qr' ? 'without' : 'with'), []);
+  const mediaCheck = useMemo(
+    () => createJoinMedia(new URLSearchParams(location.search).get('via') === 'qr' ? 'without' : 'with'),
+    [],
+  );
   useEffect(() => () => mediaCheck.dispose(), [mediaCheck]);
 
   useEffect(() => {
@@ -50,12 +53,19 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
     );
   }
   const w = preview.value?.workshop;
-  if (!w) return <p class="page loading" role="status">{t('common.loading')}</p>;
+  if (!w)
+    return (
+      <p class="page loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
   if (w.endedAt !== null) {
     return (
       <div class="page page--narrow">
         <h1>{w.title}</h1>
-        <Alert kind="info" testId="join-error">{t('join.ended')}</Alert>
+        <Alert kind="info" testId="join-error">
+          {t('join.ended')}
+        </Alert>
       </div>
     );
   }
@@ -63,15 +73,28 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
   const submit = async (e: Event) => {
     e.preventDefault();
     busy.value = true;
-    const input = { name: name.value, town: town.value, languages: languages.value, kind: kind.value, headcount: kind.value === 'group' ? headcount.value : 1 };
+    const input = {
+      name: name.value,
+      town: town.value,
+      languages: languages.value,
+      kind: kind.value,
+      headcount: kind.value === 'group' ? headcount.value : 1,
+    };
     profile.set(input);
-    const code_ = await state.actions.join({ code, moderatorKey, ...input, ...mediaCheck.fields(), languages: input.languages as never });
+    const code_ = await state.actions.join({
+      code,
+      moderatorKey,
+      ...input,
+      ...mediaCheck.fields(),
+      languages: input.languages as never,
+    });
     busy.value = false;
     joinError.value = code_;
     if (!code_) mediaCheck.handOver();
     if (!code_) onJoined();
   };
-  const toggle = (l: string, on: boolean) => (languages.value = on ? [...languages.value, l] : languages.value.filter((x) => x !== l));
+  const toggle = (l: string, on: boolean) =>
+    (languages.value = on ? [...languages.value, l] : languages.value.filter((x) => x !== l));
   // The workshop's own languages first, then the rest.
   const offered = [...w.languages, ...LANGUAGES.filter((l) => !w.languages.includes(l))];
   const lockedNow = joinError.value === 'locked' || (w.locked && !moderatorKey);
@@ -82,17 +105,41 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
         <p class="eyebrow">{t('join.title')}</p>
         <h1 id="join-title">{w.title}</h1>
         {w.description && <p class="lead">{w.description}</p>}
-        {w.startsAt && <p class="muted">{t('join.startsAt', { date: dateFormatter.value.format(new Date(w.startsAt)) })}</p>}
+        {w.startsAt && (
+          <p class="muted">{t('join.startsAt', { date: dateFormatter.value.format(new Date(w.startsAt)) })}</p>
+        )}
         {moderatorKey && <Alert kind="info">{t('join.moderatorNotice')}</Alert>}
-        {lockedNow && <Alert kind="warning" testId="join-locked">{t('join.locked')}</Alert>}
+        {lockedNow && (
+          <Alert kind="warning" testId="join-locked">
+            {t('join.locked')}
+          </Alert>
+        )}
 
         <div class="field">
           <label for="join-name">{t('join.nameLabel')}</label>
-          <input id="join-name" name="name" required maxLength={LIMITS.name} autoComplete="name" value={name.value} onInput={(e) => (name.value = (e.target as HTMLInputElement).value)} />
+          <input
+            id="join-name"
+            name="name"
+            required
+            maxLength={LIMITS.name}
+            autoComplete="name"
+            value={name.value}
+            onInput={(e) => (name.value = (e.target as HTMLInputElement).value)}
+          />
         </div>
         <div class="field">
           <label for="join-town">{t('join.townLabel')}</label>
-          <input id="join-town" name="town" required maxLength={LIMITS.town} list="town-suggestions" autoComplete="address-level2" aria-describedby="join-town-help" value={town.value} onInput={(e) => (town.value = (e.target as HTMLInputElement).value)} />
+          <input
+            id="join-town"
+            name="town"
+            required
+            maxLength={LIMITS.town}
+            list="town-suggestions"
+            autoComplete="address-level2"
+            aria-describedby="join-town-help"
+            value={town.value}
+            onInput={(e) => (town.value = (e.target as HTMLInputElement).value)}
+          />
           <datalist id="town-suggestions">
             {preview.value!.towns.map((x) => (
               <option key={x} value={x} />
@@ -102,7 +149,13 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
             <div class="chips" id="join-town-help">
               <span class="help">{t('join.townHelp')}</span>
               {preview.value!.towns.slice(0, 6).map((x) => (
-                <button key={x} type="button" class={`chip chip--button${town.value === x ? ' chip--on' : ''}`} aria-pressed={town.value === x} onClick={() => (town.value = x)}>
+                <button
+                  key={x}
+                  type="button"
+                  class={`chip chip--button${town.value === x ? ' chip--on' : ''}`}
+                  aria-pressed={town.value === x}
+                  onClick={() => (town.value = x)}
+                >
                   {x}
                 </button>
               ))}
@@ -114,7 +167,11 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
           <div class="chips">
             {offered.map((l) => (
               <label key={l} class="chip">
-                <input type="checkbox" checked={languages.value.includes(l)} onChange={(e) => toggle(l, (e.target as HTMLInputElement).checked)} />
+                <input
+                  type="checkbox"
+                  checked={languages.value.includes(l)}
+                  onChange={(e) => toggle(l, (e.target as HTMLInputElement).checked)}
+                />
                 <span lang={l}>{languageName(l)}</span>
               </label>
             ))}
@@ -124,23 +181,49 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
           <legend>{t('join.asLabel')}</legend>
           <div class="choice-row">
             <label class="choice">
-              <input type="radio" name="kind" value="person" checked={kind.value === 'person'} onChange={() => (kind.value = 'person')} />
-              <span><Icon name="person" /> {t('join.asPerson')}</span>
+              <input
+                type="radio"
+                name="kind"
+                value="person"
+                checked={kind.value === 'person'}
+                onChange={() => (kind.value = 'person')}
+              />
+              <span>
+                <Icon name="person" /> {t('join.asPerson')}
+              </span>
             </label>
             <label class="choice">
-              <input type="radio" name="kind" value="group" checked={kind.value === 'group'} onChange={() => (kind.value = 'group')} />
-              <span><Icon name="group" /> {t('join.asGroup')}</span>
+              <input
+                type="radio"
+                name="kind"
+                value="group"
+                checked={kind.value === 'group'}
+                onChange={() => (kind.value = 'group')}
+              />
+              <span>
+                <Icon name="group" /> {t('join.asGroup')}
+              </span>
             </label>
           </div>
           {kind.value === 'group' && (
             <div class="field field--inline">
               <label for="join-headcount">{t('join.headcountLabel')}</label>
-              <input id="join-headcount" type="number" min={2} max={LIMITS.headcount} required value={headcount.value} onInput={(e) => (headcount.value = Number((e.target as HTMLInputElement).value))} />
+              <input
+                id="join-headcount"
+                type="number"
+                min={2}
+                max={LIMITS.headcount}
+                required
+                value={headcount.value}
+                onInput={(e) => (headcount.value = Number((e.target as HTMLInputElement).value))}
+              />
             </div>
           )}
         </fieldset>
         <JoinMedia check={mediaCheck} />
-        {joinError.value && joinError.value !== 'locked' && <Alert testId="join-error">{errorText(joinError.value)}</Alert>}
+        {joinError.value && joinError.value !== 'locked' && (
+          <Alert testId="join-error">{errorText(joinError.value)}</Alert>
+        )}
         <p class="help">{t('join.rememberNote')}</p>
         <button class="btn btn--primary btn--large" type="submit" disabled={busy.value}>
           {moderatorKey ? t('join.submitModerator') : lockedNow ? t('join.retry') : t('join.submit')}

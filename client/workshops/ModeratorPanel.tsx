@@ -11,7 +11,9 @@ export function HandsPanel({ state, roomOf }: { state: WorkshopState; roomOf?: (
   const hands = state.hands.value;
   return (
     <section class="card hands" aria-labelledby="hands-title" data-testid="hands">
-      <h2 id="hands-title"><Icon name="hand" /> {t('ws.hands')}</h2>
+      <h2 id="hands-title">
+        <Icon name="hand" /> {t('ws.hands')}
+      </h2>
       {hands.length === 0 ? (
         <p class="muted">{t('ws.noHands')}</p>
       ) : (
@@ -45,7 +47,13 @@ export function ModeratorPanel({ state }: { state: WorkshopState }) {
     <section class="card moderation" aria-labelledby="mod-title" data-testid="moderation">
       <h2 id="mod-title">{t('mod.title')}</h2>
       <div class="inline-row">
-        <button type="button" class="btn" aria-pressed={locked} data-testid="lock-toggle" onClick={() => void state.actions.setLocked(!locked)}>
+        <button
+          type="button"
+          class="btn"
+          aria-pressed={locked}
+          data-testid="lock-toggle"
+          onClick={() => void state.actions.setLocked(!locked)}
+        >
           <Icon name={locked ? 'unlock' : 'lock'} /> {locked ? t('mod.unlock') : t('mod.lock')}
         </button>
         <button

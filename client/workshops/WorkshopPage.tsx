@@ -80,7 +80,14 @@ export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code
           <details class="card invite">
             <summary>{t('ws.invite')}</summary>
             <CopyField id="ws-invite" label={t('created.inviteLabel')} value={state.inviteUrl.value} />
-            <img class="invite__qr" src={`/api/workshops/${formatJoinCode(code)}/qr.svg`} alt={t('created.qrAlt')} width={180} height={180} loading="lazy" />
+            <img
+              class="invite__qr"
+              src={`/api/workshops/${formatJoinCode(code)}/qr.svg`}
+              alt={t('created.qrAlt')}
+              width={180}
+              height={180}
+              loading="lazy"
+            />
           </details>
           <BoardSection conn={conn} workshop={state} />
         </section>

@@ -38,7 +38,12 @@ export function WorkshopRoute({ conn, code }: { conn: Connection; code: string }
   useEffect(() => window.scrollTo(0, 0), [phase]);
   if (phase === 'closed') return <ClosedView state={state} code={code} />;
   if (phase === 'inside') return <WorkshopPage state={state} code={code} conn={conn} />;
-  if (boot.value === 'resuming') return <p class="page loading" role="status">{t('common.loading')}</p>;
+  if (boot.value === 'resuming')
+    return (
+      <p class="page loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
   return <JoinPage conn={conn} code={code} moderatorKey={moderatorKey} state={state} onJoined={forgetKeyInUrl} />;
 }
 

@@ -39,5 +39,6 @@ export const profile = {
 
 export const createdWorkshops = {
   list: () => storage.get<SavedWorkshop[]>('created') ?? [],
-  add: (w: SavedWorkshop) => storage.set('created', [w, ...createdWorkshops.list().filter((x) => x.code !== w.code)].slice(0, 20)),
+  add: (w: SavedWorkshop) =>
+    storage.set('created', [w, ...createdWorkshops.list().filter((x) => x.code !== w.code)].slice(0, 20)),
 };

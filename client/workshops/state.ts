@@ -67,7 +67,12 @@ export function createWorkshopState(conn: Connection, code: string) {
       closedReason.value = null;
       snapshots.value += 1;
     });
-    sessions.set(code, { workshopId: s.workshop.id, participantId: s.self.id, resumeToken: s.resumeToken, role: s.self.role });
+    sessions.set(code, {
+      workshopId: s.workshop.id,
+      participantId: s.self.id,
+      resumeToken: s.resumeToken,
+      role: s.self.role,
+    });
     loadChat();
   }
 
@@ -208,7 +213,9 @@ export function createWorkshopState(conn: Connection, code: string) {
 export type WorkshopState = ReturnType<typeof createWorkshopState>;
 
 /** Towns in alphabetical order; in each, moderators first, then by name. */
-export function groupByTown(list: readonly Participant[]): { town: string; people: Participant[]; headcount: number }[] {
+export function groupByTown(
+  list: readonly Participant[],
+): { town: string; people: Participant[]; headcount: number }[] {
   const towns = new Map<string, Participant[]>();
   for (const p of list) {
     const key = p.town.trim().toLocaleLowerCase();
@@ -217,7 +224,9 @@ export function groupByTown(list: readonly Participant[]): { town: string; peopl
   return [...towns.values()]
     .map((people) => ({
       town: people[0]!.town.trim(),
-      people: people.sort((a, b) => Number(b.role === 'moderator') - Number(a.role === 'moderator') || a.name.localeCompare(b.name)),
+      people: people.sort(
+        (a, b) => Number(b.role === 'moderator') - Number(a.role === 'moderator') || a.name.localeCompare(b.name),
+      ),
       headcount: people.reduce((n, p) => n + p.headcount, 0),
     }))
     .sort((a, b) => a.town.localeCompare(b.town));

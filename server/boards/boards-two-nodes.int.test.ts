@@ -5,11 +5,22 @@
 import { expect, onTestFinished, test } from 'vitest';
 import { fromSnapshot, serializeBoard } from '../../shared/boards/apply.js';
 import type { Intent } from '../../shared/boards/schema.js';
-import { closeAllClients, connectClient, describeWithRedis, ok, sleep, startServer, twoNodes } from '../../test/server-harness.js';
+import {
+  closeAllClients,
+  connectClient,
+  describeWithRedis,
+  ok,
+  sleep,
+  startServer,
+  twoNodes,
+} from '../../test/server-harness.js';
 import { createWorkshop, joinAs, resumeInput } from '../../test/workshop-helpers.js';
 import { follow } from './test-follow.js';
 
-const stroke = (id: string, x: number): Intent => ({ type: 'add', item: { kind: 'stroke', id, x, y: x % 97, tool: 'pen', color: '#1f4e79', width: 3, points: [0, 0, 4, 9, 12, 3] } });
+const stroke = (id: string, x: number): Intent => ({
+  type: 'add',
+  item: { kind: 'stroke', id, x, y: x % 97, tool: 'pen', color: '#1f4e79', width: 3, points: [0, 0, 4, 9, 12, 3] },
+});
 
 describeWithRedis('boards on two nodes', (redisUrl) => {
   const two = twoNodes(redisUrl, 'boards-two-nodes', { rateLimitPerSecond: 2000 });
@@ -25,12 +36,19 @@ describeWithRedis('boards on two nodes', (redisUrl) => {
     for (const w of watchers) w.f.load(await ok(w.p.socket, 'board:sync', { sinceSeq: 0 }));
 
     // Both write the same shared item too, so their ops interleave and conflict at the store.
-    await ok(mia.socket, 'board:op', { op: stroke('shared', 1) }).then((r) => watchers.forEach((w) => w.p === mia && w.f.take(r.op)));
+    await ok(mia.socket, 'board:op', { op: stroke('shared', 1) }).then((r) =>
+      watchers.forEach((w) => w.p === mia && w.f.take(r.op)),
+    );
     const N = 60;
     const write = async (who: typeof ana, tag: string) => {
       const mine = watchers.find((w) => w.p === who)!.f;
       for (let i = 0; i < N; i++) {
-        const r = await ok(who.socket, 'board:op', { op: i % 3 === 2 ? { type: 'update', id: 'shared', patch: { x: i, y: tag.length * i } } : stroke(`${tag}-${i}`, i) });
+        const r = await ok(who.socket, 'board:op', {
+          op:
+            i % 3 === 2
+              ? { type: 'update', id: 'shared', patch: { x: i, y: tag.length * i } }
+              : stroke(`${tag}-${i}`, i),
+        });
         mine.take(r.op);
       }
     };
@@ -41,7 +59,10 @@ describeWithRedis('boards on two nodes', (redisUrl) => {
     const reference = serializeBoard(watchers[0]!.f.state);
     expect(watchers[0]!.f.state.seq).toBe(head);
     for (const w of watchers) expect(serializeBoard(w.f.state)).toBe(reference);
-    for (const [node, person] of [[a, mia], [b, ben]] as const) {
+    for (const [node, person] of [
+      [a, mia],
+      [b, ben],
+    ] as const) {
       const sync = await ok(person.socket, 'board:sync', { sinceSeq: 0, full: true });
       expect(sync.kind === 'snapshot' && serializeBoard(fromSnapshot(sync.snapshot))).toBe(reference);
       expect(node.app.store.kind).toBe('redis');

@@ -2,7 +2,17 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { serializeBoard } from '../../shared/boards/apply.js';
 import type { Intent } from '../../shared/boards/schema.js';
-import { closeAllClients, connectClient, ok, recordEvents, request, sleep, startServer, waitFor, type TestServer } from '../../test/server-harness.js';
+import {
+  closeAllClients,
+  connectClient,
+  ok,
+  recordEvents,
+  request,
+  sleep,
+  startServer,
+  waitFor,
+  type TestServer,
+} from '../../test/server-harness.js';
 import { joinAs, resumeInput, workshopWith } from '../../test/workshop-helpers.js';
 import { COMPACT_AFTER_OPS, KEEP_OPS } from './service.js';
 import { follow } from './test-follow.js';
@@ -17,9 +27,14 @@ afterEach(async () => {
   expect(server.errors).toEqual([]);
 });
 
-const stroke = (id: string, x = 10): Intent => ({ type: 'add', item: { kind: 'stroke', id, x, y: 20, tool: 'pen', color: '#1d2430', width: 3, points: [0, 0, 10, 5, 20, 0] } });
-const card = (id: string, text: string): Intent => ({ type: 'add', item: { kind: 'card', id, x: 100, y: 100, text, color: '#fff176', clusterId: null } });
-
+const stroke = (id: string, x = 10): Intent => ({
+  type: 'add',
+  item: { kind: 'stroke', id, x, y: 20, tool: 'pen', color: '#1d2430', width: 3, points: [0, 0, 10, 5, 20, 0] },
+});
+const card = (id: string, text: string): Intent => ({
+  type: 'add',
+  item: { kind: 'card', id, x: 100, y: 100, text, color: '#fff176', clusterId: null },
+});
 
 describe('boards over sockets', () => {
   test('[BOARD1] ops reach the others in seq order; a late joiner syncs to exactly the same board', async () => {
@@ -57,10 +72,14 @@ describe('boards over sockets', () => {
     const since3 = await ok(moderator.socket, 'board:sync', { sinceSeq: 3 });
     expect(since3).toMatchObject({ kind: 'ops', head: 5 });
     expect(since3.kind === 'ops' && since3.ops.map((o) => o.seq)).toEqual([4, 5]);
-    expect(await ok(moderator.socket, 'board:sync', { sinceSeq: 3, full: true })).toMatchObject({ kind: 'snapshot', head: 5 });
+    expect(await ok(moderator.socket, 'board:sync', { sinceSeq: 3, full: true })).toMatchObject({
+      kind: 'snapshot',
+      head: 5,
+    });
 
     const total = COMPACT_AFTER_OPS + KEEP_OPS + 5;
-    for (let i = 6; i <= total; i++) await ok(ana.socket, 'board:op', { op: { type: 'update', id: 's-1', patch: { x: i } } });
+    for (let i = 6; i <= total; i++)
+      await ok(ana.socket, 'board:op', { op: { type: 'update', id: 's-1', patch: { x: i } } });
     const stale = await ok(moderator.socket, 'board:sync', { sinceSeq: 3 });
     expect(stale.kind).toBe('snapshot');
     const recent = await ok(moderator.socket, 'board:sync', { sinceSeq: total - 2 });
@@ -73,14 +92,21 @@ describe('boards over sockets', () => {
   test('[BOARD5] [CARD4] hidden card text and anonymous authors never reach other people, until the reveal', async () => {
     const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben');
     const [ana, ben] = people as [(typeof people)[0], (typeof people)[0]];
-    await ok(moderator.socket, 'board:settings', { patch: { cardsHidden: true, cardsAnonymous: true, startCards: true, cardLimit: 2 } });
+    await ok(moderator.socket, 'board:settings', {
+      patch: { cardsHidden: true, cardsAnonymous: true, startCards: true, cardLimit: 2 },
+    });
     const benSaw = recordEvents(ben.socket);
     const modSaw = recordEvents(moderator.socket);
     const own = await ok(ana.socket, 'board:op', { op: card('card-secret', 'Mehr Radwege nach Łódź') });
     expect(own.op.kind === 'put' && own.op.items[0]).toMatchObject({ text: 'Mehr Radwege nach Łódź', by: ana.id });
-    await ok(ana.socket, 'board:op', { op: { type: 'update', id: 'card-secret', patch: { text: 'Mehr Radwege nach Wrocław' } } });
+    await ok(ana.socket, 'board:op', {
+      op: { type: 'update', id: 'card-secret', patch: { text: 'Mehr Radwege nach Wrocław' } },
+    });
     expect(await request(ana.socket, 'board:op', { op: card('c2', 'zwei') })).toMatchObject({ ok: true });
-    expect(await request(ana.socket, 'board:op', { op: card('c3', 'drei') })).toMatchObject({ ok: false, code: 'limit_reached' });
+    expect(await request(ana.socket, 'board:op', { op: card('c3', 'drei') })).toMatchObject({
+      ok: false,
+      code: 'limit_reached',
+    });
     const benSync = JSON.stringify(await ok(ben.socket, 'board:sync', { sinceSeq: 0 }));
     const modSync = JSON.stringify(await ok(moderator.socket, 'board:sync', { sinceSeq: 0, full: true }));
     await sleep(50);
@@ -101,17 +127,29 @@ describe('boards over sockets', () => {
     const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben');
     const [ana, ben] = people as [(typeof people)[0], (typeof people)[0]];
     const added = await ok(ana.socket, 'board:op', { op: stroke('s-1') });
-    expect(await request(ben.socket, 'board:revert', { seq: added.op.seq })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(ben.socket, 'board:revert', { seq: added.op.seq })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     const undoSeen = waitFor(ben.socket, 'board:ops', (e) => e.ops[0]?.kind === 'remove');
     const undo = await ok(ana.socket, 'board:revert', { seq: added.op.seq });
     expect((await undoSeen).ops[0]).toMatchObject({ seq: undo.op.seq, revertOf: added.op.seq, by: '' });
     const redo = await ok(ana.socket, 'board:revert', { seq: undo.op.seq });
     expect(redo.op.kind).toBe('put');
     await ok(moderator.socket, 'board:settings', { patch: { locked: true } });
-    expect(await request(ana.socket, 'board:op', { op: stroke('s-2') })).toMatchObject({ ok: false, code: 'board_locked' });
-    expect(await request(ana.socket, 'board:settings', { patch: { locked: false } })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(ana.socket, 'board:op', { op: stroke('s-2') })).toMatchObject({
+      ok: false,
+      code: 'board_locked',
+    });
+    expect(await request(ana.socket, 'board:settings', { patch: { locked: false } })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     expect(await request(ana.socket, 'board:clear', {})).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await request(ana.socket, 'board:op', { roomId: 'elsewhere', op: stroke('s-3') })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(ana.socket, 'board:op', { roomId: 'elsewhere', op: stroke('s-3') })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     const cleared = await ok(moderator.socket, 'board:clear', {});
     await ok(moderator.socket, 'board:revert', { seq: cleared.op.seq });
     const sync = await ok(ben.socket, 'board:sync', { sinceSeq: 0, full: true });
@@ -122,19 +160,42 @@ describe('boards over sockets', () => {
     const { moderator, people } = await workshopWith(server.url, 'Ana');
     const ana = people[0]!;
     const live = waitFor(moderator.socket, 'board:live');
-    await ok(ana.socket, 'board:live', { strokeId: 'live-1', tool: 'pen', color: '#1f4e79', width: 4, points: [1, 2, 3, 4] });
-    expect(await live).toMatchObject({ roomId: 'plenary', by: ana.id, name: 'Ana', strokeId: 'live-1', points: [1, 2, 3, 4] });
+    await ok(ana.socket, 'board:live', {
+      strokeId: 'live-1',
+      tool: 'pen',
+      color: '#1f4e79',
+      width: 4,
+      points: [1, 2, 3, 4],
+    });
+    expect(await live).toMatchObject({
+      roomId: 'plenary',
+      by: ana.id,
+      name: 'Ana',
+      strokeId: 'live-1',
+      points: [1, 2, 3, 4],
+    });
     const cursor = waitFor(moderator.socket, 'board:cursor');
     await ok(ana.socket, 'board:cursor', { x: 5, y: 6 });
     expect(await cursor).toMatchObject({ by: ana.id, name: 'Ana', x: 5, y: 6, laser: false });
     expect(await ok(ana.socket, 'board:sync', { sinceSeq: 0 })).toMatchObject({ head: 0 });
-    expect(await request(ana.socket, 'board:live', { strokeId: 'x-1', tool: 'pen', color: '#1f4e79', width: 4, points: Array(1000).fill(1) })).toMatchObject({ ok: false });
+    expect(
+      await request(ana.socket, 'board:live', {
+        strokeId: 'x-1',
+        tool: 'pen',
+        color: '#1f4e79',
+        width: 4,
+        points: Array(1000).fill(1),
+      }),
+    ).toMatchObject({ ok: false });
   });
 
-  test('[BOARD13] a running room\'s board is private to its members and moderators; after closing, everyone reads it', async () => {
+  test("[BOARD13] a running room's board is private to its members and moderators; after closing, everyone reads it", async () => {
     const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben', 'Cem', 'Dora');
     let view = await ok(moderator.socket, 'breakout:sync', {});
-    view = await ok(moderator.socket, 'breakout:rooms', { version: view.version, rooms: [{ name: 'Salon' }, { name: 'Küche' }] });
+    view = await ok(moderator.socket, 'breakout:rooms', {
+      version: view.version,
+      rooms: [{ name: 'Salon' }, { name: 'Küche' }],
+    });
     const assigned = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'random', seed: 3 });
     await ok(moderator.socket, 'breakout:open', { version: assigned.version, durationMs: 60_000 });
     const ana = people[0]!;
@@ -144,9 +205,17 @@ describe('boards over sockets', () => {
     const shot = await ok(moderator.socket, 'board:snapshot', { roomId: roomA, label: 'Zwischenstand' });
 
     expect(await ok(ana.socket, 'board:sync', { sinceSeq: 0 })).toMatchObject({ roomId: roomA, head: 1 });
-    expect(await request(other.socket, 'board:sync', { roomId: roomA, sinceSeq: 0 })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await request(other.socket, 'board:view', { roomId: roomA, snapshotId: shot.id })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await ok(other.socket, 'board:sync', { roomId: 'plenary', sinceSeq: 0 })).toMatchObject({ roomId: 'plenary' });
+    expect(await request(other.socket, 'board:sync', { roomId: roomA, sinceSeq: 0 })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await request(other.socket, 'board:view', { roomId: roomA, snapshotId: shot.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await ok(other.socket, 'board:sync', { roomId: 'plenary', sinceSeq: 0 })).toMatchObject({
+      roomId: 'plenary',
+    });
     expect(await ok(moderator.socket, 'board:sync', { roomId: roomA, sinceSeq: 0 })).toMatchObject({ head: 1 });
     const listed = await ok(other.socket, 'board:list', {});
     expect(listed.boards.find((b) => b.roomId === roomA)).toMatchObject({ head: 0 });
@@ -156,7 +225,9 @@ describe('boards over sockets', () => {
     const after = await ok(other.socket, 'board:sync', { roomId: roomA, sinceSeq: 0 });
     expect(JSON.stringify(after)).toContain('Nur im Salon');
     expect(await ok(other.socket, 'board:view', { roomId: roomA, snapshotId: shot.id })).toMatchObject({ seq: 1 });
-    expect((await ok(other.socket, 'board:list', {})).boards.find((b) => b.roomId === roomA)).toMatchObject({ head: 1 });
+    expect((await ok(other.socket, 'board:list', {})).boards.find((b) => b.roomId === roomA)).toMatchObject({
+      head: 1,
+    });
   });
 
   test('[BOARD11] [BOARD3] a node that has not loaded the board still relays no live strokes on a locked board', async () => {
@@ -170,7 +241,13 @@ describe('boards over sockets', () => {
       await ok(anaThere, 'workshop:resume', resumeInput(ana));
       await ok(benThere, 'workshop:resume', resumeInput(ben));
       const benSaw = recordEvents(benThere);
-      const live = { strokeId: 'live-locked', tool: 'pen' as const, color: '#1f4e79' as const, width: 4, points: [1, 2, 3, 4] };
+      const live = {
+        strokeId: 'live-locked',
+        tool: 'pen' as const,
+        color: '#1f4e79' as const,
+        width: 4,
+        points: [1, 2, 3, 4],
+      };
       await ok(anaThere, 'board:live', live);
       await ok(anaThere, 'board:live', live);
       await sleep(100);

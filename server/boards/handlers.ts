@@ -43,18 +43,24 @@ function mayRead(breakouts: BreakoutRecord | null, member: Member, roomId: strin
 
 async function readableBoard(deps: Deps, member: Member, roomId: string | undefined): Promise<BoardRef> {
   const ref = boardFor(member, roomId, false);
-  const needsBreakouts = ref.roomId !== PLENARY && ref.roomId !== member.actor.roomId && member.actor.role !== 'moderator';
+  const needsBreakouts =
+    ref.roomId !== PLENARY && ref.roomId !== member.actor.roomId && member.actor.role !== 'moderator';
   const breakouts = needsBreakouts ? await deps.store.breakouts.get(member.workshop.id) : null;
   if (!mayRead(breakouts, member, ref.roomId)) throw new CommandError('forbidden', 'This room is still running');
   return ref;
 }
 
-const actorOf = (m: Member): logic.Actor => ({ id: m.actor.id, name: m.actor.name, moderator: m.actor.role === 'moderator' });
+const actorOf = (m: Member): logic.Actor => ({
+  id: m.actor.id,
+  name: m.actor.name,
+  moderator: m.actor.role === 'moderator',
+});
 
 /** Participants whose view of the op differs from everyone else's (authors of hidden or anonymous cards, voters). */
 function owners(op: BoardOp): Set<string> {
   const ids = new Set<string>();
-  if (op.kind === 'put' || op.kind === 'remove') for (const i of op.items) if (i.kind === 'card' || i.kind === 'dot') ids.add(i.by);
+  if (op.kind === 'put' || op.kind === 'remove')
+    for (const i of op.items) if (i.kind === 'card' || i.kind === 'dot') ids.add(i.by);
   if (op.kind === 'patch' && op.ref.kind === 'card') ids.add(op.ref.by);
   return ids;
 }
@@ -76,13 +82,21 @@ export function boardHandlers(deps: Deps): BoardHandlers {
       }
       // The actor's own socket is left out by socket.to(); its op comes back in the ack.
       const toRoom = socket.to(room);
-      const target = special.length ? toRoom.except(special.map(([id]) => rooms.participant(ref.workshopId, id))) : toRoom;
+      const target = special.length
+        ? toRoom.except(special.map(([id]) => rooms.participant(ref.workshopId, id)))
+        : toRoom;
       target.emit('board:ops', { roomId: ref.roomId, ops: [generic] });
-      for (const [id, own] of special) deps.io.to(rooms.participant(ref.workshopId, id)).emit('board:ops', { roomId: ref.roomId, ops: [own] });
+      for (const [id, own] of special)
+        deps.io.to(rooms.participant(ref.workshopId, id)).emit('board:ops', { roomId: ref.roomId, ops: [own] });
     }
   }
 
-  async function commit(ctx: HandlerContext, ref: BoardRef, decide: Parameters<BoardService['commit']>[2], revertOf?: number) {
+  async function commit(
+    ctx: HandlerContext,
+    ref: BoardRef,
+    decide: Parameters<BoardService['commit']>[2],
+    revertOf?: number,
+  ) {
     const member = need(ctx.member);
     const { ops, board } = await service.commit(ref, member.actor.id, decide, revertOf);
     broadcast(ref, ops, board.state.settings, member.actor.id, ctx.socket);
@@ -131,7 +145,9 @@ export function boardHandlers(deps: Deps): BoardHandlers {
       // A node that has not served this board yet loads it: a locked board never relays strokes.
       if (!logic.mayDraw(await service.settingsOf(ref), actorOf(member))) return null;
       const { roomId: _r, ...rest } = live;
-      ctx.socket.to(rooms.room(ref.workshopId, ref.roomId)).volatile.emit('board:live', { ...rest, roomId: ref.roomId, by: member.actor.id, name: member.actor.name });
+      ctx.socket
+        .to(rooms.room(ref.workshopId, ref.roomId))
+        .volatile.emit('board:live', { ...rest, roomId: ref.roomId, by: member.actor.id, name: member.actor.name });
       return null;
     },
 
@@ -140,7 +156,9 @@ export function boardHandlers(deps: Deps): BoardHandlers {
       const ref = boardFor(member, cursor.roomId, false);
       if (ref.roomId !== member.actor.roomId) return null; // pointing only where one is
       const { roomId: _r, ...rest } = cursor;
-      ctx.socket.to(rooms.room(ref.workshopId, ref.roomId)).volatile.emit('board:cursor', { ...rest, roomId: ref.roomId, by: member.actor.id, name: member.actor.name });
+      ctx.socket
+        .to(rooms.room(ref.workshopId, ref.roomId))
+        .volatile.emit('board:cursor', { ...rest, roomId: ref.roomId, by: member.actor.id, name: member.actor.name });
       return null;
     },
 
@@ -151,9 +169,17 @@ export function boardHandlers(deps: Deps): BoardHandlers {
         deps.store.boards.listSnapshots(member.workshop.id),
         deps.store.breakouts.get(member.workshop.id),
       ]);
-      const plenary: BoardSummary = { roomId: PLENARY, label: '', head: 0, updatedAt: member.workshop.createdAt, closedAt: null };
+      const plenary: BoardSummary = {
+        roomId: PLENARY,
+        label: '',
+        head: 0,
+        updatedAt: member.workshop.createdAt,
+        closedAt: null,
+      };
       // [BOARD13] A running room is listed by name only: not even how busy its board is.
-      const listed = boards.map((b) => (mayRead(breakouts, member, b.roomId) ? b : { ...b, head: 0, updatedAt: member.workshop.createdAt }));
+      const listed = boards.map((b) =>
+        mayRead(breakouts, member, b.roomId) ? b : { ...b, head: 0, updatedAt: member.workshop.createdAt },
+      );
       return { boards: listed.some((b) => b.roomId === PLENARY) ? listed : [plenary, ...listed], snapshots };
     },
 

@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { CommandError } from '../../shared/command.js';
-import { applyOp, cloneBoard, emptyBoard, fromSnapshot, replay, serializeBoard, toSnapshot, type BoardState } from '../../shared/boards/apply.js';
+import {
+  applyOp,
+  cloneBoard,
+  emptyBoard,
+  fromSnapshot,
+  replay,
+  serializeBoard,
+  toSnapshot,
+  type BoardState,
+} from '../../shared/boards/apply.js';
 import type { BoardOp, BoardOpBody, Intent, Item } from '../../shared/boards/schema.js';
 import { changesVisibility, viewBoard, viewOp } from '../../shared/boards/view.js';
 import * as logic from './logic.js';
@@ -36,9 +45,15 @@ function board() {
     },
   };
 }
-const card = (id: string, text = 'Idee'): Intent => ({ type: 'add', item: { kind: 'card', id, x: 0, y: 0, text, color: '#fff176', clusterId: null } });
+const card = (id: string, text = 'Idee'): Intent => ({
+  type: 'add',
+  item: { kind: 'card', id, x: 0, y: 0, text, color: '#fff176', clusterId: null },
+});
 const dot = (id: string, cardId: string): Intent => ({ type: 'add', item: { kind: 'dot', id, cardId } });
-const stroke = (id: string): Intent => ({ type: 'add', item: { kind: 'stroke', id, x: 1, y: 2, tool: 'pen', color: '#1d2430', width: 3, points: [0, 0, 5, 5] } });
+const stroke = (id: string): Intent => ({
+  type: 'add',
+  item: { kind: 'stroke', id, x: 1, y: 2, tool: 'pen', color: '#1d2430', width: 3, points: [0, 0, 5, 5] },
+});
 
 describe('board rules', () => {
   test('[BOARD1] [CARD1] an added item carries its author; a card also the name, anonymity and round', () => {
@@ -91,7 +106,11 @@ describe('board rules', () => {
     const b = board();
     b.set({ header: 'Erste Frage', cardLimit: 3 });
     const op = b.set({ header: 'Zweite Frage', cardLimit: 3, startCards: true });
-    expect(op).toMatchObject({ kind: 'settings', before: { header: 'Erste Frage', cardRound: 0, cardsOpen: false }, after: { header: 'Zweite Frage', cardRound: 1, cardsOpen: true } });
+    expect(op).toMatchObject({
+      kind: 'settings',
+      before: { header: 'Erste Frage', cardRound: 0, cardsOpen: false },
+      after: { header: 'Zweite Frage', cardRound: 1, cardsOpen: true },
+    });
     expect(op.kind === 'settings' && 'cardLimit' in op.after).toBe(false);
     b.undo(mod, op);
     expect(b.state.settings).toMatchObject({ header: 'Erste Frage', cardLimit: 3, cardRound: 0, cardsOpen: false });
@@ -175,39 +194,51 @@ describe('board rules', () => {
     expect(viewBoard(b.state, { id: 'ben' }).items.some((i) => i.kind === 'dot')).toBe(true);
     b.set({ dotsOpen: false });
     expect(viewBoard(b.state, { id: 'ana' }).items.some((i) => i.kind === 'dot')).toBe(true);
-    const revealed = viewBoard(b.state, { id: 'ben' }).items.find((i) => i.id === 'c-1') as Item & { text: string; by: string };
+    const revealed = viewBoard(b.state, { id: 'ben' }).items.find((i) => i.id === 'c-1') as Item & {
+      text: string;
+      by: string;
+    };
     expect(revealed).toMatchObject({ text: 'Noch geheimer', by: '', authorName: '' });
   });
 });
 
 describe('board logic over random operation sequences', () => {
-  test.each(SEEDS)('[BOARD10] seed %i: a snapshot taken anywhere plus the rest of the log equals replaying the whole log', (seed) => {
-    const { ops, state } = randomLog(seed, 300);
-    expect(ops.length).toBeGreaterThan(100);
-    const full = serializeBoard(replay(ops));
-    expect(full).toBe(serializeBoard(state));
-    for (const cut of [0, Math.floor(ops.length / 3), Math.floor(ops.length / 2), ops.length - 1, ops.length]) {
-      const snapshot = JSON.parse(JSON.stringify(toSnapshot(replay(ops.slice(0, cut)))));
-      expect(serializeBoard(replay(ops.slice(cut), snapshot))).toBe(full);
-      // a log that still holds ops the snapshot already covers gives the same board
-      expect(serializeBoard(replay(ops, snapshot))).toBe(full);
-    }
-  });
-
-  test.each(SEEDS)('[BOARD8] seed %i: a view plus the viewed ops equals the view of the board, for every person', (seed) => {
-    const { ops } = randomLog(seed, 250);
-    for (const viewer of ACTORS) {
-      let truth: BoardState = emptyBoard();
-      let view = fromSnapshot(viewBoard(truth, viewer));
-      for (const op of ops) {
-        applyOp(truth, op);
-        if (changesVisibility(op)) view = fromSnapshot(viewBoard(truth, viewer)); // the client fetches a fresh view
-        else applyOp(view, viewOp(op, viewer, truth.settings));
-        expect(serializeBoard(view), `op ${op.seq} for ${viewer.id}`).toBe(JSON.stringify(JSON.parse(serializeBoard(fromSnapshot(viewBoard(truth, viewer))))));
+  test.each(SEEDS)(
+    '[BOARD10] seed %i: a snapshot taken anywhere plus the rest of the log equals replaying the whole log',
+    (seed) => {
+      const { ops, state } = randomLog(seed, 300);
+      expect(ops.length).toBeGreaterThan(100);
+      const full = serializeBoard(replay(ops));
+      expect(full).toBe(serializeBoard(state));
+      for (const cut of [0, Math.floor(ops.length / 3), Math.floor(ops.length / 2), ops.length - 1, ops.length]) {
+        const snapshot = JSON.parse(JSON.stringify(toSnapshot(replay(ops.slice(0, cut)))));
+        expect(serializeBoard(replay(ops.slice(cut), snapshot))).toBe(full);
+        // a log that still holds ops the snapshot already covers gives the same board
+        expect(serializeBoard(replay(ops, snapshot))).toBe(full);
       }
-      truth = cloneBoard(truth);
-    }
-  });
+    },
+  );
+
+  test.each(SEEDS)(
+    '[BOARD8] seed %i: a view plus the viewed ops equals the view of the board, for every person',
+    (seed) => {
+      const { ops } = randomLog(seed, 250);
+      for (const viewer of ACTORS) {
+        let truth: BoardState = emptyBoard();
+        let view = fromSnapshot(viewBoard(truth, viewer));
+        for (const op of ops) {
+          applyOp(truth, op);
+          if (changesVisibility(op))
+            view = fromSnapshot(viewBoard(truth, viewer)); // the client fetches a fresh view
+          else applyOp(view, viewOp(op, viewer, truth.settings));
+          expect(serializeBoard(view), `op ${op.seq} for ${viewer.id}`).toBe(
+            JSON.stringify(JSON.parse(serializeBoard(fromSnapshot(viewBoard(truth, viewer))))),
+          );
+        }
+        truth = cloneBoard(truth);
+      }
+    },
+  );
 
   test.each(SEEDS)('[CARD2] [DOT2] [DOT3] seed %i: limits hold after any sequence', (seed) => {
     const { ops } = randomLog(seed, 300);
@@ -227,24 +258,27 @@ describe('board logic over random operation sequences', () => {
     }
   });
 
-  test.each(SEEDS.slice(0, 20))('[BOARD4] seed %i: undoing the last op right away restores the board exactly (items)', (seed) => {
-    const { ops, state } = randomLog(seed, 200);
-    const last = [...ops].reverse().find((o) => o.kind !== 'settings' && o.by !== '');
-    if (!last) return;
-    const before = replay(ops.slice(0, -1));
-    if (last.seq !== state.seq) return;
-    const actor = ACTORS.find((a) => a.id === last.by)!;
-    let body: BoardOpBody;
-    try {
-      body = logic.resolveRevert(state, last, actor);
-    } catch {
-      return; // e.g. voting closed meanwhile: refused, and that is a rule of its own
-    }
-    const undone = cloneBoard(state);
-    applyOp(undone, { ...body, seq: state.seq + 1, by: actor.id, at: 0 });
-    expect(new Set(undone.items.keys())).toEqual(new Set(before.items.keys()));
-    for (const [id, item] of before.items) expect(undone.items.get(id)).toEqual(item);
-  });
+  test.each(SEEDS.slice(0, 20))(
+    '[BOARD4] seed %i: undoing the last op right away restores the board exactly (items)',
+    (seed) => {
+      const { ops, state } = randomLog(seed, 200);
+      const last = [...ops].reverse().find((o) => o.kind !== 'settings' && o.by !== '');
+      if (!last) return;
+      const before = replay(ops.slice(0, -1));
+      if (last.seq !== state.seq) return;
+      const actor = ACTORS.find((a) => a.id === last.by)!;
+      let body: BoardOpBody;
+      try {
+        body = logic.resolveRevert(state, last, actor);
+      } catch {
+        return; // e.g. voting closed meanwhile: refused, and that is a rule of its own
+      }
+      const undone = cloneBoard(state);
+      applyOp(undone, { ...body, seq: state.seq + 1, by: actor.id, at: 0 });
+      expect(new Set(undone.items.keys())).toEqual(new Set(before.items.keys()));
+      for (const [id, item] of before.items) expect(undone.items.get(id)).toEqual(item);
+    },
+  );
 });
 
 test('the random logs exercise every kind of op, item, undo and hidden or anonymous cards', () => {
@@ -253,11 +287,31 @@ test('the random logs exercise every kind of op, item, undo and hidden or anonym
     for (const op of randomLog(seed, 300).ops) {
       seen.add(op.kind);
       if (op.revertOf) seen.add('revert');
-      if (op.kind === 'put' || op.kind === 'remove') for (const i of op.items) seen.add(i.kind === 'card' && i.anonymous ? 'anonymous-card' : i.kind);
+      if (op.kind === 'put' || op.kind === 'remove')
+        for (const i of op.items) seen.add(i.kind === 'card' && i.anonymous ? 'anonymous-card' : i.kind);
       if (op.kind === 'settings') for (const k of Object.keys(op.after)) seen.add(k);
     }
   }
-  for (const k of ['put', 'patch', 'remove', 'settings', 'revert', 'stroke', 'shape', 'text', 'card', 'anonymous-card', 'cluster', 'dot', 'cardsHidden', 'dotsOpen', 'dotsLive', 'dotRound', 'cardRound', 'locked']) {
+  for (const k of [
+    'put',
+    'patch',
+    'remove',
+    'settings',
+    'revert',
+    'stroke',
+    'shape',
+    'text',
+    'card',
+    'anonymous-card',
+    'cluster',
+    'dot',
+    'cardsHidden',
+    'dotsOpen',
+    'dotsLive',
+    'dotRound',
+    'cardRound',
+    'locked',
+  ]) {
     expect(seen, k).toContain(k);
   }
 });

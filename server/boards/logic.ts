@@ -95,7 +95,13 @@ function resolvePatch(state: BoardState, id: string, patch: Patch): BoardOpBody 
     (before as Record<string, unknown>)[key] = current;
     (after as Record<string, unknown>)[key] = value;
   }
-  return { kind: 'patch', id, ref: { kind: item.kind, by: item.by, ...(item.kind === 'card' ? { anonymous: item.anonymous } : {}) }, before, after };
+  return {
+    kind: 'patch',
+    id,
+    ref: { kind: item.kind, by: item.by, ...(item.kind === 'card' ? { anonymous: item.anonymous } : {}) },
+    before,
+    after,
+  };
 }
 
 /** Every op, whether new or an undo, passes the same checks against the board it will follow. */
@@ -127,7 +133,8 @@ function checkPut(state: BoardState, item: Item, batch: readonly Item[], actor: 
     case 'dot':
       return checkDot(state, item, batch, actor);
     case 'card': {
-      if (item.clusterId !== null && state.items.get(item.clusterId)?.kind !== 'cluster') refuse('not_found', 'No such cluster');
+      if (item.clusterId !== null && state.items.get(item.clusterId)?.kind !== 'cluster')
+        refuse('not_found', 'No such cluster');
       if (actor.moderator) return;
       if (item.by !== actor.id || !mayWriteCards(s, actor)) refuse('forbidden', 'Cards cannot be added now');
       if (s.cardLimit > 0 && item.round === s.cardRound) {
@@ -153,7 +160,9 @@ function checkDot(state: BoardState, dot: Extract<Item, { kind: 'dot' }>, batch:
   if (!s.dotsOpen || dot.round !== s.dotRound) refuse('forbidden', 'Dot voting is not open');
   const card = state.items.get(dot.cardId);
   if (card?.kind !== 'card' || cardHiddenFrom(card, s, actor)) refuse('not_found', 'No such card');
-  const mine = [...state.items.values(), ...batch].filter((i) => i.kind === 'dot' && i.by === actor.id && i.round === s.dotRound);
+  const mine = [...state.items.values(), ...batch].filter(
+    (i) => i.kind === 'dot' && i.by === actor.id && i.round === s.dotRound,
+  );
   if (mine.length > s.dotBudget) refuse('limit_reached', `At most ${s.dotBudget} dots`);
   if (mine.filter((i) => i.kind === 'dot' && i.cardId === dot.cardId).length > s.dotsPerCard) {
     refuse('limit_reached', `At most ${s.dotsPerCard} dots per card`);
@@ -165,7 +174,8 @@ function checkPatch(state: BoardState, body: Extract<BoardOpBody, { kind: 'patch
   const item = state.items.get(body.id);
   if (!item) return refuse('not_found', 'This item is no longer on the board');
   const fields = Object.keys(body.after) as (keyof Patch)[];
-  for (const f of fields) if (!PATCHABLE[item.kind].includes(f)) refuse('invalid_payload', `A ${item.kind} has no ${f} to change`);
+  for (const f of fields)
+    if (!PATCHABLE[item.kind].includes(f)) refuse('invalid_payload', `A ${item.kind} has no ${f} to change`);
   const after = body.after;
   if (after.color !== undefined) {
     const palette: readonly string[] = item.kind === 'card' ? CARD_COLORS : INK_COLORS;
@@ -173,10 +183,12 @@ function checkPatch(state: BoardState, body: Extract<BoardOpBody, { kind: 'patch
   }
   if (after.clusterId && state.items.get(after.clusterId)?.kind !== 'cluster') refuse('not_found', 'No such cluster');
   if (item.kind === 'card') {
-    if (after.text !== undefined && after.text.length > BOARD_LIMITS.cardText) refuse('invalid_payload', 'Card text too long');
+    if (after.text !== undefined && after.text.length > BOARD_LIMITS.cardText)
+      refuse('invalid_payload', 'Card text too long');
     const own = item.by === actor.id;
     const content = after.text !== undefined || after.color !== undefined;
-    if (content && !own && (!actor.moderator || cardHiddenFrom(item, s, actor))) refuse('forbidden', 'Only the author edits a card');
+    if (content && !own && (!actor.moderator || cardHiddenFrom(item, s, actor)))
+      refuse('forbidden', 'Only the author edits a card');
     if (!content && !own && !mayDraw(s, actor)) refuse('forbidden', 'Only moderators may move cards now');
     if (own && !mayWriteCards(s, actor) && !mayDraw(s, actor)) refuse('forbidden', 'Cards cannot be changed now');
     return;
@@ -245,7 +257,9 @@ export function inverse(state: BoardState, op: BoardOp): BoardOpBody | null {
       return { kind: 'patch', id: op.id, ref: op.ref, before, after: op.before };
     }
     case 'settings': {
-      const before = Object.fromEntries(Object.keys(op.before).map((k) => [k, state.settings[k as keyof BoardSettings]])) as SettingsPatch;
+      const before = Object.fromEntries(
+        Object.keys(op.before).map((k) => [k, state.settings[k as keyof BoardSettings]]),
+      ) as SettingsPatch;
       return { kind: 'settings', before, after: op.before };
     }
     case 'noop':

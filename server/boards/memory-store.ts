@@ -34,7 +34,13 @@ export class MemoryBoardStore implements BoardStore {
     return b;
   }
 
-  async appendBoardOps(ref: BoardRef, expectedSeq: number, ops: BoardOp[], limits: AppendLimits, at: number): Promise<AppendResult> {
+  async appendBoardOps(
+    ref: BoardRef,
+    expectedSeq: number,
+    ops: BoardOp[],
+    limits: AppendLimits,
+    at: number,
+  ): Promise<AppendResult> {
     const existing = this.boards.get(key(ref));
     const head = existing?.head ?? 0;
     if (head !== expectedSeq) return { ok: false, reason: 'conflict', head };
@@ -106,7 +112,9 @@ export class MemoryBoardStore implements BoardStore {
   }
 
   async getSnapshot(ref: BoardRef, snapshotId: string): Promise<BoardSnapshot | null> {
-    const shot = (this.shots.get(ref.workshopId) ?? []).find((s) => s.info.id === snapshotId && s.info.roomId === ref.roomId);
+    const shot = (this.shots.get(ref.workshopId) ?? []).find(
+      (s) => s.info.id === snapshotId && s.info.roomId === ref.roomId,
+    );
     return shot ? (JSON.parse(shot.json) as BoardSnapshot) : null;
   }
 }

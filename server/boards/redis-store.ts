@@ -93,9 +93,22 @@ export class RedisBoardStore implements BoardStore {
     return this.client.eval(SCRIPTS[script], { keys, arguments: args });
   }
 
-  async appendBoardOps(ref: BoardRef, expectedSeq: number, ops: BoardOp[], limits: AppendLimits, at: number): Promise<AppendResult> {
+  async appendBoardOps(
+    ref: BoardRef,
+    expectedSeq: number,
+    ops: BoardOp[],
+    limits: AppendLimits,
+    at: number,
+  ): Promise<AppendResult> {
     const k = this.keys(ref);
-    const args = [String(expectedSeq), String(limits.maxBytes), String(limits.maxSeq), ref.roomId, String(at), ...ops.map((o) => JSON.stringify(o))];
+    const args = [
+      String(expectedSeq),
+      String(limits.maxBytes),
+      String(limits.maxSeq),
+      ref.roomId,
+      String(at),
+      ...ops.map((o) => JSON.stringify(o)),
+    ];
     const r = (await this.run('append', [k.meta, k.log, k.set], args)) as [string, number, number?, number?];
     if (r[0] === 'ok') return { ok: true, head: r[1], logOps: r[2]!, logBytes: r[3]! };
     return { ok: false, reason: r[0] as 'conflict' | 'full', head: r[1] };
@@ -103,7 +116,11 @@ export class RedisBoardStore implements BoardStore {
 
   async readBoard(ref: BoardRef, sinceSeq: number): Promise<BoardLog> {
     const k = this.keys(ref);
-    const [head, snap, ops] = (await this.run('read', [k.meta, k.log, k.snap], [String(sinceSeq)])) as [number, string, string[]];
+    const [head, snap, ops] = (await this.run('read', [k.meta, k.log, k.snap], [String(sinceSeq)])) as [
+      number,
+      string,
+      string[],
+    ];
     return {
       head,
       snapshot: snap ? (JSON.parse(snap) as BoardSnapshot) : null,
@@ -133,13 +150,23 @@ export class RedisBoardStore implements BoardStore {
     const metas = (await multi.exec()) as unknown as Record<string, string>[];
     return rooms.map((roomId, i) => {
       const m = metas[i] ?? {};
-      return { roomId, label: m.label ?? '', head: Number(m.head ?? 0), updatedAt: Number(m.updatedAt ?? 0), closedAt: m.closedAt ? Number(m.closedAt) : null };
+      return {
+        roomId,
+        label: m.label ?? '',
+        head: Number(m.head ?? 0),
+        updatedAt: Number(m.updatedAt ?? 0),
+        closedAt: m.closedAt ? Number(m.closedAt) : null,
+      };
     });
   }
 
   async saveSnapshot(ref: BoardRef, info: SnapshotInfo, snapshot: BoardSnapshot, keep: number): Promise<void> {
     const prefix = this.shotPrefix(ref.workshopId);
-    await this.run('saveShot', [this.shotList(ref.workshopId), `${prefix}${ref.roomId}:${info.id}`], [JSON.stringify(info), JSON.stringify(snapshot), String(keep), prefix]);
+    await this.run(
+      'saveShot',
+      [this.shotList(ref.workshopId), `${prefix}${ref.roomId}:${info.id}`],
+      [JSON.stringify(info), JSON.stringify(snapshot), String(keep), prefix],
+    );
   }
 
   async listSnapshots(workshopId: string): Promise<SnapshotInfo[]> {

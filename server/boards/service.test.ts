@@ -7,8 +7,12 @@ import { BoardService, COMPACT_AFTER_OPS, KEEP_OPS } from './service.js';
 
 const ref = { workshopId: 'w1', roomId: 'plenary' };
 const ana: logic.Actor = { id: 'ana', name: 'Ana', moderator: false };
-const stroke = (id: string): Intent => ({ type: 'add', item: { kind: 'stroke', id, x: 0, y: 0, tool: 'pen', color: '#1d2430', width: 2, points: [0, 0, 1, 1] } });
-const add = (svc: BoardService, id: string) => svc.commit(ref, 'ana', (b) => [logic.resolveIntent(b.state, stroke(id), ana)]);
+const stroke = (id: string): Intent => ({
+  type: 'add',
+  item: { kind: 'stroke', id, x: 0, y: 0, tool: 'pen', color: '#1d2430', width: 2, points: [0, 0, 1, 1] },
+});
+const add = (svc: BoardService, id: string) =>
+  svc.commit(ref, 'ana', (b) => [logic.resolveIntent(b.state, stroke(id), ana)]);
 
 describe('board service (one per node) on a shared store', () => {
   test('[BSTORE1] a node whose cached board is stale finds out at the append, catches up and decides again', async () => {
@@ -50,8 +54,12 @@ describe('board service (one per node) on a shared store', () => {
     expect(log.snapshot?.seq).toBeGreaterThan(0);
     const fresh = new BoardService(store, () => 1);
     const [x, y] = await Promise.all([node.sync(ref, 0, true, { id: 'v' }), fresh.sync(ref, 0, true, { id: 'v' })]);
-    expect(x.kind === 'snapshot' && serializeBoard({ ...x.snapshot, items: new Map(x.snapshot.items.map((i) => [i.id, i])) })).toBe(
-      y.kind === 'snapshot' && serializeBoard({ ...y.snapshot, items: new Map(y.snapshot.items.map((i) => [i.id, i])) }),
+    expect(
+      x.kind === 'snapshot' &&
+        serializeBoard({ ...x.snapshot, items: new Map(x.snapshot.items.map((i) => [i.id, i])) }),
+    ).toBe(
+      y.kind === 'snapshot' &&
+        serializeBoard({ ...y.snapshot, items: new Map(y.snapshot.items.map((i) => [i.id, i])) }),
     );
     expect(x.kind === 'snapshot' && x.snapshot.items).toHaveLength(total);
   });

@@ -6,7 +6,14 @@
  */
 import { CommandError } from '../../shared/command.js';
 import { applyOp, replay, toSnapshot, type BoardState } from '../../shared/boards/apply.js';
-import { BOARD_LIMITS, type BoardOp, type BoardSettings, type BoardOpBody, type BoardSnapshot, type BoardSync } from '../../shared/boards/schema.js';
+import {
+  BOARD_LIMITS,
+  type BoardOp,
+  type BoardSettings,
+  type BoardOpBody,
+  type BoardSnapshot,
+  type BoardSync,
+} from '../../shared/boards/schema.js';
 import { changesVisibility, viewBoard, viewOp, type Viewer } from '../../shared/boards/view.js';
 import { grows } from './logic.js';
 import type { BoardRef, BoardStore } from './store.js';
@@ -85,7 +92,8 @@ export class BoardService {
     }
     if (board) {
       const log = await this.store.readBoard(ref, board.state.seq);
-      if (log.snapshot) board = undefined; // compacted past what we hold: load afresh
+      if (log.snapshot)
+        board = undefined; // compacted past what we hold: load afresh
       else {
         for (const op of log.ops) this.applyLoaded(board, op);
       }
@@ -116,7 +124,12 @@ export class BoardService {
    * Decides ops against the exact head and appends them. `decide` may throw a CommandError; it
    * runs again (on the newer board) when another node appended first.
    */
-  commit(ref: BoardRef, by: string, decide: (board: LoadedBoard) => BoardOpBody[], revertOf?: number): Promise<Committed> {
+  commit(
+    ref: BoardRef,
+    by: string,
+    decide: (board: LoadedBoard) => BoardOpBody[],
+    revertOf?: number,
+  ): Promise<Committed> {
     return this.exclusive(ref, async () => {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         // First try on what this node holds: one store round trip when no other node wrote.
@@ -124,7 +137,15 @@ export class BoardService {
         const bodies = decide(board);
         const at = this.clock();
         const head = board.state.seq;
-        const ops = bodies.map((body, i): BoardOp => ({ ...body, seq: head + i + 1, by, at, ...(revertOf !== undefined ? { revertOf } : {}) }));
+        const ops = bodies.map(
+          (body, i): BoardOp => ({
+            ...body,
+            seq: head + i + 1,
+            by,
+            at,
+            ...(revertOf !== undefined ? { revertOf } : {}),
+          }),
+        );
         const maxBytes = bodies.some(grows) ? this.limits.maxBytes : this.limits.maxBytes * 2;
         const result = await this.store.appendBoardOps(ref, head, ops, { maxBytes, maxSeq: this.limits.maxSeq }, at);
         if (!result.ok) {
@@ -132,7 +153,8 @@ export class BoardService {
           continue;
         }
         for (const op of ops) this.applyLoaded(board, op);
-        if (result.logOps > COMPACT_AFTER_OPS + KEEP_OPS || result.logBytes > COMPACT_AFTER_BYTES) await this.compact(board);
+        if (result.logOps > COMPACT_AFTER_OPS + KEEP_OPS || result.logBytes > COMPACT_AFTER_BYTES)
+          await this.compact(board);
         return { ops, board };
       }
       throw new CommandError('conflict', 'The board is very busy; try again');
@@ -158,8 +180,19 @@ export class BoardService {
       const head = board.state.seq;
       const baseSeq = board.base?.seq ?? 0;
       const missed = board.ops.filter((op) => op.seq > sinceSeq);
-      const asOps = !full && sinceSeq >= baseSeq && sinceSeq <= head && missed.length <= MAX_SYNC_OPS && !missed.some(changesVisibility);
-      if (asOps) return { roomId: ref.roomId, kind: 'ops', head, ops: missed.map((op) => viewOp(op, viewer, board.state.settings)) };
+      const asOps =
+        !full &&
+        sinceSeq >= baseSeq &&
+        sinceSeq <= head &&
+        missed.length <= MAX_SYNC_OPS &&
+        !missed.some(changesVisibility);
+      if (asOps)
+        return {
+          roomId: ref.roomId,
+          kind: 'ops',
+          head,
+          ops: missed.map((op) => viewOp(op, viewer, board.state.settings)),
+        };
       return { roomId: ref.roomId, kind: 'snapshot', head, snapshot: viewBoard(board.state, viewer) };
     });
   }
@@ -181,4 +214,3 @@ export class BoardService {
     this.boards.clear();
   }
 }
-

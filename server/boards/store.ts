@@ -35,7 +35,13 @@ export interface BoardStore {
    * expectedSeq: the caller checked them against the board at exactly that seq ([BSTORE1]).
    * 'conflict' when another writer got there first, 'full' when a limit would be passed.
    */
-  appendBoardOps(ref: BoardRef, expectedSeq: number, ops: BoardOp[], limits: AppendLimits, at: number): Promise<AppendResult>;
+  appendBoardOps(
+    ref: BoardRef,
+    expectedSeq: number,
+    ops: BoardOp[],
+    limits: AppendLimits,
+    at: number,
+  ): Promise<AppendResult>;
   /** The ops after sinceSeq; with the snapshot and every retained op when sinceSeq is older than it. */
   readBoard(ref: BoardRef, sinceSeq: number): Promise<BoardLog>;
   /** Replaces the ops up to snapshot.seq by the snapshot; false when it is not newer or beyond the head. */

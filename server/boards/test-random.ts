@@ -1,7 +1,16 @@
 /** Seeded random board activity for property tests (named test-*.ts so the server build leaves it out). */
 import { CommandError } from '../../shared/command.js';
 import { applyOp, emptyBoard, type BoardState } from '../../shared/boards/apply.js';
-import { CARD_COLORS, INK_COLORS, type Item, type BoardOp, type BoardOpBody, type Intent, type NewItem, type SettingsInput } from '../../shared/boards/schema.js';
+import {
+  CARD_COLORS,
+  INK_COLORS,
+  type Item,
+  type BoardOp,
+  type BoardOpBody,
+  type Intent,
+  type NewItem,
+  type SettingsInput,
+} from '../../shared/boards/schema.js';
 import { seededRng } from '../breakouts/random.js';
 import * as logic from './logic.js';
 
@@ -35,10 +44,29 @@ function randomItem(r: Rng, state: BoardState): NewItem {
   switch (r.int(7)) {
     case 0: {
       const points = Array.from({ length: 2 * (1 + r.int(20)) }, () => r.int(200) - 100);
-      return { kind: 'stroke', id, x, y, tool: r.pick(['pen', 'highlighter'] as const), color: r.pick(INK_COLORS), width: 1 + r.int(10), points };
+      return {
+        kind: 'stroke',
+        id,
+        x,
+        y,
+        tool: r.pick(['pen', 'highlighter'] as const),
+        color: r.pick(INK_COLORS),
+        width: 1 + r.int(10),
+        points,
+      };
     }
     case 1:
-      return { kind: 'shape', id, x, y, shape: r.pick(['line', 'arrow', 'rect', 'ellipse'] as const), color: r.pick(INK_COLORS), width: 2, w: r.int(300) - 150, h: r.int(200) - 100 };
+      return {
+        kind: 'shape',
+        id,
+        x,
+        y,
+        shape: r.pick(['line', 'arrow', 'rect', 'ellipse'] as const),
+        color: r.pick(INK_COLORS),
+        width: 2,
+        w: r.int(300) - 150,
+        h: r.int(200) - 100,
+      };
     case 2:
       return { kind: 'text', id, x, y, text: `Text ${r.int(100)} äöü`, color: r.pick(INK_COLORS), size: 18 };
     case 3:
@@ -52,7 +80,15 @@ function randomItem(r: Rng, state: BoardState): NewItem {
 }
 
 function randomCard(r: Rng, id: string, x: number, y: number, clusters: Item[]): NewItem {
-  return { kind: 'card', id, x, y, text: `Idee ${r.int(1000)} – «${r.int(9)}»`, color: r.pick(CARD_COLORS), clusterId: clusters.length && r.chance(0.3) ? r.pick(clusters).id : null };
+  return {
+    kind: 'card',
+    id,
+    x,
+    y,
+    text: `Idee ${r.int(1000)} – «${r.int(9)}»`,
+    color: r.pick(CARD_COLORS),
+    clusterId: clusters.length && r.chance(0.3) ? r.pick(clusters).id : null,
+  };
 }
 
 function randomIntent(r: Rng, state: BoardState): Intent {

@@ -19,7 +19,27 @@ const LIMITS = { maxBytes: 1_000_000, maxSeq: 1_000 };
 const uid = () => randomBytes(6).toString('hex');
 
 function op(seq: number, text = `Karte ${seq} – «ł»`): BoardOp {
-  return { kind: 'put', seq, by: 'ana', at: 1000 + seq, items: [{ kind: 'card', id: `c${seq}`, x: seq, y: 0, text, color: '#fff176', clusterId: null, by: 'ana', authorName: 'Ana', anonymous: false, round: 0 }] };
+  return {
+    kind: 'put',
+    seq,
+    by: 'ana',
+    at: 1000 + seq,
+    items: [
+      {
+        kind: 'card',
+        id: `c${seq}`,
+        x: seq,
+        y: 0,
+        text,
+        color: '#fff176',
+        clusterId: null,
+        by: 'ana',
+        authorName: 'Ana',
+        anonymous: false,
+        round: 0,
+      },
+    ],
+  };
 }
 function snapshot(seq: number): BoardSnapshot {
   return { seq, settings: { ...BOARD_DEFAULTS, header: `bis ${seq}` }, items: [] };
@@ -36,7 +56,8 @@ export function describeBoardStore(name: string, factory: () => Promise<Store>) 
     afterEach(async () => {
       await store.close();
     });
-    const append = (expected: number, ops: BoardOp[], limits = LIMITS) => store.boards.appendBoardOps(ref, expected, ops, limits, 5_000);
+    const append = (expected: number, ops: BoardOp[], limits = LIMITS) =>
+      store.boards.appendBoardOps(ref, expected, ops, limits, 5_000);
 
     test('[BSTORE1] ops are appended after the expected head; a stale head writes nothing', async () => {
       expect(await append(0, [op(1), op(2)])).toMatchObject({ ok: true, head: 2, logOps: 2 });
@@ -95,7 +116,9 @@ export function describeBoardStore(name: string, factory: () => Promise<Store>) 
           }
         }),
       );
-      expect((await store.boards.readBoard(ref, 0)).ops.map((o) => o.seq)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+      expect((await store.boards.readBoard(ref, 0)).ops.map((o) => o.seq)).toEqual(
+        Array.from({ length: 12 }, (_, i) => i + 1),
+      );
     });
 
     test('[BSTORE6] boards are per workshop and room, created once, listed with label, head and close time', async () => {
@@ -110,13 +133,22 @@ export function describeBoardStore(name: string, factory: () => Promise<Store>) 
         { roomId: 'plenary', label: '', head: 2, updatedAt: 5_000, closedAt: null },
         { roomId: 'room-1', label: 'Tisch 1', head: 0, updatedAt: 100, closedAt: 300 },
       ]);
-      expect(await store.boards.readBoard({ ...ref, roomId: 'room-1' }, 0)).toEqual({ head: 0, snapshot: null, ops: [] });
+      expect(await store.boards.readBoard({ ...ref, roomId: 'room-1' }, 0)).toEqual({
+        head: 0,
+        snapshot: null,
+        ops: [],
+      });
       expect(await store.boards.listBoards(uid())).toEqual([]);
     });
 
     test('[BSTORE7] saved copies: newest first, at most keep, readable by room and id', async () => {
       for (let i = 1; i <= 4; i++) {
-        await store.boards.saveSnapshot(ref, { id: `shot${i}`, roomId: ref.roomId, label: `Stand ${i}`, seq: i, at: i }, snapshot(i), 3);
+        await store.boards.saveSnapshot(
+          ref,
+          { id: `shot${i}`, roomId: ref.roomId, label: `Stand ${i}`, seq: i, at: i },
+          snapshot(i),
+          3,
+        );
       }
       expect((await store.boards.listSnapshots(ref.workshopId)).map((s) => s.id)).toEqual(['shot4', 'shot3', 'shot2']);
       expect(await store.boards.getSnapshot(ref, 'shot3')).toEqual(snapshot(3));

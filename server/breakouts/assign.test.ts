@@ -50,8 +50,14 @@ describe('random rooms with towns mixed', () => {
 
   test('[BR2] four people of two towns in two rooms: each room has one of each town', () => {
     forSeeds(SEEDS, (rng) => {
-      const people = ['Kamen', 'Kamen', 'Wołów', 'Wołów'].map((town, i) => ({ id: `p${i}`, town, languages: [], headcount: 1 }));
-      for (const g of mixTowns(people, 2, rng)) expect(g.map((id) => people.find((p) => p.id === id)!.town).sort()).toEqual(['Kamen', 'Wołów']);
+      const people = ['Kamen', 'Kamen', 'Wołów', 'Wołów'].map((town, i) => ({
+        id: `p${i}`,
+        town,
+        languages: [],
+        headcount: 1,
+      }));
+      for (const g of mixTowns(people, 2, rng))
+        expect(g.map((id) => people.find((p) => p.id === id)!.town).sort()).toEqual(['Kamen', 'Wołów']);
     });
   });
 
@@ -111,7 +117,8 @@ describe('by language', () => {
       { id: 'z', town: 'Lyon', languages: ['fr', 'de'], headcount: 1 },
     ];
     forSeeds(50, (rng) => {
-      for (const pair of tandemPairs(people, ['de', 'fr'], rng)) expect(pair.some((id) => ['x', 'y', 'z'].includes(id))).toBe(true);
+      for (const pair of tandemPairs(people, ['de', 'fr'], rng))
+        expect(pair.some((id) => ['x', 'y', 'z'].includes(id))).toBe(true);
     });
   });
 

@@ -28,7 +28,11 @@ function dealingOrder(people: readonly Person[], rng: Rng): Person[] {
     rng,
   ).sort((a, b) => b.headcount - a.headcount);
   const towns = new Map<string, Person[]>();
-  for (const p of shuffle(people.filter((p) => p.headcount <= 1), rng)) towns.set(townOf(p), [...(towns.get(townOf(p)) ?? []), p]);
+  for (const p of shuffle(
+    people.filter((p) => p.headcount <= 1),
+    rng,
+  ))
+    towns.set(townOf(p), [...(towns.get(townOf(p)) ?? []), p]);
   const ordered = shuffle([...towns.values()], rng).sort((a, b) => b.length - a.length);
   return [...groups, ...ordered.flat()];
 }
@@ -125,12 +129,17 @@ export function interleaveTowns(people: readonly Person[], rng: Rng): Person[] {
  * [BR5] Same-language groups: each person joins the most widely spoken language they speak; each
  * language gets as many rooms of about `size` as it needs (towns mixed inside). Returns one language per room.
  */
-export function languageGroups(people: readonly Person[], size: number, rng: Rng): { groups: Groups; languages: string[] } {
+export function languageGroups(
+  people: readonly Person[],
+  size: number,
+  rng: Rng,
+): { groups: Groups; languages: string[] } {
   const speakers = new Map<string, number>();
   for (const p of people) for (const l of p.languages) speakers.set(l, (speakers.get(l) ?? 0) + p.headcount);
   const byLanguage = new Map<string, Person[]>();
   for (const p of people) {
-    const lang = [...p.languages].sort((x, y) => (speakers.get(y) ?? 0) - (speakers.get(x) ?? 0) || x.localeCompare(y))[0] ?? '';
+    const lang =
+      [...p.languages].sort((x, y) => (speakers.get(y) ?? 0) - (speakers.get(x) ?? 0) || x.localeCompare(y))[0] ?? '';
     byLanguage.set(lang, [...(byLanguage.get(lang) ?? []), p]);
   }
   // People who gave no language join the biggest group.
@@ -152,7 +161,10 @@ export function languageGroups(people: readonly Person[], size: number, rng: Rng
 }
 
 /** [BR6] The room a late joiner goes to: the smallest by headcount (first of equals), or null without rooms. */
-export function smallestRoom(groups: Readonly<Record<string, readonly string[]>>, byId: ReadonlyMap<string, Person>): string | null {
+export function smallestRoom(
+  groups: Readonly<Record<string, readonly string[]>>,
+  byId: ReadonlyMap<string, Person>,
+): string | null {
   let best: string | null = null;
   let bestSize = Infinity;
   for (const [roomId, ids] of Object.entries(groups)) {
@@ -165,6 +177,7 @@ export function smallestRoom(groups: Readonly<Record<string, readonly string[]>>
 /** Pairs of people who share a room, for "who met whom". */
 export function pairsOf(groups: Groups): string[] {
   const out: string[] = [];
-  for (const g of groups) for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) out.push(pairKey(g[i]!, g[j]!));
+  for (const g of groups)
+    for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) out.push(pairKey(g[i]!, g[j]!));
   return out;
 }

@@ -1,7 +1,17 @@
 /** Breakouts over real sockets on one node (memory store): open, rooms, chat per room, deadline, moves. */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { PLENARY, type BreakoutView } from '../../shared/breakouts/schema.js';
-import { closeAllClients, connectClient, ok, recordEvents, request, sleep, startServer, waitFor, type TestServer } from '../../test/server-harness.js';
+import {
+  closeAllClients,
+  connectClient,
+  ok,
+  recordEvents,
+  request,
+  sleep,
+  startServer,
+  waitFor,
+  type TestServer,
+} from '../../test/server-harness.js';
 import { joinAs, resumeInput, workshopWith, type Person } from '../../test/workshop-helpers.js';
 
 let server: TestServer;
@@ -18,9 +28,13 @@ afterEach(async () => {
 async function fourInTwoRooms() {
   const { code, moderator, people } = await workshopWith(server.url);
   const towns = ['Kamen', 'Kamen', 'Wołów', 'Wołów'];
-  for (const [i, town] of towns.entries()) people.push(await joinAs(server.url, code, { name: `P${i}`, town, languages: i % 2 ? ['de'] : ['fr'] }));
+  for (const [i, town] of towns.entries())
+    people.push(await joinAs(server.url, code, { name: `P${i}`, town, languages: i % 2 ? ['de'] : ['fr'] }));
   let view = await ok(moderator.socket, 'breakout:sync', {});
-  view = await ok(moderator.socket, 'breakout:rooms', { version: view.version, rooms: [{ name: 'Salon' }, { name: 'Küche' }] });
+  view = await ok(moderator.socket, 'breakout:rooms', {
+    version: view.version,
+    rooms: [{ name: 'Salon' }, { name: 'Küche' }],
+  });
   return { code, moderator, people, view };
 }
 
@@ -36,14 +50,18 @@ describe('breakouts', () => {
       expect(members).toHaveLength(2);
       expect(new Set(members.map((p) => p.snapshot.self.town)).size).toBe(2);
     }
-    const moved = people.map((p) => waitFor(p.socket, 'breakout:moved', (e) => e.moves.some((m) => m.participantId === p.id)));
+    const moved = people.map((p) =>
+      waitFor(p.socket, 'breakout:moved', (e) => e.moves.some((m) => m.participantId === p.id)),
+    );
     const opened = await ok(moderator.socket, 'breakout:open', { version: assigned.version, durationMs: 60_000 });
     expect(opened.status).toBe('open');
     expect(opened.round).toMatchObject({ index: 0, total: 1, durationMs: 60_000 });
     for (const [i, p] of people.entries()) {
       const event = await moved[i]!;
       expect(event.moves.find((m) => m.participantId === p.id)?.roomId).toBe(roomOf(assigned, p));
-      expect(await ok(p.socket, 'breakout:ack', { roomId: roomOf(assigned, p)! })).toEqual({ roomId: roomOf(assigned, p) });
+      expect(await ok(p.socket, 'breakout:ack', { roomId: roomOf(assigned, p)! })).toEqual({
+        roomId: roomOf(assigned, p),
+      });
     }
     // [BR21] A participant's own answer carries their own room only; the moderator's the whole plan.
     const again = await ok(people[0]!.socket, 'breakout:sync', {});
@@ -69,7 +87,10 @@ describe('breakouts', () => {
     expect(await ok(mate.socket, 'chat:history', {})).toEqual([sent]);
     expect(await ok(others[0]!.socket, 'chat:history', {})).toEqual([]);
     // Still running: someone of the other room cannot read it; the moderator can.
-    expect(await request(others[0]!.socket, 'breakout:room-chat', { roomId: sent.roomId })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(others[0]!.socket, 'breakout:room-chat', { roomId: sent.roomId })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     expect(await ok(moderator.socket, 'breakout:room-chat', { roomId: sent.roomId })).toEqual([sent]);
 
     await ok(moderator.socket, 'breakout:close', {});
@@ -116,7 +137,8 @@ describe('breakouts', () => {
     const rooms = view.rooms.map((r) => r.id);
     // By hand: three in the first room, one in the second.
     let v = view;
-    for (const [i, p] of people.entries()) v = await ok(moderator.socket, 'breakout:move', { participantId: p.id, roomId: rooms[i === 3 ? 1 : 0]! });
+    for (const [i, p] of people.entries())
+      v = await ok(moderator.socket, 'breakout:move', { participantId: p.id, roomId: rooms[i === 3 ? 1 : 0]! });
     v = await ok(moderator.socket, 'breakout:open', { version: v.version, durationMs: 60_000 });
     const late = await joinAs(server.url, code, { name: 'Late', town: 'Lyon' });
     const synced = await ok(late.socket, 'breakout:sync', {});
@@ -159,7 +181,10 @@ describe('breakouts', () => {
     const heard = people.map((p) => waitFor(p.socket, 'breakout:broadcasted'));
     const sent = await ok(moderator.socket, 'breakout:broadcast', { text: 'Noch 5 Minuten' });
     for (const h of heard) expect(await h).toEqual(sent);
-    expect(await request(people[0]!.socket, 'breakout:broadcast', { text: 'me too' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(people[0]!.socket, 'breakout:broadcast', { text: 'me too' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
   });
 
   test('[BR23] the latest broadcast is kept while open: a resumed client and a late joiner get it from sync; closing clears it', async () => {
@@ -189,44 +214,82 @@ describe('breakouts', () => {
 
   test('[BR12] a plan made against an old version is refused with conflict', async () => {
     const { moderator, view } = await fourInTwoRooms();
-    const first = await request(moderator.socket, 'breakout:assign', { version: view.version, mode: 'random', seed: 1 });
-    const second = await request(moderator.socket, 'breakout:assign', { version: view.version, mode: 'random', seed: 2 });
+    const first = await request(moderator.socket, 'breakout:assign', {
+      version: view.version,
+      mode: 'random',
+      seed: 1,
+    });
+    const second = await request(moderator.socket, 'breakout:assign', {
+      version: view.version,
+      mode: 'random',
+      seed: 2,
+    });
     expect(first.ok).toBe(true);
     expect(second).toMatchObject({ ok: false, code: 'conflict' });
   });
 
   test('[BR19] people choose rooms up to the capacity; the others choose once the rooms are open', async () => {
     const { moderator, people, view } = await fourInTwoRooms();
-    const chosen = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'choose', capacity: 2 });
+    const chosen = await ok(moderator.socket, 'breakout:assign', {
+      version: view.version,
+      mode: 'choose',
+      capacity: 2,
+    });
     expect(chosen.rooms.map((r) => r.capacity)).toEqual([2, 2]);
     expect(chosen.plan).toEqual({});
     const [salon] = chosen.rooms.map((r) => r.id);
-    const moved = waitFor(people[0]!.socket, 'breakout:moved', (e) => e.moves.some((m) => m.participantId === people[1]!.id));
+    const moved = waitFor(people[0]!.socket, 'breakout:moved', (e) =>
+      e.moves.some((m) => m.participantId === people[1]!.id),
+    );
     await ok(people[0]!.socket, 'breakout:choose', { roomId: salon! });
     await ok(people[1]!.socket, 'breakout:choose', { roomId: salon! });
-    expect(await request(people[2]!.socket, 'breakout:choose', { roomId: salon! })).toMatchObject({ ok: false, code: 'room_full' });
+    expect(await request(people[2]!.socket, 'breakout:choose', { roomId: salon! })).toMatchObject({
+      ok: false,
+      code: 'room_full',
+    });
     // Chosen before opening: opening moves them; the others stay in the plenary to choose now.
-    const opened = await ok(moderator.socket, 'breakout:open', { version: (await ok(moderator.socket, 'breakout:sync', {})).version, durationMs: 60_000 });
+    const opened = await ok(moderator.socket, 'breakout:open', {
+      version: (await ok(moderator.socket, 'breakout:sync', {})).version,
+      durationMs: 60_000,
+    });
     expect((await moved).moves.find((m) => m.participantId === people[1]!.id)?.roomId).toBe(salon);
     expect(people.map((p) => opened.plan[p.id])).toEqual([salon, salon, undefined, undefined]);
     expect((await ok(people[2]!.socket, 'breakout:sync', {})).plan).toEqual({}); // not placed automatically
-    const inRoom = waitFor(people[2]!.socket, 'breakout:moved', (e) => e.moves.some((m) => m.participantId === people[2]!.id));
+    const inRoom = waitFor(people[2]!.socket, 'breakout:moved', (e) =>
+      e.moves.some((m) => m.participantId === people[2]!.id),
+    );
     await ok(people[2]!.socket, 'breakout:choose', { roomId: chosen.rooms[1]!.id });
     expect((await inRoom).moves).toEqual([{ participantId: people[2]!.id, roomId: chosen.rooms[1]!.id }]);
-    expect(await request(people[3]!.socket, 'breakout:choose', { roomId: salon! })).toMatchObject({ ok: false, code: 'room_full' });
+    expect(await request(people[3]!.socket, 'breakout:choose', { roomId: salon! })).toMatchObject({
+      ok: false,
+      code: 'room_full',
+    });
     // New rooms (by language) cannot be made while these are open.
-    expect(await request(moderator.socket, 'breakout:assign', { version: opened.version, mode: 'tandem', languages: ['de', 'fr'] })).toMatchObject({ ok: false, code: 'conflict' });
+    expect(
+      await request(moderator.socket, 'breakout:assign', {
+        version: opened.version,
+        mode: 'tandem',
+        languages: ['de', 'fr'],
+      }),
+    ).toMatchObject({ ok: false, code: 'conflict' });
   });
 
   test('[BR4] tandem pairs by language make a room per pair, each with both languages', async () => {
     const { moderator, people, view } = await fourInTwoRooms();
-    const pairs = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'tandem', languages: ['de', 'fr'], seed: 3 });
+    const pairs = await ok(moderator.socket, 'breakout:assign', {
+      version: view.version,
+      mode: 'tandem',
+      languages: ['de', 'fr'],
+      seed: 3,
+    });
     expect(pairs.rooms).toHaveLength(2);
     for (const room of pairs.rooms) {
       expect(room.languages).toEqual(['de', 'fr']);
       const members = people.filter((p) => pairs.plan[p.id] === room.id);
       expect(members.flatMap((p) => p.snapshot.self.languages).sort()).toEqual(['de', 'fr']);
     }
-    expect(await request(moderator.socket, 'breakout:assign', { version: pairs.version, mode: 'tandem', languages: ['de'] })).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(
+      await request(moderator.socket, 'breakout:assign', { version: pairs.version, mode: 'tandem', languages: ['de'] }),
+    ).toMatchObject({ ok: false, code: 'invalid_payload' });
   });
 });

@@ -14,7 +14,14 @@ function ctxFor(people: ParticipantRecord[], now = 1_000) {
 
 function workshop(count: number, extra: Partial<ParticipantRecord>[] = []) {
   const people = Array.from({ length: count }, (_, i) =>
-    participantRecord({ id: `p${i}`, name: `P${i}`, town: i % 2 ? 'Kamen' : 'Wołów', joinedAt: i, presence: 'online', languages: [i % 2 ? 'de' : 'fr'] }),
+    participantRecord({
+      id: `p${i}`,
+      name: `P${i}`,
+      town: i % 2 ? 'Kamen' : 'Wołów',
+      joinedAt: i,
+      presence: 'online',
+      languages: [i % 2 ? 'de' : 'fr'],
+    }),
   );
   people.push(...extra.map((e, i) => participantRecord({ id: `x${i}`, joinedAt: 100 + i, presence: 'online', ...e })));
   return people;
@@ -23,7 +30,10 @@ function workshop(count: number, extra: Partial<ParticipantRecord>[] = []) {
 /** Applies a change the way the store does: state saved, moves land on the participants. */
 function land(change: logic.Change, people: ParticipantRecord[]): [BreakoutRecord, ParticipantRecord[]] {
   const moved = new Map(change.moves.map((m) => [m.participantId, m.roomId]));
-  return [{ ...change.state, version: change.state.version + 1 }, people.map((p) => (moved.has(p.id) ? { ...p, roomId: moved.get(p.id)! } : p))];
+  return [
+    { ...change.state, version: change.state.version + 1 },
+    people.map((p) => (moved.has(p.id) ? { ...p, roomId: moved.get(p.id)! } : p)),
+  ];
 }
 
 function withRooms(people: ParticipantRecord[], count: number) {
@@ -33,9 +43,19 @@ function withRooms(people: ParticipantRecord[], count: number) {
 
 describe('breakout logic', () => {
   test('[BR11] assignments leave out moderators, removed and offline people', () => {
-    const people = workshop(4, [{ role: 'moderator' }, { removed: true }, { presence: 'offline' }, { presence: 'reconnecting' }]);
+    const people = workshop(4, [
+      { role: 'moderator' },
+      { removed: true },
+      { presence: 'offline' },
+      { presence: 'reconnecting' },
+    ]);
     expect(logic.eligible(people).map((p) => p.id)).toEqual(['p0', 'p1', 'p2', 'p3', 'x3']);
-    const planned = logic.assign(withRooms(people, 2), { version: 0, mode: 'random', languages: [], capacity: null }, 1, ctxFor(people)).state;
+    const planned = logic.assign(
+      withRooms(people, 2),
+      { version: 0, mode: 'random', languages: [], capacity: null },
+      1,
+      ctxFor(people),
+    ).state;
     expect(Object.keys(planned.plan).sort()).toEqual(['p0', 'p1', 'p2', 'p3', 'x3']);
   });
 
@@ -43,14 +63,23 @@ describe('breakout logic', () => {
     const people = workshop(4);
     const s = withRooms(people, 2);
     const ids = s.rooms.map((r) => r.id);
-    const renamed = logic.setRooms(s, [{ id: ids[0], name: 'Salon', hostId: 'p1', capacity: null, languages: [] }, { id: ids[1], name: '', hostId: 'nobody', capacity: null, languages: [] }], ctxFor(people)).state;
+    const renamed = logic.setRooms(
+      s,
+      [
+        { id: ids[0], name: 'Salon', hostId: 'p1', capacity: null, languages: [] },
+        { id: ids[1], name: '', hostId: 'nobody', capacity: null, languages: [] },
+      ],
+      ctxFor(people),
+    ).state;
     expect(renamed.rooms.map((r) => [r.id, r.name, r.hostId])).toEqual([
       [ids[0], 'Salon', 'p1'],
       [ids[1], '', null],
     ]);
     expect(renamed.plan.p1).toBe(ids[0]);
     const [open] = land(logic.open(renamed, 60_000, ctxFor(people)), people);
-    expect(() => logic.setRooms(open, [open.rooms[0]!], ctxFor(people))).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(() => logic.setRooms(open, [open.rooms[0]!], ctxFor(people))).toThrow(
+      expect.objectContaining({ code: 'conflict' }),
+    );
   });
 
   test('[BR14] open puts everyone here into a room, late joiners into the smallest, with one deadline', () => {
@@ -63,7 +92,9 @@ describe('breakout logic', () => {
     const counts = s.rooms.map((r) => Object.values(change.state.plan).filter((id) => id === r.id).length);
     expect(counts.sort()).toEqual([2, 3]);
     expect(change.moves).toHaveLength(5);
-    expect(() => logic.open(change.state, 1_000, ctxFor(people))).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(() => logic.open(change.state, 1_000, ctxFor(people))).toThrow(
+      expect.objectContaining({ code: 'conflict' }),
+    );
   });
 
   test('[BR15] the deadline ends a single round: everyone back, rooms archived, counted once', () => {
@@ -86,7 +117,15 @@ describe('breakout logic', () => {
       const people = workshop(4 + rng.int(16));
       let s = logic.emptyBreakouts();
       let ps = people;
-      [s, ps] = land(logic.rotate(s, { version: 0, kind: 'speedDating', rounds: 3, durationMs: 1_000, languages: [] }, seed, ctxFor(ps)), ps);
+      [s, ps] = land(
+        logic.rotate(
+          s,
+          { version: 0, kind: 'speedDating', rounds: 3, durationMs: 1_000, languages: [] },
+          seed,
+          ctxFor(ps),
+        ),
+        ps,
+      );
       for (let round = 0; round < 3; round++) {
         expect(s.plan).toEqual(s.schedule[round]);
         expect(Object.fromEntries(ps.map((p) => [p.id, p.roomId]))).toEqual(s.schedule[round]);
@@ -101,37 +140,70 @@ describe('breakout logic', () => {
 
   test('[BR7] the next round leaves out who is gone, takes in newcomers, and leaves nobody alone', () => {
     const people = workshop(6);
-    const s = logic.rotate(logic.emptyBreakouts(), { version: 0, kind: 'speedDating', rounds: 2, durationMs: 1_000, languages: [] }, 3, ctxFor(people)).state;
-    const partnerOfP0 = Object.keys(s.schedule[1]!).find((id) => id !== 'p0' && s.schedule[1]![id] === s.schedule[1]!.p0)!;
-    const now = [...people.map((p) => (p.id === partnerOfP0 ? { ...p, presence: 'offline' as const } : p)), participantRecord({ id: 'late', presence: 'online', joinedAt: 50 })];
+    const s = logic.rotate(
+      logic.emptyBreakouts(),
+      { version: 0, kind: 'speedDating', rounds: 2, durationMs: 1_000, languages: [] },
+      3,
+      ctxFor(people),
+    ).state;
+    const partnerOfP0 = Object.keys(s.schedule[1]!).find(
+      (id) => id !== 'p0' && s.schedule[1]![id] === s.schedule[1]!.p0,
+    )!;
+    const now = [
+      ...people.map((p) => (p.id === partnerOfP0 ? { ...p, presence: 'offline' as const } : p)),
+      participantRecord({ id: 'late', presence: 'online', joinedAt: 50 }),
+    ];
     const plan = logic.fitRound(s.schedule[1]!, s.rooms, ctxFor(now));
     expect(plan[partnerOfP0]).toBeUndefined();
     expect(plan.late).toBeDefined();
     const sizes = new Map<string, number>();
     for (const room of Object.values(plan)) sizes.set(room, (sizes.get(room) ?? 0) + 1);
     expect([...sizes.values()].every((n) => n >= 2)).toBe(true);
-    expect(Object.keys(plan).sort()).toEqual(logic.eligible(now).map((p) => p.id).sort());
+    expect(Object.keys(plan).sort()).toEqual(
+      logic
+        .eligible(now)
+        .map((p) => p.id)
+        .sort(),
+    );
   });
 
   test('[BR23] a broadcast is kept only while open, and the next round or the plenary clears it', () => {
     const people = workshop(4);
     const message = { id: 'b1', text: 'Noch 5 Minuten', fromId: 'mod', fromName: 'Mod', at: 5 };
     expect(logic.keepBroadcast(withRooms(people, 2), message)).toBeNull();
-    const s = logic.rotate(logic.emptyBreakouts(), { version: 0, kind: 'speedDating', rounds: 2, durationMs: 1_000, languages: [] }, 3, ctxFor(people)).state;
+    const s = logic.rotate(
+      logic.emptyBreakouts(),
+      { version: 0, kind: 'speedDating', rounds: 2, durationMs: 1_000, languages: [] },
+      3,
+      ctxFor(people),
+    ).state;
     const kept = logic.keepBroadcast(s, message)!;
     expect(kept).toEqual({ state: { ...s, broadcast: message }, moves: [] });
     const nextRound = logic.endRound(kept.state, 'deadline', ctxFor(people, 2_000));
     expect(nextRound.event.next).toBe('round');
     expect(nextRound.state.broadcast).toBeNull();
-    const back = logic.endRound(logic.keepBroadcast(nextRound.state, message)!.state, 'moderator', ctxFor(people, 3_000));
+    const back = logic.endRound(
+      logic.keepBroadcast(nextRound.state, message)!.state,
+      'moderator',
+      ctxFor(people, 3_000),
+    );
     expect([back.state.status, back.state.broadcast]).toEqual(['closed', null]);
   });
 
   test('[BR9] World Café uses the rooms as tables and keeps the hosts', () => {
     const people = workshop(12);
     let s = withRooms(people, 3);
-    s = logic.setRooms(s, s.rooms.map((r, i) => ({ ...r, hostId: `p${i}` })), ctxFor(people)).state;
-    const started = logic.rotate(s, { version: 0, kind: 'worldCafe', rounds: 3, durationMs: 1_000, languages: [] }, 1, ctxFor(people)).state;
+    s = logic.setRooms(
+      s,
+      s.rooms.map((r, i) => ({ ...r, hostId: `p${i}` })),
+      ctxFor(people),
+    ).state;
+    const started = logic.rotate(
+      s,
+      { version: 0, kind: 'worldCafe', rounds: 3, durationMs: 1_000, languages: [] },
+      1,
+      ctxFor(people),
+    ).state;
     for (const plan of started.schedule) s.rooms.forEach((r, i) => expect(plan[`p${i}`]).toBe(r.id));
   });
 
@@ -157,10 +229,14 @@ describe('breakout logic', () => {
     let s = withRooms(people, 1);
     s = logic.assign(s, { version: 0, mode: 'choose', languages: [], capacity: 3 }, 1, ctxFor(people)).state;
     s = logic.choose(s, people[0]!, s.rooms[0]!.id, ctxFor(people)).state;
-    expect(() => logic.choose(s, people[2]!, s.rooms[0]!.id, ctxFor(people))).toThrow(expect.objectContaining({ code: 'room_full' }));
+    expect(() => logic.choose(s, people[2]!, s.rooms[0]!.id, ctxFor(people))).toThrow(
+      expect.objectContaining({ code: 'room_full' }),
+    );
     s = logic.choose(s, people[1]!, s.rooms[0]!.id, ctxFor(people)).state;
     expect(Object.keys(s.plan).sort()).toEqual(['p0', 'p1']);
-    expect(() => logic.choose({ ...s, mode: 'random' }, people[2]!, s.rooms[0]!.id, ctxFor(people))).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => logic.choose({ ...s, mode: 'random' }, people[2]!, s.rooms[0]!.id, ctxFor(people))).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
   });
 
   test('[BR16][BR17][BR18] extend, visit and help', () => {

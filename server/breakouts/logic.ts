@@ -2,13 +2,27 @@
  * Breakout state transitions (rules in shared/breakouts/RULES.md): (state, input, ctx) -> next state
  * and the room moves it implies. No sockets, no store, no clock: `now`, ids and people come in.
  */
-import { PLENARY, type BreakoutBroadcast, type BreakoutMove, type BreakoutRoom, type RoundEnded } from '../../shared/breakouts/schema.js';
+import {
+  PLENARY,
+  type BreakoutBroadcast,
+  type BreakoutMove,
+  type BreakoutRoom,
+  type RoundEnded,
+} from '../../shared/breakouts/schema.js';
 import { CommandError } from '../../shared/command.js';
 import type { z } from 'zod';
 import type { assignSchema, roomInputSchema, rotateSchema } from '../../shared/breakouts/schema.js';
 import type { BreakoutRecord } from '../store/breakouts-types.js';
 import type { ParticipantRecord } from '../store/types.js';
-import { headcountOf, languageGroups, mixTowns, smallestRoom, tandemPairs, type Groups, type Person } from './assign.js';
+import {
+  headcountOf,
+  languageGroups,
+  mixTowns,
+  smallestRoom,
+  tandemPairs,
+  type Groups,
+  type Person,
+} from './assign.js';
 import { seededRng } from './random.js';
 import { reception, speedDating, tandemRotation, worldCafe } from './rotation.js';
 
@@ -28,12 +42,27 @@ export interface Change {
 export type RoomSpec = Omit<z.output<typeof roomInputSchema>, 'languages'> & { languages: readonly string[] };
 
 export function emptyBreakouts(): BreakoutRecord {
-  return { version: 0, status: 'draft', rooms: [], plan: {}, mode: 'random', rotation: null, round: null, roundsEnded: 0, help: [], archive: [], broadcast: null, schedule: [] };
+  return {
+    version: 0,
+    status: 'draft',
+    rooms: [],
+    plan: {},
+    mode: 'random',
+    rotation: null,
+    round: null,
+    roundsEnded: 0,
+    help: [],
+    archive: [],
+    broadcast: null,
+    schedule: [],
+  };
 }
 
 /** [BR11] Assignments take participants who are here: not moderators, not removed, not gone offline. */
 export function eligible(people: readonly ParticipantRecord[]): ParticipantRecord[] {
-  return people.filter((p) => !p.removed && p.role === 'participant' && p.presence !== 'offline').sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
+  return people
+    .filter((p) => !p.removed && p.role === 'participant' && p.presence !== 'offline')
+    .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
 }
 
 const isOpen = (s: BreakoutRecord) => s.status === 'open';
@@ -72,16 +101,29 @@ export function setRooms(s: BreakoutRecord, input: readonly RoomSpec[], ctx: Bre
   if (isOpen(s) && Object.values(s.plan).some((roomId) => roomId !== PLENARY && !kept.has(roomId))) {
     throw new CommandError('conflict', 'A room with people in it cannot be removed while rooms are open');
   }
-  const plan = Object.fromEntries(Object.entries(s.plan).filter(([, roomId]) => roomId === PLENARY || kept.has(roomId)));
+  const plan = Object.fromEntries(
+    Object.entries(s.plan).filter(([, roomId]) => roomId === PLENARY || kept.has(roomId)),
+  );
   for (const r of rooms) if (r.hostId) plan[r.hostId] = r.id; // [BR3] a host sits at their table
   const state = { ...s, rooms, plan };
   return { state, moves: isOpen(s) ? movesFor(plan, ctx) : [] };
 }
 
-const toPerson = (p: ParticipantRecord): Person => ({ id: p.id, town: p.town, languages: p.languages, headcount: p.headcount });
+const toPerson = (p: ParticipantRecord): Person => ({
+  id: p.id,
+  town: p.town,
+  languages: p.languages,
+  headcount: p.headcount,
+});
 
 function generatedRooms(count: number, ctx: BreakoutCtx, languages: string[][] = []): BreakoutRoom[] {
-  return Array.from({ length: count }, (_, i) => ({ id: ctx.newId(), name: '', hostId: null, capacity: null, languages: languages[i] ?? [] }));
+  return Array.from({ length: count }, (_, i) => ({
+    id: ctx.newId(),
+    name: '',
+    hostId: null,
+    capacity: null,
+    languages: languages[i] ?? [],
+  }));
 }
 
 function planOf(groups: Groups, rooms: readonly BreakoutRoom[]): Record<string, string> {
@@ -91,7 +133,12 @@ function planOf(groups: Groups, rooms: readonly BreakoutRoom[]): Record<string, 
 }
 
 /** [BR1]-[BR5] A new plan by mode; while rooms are open it applies at once. */
-export function assign(s: BreakoutRecord, input: z.output<typeof assignSchema>, seed: number, ctx: BreakoutCtx): Change {
+export function assign(
+  s: BreakoutRecord,
+  input: z.output<typeof assignSchema>,
+  seed: number,
+  ctx: BreakoutCtx,
+): Change {
   const rng = seededRng(seed);
   const people = eligible(ctx.people);
   const byId = alive(ctx);
@@ -101,18 +148,29 @@ export function assign(s: BreakoutRecord, input: z.output<typeof assignSchema>, 
   switch (input.mode) {
     case 'random':
       if (rooms.length === 0) rooms = generatedRooms(Math.max(1, Math.ceil(people.length / 4)), ctx);
-      plan = planOf(mixTowns(people.map(toPerson), rooms.length, rng, { fixed: hosts.map((h) => (h ? [h] : [])) }), rooms);
+      plan = planOf(
+        mixTowns(people.map(toPerson), rooms.length, rng, { fixed: hosts.map((h) => (h ? [h] : [])) }),
+        rooms,
+      );
       break;
     case 'tandem': {
       if (input.languages.length !== 2) throw new CommandError('invalid_payload', 'A tandem needs two languages');
       const pairs = tandemPairs(people.map(toPerson), [input.languages[0]!, input.languages[1]!], rng);
-      rooms = generatedRooms(pairs.length, ctx, pairs.map(() => [...input.languages]));
+      rooms = generatedRooms(
+        pairs.length,
+        ctx,
+        pairs.map(() => [...input.languages]),
+      );
       plan = planOf(pairs, rooms);
       break;
     }
     case 'language': {
       const { groups, languages } = languageGroups(people.map(toPerson), input.capacity ?? 4, rng);
-      rooms = generatedRooms(groups.length, ctx, languages.map((l) => (l ? [l] : [])));
+      rooms = generatedRooms(
+        groups.length,
+        ctx,
+        languages.map((l) => (l ? [l] : [])),
+      );
       plan = planOf(groups, rooms);
       break;
     }
@@ -142,7 +200,11 @@ export function move(s: BreakoutRecord, participantId: string, roomId: string, c
 }
 
 /** [BR6] Whoever is here but not in the plan goes to the smallest room. */
-function withLateJoiners(plan: Record<string, string>, rooms: readonly BreakoutRoom[], ctx: BreakoutCtx): Record<string, string> {
+function withLateJoiners(
+  plan: Record<string, string>,
+  rooms: readonly BreakoutRoom[],
+  ctx: BreakoutCtx,
+): Record<string, string> {
   const out = { ...plan };
   const byId = new Map(eligible(ctx.people).map((p) => [p.id, toPerson(p)]));
   for (const p of eligible(ctx.people)) {
@@ -153,7 +215,10 @@ function withLateJoiners(plan: Record<string, string>, rooms: readonly BreakoutR
   return out;
 }
 
-function membersByRoom(plan: Readonly<Record<string, string>>, rooms: readonly BreakoutRoom[]): Record<string, string[]> {
+function membersByRoom(
+  plan: Readonly<Record<string, string>>,
+  rooms: readonly BreakoutRoom[],
+): Record<string, string[]> {
   const out: Record<string, string[]> = Object.fromEntries(rooms.map((r) => [r.id, [] as string[]]));
   for (const [id, roomId] of Object.entries(plan)) out[roomId]?.push(id);
   return out;
@@ -165,12 +230,26 @@ export function open(s: BreakoutRecord, durationMs: number, ctx: BreakoutCtx): C
   if (s.rooms.length === 0) throw new CommandError('conflict', 'Create rooms first');
   const plan = s.mode === 'choose' ? { ...s.plan } : withLateJoiners(s.plan, s.rooms, ctx);
   const round = { index: 0, total: 1, startedAt: ctx.now, deadline: ctx.now + durationMs, durationMs };
-  const state: BreakoutRecord = { ...s, status: 'open', plan, round, rotation: null, schedule: [], help: [], broadcast: null };
+  const state: BreakoutRecord = {
+    ...s,
+    status: 'open',
+    plan,
+    round,
+    rotation: null,
+    schedule: [],
+    help: [],
+    broadcast: null,
+  };
   return { state, moves: movesFor(plan, ctx) };
 }
 
 /** [BR7]-[BR10] A rotation: its whole schedule now, round 0 at once, the rest by the tickers. */
-export function rotate(s: BreakoutRecord, input: z.output<typeof rotateSchema>, seed: number, ctx: BreakoutCtx): Change {
+export function rotate(
+  s: BreakoutRecord,
+  input: z.output<typeof rotateSchema>,
+  seed: number,
+  ctx: BreakoutCtx,
+): Change {
   requireNotOpen(s);
   const rng = seededRng(seed);
   const people = eligible(ctx.people).map(toPerson);
@@ -181,9 +260,15 @@ export function rotate(s: BreakoutRecord, input: z.output<typeof rotateSchema>, 
     if (rooms.length === 0) throw new CommandError('conflict', 'Create the tables (rooms) first');
     const hosts = rooms.map((r) => (r.hostId && byId.has(r.hostId) ? toPerson(byId.get(r.hostId)!) : null));
     const hostIds = new Set(hosts.map((h) => h?.id));
-    rounds = worldCafe(hosts, people.filter((p) => !hostIds.has(p.id)), input.rounds, rng);
+    rounds = worldCafe(
+      hosts,
+      people.filter((p) => !hostIds.has(p.id)),
+      input.rounds,
+      rng,
+    );
   } else {
-    if (input.kind === 'tandem' && input.languages.length !== 2) throw new CommandError('invalid_payload', 'A tandem needs two languages');
+    if (input.kind === 'tandem' && input.languages.length !== 2)
+      throw new CommandError('invalid_payload', 'A tandem needs two languages');
     rounds =
       input.kind === 'speedDating'
         ? speedDating(people, input.rounds, rng)
@@ -191,18 +276,46 @@ export function rotate(s: BreakoutRecord, input: z.output<typeof rotateSchema>, 
           ? tandemRotation(people, [input.languages[0]!, input.languages[1]!], input.rounds, rng)
           : reception(people, input.rounds, rng);
     const langs = input.kind === 'tandem' ? [...input.languages] : [];
-    rooms = generatedRooms(Math.max(1, ...rounds.map((g) => g.length)), ctx, []).map((r) => ({ ...r, languages: langs }));
+    rooms = generatedRooms(Math.max(1, ...rounds.map((g) => g.length)), ctx, []).map((r) => ({
+      ...r,
+      languages: langs,
+    }));
   }
   const schedule = rounds.map((groups) => planOf(groups, rooms));
   const plan = withLateJoiners(schedule[0] ?? {}, rooms, ctx);
-  const rotation = { kind: input.kind, rounds: input.rounds, durationMs: input.durationMs, languages: [...input.languages] };
-  const round = { index: 0, total: input.rounds, startedAt: ctx.now, deadline: ctx.now + input.durationMs, durationMs: input.durationMs };
-  const state: BreakoutRecord = { ...s, status: 'open', rooms, plan, mode: 'manual', rotation, round, schedule, help: [] };
+  const rotation = {
+    kind: input.kind,
+    rounds: input.rounds,
+    durationMs: input.durationMs,
+    languages: [...input.languages],
+  };
+  const round = {
+    index: 0,
+    total: input.rounds,
+    startedAt: ctx.now,
+    deadline: ctx.now + input.durationMs,
+    durationMs: input.durationMs,
+  };
+  const state: BreakoutRecord = {
+    ...s,
+    status: 'open',
+    rooms,
+    plan,
+    mode: 'manual',
+    rotation,
+    round,
+    schedule,
+    help: [],
+  };
   return { state, moves: movesFor(plan, ctx) };
 }
 
 /** The next round as scheduled, fitted to who is here now: absent people out, newcomers in, nobody alone. */
-export function fitRound(scheduled: Readonly<Record<string, string>>, rooms: readonly BreakoutRoom[], ctx: BreakoutCtx): Record<string, string> {
+export function fitRound(
+  scheduled: Readonly<Record<string, string>>,
+  rooms: readonly BreakoutRoom[],
+  ctx: BreakoutCtx,
+): Record<string, string> {
   const here = new Set(eligible(ctx.people).map((p) => p.id));
   const hosts = new Set(rooms.map((r) => r.hostId).filter(Boolean));
   const kept = Object.fromEntries(Object.entries(scheduled).filter(([id]) => here.has(id)));
@@ -210,7 +323,9 @@ export function fitRound(scheduled: Readonly<Record<string, string>>, rooms: rea
   const byId = new Map(eligible(ctx.people).map((p) => [p.id, toPerson(p)]));
   for (const [roomId, ids] of Object.entries(membersByRoom(plan, rooms))) {
     if (ids.length !== 1 || hosts.has(ids[0]!)) continue;
-    const others = Object.fromEntries(Object.entries(membersByRoom(plan, rooms)).filter(([id, m]) => id !== roomId && m.length > 0));
+    const others = Object.fromEntries(
+      Object.entries(membersByRoom(plan, rooms)).filter(([id, m]) => id !== roomId && m.length > 0),
+    );
     const target = smallestRoom(others, byId);
     if (target) plan[ids[0]!] = target;
   }
@@ -225,14 +340,33 @@ export function endRound(s: BreakoutRecord, by: RoundEnded['by'], ctx: BreakoutC
   const nextIndex = round.index + 1;
   if (by === 'deadline' && s.rotation && nextIndex < round.total) {
     const plan = fitRound(s.schedule[nextIndex] ?? {}, s.rooms, ctx);
-    const next = { ...round, index: nextIndex, startedAt: ctx.now, deadline: ctx.now + s.rotation.durationMs, durationMs: s.rotation.durationMs };
+    const next = {
+      ...round,
+      index: nextIndex,
+      startedAt: ctx.now,
+      deadline: ctx.now + s.rotation.durationMs,
+      durationMs: s.rotation.durationMs,
+    };
     const state: BreakoutRecord = { ...s, plan, round: next, roundsEnded, broadcast: null };
     return { state, moves: movesFor(plan, ctx), event: { index: round.index, total: round.total, next: 'round', by } };
   }
-  const back = Object.fromEntries(ctx.people.filter((p) => !p.removed && p.roomId !== PLENARY).map((p) => [p.id, PLENARY]));
+  const back = Object.fromEntries(
+    ctx.people.filter((p) => !p.removed && p.roomId !== PLENARY).map((p) => [p.id, PLENARY]),
+  );
   const archived = new Set(s.archive.map((a) => a.id));
-  const archive = [...s.archive, ...s.rooms.filter((r) => !archived.has(r.id)).map((r) => ({ id: r.id, name: r.name, closedAt: ctx.now }))];
-  const state: BreakoutRecord = { ...s, status: 'closed', round: null, help: [], roundsEnded, archive, broadcast: null };
+  const archive = [
+    ...s.archive,
+    ...s.rooms.filter((r) => !archived.has(r.id)).map((r) => ({ id: r.id, name: r.name, closedAt: ctx.now })),
+  ];
+  const state: BreakoutRecord = {
+    ...s,
+    status: 'closed',
+    round: null,
+    help: [],
+    roundsEnded,
+    archive,
+    broadcast: null,
+  };
   return { state, moves: movesFor(back, ctx), event: { index: round.index, total: round.total, next: 'plenary', by } };
 }
 
@@ -272,7 +406,8 @@ export function choose(s: BreakoutRecord, p: ParticipantRecord, roomId: string, 
   if (!room) throw new CommandError('not_found', 'No such room');
   const byId = new Map(ctx.people.map((q) => [q.id, toPerson(q)]));
   const others = (membersByRoom(s.plan, s.rooms)[roomId] ?? []).filter((id) => id !== p.id);
-  if (room.capacity !== null && headcountOf(others, byId) + p.headcount > room.capacity) throw new CommandError('room_full', 'This room is full');
+  if (room.capacity !== null && headcountOf(others, byId) + p.headcount > room.capacity)
+    throw new CommandError('room_full', 'This room is full');
   const plan = { ...s.plan, [p.id]: roomId };
   return { state: { ...s, plan }, moves: isOpen(s) ? movesFor({ [p.id]: roomId }, ctx) : [] };
 }
@@ -280,12 +415,19 @@ export function choose(s: BreakoutRecord, p: ParticipantRecord, roomId: string, 
 /** [BR6] A participant arriving while rooms are open goes to the smallest room (in "choose" mode they pick). */
 export function lateJoin(s: BreakoutRecord, p: ParticipantRecord, ctx: BreakoutCtx): Change | null {
   if (!isOpen(s) || s.mode === 'choose' || p.role !== 'participant' || s.plan[p.id] !== undefined) return null;
-  const plan = withLateJoiners(s.plan, s.rooms, { ...ctx, people: ctx.people.filter((q) => q.id === p.id || s.plan[q.id] !== undefined) });
+  const plan = withLateJoiners(s.plan, s.rooms, {
+    ...ctx,
+    people: ctx.people.filter((q) => q.id === p.id || s.plan[q.id] !== undefined),
+  });
   if (plan[p.id] === undefined) return null;
   return { state: { ...s, plan }, moves: movesFor({ [p.id]: plan[p.id]! }, ctx) };
 }
 
 /** [BR20] A room's chat is readable by its members, by moderators, and by everyone once the room has closed. */
 export function canReadRoom(s: BreakoutRecord, p: ParticipantRecord, roomId: string): boolean {
-  return roomId === p.roomId || p.role === 'moderator' || (s.archive.some((a) => a.id === roomId) && !(isOpen(s) && roomIds(s).has(roomId)));
+  return (
+    roomId === p.roomId ||
+    p.role === 'moderator' ||
+    (s.archive.some((a) => a.id === roomId) && !(isOpen(s) && roomIds(s).has(roomId)))
+  );
 }

@@ -51,12 +51,21 @@ describe('speed dating', () => {
   test('[BR7] two towns of equal size: town A stays, town B moves, every pair crosses towns', () => {
     forSeeds(SEEDS, (rng) => {
       const half = 2 + rng.int(10);
-      const people = Array.from({ length: half * 2 }, (_, i) => ({ id: `p${i}`, town: i % 2 ? 'Kamen' : 'Wołów', languages: [], headcount: 1 }));
+      const people = Array.from({ length: half * 2 }, (_, i) => ({
+        id: `p${i}`,
+        town: i % 2 ? 'Kamen' : 'Wołów',
+        languages: [],
+        headcount: 1,
+      }));
       const town = new Map(people.map((p) => [p.id, p.town]));
       const schedule = speedDating(people, half, rng);
       for (const groups of schedule) for (const g of groups) expect(new Set(g.map((id) => town.get(id))).size).toBe(2);
       // The people who stay keep their room: room i always holds the same person of one town.
-      const stayers = schedule[0]!.map((g) => g.find((id) => schedule.every((round) => round.some((h) => h.includes(id) && h === round[schedule[0]!.indexOf(g)]))));
+      const stayers = schedule[0]!.map((g) =>
+        g.find((id) =>
+          schedule.every((round) => round.some((h) => h.includes(id) && h === round[schedule[0]!.indexOf(g)])),
+        ),
+      );
       expect(stayers.every(Boolean)).toBe(true);
     });
   });
@@ -66,11 +75,17 @@ describe('language tandem', () => {
   test('[BR8] each pair has a speaker of each language; no pair repeats', () => {
     forSeeds(SEEDS, (rng) => {
       const n = 1 + rng.int(12);
-      const people = Array.from({ length: n * 2 }, (_, i) => ({ id: `p${i}`, town: ['Kamen', 'Lyon', 'Wołów'][rng.int(3)]!, languages: [i < n ? 'de' : 'fr'], headcount: 1 }));
+      const people = Array.from({ length: n * 2 }, (_, i) => ({
+        id: `p${i}`,
+        town: ['Kamen', 'Lyon', 'Wołów'][rng.int(3)]!,
+        languages: [i < n ? 'de' : 'fr'],
+        headcount: 1,
+      }));
       const lang = new Map(people.map((p) => [p.id, p.languages[0]]));
       const schedule = tandemRotation(people, ['de', 'fr'], n, rng);
       expectEveryoneOncePerRound(schedule, people);
-      for (const groups of schedule) for (const g of groups) expect(g.map((id) => lang.get(id)).sort()).toEqual(['de', 'fr']);
+      for (const groups of schedule)
+        for (const g of groups) expect(g.map((id) => lang.get(id)).sort()).toEqual(['de', 'fr']);
       expect(repeatedPairs(schedule)).toEqual([]);
     });
   });

@@ -18,7 +18,12 @@ export function speedDating(people: readonly Person[], rounds: number, rng: Rng)
 }
 
 /** [BR8] Language tandem: the same rotation with one language on each side. */
-export function tandemRotation(people: readonly Person[], langs: readonly [string, string], rounds: number, rng: Rng): Groups[] {
+export function tandemRotation(
+  people: readonly Person[],
+  langs: readonly [string, string],
+  rounds: number,
+  rng: Rng,
+): Groups[] {
   const { sideA, sideB } = languageSides(people, langs, rng);
   if (sideA.length === 0 || sideB.length === 0) return speedDating(people, rounds, rng);
   // The rotation needs B to be the longer side (or equal).
@@ -60,7 +65,16 @@ function roundRobin(sideA: readonly Person[], sideB: readonly Person[], rounds: 
 }
 
 /** The room where the extra person meets nobody already met, nor anyone they will meet in a later round. */
-function bestRoomForExtra(e: number, r: number, rounds: number, m: number, nb: number, groups: Groups, id: string, met: ReadonlySet<string>): number {
+function bestRoomForExtra(
+  e: number,
+  r: number,
+  rounds: number,
+  m: number,
+  nb: number,
+  groups: Groups,
+  id: string,
+  met: ReadonlySet<string>,
+): number {
   let best = 0;
   let bestCost = Infinity;
   for (let k = 0; k < m; k++) {
@@ -78,14 +92,21 @@ function bestRoomForExtra(e: number, r: number, rounds: number, m: number, nb: n
  * of table a moves to table (a + s_j * round) mod tables, with s_j a different step per seat: a guest
  * never returns to a table while unvisited ones remain, and guests who met move apart.
  */
-export function worldCafe(hosts: readonly (Person | null)[], guests: readonly Person[], rounds: number, rng: Rng): Groups[] {
+export function worldCafe(
+  hosts: readonly (Person | null)[],
+  guests: readonly Person[],
+  rounds: number,
+  rng: Rng,
+): Groups[] {
   const k = hosts.length;
   const first = mixTowns(guests, k, rng, { fixed: hosts.map((h) => (h ? [h] : [])) });
   const hostIds = new Set(hosts.filter((h): h is Person => h !== null).map((h) => h.id));
   const steps = unitsMod(k);
   const seats: { id: string; table: number; step: number }[] = [];
   first.forEach((ids, table) => {
-    ids.filter((id) => !hostIds.has(id)).forEach((id, rank) => seats.push({ id, table, step: steps[rank % steps.length] ?? 0 }));
+    ids
+      .filter((id) => !hostIds.has(id))
+      .forEach((id, rank) => seats.push({ id, table, step: steps[rank % steps.length] ?? 0 }));
   });
   return Array.from({ length: rounds }, (_, r) => {
     const groups: Groups = hosts.map((h) => (h ? [h.id] : []));

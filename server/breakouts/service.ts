@@ -66,7 +66,9 @@ export function createBreakoutService(deps: Deps) {
     const at = deps.clock();
     try {
       if (state.status === 'open') {
-        await Promise.all(state.rooms.map((r) => store.boards.createBoard({ workshopId, roomId: r.id }, { label: r.name, at })));
+        await Promise.all(
+          state.rooms.map((r) => store.boards.createBoard({ workshopId, roomId: r.id }, { label: r.name, at })),
+        );
       }
       await Promise.all(state.archive.map((a) => store.boards.closeBoard({ workshopId, roomId: a.id }, a.closedAt)));
     } catch (err) {
@@ -75,7 +77,12 @@ export function createBreakoutService(deps: Deps) {
   }
 
   /** Sockets follow their participant to the new room on every node; then everyone hears of it. */
-  function publish(workshopId: string, state: BreakoutRecord, moved: readonly BreakoutMove[], before: readonly ParticipantRecord[]) {
+  function publish(
+    workshopId: string,
+    state: BreakoutRecord,
+    moved: readonly BreakoutMove[],
+    before: readonly ParticipantRecord[],
+  ) {
     const previous = new Map(before.map((p) => [p.id, p.roomId]));
     for (const m of moved) {
       const own = io.in(rooms.participant(workshopId, m.participantId));
@@ -83,10 +90,13 @@ export function createBreakoutService(deps: Deps) {
       if (old && old !== m.roomId) own.socketsLeave(rooms.room(workshopId, old));
       own.socketsJoin(rooms.room(workshopId, m.roomId));
     }
-    if (moved.length > 0) io.to(rooms.workshop(workshopId)).emit('breakout:moved', { version: state.version, moves: [...moved] });
+    if (moved.length > 0)
+      io.to(rooms.workshop(workshopId)).emit('breakout:moved', { version: state.version, moves: [...moved] });
     const view = toView(state);
     io.to(rooms.moderators(workshopId)).emit('breakout:updated', view);
-    io.to(rooms.workshop(workshopId)).except(rooms.moderators(workshopId)).emit('breakout:updated', participantView(view));
+    io.to(rooms.workshop(workshopId))
+      .except(rooms.moderators(workshopId))
+      .emit('breakout:updated', participantView(view));
   }
 
   return { load, change };

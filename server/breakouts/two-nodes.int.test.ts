@@ -17,10 +17,19 @@ describeWithRedis('breakouts on two nodes', (redisUrl) => {
   async function spreadWorkshop() {
     const created = await createWorkshop(two.nodes[0].url);
     const code = created.workshop.code;
-    const moderator = await joinAs(two.nodes[0].url, code, { name: 'Mia', town: 'Chemnitz', moderatorKey: created.moderatorKey });
+    const moderator = await joinAs(two.nodes[0].url, code, {
+      name: 'Mia',
+      town: 'Chemnitz',
+      moderatorKey: created.moderatorKey,
+    });
     const people: Person[] = [];
     for (let i = 0; i < 6; i++) {
-      people.push(await joinAs(i % 2 ? two.nodes[1].url : two.nodes[0].url, code, { name: `P${i}`, town: i < 3 ? 'Kamen' : 'Wołów' }));
+      people.push(
+        await joinAs(i % 2 ? two.nodes[1].url : two.nodes[0].url, code, {
+          name: `P${i}`,
+          town: i < 3 ? 'Kamen' : 'Wołów',
+        }),
+      );
     }
     return { code, moderator, people, workshopId: moderator.workshopId };
   }
@@ -54,14 +63,30 @@ describeWithRedis('breakouts on two nodes', (redisUrl) => {
         if (mine) void request(p.socket, 'breakout:ack', { roomId: mine.roomId });
       });
     }
-    const started = await ok(moderator.socket, 'breakout:rotate', { version: 0, kind: 'speedDating', rounds: 3, durationMs: 1_200, languages: [], seed });
+    const started = await ok(moderator.socket, 'breakout:rotate', {
+      version: 0,
+      kind: 'speedDating',
+      rounds: 3,
+      durationMs: 1_200,
+      languages: [],
+      seed,
+    });
     expect(started.round).toMatchObject({ index: 0, total: 3 });
     const final = await closed;
     await sleep(600); // any duplicate end would arrive now
 
     expect(rounds.map((v) => v.round!.index)).toEqual([0, 1, 2]);
-    rounds.forEach((v, r) => expect(groupsOf(v.plan)).toEqual(expected[r]!.map((g) => [...g].sort()).sort((a, b) => a[0]!.localeCompare(b[0]!))));
-    for (const seen of ended) expect(seen.map((e) => [e.index, e.next])).toEqual([[0, 'round'], [1, 'round'], [2, 'plenary']]);
+    rounds.forEach((v, r) =>
+      expect(groupsOf(v.plan)).toEqual(
+        expected[r]!.map((g) => [...g].sort()).sort((a, b) => a[0]!.localeCompare(b[0]!)),
+      ),
+    );
+    for (const seen of ended)
+      expect(seen.map((e) => [e.index, e.next])).toEqual([
+        [0, 'round'],
+        [1, 'round'],
+        [2, 'plenary'],
+      ]);
     expect(final.roundsEnded).toBe(3);
     expect((await two.stores[1]!.listParticipants(workshopId)).every((p) => p.roomId === 'plenary')).toBe(true);
   });
@@ -76,7 +101,8 @@ describeWithRedis('breakouts on two nodes', (redisUrl) => {
     const back = onB.map((p) => waitFor(p.socket, 'breakout:round-ended', () => true, 10_000));
     await ok(moderator.socket, 'breakout:open', { version: view.version, durationMs: 1_500 });
     await two.nodes[0].close(); // the node that opened the rooms is gone before the deadline
-    for (const event of await Promise.all(back)) expect(event).toEqual({ index: 0, total: 1, next: 'plenary', by: 'deadline' });
+    for (const event of await Promise.all(back))
+      expect(event).toEqual({ index: 0, total: 1, next: 'plenary', by: 'deadline' });
     await sleep(600);
     expect(counts).toEqual(onB.map(() => 1));
     const state = await two.stores[1]!.breakouts.get(workshopId);
@@ -95,6 +121,9 @@ describeWithRedis('breakouts on two nodes', (redisUrl) => {
     expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
     expect(results.find((r) => !r.ok)).toMatchObject({ code: 'conflict' });
     const winner = results.find((r) => r.ok)!;
-    expect(await two.stores[0]!.breakouts.get(workshopId)).toMatchObject({ version: created.version + 1, plan: winner.ok ? winner.data.plan : {} });
+    expect(await two.stores[0]!.breakouts.get(workshopId)).toMatchObject({
+      version: created.version + 1,
+      plan: winner.ok ? winner.data.plan : {},
+    });
   });
 });

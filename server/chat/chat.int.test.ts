@@ -1,7 +1,16 @@
 /** Chat over real sockets: messages both ways, history for late joiners, limits, isolation. */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CHAT_MAX_LENGTH, type ChatMessage } from '../../shared/chat/schema.js';
-import { closeAllClients, ok, recordEvents, request, sleep, startServer, waitFor, type TestServer } from '../../test/server-harness.js';
+import {
+  closeAllClients,
+  ok,
+  recordEvents,
+  request,
+  sleep,
+  startServer,
+  waitFor,
+  type TestServer,
+} from '../../test/server-harness.js';
 import { joinAs, workshopWith } from '../../test/workshop-helpers.js';
 
 let server: TestServer;
@@ -22,7 +31,13 @@ describe('chat', () => {
     const atMod = waitFor(moderator.socket, 'chat:message');
     const atAna = waitFor(ana.socket, 'chat:message');
     const sent = await ok(ana.socket, 'chat:send', { text: '  Bonjour à tous !  ' });
-    expect(sent).toMatchObject({ roomId: 'plenary', authorId: ana.id, authorName: 'Ana', authorTown: 'Lyon', text: 'Bonjour à tous !' });
+    expect(sent).toMatchObject({
+      roomId: 'plenary',
+      authorId: ana.id,
+      authorName: 'Ana',
+      authorTown: 'Lyon',
+      text: 'Bonjour à tous !',
+    });
     expect(await atMod).toEqual(sent);
     expect(await atAna).toEqual(sent);
 
@@ -37,7 +52,8 @@ describe('chat', () => {
     const { code, moderator, people } = await workshopWith(server.url, 'Ana');
     const texts = ['eins', 'deux', 'trzy', 'four'];
     const sent: ChatMessage[] = [];
-    for (const [i, text] of texts.entries()) sent.push(await ok(i % 2 ? moderator.socket : people[0]!.socket, 'chat:send', { text }));
+    for (const [i, text] of texts.entries())
+      sent.push(await ok(i % 2 ? moderator.socket : people[0]!.socket, 'chat:send', { text }));
 
     const late = await joinAs(server.url, code, { name: 'Late', town: 'Łódź' });
     const history = await ok(late.socket, 'chat:history', {});
@@ -50,7 +66,10 @@ describe('chat', () => {
     const seen = recordEvents(moderator.socket);
     const ana = people[0]!.socket;
     expect(await request(ana, 'chat:send', { text: '   ' })).toMatchObject({ ok: false, code: 'invalid_payload' });
-    expect(await request(ana, 'chat:send', { text: 'x'.repeat(CHAT_MAX_LENGTH + 1) })).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(await request(ana, 'chat:send', { text: 'x'.repeat(CHAT_MAX_LENGTH + 1) })).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+    });
     expect((await ok(ana, 'chat:send', { text: 'x'.repeat(CHAT_MAX_LENGTH) })).text).toHaveLength(CHAT_MAX_LENGTH);
     await sleep(50);
     expect(seen.filter((e) => e.event === 'chat:message')).toHaveLength(1);

@@ -24,7 +24,8 @@ export function mediaHandlers(deps: Deps): MediaHandlers {
     return shown;
   };
   const updated = (result: ParticipantRecord | 'stage' | null): ParticipantRecord => {
-    if (result === 'stage') throw new CommandError('forbidden', 'Stage mode: only people on stage may speak or send video');
+    if (result === 'stage')
+      throw new CommandError('forbidden', 'Stage mode: only people on stage may speak or send video');
     if (!result) throw new CommandError('not_found', 'No such participant');
     return result;
   };
@@ -71,7 +72,10 @@ export function mediaHandlers(deps: Deps): MediaHandlers {
       const { session, actor } = need(ctx);
       logic.checkMediaTarget(actor, await store.getParticipant(session.workshopId, participantId));
       const p = updated(await store.updateMedia(session.workshopId, participantId, { micOn: false }));
-      io.to(rooms.participant(session.workshopId, participantId)).emit('media:muted', { by: actor.id, byName: actor.name });
+      io.to(rooms.participant(session.workshopId, participantId)).emit('media:muted', {
+        by: actor.id,
+        byName: actor.name,
+      });
       deps.log.info('participant muted', { workshop: session.workshopId, participant: participantId, by: actor.id });
       return broadcast(session.workshopId, p);
     },
@@ -93,9 +97,15 @@ export function mediaHandlers(deps: Deps): MediaHandlers {
 
     'media:askUnmute': async ({ participantId }, ctx) => {
       const { session, actor } = need(ctx);
-      const [target, stageRooms] = await Promise.all([store.getParticipant(session.workshopId, participantId), store.stageRooms(session.workshopId)]);
+      const [target, stageRooms] = await Promise.all([
+        store.getParticipant(session.workshopId, participantId),
+        store.stageRooms(session.workshopId),
+      ]);
       logic.checkAskUnmute(actor, target, stageRooms);
-      io.to(rooms.participant(session.workshopId, participantId)).emit('media:unmuteRequested', { by: actor.id, byName: actor.name });
+      io.to(rooms.participant(session.workshopId, participantId)).emit('media:unmuteRequested', {
+        by: actor.id,
+        byName: actor.name,
+      });
       return null;
     },
 
@@ -122,7 +132,11 @@ export function mediaHandlers(deps: Deps): MediaHandlers {
       if (!target || target.removed) throw new CommandError('not_found', 'No such participant');
       if (!target.media) throw new CommandError('conflict', 'That participant joined without media');
       const p = updated(await store.updateMedia(session.workshopId, participantId, logic.stagePatch(onStage)));
-      deps.log.info(onStage ? 'invited to stage' : 'left the stage', { workshop: session.workshopId, participant: participantId, by: actor.id });
+      deps.log.info(onStage ? 'invited to stage' : 'left the stage', {
+        workshop: session.workshopId,
+        participant: participantId,
+        by: actor.id,
+      });
       return broadcast(session.workshopId, p);
     },
   };

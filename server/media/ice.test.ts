@@ -28,13 +28,20 @@ describe('ICE server configuration', () => {
     });
     expect(media.iceServers).toEqual([
       { urls: ['stun:stun.example.org:3478', 'stun:stun2.example.org'] },
-      { urls: ['turn:turn.example.org:3478?transport=udp', 'turns:turn.example.org:5349'], username: 'jumelage', credential: 'secret' },
+      {
+        urls: ['turn:turn.example.org:3478?transport=udp', 'turns:turn.example.org:5349'],
+        username: 'jumelage',
+        credential: 'secret',
+      },
     ]);
     expect(media.uploadBudgetKbps).toBe(1200);
   });
 
   test('ICE_SERVERS_JSON is validated', () => {
-    const { media } = loadConfig({ ICE_SERVERS_JSON: '[{"urls":"stun:a.example.org"},{"urls":["turn:b.example.org"],"username":"u","credential":"c"}]' });
+    const { media } = loadConfig({
+      ICE_SERVERS_JSON:
+        '[{"urls":"stun:a.example.org"},{"urls":["turn:b.example.org"],"username":"u","credential":"c"}]',
+    });
     expect(media.iceServers).toHaveLength(2);
     expect(problem({ ICE_SERVERS_JSON: 'not json' })).toContain('ICE_SERVERS_JSON: not valid JSON');
     expect(problem({ ICE_SERVERS_JSON: '[{"urls":"http://x"}]' })).toContain('ICE_SERVERS_JSON');
@@ -52,7 +59,12 @@ describe('ICE server configuration', () => {
   });
 
   test('TURN_SECRET gives each participant short-lived coturn REST credentials', () => {
-    const { media } = loadConfig({ STUN_URLS: 'stun:s.example.org', TURN_URLS: 'turn:t.example.org', TURN_SECRET: 'a-long-shared-secret', TURN_TTL_SECONDS: '600' });
+    const { media } = loadConfig({
+      STUN_URLS: 'stun:s.example.org',
+      TURN_URLS: 'turn:t.example.org',
+      TURN_SECRET: 'a-long-shared-secret',
+      TURN_TTL_SECONDS: '600',
+    });
     const servers = iceServersFor(media, 'p123', 1_000_000);
     expect(servers[0]).toEqual({ urls: ['stun:s.example.org'] });
     expect(servers[1]).toEqual({

@@ -34,7 +34,12 @@ export const mediaEnvSchema = {
   TURN_CREDENTIAL: z.string().optional(),
   /** coturn `static-auth-secret`: short-lived credentials are made for each participant. */
   TURN_SECRET: z.string().min(16).optional(),
-  TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(12 * 3600),
+  TURN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(12 * 3600),
   /** One person's total upload target in kbit/s; outbound video per peer is capped to stay within it. */
   MEDIA_UPLOAD_BUDGET_KBPS: z.coerce.number().int().min(100).max(100_000).default(2500),
 };
@@ -42,7 +47,11 @@ export const mediaEnvSchema = {
 const mediaEnvObject = z.object(mediaEnvSchema);
 type MediaEnv = z.output<typeof mediaEnvObject>;
 
-const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string | undefined) =>
+  (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** Turns the parsed variables into settings; returns problems as `NAME: message` lines instead. */
 export function mediaSettings(e: MediaEnv): MediaSettings | string[] {
@@ -51,7 +60,8 @@ export function mediaSettings(e: MediaEnv): MediaSettings | string[] {
   const stun = list(e.STUN_URLS);
   const turn = list(e.TURN_URLS);
   if (e.ICE_SERVERS_JSON) {
-    if (stun.length || turn.length) problems.push('ICE_SERVERS_JSON: set either ICE_SERVERS_JSON or STUN_URLS/TURN_URLS, not both');
+    if (stun.length || turn.length)
+      problems.push('ICE_SERVERS_JSON: set either ICE_SERVERS_JSON or STUN_URLS/TURN_URLS, not both');
     let raw: unknown;
     try {
       raw = JSON.parse(e.ICE_SERVERS_JSON);
@@ -59,18 +69,27 @@ export function mediaSettings(e: MediaEnv): MediaSettings | string[] {
       problems.push('ICE_SERVERS_JSON: not valid JSON');
     }
     const parsed = z.array(iceServerSchema).max(10).safeParse(raw);
-    if (raw !== undefined && !parsed.success) problems.push(`ICE_SERVERS_JSON: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    if (raw !== undefined && !parsed.success)
+      problems.push(
+        `ICE_SERVERS_JSON: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+      );
     if (parsed.success) iceServers.push(...parsed.data.map(clean));
   }
-  for (const url of stun) if (!/^stuns?:/.test(url) || !ICE_URL.test(url)) problems.push(`STUN_URLS: "${url}" must start with stun: or stuns:`);
-  for (const url of turn) if (!/^turns?:/.test(url) || !ICE_URL.test(url)) problems.push(`TURN_URLS: "${url}" must start with turn: or turns:`);
+  for (const url of stun)
+    if (!/^stuns?:/.test(url) || !ICE_URL.test(url))
+      problems.push(`STUN_URLS: "${url}" must start with stun: or stuns:`);
+  for (const url of turn)
+    if (!/^turns?:/.test(url) || !ICE_URL.test(url))
+      problems.push(`TURN_URLS: "${url}" must start with turn: or turns:`);
   if (stun.length) iceServers.push({ urls: stun });
   const staticTurn = Boolean(e.TURN_USERNAME || e.TURN_CREDENTIAL);
-  if (turn.length && e.TURN_SECRET && staticTurn) problems.push('TURN_SECRET: use TURN_SECRET or TURN_USERNAME/TURN_CREDENTIAL, not both');
+  if (turn.length && e.TURN_SECRET && staticTurn)
+    problems.push('TURN_SECRET: use TURN_SECRET or TURN_USERNAME/TURN_CREDENTIAL, not both');
   if (turn.length && !e.TURN_SECRET && !(e.TURN_USERNAME && e.TURN_CREDENTIAL)) {
     problems.push('TURN_URLS: needs TURN_USERNAME and TURN_CREDENTIAL, or TURN_SECRET');
   }
-  if (!turn.length && (staticTurn || e.TURN_SECRET)) problems.push('TURN_URLS: TURN credentials are set but no TURN_URLS');
+  if (!turn.length && (staticTurn || e.TURN_SECRET))
+    problems.push('TURN_URLS: TURN credentials are set but no TURN_URLS');
   if (turn.length && !e.TURN_SECRET && e.TURN_USERNAME && e.TURN_CREDENTIAL) {
     iceServers.push({ urls: turn, username: e.TURN_USERNAME, credential: e.TURN_CREDENTIAL });
   }
@@ -85,7 +104,11 @@ export function mediaSettings(e: MediaEnv): MediaSettings | string[] {
 }
 
 function clean(s: z.output<typeof iceServerSchema>): IceServer {
-  return { urls: s.urls, ...(s.username ? { username: s.username } : {}), ...(s.credential ? { credential: s.credential } : {}) };
+  return {
+    urls: s.urls,
+    ...(s.username ? { username: s.username } : {}),
+    ...(s.credential ? { credential: s.credential } : {}),
+  };
 }
 
 export const DEFAULT_MEDIA_SETTINGS: MediaSettings = {

@@ -41,7 +41,10 @@ describe('media flags and moderation', () => {
     expect(refusal(() => logic.checkUpdate(phone, { micOn: true }))).toBe('forbidden');
     expect(refusal(() => logic.checkUpdate(phone, { cameraOn: true }))).toBe('forbidden');
     expect(refusal(() => logic.checkUpdate(phone, { screenSharing: true }))).toBe('forbidden');
-    expect(logic.checkUpdate(phone, { lowBandwidth: true, micOn: false })).toEqual({ lowBandwidth: true, micOn: false });
+    expect(logic.checkUpdate(phone, { lowBandwidth: true, micOn: false })).toEqual({
+      lowBandwidth: true,
+      micOn: false,
+    });
   });
 
   test('[MEDIA5] in stage mode only moderators and people on stage may unmute', () => {
@@ -50,7 +53,13 @@ describe('media flags and moderation', () => {
     expect(logic.mayUnmute(p({ role: 'moderator' }), ['plenary'])).toBe(true);
     expect(logic.mayUnmute(p({ roomId: 'room-2' }), ['plenary'])).toBe(true);
     expect(logic.mayUnmute(p({}), [])).toBe(true);
-    const everyone = [p({ id: 'a', micOn: true }), p({ id: 'b', micOn: true, onStage: true }), p({ id: 'm', role: 'moderator', micOn: true }), p({ id: 'c', micOn: true, roomId: 'r2' }), p({ id: 'd', micOn: false })];
+    const everyone = [
+      p({ id: 'a', micOn: true }),
+      p({ id: 'b', micOn: true, onStage: true }),
+      p({ id: 'm', role: 'moderator', micOn: true }),
+      p({ id: 'c', micOn: true, roomId: 'r2' }),
+      p({ id: 'd', micOn: false }),
+    ];
     expect(logic.stageMuteTargets('plenary', everyone).map((x) => x.id)).toEqual(['a']);
   });
 
@@ -66,7 +75,15 @@ describe('media flags and moderation', () => {
 
   test('[MEDIA6] mute everyone: the room, not moderators, not the actor, not those already muted', () => {
     const mod = p({ id: 'm', role: 'moderator' });
-    const everyone = [mod, p({ id: 'a' }), p({ id: 'b', role: 'moderator' }), p({ id: 'c', roomId: 'r2' }), p({ id: 'd', micOn: false }), p({ id: 'e', removed: true }), p({ id: 'f', media: false })];
+    const everyone = [
+      mod,
+      p({ id: 'a' }),
+      p({ id: 'b', role: 'moderator' }),
+      p({ id: 'c', roomId: 'r2' }),
+      p({ id: 'd', micOn: false }),
+      p({ id: 'e', removed: true }),
+      p({ id: 'f', media: false }),
+    ];
     expect(logic.muteAllTargets(mod, everyone).map((x) => x.id)).toEqual(['a']);
   });
 

@@ -12,7 +12,8 @@ const isModerator = (p: ParticipantRecord) => p.role === 'moderator';
 export function checkSignal(actor: ParticipantRecord, target: ParticipantRecord | null): ParticipantRecord {
   if (!target || target.removed) throw new CommandError('not_found', 'No such participant in this workshop');
   if (target.id === actor.id) throw new CommandError('forbidden', 'A signal to yourself');
-  if (!actor.media || !target.media) throw new CommandError('forbidden', 'Only participants with media exchange signals');
+  if (!actor.media || !target.media)
+    throw new CommandError('forbidden', 'Only participants with media exchange signals');
   if (target.roomId !== actor.roomId) throw new CommandError('forbidden', 'That participant is in another room');
   if (target.presence === 'offline') throw new CommandError('not_found', 'That participant is not here');
   return target;
@@ -34,7 +35,11 @@ export function checkMediaTarget(actor: ParticipantRecord, target: ParticipantRe
 }
 
 /** [MEDIA4] Asking to unmute makes sense only for someone muted who may speak (on stage, or no stage mode). */
-export function checkAskUnmute(actor: ParticipantRecord, target: ParticipantRecord | null, stageRooms: readonly string[]): ParticipantRecord {
+export function checkAskUnmute(
+  actor: ParticipantRecord,
+  target: ParticipantRecord | null,
+  stageRooms: readonly string[],
+): ParticipantRecord {
   const t = checkMediaTarget(actor, target);
   if (t.micOn) throw new CommandError('conflict', 'That participant is not muted');
   if (t.presence === 'offline') throw new CommandError('not_found', 'That participant is not here');
@@ -47,7 +52,9 @@ export const mayUnmute = maySend;
 
 /** [MEDIA6] "Mute everyone" mutes the others in the moderator's room, except moderators. */
 export function muteAllTargets(actor: ParticipantRecord, everyone: readonly ParticipantRecord[]): ParticipantRecord[] {
-  return everyone.filter((p) => !p.removed && p.id !== actor.id && p.roomId === actor.roomId && p.media && p.micOn && !isModerator(p));
+  return everyone.filter(
+    (p) => !p.removed && p.id !== actor.id && p.roomId === actor.roomId && p.media && p.micOn && !isModerator(p),
+  );
 }
 
 /** [MEDIA5] Turning stage mode on mutes everyone in the room who is neither moderator nor on stage. */

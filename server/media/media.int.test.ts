@@ -44,7 +44,10 @@ describe('[MEDIA1] signals', () => {
     const { people } = await workshopWith(s.url, 'Ana', 'Ben');
     const [ana, ben] = people as [Person, Person];
     const got = waitFor(ben.socket, 'media:signaled');
-    expect(await request(ana.socket, 'media:signal', { to: ben.id, cid: 'abcd1234', signals: offer })).toEqual({ ok: true, data: null });
+    expect(await request(ana.socket, 'media:signal', { to: ben.id, cid: 'abcd1234', signals: offer })).toEqual({
+      ok: true,
+      data: null,
+    });
     expect(await got).toEqual({ from: ana.id, cid: 'abcd1234', signals: offer });
     // A forged `from` in the payload is not part of the schema and never reaches anyone.
     const again = waitFor(ben.socket, 'media:signaled');
@@ -63,35 +66,62 @@ describe('[MEDIA1] signals', () => {
 
     // Breakout rooms come later: the store puts Ben into another room directly.
     await s.app.store.setRoom(ana.workshopId, ben.id, 'room-2');
-    expect(await request(ana.socket, 'media:signal', { to: ben.id, cid: 'abcd1234', signals: offer })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await request(ben.socket, 'media:signal', { to: ana.id, cid: '-', signals: hello })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await request(ana.socket, 'media:signal', { to: otto.id, cid: 'abcd1234', signals: offer })).toMatchObject({ ok: false, code: 'not_found' });
-    expect(await request(otto.socket, 'media:signal', { to: ana.id, cid: 'abcd1234', signals: offer })).toMatchObject({ ok: false, code: 'not_found' });
-    expect(await request(ana.socket, 'media:signal', { to: ana.id, cid: 'abcd1234', signals: offer })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(ana.socket, 'media:signal', { to: ben.id, cid: 'abcd1234', signals: offer })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await request(ben.socket, 'media:signal', { to: ana.id, cid: '-', signals: hello })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await request(ana.socket, 'media:signal', { to: otto.id, cid: 'abcd1234', signals: offer })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(await request(otto.socket, 'media:signal', { to: ana.id, cid: 'abcd1234', signals: offer })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(await request(ana.socket, 'media:signal', { to: ana.id, cid: 'abcd1234', signals: offer })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
 
     // The check reads fresh state: Ben back in the plenary can be reached at once; Cleo moved away cannot.
     await s.app.store.setRoom(ana.workshopId, ben.id, 'plenary');
     await s.app.store.setRoom(ana.workshopId, cleo.id, 'room-3');
     await ok(ana.socket, 'media:signal', { to: ben.id, cid: 'abcd1234', signals: offer });
-    expect(await request(ana.socket, 'media:signal', { to: cleo.id, cid: 'abcd1234', signals: offer })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(ana.socket, 'media:signal', { to: cleo.id, cid: 'abcd1234', signals: offer })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     // Two people in the same breakout room may signal each other.
     await s.app.store.setRoom(ana.workshopId, ben.id, 'room-3');
     await ok(cleo.socket, 'media:signal', { to: ben.id, cid: 'abcd1234', signals: offer });
     await sleep(100);
-    expect(seenByBen.filter((e) => e.event === 'media:signaled').map((e) => (e.arg as { from: string }).from)).toEqual([ana.id, cleo.id]);
+    expect(seenByBen.filter((e) => e.event === 'media:signaled').map((e) => (e.arg as { from: string }).from)).toEqual([
+      ana.id,
+      cleo.id,
+    ]);
     expect(seenByOtto.filter((e) => e.event === 'media:signaled')).toEqual([]);
   });
 
   test('a refused signal is logged with both rooms', async () => {
     const lines: string[] = [];
-    const app = await createApp({ config: testConfig(), log: createLogger({ level: 'warn', format: 'json' }, (l) => lines.push(l)) });
+    const app = await createApp({
+      config: testConfig(),
+      log: createLogger({ level: 'warn', format: 'json' }, (l) => lines.push(l)),
+    });
     const port = await app.listen();
     try {
       const url = `http://127.0.0.1:${port}`;
       const { people } = await workshopWith(url, 'Ana', 'Ben');
       const [ana, ben] = people as [Person, Person];
       await app.store.setRoom(ana.workshopId, ben.id, 'room-2');
-      expect(await request(ana.socket, 'media:signal', { to: ben.id, cid: 'abcd1234', signals: offer })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await request(ana.socket, 'media:signal', { to: ben.id, cid: 'abcd1234', signals: offer })).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
       const line = lines.find((l) => l.includes('media signal refused'));
       expect(line).toBeDefined();
       expect(JSON.parse(line!)).toMatchObject({ from: ana.id, to: ben.id, fromRoom: 'plenary', toRoom: 'room-2' });
@@ -107,8 +137,14 @@ describe('[MEDIA1] signals', () => {
     const ana = people[0]!;
     const phone = await joinAs(s.url, code, { name: 'Phone', media: false });
     expect(phone.snapshot.self).toMatchObject({ media: false, micOn: false, cameraOn: false });
-    expect(await request(phone.socket, 'media:signal', { to: ana.id, cid: '-', signals: hello })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await request(ana.socket, 'media:signal', { to: phone.id, cid: 'abcd1234', signals: offer })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(phone.socket, 'media:signal', { to: ana.id, cid: '-', signals: hello })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await request(ana.socket, 'media:signal', { to: phone.id, cid: 'abcd1234', signals: offer })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
   });
 
   test('malformed signals are invalid_payload', async () => {
@@ -121,7 +157,8 @@ describe('[MEDIA1] signals', () => {
       { to: ben.id, cid: 'abcd1234', signals: [{ type: 'evil', payload: 1 }] },
       { to: ben.id, cid: 'abcd1234', signals: [{ type: 'offer', sdp: 'x'.repeat(70_000) }] },
     ];
-    for (const payload of bad) expect(await request(ana.socket, 'media:signal', payload as never)).toMatchObject({ ok: false });
+    for (const payload of bad)
+      expect(await request(ana.socket, 'media:signal', payload as never)).toMatchObject({ ok: false });
     expect(await request(ana.socket, 'media:signal', bad[2] as never)).toMatchObject({ code: 'invalid_payload' });
   });
 });
@@ -132,15 +169,32 @@ describe('[MEDIA2] media flags', () => {
     const { code, moderator, people } = await workshopWith(s.url, 'Ana');
     const ana = people[0]!;
     const ben = await joinAs(s.url, code, { name: 'Ben', micOn: false, cameraOn: false });
-    expect(ben.snapshot.self).toMatchObject({ media: true, micOn: false, cameraOn: false, screenSharing: false, lowBandwidth: false, onStage: false });
+    expect(ben.snapshot.self).toMatchObject({
+      media: true,
+      micOn: false,
+      cameraOn: false,
+      screenSharing: false,
+      lowBandwidth: false,
+      onStage: false,
+    });
     const seen = waitFor(moderator.socket, 'participant:updated', (p) => p.id === ana.id);
     const after = await ok(ana.socket, 'media:update', { cameraOn: false, screenSharing: true, lowBandwidth: true });
     expect(after).toMatchObject({ micOn: true, cameraOn: false, screenSharing: true, lowBandwidth: true });
     expect(await seen).toEqual(after);
     const late = await joinAs(s.url, code, { name: 'Late' });
-    expect(late.snapshot.participants.find((p) => p.id === ana.id)).toMatchObject({ cameraOn: false, screenSharing: true, lowBandwidth: true });
-    expect(await request(ana.socket, 'media:update', {} as never)).toMatchObject({ ok: false, code: 'invalid_payload' });
-    expect(await request(ana.socket, 'media:update', { onStage: true } as never)).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(late.snapshot.participants.find((p) => p.id === ana.id)).toMatchObject({
+      cameraOn: false,
+      screenSharing: true,
+      lowBandwidth: true,
+    });
+    expect(await request(ana.socket, 'media:update', {} as never)).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+    });
+    expect(await request(ana.socket, 'media:update', { onStage: true } as never)).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+    });
   });
 
   test('someone who joined without media cannot turn media on, but may pick low bandwidth', async () => {
@@ -156,14 +210,25 @@ describe('[MEDIA2] media flags', () => {
 
   test('media:config gives ICE servers, the budget and the stage rooms', async () => {
     const s = await server({
-      config: { media: { iceServers: [{ urls: 'stun:stun.example.org:3478' }], turnSecretUrls: ['turn:turn.example.org:3478'], turnSecret: 's'.repeat(20), turnTtlSeconds: 3600, uploadBudgetKbps: 1800 } },
+      config: {
+        media: {
+          iceServers: [{ urls: 'stun:stun.example.org:3478' }],
+          turnSecretUrls: ['turn:turn.example.org:3478'],
+          turnSecret: 's'.repeat(20),
+          turnTtlSeconds: 3600,
+          uploadBudgetKbps: 1800,
+        },
+      },
     });
     const { people } = await workshopWith(s.url, 'Ana');
     const config = await ok(people[0]!.socket, 'media:config', {});
     expect(config.uploadBudgetKbps).toBe(1800);
     expect(config.stageRooms).toEqual([]);
     expect(config.iceServers[0]).toEqual({ urls: 'stun:stun.example.org:3478' });
-    expect(config.iceServers[1]).toMatchObject({ urls: ['turn:turn.example.org:3478'], username: expect.stringMatching(new RegExp(`^\\d+:${people[0]!.id}$`)) });
+    expect(config.iceServers[1]).toMatchObject({
+      urls: ['turn:turn.example.org:3478'],
+      username: expect.stringMatching(new RegExp(`^\\d+:${people[0]!.id}$`)),
+    });
   });
 });
 
@@ -172,21 +237,33 @@ describe('moderating media', () => {
     const s = await server();
     const { moderator, people } = await workshopWith(s.url, 'Ana', 'Ben');
     const [ana, ben] = people as [Person, Person];
-    expect(await request(ana.socket, 'media:mute', { participantId: ben.id })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(ana.socket, 'media:mute', { participantId: ben.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     const told = waitFor(ben.socket, 'media:muted');
     const othersSee = waitFor(ana.socket, 'participant:updated', (p) => p.id === ben.id);
     expect((await ok(moderator.socket, 'media:mute', { participantId: ben.id })).micOn).toBe(false);
     expect(await told).toEqual({ by: moderator.id, byName: 'Mia Moderatorin' });
     expect((await othersSee).micOn).toBe(false);
-    expect(await request(moderator.socket, 'media:mute', { participantId: moderator.id })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await request(moderator.socket, 'media:mute', { participantId: 'nobody' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await request(moderator.socket, 'media:mute', { participantId: moderator.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await request(moderator.socket, 'media:mute', { participantId: 'nobody' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
   });
 
   test('[MEDIA4] asking to unmute only asks: the person decides', async () => {
     const s = await server();
     const { moderator, people } = await workshopWith(s.url, 'Ana');
     const ana = people[0]!;
-    expect(await request(moderator.socket, 'media:askUnmute', { participantId: ana.id })).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await request(moderator.socket, 'media:askUnmute', { participantId: ana.id })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
     await ok(ana.socket, 'media:update', { micOn: false });
     const asked = waitFor(ana.socket, 'media:unmuteRequested');
     await ok(moderator.socket, 'media:askUnmute', { participantId: ana.id });
@@ -205,7 +282,12 @@ describe('moderating media', () => {
     await s.app.store.setRoom(ana.workshopId, ben.id, 'room-2');
     expect(await ok(moderator.socket, 'media:muteAll', {})).toEqual({ muted: 1 });
     const byId = new Map((await s.app.store.listParticipants(ana.workshopId)).map((p) => [p.id, p.micOn]));
-    expect([byId.get(moderator.id), byId.get(ana.id), byId.get(ben.id), byId.get(cleo.id)]).toEqual([true, false, true, true]);
+    expect([byId.get(moderator.id), byId.get(ana.id), byId.get(ben.id), byId.get(cleo.id)]).toEqual([
+      true,
+      false,
+      true,
+      true,
+    ]);
   });
 
   test('[MEDIA5] stage mode mutes the audience, refuses their unmute until invited, and [MEDIA7] leaving the stage mutes', async () => {
@@ -220,20 +302,41 @@ describe('moderating media', () => {
     expect([stored.get(moderator.id), stored.get(ana.id), stored.get(ben.id)]).toEqual([true, false, false]);
 
     expect(await request(ana.socket, 'media:update', { micOn: true })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await request(moderator.socket, 'media:askUnmute', { participantId: ana.id })).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await request(moderator.socket, 'media:askUnmute', { participantId: ana.id })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
     expect((await ok(ana.socket, 'media:update', { cameraOn: false })).cameraOn).toBe(false);
-    expect(await request(ana.socket, 'media:update', { cameraOn: true })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await request(ana.socket, 'media:update', { screenSharing: true })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(ana.socket, 'media:update', { cameraOn: true })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await request(ana.socket, 'media:update', { screenSharing: true })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     const anaStored = await s.app.store.getParticipant(ana.workshopId, ana.id);
     expect(anaStored).toMatchObject({ cameraOn: false, screenSharing: false });
-    expect(await request(ana.socket, 'media:invite', { participantId: ana.id, onStage: true })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(ana.socket, 'media:invite', { participantId: ana.id, onStage: true })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
 
     expect((await ok(moderator.socket, 'media:invite', { participantId: ana.id, onStage: true })).onStage).toBe(true);
     expect((await ok(ana.socket, 'media:update', { micOn: true })).micOn).toBe(true);
-    expect(await ok(ana.socket, 'media:update', { cameraOn: true, screenSharing: true })).toMatchObject({ cameraOn: true, screenSharing: true });
-    expect(await ok(moderator.socket, 'media:invite', { participantId: ana.id, onStage: false })).toMatchObject({ onStage: false, micOn: false });
+    expect(await ok(ana.socket, 'media:update', { cameraOn: true, screenSharing: true })).toMatchObject({
+      cameraOn: true,
+      screenSharing: true,
+    });
+    expect(await ok(moderator.socket, 'media:invite', { participantId: ana.id, onStage: false })).toMatchObject({
+      onStage: false,
+      micOn: false,
+    });
     expect(await request(ana.socket, 'media:update', { micOn: true })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await request(ben.socket, 'media:update', { cameraOn: true })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(ben.socket, 'media:update', { cameraOn: true })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
 
     await ok(moderator.socket, 'media:stage', { on: false });
     expect((await ok(ben.socket, 'media:update', { cameraOn: true })).cameraOn).toBe(true);
@@ -256,7 +359,10 @@ describeWithRedis('[MEDIA1] signals across two nodes', (redisUrl) => {
       await ok(ana.socket, 'media:signal', { to: ben.id, cid: 'abcd1234', signals: offer });
       expect((await got).from).toBe(ana.id);
       await stores[1]!.setRoom(ben.workshopId, ben.id, 'room-2');
-      expect(await request(ana.socket, 'media:signal', { to: ben.id, cid: 'abcd1234', signals: offer })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await request(ana.socket, 'media:signal', { to: ben.id, cid: 'abcd1234', signals: offer })).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
     } finally {
       closeAllClients();
       for (const s of servers) await s.close();

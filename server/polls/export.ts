@@ -12,7 +12,10 @@ import { orderedOptions, percent, tallyVotes } from './tally.js';
 const BOM = '\uFEFF';
 
 /** Room id -> name for the export, in the export's language ("Room n" for unnamed rooms). */
-export function exportRoomNames(breakouts: Pick<BreakoutView, 'rooms' | 'archive'> | null, locale: UiLocale): Map<string, string> {
+export function exportRoomNames(
+  breakouts: Pick<BreakoutView, 'rooms' | 'archive'> | null,
+  locale: UiLocale,
+): Map<string, string> {
   return breakoutRoomNames(breakouts, (n) => formatMessage(locale, catalogue[locale]['br.roomN'], { n }));
 }
 
@@ -27,7 +30,20 @@ export function csvLine(fields: readonly (string | number)[]): string {
   return fields.map(csvField).join(',');
 }
 
-const COLUMNS = ['poll', 'question', 'type', 'room', 'option', 'votes', 'percent', 'points', 'voters', 'name', 'town', 'answer'] as const;
+const COLUMNS = [
+  'poll',
+  'question',
+  'type',
+  'room',
+  'option',
+  'votes',
+  'percent',
+  'points',
+  'voters',
+  'name',
+  'town',
+  'answer',
+] as const;
 
 /**
  * [POLL10] The results of every launched poll as CSV (UTF-8 with BOM, comma separated, every field quoted):
@@ -57,11 +73,15 @@ export function pollsCsv(
       };
       const pollVotes = votes.get(poll.id) ?? new Map<string, StoredVote>();
       const tally = tallyVotes(poll, pollVotes.values(), 0);
-      const scopes = [['', tally.total] as const, ...Object.entries(tally.byRoom).sort(([a], [b]) => roomName(a).localeCompare(roomName(b)))];
+      const scopes = [
+        ['', tally.total] as const,
+        ...Object.entries(tally.byRoom).sort(([a], [b]) => roomName(a).localeCompare(roomName(b))),
+      ];
       for (const [room, t] of scopes) {
         const base = [no, poll.question, kindName(poll.kind), room ? roomName(room) : tr('polls.csv.allRooms')];
         if (poll.kind === 'text') {
-          for (const w of t.words) lines.push(csvLine([...base, w.word, w.count, percent(w.count, t.weight), '', t.voters, '', '', '']));
+          for (const w of t.words)
+            lines.push(csvLine([...base, w.word, w.count, percent(w.count, t.weight), '', t.voters, '', '', '']));
           if (t.words.length === 0) lines.push(csvLine([...base, '', 0, 0, '', t.voters, '', '', '']));
           continue;
         }
@@ -78,7 +98,22 @@ export function pollsCsv(
         .sort((a, b) => (a.who?.name ?? '').localeCompare(b.who?.name ?? ''));
       for (const { who, v } of named) {
         const answer = poll.kind === 'text' ? v.t : v.c.map(label).join(separator);
-        lines.push(csvLine([no, poll.question, kindName(poll.kind), roomName(v.r), '', '', '', '', '', who?.name ?? '', who?.town ?? '', answer]));
+        lines.push(
+          csvLine([
+            no,
+            poll.question,
+            kindName(poll.kind),
+            roomName(v.r),
+            '',
+            '',
+            '',
+            '',
+            '',
+            who?.name ?? '',
+            who?.town ?? '',
+            answer,
+          ]),
+        );
       }
     });
   return BOM + lines.join('\r\n') + '\r\n';

@@ -39,7 +39,9 @@ export function pollHandlers(deps: Deps): PollHandlers {
     1000 / POLL_LIMITS.talliesPerSecond,
     (k) => {
       const [workshopId, pollId] = k.split(' ') as [string, string];
-      return broadcastTally(workshopId, pollId).catch((err: unknown) => deps.log.warn('tally broadcast failed', { err, workshop: workshopId, poll: pollId }));
+      return broadcastTally(workshopId, pollId).catch((err: unknown) =>
+        deps.log.warn('tally broadcast failed', { err, workshop: workshopId, poll: pollId }),
+      );
     },
     deps.timers,
   );
@@ -48,7 +50,8 @@ export function pollHandlers(deps: Deps): PollHandlers {
   function emitPoll(poll: PollRecord) {
     const mods = rooms.moderators(poll.workshopId);
     io.to(mods).emit('poll:updated', logic.toView(poll, true));
-    if (poll.status !== 'draft') io.to(rooms.workshop(poll.workshopId)).except(mods).emit('poll:updated', logic.toView(poll, false));
+    if (poll.status !== 'draft')
+      io.to(rooms.workshop(poll.workshopId)).except(mods).emit('poll:updated', logic.toView(poll, false));
   }
 
   /** [POLL6] Reads the store and sends the tally only to those who may see it now. */
@@ -60,7 +63,11 @@ export function pollHandlers(deps: Deps): PollHandlers {
     const audience = logic.tallyAudience(poll);
     const mods = rooms.moderators(workshopId);
     const target =
-      audience === 'everyone' ? io.to(rooms.workshop(workshopId)) : audience === 'voters' ? io.to([rooms.pollVoters(workshopId, pollId), mods]) : io.to(mods);
+      audience === 'everyone'
+        ? io.to(rooms.workshop(workshopId))
+        : audience === 'voters'
+          ? io.to([rooms.pollVoters(workshopId, pollId), mods])
+          : io.to(mods);
     target.emit('poll:tallied', tally);
     return tally;
   }
@@ -128,7 +135,10 @@ export function pollHandlers(deps: Deps): PollHandlers {
 
     'poll:launch': async ({ pollId, roomIds }, ctx) => {
       const { workshop } = need(ctx.member);
-      const [poll0, breakouts] = await Promise.all([loadPoll(workshop.id, pollId), deps.store.breakouts.get(workshop.id)]);
+      const [poll0, breakouts] = await Promise.all([
+        loadPoll(workshop.id, pollId),
+        deps.store.breakouts.get(workshop.id),
+      ]);
       const plan = logic.launchPlan(poll0, roomIds, deps.clock(), breakouts);
       const poll = changed(await polls.launchPoll(workshop.id, pollId, plan));
       emitPoll(poll);
@@ -153,7 +163,12 @@ export function pollHandlers(deps: Deps): PollHandlers {
       await broadcastTally(workshop.id, pollId);
       if (poll.quiz) {
         const all = await polls.listPolls(workshop.id);
-        const board = leaderboard(poll.quiz.series, all, (await votesOf(all.filter((p) => p.quiz?.series === poll.quiz!.series))).votes, await people(workshop.id));
+        const board = leaderboard(
+          poll.quiz.series,
+          all,
+          (await votesOf(all.filter((p) => p.quiz?.series === poll.quiz!.series))).votes,
+          await people(workshop.id),
+        );
         io.to(rooms.workshop(workshop.id)).emit('poll:scored', board);
       }
       return logic.toView(poll, true);
@@ -178,8 +193,14 @@ export function pollHandlers(deps: Deps): PollHandlers {
       const { workshop, actor } = need(ctx.member);
       const moderator = actor.role === 'moderator';
       const all = (await polls.listPolls(workshop.id)).filter((p) => moderator || p.status !== 'draft');
-      const mine = await polls.votesBy(workshop.id, all.map((p) => p.id), actor.id);
-      const voted = all.filter((p) => p.visibility === 'voted' && mine.has(p.id)).map((p) => rooms.pollVoters(workshop.id, p.id));
+      const mine = await polls.votesBy(
+        workshop.id,
+        all.map((p) => p.id),
+        actor.id,
+      );
+      const voted = all
+        .filter((p) => p.visibility === 'voted' && mine.has(p.id))
+        .map((p) => rooms.pollVoters(workshop.id, p.id));
       if (voted.length > 0) await ctx.socket.join(voted);
       const launched = all.filter((p) => p.status !== 'draft');
       const { revs, votes } = await votesOf(launched);

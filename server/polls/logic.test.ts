@@ -12,7 +12,12 @@ let n = 0;
 const ids: IdSource = { id: () => `id${++n}`, joinCode: () => 'ABCDEF', secret: () => 'secret-secret' };
 const draft = (input: PollDraftInput) => pollDraftSchema.parse(input);
 const make = (input: PollDraftInput) => newPoll('w1', draft(input), { now: 100, ids });
-const open = (input: PollDraftInput, deadline: number | null = null): PollRecord => ({ ...make(input), status: 'open', openedAt: 200, deadline });
+const open = (input: PollDraftInput, deadline: number | null = null): PollRecord => ({
+  ...make(input),
+  status: 'open',
+  openedAt: 200,
+  deadline,
+});
 const person = { role: 'participant' as const, roomId: 'plenary', headcount: 1 };
 const code = (fn: () => unknown) => {
   try {
@@ -38,16 +43,44 @@ describe('poll drafts', () => {
   test('[POLL1] a draft must make sense for its kind', () => {
     expect(code(() => make({ question: 'Q?', kind: 'single', options: ['Nur eins'] }))).toBe('invalid_payload');
     expect(code(() => make({ question: 'Q?', kind: 'single', options: ['Ja', 'ja'] }))).toBe('invalid_payload');
-    expect(code(() => make({ question: 'Q?', kind: 'multiple', options: ['a', 'b'], maxSelections: 3 }))).toBe('invalid_payload');
-    expect(code(() => make({ question: 'Q?', kind: 'text', quiz: { correct: ['o1'] }, anonymous: false }))).toBe('invalid_payload');
-    expect(code(() => make({ question: 'Q?', kind: 'single', options: ['a', 'b'], quiz: { correct: ['o1'] } }))).toBe('invalid_payload'); // anonymous by default
-    expect(code(() => make({ question: 'Q?', kind: 'single', options: ['a', 'b'], anonymous: false, quiz: { correct: ['o3'] } }))).toBe('invalid_payload');
-    expect(code(() => make({ question: 'Q?', kind: 'single', options: ['a', 'b'], anonymous: false, quiz: { correct: ['o1', 'o2'] } }))).toBe('invalid_payload');
+    expect(code(() => make({ question: 'Q?', kind: 'multiple', options: ['a', 'b'], maxSelections: 3 }))).toBe(
+      'invalid_payload',
+    );
+    expect(code(() => make({ question: 'Q?', kind: 'text', quiz: { correct: ['o1'] }, anonymous: false }))).toBe(
+      'invalid_payload',
+    );
+    expect(code(() => make({ question: 'Q?', kind: 'single', options: ['a', 'b'], quiz: { correct: ['o1'] } }))).toBe(
+      'invalid_payload',
+    ); // anonymous by default
+    expect(
+      code(() =>
+        make({ question: 'Q?', kind: 'single', options: ['a', 'b'], anonymous: false, quiz: { correct: ['o3'] } }),
+      ),
+    ).toBe('invalid_payload');
+    expect(
+      code(() =>
+        make({
+          question: 'Q?',
+          kind: 'single',
+          options: ['a', 'b'],
+          anonymous: false,
+          quiz: { correct: ['o1', 'o2'] },
+        }),
+      ),
+    ).toBe('invalid_payload');
     const scale = make({ question: 'Wie geht es Ihnen?', kind: 'scale', scaleMax: 10 });
     expect(scale.options.map((o) => o.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(make({ question: 'Q?', kind: 'yesno' }).options.map((o) => o.id)).toEqual(['yes', 'no', 'abstain']);
     expect(make({ question: 'Q?', kind: 'ranking', options: ['a', 'b', 'c'] }).maxSelections).toBe(3);
-    expect(make({ question: 'Q?', kind: 'single', options: ['a', 'b'], anonymous: false, quiz: { correct: ['o2'], timeLimitSec: 30 } }).quiz).toEqual({
+    expect(
+      make({
+        question: 'Q?',
+        kind: 'single',
+        options: ['a', 'b'],
+        anonymous: false,
+        quiz: { correct: ['o2'], timeLimitSec: 30 },
+      }).quiz,
+    ).toEqual({
       correct: ['o2'],
       timeLimitSec: 30,
       series: 'Quiz',
@@ -57,15 +90,35 @@ describe('poll drafts', () => {
 
   test('[POLL2] only drafts can be edited', () => {
     const poll = make({ question: 'Alt?', kind: 'yesno' });
-    expect(editDraft(poll, draft({ question: 'Neu?', kind: 'single', options: ['x', 'y'] }))).toMatchObject({ id: poll.id, question: 'Neu?', options: [{ id: 'o1' }, { id: 'o2' }] });
-    expect(code(() => editDraft({ ...poll, status: 'open' }, draft({ question: 'Neu?', kind: 'yesno' })))).toBe('conflict');
+    expect(editDraft(poll, draft({ question: 'Neu?', kind: 'single', options: ['x', 'y'] }))).toMatchObject({
+      id: poll.id,
+      question: 'Neu?',
+      options: [{ id: 'o1' }, { id: 'o2' }],
+    });
+    expect(code(() => editDraft({ ...poll, status: 'open' }, draft({ question: 'Neu?', kind: 'yesno' })))).toBe(
+      'conflict',
+    );
   });
 
   test('[POLL3] a launch opens the poll in the given rooms with a stored deadline for a timed quiz', () => {
-    const quiz = make({ question: 'Wie alt ist Kamen?', kind: 'single', options: ['800', '1000'], anonymous: false, quiz: { correct: ['o1'], timeLimitSec: 20 } });
+    const quiz = make({
+      question: 'Wie alt ist Kamen?',
+      kind: 'single',
+      options: ['800', '1000'],
+      anonymous: false,
+      quiz: { correct: ['o1'], timeLimitSec: 20 },
+    });
     const open = { status: 'open' as const, rooms: [{ id: 'r1' }, { id: 'r2' }] };
-    expect(launchPlan(quiz, ['plenary', 'plenary'], 5_000, null)).toEqual({ openedAt: 5_000, deadline: 25_000, rooms: ['plenary'] });
-    expect(launchPlan(make({ question: 'Q?', kind: 'yesno' }), ['r1', 'r2'], 5_000, open)).toEqual({ openedAt: 5_000, deadline: null, rooms: ['r1', 'r2'] });
+    expect(launchPlan(quiz, ['plenary', 'plenary'], 5_000, null)).toEqual({
+      openedAt: 5_000,
+      deadline: 25_000,
+      rooms: ['plenary'],
+    });
+    expect(launchPlan(make({ question: 'Q?', kind: 'yesno' }), ['r1', 'r2'], 5_000, open)).toEqual({
+      openedAt: 5_000,
+      deadline: null,
+      rooms: ['r1', 'r2'],
+    });
     expect(code(() => launchPlan({ ...quiz, status: 'closed' }, ['plenary'], 1, open))).toBe('conflict');
   });
 });
@@ -91,20 +144,40 @@ describe('launch rooms', () => {
 describe('votes', () => {
   test('[POLL4] a vote must fit the poll', () => {
     const single = open({ question: 'Q?', kind: 'single', options: ['a', 'b'] });
-    expect(checkVote(single, { choices: ['o2'], text: '' }, person, 300)).toEqual({ c: ['o2'], t: '', w: 1, r: 'plenary', at: 300 });
+    expect(checkVote(single, { choices: ['o2'], text: '' }, person, 300)).toEqual({
+      c: ['o2'],
+      t: '',
+      w: 1,
+      r: 'plenary',
+      at: 300,
+    });
     expect(code(() => checkVote(single, { choices: ['o1', 'o2'], text: '' }, person, 300))).toBe('invalid_choice');
     expect(code(() => checkVote(single, { choices: ['o7'], text: '' }, person, 300))).toBe('invalid_choice');
     expect(code(() => checkVote(single, { choices: [], text: '' }, person, 300))).toBe('invalid_choice');
     expect(code(() => checkVote(single, { choices: ['o1'], text: 'extra' }, person, 300))).toBe('invalid_choice');
-    expect(code(() => checkVote({ ...single, status: 'closed' }, { choices: ['o1'], text: '' }, person, 300))).toBe('poll_closed');
-    expect(code(() => checkVote({ ...single, status: 'draft' }, { choices: ['o1'], text: '' }, person, 300))).toBe('poll_closed');
-    expect(code(() => checkVote({ ...single, deadline: 299 }, { choices: ['o1'], text: '' }, person, 300))).toBe('poll_deadline');
-    expect(code(() => checkVote(single, { choices: ['o1'], text: '' }, { ...person, roomId: 'r2' }, 300))).toBe('forbidden');
-    expect(code(() => checkVote(single, { choices: ['o1'], text: '' }, { role: 'moderator', roomId: 'r2', headcount: 1 }, 300))).toBe('ok');
+    expect(code(() => checkVote({ ...single, status: 'closed' }, { choices: ['o1'], text: '' }, person, 300))).toBe(
+      'poll_closed',
+    );
+    expect(code(() => checkVote({ ...single, status: 'draft' }, { choices: ['o1'], text: '' }, person, 300))).toBe(
+      'poll_closed',
+    );
+    expect(code(() => checkVote({ ...single, deadline: 299 }, { choices: ['o1'], text: '' }, person, 300))).toBe(
+      'poll_deadline',
+    );
+    expect(code(() => checkVote(single, { choices: ['o1'], text: '' }, { ...person, roomId: 'r2' }, 300))).toBe(
+      'forbidden',
+    );
+    expect(
+      code(() =>
+        checkVote(single, { choices: ['o1'], text: '' }, { role: 'moderator', roomId: 'r2', headcount: 1 }, 300),
+      ),
+    ).toBe('ok');
 
     const multiple = open({ question: 'Q?', kind: 'multiple', options: ['a', 'b', 'c'], maxSelections: 2 });
     expect(checkVote(multiple, { choices: ['o3', 'o1'], text: '' }, person, 300).c).toEqual(['o1', 'o3']);
-    expect(code(() => checkVote(multiple, { choices: ['o1', 'o2', 'o3'], text: '' }, person, 300))).toBe('invalid_choice');
+    expect(code(() => checkVote(multiple, { choices: ['o1', 'o2', 'o3'], text: '' }, person, 300))).toBe(
+      'invalid_choice',
+    );
     expect(code(() => checkVote(multiple, { choices: ['o1', 'o1'], text: '' }, person, 300))).toBe('invalid_choice');
 
     const ranking = open({ question: 'Q?', kind: 'ranking', options: ['a', 'b', 'c'] });
@@ -117,12 +190,22 @@ describe('votes', () => {
 
     const weighted = open({ question: 'Q?', kind: 'yesno', weighted: true });
     expect(checkVote(weighted, { choices: ['yes'], text: '' }, { ...person, headcount: 12 }, 300).w).toBe(12);
-    expect(checkVote({ ...weighted, weighted: false }, { choices: ['yes'], text: '' }, { ...person, headcount: 12 }, 300).w).toBe(1);
-    expect(answerKey({ c: ['o1', 'o3'], t: '' })).toBe(answerKey(checkVote(multiple, { choices: ['o3', 'o1'], text: '' }, person, 1)));
+    expect(
+      checkVote({ ...weighted, weighted: false }, { choices: ['yes'], text: '' }, { ...person, headcount: 12 }, 300).w,
+    ).toBe(1);
+    expect(answerKey({ c: ['o1', 'o3'], t: '' })).toBe(
+      answerKey(checkVote(multiple, { choices: ['o3', 'o1'], text: '' }, person, 1)),
+    );
   });
 
   test('[POLL5] the correct answer stays with moderators until revealed', () => {
-    const quiz = open({ question: 'Q?', kind: 'single', options: ['a', 'b'], anonymous: false, quiz: { correct: ['o1'] } });
+    const quiz = open({
+      question: 'Q?',
+      kind: 'single',
+      options: ['a', 'b'],
+      anonymous: false,
+      quiz: { correct: ['o1'] },
+    });
     expect(toView(quiz, true).quiz?.correct).toEqual(['o1']);
     expect(toView(quiz, false).quiz?.correct).toBeNull();
     expect(toView({ ...quiz, revealed: true }, false).quiz?.correct).toEqual(['o1']);
@@ -171,7 +254,15 @@ describe('tally', () => {
     const scale = open({ question: 'Q?', kind: 'scale', scaleMax: 5 });
     expect(tallyVotes(scale, [v(['5']), v(['2']), v(['4'], { w: 2 })], 1).total.mean).toBe(3.75);
     const text = open({ question: 'Q?', kind: 'text' });
-    const words = tallyVotes(text, [v([], { t: 'Freundschaft und Austausch' }), v([], { t: "l'amitié, Freundschaft freundschaft!" }), v([], { t: 'Austausch' })], 1).total.words;
+    const words = tallyVotes(
+      text,
+      [
+        v([], { t: 'Freundschaft und Austausch' }),
+        v([], { t: "l'amitié, Freundschaft freundschaft!" }),
+        v([], { t: 'Austausch' }),
+      ],
+      1,
+    ).total.words;
     expect(words).toEqual([
       { word: 'austausch', count: 2 },
       { word: 'freundschaft', count: 2 },
@@ -183,7 +274,13 @@ describe('tally', () => {
   test('[POLL7] seeded random votes: the tally equals a plain recount', () => {
     for (const seed of [1, 2, 3, 42, 2027]) {
       const random = rng(seed);
-      const poll = open({ question: 'Q?', kind: 'multiple', options: ['a', 'b', 'c', 'd'], maxSelections: 3, weighted: true });
+      const poll = open({
+        question: 'Q?',
+        kind: 'multiple',
+        options: ['a', 'b', 'c', 'd'],
+        maxSelections: 3,
+        weighted: true,
+      });
       const votes = new Map<string, StoredVote>();
       for (let i = 0; i < 300; i++) {
         // Re-votes overwrite: the map holds one vote per participant, as the store does.
@@ -205,7 +302,14 @@ describe('tally', () => {
 
 describe('quiz', () => {
   const quiz = (id: string, correct: string[], extra: Partial<PollRecord> = {}): PollRecord => ({
-    ...open({ question: id, kind: 'multiple', options: ['a', 'b', 'c'], maxSelections: 2, anonymous: false, quiz: { correct, series: 'Stadtrallye', scoring: 'town' } }),
+    ...open({
+      question: id,
+      kind: 'multiple',
+      options: ['a', 'b', 'c'],
+      maxSelections: 2,
+      anonymous: false,
+      quiz: { correct, series: 'Stadtrallye', scoring: 'town' },
+    }),
     id,
     status: 'closed',
     revealed: true,
@@ -220,17 +324,38 @@ describe('quiz', () => {
 
   test('[POLL8] an answer is right when it picks exactly the correct options', () => {
     const q = quiz('q', ['o1', 'o3']);
-    expect([isCorrect(q, v(['o1', 'o3'])), isCorrect(q, v(['o1'])), isCorrect(q, v(['o1', 'o2']))]).toEqual([true, false, false]);
+    expect([isCorrect(q, v(['o1', 'o3'])), isCorrect(q, v(['o1'])), isCorrect(q, v(['o1', 'o2']))]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 
   test('[POLL9] a series scores revealed questions per person and per town', () => {
     const q1 = quiz('q1', ['o1']);
     const q2 = quiz('q2', ['o2']);
     const hidden = quiz('q3', ['o3'], { revealed: false, status: 'open' });
-    const other = { ...quiz('q4', ['o1']), quiz: { correct: ['o1'], series: 'Other', timeLimitSec: null, scoring: 'person' as const } };
+    const other = {
+      ...quiz('q4', ['o1']),
+      quiz: { correct: ['o1'], series: 'Other', timeLimitSec: null, scoring: 'person' as const },
+    };
     const votes = new Map([
-      ['q1', new Map([['ana', v(['o1'])], ['ben', v(['o1'])], ['cem', v(['o2'])]])],
-      ['q2', new Map([['ana', v(['o2'])], ['ben', v(['o3'])], ['cem', v(['o2'])]])],
+      [
+        'q1',
+        new Map([
+          ['ana', v(['o1'])],
+          ['ben', v(['o1'])],
+          ['cem', v(['o2'])],
+        ]),
+      ],
+      [
+        'q2',
+        new Map([
+          ['ana', v(['o2'])],
+          ['ben', v(['o3'])],
+          ['cem', v(['o2'])],
+        ]),
+      ],
       ['q3', new Map([['ben', v(['o3'])]])],
       ['q4', new Map([['cem', v(['o1'])]])],
     ]);
@@ -253,15 +378,37 @@ describe('quiz', () => {
 });
 
 describe('export', () => {
-  const people = new Map([['ana', { id: 'ana', name: 'Ana Nowak', town: 'Łódź' }], ['ben', { id: 'ben', name: '=Ben', town: 'Kamen' }]]);
+  const people = new Map([
+    ['ana', { id: 'ana', name: 'Ana Nowak', town: 'Łódź' }],
+    ['ben', { id: 'ben', name: '=Ben', town: 'Kamen' }],
+  ]);
   const v = (c: string[], t = ''): StoredVote => ({ c, t, w: 1, r: 'plenary', at: 1 });
 
   test('[POLL10] breakout rooms appear under their names (current rooms and archive), raw ids only when unknown', () => {
-    const poll = { ...open({ question: 'Wo?', kind: 'yesno', anonymous: false }), id: 'p1', rooms: ['rNow', 'rOld', 'rGone'] };
+    const poll = {
+      ...open({ question: 'Wo?', kind: 'yesno', anonymous: false }),
+      id: 'p1',
+      rooms: ['rNow', 'rOld', 'rGone'],
+    };
     const inRoom = (r: string): StoredVote => ({ c: ['yes'], t: '', w: 1, r, at: 1 });
-    const votes = new Map([['p1', new Map([['ana', inRoom('rNow')], ['ben', inRoom('rOld')], ['cem', inRoom('rGone')]])]]);
+    const votes = new Map([
+      [
+        'p1',
+        new Map([
+          ['ana', inRoom('rNow')],
+          ['ben', inRoom('rOld')],
+          ['cem', inRoom('rGone')],
+        ]),
+      ],
+    ]);
     const names = exportRoomNames(
-      { rooms: [{ id: 'rNow', name: 'Salon', hostId: null, capacity: null, languages: [] }, { id: 'rTwo', name: '', hostId: null, capacity: null, languages: [] }], archive: [{ id: 'rOld', name: '', closedAt: 5 }] },
+      {
+        rooms: [
+          { id: 'rNow', name: 'Salon', hostId: null, capacity: null, languages: [] },
+          { id: 'rTwo', name: '', hostId: null, capacity: null, languages: [] },
+        ],
+        archive: [{ id: 'rOld', name: '', closedAt: 5 }],
+      },
       'de',
     );
     expect(Object.fromEntries(names)).toEqual({ rNow: 'Salon', rTwo: 'Raum 2', rOld: 'Raum 1' });
@@ -276,12 +423,27 @@ describe('export', () => {
   });
 
   test('[POLL10] counts per option; named answers only when not anonymous; quoted, with BOM', () => {
-    const named = { ...open({ question: 'Wohin, "bitte"?', kind: 'single', options: ['Lyon', 'Łódź'], anonymous: false }), id: 'p1' };
+    const named = {
+      ...open({ question: 'Wohin, "bitte"?', kind: 'single', options: ['Lyon', 'Łódź'], anonymous: false }),
+      id: 'p1',
+    };
     const secret = { ...open({ question: 'Stimmung?', kind: 'yesno', anonymous: true }), id: 'p2' };
     const draftPoll = { ...make({ question: 'Entwurf', kind: 'yesno' }), id: 'p3' };
     const votes = new Map([
-      ['p1', new Map([['ana', v(['o2'])], ['ben', v(['o1'])]])],
-      ['p2', new Map([['ana', v(['yes'])], ['ben', v(['no'])]])],
+      [
+        'p1',
+        new Map([
+          ['ana', v(['o2'])],
+          ['ben', v(['o1'])],
+        ]),
+      ],
+      [
+        'p2',
+        new Map([
+          ['ana', v(['yes'])],
+          ['ben', v(['no'])],
+        ]),
+      ],
     ]);
     const csv = pollsCsv([named, secret, draftPoll], votes, people, 'de');
     expect(csv.startsWith('\uFEFF"Umfrage","Frage"')).toBe(true);

@@ -1,11 +1,5 @@
 import { CommandError } from '../../shared/command.js';
-import {
-  POLL_LIMITS,
-  pollOptions,
-  type MyVote,
-  type PollDraft,
-  type PollView,
-} from '../../shared/polls/schema.js';
+import { POLL_LIMITS, pollOptions, type MyVote, type PollDraft, type PollView } from '../../shared/polls/schema.js';
 import type { BreakoutStatus } from '../../shared/breakouts/schema.js';
 import { PLENARY } from '../../shared/rooms.js';
 import type { IdSource } from '../ids.js';
@@ -34,16 +28,20 @@ export function checkDraft(d: PollDraft) {
     const unique = new Set(d.options.map((o) => o.toLocaleLowerCase()));
     if (unique.size !== d.options.length) throw invalid('Options must differ from each other');
   }
-  if (d.kind === 'multiple' && d.maxSelections > d.options.length) throw invalid('The maximum cannot exceed the number of options');
+  if (d.kind === 'multiple' && d.maxSelections > d.options.length)
+    throw invalid('The maximum cannot exceed the number of options');
   const options = pollOptions(d.kind, labelled ? d.options : [], d.scaleMax);
   if (d.quiz) {
-    if (!POLL_LIMITS.quizKinds.includes(d.kind)) throw invalid('A quiz question is single choice, multiple choice or yes/no');
+    if (!POLL_LIMITS.quizKinds.includes(d.kind))
+      throw invalid('A quiz question is single choice, multiple choice or yes/no');
     if (d.anonymous) throw invalid('A quiz keeps score per person: it cannot be anonymous');
     const ids = new Set(options.map((o) => o.id));
     const correct = new Set(d.quiz.correct);
     if ([...correct].some((id) => !ids.has(id))) throw invalid('A correct answer must be one of the options');
-    if (d.kind !== 'multiple' && correct.size !== 1) throw invalid('This kind of question has exactly one correct answer');
-    if (d.kind === 'multiple' && correct.size > d.maxSelections) throw invalid('More correct answers than may be chosen');
+    if (d.kind !== 'multiple' && correct.size !== 1)
+      throw invalid('This kind of question has exactly one correct answer');
+    if (d.kind === 'multiple' && correct.size > d.maxSelections)
+      throw invalid('More correct answers than may be chosen');
   }
   return options;
 }
@@ -87,7 +85,8 @@ export function newPoll(workshopId: string, d: PollDraft, ctx: PollCtx): PollRec
 
 /** [POLL2] Only drafts can be edited; launched polls keep the options people voted on. */
 export function editDraft(poll: PollRecord, d: PollDraft): PollRecord {
-  if (poll.status !== 'draft') throw new CommandError('conflict', 'Only a poll that was not launched yet can be edited');
+  if (poll.status !== 'draft')
+    throw new CommandError('conflict', 'Only a poll that was not launched yet can be edited');
   return { ...poll, ...definition(d) };
 }
 
@@ -105,7 +104,8 @@ export function checkLaunchRooms(roomIds: readonly string[], breakouts: LaunchRo
   const open = breakouts?.status === 'open' ? new Set(breakouts.rooms.map((r) => r.id)) : new Set<string>();
   const unknown = roomIds.filter((id) => id !== PLENARY && !open.has(id));
   if (unknown.length === 0) return;
-  if (open.size === 0) throw new CommandError('not_found', 'No breakout rooms are open: launch the poll in the plenary');
+  if (open.size === 0)
+    throw new CommandError('not_found', 'No breakout rooms are open: launch the poll in the plenary');
   throw new CommandError('not_found', `Not an open breakout room: ${unknown.join(', ')}`);
 }
 
@@ -126,10 +126,17 @@ export function isOpen(poll: PollRecord, now: number): boolean {
  * existing options, one choice (single, yes/no, scale), 1..max distinct ones (multiple), every option
  * exactly once (ranking) or a non-empty text. Returns the canonical vote to store.
  */
-export function checkVote(poll: PollRecord, input: { choices: string[]; text: string }, voter: Voter, now: number): StoredVote {
+export function checkVote(
+  poll: PollRecord,
+  input: { choices: string[]; text: string },
+  voter: Voter,
+  now: number,
+): StoredVote {
   if (poll.status !== 'open') throw new CommandError('poll_closed', 'Voting on this poll is not open');
-  if (poll.deadline !== null && now > poll.deadline) throw new CommandError('poll_deadline', 'Time is up for this question');
-  if (voter.role !== 'moderator' && !poll.rooms.includes(voter.roomId)) throw new CommandError('forbidden', 'This poll runs in another room');
+  if (poll.deadline !== null && now > poll.deadline)
+    throw new CommandError('poll_deadline', 'Time is up for this question');
+  if (voter.role !== 'moderator' && !poll.rooms.includes(voter.roomId))
+    throw new CommandError('forbidden', 'This poll runs in another room');
   const ids = new Set(poll.options.map((o) => o.id));
   const choices = input.choices;
   const bad = (message: string) => new CommandError('invalid_choice', message);

@@ -2,7 +2,17 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { PLENARY } from '../../shared/breakouts/schema.js';
 import type { PollTally } from '../../shared/polls/schema.js';
-import { closeAllClients, connectClient, ok, recordEvents, request, sleep, startServer, waitFor, type TestServer } from '../../test/server-harness.js';
+import {
+  closeAllClients,
+  connectClient,
+  ok,
+  recordEvents,
+  request,
+  sleep,
+  startServer,
+  waitFor,
+  type TestServer,
+} from '../../test/server-harness.js';
 import { joinAs, resumeInput, workshopWith } from '../../test/workshop-helpers.js';
 
 let server: TestServer;
@@ -15,41 +25,77 @@ afterEach(async () => {
   expect(server.errors).toEqual([]);
 });
 
-const tallies = (seen: ReturnType<typeof recordEvents>) => seen.filter((e) => e.event === 'poll:tallied').map((e) => e.arg as PollTally);
+const tallies = (seen: ReturnType<typeof recordEvents>) =>
+  seen.filter((e) => e.event === 'poll:tallied').map((e) => e.arg as PollTally);
 
 describe('polls', () => {
   test('[POLL3] a moderator prepares a draft that only moderators see, then launches it to everyone', async () => {
     const { moderator, people } = await workshopWith(server.url, 'Ana');
     const ana = people[0]!;
     const anaSees = recordEvents(ana.socket);
-    const draft = await ok(moderator.socket, 'poll:create', { question: 'Wohin fahren wir?', kind: 'single', options: ['Lyon', 'Łódź'] });
-    expect(draft).toMatchObject({ status: 'draft', options: [{ id: 'o1', label: 'Lyon' }, { id: 'o2', label: 'Łódź' }] });
-    expect(await request(ana.socket, 'poll:create', { question: 'Ich auch?', kind: 'yesno' })).toMatchObject({ ok: false, code: 'forbidden' });
+    const draft = await ok(moderator.socket, 'poll:create', {
+      question: 'Wohin fahren wir?',
+      kind: 'single',
+      options: ['Lyon', 'Łódź'],
+    });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      options: [
+        { id: 'o1', label: 'Lyon' },
+        { id: 'o2', label: 'Łódź' },
+      ],
+    });
+    expect(await request(ana.socket, 'poll:create', { question: 'Ich auch?', kind: 'yesno' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     expect((await ok(ana.socket, 'poll:sync', {})).polls).toEqual([]);
-    expect(await request(ana.socket, 'poll:vote', { pollId: draft.id, choices: ['o1'] })).toMatchObject({ ok: false, code: 'poll_closed' });
+    expect(await request(ana.socket, 'poll:vote', { pollId: draft.id, choices: ['o1'] })).toMatchObject({
+      ok: false,
+      code: 'poll_closed',
+    });
 
     const launched = waitFor(ana.socket, 'poll:updated', (p) => p.status === 'open');
     await ok(moderator.socket, 'poll:launch', { pollId: draft.id });
     expect(await launched).toMatchObject({ id: draft.id, rooms: ['plenary'] });
     expect(anaSees.filter((e) => e.event === 'poll:updated')).toHaveLength(1); // never the draft
-    expect(await request(moderator.socket, 'poll:update', { pollId: draft.id, question: 'Anders?', kind: 'yesno' })).toMatchObject({ ok: false, code: 'conflict' });
+    expect(
+      await request(moderator.socket, 'poll:update', { pollId: draft.id, question: 'Anders?', kind: 'yesno' }),
+    ).toMatchObject({ ok: false, code: 'conflict' });
   });
 
   test('[POLL4] one vote per participant: re-vote replaces, a duplicate is unchanged, refusals are clear', async () => {
     const { moderator, people } = await workshopWith(server.url, 'Ana');
     const ana = people[0]!.socket;
-    const poll = await ok(moderator.socket, 'poll:create', { question: 'Was?', kind: 'multiple', options: ['a', 'b', 'c'], maxSelections: 2 });
+    const poll = await ok(moderator.socket, 'poll:create', {
+      question: 'Was?',
+      kind: 'multiple',
+      options: ['a', 'b', 'c'],
+      maxSelections: 2,
+    });
     await ok(moderator.socket, 'poll:launch', { pollId: poll.id });
     expect((await ok(ana, 'poll:vote', { pollId: poll.id, choices: ['o1'] })).outcome).toBe('recorded');
     expect((await ok(ana, 'poll:vote', { pollId: poll.id, choices: ['o1'] })).outcome).toBe('unchanged');
     expect((await ok(ana, 'poll:vote', { pollId: poll.id, choices: ['o3', 'o2'] })).vote.choices).toEqual(['o2', 'o3']);
-    expect(await request(ana, 'poll:vote', { pollId: poll.id, choices: ['o1', 'o2', 'o3'] })).toMatchObject({ ok: false, code: 'invalid_choice' });
-    expect(await request(ana, 'poll:vote', { pollId: poll.id, choices: ['zz'] })).toMatchObject({ ok: false, code: 'invalid_choice' });
-    expect(await request(ana, 'poll:vote', { pollId: 'nope', choices: ['o1'] })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await request(ana, 'poll:vote', { pollId: poll.id, choices: ['o1', 'o2', 'o3'] })).toMatchObject({
+      ok: false,
+      code: 'invalid_choice',
+    });
+    expect(await request(ana, 'poll:vote', { pollId: poll.id, choices: ['zz'] })).toMatchObject({
+      ok: false,
+      code: 'invalid_choice',
+    });
+    expect(await request(ana, 'poll:vote', { pollId: 'nope', choices: ['o1'] })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     expect((await ok(moderator.socket, 'poll:vote', { pollId: poll.id, choices: ['o1'] })).outcome).toBe('recorded'); // the moderator votes too
     const closed = await ok(moderator.socket, 'poll:close', { pollId: poll.id });
     expect(closed.status).toBe('closed');
-    expect(await request(ana, 'poll:vote', { pollId: poll.id, choices: ['o1'] })).toMatchObject({ ok: false, code: 'poll_closed' });
+    expect(await request(ana, 'poll:vote', { pollId: poll.id, choices: ['o1'] })).toMatchObject({
+      ok: false,
+      code: 'poll_closed',
+    });
     const sync = await ok(ana, 'poll:sync', {});
     expect(sync.myVotes).toEqual([expect.objectContaining({ pollId: poll.id, choices: ['o2', 'o3'] })]);
     expect(sync.tallies[0]?.total).toMatchObject({ voters: 2, counts: { o1: 1, o2: 1, o3: 1 } });
@@ -57,8 +103,12 @@ describe('polls', () => {
 
   test('[POLL6] hidden-until-closed results reach only moderators; after-voting results only voters', async () => {
     const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben');
-    const [ana, ben] = people as [typeof people[0], typeof people[0]];
-    const hidden = await ok(moderator.socket, 'poll:create', { question: 'Geheim?', kind: 'yesno', visibility: 'closed' });
+    const [ana, ben] = people as [(typeof people)[0], (typeof people)[0]];
+    const hidden = await ok(moderator.socket, 'poll:create', {
+      question: 'Geheim?',
+      kind: 'yesno',
+      visibility: 'closed',
+    });
     await ok(moderator.socket, 'poll:launch', { pollId: hidden.id });
     const anaSeen = recordEvents(ana.socket);
     const modTally = waitFor(moderator.socket, 'poll:tallied', (t) => t.pollId === hidden.id && t.total.voters === 1);
@@ -71,7 +121,11 @@ describe('polls', () => {
     await ok(moderator.socket, 'poll:close', { pollId: hidden.id });
     expect((await atClose).total.counts).toMatchObject({ yes: 1, no: 0 });
 
-    const afterVote = await ok(moderator.socket, 'poll:create', { question: 'Danach?', kind: 'yesno', visibility: 'voted' });
+    const afterVote = await ok(moderator.socket, 'poll:create', {
+      question: 'Danach?',
+      kind: 'yesno',
+      visibility: 'voted',
+    });
     await ok(moderator.socket, 'poll:launch', { pollId: afterVote.id });
     const benSeen = recordEvents(ben.socket);
     const anaGets = waitFor(ana.socket, 'poll:tallied', (t) => t.pollId === afterVote.id);
@@ -85,26 +139,47 @@ describe('polls', () => {
     const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben', 'Cleo');
     const [ana, ben, cleo] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
     let view = await ok(moderator.socket, 'breakout:sync', {});
-    view = await ok(moderator.socket, 'breakout:rooms', { version: view.version, rooms: [{ name: 'Salon' }, { name: 'Küche' }] });
-    const poll = await ok(moderator.socket, 'poll:create', { question: 'Wie war es?', kind: 'yesno', visibility: 'closed' });
-    const quiz = await ok(moderator.socket, 'poll:create', { question: 'Hauptstadt?', kind: 'single', options: ['Paris', 'Lyon'], anonymous: false, quiz: { correct: ['o1'], series: 'Raum' } });
+    view = await ok(moderator.socket, 'breakout:rooms', {
+      version: view.version,
+      rooms: [{ name: 'Salon' }, { name: 'Küche' }],
+    });
+    const poll = await ok(moderator.socket, 'poll:create', {
+      question: 'Wie war es?',
+      kind: 'yesno',
+      visibility: 'closed',
+    });
+    const quiz = await ok(moderator.socket, 'poll:create', {
+      question: 'Hauptstadt?',
+      kind: 'single',
+      options: ['Paris', 'Lyon'],
+      anonymous: false,
+      quiz: { correct: ['o1'], series: 'Raum' },
+    });
     // Rooms exist but are not open: a launch into them is refused, the plenary is fine.
     const roomIds = view.rooms.map((r) => r.id);
-    expect(await request(moderator.socket, 'poll:launch', { pollId: poll.id, roomIds })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await request(moderator.socket, 'poll:launch', { pollId: poll.id, roomIds })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
 
     view = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'random', seed: 7 });
     view = await ok(moderator.socket, 'breakout:open', { version: view.version, durationMs: 60_000 });
     await ok(moderator.socket, 'breakout:move', { participantId: cleo.id, roomId: PLENARY });
     const roomA = (await ok(moderator.socket, 'breakout:sync', {})).plan[ana.id]!;
     expect(roomIds).toContain(roomA);
-    expect(await request(moderator.socket, 'poll:launch', { pollId: poll.id, roomIds: [...roomIds, 'rNoSuchRoom'] })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(
+      await request(moderator.socket, 'poll:launch', { pollId: poll.id, roomIds: [...roomIds, 'rNoSuchRoom'] }),
+    ).toMatchObject({ ok: false, code: 'not_found' });
 
     expect((await ok(moderator.socket, 'poll:launch', { pollId: poll.id, roomIds })).rooms).toEqual(roomIds);
     await ok(moderator.socket, 'poll:launch', { pollId: quiz.id, roomIds });
     expect((await ok(ana.socket, 'poll:vote', { pollId: poll.id, choices: ['yes'] })).outcome).toBe('recorded');
     expect((await ok(ben.socket, 'poll:vote', { pollId: poll.id, choices: ['no'] })).outcome).toBe('recorded');
     await ok(ana.socket, 'poll:vote', { pollId: quiz.id, choices: ['o1'] });
-    expect(await request(cleo.socket, 'poll:vote', { pollId: poll.id, choices: ['yes'] })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(cleo.socket, 'poll:vote', { pollId: poll.id, choices: ['yes'] })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
 
     await ok(moderator.socket, 'breakout:close', {});
     const everyone = [ana, ben, cleo];
@@ -122,7 +197,8 @@ describe('polls', () => {
       expect(JSON.stringify(tally)).not.toContain(ana.id);
     }
     // The quiz is not anonymous: its leaderboard names the players, for everyone.
-    for (const board of boards) expect((await board).people).toEqual([expect.objectContaining({ name: 'Ana', points: 1 })]);
+    for (const board of boards)
+      expect((await board).people).toEqual([expect.objectContaining({ name: 'Ana', points: 1 })]);
     const late = await ok(cleo.socket, 'poll:sync', {});
     expect(late.polls.map((p) => p.id).sort()).toEqual([poll.id, quiz.id].sort());
     expect(late.tallies.find((t) => t.pollId === poll.id)?.total.voters).toBe(2);
@@ -133,14 +209,24 @@ describe('polls', () => {
     for (const id of roomIds) expect(csv).not.toContain(id);
     // Rooms are closed now: a new poll can go to the plenary only.
     const after = await ok(moderator.socket, 'poll:create', { question: 'Und jetzt?', kind: 'yesno' });
-    expect(await request(moderator.socket, 'poll:launch', { pollId: after.id, roomIds })).toMatchObject({ ok: false, code: 'not_found' });
-    expect((await ok(moderator.socket, 'poll:launch', { pollId: after.id, roomIds: [PLENARY] })).rooms).toEqual([PLENARY]);
+    expect(await request(moderator.socket, 'poll:launch', { pollId: after.id, roomIds })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect((await ok(moderator.socket, 'poll:launch', { pollId: after.id, roomIds: [PLENARY] })).rooms).toEqual([
+      PLENARY,
+    ]);
   });
 
   test('[POLL11] a reconnect keeps the vote: the resumed client syncs it back, selected', async () => {
     const { moderator, people } = await workshopWith(server.url, 'Ana');
     const ana = people[0]!;
-    const poll = await ok(moderator.socket, 'poll:create', { question: 'Skala?', kind: 'scale', scaleMax: 10, visibility: 'voted' });
+    const poll = await ok(moderator.socket, 'poll:create', {
+      question: 'Skala?',
+      kind: 'scale',
+      scaleMax: 10,
+      visibility: 'voted',
+    });
     await ok(moderator.socket, 'poll:launch', { pollId: poll.id });
     await ok(ana.socket, 'poll:vote', { pollId: poll.id, choices: ['7'] });
     ana.socket.io.engine.close();
@@ -181,9 +267,18 @@ describe('polls', () => {
 
   test('[POLL9] a quiz of two timed questions: late votes are refused, the leaderboard counts revealed answers', async () => {
     const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben');
-    const [ana, ben] = people as [typeof people[0], typeof people[0]];
-    const quiz = { kind: 'single' as const, options: ['1226', '1873'], anonymous: false, quiz: { correct: ['o1'], timeLimitSec: 5, series: 'Rallye', scoring: 'person' as const } };
-    const q1 = await ok(moderator.socket, 'poll:create', { question: 'Wann wurde Łódź Stadt?', ...quiz, options: ['1423', '1900'] });
+    const [ana, ben] = people as [(typeof people)[0], (typeof people)[0]];
+    const quiz = {
+      kind: 'single' as const,
+      options: ['1226', '1873'],
+      anonymous: false,
+      quiz: { correct: ['o1'], timeLimitSec: 5, series: 'Rallye', scoring: 'person' as const },
+    };
+    const q1 = await ok(moderator.socket, 'poll:create', {
+      question: 'Wann wurde Łódź Stadt?',
+      ...quiz,
+      options: ['1423', '1900'],
+    });
     const q2 = await ok(moderator.socket, 'poll:create', { question: 'Seit wann ist Kamen Stadt?', ...quiz });
     const launched = await ok(moderator.socket, 'poll:launch', { pollId: q1.id });
     expect(launched.deadline! - launched.openedAt!).toBe(5000);
@@ -195,21 +290,33 @@ describe('polls', () => {
     const revealed = waitFor(ana.socket, 'poll:updated', (p) => p.id === q1.id && p.revealed);
     await ok(moderator.socket, 'poll:reveal', { pollId: q1.id });
     expect((await revealed).quiz?.correct).toEqual(['o1']);
-    expect((await scored).people.map((p) => [p.name, p.points])).toEqual([['Ana', 1], ['Ben', 0]]);
+    expect((await scored).people.map((p) => [p.name, p.points])).toEqual([
+      ['Ana', 1],
+      ['Ben', 0],
+    ]);
 
     await ok(moderator.socket, 'poll:launch', { pollId: q2.id });
     await ok(ben.socket, 'poll:vote', { pollId: q2.id, choices: ['o1'] });
     await ok(ana.socket, 'poll:vote', { pollId: q2.id, choices: ['o1'] });
     const board = waitFor(ben.socket, 'poll:scored');
     await ok(moderator.socket, 'poll:reveal', { pollId: q2.id });
-    expect((await board).people.map((p) => [p.name, p.points])).toEqual([['Ana', 2], ['Ben', 1]]);
-    expect((await ok(ben.socket, 'poll:leaderboard', { series: 'Rallye' })).towns).toEqual([{ town: 'Lyon', points: 3, players: 2 }]);
+    expect((await board).people.map((p) => [p.name, p.points])).toEqual([
+      ['Ana', 2],
+      ['Ben', 1],
+    ]);
+    expect((await ok(ben.socket, 'poll:leaderboard', { series: 'Rallye' })).towns).toEqual([
+      { town: 'Lyon', points: 3, players: 2 },
+    ]);
   });
 
   test('[POLL10] the export has counts per option and names only for named polls', async () => {
     const { moderator, people } = await workshopWith(server.url, 'Ana');
     const secret = await ok(moderator.socket, 'poll:create', { question: 'Anonym?', kind: 'yesno', anonymous: true });
-    const named = await ok(moderator.socket, 'poll:create', { question: 'Namentlich?', kind: 'yesno', anonymous: false });
+    const named = await ok(moderator.socket, 'poll:create', {
+      question: 'Namentlich?',
+      kind: 'yesno',
+      anonymous: false,
+    });
     for (const p of [secret, named]) {
       await ok(moderator.socket, 'poll:launch', { pollId: p.id });
       await ok(people[0]!.socket, 'poll:vote', { pollId: p.id, choices: ['yes'] });
@@ -218,7 +325,9 @@ describe('polls', () => {
     const { csv, filename } = await ok(moderator.socket, 'poll:export', { locale: 'en' });
     expect(filename).toMatch(/^polls-[A-Z0-9]{6}-\d{4}-\d\d-\d\d\.csv$/);
     const rows = csv.split('\r\n');
-    expect(rows.filter((r) => r.includes('Ana'))).toEqual(['"2","Namentlich?","Yes / no / abstain","Plenary","","","","","","Ana","Lyon","Yes"']);
+    expect(rows.filter((r) => r.includes('Ana'))).toEqual([
+      '"2","Namentlich?","Yes / no / abstain","Plenary","","","","","","Ana","Lyon","Yes"',
+    ]);
     expect(rows.filter((r) => r.startsWith('"1"')).join()).not.toContain('Ana');
   });
 });
@@ -229,12 +338,20 @@ describe('weighted polls', () => {
     const mairie = await joinAs(server.url, code, { name: 'Mairie de Ville-sur-Mer', kind: 'group', headcount: 12 });
     const ana = await joinAs(server.url, code, { name: 'Ana' });
     for (const weighted of [true, false]) {
-      const poll = await ok(moderator.socket, 'poll:create', { question: `Gewichtet ${weighted}?`, kind: 'yesno', weighted });
+      const poll = await ok(moderator.socket, 'poll:create', {
+        question: `Gewichtet ${weighted}?`,
+        kind: 'yesno',
+        weighted,
+      });
       await ok(moderator.socket, 'poll:launch', { pollId: poll.id });
       await ok(mairie.socket, 'poll:vote', { pollId: poll.id, choices: ['yes'] });
       await ok(ana.socket, 'poll:vote', { pollId: poll.id, choices: ['no'] });
       const tally = (await ok(moderator.socket, 'poll:sync', {})).tallies.find((t) => t.pollId === poll.id)!;
-      expect(tally.total).toMatchObject(weighted ? { voters: 2, weight: 13, counts: { yes: 12, no: 1 } } : { voters: 2, weight: 2, counts: { yes: 1, no: 1 } });
+      expect(tally.total).toMatchObject(
+        weighted
+          ? { voters: 2, weight: 13, counts: { yes: 12, no: 1 } }
+          : { voters: 2, weight: 2, counts: { yes: 1, no: 1 } },
+      );
     }
   });
 });

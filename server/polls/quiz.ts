@@ -19,7 +19,12 @@ export function isCorrect(poll: PollRecord, vote: Pick<StoredVote, 'c'>): boolea
  * points, then by name; towns (teams) by the sum of their players' points. The scoring
  * ('person' or 'town') is the one of the latest question of the series.
  */
-export function leaderboard(series: string, polls: readonly PollRecord[], votes: ReadonlyMap<string, ReadonlyMap<string, StoredVote>>, people: ReadonlyMap<string, Person>): Leaderboard {
+export function leaderboard(
+  series: string,
+  polls: readonly PollRecord[],
+  votes: ReadonlyMap<string, ReadonlyMap<string, StoredVote>>,
+  people: ReadonlyMap<string, Person>,
+): Leaderboard {
   const questions = polls.filter((p) => p.quiz?.series === series && p.revealed);
   const scoring: QuizScoring = polls.filter((p) => p.quiz?.series === series).at(-1)?.quiz?.scoring ?? 'person';
   const byPerson = new Map<string, { name: string; town: string; points: number; answered: number }>();

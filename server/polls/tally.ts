@@ -17,7 +17,14 @@ export function wordsOf(text: string): string[] {
 
 function emptyTally(poll: PollRecord): Tally {
   const zero = Object.fromEntries(poll.options.map((o) => [o.id, 0]));
-  return { voters: 0, weight: 0, counts: { ...zero }, points: poll.kind === 'ranking' ? { ...zero } : {}, mean: null, words: [] };
+  return {
+    voters: 0,
+    weight: 0,
+    counts: { ...zero },
+    points: poll.kind === 'ranking' ? { ...zero } : {},
+    mean: null,
+    words: [],
+  };
 }
 
 /**
@@ -32,7 +39,10 @@ export function tallyVotes(poll: PollRecord, votes: Iterable<StoredVote>, rev: n
   const sums = new Map<Tally, number>();
   for (const v of votes) {
     const room = (byRoom[v.r] ??= emptyTally(poll));
-    for (const [key, t] of [['', total], [v.r, room]] as const) {
+    for (const [key, t] of [
+      ['', total],
+      [v.r, room],
+    ] as const) {
       t.voters += 1;
       t.weight += v.w;
       if (poll.kind === 'ranking') {

@@ -26,20 +26,23 @@ describe('trailing throttle', () => {
     return { write, runs, timers, throttle, stored: () => stored };
   }
 
-  test.each([0, 30, 250])('[POLL12] writes every 3 ms for 2 s (store read %i ms): at most one run per 100 ms, the last run sees the last write', async (readMs) => {
-    const { write, runs, timers, throttle, stored } = setup(readMs);
-    for (let t = 0; t < 2000; t += 3) {
-      write();
-      await vi.advanceTimersByTimeAsync(3);
-    }
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(runs.at(-1)!.saw).toBe(stored());
-    const starts = runs.map((r) => r.at);
-    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(100);
-    expect(runs.length).toBeLessThanOrEqual(22);
-    expect(throttle.pending).toBe(0);
-    expect(timers.size).toBe(0);
-  });
+  test.each([0, 30, 250])(
+    '[POLL12] writes every 3 ms for 2 s (store read %i ms): at most one run per 100 ms, the last run sees the last write',
+    async (readMs) => {
+      const { write, runs, timers, throttle, stored } = setup(readMs);
+      for (let t = 0; t < 2000; t += 3) {
+        write();
+        await vi.advanceTimersByTimeAsync(3);
+      }
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(runs.at(-1)!.saw).toBe(stored());
+      const starts = runs.map((r) => r.at);
+      for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(100);
+      expect(runs.length).toBeLessThanOrEqual(22);
+      expect(throttle.pending).toBe(0);
+      expect(timers.size).toBe(0);
+    },
+  );
 
   test('[POLL12] a single write runs at once; a quiet key is forgotten', async () => {
     const { write, runs, throttle } = setup(0);

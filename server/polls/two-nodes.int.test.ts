@@ -18,13 +18,22 @@ describeWithRedis('polls on two nodes', (redisUrl) => {
     const observer = await joinAs(b.url, code, { name: 'Olek', town: 'Łódź' });
     const voters: Person[] = [];
     for (let i = 0; i < 200; i += 20) {
-      voters.push(...(await Promise.all(Array.from({ length: 20 }, (_, j) => joinAs(((i + j) % 2 ? b : a).url, code, { name: `V${i + j}`, town: j % 3 ? 'Lyon' : 'Kamen' })))));
+      voters.push(
+        ...(await Promise.all(
+          Array.from({ length: 20 }, (_, j) =>
+            joinAs(((i + j) % 2 ? b : a).url, code, { name: `V${i + j}`, town: j % 3 ? 'Lyon' : 'Kamen' }),
+          ),
+        )),
+      );
     }
     const poll = await ok(moderator.socket, 'poll:create', { question: 'Oui ou non ?', kind: 'yesno' });
     await ok(moderator.socket, 'poll:launch', { pollId: poll.id });
 
     const latest = new Map<string, PollTally>();
-    for (const [who, socket] of [['moderator', moderator.socket], ['observer', observer.socket]] as const) {
+    for (const [who, socket] of [
+      ['moderator', moderator.socket],
+      ['observer', observer.socket],
+    ] as const) {
       socket.on('poll:tallied', (t) => {
         if ((latest.get(who)?.rev ?? -1) < t.rev) latest.set(who, t);
       });

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { TokenBucket } from './rate-limit.js';
 
-const takeMany = (bucket: TokenBucket, n: number, now: number) => Array.from({ length: n }, () => bucket.take(now)).filter(Boolean).length;
+const takeMany = (bucket: TokenBucket, n: number, now: number) =>
+  Array.from({ length: n }, () => bucket.take(now)).filter(Boolean).length;
 
 describe('TokenBucket', () => {
   test('a full bucket allows a burst, then refuses', () => {

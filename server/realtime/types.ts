@@ -55,5 +55,8 @@ export interface HandlerContext {
   member: Member | null;
 }
 
-export type Handler<K extends CommandName> = (payload: CommandPayload<K>, ctx: HandlerContext) => Promise<CommandResult<K>>;
+export type Handler<K extends CommandName> = (
+  payload: CommandPayload<K>,
+  ctx: HandlerContext,
+) => Promise<CommandResult<K>>;
 export type HandlerTable = { [K in CommandName]: Handler<K> };

@@ -88,7 +88,10 @@ describe('before joining', () => {
     expect(Object.keys(MEMBER_COMMANDS).sort()).toEqual(restricted.sort());
     const socket = await connectClient(server.url);
     for (const [name, payload] of Object.entries(MEMBER_COMMANDS)) {
-      expect({ name, ack: await requestRaw(socket, name, payload) }).toMatchObject({ name, ack: { ok: false, code: 'not_joined' } });
+      expect({ name, ack: await requestRaw(socket, name, payload) }).toMatchObject({
+        name,
+        ack: { ok: false, code: 'not_joined' },
+      });
     }
   });
 });
@@ -115,9 +118,20 @@ describe('malformed input', () => {
     const ana = people[0]!.socket;
     expect(await requestRaw(ana, 'hand:raise', { extra: true })).toMatchObject({ ok: false, code: 'invalid_payload' });
     expect(await requestRaw(ana, 'chat:send', { text: 42 })).toMatchObject({ ok: false, code: 'invalid_payload' });
-    expect(await requestRaw(moderator.socket, 'workshop:lock', { locked: 'yes' })).toMatchObject({ ok: false, code: 'invalid_payload' });
-    expect(await requestRaw(moderator.socket, 'participant:remove', {})).toMatchObject({ ok: false, code: 'invalid_payload' });
-    const snapshot = await ok(moderator.socket, 'workshop:resume', { v: PROTOCOL_VERSION, workshopId: moderator.workshopId, participantId: moderator.id, resumeToken: moderator.snapshot.resumeToken });
+    expect(await requestRaw(moderator.socket, 'workshop:lock', { locked: 'yes' })).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+    });
+    expect(await requestRaw(moderator.socket, 'participant:remove', {})).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+    });
+    const snapshot = await ok(moderator.socket, 'workshop:resume', {
+      v: PROTOCOL_VERSION,
+      workshopId: moderator.workshopId,
+      participantId: moderator.id,
+      resumeToken: moderator.snapshot.resumeToken,
+    });
     expect(snapshot.workshop.locked).toBe(false);
     expect(snapshot.participants.map((p) => p.handRaisedAt)).toEqual([null, null]);
   });
@@ -127,24 +141,39 @@ describe('malformed input', () => {
     const socket = await connectClient(server.url);
     expect(await requestRaw(socket, 'poll:hack', { x: 1 })).toMatchObject({ ok: false, code: 'unknown_event' });
     (socket as unknown as { emit(e: string, p: unknown): void }).emit('poll:hack', { x: 1 });
-    expect(await ok(socket, 'workshop:create', { title: 'Still here', languages: ['en'] })).toHaveProperty('moderatorKey');
+    expect(await ok(socket, 'workshop:create', { title: 'Still here', languages: ['en'] })).toHaveProperty(
+      'moderatorKey',
+    );
   });
 
   test('a command sent without a payload still gets its ack', async () => {
     server = await startServer();
     const { people } = await workshopWith(server.url, 'Ana');
     const bare = people[0]!.socket as unknown as { timeout(ms: number): { emitWithAck(e: string): Promise<unknown> } };
-    expect(await bare.timeout(2000).emitWithAck('hand:raise')).toMatchObject({ ok: true, data: { handRaisedAt: expect.any(Number) } });
-    expect(await bare.timeout(2000).emitWithAck('workshop:preview')).toMatchObject({ ok: false, code: 'invalid_payload' });
+    expect(await bare.timeout(2000).emitWithAck('hand:raise')).toMatchObject({
+      ok: true,
+      data: { handRaisedAt: expect.any(Number) },
+    });
+    expect(await bare.timeout(2000).emitWithAck('workshop:preview')).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+    });
   });
 
   test('an oversized payload gets payload_too_large and the connection stays usable', async () => {
     server = await startServer();
     const { people } = await workshopWith(server.url, 'Ana');
     const ana = people[0]!.socket;
-    expect(await request(ana, 'chat:send', { text: 'x'.repeat(17 * 1024) })).toMatchObject({ ok: false, code: 'payload_too_large' });
+    expect(await request(ana, 'chat:send', { text: 'x'.repeat(17 * 1024) })).toMatchObject({
+      ok: false,
+      code: 'payload_too_large',
+    });
     const visitor = await connectClient(server.url);
-    const create = await request(visitor, 'workshop:create', { title: 'T', languages: ['de'], description: 'ü'.repeat(9000) });
+    const create = await request(visitor, 'workshop:create', {
+      title: 'T',
+      languages: ['de'],
+      description: 'ü'.repeat(9000),
+    });
     expect(create).toMatchObject({ ok: false, code: 'payload_too_large' });
     expect((await ok(ana, 'chat:send', { text: 'short' })).text).toBe('short');
   });
@@ -159,7 +188,9 @@ describe('rate limit', () => {
     let delivered = 0;
     moderator.socket.on('chat:message', () => delivered++);
 
-    const acks = await Promise.all(Array.from({ length: 200 }, (_, i) => request(ana, 'chat:send', { text: `spam ${i}` })));
+    const acks = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => request(ana, 'chat:send', { text: `spam ${i}` })),
+    );
     const accepted = acks.filter((a) => a.ok).length;
     const limited = acks.filter((a) => !a.ok && a.code === 'rate_limited').length;
     expect(accepted + limited).toBe(200);
@@ -201,7 +232,8 @@ describe('rate limit', () => {
     expect(acks.filter((a) => !a.ok && a.code === 'rate_limited')).toHaveLength(100 - accepted);
     expect(accepted).toBeGreaterThanOrEqual(9);
     expect(accepted).toBeLessThanOrEqual(15);
-    for (let i = 0; i < 5; i++) expect(await request(ana, 'chat:send', { text: `still here ${i}` })).toMatchObject({ ok: true });
+    for (let i = 0; i < 5; i++)
+      expect(await request(ana, 'chat:send', { text: `still here ${i}` })).toMatchObject({ ok: true });
   });
 });
 

@@ -31,11 +31,23 @@ export function registerCommands(socket: TypedSocket, deps: Deps, handlers: Hand
   });
 }
 
-async function runCommand(name: CommandName, payload: unknown, rawAck: unknown, socket: TypedSocket, deps: Deps, handlers: HandlerTable) {
+async function runCommand(
+  name: CommandName,
+  payload: unknown,
+  rawAck: unknown,
+  socket: TypedSocket,
+  deps: Deps,
+  handlers: HandlerTable,
+) {
   const started = performance.now();
   const session = socket.data.session;
   const ack = typeof rawAck === 'function' ? (rawAck as (r: Ack<unknown>) => void) : () => {};
-  const logFields = { event: name, socket: socket.id, workshop: session?.workshopId, participant: session?.participantId };
+  const logFields = {
+    event: name,
+    socket: socket.id,
+    workshop: session?.workshopId,
+    participant: session?.participantId,
+  };
   let result: Ack<unknown>;
   try {
     result = { ok: true, data: await execute(name, payload, socket, deps, handlers) };
@@ -57,7 +69,8 @@ async function execute(name: CommandName, payload: unknown, socket: TypedSocket,
   const def = COMMANDS[name];
   const bucket = def.volatile ? socket.data.volatileBucket : socket.data.bucket;
   if (!bucket.take(deps.clock())) throw new CommandError('rate_limited', 'Too many requests; slow down');
-  if (jsonSize(payload) > def.maxBytes) throw new CommandError('payload_too_large', `Payload larger than ${def.maxBytes} bytes`);
+  if (jsonSize(payload) > def.maxBytes)
+    throw new CommandError('payload_too_large', `Payload larger than ${def.maxBytes} bytes`);
   const parsed = def.schema.safeParse(payload ?? {});
   if (!parsed.success) throw new CommandError('invalid_payload', z.prettifyError(parsed.error).slice(0, 500));
   const ctx: HandlerContext = { deps, socket, member: null };

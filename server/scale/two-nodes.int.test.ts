@@ -4,7 +4,15 @@
  */
 import { expect, test } from 'vitest';
 import type { Participant } from '../../shared/workshops/schema.js';
-import { connectClient, describeWithRedis, ok, recordEvents, sleep, waitFor, twoNodes } from '../../test/server-harness.js';
+import {
+  connectClient,
+  describeWithRedis,
+  ok,
+  recordEvents,
+  sleep,
+  waitFor,
+  twoNodes,
+} from '../../test/server-harness.js';
 import { createWorkshop, joinAs, resumeInput, type Person } from '../../test/workshop-helpers.js';
 
 describeWithRedis('two nodes on one Redis', (redisUrl) => {
@@ -14,7 +22,11 @@ describeWithRedis('two nodes on one Redis', (redisUrl) => {
   async function moderatorOnAAnaOnB(): Promise<{ code: string; moderator: Person; ana: Person }> {
     const created = await createWorkshop(two.nodes[0].url);
     const code = created.workshop.code;
-    const moderator = await joinAs(two.nodes[0].url, code, { name: 'Mia', town: 'Chemnitz', moderatorKey: created.moderatorKey });
+    const moderator = await joinAs(two.nodes[0].url, code, {
+      name: 'Mia',
+      town: 'Chemnitz',
+      moderatorKey: created.moderatorKey,
+    });
     const joined = waitFor(moderator.socket, 'participant:joined');
     const ana = await joinAs(two.nodes[1].url, code, { name: 'Ana', town: 'Lyon' });
     expect(await joined).toEqual(ana.snapshot.self);
@@ -53,7 +65,11 @@ describeWithRedis('two nodes on one Redis', (redisUrl) => {
     const observer = await joinAs(two.nodes[1].url, code, { name: 'Mia', moderatorKey: created.moderatorKey });
     const ana = await joinAs(two.nodes[0].url, code, { name: 'Ana' });
     await ok(observer.socket, 'participant:promote', { participantId: ana.id });
-    const raisedSeen = waitFor(observer.socket, 'participant:updated', (p) => p.id === ana.id && p.handRaisedAt !== null);
+    const raisedSeen = waitFor(
+      observer.socket,
+      'participant:updated',
+      (p) => p.id === ana.id && p.handRaisedAt !== null,
+    );
     const raised = await ok(ana.socket, 'hand:raise', {});
     await raisedSeen; // crosses nodes after Ana's ack
     const seen = recordEvents(observer.socket);
@@ -66,7 +82,13 @@ describeWithRedis('two nodes on one Redis', (redisUrl) => {
     const online = waitFor(observer.socket, 'participant:updated', isAna('online'));
     const onB = await connectClient(two.nodes[1].url);
     const snapshot = await ok(onB, 'workshop:resume', resumeInput(ana));
-    expect(snapshot.self).toMatchObject({ id: ana.id, name: 'Ana', role: 'moderator', presence: 'online', handRaisedAt: raised.handRaisedAt });
+    expect(snapshot.self).toMatchObject({
+      id: ana.id,
+      name: 'Ana',
+      role: 'moderator',
+      presence: 'online',
+      handRaisedAt: raised.handRaisedAt,
+    });
     const back = await online;
     expect(back).toEqual(snapshot.self);
     expect(seen.map((e) => e.event)).toEqual(['participant:updated', 'participant:updated']);
@@ -92,7 +114,10 @@ describeWithRedis('two nodes on one Redis', (redisUrl) => {
 
     const online = waitFor(ana.socket, 'participant:updated', (p) => p.id === moderator.id && p.presence === 'online');
     const moved = await connectClient(two.nodes[1].url);
-    expect((await ok(moved, 'workshop:resume', resumeInput(moderator))).self).toMatchObject({ id: moderator.id, role: 'moderator' });
+    expect((await ok(moved, 'workshop:resume', resumeInput(moderator))).self).toMatchObject({
+      id: moderator.id,
+      role: 'moderator',
+    });
     await online;
   });
 
@@ -104,7 +129,10 @@ describeWithRedis('two nodes on one Redis', (redisUrl) => {
     expect(await closed).toEqual({ reason: 'removed' });
     expect(await disconnected).toBe('io server disconnect');
     const retry = await connectClient(two.nodes[0].url);
-    expect(await retry.timeout(5000).emitWithAck('workshop:resume', resumeInput(ana))).toMatchObject({ ok: false, code: 'removed' });
+    expect(await retry.timeout(5000).emitWithAck('workshop:resume', resumeInput(ana))).toMatchObject({
+      ok: false,
+      code: 'removed',
+    });
   });
 
   test('opening the session on the other node closes the first connection as replaced', async () => {

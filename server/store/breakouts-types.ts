@@ -22,7 +22,12 @@ export interface BreakoutStore {
    * version expectedVersion + 1, sets each listed participant's roomId (skipping unknown and
    * removed ones: they are left out of `moved`), and files the round's deadline for the tickers.
    */
-  apply(workshopId: string, expectedVersion: number, next: BreakoutRecord, moves: readonly BreakoutMove[]): Promise<ApplyBreakoutsResult>;
+  apply(
+    workshopId: string,
+    expectedVersion: number,
+    next: BreakoutRecord,
+    moves: readonly BreakoutMove[],
+  ): Promise<ApplyBreakoutsResult>;
   /** Workshops whose open round's deadline is at or before `now`, earliest first. */
   dueWorkshops(now: number, limit: number): Promise<string[]>;
   /** A short lock (Redis: SET NX PX) so that one node at a time ends a round; false when someone holds it. */

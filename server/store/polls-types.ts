@@ -35,7 +35,15 @@ export interface StoredVote {
   at: number;
 }
 
-export type RecordVoteResult = 'recorded' | 'replaced' | 'unchanged' | 'not_found' | 'poll_closed' | 'poll_deadline' | 'invalid_choice' | 'vote_locked';
+export type RecordVoteResult =
+  | 'recorded'
+  | 'replaced'
+  | 'unchanged'
+  | 'not_found'
+  | 'poll_closed'
+  | 'poll_deadline'
+  | 'invalid_choice'
+  | 'vote_locked';
 export type PollChange = PollRecord | 'not_found' | 'conflict';
 
 /**
@@ -52,7 +60,11 @@ export interface PollStore {
   /** Deletes a poll that was never launched. */
   deleteDraft(workshopId: string, pollId: string): Promise<'ok' | 'not_found' | 'conflict'>;
   /** Opens a draft in the given rooms; anything but a draft is a conflict. */
-  launchPoll(workshopId: string, pollId: string, launch: { openedAt: number; deadline: number | null; rooms: string[] }): Promise<PollChange>;
+  launchPoll(
+    workshopId: string,
+    pollId: string,
+    launch: { openedAt: number; deadline: number | null; rooms: string[] },
+  ): Promise<PollChange>;
   /** Closes an open poll; closing again keeps the first close time. */
   closePoll(workshopId: string, pollId: string, at: number): Promise<PollChange>;
   /** Reveals results and the correct answer, closing the poll if it is still open. */

@@ -30,7 +30,11 @@ function record(overrides: Partial<BreakoutRecord> = {}): BreakoutRecord {
 }
 
 const open = (deadline: number, plan: Record<string, string> = {}) =>
-  record({ status: 'open', plan, round: { index: 0, total: 1, startedAt: deadline - 1_000, deadline, durationMs: 1_000 } });
+  record({
+    status: 'open',
+    plan,
+    round: { index: 0, total: 1, startedAt: deadline - 1_000, deadline, durationMs: 1_000 },
+  });
 
 export function describeBreakoutStore(name: string, factory: () => Promise<Store>) {
   describe(`breakout store contract: ${name}`, () => {
@@ -53,8 +57,10 @@ export function describeBreakoutStore(name: string, factory: () => Promise<Store
       await store.close();
     });
 
-    const rooms = async () => Object.fromEntries((await store.listParticipants(workshopId)).map((p) => [p.id, p.roomId]));
-    const movesTo = (roomOf: (i: number) => string): BreakoutMove[] => ids.map((participantId, i) => ({ participantId, roomId: roomOf(i) }));
+    const rooms = async () =>
+      Object.fromEntries((await store.listParticipants(workshopId)).map((p) => [p.id, p.roomId]));
+    const movesTo = (roomOf: (i: number) => string): BreakoutMove[] =>
+      ids.map((participantId, i) => ({ participantId, roomId: roomOf(i) }));
 
     test('[BRS1] state reads back as applied, with the version bumped', async () => {
       expect(await store.breakouts.get(workshopId)).toBeNull();
@@ -68,7 +74,12 @@ export function describeBreakoutStore(name: string, factory: () => Promise<Store
 
     test('[BRS2] a stale version is refused with the current state; its moves do not land', async () => {
       await store.breakouts.apply(workshopId, 0, record(), []);
-      const stale = await store.breakouts.apply(workshopId, 0, record({ mode: 'manual' }), movesTo(() => 'r1'));
+      const stale = await store.breakouts.apply(
+        workshopId,
+        0,
+        record({ mode: 'manual' }),
+        movesTo(() => 'r1'),
+      );
       expect(stale).toEqual({ ok: false, current: record({ version: 1 }) });
       expect(Object.values(await rooms()).every((r) => r === 'plenary')).toBe(true);
     });
@@ -97,8 +108,18 @@ export function describeBreakoutStore(name: string, factory: () => Promise<Store
     });
 
     test('[BRS5] two moderators against the same version: one wins, whole; the other gets the winner state', async () => {
-      const a = store.breakouts.apply(workshopId, 0, record({ mode: 'random' }), movesTo(() => 'r1'));
-      const b = store.breakouts.apply(workshopId, 0, record({ mode: 'manual' }), movesTo(() => 'r2'));
+      const a = store.breakouts.apply(
+        workshopId,
+        0,
+        record({ mode: 'random' }),
+        movesTo(() => 'r1'),
+      );
+      const b = store.breakouts.apply(
+        workshopId,
+        0,
+        record({ mode: 'manual' }),
+        movesTo(() => 'r2'),
+      );
       const results = await Promise.all([a, b]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       const winner = results.findIndex((r) => r.ok);
@@ -112,7 +133,9 @@ export function describeBreakoutStore(name: string, factory: () => Promise<Store
         for (;;) {
           const current = (await store.breakouts.get(workshopId)) ?? emptyBreakouts();
           const plan = { ...current.plan, [ids[i]!]: 'r2' };
-          const r = await store.breakouts.apply(workshopId, current.version, { ...current, plan }, [{ participantId: ids[i]!, roomId: 'r2' }]);
+          const r = await store.breakouts.apply(workshopId, current.version, { ...current, plan }, [
+            { participantId: ids[i]!, roomId: 'r2' },
+          ]);
           if (r.ok) return;
         }
       };
@@ -126,7 +149,10 @@ export function describeBreakoutStore(name: string, factory: () => Promise<Store
     test('[BRS7] someone joining while a whole assignment lands keeps a consistent record', async () => {
       const late = participantRecord({ id: `late-${workshopId}`, joinedAt: 99 });
       const [applied, added] = await Promise.all([
-        store.breakouts.apply(workshopId, 0, open(9_000), [...movesTo(() => 'r1'), { participantId: late.id, roomId: 'r2' }]),
+        store.breakouts.apply(workshopId, 0, open(9_000), [
+          ...movesTo(() => 'r1'),
+          { participantId: late.id, roomId: 'r2' },
+        ]),
         store.addParticipant(workshopId, late, { bypassLock: false }),
       ]);
       expect(added).toBe('ok');
@@ -140,8 +166,21 @@ export function describeBreakoutStore(name: string, factory: () => Promise<Store
 
     test('[BRS8] someone disconnecting mid-move ends moved and reconnecting', async () => {
       await store.attachConnection(workshopId, ids[0]!, 'c1');
-      await Promise.all([store.breakouts.apply(workshopId, 0, open(9_000), movesTo(() => 'r2')), store.detachConnection(workshopId, ids[0]!, 'c1', 500)]);
-      expect(await store.getParticipant(workshopId, ids[0]!)).toMatchObject({ roomId: 'r2', presence: 'reconnecting', disconnectedAt: 500, connectionId: '' });
+      await Promise.all([
+        store.breakouts.apply(
+          workshopId,
+          0,
+          open(9_000),
+          movesTo(() => 'r2'),
+        ),
+        store.detachConnection(workshopId, ids[0]!, 'c1', 500),
+      ]);
+      expect(await store.getParticipant(workshopId, ids[0]!)).toMatchObject({
+        roomId: 'r2',
+        presence: 'reconnecting',
+        disconnectedAt: 500,
+        connectionId: '',
+      });
     });
 
     test('[BRS9] a lock has one owner at a time and expires', async () => {

@@ -35,10 +35,22 @@ export function describeMediaStore(name: string, factory: () => Promise<Store>) 
     test('[STORE-M1] media flags read back; a patch changes only its fields', async () => {
       const { w, people } = await setup({ micOn: true, cameraOn: true });
       const p = people[0]!;
-      expect(await store.getParticipant(w.id, p.id)).toMatchObject({ micOn: true, cameraOn: true, screenSharing: false, lowBandwidth: false, onStage: false });
+      expect(await store.getParticipant(w.id, p.id)).toMatchObject({
+        micOn: true,
+        cameraOn: true,
+        screenSharing: false,
+        lowBandwidth: false,
+        onStage: false,
+      });
       const after = await store.updateMedia(w.id, p.id, { cameraOn: false, screenSharing: true });
       expect(after).toEqual({ ...p, cameraOn: false, screenSharing: true });
-      expect(await store.updateMedia(w.id, p.id, { lowBandwidth: true, onStage: true, micOn: undefined })).toEqual({ ...p, cameraOn: false, screenSharing: true, lowBandwidth: true, onStage: true });
+      expect(await store.updateMedia(w.id, p.id, { lowBandwidth: true, onStage: true, micOn: undefined })).toEqual({
+        ...p,
+        cameraOn: false,
+        screenSharing: true,
+        lowBandwidth: true,
+        onStage: true,
+      });
       expect(await store.getParticipant(w.id, p.id)).toMatchObject({ micOn: true, lowBandwidth: true });
       expect(await store.updateMedia(w.id, 'missing', { micOn: false })).toBeNull();
       await store.removeParticipant(w.id, p.id);
@@ -46,14 +58,30 @@ export function describeMediaStore(name: string, factory: () => Promise<Store>) 
     });
 
     test('[STORE-M2] the stage guard refuses an unmute, camera or screen share from the audience only', async () => {
-      const { w, people } = await setup({ micOn: false }, { micOn: false, role: 'moderator' }, { micOn: false, onStage: true }, { micOn: false, roomId: 'room-2' });
-      const [audience, mod, onStage, elsewhere] = people as [typeof people[0], typeof people[0], typeof people[0], typeof people[0]];
+      const { w, people } = await setup(
+        { micOn: false },
+        { micOn: false, role: 'moderator' },
+        { micOn: false, onStage: true },
+        { micOn: false, roomId: 'room-2' },
+      );
+      const [audience, mod, onStage, elsewhere] = people as [
+        (typeof people)[0],
+        (typeof people)[0],
+        (typeof people)[0],
+        (typeof people)[0],
+      ];
       await store.setStage(w.id, 'plenary', true);
       expect(await store.updateMedia(w.id, audience!.id, { micOn: true }, { guardStage: true })).toBe('stage');
       expect((await store.getParticipant(w.id, audience!.id))?.micOn).toBe(false);
-      expect(await store.updateMedia(w.id, audience!.id, { cameraOn: true, micOn: false }, { guardStage: true })).toBe('stage');
+      expect(await store.updateMedia(w.id, audience!.id, { cameraOn: true, micOn: false }, { guardStage: true })).toBe(
+        'stage',
+      );
       expect(await store.updateMedia(w.id, audience!.id, { screenSharing: true }, { guardStage: true })).toBe('stage');
-      expect(await store.getParticipant(w.id, audience!.id)).toMatchObject({ micOn: false, cameraOn: false, screenSharing: false });
+      expect(await store.getParticipant(w.id, audience!.id)).toMatchObject({
+        micOn: false,
+        cameraOn: false,
+        screenSharing: false,
+      });
       const off = { micOn: false, cameraOn: false, screenSharing: false, lowBandwidth: true };
       expect((await store.updateMedia(w.id, audience!.id, off, { guardStage: true })) as object).toMatchObject(off);
       const on = { micOn: true, cameraOn: true, screenSharing: true };
@@ -63,7 +91,9 @@ export function describeMediaStore(name: string, factory: () => Promise<Store>) 
       // Without the guard (a moderator's own decisions) the write always applies.
       expect((await store.updateMedia(w.id, audience!.id, { micOn: true })) as object).toMatchObject({ micOn: true });
       await store.setStage(w.id, 'plenary', false);
-      expect((await store.updateMedia(w.id, audience!.id, { micOn: true }, { guardStage: true })) as object).toMatchObject({ micOn: true });
+      expect(
+        (await store.updateMedia(w.id, audience!.id, { micOn: true }, { guardStage: true })) as object,
+      ).toMatchObject({ micOn: true });
     });
 
     test('[STORE-M3] stage rooms are per workshop and toggle', async () => {
@@ -92,18 +122,32 @@ export function describeMediaStore(name: string, factory: () => Promise<Store>) 
     test('[STORE-M5] unmutes racing a stage switch and its mute pass leave the audience muted', async () => {
       const { w, people } = await setup(...Array.from({ length: 20 }, () => ({ micOn: false })));
       const toggles = people.flatMap((p) => [store.updateMedia(w.id, p.id, { micOn: true }, { guardStage: true })]);
-      const stage = store.setStage(w.id, 'plenary', true).then(() => Promise.all(people.map((p) => store.updateMedia(w.id, p.id, { micOn: false }))));
-      const late = stage.then(() => Promise.all(people.map((p) => store.updateMedia(w.id, p.id, { micOn: true }, { guardStage: true }))));
+      const stage = store
+        .setStage(w.id, 'plenary', true)
+        .then(() => Promise.all(people.map((p) => store.updateMedia(w.id, p.id, { micOn: false }))));
+      const late = stage.then(() =>
+        Promise.all(people.map((p) => store.updateMedia(w.id, p.id, { micOn: true }, { guardStage: true }))),
+      );
       await Promise.all([...toggles, stage]);
       expect(new Set(await late)).toEqual(new Set(['stage']));
       expect((await store.listParticipants(w.id)).map((p) => p.micOn)).toEqual(people.map(() => false));
     });
 
     test('[STORE-M6] camera and screen toggles racing a stage switch are refused once the room is on stage', async () => {
-      const { w, people } = await setup(...Array.from({ length: 20 }, () => ({ cameraOn: false, screenSharing: false })));
-      const toggles = people.map((p, i) => store.updateMedia(w.id, p.id, i % 2 ? { cameraOn: true } : { screenSharing: true }, { guardStage: true }));
+      const { w, people } = await setup(
+        ...Array.from({ length: 20 }, () => ({ cameraOn: false, screenSharing: false })),
+      );
+      const toggles = people.map((p, i) =>
+        store.updateMedia(w.id, p.id, i % 2 ? { cameraOn: true } : { screenSharing: true }, { guardStage: true }),
+      );
       const stage = store.setStage(w.id, 'plenary', true);
-      const late = stage.then(() => Promise.all(people.map((p, i) => store.updateMedia(w.id, p.id, i % 2 ? { screenSharing: true } : { cameraOn: true }, { guardStage: true }))));
+      const late = stage.then(() =>
+        Promise.all(
+          people.map((p, i) =>
+            store.updateMedia(w.id, p.id, i % 2 ? { screenSharing: true } : { cameraOn: true }, { guardStage: true }),
+          ),
+        ),
+      );
       await Promise.all([...toggles, stage]);
       expect(new Set(await late)).toEqual(new Set(['stage']));
     });

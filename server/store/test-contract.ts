@@ -67,7 +67,15 @@ export function participantRecord(overrides: Partial<ParticipantRecord> = {}): P
 }
 
 function chat(roomId: string, i: number): ChatMessage {
-  return { id: `m${i}`, roomId, authorId: 'p1', authorName: 'Zoë', authorTown: 'Łódź', text: `message ${i} ✓`, at: 3_000 + i };
+  return {
+    id: `m${i}`,
+    roomId,
+    authorId: 'p1',
+    authorName: 'Zoë',
+    authorTown: 'Łódź',
+    text: `message ${i} ✓`,
+    at: 3_000 + i,
+  };
 }
 
 export function describeStore(name: string, factory: () => Promise<Store>) {
@@ -240,7 +248,12 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       const { w, p } = await workshopWithParticipant();
       await store.attachConnection(w.id, p.id, 'c1');
       await store.raiseHand(w.id, p.id, 10);
-      expect(await store.leave(w.id, p.id)).toMatchObject({ presence: 'offline', connectionId: '', handRaisedAt: null, removed: false });
+      expect(await store.leave(w.id, p.id)).toMatchObject({
+        presence: 'offline',
+        connectionId: '',
+        handRaisedAt: null,
+        removed: false,
+      });
       expect((await store.attachConnection(w.id, p.id, 'c2'))?.participant.presence).toBe('online');
       expect(await store.leave(w.id, 'missing')).toBeNull();
     });
@@ -250,7 +263,13 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       await store.attachConnection(w.id, p.id, 'c1');
       await store.raiseHand(w.id, p.id, 10);
       const removed = await store.removeParticipant(w.id, p.id);
-      expect(removed).toMatchObject({ id: p.id, removed: true, presence: 'offline', connectionId: '', handRaisedAt: null });
+      expect(removed).toMatchObject({
+        id: p.id,
+        removed: true,
+        presence: 'offline',
+        connectionId: '',
+        handRaisedAt: null,
+      });
       expect(await store.removeParticipant(w.id, p.id)).toBeNull();
       expect(await store.setRole(w.id, p.id, 'moderator')).toBeNull();
       expect(await store.raiseHand(w.id, p.id, 20)).toBeNull();

@@ -42,7 +42,14 @@ export function pollRecord(overrides: Partial<PollRecord> = {}): PollRecord {
   };
 }
 
-export const vote = (c: string[], overrides: Partial<StoredVote> = {}): StoredVote => ({ c, t: '', w: 1, r: 'plenary', at: 2_000, ...overrides });
+export const vote = (c: string[], overrides: Partial<StoredVote> = {}): StoredVote => ({
+  c,
+  t: '',
+  w: 1,
+  r: 'plenary',
+  at: 2_000,
+  ...overrides,
+});
 
 export function describePollStore(name: string, factory: () => Promise<Store>) {
   describe(`poll store contract: ${name}`, () => {
@@ -57,12 +64,19 @@ export function describePollStore(name: string, factory: () => Promise<Store>) {
     async function openPoll(overrides: Partial<PollRecord> = {}) {
       const poll = pollRecord(overrides);
       await store.polls.createPoll(poll);
-      const launched = await store.polls.launchPoll(poll.workshopId, poll.id, { openedAt: 1_500, deadline: overrides.deadline ?? null, rooms: ['plenary'] });
+      const launched = await store.polls.launchPoll(poll.workshopId, poll.id, {
+        openedAt: 1_500,
+        deadline: overrides.deadline ?? null,
+        rooms: ['plenary'],
+      });
       return launched as PollRecord;
     }
 
     test('[PSTORE1] a poll reads back as written; polls list in creation order', async () => {
-      const first = pollRecord({ quiz: { correct: ['o1'], timeLimitSec: 20, series: 'Stadtrallye', scoring: 'town' }, anonymous: false });
+      const first = pollRecord({
+        quiz: { correct: ['o1'], timeLimitSec: 20, series: 'Stadtrallye', scoring: 'town' },
+        anonymous: false,
+      });
       const second = pollRecord({ workshopId: first.workshopId, kind: 'text', options: [], maxSelections: 1 });
       await store.polls.createPoll(first);
       await store.polls.createPoll(second);
@@ -92,14 +106,31 @@ export function describePollStore(name: string, factory: () => Promise<Store>) {
       const poll = pollRecord();
       await store.polls.createPoll(poll);
       expect(await store.polls.closePoll(poll.workshopId, poll.id, 9)).toBe('conflict');
-      const open = await store.polls.launchPoll(poll.workshopId, poll.id, { openedAt: 10, deadline: 20_010, rooms: ['plenary', 'r2'] });
+      const open = await store.polls.launchPoll(poll.workshopId, poll.id, {
+        openedAt: 10,
+        deadline: 20_010,
+        rooms: ['plenary', 'r2'],
+      });
       expect(open).toMatchObject({ status: 'open', openedAt: 10, deadline: 20_010, rooms: ['plenary', 'r2'] });
-      expect(await store.polls.launchPoll(poll.workshopId, poll.id, { openedAt: 11, deadline: null, rooms: ['plenary'] })).toBe('conflict');
-      expect(await store.polls.closePoll(poll.workshopId, poll.id, 30)).toMatchObject({ status: 'closed', closedAt: 30, revealed: false });
+      expect(
+        await store.polls.launchPoll(poll.workshopId, poll.id, { openedAt: 11, deadline: null, rooms: ['plenary'] }),
+      ).toBe('conflict');
+      expect(await store.polls.closePoll(poll.workshopId, poll.id, 30)).toMatchObject({
+        status: 'closed',
+        closedAt: 30,
+        revealed: false,
+      });
       expect(await store.polls.closePoll(poll.workshopId, poll.id, 40)).toMatchObject({ closedAt: 30 });
-      expect(await store.polls.revealPoll(poll.workshopId, poll.id, 50)).toMatchObject({ closedAt: 30, revealed: true });
+      expect(await store.polls.revealPoll(poll.workshopId, poll.id, 50)).toMatchObject({
+        closedAt: 30,
+        revealed: true,
+      });
       const other = await openPoll();
-      expect(await store.polls.revealPoll(other.workshopId, other.id, 60)).toMatchObject({ status: 'closed', closedAt: 60, revealed: true });
+      expect(await store.polls.revealPoll(other.workshopId, other.id, 60)).toMatchObject({
+        status: 'closed',
+        closedAt: 60,
+        revealed: true,
+      });
       expect(await store.polls.launchPoll('x', 'y', { openedAt: 1, deadline: null, rooms: [] })).toBe('not_found');
     });
 
@@ -112,7 +143,9 @@ export function describePollStore(name: string, factory: () => Promise<Store>) {
       expect(await store.polls.recordVote(workshopId, id, 'ben', vote(['o3'], { w: 12, r: 'r2' }))).toBe('recorded');
       const { votes } = await store.polls.pollVotes(workshopId, id);
       expect(Object.fromEntries(votes)).toEqual({ ana: vote(['o1', 'o2']), ben: vote(['o3'], { w: 12, r: 'r2' }) });
-      expect(await store.polls.votesBy(workshopId, [id, 'other'], 'ben')).toEqual(new Map([[id, vote(['o3'], { w: 12, r: 'r2' })]]));
+      expect(await store.polls.votesBy(workshopId, [id, 'other'], 'ben')).toEqual(
+        new Map([[id, vote(['o3'], { w: 12, r: 'r2' })]]),
+      );
 
       const locked = await openPoll({ allowChange: false, workshopId });
       expect(await store.polls.recordVote(workshopId, locked.id, 'ana', vote(['o1']))).toBe('recorded');
@@ -120,9 +153,15 @@ export function describePollStore(name: string, factory: () => Promise<Store>) {
       expect(await store.polls.recordVote(workshopId, locked.id, 'ana', vote(['o2']))).toBe('vote_locked');
 
       const text = await openPoll({ kind: 'text', options: [], maxSelections: 1, workshopId });
-      expect(await store.polls.recordVote(workshopId, text.id, 'ana', vote([], { t: 'Brücken bauen, « amitié »' }))).toBe('recorded');
-      expect(await store.polls.recordVote(workshopId, text.id, 'ana', vote([], { t: 'Brücken bauen, « amitié »' }))).toBe('unchanged');
-      expect(await store.polls.recordVote(workshopId, text.id, 'ana', vote([], { t: 'Freundschaft' }))).toBe('replaced');
+      expect(
+        await store.polls.recordVote(workshopId, text.id, 'ana', vote([], { t: 'Brücken bauen, « amitié »' })),
+      ).toBe('recorded');
+      expect(
+        await store.polls.recordVote(workshopId, text.id, 'ana', vote([], { t: 'Brücken bauen, « amitié »' })),
+      ).toBe('unchanged');
+      expect(await store.polls.recordVote(workshopId, text.id, 'ana', vote([], { t: 'Freundschaft' }))).toBe(
+        'replaced',
+      );
     });
 
     test('[PSTORE5] votes are refused on drafts, closed polls, after the deadline, for unknown options and beyond the maximum', async () => {

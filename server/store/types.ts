@@ -34,7 +34,11 @@ export interface WorkshopStore {
   endWorkshop(workshopId: string, at: number): Promise<WorkshopRecord | null>;
 
   /** Adds a participant unless the workshop is missing, ended, or locked (moderators pass a lock). */
-  addParticipant(workshopId: string, participant: ParticipantRecord, opts: { bypassLock: boolean }): Promise<AddParticipantResult>;
+  addParticipant(
+    workshopId: string,
+    participant: ParticipantRecord,
+    opts: { bypassLock: boolean },
+  ): Promise<AddParticipantResult>;
   getParticipant(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;
   /** Everyone who ever joined, removed ones included, in join order. */
   listParticipants(workshopId: string): Promise<ParticipantRecord[]>;
@@ -43,9 +47,18 @@ export interface WorkshopStore {
   raiseHand(workshopId: string, participantId: string, at: number): Promise<ParticipantRecord | null>;
   lowerHand(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;
   /** Makes `connectionId` the participant's live connection and returns the one it replaced ('' if none). */
-  attachConnection(workshopId: string, participantId: string, connectionId: string): Promise<{ participant: ParticipantRecord; replaced: string } | null>;
+  attachConnection(
+    workshopId: string,
+    participantId: string,
+    connectionId: string,
+  ): Promise<{ participant: ParticipantRecord; replaced: string } | null>;
   /** Marks the drop only when `connectionId` is still the live one (a newer connection wins). */
-  detachConnection(workshopId: string, participantId: string, connectionId: string, at: number): Promise<ParticipantRecord | null>;
+  detachConnection(
+    workshopId: string,
+    participantId: string,
+    connectionId: string,
+    at: number,
+  ): Promise<ParticipantRecord | null>;
   /** Turns a participant still waiting to reconnect since `disconnectedAt` into offline (hand lowered). */
   expirePresence(workshopId: string, participantId: string, disconnectedAt: number): Promise<ParticipantRecord | null>;
   /** Voluntary leave: offline now, hand lowered; the resume token stays valid. */
@@ -61,7 +74,12 @@ export interface WorkshopStore {
    * Media: changes a participant's media flags. With `guardStage`, turning the microphone on is
    * refused ('stage') while their room is in stage mode and they are neither moderator nor on stage.
    */
-  updateMedia(workshopId: string, participantId: string, patch: Partial<MediaFlags>, opts?: { guardStage?: boolean }): Promise<ParticipantRecord | 'stage' | null>;
+  updateMedia(
+    workshopId: string,
+    participantId: string,
+    patch: Partial<MediaFlags>,
+    opts?: { guardStage?: boolean },
+  ): Promise<ParticipantRecord | 'stage' | null>;
   /** Media: turns a room's stage mode on or off. */
   setStage(workshopId: string, roomId: string, on: boolean): Promise<void>;
   /** Media: the rooms now in stage mode. */

@@ -22,7 +22,13 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
     return p;
   };
 
-  async function enter(socket: TypedSocket, workshop: WorkshopRecord, participant: ParticipantRecord, resumeToken: string, isNew: boolean): Promise<SessionSnapshot> {
+  async function enter(
+    socket: TypedSocket,
+    workshop: WorkshopRecord,
+    participant: ParticipantRecord,
+    resumeToken: string,
+    isNew: boolean,
+  ): Promise<SessionSnapshot> {
     const attached = await store.attachConnection(workshop.id, participant.id, socket.id);
     if (!attached) throw new CommandError('not_found', 'This session is no longer known');
     if (attached.replaced && attached.replaced !== socket.id) {
@@ -34,7 +40,8 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
     if (previous) {
       for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
       // One socket speaks for one participant: the one it spoke for before is now dropped.
-      if (previous.participantId !== participant.id || previous.workshopId !== workshop.id) await markDropped(deps, previous, socket.id);
+      if (previous.participantId !== participant.id || previous.workshopId !== workshop.id)
+        await markDropped(deps, previous, socket.id);
     }
     socket.data.session = { workshopId: workshop.id, participantId: participant.id };
     const me = attached.participant;
@@ -45,7 +52,11 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
       ...(me.role === 'moderator' ? [rooms.moderators(workshop.id)] : []),
     ]);
     socket.to(rooms.workshop(workshop.id)).emit(isNew ? 'participant:joined' : 'participant:updated', pub(me));
-    deps.log.info(isNew ? 'participant joined' : 'participant resumed', { workshop: workshop.id, participant: me.id, role: me.role });
+    deps.log.info(isNew ? 'participant joined' : 'participant resumed', {
+      workshop: workshop.id,
+      participant: me.id,
+      role: me.role,
+    });
     const everyone = await store.listParticipants(workshop.id);
     return {
       workshop: logic.toPublicWorkshop(workshop),
@@ -59,7 +70,10 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
 
   function checkVersion(v: number) {
     if (v !== PROTOCOL_VERSION) {
-      throw new CommandError('version_mismatch', `This page speaks protocol ${v}, the server ${PROTOCOL_VERSION}: reload the page`);
+      throw new CommandError(
+        'version_mismatch',
+        `This page speaks protocol ${v}, the server ${PROTOCOL_VERSION}: reload the page`,
+      );
     }
   }
 
@@ -93,7 +107,11 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
       logic.checkJoinable(workshop, role);
       const { record, resumeToken } = logic.newParticipant(input, role, ctxFor());
       const added = await store.addParticipant(workshop.id, record, { bypassLock: role === 'moderator' });
-      if (added !== 'ok') throw new CommandError(added, added === 'locked' ? 'The workshop is locked: no new participants' : `Cannot join: ${added}`);
+      if (added !== 'ok')
+        throw new CommandError(
+          added,
+          added === 'locked' ? 'The workshop is locked: no new participants' : `Cannot join: ${added}`,
+        );
       return enter(socket, workshop, record, resumeToken, true);
     },
 
@@ -102,7 +120,10 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
       const workshop = await store.getWorkshop(input.workshopId);
       if (!workshop) throw new CommandError('not_found', 'This workshop no longer exists');
       if (workshop.endedAt !== null) throw new CommandError('ended', 'The workshop has ended');
-      const participant = logic.checkResume(await store.getParticipant(workshop.id, input.participantId), input.resumeToken);
+      const participant = logic.checkResume(
+        await store.getParticipant(workshop.id, input.participantId),
+        input.resumeToken,
+      );
       return enter(socket, workshop, participant, input.resumeToken, false);
     },
 
@@ -111,7 +132,8 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
       const left = await store.leave(session.workshopId, session.participantId);
       ctx.socket.data.session = null;
       for (const room of ctx.socket.rooms) if (room !== ctx.socket.id) void ctx.socket.leave(room);
-      if (left) io.to(rooms.workshop(session.workshopId)).emit('participant:left', { participantId: left.id, reason: 'left' });
+      if (left)
+        io.to(rooms.workshop(session.workshopId)).emit('participant:left', { participantId: left.id, reason: 'left' });
       deps.log.info('participant left', { workshop: session.workshopId, participant: session.participantId });
       return null;
     },
@@ -197,7 +219,9 @@ function markDropped(deps: Deps, session: Session, connectionId: string): Promis
     const p = await deps.store.detachConnection(session.workshopId, session.participantId, connectionId, at);
     if (!p) return; // a newer connection already speaks for this participant
     const emitUpdate = (q: ParticipantRecord) =>
-      deps.io.to(rooms.workshop(session.workshopId)).emit('participant:updated', logic.toPublicParticipant(q, deps.clock(), deps.config.presenceGraceMs));
+      deps.io
+        .to(rooms.workshop(session.workshopId))
+        .emit('participant:updated', logic.toPublicParticipant(q, deps.clock(), deps.config.presenceGraceMs));
     emitUpdate(p);
     const timer = setTimeout(() => {
       deps.timers.delete(timer);

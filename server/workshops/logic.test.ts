@@ -26,13 +26,21 @@ function refusal(fn: () => unknown): ErrorCode | null {
 }
 
 const KEY = 'the-moderator-key';
-const workshop = (o: Parameters<typeof workshopRecord>[0] = {}) => workshopRecord({ moderatorKeyHash: hashSecret(KEY), ...o });
+const workshop = (o: Parameters<typeof workshopRecord>[0] = {}) =>
+  workshopRecord({ moderatorKeyHash: hashSecret(KEY), ...o });
 
 describe('creating a workshop', () => {
   test('stores only the hash of the moderator key, with time and ids from the context', () => {
     const input = workshopCreateSchema.parse({ title: '  Jumelage 2030 ', languages: ['de', 'fr', 'de'] });
     const { record, moderatorKey } = logic.newWorkshop(input, { now: 42, ids: countingIds() });
-    expect(record).toMatchObject({ title: 'Jumelage 2030', code: 'ABC234', createdAt: 42, locked: false, endedAt: null, startsAt: null });
+    expect(record).toMatchObject({
+      title: 'Jumelage 2030',
+      code: 'ABC234',
+      createdAt: 42,
+      locked: false,
+      endedAt: null,
+      startsAt: null,
+    });
     expect(record.languages).toEqual(['de', 'fr']);
     expect(record.moderatorKeyHash).toBe(hashSecret(moderatorKey));
     expect(JSON.stringify(record)).not.toContain(moderatorKey);
@@ -66,9 +74,24 @@ describe('joining', () => {
   });
 
   test('a new participant starts offline with the hand down and only a token hash stored', () => {
-    const input = workshopJoinSchema.parse({ v: 1, code: 'abc-234', name: 'Ana', town: 'Lyon', kind: 'group', headcount: 1, languages: ['fr', 'fr'] });
+    const input = workshopJoinSchema.parse({
+      v: 1,
+      code: 'abc-234',
+      name: 'Ana',
+      town: 'Lyon',
+      kind: 'group',
+      headcount: 1,
+      languages: ['fr', 'fr'],
+    });
     const { record, resumeToken } = logic.newParticipant(input, 'participant', { now: 7, ids: countingIds() });
-    expect(record).toMatchObject({ name: 'Ana', presence: 'offline', handRaisedAt: null, joinedAt: 7, removed: false, connectionId: '' });
+    expect(record).toMatchObject({
+      name: 'Ana',
+      presence: 'offline',
+      handRaisedAt: null,
+      joinedAt: 7,
+      removed: false,
+      connectionId: '',
+    });
     expect(record.headcount).toBe(2); // a group is at least two people
     expect(record.languages).toEqual(['fr']);
     expect(record.resumeTokenHash).toBe(hashSecret(resumeToken));
@@ -126,15 +149,19 @@ describe('presence', () => {
     { presence: 'reconnecting', disconnectedAt: 5_000, now: 5_999, expected: 'reconnecting' },
     { presence: 'reconnecting', disconnectedAt: 5_000, now: 6_000, expected: 'offline' },
     { presence: 'offline', disconnectedAt: 5_000, now: 5_001, expected: 'offline' },
-  ] as const)('[WS10] $presence since $disconnectedAt, seen at $now: $expected', ({ presence, disconnectedAt, now, expected }) => {
-    const p = participantRecord({ presence, disconnectedAt });
-    expect(logic.effectivePresence(p, now, grace)).toBe(expected);
-    expect(logic.toPublicParticipant(p, now, grace).presence).toBe(expected);
-  });
+  ] as const)(
+    '[WS10] $presence since $disconnectedAt, seen at $now: $expected',
+    ({ presence, disconnectedAt, now, expected }) => {
+      const p = participantRecord({ presence, disconnectedAt });
+      expect(logic.effectivePresence(p, now, grace)).toBe(expected);
+      expect(logic.toPublicParticipant(p, now, grace).presence).toBe(expected);
+    },
+  );
 
   test('the public participant carries no secrets or connection details', () => {
     const pub = logic.toPublicParticipant(participantRecord({ connectionId: 'sock-1' }), 0, grace);
-    for (const key of ['resumeTokenHash', 'connectionId', 'disconnectedAt', 'removed']) expect(pub).not.toHaveProperty(key);
+    for (const key of ['resumeTokenHash', 'connectionId', 'disconnectedAt', 'removed'])
+      expect(pub).not.toHaveProperty(key);
   });
 });
 
@@ -151,11 +178,20 @@ describe('town suggestions', () => {
   });
 
   test('the same town in another case or with spaces counts once, under its first spelling', () => {
-    const towns = logic.townSuggestions([participantRecord({ town: ' Lyon' }), participantRecord({ town: 'LYON ' }), participantRecord({ town: 'Arles' })]);
+    const towns = logic.townSuggestions([
+      participantRecord({ town: ' Lyon' }),
+      participantRecord({ town: 'LYON ' }),
+      participantRecord({ town: 'Arles' }),
+    ]);
     expect(towns).toEqual(['Lyon', 'Arles']);
   });
 
   test('removed participants do not suggest their town', () => {
-    expect(logic.townSuggestions([participantRecord({ town: 'Nowhere', removed: true }), participantRecord({ town: 'Lyon' })])).toEqual(['Lyon']);
+    expect(
+      logic.townSuggestions([
+        participantRecord({ town: 'Nowhere', removed: true }),
+        participantRecord({ town: 'Lyon' }),
+      ]),
+    ).toEqual(['Lyon']);
   });
 });

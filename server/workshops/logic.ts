@@ -41,7 +41,8 @@ export function roleForJoin(workshop: WorkshopRecord, moderatorKey: string | und
 /** [WS4] An ended workshop takes nobody; a locked one only moderators. */
 export function checkJoinable(workshop: WorkshopRecord, role: Role) {
   if (workshop.endedAt !== null) throw new CommandError('ended', 'The workshop has ended');
-  if (workshop.locked && role !== 'moderator') throw new CommandError('locked', 'The workshop is locked: no new participants');
+  if (workshop.locked && role !== 'moderator')
+    throw new CommandError('locked', 'The workshop is locked: no new participants');
 }
 
 export function newParticipant(input: z.output<typeof workshopJoinSchema>, role: Role, ctx: LogicCtx) {
@@ -74,7 +75,8 @@ export function newParticipant(input: z.output<typeof workshopJoinSchema>, role:
 
 /** [WS6] Resume needs the participant's own token; a removed participant cannot come back. */
 export function checkResume(p: ParticipantRecord | null, resumeToken: string): ParticipantRecord {
-  if (!p || !secretMatches(resumeToken, p.resumeTokenHash)) throw new CommandError('not_found', 'This session is no longer known');
+  if (!p || !secretMatches(resumeToken, p.resumeTokenHash))
+    throw new CommandError('not_found', 'This session is no longer known');
   if (p.removed) throw new CommandError('removed', 'You were removed from this workshop');
   return p;
 }
@@ -95,7 +97,8 @@ export function checkRemove(actor: ParticipantRecord, target: ParticipantRecord 
 /** [WS9] Anyone lowers their own hand; only moderators lower someone else's. */
 export function checkLowerHand(actor: ParticipantRecord, targetId: string | undefined): string {
   const id = targetId ?? actor.id;
-  if (id !== actor.id && actor.role !== 'moderator') throw new CommandError('forbidden', "Only moderators may lower someone else's hand");
+  if (id !== actor.id && actor.role !== 'moderator')
+    throw new CommandError('forbidden', "Only moderators may lower someone else's hand");
   return id;
 }
 

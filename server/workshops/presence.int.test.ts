@@ -2,7 +2,17 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol.js';
 import type { Participant } from '../../shared/workshops/schema.js';
-import { closeAllClients, connectClient, ok, recordEvents, request, startServer, waitFor, type ClientSocket, type TestServer } from '../../test/server-harness.js';
+import {
+  closeAllClients,
+  connectClient,
+  ok,
+  recordEvents,
+  request,
+  startServer,
+  waitFor,
+  type ClientSocket,
+  type TestServer,
+} from '../../test/server-harness.js';
 import { resumeInput, workshopWith } from '../../test/workshop-helpers.js';
 
 let server: TestServer | undefined;
@@ -18,7 +28,8 @@ function drop(socket: ClientSocket) {
   socket.io.engine.close();
 }
 
-const presenceOf = (id: string, presence: Participant['presence']) => (p: Participant) => p.id === id && p.presence === presence;
+const presenceOf = (id: string, presence: Participant['presence']) => (p: Participant) =>
+  p.id === id && p.presence === presence;
 
 describe('resume', () => {
   test('[WS6] resuming after a drop keeps id, role and raised hand; others see reconnecting then online', async () => {
@@ -36,7 +47,13 @@ describe('resume', () => {
     const online = waitFor(moderator.socket, 'participant:updated', presenceOf(ana.id, 'online'));
     const fresh = await connectClient(server.url);
     const snapshot = await ok(fresh, 'workshop:resume', resumeInput(ana));
-    expect(snapshot.self).toMatchObject({ id: ana.id, name: 'Ana', role: 'moderator', presence: 'online', handRaisedAt: raised.handRaisedAt });
+    expect(snapshot.self).toMatchObject({
+      id: ana.id,
+      name: 'Ana',
+      role: 'moderator',
+      presence: 'online',
+      handRaisedAt: raised.handRaisedAt,
+    });
     expect(snapshot.resumeToken).toBe(ana.snapshot.resumeToken);
     expect(snapshot.participants.map((p) => p.id)).toEqual([moderator.id, ana.id]);
     await online;
@@ -106,7 +123,8 @@ describe('resume', () => {
       { ...resumeInput(ana), participantId: 'nobody' },
       { ...resumeInput(ana), workshopId: 'nowhere' },
     ];
-    for (const input of attempts) expect(await request(other, 'workshop:resume', input)).toMatchObject({ ok: false, code: 'not_found' });
+    for (const input of attempts)
+      expect(await request(other, 'workshop:resume', input)).toMatchObject({ ok: false, code: 'not_found' });
     expect(await request(other, 'hand:raise', {})).toMatchObject({ ok: false, code: 'not_joined' });
   });
 });
@@ -117,7 +135,12 @@ describe('one socket, one participant', () => {
     const { code, moderator, people } = await workshopWith(server.url, 'Ana');
     const ana = people[0]!;
     const reconnecting = waitFor(moderator.socket, 'participant:updated', presenceOf(ana.id, 'reconnecting'));
-    const second = await ok(ana.socket, 'workshop:join', { v: PROTOCOL_VERSION, code, name: 'Ana again', town: 'Lyon' });
+    const second = await ok(ana.socket, 'workshop:join', {
+      v: PROTOCOL_VERSION,
+      code,
+      name: 'Ana again',
+      town: 'Lyon',
+    });
     expect(second.self.id).not.toBe(ana.id);
     await reconnecting;
     const fresh = second.participants.find((p) => p.id === ana.id);
@@ -130,7 +153,12 @@ describe('protocol version', () => {
     server = await startServer();
     const { code, people } = await workshopWith(server.url, 'Ana');
     const socket = await connectClient(server.url);
-    const join = await request(socket, 'workshop:join', { v: PROTOCOL_VERSION + 1, code, name: 'Old tab', town: 'Lyon' });
+    const join = await request(socket, 'workshop:join', {
+      v: PROTOCOL_VERSION + 1,
+      code,
+      name: 'Old tab',
+      town: 'Lyon',
+    });
     expect(join).toMatchObject({ ok: false, code: 'version_mismatch' });
     const resume = await request(socket, 'workshop:resume', { ...resumeInput(people[0]!), v: PROTOCOL_VERSION - 1 });
     expect(resume).toMatchObject({ ok: false, code: 'version_mismatch' });

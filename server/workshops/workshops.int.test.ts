@@ -1,7 +1,16 @@
 /** Workshops over real sockets: create, preview, join, hands, roles, lock, end, remove, leave. */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol.js';
-import { closeAllClients, connectClient, ok, recordEvents, request, startServer, waitFor, type TestServer } from '../../test/server-harness.js';
+import {
+  closeAllClients,
+  connectClient,
+  ok,
+  recordEvents,
+  request,
+  startServer,
+  waitFor,
+  type TestServer,
+} from '../../test/server-harness.js';
 import { createWorkshop, freshSnapshot, joinAs, resumeInput, workshopWith } from '../../test/workshop-helpers.js';
 
 let server: TestServer;
@@ -23,15 +32,28 @@ describe('create, preview, join', () => {
     expect(created.workshop).not.toHaveProperty('moderatorKeyHash');
 
     const visitor = await connectClient(server.url);
-    const preview = await ok(visitor, 'workshop:preview', { code: `${code.slice(0, 3).toLowerCase()}-${code.slice(3)}` });
+    const preview = await ok(visitor, 'workshop:preview', {
+      code: `${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`,
+    });
     expect(preview).toEqual({ workshop: created.workshop, towns: [] });
 
     const ana = await joinAs(server.url, code, { name: 'Ana', town: 'Łódź' });
-    expect(ana.snapshot.self).toMatchObject({ name: 'Ana', role: 'participant', presence: 'online', handRaisedAt: null });
+    expect(ana.snapshot.self).toMatchObject({
+      name: 'Ana',
+      role: 'participant',
+      presence: 'online',
+      handRaisedAt: null,
+    });
     expect(ana.snapshot.participants.map((p) => p.name)).toEqual(['Ana']);
 
     const anaSeesBen = waitFor(ana.socket, 'participant:joined');
-    const ben = await joinAs(server.url, code, { name: 'Ben', town: 'Chemnitz', kind: 'group', headcount: 6, media: false });
+    const ben = await joinAs(server.url, code, {
+      name: 'Ben',
+      town: 'Chemnitz',
+      kind: 'group',
+      headcount: 6,
+      media: false,
+    });
     expect(await anaSeesBen).toEqual(ben.snapshot.self);
     expect(ben.snapshot.self).toMatchObject({ kind: 'group', headcount: 6, media: false });
     expect(ben.snapshot.participants).toEqual([{ ...ana.snapshot.self }, ben.snapshot.self]);
@@ -50,8 +72,16 @@ describe('create, preview, join', () => {
 
   test('an unknown code is not_found for preview and join', async () => {
     const visitor = await connectClient(server.url);
-    expect(await request(visitor, 'workshop:preview', { code: 'ZZZ-ZZZ' })).toMatchObject({ ok: false, code: 'not_found' });
-    const join = await request(visitor, 'workshop:join', { v: PROTOCOL_VERSION, code: 'ZZZZZZ', name: 'Ana', town: 'Lyon' });
+    expect(await request(visitor, 'workshop:preview', { code: 'ZZZ-ZZZ' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    const join = await request(visitor, 'workshop:join', {
+      v: PROTOCOL_VERSION,
+      code: 'ZZZZZZ',
+      name: 'Ana',
+      town: 'Lyon',
+    });
     expect(join).toMatchObject({ ok: false, code: 'not_found' });
   });
 
@@ -69,7 +99,13 @@ describe('create, preview, join', () => {
     const mod = await joinAs(server.url, created.workshop.code, { name: 'Mia', moderatorKey: created.moderatorKey });
     expect(mod.snapshot.self.role).toBe('moderator');
     const visitor = await connectClient(server.url);
-    const wrong = await request(visitor, 'workshop:join', { v: PROTOCOL_VERSION, code: created.workshop.code, name: 'Eve', town: 'X', moderatorKey: 'guessed-key-123' });
+    const wrong = await request(visitor, 'workshop:join', {
+      v: PROTOCOL_VERSION,
+      code: created.workshop.code,
+      name: 'Eve',
+      town: 'X',
+      moderatorKey: 'guessed-key-123',
+    });
     expect(wrong).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });
@@ -89,7 +125,9 @@ describe('hands', () => {
 
     expect((await ok(ana.socket, 'hand:lower', {})).handRaisedAt).toBeNull();
     expect((await ok(moderator.socket, 'hand:lower', { participantId: ben.id })).handRaisedAt).toBeNull();
-    const updates = seen.filter((e) => e.event === 'participant:updated').map((e) => e.arg as { id: string; handRaisedAt: number | null });
+    const updates = seen
+      .filter((e) => e.event === 'participant:updated')
+      .map((e) => e.arg as { id: string; handRaisedAt: number | null });
     expect(updates.map((u) => [u.id, u.handRaisedAt !== null])).toEqual([
       [cleo.id, true],
       [ana.id, true],
@@ -139,12 +177,16 @@ describe('moderator commands', () => {
     expect((await anaSees).locked).toBe(true);
 
     const late = await connectClient(server.url);
-    expect(await request(late, 'workshop:join', { v: PROTOCOL_VERSION, code, name: 'Late', town: 'Lyon' })).toMatchObject({ ok: false, code: 'locked' });
+    expect(
+      await request(late, 'workshop:join', { v: PROTOCOL_VERSION, code, name: 'Late', town: 'Lyon' }),
+    ).toMatchObject({ ok: false, code: 'locked' });
     const coMod = await joinAs(server.url, code, { name: 'Co', moderatorKey: created.moderatorKey });
     expect(coMod.snapshot.self.role).toBe('moderator');
 
     await ok(moderator.socket, 'workshop:lock', { locked: false });
-    expect((await ok(late, 'workshop:join', { v: PROTOCOL_VERSION, code, name: 'Late', town: 'Lyon' })).self.name).toBe('Late');
+    expect((await ok(late, 'workshop:join', { v: PROTOCOL_VERSION, code, name: 'Late', town: 'Lyon' })).self.name).toBe(
+      'Late',
+    );
   });
 
   test('ending tells everyone; afterwards commands, joins and resumes get ended', async () => {
@@ -164,7 +206,13 @@ describe('moderator commands', () => {
       expect(ack).toMatchObject({ ok: false, code: 'ended' });
     }
     const late = await connectClient(server.url);
-    const join = await request(late, 'workshop:join', { v: PROTOCOL_VERSION, code, name: 'Late', town: 'Lyon', moderatorKey: created.moderatorKey });
+    const join = await request(late, 'workshop:join', {
+      v: PROTOCOL_VERSION,
+      code,
+      name: 'Late',
+      town: 'Lyon',
+      moderatorKey: created.moderatorKey,
+    });
     expect(join).toMatchObject({ ok: false, code: 'ended' });
     expect(await request(late, 'workshop:resume', resumeInput(ana))).toMatchObject({ ok: false, code: 'ended' });
   });
@@ -184,12 +232,18 @@ describe('moderator commands', () => {
     expect(await request(again, 'workshop:resume', resumeInput(ana))).toMatchObject({ ok: false, code: 'removed' });
     const snapshot = await ok(ben.socket, 'workshop:resume', resumeInput(ben));
     expect(snapshot.participants.map((p) => p.id)).not.toContain(ana.id);
-    expect(await request(moderator.socket, 'participant:remove', { participantId: ana.id })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await request(moderator.socket, 'participant:remove', { participantId: ana.id })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
   });
 
   test('[WS8] a moderator cannot remove themselves', async () => {
     const { moderator } = await workshopWith(server.url);
-    expect(await request(moderator.socket, 'participant:remove', { participantId: moderator.id })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(moderator.socket, 'participant:remove', { participantId: moderator.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
   });
 });
 

@@ -74,7 +74,8 @@ export function serializeBoard(state: BoardState): string {
 export function dotCounts(state: BoardState): Map<string, number> {
   const counts = new Map<string, number>();
   for (const item of state.items.values()) {
-    if (item.kind === 'dot' && item.round === state.settings.dotRound) counts.set(item.cardId, (counts.get(item.cardId) ?? 0) + 1);
+    if (item.kind === 'dot' && item.round === state.settings.dotRound)
+      counts.set(item.cardId, (counts.get(item.cardId) ?? 0) + 1);
   }
   return counts;
 }

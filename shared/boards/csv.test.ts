@@ -4,7 +4,18 @@ import type { Item } from './schema.js';
 
 const headers = { text: 'Text', author: 'Autor/in', cluster: 'Cluster', dots: 'Punkte' };
 const card = (id: string, text: string, extra: Partial<Extract<Item, { kind: 'card' }>> = {}): Item => ({
-  kind: 'card', id, x: 0, y: 0, text, color: '#fff176', clusterId: null, by: 'p1', authorName: 'Zoë', anonymous: false, round: 1, ...extra,
+  kind: 'card',
+  id,
+  x: 0,
+  y: 0,
+  text,
+  color: '#fff176',
+  clusterId: null,
+  by: 'p1',
+  authorName: 'Zoë',
+  anonymous: false,
+  round: 1,
+  ...extra,
 });
 
 describe('cards as CSV', () => {
@@ -17,7 +28,14 @@ describe('cards as CSV', () => {
       card('d', '', { hidden: true, authorName: '' }),
       card('e', '=HYPERLINK("x")'),
     ];
-    const csv = cardsCsv(items, new Map([['c', 3], ['b', 1]]), headers);
+    const csv = cardsCsv(
+      items,
+      new Map([
+        ['c', 3],
+        ['b', 1],
+      ]),
+      headers,
+    );
     expect(csv.startsWith('\uFEFF"Text","Autor/in","Cluster","Punkte"\r\n')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     expect(lines).toEqual([

@@ -20,7 +20,9 @@ function field(value: string | number): string {
  * out, anonymous cards have no author ([CARD5]). Sorted by cluster, then by dots.
  */
 export function cardsCsv(items: readonly Item[], dots: ReadonlyMap<string, number>, headers: CsvHeaders): string {
-  const clusters = new Map(items.filter((i) => i.kind === 'cluster').map((c) => [c.id, c.kind === 'cluster' ? c.heading : '']));
+  const clusters = new Map(
+    items.filter((i) => i.kind === 'cluster').map((c) => [c.id, c.kind === 'cluster' ? c.heading : '']),
+  );
   const cards = items.filter((i): i is CardItem => i.kind === 'card' && !i.hidden);
   const rows = cards
     .map((c) => ({
@@ -30,6 +32,9 @@ export function cardsCsv(items: readonly Item[], dots: ReadonlyMap<string, numbe
       dots: dots.get(c.id) ?? 0,
     }))
     .sort((a, b) => a.cluster.localeCompare(b.cluster) || b.dots - a.dots || a.text.localeCompare(b.text));
-  const lines = [[headers.text, headers.author, headers.cluster, headers.dots], ...rows.map((r) => [r.text, r.author, r.cluster, r.dots])];
+  const lines = [
+    [headers.text, headers.author, headers.cluster, headers.dots],
+    ...rows.map((r) => [r.text, r.author, r.cluster, r.dots]),
+  ];
   return `\uFEFF${lines.map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;
 }

@@ -37,7 +37,20 @@ export const INK_COLORS = ['#1d2430', '#1f4e79', '#2e7d32', '#b3261e', '#e0a526'
 /** Sticky card colours. */
 export const CARD_COLORS = ['#fff176', '#ffb74d', '#81d4fa', '#a5d6a7', '#f48fb1', '#e0e0e0'] as const;
 
-export const TOOLS = ['select', 'pen', 'highlighter', 'line', 'arrow', 'rect', 'ellipse', 'text', 'card', 'eraser', 'laser', 'pan'] as const;
+export const TOOLS = [
+  'select',
+  'pen',
+  'highlighter',
+  'line',
+  'arrow',
+  'rect',
+  'ellipse',
+  'text',
+  'card',
+  'eraser',
+  'laser',
+  'pan',
+] as const;
 export type Tool = (typeof TOOLS)[number];
 
 const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
@@ -51,7 +64,10 @@ const pointList = (min: number, max: number) =>
     .array(z.number())
     .min(min)
     .max(max)
-    .refine((p) => p.length % 2 === 0 && p.every((v) => v >= -BOARD_LIMITS.coord && v <= BOARD_LIMITS.coord), 'x, y pairs within the board');
+    .refine(
+      (p) => p.length % 2 === 0 && p.every((v) => v >= -BOARD_LIMITS.coord && v <= BOARD_LIMITS.coord),
+      'x, y pairs within the board',
+    );
 const pos = { id: idSchema, x: coord, y: coord };
 
 const strokeNew = z.object({
@@ -107,7 +123,15 @@ const imageNew = z.object({
 });
 const dotNew = z.object({ kind: z.literal('dot'), id: idSchema, cardId: idSchema });
 
-export const newItemSchema = z.discriminatedUnion('kind', [strokeNew, shapeNew, textNew, cardNew, clusterNew, imageNew, dotNew]);
+export const newItemSchema = z.discriminatedUnion('kind', [
+  strokeNew,
+  shapeNew,
+  textNew,
+  cardNew,
+  clusterNew,
+  imageNew,
+  dotNew,
+]);
 export type NewItem = z.output<typeof newItemSchema>;
 
 export const patchSchema = z
@@ -242,7 +266,10 @@ export interface BoardSnapshot {
 export const boardRefSchema = z.object({ roomId: roomIdSchema.optional() });
 export const boardOpSchema = boardRefSchema.extend({ op: intentSchema });
 export const boardRevertSchema = boardRefSchema.extend({ seq: z.number().int().min(1) });
-export const boardSyncSchema = boardRefSchema.extend({ sinceSeq: z.number().int().min(0).default(0), full: z.boolean().default(false) });
+export const boardSyncSchema = boardRefSchema.extend({
+  sinceSeq: z.number().int().min(0).default(0),
+  full: z.boolean().default(false),
+});
 export const boardSettingsSchema = boardRefSchema.extend({ patch: settingsPatchSchema });
 export const boardLiveSchema = boardRefSchema.extend({
   strokeId: idSchema,
@@ -255,7 +282,12 @@ export const boardLiveSchema = boardRefSchema.extend({
   replace: z.boolean().default(false),
   end: z.boolean().default(false),
 });
-export const boardCursorSchema = boardRefSchema.extend({ x: coord, y: coord, laser: z.boolean().default(false), gone: z.boolean().default(false) });
+export const boardCursorSchema = boardRefSchema.extend({
+  x: coord,
+  y: coord,
+  laser: z.boolean().default(false),
+  gone: z.boolean().default(false),
+});
 export const boardSnapshotTakeSchema = boardRefSchema.extend({ label: z.string().trim().max(80).default('') });
 export const boardSnapshotGetSchema = z.object({ roomId: roomIdSchema, snapshotId: idSchema });
 export const boardListSchema = z.object({}).strict();

@@ -5,7 +5,10 @@ import type { BreakoutView } from './schema.js';
  * list, as the breakouts section shows it) and closed rooms from the archive (an unnamed one by its
  * place among the rooms closed with it). The plenary is not listed: callers name it themselves.
  */
-export function breakoutRoomNames(view: Pick<BreakoutView, 'rooms' | 'archive'> | null, roomN: (n: number) => string): Map<string, string> {
+export function breakoutRoomNames(
+  view: Pick<BreakoutView, 'rooms' | 'archive'> | null,
+  roomN: (n: number) => string,
+): Map<string, string> {
   const names = new Map<string, string>();
   if (!view) return names;
   const sessions = new Map<number, number>();

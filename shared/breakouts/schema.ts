@@ -130,7 +130,12 @@ export const roomsSetSchema = z.object({
 export const assignSchema = z.object({
   version: z.number().int().min(0),
   mode: z.enum(ASSIGN_MODES).default('random'),
-  seed: z.number().int().min(0).max(2 ** 31).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .optional(),
   /** By language: the two tandem languages, or none for same-language groups. */
   languages: z.array(language).max(2).default([]),
   /** Choose: how many people each room takes. */
@@ -154,6 +159,11 @@ export const rotateSchema = z.object({
   rounds: z.number().int().min(1).max(MAX_ROUNDS),
   durationMs: duration,
   languages: z.array(language).max(2).default([]),
-  seed: z.number().int().min(0).max(2 ** 31).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .optional(),
 });
 export type RotateInput = z.input<typeof rotateSchema>;

@@ -9,8 +9,14 @@ const reference = Object.keys(catalogue.en).sort();
 describe('the i18n catalogue', () => {
   it.each(UI_LOCALES)('[I18N1] %s has exactly the keys English has', (locale) => {
     const keys = Object.keys(catalogue[locale]).sort();
-    expect(reference.filter((k) => !keys.includes(k)), 'missing').toEqual([]);
-    expect(keys.filter((k) => !reference.includes(k)), 'extra').toEqual([]);
+    expect(
+      reference.filter((k) => !keys.includes(k)),
+      'missing',
+    ).toEqual([]);
+    expect(
+      keys.filter((k) => !reference.includes(k)),
+      'extra',
+    ).toEqual([]);
   });
 
   it.each(UI_LOCALES)('[I18N2] %s has no empty message and every plural form its language needs', (locale) => {
@@ -19,7 +25,8 @@ describe('the i18n catalogue', () => {
       if (typeof message === 'string') {
         expect(message.trim(), key).not.toBe('');
       } else {
-        for (const form of needed) expect(message[form] ?? (form === 'other' ? undefined : null), `${key}.${form}`).toBeTruthy();
+        for (const form of needed)
+          expect(message[form] ?? (form === 'other' ? undefined : null), `${key}.${form}`).toBeTruthy();
       }
     }
   });

@@ -14,6 +14,7 @@ function plural(locale: UiLocale, count: number): Intl.LDMLPluralRule {
 /** Fills {name} placeholders; a plural message picks its form from params.count. */
 export function formatMessage(locale: UiLocale, message: Message | undefined, params: Params = {}): string {
   if (message === undefined) return '';
-  const text = typeof message === 'string' ? message : (message[plural(locale, Number(params.count ?? 0))] ?? message.other);
+  const text =
+    typeof message === 'string' ? message : (message[plural(locale, Number(params.count ?? 0))] ?? message.other);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

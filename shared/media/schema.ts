@@ -11,7 +11,13 @@ export interface MediaFlags {
   onStage: boolean;
 }
 
-export const MEDIA_DEFAULTS: MediaFlags = { micOn: true, cameraOn: true, screenSharing: false, lowBandwidth: false, onStage: false };
+export const MEDIA_DEFAULTS: MediaFlags = {
+  micOn: true,
+  cameraOn: true,
+  screenSharing: false,
+  lowBandwidth: false,
+  onStage: false,
+};
 
 /** One RTCIceServer as the browser takes it (STUN or TURN). */
 export interface IceServer {
@@ -48,7 +54,10 @@ export const signalDataSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.object({ type: z.literal('renegotiate'), renegotiate: z.literal(true) }),
-  z.object({ type: z.literal('transceiverRequest'), transceiverRequest: z.object({ kind: z.enum(['audio', 'video']), init: z.object({}).loose().optional() }) }),
+  z.object({
+    type: z.literal('transceiverRequest'),
+    transceiverRequest: z.object({ kind: z.enum(['audio', 'video']), init: z.object({}).loose().optional() }),
+  }),
   /**
    * Sent by the side that does not initiate (the higher participant id): "I am here, I hold
    * connection `have` from you (or none); send me an offer". With `restart` it asks for a new connection.

@@ -21,11 +21,7 @@ export function formatJoinCode(code: string): string {
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const language = z.enum(LANGUAGES);
-const joinCode = z
-  .string()
-  .max(20)
-  .transform(normalizeJoinCode)
-  .pipe(z.string().length(JOIN_CODE_LENGTH));
+const joinCode = z.string().max(20).transform(normalizeJoinCode).pipe(z.string().length(JOIN_CODE_LENGTH));
 
 export const LIMITS = {
   title: 120,

@@ -20,7 +20,12 @@ export class MemoryBreakoutStore implements BreakoutStore {
     return s ? copy(s) : null;
   }
 
-  async apply(workshopId: string, expectedVersion: number, next: BreakoutRecord, moves: readonly BreakoutMove[]): Promise<ApplyBreakoutsResult> {
+  async apply(
+    workshopId: string,
+    expectedVersion: number,
+    next: BreakoutRecord,
+    moves: readonly BreakoutMove[],
+  ): Promise<ApplyBreakoutsResult> {
     const current = this.states.get(workshopId) ?? null;
     if ((current?.version ?? 0) !== expectedVersion) return { ok: false, current: current && copy(current) };
     const state = { ...copy(next), version: expectedVersion + 1 };

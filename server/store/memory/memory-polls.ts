@@ -7,7 +7,8 @@ interface PollState {
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
-const sameAnswer = (a: StoredVote, b: StoredVote) => a.t === b.t && a.c.length === b.c.length && a.c.every((id, i) => id === b.c[i]);
+const sameAnswer = (a: StoredVote, b: StoredVote) =>
+  a.t === b.t && a.c.length === b.c.length && a.c.every((id, i) => id === b.c[i]);
 
 /** Polls in memory. Each method runs to completion without awaiting, so each is atomic. */
 export class MemoryPollStore implements PollStore {
@@ -44,10 +45,19 @@ export class MemoryPollStore implements PollStore {
     return 'ok' as const;
   }
 
-  async launchPoll(workshopId: string, pollId: string, launch: { openedAt: number; deadline: number | null; rooms: string[] }) {
+  async launchPoll(
+    workshopId: string,
+    pollId: string,
+    launch: { openedAt: number; deadline: number | null; rooms: string[] },
+  ) {
     return this.change(workshopId, pollId, (p) => {
       if (p.status !== 'draft') return false;
-      Object.assign(p, { status: 'open', openedAt: launch.openedAt, deadline: launch.deadline, rooms: [...launch.rooms] });
+      Object.assign(p, {
+        status: 'open',
+        openedAt: launch.openedAt,
+        deadline: launch.deadline,
+        rooms: [...launch.rooms],
+      });
       return true;
     });
   }
@@ -69,7 +79,12 @@ export class MemoryPollStore implements PollStore {
     });
   }
 
-  async recordVote(workshopId: string, pollId: string, participantId: string, vote: StoredVote): Promise<RecordVoteResult> {
+  async recordVote(
+    workshopId: string,
+    pollId: string,
+    participantId: string,
+    vote: StoredVote,
+  ): Promise<RecordVoteResult> {
     const s = this.state(workshopId, pollId);
     if (!s) return 'not_found';
     const p = s.poll;

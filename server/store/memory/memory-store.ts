@@ -24,7 +24,9 @@ export class MemoryStore implements Store {
   readonly polls = new MemoryPollStore();
   private readonly workshops = new Map<string, WorkshopState>();
   private readonly codes = new Map<string, string>();
-  readonly breakouts = new MemoryBreakoutStore((w, p, roomId) => this.updateParticipant(w, p, (q) => void (q.roomId = roomId)) !== null);
+  readonly breakouts = new MemoryBreakoutStore(
+    (w, p, roomId) => this.updateParticipant(w, p, (q) => void (q.roomId = roomId)) !== null,
+  );
 
   async createWorkshop(workshop: WorkshopRecord): Promise<boolean> {
     if (this.codes.has(workshop.code) || this.workshops.has(workshop.id)) return false;
@@ -50,7 +52,11 @@ export class MemoryStore implements Store {
     return this.updateWorkshop(id, (w) => void (w.endedAt ??= at));
   }
 
-  async addParticipant(workshopId: string, p: ParticipantRecord, opts: { bypassLock: boolean }): Promise<AddParticipantResult> {
+  async addParticipant(
+    workshopId: string,
+    p: ParticipantRecord,
+    opts: { bypassLock: boolean },
+  ): Promise<AddParticipantResult> {
     const w = this.workshops.get(workshopId);
     if (!w) return 'not_found';
     if (w.workshop.endedAt !== null) return 'ended';
@@ -104,7 +110,8 @@ export class MemoryStore implements Store {
 
   async expirePresence(workshopId: string, participantId: string, disconnectedAt: number) {
     const p = this.workshops.get(workshopId)?.participants.get(participantId);
-    if (!p || p.connectionId !== '' || p.presence !== 'reconnecting' || p.disconnectedAt !== disconnectedAt) return null;
+    if (!p || p.connectionId !== '' || p.presence !== 'reconnecting' || p.disconnectedAt !== disconnectedAt)
+      return null;
     return this.updateParticipant(workshopId, participantId, (q) => {
       q.presence = 'offline';
       q.handRaisedAt = null;
@@ -144,12 +151,18 @@ export class MemoryStore implements Store {
     return list.slice(-limit).map(copy);
   }
 
-  async updateMedia(workshopId: string, participantId: string, patch: Partial<MediaFlags>, opts: { guardStage?: boolean } = {}) {
+  async updateMedia(
+    workshopId: string,
+    participantId: string,
+    patch: Partial<MediaFlags>,
+    opts: { guardStage?: boolean } = {},
+  ) {
     const w = this.workshops.get(workshopId);
     const p = w?.participants.get(participantId);
     if (!w || !p || p.removed) return null;
     const sends = patch.micOn || patch.cameraOn || patch.screenSharing;
-    if (opts.guardStage && sends && p.role !== 'moderator' && !p.onStage && w.stage?.has(p.roomId)) return 'stage' as const;
+    if (opts.guardStage && sends && p.role !== 'moderator' && !p.onStage && w.stage?.has(p.roomId))
+      return 'stage' as const;
     return this.updateParticipant(workshopId, participantId, (q) => void Object.assign(q, definedOnly(patch)));
   }
 

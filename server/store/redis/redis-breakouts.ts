@@ -42,10 +42,19 @@ export class RedisBreakoutStore implements BreakoutStore {
     return json ? (JSON.parse(json) as BreakoutRecord) : null;
   }
 
-  async apply(workshopId: string, expectedVersion: number, next: BreakoutRecord, moves: readonly BreakoutMove[]): Promise<ApplyBreakoutsResult> {
+  async apply(
+    workshopId: string,
+    expectedVersion: number,
+    next: BreakoutRecord,
+    moves: readonly BreakoutMove[],
+  ): Promise<ApplyBreakoutsResult> {
     const state: BreakoutRecord = { ...next, version: expectedVersion + 1 };
     const deadline = state.status === 'open' && state.round ? String(state.round.deadline) : '';
-    const keys = [this.stateKey(workshopId), this.dueKey(), ...moves.map((m) => this.keys.participant(workshopId, m.participantId))];
+    const keys = [
+      this.stateKey(workshopId),
+      this.dueKey(),
+      ...moves.map((m) => this.keys.participant(workshopId, m.participantId)),
+    ];
     const args = [String(expectedVersion), JSON.stringify(state), deadline, workshopId, ...moves.map((m) => m.roomId)];
     const reply = (await this.client.eval(APPLY, { keys, arguments: args })) as [number, number[]?];
     if (reply[0] !== 1) return { ok: false, current: await this.get(workshopId) };
@@ -53,11 +62,16 @@ export class RedisBreakoutStore implements BreakoutStore {
   }
 
   async dueWorkshops(now: number, limit: number) {
-    return this.client.zRangeByScore(this.dueKey(), '-inf', now, { LIMIT: { offset: 0, count: limit } }) as Promise<string[]>;
+    return this.client.zRangeByScore(this.dueKey(), '-inf', now, { LIMIT: { offset: 0, count: limit } }) as Promise<
+      string[]
+    >;
   }
 
   async tryLock(name: string, owner: string, ttlMs: number) {
-    const reply = await this.client.set(`${this.prefix}lock:${name}`, owner, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
+    const reply = await this.client.set(`${this.prefix}lock:${name}`, owner, {
+      condition: 'NX',
+      expiration: { type: 'PX', value: ttlMs },
+    });
     return reply === 'OK';
   }
 

@@ -72,7 +72,18 @@ const MUTABLE = ['status', 'openedAt', 'closedAt', 'deadline', 'rooms', 'reveale
 
 function definitionFields(p: PollRecord): string[] {
   const { status: _s, openedAt: _o, closedAt: _c, deadline: _d, rooms: _r, revealed: _v, ...definition } = p;
-  return ['def', JSON.stringify(definition), 'options', p.options.map((o) => o.id).join(','), 'max', String(p.maxSelections), 'allowChange', p.allowChange ? '1' : '0', 'kind', p.kind];
+  return [
+    'def',
+    JSON.stringify(definition),
+    'options',
+    p.options.map((o) => o.id).join(','),
+    'max',
+    String(p.maxSelections),
+    'allowChange',
+    p.allowChange ? '1' : '0',
+    'kind',
+    p.kind,
+  ];
 }
 
 const numOrNull = (s: string | undefined) => (s ? Number(s) : null);
@@ -114,7 +125,16 @@ export class RedisPollStore implements PollStore {
       .multi()
       .hSet(this.keys.poll(p.workshopId, p.id), [
         ...definitionFields(p),
-        ...['status', p.status, 'openedAt', String(p.openedAt ?? ''), 'closedAt', String(p.closedAt ?? ''), 'deadline', String(p.deadline ?? '')],
+        ...[
+          'status',
+          p.status,
+          'openedAt',
+          String(p.openedAt ?? ''),
+          'closedAt',
+          String(p.closedAt ?? ''),
+          'deadline',
+          String(p.deadline ?? ''),
+        ],
         ...['rooms', JSON.stringify(p.rooms), 'revealed', p.revealed ? '1' : '0', 'rev', '0'],
       ])
       .rPush(this.keys.list(p.workshopId), p.id)
@@ -144,17 +164,33 @@ export class RedisPollStore implements PollStore {
     return (await this.run('deleteDraft', keys, [pollId])) as 'ok' | 'not_found' | 'conflict';
   }
 
-  async launchPoll(workshopId: string, pollId: string, launch: { openedAt: number; deadline: number | null; rooms: string[] }) {
-    const args = [String(launch.openedAt), launch.deadline === null ? '' : String(launch.deadline), JSON.stringify(launch.rooms)];
+  async launchPoll(
+    workshopId: string,
+    pollId: string,
+    launch: { openedAt: number; deadline: number | null; rooms: string[] },
+  ) {
+    const args = [
+      String(launch.openedAt),
+      launch.deadline === null ? '' : String(launch.deadline),
+      JSON.stringify(launch.rooms),
+    ];
     return this.changed(workshopId, pollId, await this.run('launch', [this.keys.poll(workshopId, pollId)], args));
   }
 
   async closePoll(workshopId: string, pollId: string, at: number) {
-    return this.changed(workshopId, pollId, await this.run('close', [this.keys.poll(workshopId, pollId)], [String(at), '0']));
+    return this.changed(
+      workshopId,
+      pollId,
+      await this.run('close', [this.keys.poll(workshopId, pollId)], [String(at), '0']),
+    );
   }
 
   async revealPoll(workshopId: string, pollId: string, at: number) {
-    return this.changed(workshopId, pollId, await this.run('close', [this.keys.poll(workshopId, pollId)], [String(at), '1']));
+    return this.changed(
+      workshopId,
+      pollId,
+      await this.run('close', [this.keys.poll(workshopId, pollId)], [String(at), '1']),
+    );
   }
 
   async recordVote(workshopId: string, pollId: string, participantId: string, v: StoredVote) {

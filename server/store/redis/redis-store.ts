@@ -57,7 +57,11 @@ export class RedisStore implements Store {
   }
 
   async createWorkshop(w: WorkshopRecord) {
-    const created = await this.run('createWorkshop', [this.keys.code(w.code), this.keys.workshop(w.id)], [w.id, ...encodeWorkshop(w)]);
+    const created = await this.run(
+      'createWorkshop',
+      [this.keys.code(w.code), this.keys.workshop(w.id)],
+      [w.id, ...encodeWorkshop(w)],
+    );
     return created === 1;
   }
 
@@ -80,7 +84,11 @@ export class RedisStore implements Store {
   }
 
   async addParticipant(workshopId: string, p: ParticipantRecord, opts: { bypassLock: boolean }) {
-    const keys = [this.keys.workshop(workshopId), this.keys.participant(workshopId, p.id), this.keys.participantIds(workshopId)];
+    const keys = [
+      this.keys.workshop(workshopId),
+      this.keys.participant(workshopId, p.id),
+      this.keys.participantIds(workshopId),
+    ];
     const result = await this.run('addParticipant', keys, [opts.bypassLock ? '1' : '0', p.id, ...encodeParticipant(p)]);
     return result as AddParticipantResult;
   }
@@ -111,7 +119,9 @@ export class RedisStore implements Store {
   }
 
   async attachConnection(workshopId: string, participantId: string, connectionId: string) {
-    const result = (await this.run('attach', [this.keys.participant(workshopId, participantId)], [connectionId])) as [string] | null;
+    const result = (await this.run('attach', [this.keys.participant(workshopId, participantId)], [connectionId])) as
+      | [string]
+      | null;
     if (!result) return null;
     const participant = await this.getParticipant(workshopId, participantId);
     return participant && { participant, replaced: result[0] };
@@ -126,7 +136,14 @@ export class RedisStore implements Store {
   }
 
   leave(workshopId: string, participantId: string) {
-    return this.updateParticipant('setParticipant', workshopId, participantId, ['presence', 'offline', 'connectionId', '', 'handRaisedAt', '']);
+    return this.updateParticipant('setParticipant', workshopId, participantId, [
+      'presence',
+      'offline',
+      'connectionId',
+      '',
+      'handRaisedAt',
+      '',
+    ]);
   }
 
   async removeParticipant(workshopId: string, participantId: string) {
@@ -136,7 +153,11 @@ export class RedisStore implements Store {
   }
 
   async appendChat(workshopId: string, message: ChatMessage) {
-    await this.run('appendChat', [this.keys.chat(workshopId, message.roomId)], [JSON.stringify(message), String(CHAT_HISTORY)]);
+    await this.run(
+      'appendChat',
+      [this.keys.chat(workshopId, message.roomId)],
+      [JSON.stringify(message), String(CHAT_HISTORY)],
+    );
   }
 
   async chatHistory(workshopId: string, roomId: string, limit: number) {
@@ -144,7 +165,12 @@ export class RedisStore implements Store {
     return raw.map((s) => JSON.parse(s) as ChatMessage);
   }
 
-  async updateMedia(workshopId: string, participantId: string, patch: Partial<MediaFlags>, opts: { guardStage?: boolean } = {}) {
+  async updateMedia(
+    workshopId: string,
+    participantId: string,
+    patch: Partial<MediaFlags>,
+    opts: { guardStage?: boolean } = {},
+  ) {
     const fields = Object.entries(patch).flatMap(([k, v]) => (v === undefined ? [] : [k, v ? '1' : '0']));
     const keys = [this.keys.participant(workshopId, participantId), this.keys.stage(workshopId)];
     const result = await this.run('updateMedia', keys, [opts.guardStage ? '1' : '0', ...fields]);
@@ -170,7 +196,12 @@ export class RedisStore implements Store {
   }
 
   /** Runs a guarded participant script; when it applied, returns the participant as now stored. */
-  private async updateParticipant(script: keyof typeof SCRIPTS, workshopId: string, participantId: string, args: string[]) {
+  private async updateParticipant(
+    script: keyof typeof SCRIPTS,
+    workshopId: string,
+    participantId: string,
+    args: string[],
+  ) {
     const applied = await this.run(script, [this.keys.participant(workshopId, participantId)], args);
     return applied ? this.getParticipant(workshopId, participantId) : null;
   }

@@ -90,7 +90,8 @@ export const breakouts = defineMessages(
   {
     de: {
       'br.title': 'Gruppenräume',
-      'br.intro': 'Räume vorbereiten, Personen zuteilen, Vorschau prüfen, dann die Räume öffnen. Alle wechseln im selben Tab.',
+      'br.intro':
+        'Räume vorbereiten, Personen zuteilen, Vorschau prüfen, dann die Räume öffnen. Alle wechseln im selben Tab.',
       'br.roomN': 'Raum {n}',
       'br.rooms': 'Räume',
       'br.roomCount': 'Anzahl der Räume',
@@ -175,7 +176,8 @@ export const breakouts = defineMessages(
     },
     fr: {
       'br.title': 'Salles de sous-groupes',
-      'br.intro': 'Préparez les salles, répartissez les personnes, vérifiez l’aperçu, puis ouvrez les salles. Tout le monde change de salle dans le même onglet.',
+      'br.intro':
+        'Préparez les salles, répartissez les personnes, vérifiez l’aperçu, puis ouvrez les salles. Tout le monde change de salle dans le même onglet.',
       'br.roomN': 'Salle {n}',
       'br.rooms': 'Salles',
       'br.roomCount': 'Nombre de salles',
@@ -252,7 +254,8 @@ export const breakouts = defineMessages(
       'br.rotation.rounds': 'Tours',
       'br.rotation.minutes': 'Minutes par tour',
       'br.rotation.start': 'Lancer les tours',
-      'br.rotation.worldCafeHelp': 'Le World Café utilise les salles ci-dessus comme tables : choisissez un hôte pour chacune.',
+      'br.rotation.worldCafeHelp':
+        'Le World Café utilise les salles ci-dessus comme tables : choisissez un hôte pour chacune.',
       'br.towns': 'Villes',
       'br.languages': 'Langues',
       'br.visiting': 'Vous visitez {room}.',
@@ -260,7 +263,8 @@ export const breakouts = defineMessages(
     },
     pl: {
       'br.title': 'Pokoje grupowe',
-      'br.intro': 'Przygotuj pokoje, przydziel osoby, sprawdź podgląd, a potem otwórz pokoje. Wszyscy przechodzą w tej samej karcie.',
+      'br.intro':
+        'Przygotuj pokoje, przydziel osoby, sprawdź podgląd, a potem otwórz pokoje. Wszyscy przechodzą w tej samej karcie.',
       'br.roomN': 'Pokój {n}',
       'br.rooms': 'Pokoje',
       'br.roomCount': 'Liczba pokoi',

@@ -24,7 +24,8 @@ export const core = defineMessages(
     'common.loading': 'Loading…',
 
     'home.title': 'Create a workshop',
-    'home.intro': 'Meet your partner towns online: video, breakout rooms, boards and polls in the browser. No account, no install: you get one link to run the workshop and one to invite everyone.',
+    'home.intro':
+      'Meet your partner towns online: video, breakout rooms, boards and polls in the browser. No account, no install: you get one link to run the workshop and one to invite everyone.',
     'home.yourWorkshops': 'Your workshops on this device',
     'home.haveCode': 'Have a join code?',
     'home.codeLabel': 'Join code',
@@ -44,7 +45,8 @@ export const core = defineMessages(
     'created.qrShow': 'Show QR code large',
     'created.qrHide': 'Close',
     'created.moderatorLabel': 'Moderator link: keep it to yourself',
-    'created.moderatorHelp': 'Whoever has this link can run the workshop. Save it now: it cannot be recovered. If it is lost, create a new workshop.',
+    'created.moderatorHelp':
+      'Whoever has this link can run the workshop. Save it now: it cannot be recovered. If it is lost, create a new workshop.',
     'created.openAsModerator': 'Open the workshop as moderator',
     'created.another': 'Create another workshop',
 
@@ -62,7 +64,8 @@ export const core = defineMessages(
     'join.submitModerator': 'Join as moderator',
     'join.moderatorNotice': 'You opened the moderator link: you will run this workshop.',
     'join.rememberNote': 'Your name and town are remembered on this device for next time.',
-    'join.locked': 'This workshop is locked right now: the moderators are not letting anyone new in. Ask them to unlock it, then try again.',
+    'join.locked':
+      'This workshop is locked right now: the moderators are not letting anyone new in. Ask them to unlock it, then try again.',
     'join.ended': 'This workshop has ended.',
     'join.notFound': 'There is no workshop with this code. Please check the link or the code.',
     'join.retry': 'Try again',
@@ -162,7 +165,8 @@ export const core = defineMessages(
       'common.loading': 'Wird geladen…',
 
       'home.title': 'Workshop anlegen',
-      'home.intro': 'Treffen Sie Ihre Partnerstädte online: Video, Gruppenräume, Pinnwände und Abstimmungen im Browser. Ohne Konto, ohne Installation: Sie erhalten einen Link zum Leiten und einen zum Einladen.',
+      'home.intro':
+        'Treffen Sie Ihre Partnerstädte online: Video, Gruppenräume, Pinnwände und Abstimmungen im Browser. Ohne Konto, ohne Installation: Sie erhalten einen Link zum Leiten und einen zum Einladen.',
       'home.yourWorkshops': 'Ihre Workshops auf diesem Gerät',
       'home.haveCode': 'Sie haben einen Zugangscode?',
       'home.codeLabel': 'Zugangscode',
@@ -176,13 +180,15 @@ export const core = defineMessages(
       'create.busy': 'Wird angelegt…',
       'created.title': 'Ihr Workshop ist bereit',
       'created.inviteLabel': 'Einladungslink für Teilnehmende',
-      'created.inviteHelp': 'Schicken Sie diesen Link an alle oder zeigen Sie den QR-Code. Man kann auch den Zugangscode eintippen.',
+      'created.inviteHelp':
+        'Schicken Sie diesen Link an alle oder zeigen Sie den QR-Code. Man kann auch den Zugangscode eintippen.',
       'created.codeLabel': 'Zugangscode',
       'created.qrAlt': 'QR-Code für den Einladungslink',
       'created.qrShow': 'QR-Code groß anzeigen',
       'created.qrHide': 'Schließen',
       'created.moderatorLabel': 'Moderationslink: nicht weitergeben',
-      'created.moderatorHelp': 'Wer diesen Link hat, kann den Workshop leiten. Speichern Sie ihn jetzt: Er lässt sich nicht wiederherstellen. Geht er verloren, legen Sie einen neuen Workshop an.',
+      'created.moderatorHelp':
+        'Wer diesen Link hat, kann den Workshop leiten. Speichern Sie ihn jetzt: Er lässt sich nicht wiederherstellen. Geht er verloren, legen Sie einen neuen Workshop an.',
       'created.openAsModerator': 'Workshop als Moderation öffnen',
       'created.another': 'Weiteren Workshop anlegen',
 
@@ -200,7 +206,8 @@ export const core = defineMessages(
       'join.submitModerator': 'Als Moderation teilnehmen',
       'join.moderatorNotice': 'Sie haben den Moderationslink geöffnet: Sie leiten diesen Workshop.',
       'join.rememberNote': 'Name und Stadt werden auf diesem Gerät für das nächste Mal gespeichert.',
-      'join.locked': 'Dieser Workshop ist gerade gesperrt: Die Moderation lässt niemanden Neues herein. Bitten Sie um Freigabe und versuchen Sie es dann erneut.',
+      'join.locked':
+        'Dieser Workshop ist gerade gesperrt: Die Moderation lässt niemanden Neues herein. Bitten Sie um Freigabe und versuchen Sie es dann erneut.',
       'join.ended': 'Dieser Workshop ist beendet.',
       'join.notFound': 'Es gibt keinen Workshop mit diesem Code. Bitte prüfen Sie den Link oder den Code.',
       'join.retry': 'Erneut versuchen',
@@ -244,7 +251,8 @@ export const core = defineMessages(
 
       'closed.ended': 'Der Workshop ist beendet. Danke fürs Mitmachen!',
       'closed.removed': 'Die Moderation hat Sie aus diesem Workshop entfernt.',
-      'closed.replaced': 'Sie haben diesen Workshop in einem anderen Fenster oder auf einem anderen Gerät geöffnet, deshalb wurde dieses Fenster geschlossen.',
+      'closed.replaced':
+        'Sie haben diesen Workshop in einem anderen Fenster oder auf einem anderen Gerät geöffnet, deshalb wurde dieses Fenster geschlossen.',
       'closed.left': 'Sie haben den Workshop verlassen.',
       'closed.rejoin': 'Wieder teilnehmen',
       'closed.useHere': 'Hier weitermachen',
@@ -299,7 +307,8 @@ export const core = defineMessages(
       'common.loading': 'Chargement…',
 
       'home.title': 'Créer un atelier',
-      'home.intro': 'Retrouvez vos villes partenaires en ligne : vidéo, salles en petits groupes, tableaux et sondages dans le navigateur. Sans compte ni installation : un lien pour animer, un lien pour inviter.',
+      'home.intro':
+        'Retrouvez vos villes partenaires en ligne : vidéo, salles en petits groupes, tableaux et sondages dans le navigateur. Sans compte ni installation : un lien pour animer, un lien pour inviter.',
       'home.yourWorkshops': 'Vos ateliers sur cet appareil',
       'home.haveCode': 'Vous avez un code ?',
       'home.codeLabel': "Code d'accès",
@@ -313,13 +322,15 @@ export const core = defineMessages(
       'create.busy': 'Création…',
       'created.title': 'Votre atelier est prêt',
       'created.inviteLabel': "Lien d'invitation pour les participants",
-      'created.inviteHelp': "Envoyez ce lien à tout le monde ou montrez le QR code. On peut aussi saisir le code d'accès.",
+      'created.inviteHelp':
+        "Envoyez ce lien à tout le monde ou montrez le QR code. On peut aussi saisir le code d'accès.",
       'created.codeLabel': "Code d'accès",
       'created.qrAlt': "QR code du lien d'invitation",
       'created.qrShow': 'Afficher le QR code en grand',
       'created.qrHide': 'Fermer',
       'created.moderatorLabel': "Lien d'animation : à garder pour vous",
-      'created.moderatorHelp': "Quiconque a ce lien peut animer l'atelier. Enregistrez-le maintenant : il ne peut pas être récupéré. S'il est perdu, créez un nouvel atelier.",
+      'created.moderatorHelp':
+        "Quiconque a ce lien peut animer l'atelier. Enregistrez-le maintenant : il ne peut pas être récupéré. S'il est perdu, créez un nouvel atelier.",
       'created.openAsModerator': "Ouvrir l'atelier en tant qu'animateur",
       'created.another': 'Créer un autre atelier',
 
@@ -337,9 +348,10 @@ export const core = defineMessages(
       'join.submitModerator': "Rejoindre en tant qu'animateur",
       'join.moderatorNotice': "Vous avez ouvert le lien d'animation : vous animerez cet atelier.",
       'join.rememberNote': 'Votre nom et votre ville sont mémorisés sur cet appareil pour la prochaine fois.',
-      'join.locked': "Cet atelier est verrouillé pour le moment : l'animation ne laisse entrer personne de nouveau. Demandez-lui de le déverrouiller, puis réessayez.",
+      'join.locked':
+        "Cet atelier est verrouillé pour le moment : l'animation ne laisse entrer personne de nouveau. Demandez-lui de le déverrouiller, puis réessayez.",
       'join.ended': 'Cet atelier est terminé.',
-      'join.notFound': "Aucun atelier ne correspond à ce code. Vérifiez le lien ou le code.",
+      'join.notFound': 'Aucun atelier ne correspond à ce code. Vérifiez le lien ou le code.',
       'join.retry': 'Réessayer',
 
       'ws.code': "Code d'accès {code}",
@@ -348,7 +360,11 @@ export const core = defineMessages(
       'ws.you': 'vous',
       'ws.role.moderator': 'Animation',
       'ws.role.participant': 'Participant·e',
-      'ws.group': { one: 'groupe de {count} personne', many: 'groupe de {count} personnes', other: 'groupe de {count} personnes' },
+      'ws.group': {
+        one: 'groupe de {count} personne',
+        many: 'groupe de {count} personnes',
+        other: 'groupe de {count} personnes',
+      },
       'ws.speaks': 'Parle : {languages}',
       'ws.presence.reconnecting': 'reconnexion…',
       'ws.presence.offline': 'absent·e',
@@ -381,7 +397,8 @@ export const core = defineMessages(
 
       'closed.ended': "L'atelier est terminé. Merci de votre participation !",
       'closed.removed': "L'animation vous a retiré·e de cet atelier.",
-      'closed.replaced': 'Vous avez ouvert cet atelier dans une autre fenêtre ou sur un autre appareil ; cette fenêtre a donc été fermée.',
+      'closed.replaced':
+        'Vous avez ouvert cet atelier dans une autre fenêtre ou sur un autre appareil ; cette fenêtre a donc été fermée.',
       'closed.left': "Vous avez quitté l'atelier.",
       'closed.rejoin': 'Revenir',
       'closed.useHere': 'Continuer ici',
@@ -390,7 +407,7 @@ export const core = defineMessages(
       'status.connecting': 'Connexion…',
       'status.reconnecting': 'Connexion perdue. Reconnexion… Tout ce que vous avez fait est conservé.',
 
-      'error.invalid_payload': "Certaines informations ne sont pas valides. Vérifiez le formulaire.",
+      'error.invalid_payload': 'Certaines informations ne sont pas valides. Vérifiez le formulaire.',
       'error.payload_too_large': "C'est trop long. Raccourcissez, s'il vous plaît.",
       'error.unknown_event': "Cette version de l'application ne correspond pas au serveur. Rechargez la page.",
       'error.forbidden': "Vous n'avez pas le droit de faire cela.",
@@ -436,7 +453,8 @@ export const core = defineMessages(
       'common.loading': 'Ładowanie…',
 
       'home.title': 'Utwórz warsztat',
-      'home.intro': 'Spotykaj się z miastami partnerskimi online: wideo, pokoje grupowe, tablice i głosowania w przeglądarce. Bez konta i bez instalacji: dostajesz link do prowadzenia i link do zaproszenia.',
+      'home.intro':
+        'Spotykaj się z miastami partnerskimi online: wideo, pokoje grupowe, tablice i głosowania w przeglądarce. Bez konta i bez instalacji: dostajesz link do prowadzenia i link do zaproszenia.',
       'home.yourWorkshops': 'Twoje warsztaty na tym urządzeniu',
       'home.haveCode': 'Masz kod dostępu?',
       'home.codeLabel': 'Kod dostępu',
@@ -456,7 +474,8 @@ export const core = defineMessages(
       'created.qrShow': 'Pokaż duży kod QR',
       'created.qrHide': 'Zamknij',
       'created.moderatorLabel': 'Link moderatora: zachowaj go dla siebie',
-      'created.moderatorHelp': 'Każdy, kto ma ten link, może prowadzić warsztat. Zapisz go teraz: nie da się go odzyskać. Jeśli zginie, utwórz nowy warsztat.',
+      'created.moderatorHelp':
+        'Każdy, kto ma ten link, może prowadzić warsztat. Zapisz go teraz: nie da się go odzyskać. Jeśli zginie, utwórz nowy warsztat.',
       'created.openAsModerator': 'Otwórz warsztat jako moderator',
       'created.another': 'Utwórz kolejny warsztat',
 
@@ -474,7 +493,8 @@ export const core = defineMessages(
       'join.submitModerator': 'Dołącz jako moderator',
       'join.moderatorNotice': 'Otworzono link moderatora: poprowadzisz ten warsztat.',
       'join.rememberNote': 'Imię i miasto zostaną zapamiętane na tym urządzeniu na następny raz.',
-      'join.locked': 'Ten warsztat jest teraz zablokowany: moderatorzy nie wpuszczają nowych osób. Poproś o odblokowanie i spróbuj ponownie.',
+      'join.locked':
+        'Ten warsztat jest teraz zablokowany: moderatorzy nie wpuszczają nowych osób. Poproś o odblokowanie i spróbuj ponownie.',
       'join.ended': 'Ten warsztat się zakończył.',
       'join.notFound': 'Nie ma warsztatu o tym kodzie. Sprawdź link lub kod.',
       'join.retry': 'Spróbuj ponownie',
@@ -485,7 +505,12 @@ export const core = defineMessages(
       'ws.you': 'ty',
       'ws.role.moderator': 'Moderator',
       'ws.role.participant': 'Uczestnik',
-      'ws.group': { one: 'grupa: {count} osoba', few: 'grupa: {count} osoby', many: 'grupa: {count} osób', other: 'grupa: {count} osoby' },
+      'ws.group': {
+        one: 'grupa: {count} osoba',
+        few: 'grupa: {count} osoby',
+        many: 'grupa: {count} osób',
+        other: 'grupa: {count} osoby',
+      },
       'ws.speaks': 'Mówi: {languages}',
       'ws.presence.reconnecting': 'ponowne łączenie…',
       'ws.presence.offline': 'nieobecny',
@@ -518,7 +543,8 @@ export const core = defineMessages(
 
       'closed.ended': 'Warsztat się zakończył. Dziękujemy za udział!',
       'closed.removed': 'Moderator usunął cię z tego warsztatu.',
-      'closed.replaced': 'Otworzono ten warsztat w innym oknie lub na innym urządzeniu, więc to okno zostało zamknięte.',
+      'closed.replaced':
+        'Otworzono ten warsztat w innym oknie lub na innym urządzeniu, więc to okno zostało zamknięte.',
       'closed.left': 'Opuszczono warsztat.',
       'closed.rejoin': 'Dołącz ponownie',
       'closed.useHere': 'Kontynuuj tutaj',

@@ -31,10 +31,14 @@ export const media = defineMessages(
     'media.device.mic': 'Microphone',
     'media.device.speaker': 'Speaker',
     'media.device.default': 'Default',
-    'media.problem.denied': 'The browser may not use your camera or microphone. Allow it with the camera symbol in the address bar, or continue without media: you can still vote, write and chat.',
-    'media.problem.notfound': 'No camera or microphone was found. You can continue without media: you can still vote, write and chat.',
-    'media.problem.inuse': 'Your camera or microphone is being used by another program. Close it and try again, or continue without media.',
-    'media.problem.insecure': 'This page cannot use a camera or microphone (it needs a secure https address). You can continue without media.',
+    'media.problem.denied':
+      'The browser may not use your camera or microphone. Allow it with the camera symbol in the address bar, or continue without media: you can still vote, write and chat.',
+    'media.problem.notfound':
+      'No camera or microphone was found. You can continue without media: you can still vote, write and chat.',
+    'media.problem.inuse':
+      'Your camera or microphone is being used by another program. Close it and try again, or continue without media.',
+    'media.problem.insecure':
+      'This page cannot use a camera or microphone (it needs a secure https address). You can continue without media.',
     'media.problem.other': 'The camera or microphone could not be started. You can continue without media.',
     'media.lowBandwidthNote': 'Low-bandwidth mode: you receive no video and send only your voice.',
     'media.stageAudience': 'Stage mode: only the people on stage speak. Raise your hand to be invited onto the stage.',
@@ -52,7 +56,8 @@ export const media = defineMessages(
     'media.mod.muteAll': 'Mute everyone',
     'media.mod.stageOn': 'Start stage mode',
     'media.mod.stageOff': 'End stage mode',
-    'media.mod.stageHelp': 'In stage mode only moderators and the people you invite send sound and video; everyone else listens.',
+    'media.mod.stageHelp':
+      'In stage mode only moderators and the people you invite send sound and video; everyone else listens.',
     'media.mod.invite': 'Invite to stage',
     'media.mod.uninvite': 'Remove from stage',
     'media.mod.actionsFor': 'Audio and video of {name}',
@@ -60,7 +65,8 @@ export const media = defineMessages(
     'join.media.title': 'Camera and microphone',
     'join.media.with': 'With camera and microphone',
     'join.media.without': 'Without media: only vote, write and chat',
-    'join.media.withoutHelp': 'Choose this on a phone, or on a second device in a room that already has a laptop: no echo.',
+    'join.media.withoutHelp':
+      'Choose this on a phone, or on a second device in a room that already has a laptop: no echo.',
     'join.media.preview': 'Your camera',
     'join.media.level': 'Microphone level',
     'join.media.cameraOn': 'Camera on when I join',
@@ -98,18 +104,24 @@ export const media = defineMessages(
       'media.device.mic': 'Mikrofon',
       'media.device.speaker': 'Lautsprecher',
       'media.device.default': 'Standard',
-      'media.problem.denied': 'Der Browser darf Kamera und Mikrofon nicht benutzen. Erlauben Sie es über das Kamerasymbol in der Adresszeile, oder machen Sie ohne Kamera und Mikrofon weiter: Abstimmen, Schreiben und Chatten gehen trotzdem.',
-      'media.problem.notfound': 'Es wurde keine Kamera und kein Mikrofon gefunden. Sie können ohne weitermachen: Abstimmen, Schreiben und Chatten gehen trotzdem.',
-      'media.problem.inuse': 'Kamera oder Mikrofon wird gerade von einem anderen Programm benutzt. Schließen Sie es und versuchen Sie es erneut, oder machen Sie ohne weiter.',
-      'media.problem.insecure': 'Diese Seite kann Kamera und Mikrofon nicht benutzen (dafür ist eine sichere https-Adresse nötig). Sie können ohne weitermachen.',
+      'media.problem.denied':
+        'Der Browser darf Kamera und Mikrofon nicht benutzen. Erlauben Sie es über das Kamerasymbol in der Adresszeile, oder machen Sie ohne Kamera und Mikrofon weiter: Abstimmen, Schreiben und Chatten gehen trotzdem.',
+      'media.problem.notfound':
+        'Es wurde keine Kamera und kein Mikrofon gefunden. Sie können ohne weitermachen: Abstimmen, Schreiben und Chatten gehen trotzdem.',
+      'media.problem.inuse':
+        'Kamera oder Mikrofon wird gerade von einem anderen Programm benutzt. Schließen Sie es und versuchen Sie es erneut, oder machen Sie ohne weiter.',
+      'media.problem.insecure':
+        'Diese Seite kann Kamera und Mikrofon nicht benutzen (dafür ist eine sichere https-Adresse nötig). Sie können ohne weitermachen.',
       'media.problem.other': 'Kamera oder Mikrofon ließ sich nicht starten. Sie können ohne weitermachen.',
       'media.lowBandwidthNote': 'Modus für schwache Verbindung: Sie empfangen kein Video und senden nur Ihre Stimme.',
-      'media.stageAudience': 'Bühnenmodus: Nur wer auf der Bühne ist, spricht. Heben Sie die Hand, um auf die Bühne eingeladen zu werden.',
+      'media.stageAudience':
+        'Bühnenmodus: Nur wer auf der Bühne ist, spricht. Heben Sie die Hand, um auf die Bühne eingeladen zu werden.',
       'media.onStage': 'Sie sind auf der Bühne: Sie können Mikrofon und Kamera einschalten.',
       'media.unmuteAsked': '{name} bittet Sie, Ihr Mikrofon einzuschalten.',
       'media.unmuteAccept': 'Mikrofon einschalten',
       'media.unmuteDecline': 'Stumm bleiben',
-      'media.mutedBy': '{name} hat Ihr Mikrofon stummgeschaltet. Schalten Sie es wieder ein, wenn Sie sprechen möchten.',
+      'media.mutedBy':
+        '{name} hat Ihr Mikrofon stummgeschaltet. Schalten Sie es wieder ein, wenn Sie sprechen möchten.',
       'media.soundBlocked': 'Der Browser hat den Ton der anderen blockiert.',
       'media.soundEnable': 'Ton einschalten',
       'media.dismiss': 'Schließen',
@@ -119,7 +131,8 @@ export const media = defineMessages(
       'media.mod.muteAll': 'Alle stummschalten',
       'media.mod.stageOn': 'Bühnenmodus starten',
       'media.mod.stageOff': 'Bühnenmodus beenden',
-      'media.mod.stageHelp': 'Im Bühnenmodus senden nur die Moderation und eingeladene Personen Ton und Bild; alle anderen hören zu.',
+      'media.mod.stageHelp':
+        'Im Bühnenmodus senden nur die Moderation und eingeladene Personen Ton und Bild; alle anderen hören zu.',
       'media.mod.invite': 'Auf die Bühne einladen',
       'media.mod.uninvite': 'Von der Bühne holen',
       'media.mod.actionsFor': 'Ton und Bild von {name}',
@@ -127,7 +140,8 @@ export const media = defineMessages(
       'join.media.title': 'Kamera und Mikrofon',
       'join.media.with': 'Mit Kamera und Mikrofon',
       'join.media.without': 'Ohne Kamera und Mikrofon: nur abstimmen, schreiben und chatten',
-      'join.media.withoutHelp': 'Wählen Sie das auf dem Handy oder auf einem zweiten Gerät in einem Raum, in dem schon ein Laptop läuft: So gibt es kein Echo.',
+      'join.media.withoutHelp':
+        'Wählen Sie das auf dem Handy oder auf einem zweiten Gerät in einem Raum, in dem schon ein Laptop läuft: So gibt es kein Echo.',
       'join.media.preview': 'Ihre Kamera',
       'join.media.level': 'Mikrofonpegel',
       'join.media.cameraOn': 'Kamera beim Eintreten an',
@@ -147,7 +161,11 @@ export const media = defineMessages(
       'media.pin': 'Épingler',
       'media.unpin': 'Détacher',
       'media.empty': 'Personne d’autre avec caméra ou micro n’est encore dans cette salle.',
-      'media.audience': { one: '{count} personne écoute', many: '{count} personnes écoutent', other: '{count} personnes écoutent' },
+      'media.audience': {
+        one: '{count} personne écoute',
+        many: '{count} personnes écoutent',
+        other: '{count} personnes écoutent',
+      },
       'media.controls': 'Micro, caméra et écran',
       'media.ctrl.mute': 'Couper le micro',
       'media.ctrl.unmute': 'Activer le micro',
@@ -164,13 +182,18 @@ export const media = defineMessages(
       'media.device.mic': 'Micro',
       'media.device.speaker': 'Haut-parleur',
       'media.device.default': 'Par défaut',
-      'media.problem.denied': 'Le navigateur n’a pas le droit d’utiliser votre caméra ou votre micro. Autorisez-le avec le symbole de caméra dans la barre d’adresse, ou continuez sans : vous pouvez quand même voter, écrire et discuter.',
-      'media.problem.notfound': 'Aucune caméra ni aucun micro n’a été trouvé. Vous pouvez continuer sans : vous pouvez quand même voter, écrire et discuter.',
-      'media.problem.inuse': 'Votre caméra ou votre micro est utilisé par un autre programme. Fermez-le et réessayez, ou continuez sans.',
-      'media.problem.insecure': 'Cette page ne peut pas utiliser de caméra ni de micro (il faut une adresse https sécurisée). Vous pouvez continuer sans.',
+      'media.problem.denied':
+        'Le navigateur n’a pas le droit d’utiliser votre caméra ou votre micro. Autorisez-le avec le symbole de caméra dans la barre d’adresse, ou continuez sans : vous pouvez quand même voter, écrire et discuter.',
+      'media.problem.notfound':
+        'Aucune caméra ni aucun micro n’a été trouvé. Vous pouvez continuer sans : vous pouvez quand même voter, écrire et discuter.',
+      'media.problem.inuse':
+        'Votre caméra ou votre micro est utilisé par un autre programme. Fermez-le et réessayez, ou continuez sans.',
+      'media.problem.insecure':
+        'Cette page ne peut pas utiliser de caméra ni de micro (il faut une adresse https sécurisée). Vous pouvez continuer sans.',
       'media.problem.other': 'La caméra ou le micro n’a pas pu démarrer. Vous pouvez continuer sans.',
       'media.lowBandwidthNote': 'Mode connexion faible : vous ne recevez pas de vidéo et n’envoyez que votre voix.',
-      'media.stageAudience': 'Mode scène : seules les personnes sur scène parlent. Levez la main pour être invité·e sur scène.',
+      'media.stageAudience':
+        'Mode scène : seules les personnes sur scène parlent. Levez la main pour être invité·e sur scène.',
       'media.onStage': 'Vous êtes sur scène : vous pouvez activer votre micro et votre caméra.',
       'media.unmuteAsked': '{name} vous demande d’activer votre micro.',
       'media.unmuteAccept': 'Activer le micro',
@@ -185,7 +208,8 @@ export const media = defineMessages(
       'media.mod.muteAll': 'Couper tous les micros',
       'media.mod.stageOn': 'Lancer le mode scène',
       'media.mod.stageOff': 'Terminer le mode scène',
-      'media.mod.stageHelp': 'En mode scène, seuls les modérateurs et les personnes invitées envoient son et image ; les autres écoutent.',
+      'media.mod.stageHelp':
+        'En mode scène, seuls les modérateurs et les personnes invitées envoient son et image ; les autres écoutent.',
       'media.mod.invite': 'Inviter sur scène',
       'media.mod.uninvite': 'Retirer de la scène',
       'media.mod.actionsFor': 'Son et image de {name}',
@@ -193,7 +217,8 @@ export const media = defineMessages(
       'join.media.title': 'Caméra et micro',
       'join.media.with': 'Avec caméra et micro',
       'join.media.without': 'Sans caméra ni micro : seulement voter, écrire et discuter',
-      'join.media.withoutHelp': 'Choisissez ceci sur un téléphone, ou sur un deuxième appareil dans une salle qui a déjà un ordinateur : pas d’écho.',
+      'join.media.withoutHelp':
+        'Choisissez ceci sur un téléphone, ou sur un deuxième appareil dans une salle qui a déjà un ordinateur : pas d’écho.',
       'join.media.preview': 'Votre caméra',
       'join.media.level': 'Niveau du micro',
       'join.media.cameraOn': 'Caméra activée en entrant',
@@ -213,7 +238,12 @@ export const media = defineMessages(
       'media.pin': 'Przypnij',
       'media.unpin': 'Odepnij',
       'media.empty': 'W tym pokoju nie ma jeszcze nikogo innego z kamerą lub mikrofonem.',
-      'media.audience': { one: '{count} osoba słucha', few: '{count} osoby słuchają', many: '{count} osób słucha', other: '{count} osoby słuchają' },
+      'media.audience': {
+        one: '{count} osoba słucha',
+        few: '{count} osoby słuchają',
+        many: '{count} osób słucha',
+        other: '{count} osoby słuchają',
+      },
       'media.controls': 'Mikrofon, kamera i ekran',
       'media.ctrl.mute': 'Wycisz',
       'media.ctrl.unmute': 'Włącz mikrofon',
@@ -230,10 +260,14 @@ export const media = defineMessages(
       'media.device.mic': 'Mikrofon',
       'media.device.speaker': 'Głośnik',
       'media.device.default': 'Domyślne',
-      'media.problem.denied': 'Przeglądarka nie może używać kamery ani mikrofonu. Zezwól na to symbolem kamery na pasku adresu albo kontynuuj bez nich: nadal możesz głosować, pisać i czatować.',
-      'media.problem.notfound': 'Nie znaleziono kamery ani mikrofonu. Możesz kontynuować bez nich: nadal możesz głosować, pisać i czatować.',
-      'media.problem.inuse': 'Kamera lub mikrofon jest używany przez inny program. Zamknij go i spróbuj ponownie albo kontynuuj bez nich.',
-      'media.problem.insecure': 'Ta strona nie może używać kamery ani mikrofonu (potrzebny jest bezpieczny adres https). Możesz kontynuować bez nich.',
+      'media.problem.denied':
+        'Przeglądarka nie może używać kamery ani mikrofonu. Zezwól na to symbolem kamery na pasku adresu albo kontynuuj bez nich: nadal możesz głosować, pisać i czatować.',
+      'media.problem.notfound':
+        'Nie znaleziono kamery ani mikrofonu. Możesz kontynuować bez nich: nadal możesz głosować, pisać i czatować.',
+      'media.problem.inuse':
+        'Kamera lub mikrofon jest używany przez inny program. Zamknij go i spróbuj ponownie albo kontynuuj bez nich.',
+      'media.problem.insecure':
+        'Ta strona nie może używać kamery ani mikrofonu (potrzebny jest bezpieczny adres https). Możesz kontynuować bez nich.',
       'media.problem.other': 'Nie udało się uruchomić kamery lub mikrofonu. Możesz kontynuować bez nich.',
       'media.lowBandwidthNote': 'Tryb słabego łącza: nie odbierasz wideo i wysyłasz tylko głos.',
       'media.stageAudience': 'Tryb sceny: mówią tylko osoby na scenie. Podnieś rękę, aby zostać zaproszonym na scenę.',
@@ -251,7 +285,8 @@ export const media = defineMessages(
       'media.mod.muteAll': 'Wycisz wszystkich',
       'media.mod.stageOn': 'Włącz tryb sceny',
       'media.mod.stageOff': 'Zakończ tryb sceny',
-      'media.mod.stageHelp': 'W trybie sceny dźwięk i obraz wysyłają tylko moderatorzy i zaproszone osoby; pozostali słuchają.',
+      'media.mod.stageHelp':
+        'W trybie sceny dźwięk i obraz wysyłają tylko moderatorzy i zaproszone osoby; pozostali słuchają.',
       'media.mod.invite': 'Zaproś na scenę',
       'media.mod.uninvite': 'Zdejmij ze sceny',
       'media.mod.actionsFor': 'Dźwięk i obraz: {name}',
@@ -259,7 +294,8 @@ export const media = defineMessages(
       'join.media.title': 'Kamera i mikrofon',
       'join.media.with': 'Z kamerą i mikrofonem',
       'join.media.without': 'Bez kamery i mikrofonu: tylko głosowanie, pisanie i czat',
-      'join.media.withoutHelp': 'Wybierz to na telefonie albo na drugim urządzeniu w sali, w której jest już laptop: nie będzie echa.',
+      'join.media.withoutHelp':
+        'Wybierz to na telefonie albo na drugim urządzeniu w sali, w której jest już laptop: nie będzie echa.',
       'join.media.preview': 'Twoja kamera',
       'join.media.level': 'Poziom mikrofonu',
       'join.media.cameraOn': 'Kamera włączona przy wejściu',
