@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createWorkshop,
   hasBrowser,
@@ -61,16 +61,8 @@ async function joinWithoutMedia(page: Page, url: string, who: { name: string; to
 describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
   let browser: Browser;
   let server: TestServer;
-  /** Every person's browser context, closed after each test even when it fails (a failed media test must not load the next). */
-  const open: BrowserContext[] = [];
-  const aPerson = async (opts: Parameters<typeof newPerson>[1] = {}) => {
-    const p = await newPerson(browser, opts);
-    open.push(p.context);
-    return p;
-  };
-  afterEach(async () => {
-    await Promise.all(open.splice(0).map((c) => c.close().catch(() => {})));
-  });
+  // Contexts are closed after each test by e2e/setup.ts, also when the test failed.
+  const aPerson = (opts: Parameters<typeof newPerson>[1] = {}) => newPerson(browser, opts);
 
   beforeAll(async () => {
     [browser, server] = await Promise.all([launchBrowser(), startServer()]);

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -8,7 +9,7 @@ import { testConfig, type Config } from '../server/config.js';
 export const ARTIFACTS = path.resolve('e2e/artifacts');
 
 /** Flags proven on these machines (../shared/ENVIRONMENT.md): fake devices, no background traffic. */
-export const CHROMIUM_ARGS = [
+const BASE_ARGS = [
   '--headless=new',
   '--no-sandbox',
   '--disable-gpu',
@@ -20,7 +21,41 @@ export const CHROMIUM_ARGS = [
   '--use-fake-ui-for-media-stream',
   '--use-fake-device-for-media-stream',
   '--allow-loopback-in-peer-connection',
+  // Several pages of one browser are people side by side: none of them is a background tab.
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
 ];
+
+/**
+ * The fake camera plays a small generated clip (320x180 at 10 fps) instead of rendering and encoding
+ * 640x360 at 24 fps: a browser test with six live videos then costs a fraction of the two cores.
+ * The clip still moves, so "frames advance" stays a real check; screen sharing keeps its 1280x720.
+ */
+export const FAKE_VIDEO = { width: 320, height: 180, fps: 10, frames: 20 } as const;
+
+export const CHROMIUM_ARGS = [...BASE_ARGS, `--use-file-for-fake-video-capture=${fakeVideoFile()}`];
+
+function fakeVideoFile(): string {
+  const { width, height, fps, frames } = FAKE_VIDEO;
+  const file = path.join(os.tmpdir(), `jumelage-fake-${width}x${height}-${fps}.y4m`);
+  if (existsSync(file)) return file;
+  const luma = width * height;
+  const chroma = (width / 2) * (height / 2);
+  const parts: Buffer[] = [Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`)];
+  for (let f = 0; f < frames; f++) {
+    const frame = Buffer.alloc(luma + 2 * chroma, 128);
+    // A bright bar that walks across a grey picture: every frame differs from the last.
+    const x0 = Math.floor((f / frames) * width);
+    for (let y = 0; y < height; y++) frame.fill(235, y * width + x0, y * width + Math.min(width, x0 + width / 8));
+    parts.push(Buffer.from('FRAME\n'), frame);
+  }
+  // Written under a temporary name first: parallel workers never read half a file.
+  const tmp = `${file}.${process.pid}`;
+  writeFileSync(tmp, Buffer.concat(parts));
+  renameSync(tmp, file);
+  return file;
+}
 
 export function chromiumPath(): string | null {
   return inject('chromiumPath');
@@ -50,6 +85,9 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Test
   return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };
 }
 
+/** Everyone's browser context in the running test, with what their page printed, for failure artifacts. */
+const people = new Set<{ context: BrowserContext; page: Page; name: string; console: string[] }>();
+
 /** One person = one browser context (own storage, own camera), like a separate device. */
 export async function newPerson(
   browser: Browser,
@@ -62,8 +100,50 @@ export async function newPerson(
   });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
-  page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
+  const person = { context, page, name: `person${people.size + 1}-${opts.locale ?? 'en-GB'}`, console: [] as string[] };
+  people.add(person);
+  context.on('close', () => people.delete(person));
+  const keep = (line: string) => {
+    person.console.push(`${new Date().toISOString()} ${line}`);
+    if (person.console.length > 400) person.console.shift();
+  };
+  page.on('console', (msg) => keep(`[${msg.type()}] ${msg.text()}`));
+  page.on('pageerror', (err) => {
+    keep(`[page error] ${err.message}`);
+    console.error(`[page error] ${err.message}`);
+  });
+  page.on('framenavigated', (frame) => frame === page.mainFrame() && keep(`[navigated] ${frame.url()}`));
   return { context, page };
+}
+
+/**
+ * After a failed test: a screenshot and the console of every page still open, under e2e/artifacts/failures/,
+ * so a timeout says what the person was looking at. Never throws: the test's own error is the one to read.
+ */
+export async function saveFailureArtifacts(testName: string): Promise<string[]> {
+  const dir = path.join(ARTIFACTS, 'failures');
+  mkdirSync(dir, { recursive: true });
+  const slug = testName.replace(/[^a-zA-Z0-9-]+/g, '-').slice(0, 80);
+  const saved: string[] = [];
+  for (const person of people) {
+    const base = path.join(dir, `${slug}--${person.name}`);
+    try {
+      await person.page.screenshot({ path: `${base}.png`, fullPage: true, timeout: 5_000 });
+      saved.push(`${base}.png`);
+    } catch (err) {
+      person.console.push(`(screenshot failed: ${(err as Error).message})`);
+    }
+    const url = person.page.isClosed() ? '(closed)' : person.page.url();
+    writeFileSync(`${base}.log`, [`url: ${url}`, ...person.console].join('\n'));
+    saved.push(`${base}.log`);
+  }
+  return saved;
+}
+
+/** Closes every context a test opened, also when it failed before closing them: a failed video test must not load the next. */
+export async function closeEveryone(): Promise<void> {
+  await Promise.all([...people].map((p) => p.context.close().catch(() => {})));
+  people.clear();
 }
 
 export async function createWorkshop(page: Page, baseUrl: string, title: string) {
