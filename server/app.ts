@@ -13,8 +13,8 @@ import { TokenBucket } from './realtime/rate-limit.js';
 import type { Deps, HandlerTable, TypedServer } from './realtime/types.js';
 import { registerCommands } from './realtime/wrapper.js';
 import { openStore } from './store/index.js';
-import { RedisStore } from './store/redis/redis-store.js';
-import type { Store } from './store/types.js';
+import { RedisStore } from './workshops/store/redis.js';
+import type { Store } from './workshops/store/types.js';
 import { onDisconnect } from './workshops/handlers.js';
 import { formatJoinCode, normalizeJoinCode } from '../shared/workshops/schema.js';
 

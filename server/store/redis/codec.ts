@@ -1,6 +1,6 @@
 import { PLENARY } from '../../../shared/rooms.js';
 import type { Participant, Role } from '../../../shared/workshops/schema.js';
-import type { ParticipantRecord, WorkshopRecord } from '../types.js';
+import type { ParticipantRecord, WorkshopRecord } from '../../workshops/store/types.js';
 
 type Hash = Record<string, string>;
 

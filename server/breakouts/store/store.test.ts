@@ -1,8 +1,8 @@
 import { afterAll } from 'vitest';
-import { deleteKeys, describeWithRedis, uniquePrefix } from '../../test/server-harness.js';
-import { MemoryStore } from './memory/memory-store.js';
-import { RedisStore } from './redis/redis-store.js';
-import { describeBreakoutStore } from './test-breakouts-contract.js';
+import { deleteKeys, describeWithRedis, uniquePrefix } from '../../../test/server-harness.js';
+import { MemoryStore } from '../../workshops/store/memory.js';
+import { RedisStore } from '../../workshops/store/redis.js';
+import { describeBreakoutStore } from './test-contract.js';
 
 describeBreakoutStore('memory', async () => new MemoryStore());
 

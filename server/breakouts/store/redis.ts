@@ -1,6 +1,6 @@
 import type { BreakoutMove } from '../../../shared/breakouts/schema.js';
-import type { ApplyBreakoutsResult, BreakoutRecord, BreakoutStore } from '../breakouts-types.js';
-import { redisKeys, type RedisClient } from './redis-store.js';
+import type { ApplyBreakoutsResult, BreakoutRecord, BreakoutStore } from './types.js';
+import { redisKeys, type RedisClient } from '../../workshops/store/redis.js';
 
 /**
  * KEYS: breakouts hash, deadlines zset, then one participant hash per move.

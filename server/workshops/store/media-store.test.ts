@@ -1,8 +1,8 @@
 import { afterAll } from 'vitest';
-import { deleteKeys, describeWithRedis, uniquePrefix } from '../../test/server-harness.js';
-import { MemoryStore } from '../store/memory/memory-store.js';
-import { RedisStore } from '../store/redis/redis-store.js';
-import { describeMediaStore } from '../store/test-contract-media.js';
+import { deleteKeys, describeWithRedis, uniquePrefix } from '../../../test/server-harness.js';
+import { MemoryStore } from './memory.js';
+import { RedisStore } from './redis.js';
+import { describeMediaStore } from './test-contract-media.js';
 
 describeMediaStore('memory', async () => new MemoryStore());
 

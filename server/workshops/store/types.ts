@@ -1,9 +1,9 @@
-import type { BoardStore } from '../boards/store.js';
-import type { ChatMessage } from '../../shared/chat/schema.js';
-import type { BreakoutStore } from './breakouts-types.js';
-import type { MediaFlags } from '../../shared/media/schema.js';
-import type { Participant, Role, WorkshopInfo } from '../../shared/workshops/schema.js';
-import type { PollStore } from './polls-types.js';
+import type { BoardStore } from '../../boards/store/types.js';
+import type { ChatMessage } from '../../../shared/chat/schema.js';
+import type { BreakoutStore } from '../../breakouts/store/types.js';
+import type { MediaFlags } from '../../../shared/media/schema.js';
+import type { Participant, Role, WorkshopInfo } from '../../../shared/workshops/schema.js';
+import type { PollStore } from '../../polls/store/types.js';
 
 export interface WorkshopRecord extends WorkshopInfo {
   moderatorKeyHash: string;

@@ -1,6 +1,6 @@
-import type { BoardOp, BoardSnapshot, BoardSummary, SnapshotInfo } from '../../shared/boards/schema.js';
-import type { RedisClient } from '../store/redis/redis-store.js';
-import type { AppendLimits, AppendResult, BoardLog, BoardRef, BoardStore } from './store.js';
+import type { BoardOp, BoardSnapshot, BoardSummary, SnapshotInfo } from '../../../shared/boards/schema.js';
+import type { RedisClient } from '../../workshops/store/redis.js';
+import type { AppendLimits, AppendResult, BoardLog, BoardRef, BoardStore } from './types.js';
 
 /**
  * Lua scripts: each runs atomically inside Redis. A board is a meta hash (head, snapSeq, byte

@@ -1,7 +1,7 @@
 import { afterAll } from 'vitest';
-import { deleteKeys, describeWithRedis, uniquePrefix } from '../../test/server-harness.js';
-import { MemoryStore } from './memory/memory-store.js';
-import { RedisStore } from './redis/redis-store.js';
+import { deleteKeys, describeWithRedis, uniquePrefix } from '../../../test/server-harness.js';
+import { MemoryStore } from './memory.js';
+import { RedisStore } from './redis.js';
 import { describeStore } from './test-contract.js';
 
 describeStore('memory', async () => new MemoryStore());

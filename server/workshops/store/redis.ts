@@ -1,13 +1,13 @@
 import { createClient } from 'redis';
-import { RedisBoardStore } from '../../boards/redis-store.js';
+import { RedisBoardStore } from '../../boards/store/redis.js';
 import { CHAT_HISTORY, type ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
-import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
-import { decodeParticipant, decodeWorkshop, encodeParticipant, encodeWorkshop } from './codec.js';
-import { RedisBreakoutStore } from './redis-breakouts.js';
+import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from './types.js';
+import { decodeParticipant, decodeWorkshop, encodeParticipant, encodeWorkshop } from '../../store/redis/codec.js';
+import { RedisBreakoutStore } from '../../breakouts/store/redis.js';
 import { SCRIPTS } from './scripts.js';
-import { RedisPollStore } from './redis-polls.js';
+import { RedisPollStore } from '../../polls/store/redis.js';
 
 const makeClient = (url: string) => createClient({ url });
 export type RedisClient = ReturnType<typeof makeClient>;

@@ -1,5 +1,5 @@
 /**
- * The media part of the store contract, run against memory and Redis (server/media/store.test.ts).
+ * The media part of the store contract, run against memory and Redis (server/workshops/store/media-store.test.ts).
  * (Named test-*.ts so the server build leaves it out.)
  *
  * STORE-M1 media flags read back as written; a patch changes only its own fields

@@ -1,8 +1,8 @@
 import { afterAll } from 'vitest';
-import { deleteKeys, describeWithRedis, uniquePrefix } from '../../test/server-harness.js';
-import { MemoryStore } from '../store/memory/memory-store.js';
-import { RedisStore } from '../store/redis/redis-store.js';
-import { describeBoardStore } from './test-store-contract.js';
+import { deleteKeys, describeWithRedis, uniquePrefix } from '../../../test/server-harness.js';
+import { MemoryStore } from '../../workshops/store/memory.js';
+import { RedisStore } from '../../workshops/store/redis.js';
+import { describeBoardStore } from './test-contract.js';
 
 describeBoardStore('memory', async () => new MemoryStore());
 

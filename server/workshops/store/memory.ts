@@ -1,11 +1,11 @@
-import { MemoryBoardStore } from '../../boards/memory-store.js';
+import { MemoryBoardStore } from '../../boards/store/memory.js';
 import { CHAT_HISTORY } from '../../../shared/chat/schema.js';
 import type { ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
-import { MemoryBreakoutStore } from './memory-breakouts.js';
-import { MemoryPollStore } from './memory-polls.js';
-import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
+import { MemoryBreakoutStore } from '../../breakouts/store/memory.js';
+import { MemoryPollStore } from '../../polls/store/memory.js';
+import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from './types.js';
 
 interface WorkshopState {
   workshop: WorkshopRecord;

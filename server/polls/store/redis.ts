@@ -1,5 +1,5 @@
-import type { PollChange, PollRecord, PollStore, RecordVoteResult, StoredVote } from '../polls-types.js';
-import type { RedisClient } from './redis-store.js';
+import type { PollChange, PollRecord, PollStore, RecordVoteResult, StoredVote } from './types.js';
+import type { RedisClient } from '../../workshops/store/redis.js';
 
 /**
  * Polls in Redis. A poll is a hash (its definition as JSON plus the fields the scripts check); its votes
