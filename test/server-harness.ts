@@ -9,8 +9,8 @@ import { afterEach, beforeEach, describe, expect, inject } from 'vitest';
 import { createApp, type App } from '../server/app.js';
 import { testConfig, type Config } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
-import { RedisStore } from '../server/workshops/store/redis.js';
-import type { Store } from '../server/workshops/store/types.js';
+import { RedisStore } from '../server/store/redis-store.js';
+import type { Store } from '../server/store/store.js';
 import type {
   Ack,
   ClientToServerEvents,

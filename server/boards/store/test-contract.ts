@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { BOARD_DEFAULTS, type BoardOp, type BoardSnapshot } from '../../../shared/boards/schema.js';
-import type { Store } from '../../workshops/store/types.js';
+import type { Store } from '../../store/store.js';
 import type { BoardRef } from './types.js';
 
 const LIMITS = { maxBytes: 1_000_000, maxSeq: 1_000 };

@@ -1,45 +1,19 @@
 import type { BreakoutMove } from '../../../shared/breakouts/schema.js';
+import type { RedisClient } from '../../store/redis/client.js';
+import { decodeBreakouts } from '../../store/redis/codec.js';
+import type { RedisKeys } from '../../store/redis/keys.js';
 import type { ApplyBreakoutsResult, BreakoutRecord, BreakoutStore } from './types.js';
-import { redisKeys, type RedisClient } from '../../workshops/store/redis.js';
 
-/**
- * KEYS: breakouts hash, deadlines zset, then one participant hash per move.
- * ARGV: expected version, state json, deadline ('' = none), workshop id, then one room id per move.
- * Returns {0} on a version mismatch, else {1, {indexes of the moves applied}}.
- */
-const APPLY = `
-local v = tonumber(redis.call('HGET', KEYS[1], 'version') or '0')
-if v ~= tonumber(ARGV[1]) then return {0} end
-redis.call('HSET', KEYS[1], 'version', tostring(v + 1), 'json', ARGV[2])
-if ARGV[3] == '' then redis.call('ZREM', KEYS[2], ARGV[4]) else redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4]) end
-local moved = {}
-for i = 3, #KEYS do
-  if redis.call('HGET', KEYS[i], 'removed') == '0' then
-    redis.call('HSET', KEYS[i], 'roomId', ARGV[i + 2])
-    moved[#moved + 1] = i - 3
-  end
-end
-return {1, moved}`;
-
-/** KEYS: lock. ARGV: owner. */
-const UNLOCK = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
-
+/** Breakouts in Redis: one hash (version, state json) per workshop, and one sorted set of round deadlines. */
 export class RedisBreakoutStore implements BreakoutStore {
-  private readonly keys: ReturnType<typeof redisKeys>;
-
   constructor(
     private readonly client: RedisClient,
-    private readonly prefix: string,
-  ) {
-    this.keys = redisKeys(prefix);
-  }
-
-  private stateKey = (workshopId: string) => `${this.keys.workshop(workshopId)}:breakouts`;
-  private dueKey = () => `${this.prefix}breakouts:due`;
+    private readonly keys: RedisKeys,
+  ) {}
 
   async get(workshopId: string) {
-    const json = await this.client.hGet(this.stateKey(workshopId), 'json');
-    return json ? (JSON.parse(json) as BreakoutRecord) : null;
+    const json = await this.client.hGet(this.keys.breakouts(workshopId), 'json');
+    return json ? decodeBreakouts(json) : null;
   }
 
   async apply(
@@ -51,24 +25,23 @@ export class RedisBreakoutStore implements BreakoutStore {
     const state: BreakoutRecord = { ...next, version: expectedVersion + 1 };
     const deadline = state.status === 'open' && state.round ? String(state.round.deadline) : '';
     const keys = [
-      this.stateKey(workshopId),
-      this.dueKey(),
+      this.keys.breakouts(workshopId),
+      this.keys.breakoutsDue(),
       ...moves.map((m) => this.keys.participant(workshopId, m.participantId)),
     ];
     const args = [String(expectedVersion), JSON.stringify(state), deadline, workshopId, ...moves.map((m) => m.roomId)];
-    const reply = (await this.client.eval(APPLY, { keys, arguments: args })) as [number, number[]?];
-    if (reply[0] !== 1) return { ok: false, current: await this.get(workshopId) };
-    return { ok: true, state, moved: (reply[1] ?? []).map((i) => moves[i]!) };
+    const [applied, detail] = (await this.client.breakoutsApply(keys, args)) as [number, number[] | string];
+    // A stale version: the script answers with the state that won, so no second read is needed.
+    if (applied !== 1) return { ok: false, current: detail ? decodeBreakouts(detail as string) : null };
+    return { ok: true, state, moved: (detail as number[]).map((i) => moves[i]!) };
   }
 
   async dueWorkshops(now: number, limit: number) {
-    return this.client.zRangeByScore(this.dueKey(), '-inf', now, { LIMIT: { offset: 0, count: limit } }) as Promise<
-      string[]
-    >;
+    return this.client.zRangeByScore(this.keys.breakoutsDue(), '-inf', now, { LIMIT: { offset: 0, count: limit } });
   }
 
   async tryLock(name: string, owner: string, ttlMs: number) {
-    const reply = await this.client.set(`${this.prefix}lock:${name}`, owner, {
+    const reply = await this.client.set(this.keys.lock(name), owner, {
       condition: 'NX',
       expiration: { type: 'PX', value: ttlMs },
     });
@@ -76,6 +49,6 @@ export class RedisBreakoutStore implements BreakoutStore {
   }
 
   async unlock(name: string, owner: string) {
-    await this.client.eval(UNLOCK, { keys: [`${this.prefix}lock:${name}`], arguments: [owner] });
+    await this.client.breakoutsUnlock([this.keys.lock(name)], [owner]);
   }
 }

@@ -16,7 +16,7 @@ import type { BreakoutMove } from '../../../shared/breakouts/schema.js';
 import { emptyBreakouts } from '../logic.js';
 import type { BreakoutRecord } from './types.js';
 import { participantRecord, workshopRecord } from '../../workshops/store/test-contract.js';
-import type { Store } from '../../workshops/store/types.js';
+import type { Store } from '../../store/store.js';
 
 function record(overrides: Partial<BreakoutRecord> = {}): BreakoutRecord {
   return {

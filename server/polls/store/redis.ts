@@ -1,143 +1,44 @@
+import type { RedisClient } from '../../store/redis/client.js';
+import {
+  decodePoll,
+  decodeVote,
+  encodePollDefinition,
+  encodePollState,
+  hashReply,
+  statusReply,
+} from '../../store/redis/codec.js';
+import type { RedisKeys } from '../../store/redis/keys.js';
 import type { PollChange, PollRecord, PollStore, RecordVoteResult, StoredVote } from './types.js';
-import type { RedisClient } from '../../workshops/store/redis.js';
 
-/**
- * Polls in Redis. A poll is a hash (its definition as JSON plus the fields the scripts check); its votes
- * are a second hash with one field per participant, so a participant can never hold two votes.
- */
-const SCRIPTS = {
-  /** KEYS: poll hash. ARGV: field/value pairs. Applies only to a draft. */
-  updateDraft: `
-local s = redis.call('HGET', KEYS[1], 'status')
-if not s then return 'not_found' end
-if s ~= 'draft' then return 'conflict' end
-redis.call('HSET', KEYS[1], unpack(ARGV))
-return 'ok'`,
-  /** KEYS: poll hash, votes hash, poll list. ARGV: poll id. */
-  deleteDraft: `
-local s = redis.call('HGET', KEYS[1], 'status')
-if not s then return 'not_found' end
-if s ~= 'draft' then return 'conflict' end
-redis.call('DEL', KEYS[1], KEYS[2])
-redis.call('LREM', KEYS[3], 0, ARGV[1])
-return 'ok'`,
-  /** KEYS: poll hash. ARGV: openedAt, deadline ('' for none), rooms json. */
-  launch: `
-local s = redis.call('HGET', KEYS[1], 'status')
-if not s then return 'not_found' end
-if s ~= 'draft' then return 'conflict' end
-redis.call('HSET', KEYS[1], 'status', 'open', 'openedAt', ARGV[1], 'deadline', ARGV[2], 'rooms', ARGV[3])
-return 'ok'`,
-  /** KEYS: poll hash. ARGV: time, reveal ('1' or '0'). */
-  close: `
-local s = redis.call('HGET', KEYS[1], 'status')
-if not s then return 'not_found' end
-if s == 'draft' then return 'conflict' end
-if s == 'open' then redis.call('HSET', KEYS[1], 'status', 'closed', 'closedAt', ARGV[1]) end
-if ARGV[2] == '1' then redis.call('HSET', KEYS[1], 'revealed', '1') end
-return 'ok'`,
-  /**
-   * KEYS: poll hash, votes hash. ARGV: participant id, vote json, answer key, now, n, n option ids, has text.
-   * Checks status, deadline, options and maximum, then writes the participant's one field.
-   */
-  vote: `
-local f = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'options', 'max', 'allowChange', 'kind')
-if not f[1] then return 'not_found' end
-if f[1] ~= 'open' then return 'poll_closed' end
-if f[2] ~= '' and tonumber(ARGV[4]) > tonumber(f[2]) then return 'poll_deadline' end
-local n = tonumber(ARGV[5])
-if n > tonumber(f[4]) then return 'invalid_choice' end
-local allowed = {}
-for id in string.gmatch(f[3], '[^,]+') do allowed[id] = true end
-for i = 1, n do
-  if not allowed[ARGV[5 + i]] then return 'invalid_choice' end
-end
-if f[6] == 'text' then
-  if ARGV[6 + n] ~= '1' then return 'invalid_choice' end
-elseif n == 0 then return 'invalid_choice' end
-local old = redis.call('HGET', KEYS[2], ARGV[1])
-if old then
-  local prev = cjson.decode(old)
-  local key = table.concat(prev.c, '\\31') .. '\\30' .. (prev.t or '')
-  if key == ARGV[3] then return 'unchanged' end
-  if f[5] ~= '1' then return 'vote_locked' end
-end
-redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
-redis.call('HINCRBY', KEYS[1], 'rev', 1)
-if old then return 'replaced' end
-return 'recorded'`,
-} as const;
+const RECORD_VOTE_RESULTS = [
+  'recorded',
+  'replaced',
+  'unchanged',
+  'not_found',
+  'poll_closed',
+  'poll_deadline',
+  'invalid_choice',
+  'vote_locked',
+] as const satisfies readonly RecordVoteResult[];
 
-const MUTABLE = ['status', 'openedAt', 'closedAt', 'deadline', 'rooms', 'revealed'] as const;
-
-function definitionFields(p: PollRecord): string[] {
-  const { status: _s, openedAt: _o, closedAt: _c, deadline: _d, rooms: _r, revealed: _v, ...definition } = p;
-  return [
-    'def',
-    JSON.stringify(definition),
-    'options',
-    p.options.map((o) => o.id).join(','),
-    'max',
-    String(p.maxSelections),
-    'allowChange',
-    p.allowChange ? '1' : '0',
-    'kind',
-    p.kind,
-  ];
+/** A change script's reply: the poll hash it wrote, or why it did not apply. */
+function changeReply(reply: unknown): PollChange {
+  if (typeof reply === 'string') return statusReply(reply, ['not_found', 'conflict'], 'poll change');
+  return decodePoll(hashReply(reply, 'poll')) ?? 'not_found';
 }
 
-const numOrNull = (s: string | undefined) => (s ? Number(s) : null);
-
-function decodePoll(h: Record<string, string>): PollRecord | null {
-  if (!h.def) return null;
-  const def = JSON.parse(h.def) as Omit<PollRecord, (typeof MUTABLE)[number]>;
-  return {
-    ...def,
-    status: (h.status ?? 'draft') as PollRecord['status'],
-    openedAt: numOrNull(h.openedAt),
-    closedAt: numOrNull(h.closedAt),
-    deadline: numOrNull(h.deadline),
-    rooms: JSON.parse(h.rooms ?? '[]') as string[],
-    revealed: h.revealed === '1',
-  };
-}
-
+/** Polls in Redis; the scripts and the key layout are described in ./scripts.ts. */
 export class RedisPollStore implements PollStore {
-  private readonly keys;
-
   constructor(
     private readonly client: RedisClient,
-    prefix: string,
-  ) {
-    this.keys = {
-      list: (w: string) => `${prefix}w:${w}:polls`,
-      poll: (w: string, p: string) => `${prefix}w:${w}:poll:${p}`,
-      votes: (w: string, p: string) => `${prefix}w:${w}:poll:${p}:votes`,
-    };
-  }
-
-  private run(script: keyof typeof SCRIPTS, keys: string[], args: string[]) {
-    return this.client.eval(SCRIPTS[script], { keys, arguments: args }) as Promise<string>;
-  }
+    private readonly keys: RedisKeys,
+  ) {}
 
   async createPoll(p: PollRecord) {
     await this.client
       .multi()
-      .hSet(this.keys.poll(p.workshopId, p.id), [
-        ...definitionFields(p),
-        ...[
-          'status',
-          p.status,
-          'openedAt',
-          String(p.openedAt ?? ''),
-          'closedAt',
-          String(p.closedAt ?? ''),
-          'deadline',
-          String(p.deadline ?? ''),
-        ],
-        ...['rooms', JSON.stringify(p.rooms), 'revealed', p.revealed ? '1' : '0', 'rev', '0'],
-      ])
-      .rPush(this.keys.list(p.workshopId), p.id)
+      .hSet(this.keys.poll(p.workshopId, p.id), [...encodePollDefinition(p), ...encodePollState(p), 'rev', '0'])
+      .rPush(this.keys.polls(p.workshopId), p.id)
       .exec();
   }
 
@@ -146,7 +47,7 @@ export class RedisPollStore implements PollStore {
   }
 
   async listPolls(workshopId: string) {
-    const ids = await this.client.lRange(this.keys.list(workshopId), 0, -1);
+    const ids = await this.client.lRange(this.keys.polls(workshopId), 0, -1);
     if (ids.length === 0) return [];
     const multi = this.client.multi();
     for (const id of ids) multi.hGetAll(this.keys.poll(workshopId, id));
@@ -155,13 +56,18 @@ export class RedisPollStore implements PollStore {
   }
 
   async updateDraft(p: PollRecord): Promise<PollChange> {
-    const result = await this.run('updateDraft', [this.keys.poll(p.workshopId, p.id)], definitionFields(p));
-    return result === 'ok' ? this.mustGet(p.workshopId, p.id) : (result as 'not_found' | 'conflict');
+    return changeReply(
+      await this.client.pollUpdateDraft([this.keys.poll(p.workshopId, p.id)], encodePollDefinition(p)),
+    );
   }
 
   async deleteDraft(workshopId: string, pollId: string) {
-    const keys = [this.keys.poll(workshopId, pollId), this.keys.votes(workshopId, pollId), this.keys.list(workshopId)];
-    return (await this.run('deleteDraft', keys, [pollId])) as 'ok' | 'not_found' | 'conflict';
+    const keys = [this.keys.poll(workshopId, pollId), this.keys.votes(workshopId, pollId), this.keys.polls(workshopId)];
+    return statusReply(
+      await this.client.pollDeleteDraft(keys, [pollId]),
+      ['ok', 'not_found', 'conflict'],
+      'deleteDraft',
+    );
   }
 
   async launchPoll(
@@ -174,30 +80,22 @@ export class RedisPollStore implements PollStore {
       launch.deadline === null ? '' : String(launch.deadline),
       JSON.stringify(launch.rooms),
     ];
-    return this.changed(workshopId, pollId, await this.run('launch', [this.keys.poll(workshopId, pollId)], args));
+    return changeReply(await this.client.pollLaunch([this.keys.poll(workshopId, pollId)], args));
   }
 
   async closePoll(workshopId: string, pollId: string, at: number) {
-    return this.changed(
-      workshopId,
-      pollId,
-      await this.run('close', [this.keys.poll(workshopId, pollId)], [String(at), '0']),
-    );
+    return changeReply(await this.client.pollClose([this.keys.poll(workshopId, pollId)], [String(at), '0']));
   }
 
   async revealPoll(workshopId: string, pollId: string, at: number) {
-    return this.changed(
-      workshopId,
-      pollId,
-      await this.run('close', [this.keys.poll(workshopId, pollId)], [String(at), '1']),
-    );
+    return changeReply(await this.client.pollClose([this.keys.poll(workshopId, pollId)], [String(at), '1']));
   }
 
   async recordVote(workshopId: string, pollId: string, participantId: string, v: StoredVote) {
     const keys = [this.keys.poll(workshopId, pollId), this.keys.votes(workshopId, pollId)];
     const key = `${v.c.join('\u001f')}\u001e${v.t}`;
     const args = [participantId, JSON.stringify(v), key, String(v.at), String(v.c.length), ...v.c, v.t ? '1' : '0'];
-    return (await this.run('vote', keys, args)) as RecordVoteResult;
+    return statusReply(await this.client.pollVote(keys, args), RECORD_VOTE_RESULTS, 'recordVote');
   }
 
   async pollVotes(workshopId: string, pollId: string) {
@@ -207,7 +105,7 @@ export class RedisPollStore implements PollStore {
       .hGetAll(this.keys.votes(workshopId, pollId))
       .exec()) as unknown as [string | null, Record<string, string>];
     const votes = new Map<string, StoredVote>();
-    for (const [pid, json] of Object.entries(raw ?? {})) votes.set(pid, JSON.parse(json) as StoredVote);
+    for (const [pid, json] of Object.entries(raw ?? {})) votes.set(pid, decodeVote(json));
     return { rev: Number(rev ?? 0), votes };
   }
 
@@ -218,16 +116,8 @@ export class RedisPollStore implements PollStore {
     for (const id of pollIds) multi.hGet(this.keys.votes(workshopId, id), participantId);
     const raw = (await multi.exec()) as unknown as (string | null)[];
     raw.forEach((json, i) => {
-      if (json) out.set(pollIds[i]!, JSON.parse(json) as StoredVote);
+      if (json) out.set(pollIds[i]!, decodeVote(json));
     });
     return out;
-  }
-
-  private async mustGet(workshopId: string, pollId: string): Promise<PollChange> {
-    return (await this.getPoll(workshopId, pollId)) ?? 'not_found';
-  }
-
-  private async changed(workshopId: string, pollId: string, result: string): Promise<PollChange> {
-    return result === 'ok' ? this.mustGet(workshopId, pollId) : (result as 'not_found' | 'conflict');
   }
 }

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { pollOptions } from '../../../shared/polls/schema.js';
 import type { PollRecord, StoredVote } from './types.js';
-import type { Store } from '../../workshops/store/types.js';
+import type { Store } from '../../store/store.js';
 
 const uid = () => randomBytes(6).toString('hex');
 

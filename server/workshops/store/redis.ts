@@ -1,68 +1,31 @@
-import { createClient } from 'redis';
-import { RedisBoardStore } from '../../boards/store/redis.js';
 import { CHAT_HISTORY, type ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
-import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from './types.js';
-import { decodeParticipant, decodeWorkshop, encodeParticipant, encodeWorkshop } from '../../store/redis/codec.js';
-import { RedisBreakoutStore } from '../../breakouts/store/redis.js';
-import { SCRIPTS } from './scripts.js';
-import { RedisPollStore } from '../../polls/store/redis.js';
+import type { RedisClient } from '../../store/redis/client.js';
+import {
+  decodeChatMessage,
+  decodeParticipant,
+  decodeWorkshop,
+  encodeParticipant,
+  encodeWorkshop,
+  hashReply,
+  statusReply,
+} from '../../store/redis/codec.js';
+import type { RedisKeys } from '../../store/redis/keys.js';
+import type { AddParticipantResult, ParticipantRecord, WorkshopRecord, WorkshopStore } from './types.js';
 
-const makeClient = (url: string) => createClient({ url });
-export type RedisClient = ReturnType<typeof makeClient>;
+type ParticipantScript = 'setParticipant' | 'raiseHand' | 'detach' | 'expire' | 'remove';
 
-/** Keys, all under one prefix so tests (and several deployments) can share a server. */
-export function redisKeys(prefix: string) {
-  return {
-    code: (code: string) => `${prefix}code:${code}`,
-    workshop: (id: string) => `${prefix}w:${id}`,
-    participantIds: (id: string) => `${prefix}w:${id}:pids`,
-    participant: (id: string, pid: string) => `${prefix}w:${id}:p:${pid}`,
-    chat: (id: string, room: string) => `${prefix}w:${id}:chat:${room}`,
-    /** Media: set of room ids in stage mode. */
-    stage: (id: string) => `${prefix}w:${id}:stage`,
-  };
-}
-
-export class RedisStore implements Store {
-  readonly kind = 'redis' as const;
-  private readonly keys: ReturnType<typeof redisKeys>;
-  readonly breakouts: RedisBreakoutStore;
-  readonly boards: RedisBoardStore;
-  readonly polls: RedisPollStore;
-
-  private constructor(
-    readonly client: RedisClient,
-    prefix: string,
-    private readonly ownsClient: boolean,
-  ) {
-    this.keys = redisKeys(prefix);
-    this.breakouts = new RedisBreakoutStore(client, prefix);
-    this.boards = new RedisBoardStore(client, prefix);
-    this.polls = new RedisPollStore(client, prefix);
-  }
-
-  static async connect(url: string, opts: { prefix?: string } = {}): Promise<RedisStore> {
-    const client = makeClient(url);
-    client.on('error', () => {
-      // Reconnection is automatic; commands fail (and are acked as errors) while Redis is away.
-    });
-    await client.connect();
-    return new RedisStore(client, opts.prefix ?? 'jm:', true);
-  }
-
-  private run(script: keyof typeof SCRIPTS, keys: string[], args: string[]) {
-    return this.client.eval(SCRIPTS[script], { keys, arguments: args });
-  }
+/** Workshops, participants, chat and media flags in Redis; every guarded write is one Lua script (./scripts.ts). */
+export class RedisWorkshopStore implements WorkshopStore {
+  constructor(
+    protected readonly client: RedisClient,
+    protected readonly keys: RedisKeys,
+  ) {}
 
   async createWorkshop(w: WorkshopRecord) {
-    const created = await this.run(
-      'createWorkshop',
-      [this.keys.code(w.code), this.keys.workshop(w.id)],
-      [w.id, ...encodeWorkshop(w)],
-    );
-    return created === 1;
+    const keys = [this.keys.code(w.code), this.keys.workshop(w.id)];
+    return (await this.client.createWorkshop(keys, [w.id, ...encodeWorkshop(w)])) === 1;
   }
 
   async getWorkshop(id: string) {
@@ -74,13 +37,12 @@ export class RedisStore implements Store {
   }
 
   async setWorkshopLocked(id: string, locked: boolean) {
-    await this.run('updateWorkshop', [this.keys.workshop(id)], ['locked', locked ? '1' : '0']);
-    return this.getWorkshop(id);
+    const reply = await this.client.updateWorkshop([this.keys.workshop(id)], ['locked', locked ? '1' : '0']);
+    return decodeWorkshop(hashReply(reply, 'workshop'));
   }
 
   async endWorkshop(id: string, at: number) {
-    await this.run('endWorkshop', [this.keys.workshop(id)], [String(at)]);
-    return this.getWorkshop(id);
+    return decodeWorkshop(hashReply(await this.client.endWorkshop([this.keys.workshop(id)], [String(at)]), 'workshop'));
   }
 
   async addParticipant(workshopId: string, p: ParticipantRecord, opts: { bypassLock: boolean }) {
@@ -89,8 +51,8 @@ export class RedisStore implements Store {
       this.keys.participant(workshopId, p.id),
       this.keys.participantIds(workshopId),
     ];
-    const result = await this.run('addParticipant', keys, [opts.bypassLock ? '1' : '0', p.id, ...encodeParticipant(p)]);
-    return result as AddParticipantResult;
+    const reply = await this.client.addParticipant(keys, [opts.bypassLock ? '1' : '0', p.id, ...encodeParticipant(p)]);
+    return statusReply(reply, ['ok', 'not_found', 'locked', 'ended'], 'addParticipant') satisfies AddParticipantResult;
   }
 
   async getParticipant(workshopId: string, participantId: string) {
@@ -119,12 +81,11 @@ export class RedisStore implements Store {
   }
 
   async attachConnection(workshopId: string, participantId: string, connectionId: string) {
-    const result = (await this.run('attach', [this.keys.participant(workshopId, participantId)], [connectionId])) as
-      | [string]
-      | null;
-    if (!result) return null;
-    const participant = await this.getParticipant(workshopId, participantId);
-    return participant && { participant, replaced: result[0] };
+    const reply = await this.client.attach([this.keys.participant(workshopId, participantId)], [connectionId]);
+    if (reply === null) return null;
+    const [replaced, hash] = reply as [string | null, unknown];
+    const participant = decodeParticipant(hashReply(hash, 'participant'));
+    return participant && { participant, replaced: replaced ?? '' };
   }
 
   detachConnection(workshopId: string, participantId: string, connectionId: string, at: number) {
@@ -146,23 +107,19 @@ export class RedisStore implements Store {
     ]);
   }
 
-  async removeParticipant(workshopId: string, participantId: string) {
-    const key = this.keys.participant(workshopId, participantId);
-    const applied = await this.run('remove', [key], []);
-    return applied ? this.getParticipant(workshopId, participantId) : null;
+  removeParticipant(workshopId: string, participantId: string) {
+    return this.updateParticipant('remove', workshopId, participantId, []);
   }
 
   async appendChat(workshopId: string, message: ChatMessage) {
-    await this.run(
-      'appendChat',
+    await this.client.appendChat(
       [this.keys.chat(workshopId, message.roomId)],
       [JSON.stringify(message), String(CHAT_HISTORY)],
     );
   }
 
   async chatHistory(workshopId: string, roomId: string, limit: number) {
-    const raw = await this.client.lRange(this.keys.chat(workshopId, roomId), -limit, -1);
-    return raw.map((s) => JSON.parse(s) as ChatMessage);
+    return (await this.client.lRange(this.keys.chat(workshopId, roomId), -limit, -1)).map(decodeChatMessage);
   }
 
   async updateMedia(
@@ -173,9 +130,9 @@ export class RedisStore implements Store {
   ) {
     const fields = Object.entries(patch).flatMap(([k, v]) => (v === undefined ? [] : [k, v ? '1' : '0']));
     const keys = [this.keys.participant(workshopId, participantId), this.keys.stage(workshopId)];
-    const result = await this.run('updateMedia', keys, [opts.guardStage ? '1' : '0', ...fields]);
-    if (result === 'stage') return 'stage' as const;
-    return result ? this.getParticipant(workshopId, participantId) : null;
+    const reply = await this.client.updateMedia(keys, [opts.guardStage ? '1' : '0', ...fields]);
+    if (reply === 'stage') return 'stage' as const;
+    return decodeParticipant(hashReply(reply, 'participant'));
   }
 
   async setStage(workshopId: string, roomId: string, on: boolean) {
@@ -191,18 +148,14 @@ export class RedisStore implements Store {
     return this.updateParticipant('setParticipant', workshopId, participantId, ['roomId', roomId]);
   }
 
-  async close() {
-    if (this.ownsClient && this.client.isOpen) await this.client.close();
-  }
-
-  /** Runs a guarded participant script; when it applied, returns the participant as now stored. */
+  /** Runs a guarded participant script; it returns the participant as it wrote it, or nil when it did not apply. */
   private async updateParticipant(
-    script: keyof typeof SCRIPTS,
+    script: ParticipantScript,
     workshopId: string,
     participantId: string,
     args: string[],
   ) {
-    const applied = await this.run(script, [this.keys.participant(workshopId, participantId)], args);
-    return applied ? this.getParticipant(workshopId, participantId) : null;
+    const reply = await this.client[script]([this.keys.participant(workshopId, participantId)], args);
+    return decodeParticipant(hashReply(reply, 'participant'));
   }
 }

@@ -1,13 +1,4 @@
-import { afterAll } from 'vitest';
-import { deleteKeys, describeWithRedis, uniquePrefix } from '../../../test/server-harness.js';
-import { MemoryStore } from './memory.js';
-import { RedisStore } from './redis.js';
+import { describeStores } from '../../store/test-stores.js';
 import { describeStore } from './test-contract.js';
 
-describeStore('memory', async () => new MemoryStore());
-
-describeWithRedis('redis', (redisUrl) => {
-  const prefix = uniquePrefix('store');
-  afterAll(() => deleteKeys(redisUrl, prefix));
-  describeStore('redis', () => RedisStore.connect(redisUrl, { prefix }));
-});
+describeStores('store', describeStore);

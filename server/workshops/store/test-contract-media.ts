@@ -11,7 +11,7 @@
  * STORE-M6 camera and screen toggles racing a stage switch are refused once the room is on stage
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { Store } from './types.js';
+import type { Store } from '../../store/store.js';
 import { participantRecord, workshopRecord } from './test-contract.js';
 
 export function describeMediaStore(name: string, factory: () => Promise<Store>) {
