@@ -99,8 +99,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   /** The store's health: 200 when it answers, 503 (with the reason) when it does not (Redis down). */
   web.get('/api/health', async (_req, res) => {
+    // Not logged here: probes come every few seconds, and the Redis client logs the outage once.
     const health = await store.health();
-    if (!health.ok) log.warn('health check: store not answering', { store: store.kind, reason: health.reason });
     res
       .status(health.ok ? 200 : 503)
       .set('Cache-Control', 'no-store')

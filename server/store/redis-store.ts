@@ -31,7 +31,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
 
   static async connect(url: string, opts: { prefix?: string; log?: Logger } = {}): Promise<RedisStore> {
     const log = opts.log ?? createLogger({ level: 'warn', format: 'pretty' });
-    const client = await connectRedis(url, log, 'store');
+    const client = await connectRedis(url, log, 'store', true);
     return new RedisStore(client, opts.prefix ?? 'jm:', true);
   }
 

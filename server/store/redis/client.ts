@@ -8,15 +8,17 @@ import { WORKSHOP_SCRIPTS } from '../../workshops/store/scripts.js';
 /** Every feature's Lua scripts, registered once per client so that calls go by SHA (EVALSHA). */
 const SCRIPTS = { ...WORKSHOP_SCRIPTS, ...POLL_SCRIPTS, ...BOARD_SCRIPTS, ...BREAKOUT_SCRIPTS };
 
-const makeClient = (url: string) => createClient({ url, scripts: SCRIPTS });
+const makeClient = (url: string, failFast = false) =>
+  createClient({ url, scripts: SCRIPTS, disableOfflineQueue: failFast });
 export type RedisClient = ReturnType<typeof makeClient>;
 
 /**
- * Connects to Redis. Reconnection is automatic; while Redis is away commands fail (and are acked as
- * errors), and the outage is logged once with its cause, then once more when Redis is back.
+ * Connects to Redis. Reconnection is automatic, and the outage is logged once with its cause, then
+ * once more when Redis is back. With `failFast` (the store), a command sent while Redis is away fails
+ * at once (and is answered as an error) instead of waiting, unbounded, for Redis to come back.
  */
-export async function connectRedis(url: string, log: Logger, role: string): Promise<RedisClient> {
-  const client = makeClient(url);
+export async function connectRedis(url: string, log: Logger, role: string, failFast = false): Promise<RedisClient> {
+  const client = makeClient(url, failFast);
   watchRedis(client, log, role);
   await client.connect();
   return client;
