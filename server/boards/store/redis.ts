@@ -1,5 +1,6 @@
 import type { BoardOp, BoardSnapshot, BoardSummary, SnapshotInfo } from '../../../shared/boards/schema.js';
 import type { RedisClient } from '../../store/redis/client.js';
+import { decodeSnapshotInfo } from '../../store/redis/codec.js';
 import type { RedisKeys } from '../../store/redis/keys.js';
 import type { AppendLimits, AppendResult, BoardLog, BoardRef, BoardStore } from './types.js';
 
@@ -102,7 +103,7 @@ export class RedisBoardStore implements BoardStore {
   }
 
   async listSnapshots(workshopId: string): Promise<SnapshotInfo[]> {
-    return (await this.client.lRange(this.keys.shots(workshopId), 0, -1)).map((s) => JSON.parse(s) as SnapshotInfo);
+    return (await this.client.lRange(this.keys.shots(workshopId), 0, -1)).map(decodeSnapshotInfo);
   }
 
   async getSnapshot(ref: BoardRef, snapshotId: string): Promise<BoardSnapshot | null> {

@@ -4,6 +4,7 @@
  * not what the code expects fails loudly, naming what it was, instead of travelling on as a wrong type.
  */
 import { z } from 'zod';
+import type { SnapshotInfo } from '../../../shared/boards/schema.js';
 import { ASSIGN_MODES, BREAKOUT_STATUS, ROTATION_KINDS } from '../../../shared/breakouts/schema.js';
 import type { ChatMessage } from '../../../shared/chat/schema.js';
 import { PLENARY } from '../../../shared/rooms.js';
@@ -287,3 +288,16 @@ const breakoutRecord = z.object({
 }) satisfies z.ZodType<BreakoutRecord>;
 
 export const decodeBreakouts = (raw: string) => decodeJson(breakoutRecord, raw, 'breakouts');
+
+// Boards: saved copies are listed by their info JSON. (Ops and snapshots are still parsed without a
+// schema: see NOTES-stores.md.)
+
+const snapshotInfo = z.object({
+  id: z.string(),
+  roomId: z.string(),
+  label: z.string(),
+  seq: z.number(),
+  at: z.number(),
+}) satisfies z.ZodType<SnapshotInfo>;
+
+export const decodeSnapshotInfo = (raw: string) => decodeJson(snapshotInfo, raw, 'board snapshot info');
