@@ -185,7 +185,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       // After the drops above: they start grace timers of their own.
       for (const t of deps.timers) clearTimeout(t);
       deps.timers.clear();
-      await Promise.all(adapterClients.map((c) => (c.isOpen ? c.close() : undefined)));
+      // During a Redis outage a graceful close would wait for Redis to come back: drop the queue instead.
+      await Promise.all(adapterClients.map((c) => (c.isReady ? c.close() : c.isOpen ? c.destroy() : undefined)));
       if (ownsStore) await store.close();
     },
   };

@@ -53,6 +53,9 @@ export class RedisStore extends RedisWorkshopStore implements Store {
   }
 
   async close() {
-    if (this.ownsClient && this.client.isOpen) await this.client.close();
+    if (!this.ownsClient || !this.client.isOpen) return;
+    // Redis away: a graceful close would wait for it to come back.
+    if (this.client.isReady) await this.client.close();
+    else this.client.destroy();
   }
 }

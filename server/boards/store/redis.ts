@@ -1,5 +1,5 @@
 import type { BoardOp, BoardSnapshot, BoardSummary, SnapshotInfo } from '../../../shared/boards/schema.js';
-import type { RedisClient } from '../../store/redis/client.js';
+import { type RedisClient, readHashes } from '../../store/redis/client.js';
 import { decodeSnapshotInfo } from '../../store/redis/codec.js';
 import type { RedisKeys } from '../../store/redis/keys.js';
 import type { AppendLimits, AppendResult, BoardLog, BoardRef, BoardStore } from './types.js';
@@ -78,10 +78,10 @@ export class RedisBoardStore implements BoardStore {
 
   async listBoards(workshopId: string): Promise<BoardSummary[]> {
     const rooms = (await this.client.sMembers(this.keys.boards(workshopId))).sort();
-    if (rooms.length === 0) return [];
-    const multi = this.client.multi();
-    for (const roomId of rooms) multi.hGetAll(this.keys.board(workshopId, roomId).meta);
-    const metas = (await multi.exec()) as unknown as Record<string, string>[];
+    const metas = await readHashes(
+      this.client,
+      rooms.map((roomId) => this.keys.board(workshopId, roomId).meta),
+    );
     return rooms.map((roomId, i) => {
       const m = metas[i] ?? {};
       return {

@@ -1,4 +1,4 @@
-import type { RedisClient } from '../../store/redis/client.js';
+import { type RedisClient, readListed } from '../../store/redis/client.js';
 import {
   decodePoll,
   decodeVote,
@@ -47,12 +47,8 @@ export class RedisPollStore implements PollStore {
   }
 
   async listPolls(workshopId: string) {
-    const ids = await this.client.lRange(this.keys.polls(workshopId), 0, -1);
-    if (ids.length === 0) return [];
-    const multi = this.client.multi();
-    for (const id of ids) multi.hGetAll(this.keys.poll(workshopId, id));
-    const hashes = (await multi.exec()) as unknown as Record<string, string>[];
-    return hashes.map(decodePoll).filter((p): p is PollRecord => p !== null);
+    const hashKey = (id: string) => this.keys.poll(workshopId, id);
+    return readListed(this.client, this.keys.polls(workshopId), hashKey, decodePoll);
   }
 
   async updateDraft(p: PollRecord): Promise<PollChange> {

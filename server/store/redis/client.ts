@@ -38,3 +38,22 @@ export function watchRedis(client: RedisClient, log: Logger, role: string) {
     log.warn('redis connection restored', { role });
   });
 }
+
+/** Reads many hashes in one round trip, in the order of `keys` (an absent hash reads as {}). */
+export async function readHashes(client: RedisClient, keys: readonly string[]): Promise<Record<string, string>[]> {
+  if (keys.length === 0) return [];
+  const multi = client.multi();
+  for (const key of keys) multi.hGetAll(key);
+  return (await multi.exec()) as unknown as Record<string, string>[];
+}
+
+/** The records whose ids a list holds, in list order, read in one round trip; absent ones are left out. */
+export async function readListed<T>(
+  client: RedisClient,
+  listKey: string,
+  hashKey: (id: string) => string,
+  decode: (hash: Record<string, string>) => T | null,
+): Promise<T[]> {
+  const ids = await client.lRange(listKey, 0, -1);
+  return (await readHashes(client, ids.map(hashKey))).map(decode).filter((r): r is T => r !== null);
+}

@@ -1,7 +1,7 @@
 import { CHAT_HISTORY, type ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
-import type { RedisClient } from '../../store/redis/client.js';
+import { type RedisClient, readListed } from '../../store/redis/client.js';
 import {
   decodeChatMessage,
   decodeParticipant,
@@ -60,12 +60,8 @@ export class RedisWorkshopStore implements WorkshopStore {
   }
 
   async listParticipants(workshopId: string) {
-    const ids = await this.client.lRange(this.keys.participantIds(workshopId), 0, -1);
-    if (ids.length === 0) return [];
-    const multi = this.client.multi();
-    for (const id of ids) multi.hGetAll(this.keys.participant(workshopId, id));
-    const hashes = (await multi.exec()) as unknown as Record<string, string>[];
-    return hashes.map(decodeParticipant).filter((p): p is ParticipantRecord => p !== null);
+    const hashKey = (id: string) => this.keys.participant(workshopId, id);
+    return readListed(this.client, this.keys.participantIds(workshopId), hashKey, decodeParticipant);
   }
 
   setRole(workshopId: string, participantId: string, role: Role) {
