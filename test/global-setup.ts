@@ -6,7 +6,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
-import { findOnPath, freePort, isExecutable, startRedis, stopProcess } from './redis-process.js';
+import { findOnPath, freePort, isExecutable, startRedis, stopProcess } from './redis-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -9,7 +9,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { describeWithRedis, startServer, type TestServer } from '../../test/server-harness.js';
-import { findOnPath, freePort, startRedis, stopProcess } from '../../test/redis-process.js';
+import { findOnPath, freePort, startRedis, stopProcess } from '../../test/redis-server.js';
 import { createWorkshop } from '../../test/workshop-helpers.js';
 
 async function get(url: string) {
