@@ -18,7 +18,7 @@ import { Server } from 'socket.io';
 import { io as ioClient } from 'socket.io-client';
 import { createApp } from '../dist/server/server/app.js';
 import { testConfig } from '../dist/server/server/config.js';
-import { RedisStore } from '../dist/server/server/store/redis/redis-store.js';
+import { RedisStore } from '../dist/server/server/store/redis-store.js';
 import { PROTOCOL_VERSION } from '../dist/server/shared/protocol.js';
 
 const N = Number(process.env.BENCH_VOTERS ?? 1000);

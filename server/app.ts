@@ -13,8 +13,8 @@ import { TokenBucket } from './realtime/rate-limit.js';
 import type { Deps, HandlerTable, TypedServer } from './realtime/types.js';
 import { registerCommands } from './realtime/wrapper.js';
 import { openStore } from './store/index.js';
-import { RedisStore } from './store/redis/redis-store.js';
-import type { Store } from './store/types.js';
+import { connectRedis, type RedisClient, watchRedis } from './store/redis/client.js';
+import type { Store } from './store/store.js';
 import { onDisconnect } from './workshops/handlers.js';
 import { formatJoinCode, normalizeJoinCode } from '../shared/workshops/schema.js';
 
@@ -43,7 +43,7 @@ export interface App {
 export async function createApp(opts: AppOptions): Promise<App> {
   const { config } = opts;
   const log = opts.log ?? createLogger({ level: config.logLevel, format: config.logFormat });
-  const store = opts.store ?? (await openStore(config.redisUrl));
+  const store = opts.store ?? (await openStore(config.redisUrl, log));
   const ownsStore = !opts.store;
   const web = express();
   web.disable('x-powered-by');
@@ -56,11 +56,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     pingTimeout: 8_000,
   });
 
-  const adapterClients: RedisStore['client'][] = [];
+  const adapterClients: RedisClient[] = [];
   if (config.redisUrl) {
-    const pub = (await RedisStore.connect(config.redisUrl)).client;
+    const pub = await connectRedis(config.redisUrl, log, 'adapter publisher');
     const sub = pub.duplicate();
-    sub.on('error', () => {});
+    watchRedis(sub, log, 'adapter subscriber');
     await sub.connect();
     adapterClients.push(pub, sub);
     io.adapter(createAdapter(pub, sub, opts.adapterKey ? { key: opts.adapterKey } : {}));
@@ -94,13 +94,47 @@ export async function createApp(opts: AppOptions): Promise<App> {
     });
   });
 
-  web.get('/api/health', (_req, res) => {
-    res.json({ ok: true, store: store.kind });
+  let listening = false;
+  let closing = false;
+
+  /** The store's health: 200 when it answers, 503 (with the reason) when it does not (Redis down). */
+  web.get('/api/health', async (_req, res) => {
+    // Not logged here: probes come every few seconds, and the Redis client logs the outage once.
+    const health = await store.health();
+    res
+      .status(health.ok ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json(health.ok ? { ok: true, store: store.kind } : { ok: false, store: store.kind, reason: health.reason });
+  });
+
+  /** For load balancers: 200 while this node should get traffic (listening, store answering), 503 while it shuts down. */
+  web.get('/api/ready', async (_req, res) => {
+    const health = closing || !listening ? null : await store.health();
+    const ready = health?.ok === true;
+    res
+      .status(ready ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json({
+        ready,
+        ...(closing ? { reason: 'shutting down' } : health && !health.ok ? { reason: health.reason } : {}),
+      });
   });
 
   web.get('/api/workshops/:code/qr.svg', async (req, res) => {
     const code = normalizeJoinCode(req.params.code);
-    const id = await store.workshopIdByCode(code).catch(() => null);
+    let id: string | null;
+    try {
+      id = await store.workshopIdByCode(code);
+    } catch (err) {
+      // A store outage is not an unknown workshop: say so, and let the browser retry later.
+      log.error('qr code: store lookup failed', { store: store.kind, err });
+      res
+        .status(503)
+        .set('Retry-After', '5')
+        .type('text/plain')
+        .send('The server cannot reach its storage right now. Try again in a moment.');
+      return;
+    }
     if (!id) {
       res.status(404).type('text/plain').send('Unknown workshop');
       return;
@@ -135,6 +169,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
+          listening = true;
           const address = httpServer.address();
           resolve(typeof address === 'object' && address ? address.port : config.port);
         });
@@ -142,12 +177,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
     async close() {
       if (closed) return;
       closed = true;
+      closing = true;
+      // Load balancers see /api/ready answer 503 for this long before the node stops accepting connections.
+      if (listening && config.shutdownDrainMs > 0) await new Promise((r) => setTimeout(r, config.shutdownDrainMs));
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.allSettled([...disconnecting]);
       // After the drops above: they start grace timers of their own.
       for (const t of deps.timers) clearTimeout(t);
       deps.timers.clear();
-      await Promise.all(adapterClients.map((c) => (c.isOpen ? c.close() : undefined)));
+      // During a Redis outage a graceful close would wait for Redis to come back: drop the queue instead.
+      await Promise.all(adapterClients.map((c) => (c.isReady ? c.close() : c.isOpen ? c.destroy() : undefined)));
       if (ownsStore) await store.close();
     },
   };

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       rateLimitPerSecond: 30,
       volatileRateLimitPerSecond: 120,
       clientDir: null,
+      shutdownDrainMs: 0,
       media: { iceServers: [], turnSecretUrls: [], turnSecret: null, turnTtlSeconds: 43_200, uploadBudgetKbps: 2500 },
     });
   });

@@ -21,6 +21,8 @@ const envSchema = z.object({
   /** Volatile commands (live strokes, cursors) a connection may send per second, in their own bucket (burst twice that). */
   VOLATILE_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(120),
   CLIENT_DIR: z.string().min(1).optional(),
+  /** On shutdown, how long /api/ready answers 503 before connections close, so a load balancer can stop sending. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(8_000).default(0),
   ...mediaEnvSchema,
 });
 
@@ -38,6 +40,7 @@ export interface Config {
   rateLimitPerSecond: number;
   volatileRateLimitPerSecond: number;
   clientDir: string | null;
+  shutdownDrainMs: number;
   /** ICE servers (STUN/TURN) and the upload budget: README, "Video and audio". */
   media: MediaSettings;
 }
@@ -71,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
     volatileRateLimitPerSecond: e.VOLATILE_RATE_LIMIT_PER_SECOND,
     clientDir: e.CLIENT_DIR ?? null,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     media,
   };
 }

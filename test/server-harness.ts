@@ -9,8 +9,8 @@ import { afterEach, beforeEach, describe, expect, inject } from 'vitest';
 import { createApp, type App } from '../server/app.js';
 import { testConfig, type Config } from '../server/config.js';
 import { createLogger } from '../server/logger.js';
-import { RedisStore } from '../server/store/redis/redis-store.js';
-import type { Store } from '../server/store/types.js';
+import { RedisStore } from '../server/store/redis-store.js';
+import type { Store } from '../server/store/store.js';
 import type {
   Ack,
   ClientToServerEvents,
@@ -49,10 +49,10 @@ const openClients = new Map<ClientSocket, string>();
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
   const prefix = opts.prefix ?? uniquePrefix('srv');
   const redisUrl = opts.redisUrl ?? null;
-  const ownStore = !opts.store && redisUrl ? await RedisStore.connect(redisUrl, { prefix }) : null;
   const errors: string[] = [];
   // Collected, not printed: a test expecting none shows them in its failure.
   const log = createLogger({ level: 'error', format: 'pretty' }, (line) => errors.push(line));
+  const ownStore = !opts.store && redisUrl ? await RedisStore.connect(redisUrl, { prefix, log }) : null;
   const config = testConfig({ redisUrl, ...opts.config });
   const app = await createApp({
     config,

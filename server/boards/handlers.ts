@@ -5,12 +5,12 @@ import { viewBoard, viewOp } from '../../shared/boards/view.js';
 import { CommandError } from '../../shared/protocol.js';
 import { PLENARY } from '../../shared/rooms.js';
 import { isRunningRoom } from '../breakouts/logic.js';
-import type { BreakoutRecord } from '../store/breakouts-types.js';
+import type { BreakoutRecord } from '../breakouts/store/types.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerContext, HandlerTable, Member, TypedSocket } from '../realtime/types.js';
 import * as logic from './logic.js';
 import { BoardService } from './service.js';
-import type { BoardRef } from './store.js';
+import type { BoardRef } from './store/types.js';
 
 type BoardHandlers = Pick<HandlerTable, keyof typeof boardCommands>;
 

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { serializeBoard } from '../../shared/boards/apply.js';
 import type { Intent } from '../../shared/boards/schema.js';
 import * as logic from './logic.js';
-import { MemoryBoardStore } from './memory-store.js';
+import { MemoryBoardStore } from './store/memory.js';
 import { BoardService, COMPACT_AFTER_OPS, KEEP_OPS } from './service.js';
 
 const ref = { workshopId: 'w1', roomId: 'plenary' };

@@ -16,7 +16,7 @@ import {
 } from '../../shared/boards/schema.js';
 import { changesVisibility, viewBoard, viewOp, type Viewer } from '../../shared/boards/view.js';
 import { grows } from './logic.js';
-import type { BoardRef, BoardStore } from './store.js';
+import type { BoardRef, BoardStore } from './store/types.js';
 
 /** Compaction: when this many ops follow the snapshot, the older ones fold into a new snapshot ... */
 export const COMPACT_AFTER_OPS = 1000;

@@ -1,9 +1,9 @@
 /** Breakout state transitions: rules [BR6], [BR11]-[BR20] and [BR23], with seeded random workshops. */
 import { describe, expect, test } from 'vitest';
 import { PLENARY } from '../../shared/breakouts/schema.js';
-import { participantRecord } from '../store/test-contract.js';
-import type { ParticipantRecord } from '../store/types.js';
-import type { BreakoutRecord } from '../store/breakouts-types.js';
+import { participantRecord } from '../workshops/store/test-contract.js';
+import type { ParticipantRecord } from '../workshops/store/types.js';
+import type { BreakoutRecord } from './store/types.js';
 import * as logic from './logic.js';
 import { forSeeds } from './test-people.js';
 

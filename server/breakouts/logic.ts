@@ -12,8 +12,8 @@ import {
 import { CommandError } from '../../shared/command.js';
 import type { z } from 'zod';
 import type { assignSchema, roomInputSchema, rotateSchema } from '../../shared/breakouts/schema.js';
-import type { BreakoutRecord } from '../store/breakouts-types.js';
-import type { ParticipantRecord } from '../store/types.js';
+import type { BreakoutRecord } from './store/types.js';
+import type { ParticipantRecord } from '../workshops/store/types.js';
 import {
   headcountOf,
   languageGroups,

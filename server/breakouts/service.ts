@@ -2,8 +2,8 @@ import { CommandError } from '../../shared/command.js';
 import type { BreakoutMove, BreakoutView } from '../../shared/breakouts/schema.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps } from '../realtime/types.js';
-import type { BreakoutRecord } from '../store/breakouts-types.js';
-import type { ParticipantRecord } from '../store/types.js';
+import type { BreakoutRecord } from './store/types.js';
+import type { ParticipantRecord } from '../workshops/store/types.js';
 import { emptyBreakouts, type BreakoutCtx, type Change } from './logic.js';
 
 export function toView(s: BreakoutRecord): BreakoutView {

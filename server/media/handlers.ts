@@ -2,7 +2,7 @@ import { mediaCommands } from '../../shared/media/events.js';
 import { CommandError } from '../../shared/protocol.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerContext, HandlerTable, Member } from '../realtime/types.js';
-import type { ParticipantRecord } from '../store/types.js';
+import type { ParticipantRecord } from '../workshops/store/types.js';
 import { toPublicParticipant } from '../workshops/logic.js';
 import { iceServersFor } from './ice.js';
 import * as logic from './logic.js';

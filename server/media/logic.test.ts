@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CommandError, type ErrorCode } from '../../shared/command.js';
-import { participantRecord } from '../store/test-contract.js';
-import type { ParticipantRecord } from '../store/types.js';
+import { participantRecord } from '../workshops/store/test-contract.js';
+import type { ParticipantRecord } from '../workshops/store/types.js';
 import * as logic from './logic.js';
 
 function refusal(fn: () => unknown): ErrorCode | null {

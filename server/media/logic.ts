@@ -4,7 +4,7 @@
 import { CommandError } from '../../shared/command.js';
 import { maySend } from '../../shared/media/policy.js';
 import type { MediaFlags, MediaUpdate } from '../../shared/media/schema.js';
-import type { ParticipantRecord } from '../store/types.js';
+import type { ParticipantRecord } from '../workshops/store/types.js';
 
 const isModerator = (p: ParticipantRecord) => p.role === 'moderator';
 

@@ -18,7 +18,7 @@ import { joinAs, workshopWith, type Person } from '../../test/workshop-helpers.j
 import { createApp } from '../app.js';
 import { testConfig } from '../config.js';
 import { createLogger } from '../logger.js';
-import { RedisStore } from '../store/redis/redis-store.js';
+import { RedisStore } from '../store/redis-store.js';
 
 const offer: SignalData[] = [{ type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' }];
 const hello: SignalData[] = [{ type: 'hello', have: null, restart: false }];

@@ -5,7 +5,7 @@ import { formatMessage } from '../../shared/i18n/format.js';
 import type { UiLocale } from '../../shared/languages.js';
 import type { PollKind } from '../../shared/polls/schema.js';
 import { PLENARY } from '../../shared/rooms.js';
-import type { PollRecord, StoredVote } from '../store/polls-types.js';
+import type { PollRecord, StoredVote } from './store/types.js';
 import type { Person } from './quiz.js';
 import { orderedOptions, percent, tallyVotes } from './tally.js';
 

@@ -3,7 +3,7 @@ import { pollCommands } from '../../shared/polls/events.js';
 import { POLL_LIMITS, type PollTally } from '../../shared/polls/schema.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerTable, Member } from '../realtime/types.js';
-import type { PollChange, PollRecord, StoredVote } from '../store/polls-types.js';
+import type { PollChange, PollRecord, StoredVote } from './store/types.js';
 import { exportRoomNames, pollsCsv } from './export.js';
 import * as logic from './logic.js';
 import { leaderboard, revealedSeries, type Person } from './quiz.js';

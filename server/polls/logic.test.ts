@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { CommandError } from '../../shared/command.js';
 import { pollDraftSchema, type PollDraftInput } from '../../shared/polls/schema.js';
 import type { IdSource } from '../ids.js';
-import type { PollRecord, StoredVote } from '../store/polls-types.js';
+import type { PollRecord, StoredVote } from './store/types.js';
 import { exportRoomNames, pollsCsv } from './export.js';
 import { answerKey, canSeeResults, checkVote, editDraft, launchPlan, newPoll, tallyAudience, toView } from './logic.js';
 import { isCorrect, leaderboard } from './quiz.js';

@@ -3,7 +3,7 @@ import { POLL_LIMITS, pollOptions, type MyVote, type PollDraft, type PollView } 
 import type { BreakoutStatus } from '../../shared/breakouts/schema.js';
 import { PLENARY } from '../../shared/rooms.js';
 import type { IdSource } from '../ids.js';
-import type { PollRecord, StoredVote } from '../store/polls-types.js';
+import type { PollRecord, StoredVote } from './store/types.js';
 
 /** Time and ids come in; nothing here reads the clock or touches the store. */
 export interface PollCtx {

@@ -1,5 +1,5 @@
 import type { Leaderboard, QuizScoring } from '../../shared/polls/schema.js';
-import type { PollRecord, StoredVote } from '../store/polls-types.js';
+import type { PollRecord, StoredVote } from './store/types.js';
 
 export interface Person {
   id: string;

@@ -1,5 +1,5 @@
 import { POLL_LIMITS, type PollTally, type Tally, type WordCount } from '../../shared/polls/schema.js';
-import type { PollRecord, StoredVote } from '../store/polls-types.js';
+import type { PollRecord, StoredVote } from './store/types.js';
 
 /** Short words that say nothing in a word cloud, in the workshop languages. */
 const STOPWORDS = new Set(

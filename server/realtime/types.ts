@@ -10,8 +10,8 @@ import type {
 import type { Config } from '../config.js';
 import type { IdSource } from '../ids.js';
 import type { Logger } from '../logger.js';
-import type { Store } from '../store/types.js';
-import type { ParticipantRecord, WorkshopRecord } from '../store/types.js';
+import type { Store } from '../store/store.js';
+import type { ParticipantRecord, WorkshopRecord } from '../workshops/store/types.js';
 import type { TokenBucket } from './rate-limit.js';
 
 export interface Session {

@@ -15,7 +15,7 @@ import {
   type TestServer,
 } from '../../test/server-harness.js';
 import { workshopWith } from '../../test/workshop-helpers.js';
-import { RedisStore } from '../store/redis/redis-store.js';
+import { RedisStore } from '../store/redis-store.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {

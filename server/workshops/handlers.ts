@@ -3,7 +3,7 @@ import { workshopCommands } from '../../shared/workshops/events.js';
 import { formatJoinCode, type SessionSnapshot } from '../../shared/workshops/schema.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerContext, HandlerTable, Session, TypedSocket } from '../realtime/types.js';
-import type { ParticipantRecord, WorkshopRecord } from '../store/types.js';
+import type { ParticipantRecord, WorkshopRecord } from './store/types.js';
 import * as logic from './logic.js';
 
 type WorkshopHandlers = Pick<HandlerTable, keyof typeof workshopCommands>;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { CommandError, type ErrorCode } from '../../shared/command.js';
 import { workshopCreateSchema, workshopJoinSchema } from '../../shared/workshops/schema.js';
 import { hashSecret, type IdSource } from '../ids.js';
-import { participantRecord, workshopRecord } from '../store/test-contract.js';
+import { participantRecord, workshopRecord } from './store/test-contract.js';
 import * as logic from './logic.js';
 
 /** Deterministic ids: numbered, so a test can say which one it expects. */

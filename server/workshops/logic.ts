@@ -4,7 +4,7 @@ import type { Participant, Role, WorkshopInfo } from '../../shared/workshops/sch
 import type { z } from 'zod';
 import type { workshopCreateSchema, workshopJoinSchema } from '../../shared/workshops/schema.js';
 import { hashSecret, secretMatches, type IdSource } from '../ids.js';
-import type { ParticipantRecord, WorkshopRecord } from '../store/types.js';
+import type { ParticipantRecord, WorkshopRecord } from './store/types.js';
 
 /** Time and randomness come in; nothing here reads the clock or touches the store. */
 export interface LogicCtx {

@@ -1,11 +1,104 @@
+/**
+ * How records are written to Redis and read back: the one place that turns stored strings into typed
+ * records. Everything read is decoded with a zod schema (never cast), so a hash or JSON value that is
+ * not what the code expects fails loudly, naming what it was, instead of travelling on as a wrong type.
+ */
+import { z } from 'zod';
+import type { SnapshotInfo } from '../../../shared/boards/schema.js';
+import { ASSIGN_MODES, BREAKOUT_STATUS, ROTATION_KINDS } from '../../../shared/breakouts/schema.js';
+import type { ChatMessage } from '../../../shared/chat/schema.js';
 import { PLENARY } from '../../../shared/rooms.js';
-import type { Participant, Role } from '../../../shared/workshops/schema.js';
-import type { ParticipantRecord, WorkshopRecord } from '../types.js';
+import { POLL_KINDS, POLL_STATUS, quizSchema, RESULT_VISIBILITY } from '../../../shared/polls/schema.js';
+import { PRESENCE, ROLES } from '../../../shared/workshops/schema.js';
+import type { BreakoutRecord } from '../../breakouts/store/types.js';
+import type { PollRecord, StoredVote } from '../../polls/store/types.js';
+import type { ParticipantRecord, WorkshopRecord } from '../../workshops/store/types.js';
 
 type Hash = Record<string, string>;
 
-const num = (s: string | undefined) => Number(s ?? 0);
-const numOrNull = (s: string | undefined) => (s === undefined || s === '' ? null : Number(s));
+/** A stored value that does not decode: names the record, keeps zod's reason. */
+export class StoredDataError extends Error {
+  constructor(what: string, cause: unknown) {
+    super(`stored ${what} does not decode: ${cause instanceof z.ZodError ? z.prettifyError(cause) : String(cause)}`);
+    this.name = 'StoredDataError';
+  }
+}
+
+function decode<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new StoredDataError(what, r.error);
+  return r.data;
+}
+
+/** Parses stored JSON and checks it against the schema. */
+export function decodeJson<T>(schema: z.ZodType<T>, raw: string, what: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (err) {
+    throw new StoredDataError(what, err);
+  }
+  return decode(schema, value, what);
+}
+
+/** A script's HGETALL reply (flat field, value list) as a hash; null when the script returned nil. */
+export function hashReply(reply: unknown, what: string): Hash | null {
+  if (reply === null) return null;
+  if (!Array.isArray(reply) || reply.length % 2 !== 0 || !reply.every((v) => typeof v === 'string')) {
+    throw new StoredDataError(what, `expected a field, value list, got ${JSON.stringify(reply)?.slice(0, 80)}`);
+  }
+  const flat = reply as string[];
+  const h: Hash = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) h[flat[i]!] = flat[i + 1]!;
+  return h;
+}
+
+/** A script's reply: exactly one of the given strings. */
+export function statusReply<const S extends readonly [string, ...string[]]>(reply: unknown, statuses: S, what: string) {
+  // A plain check: this runs for every guarded write, and building a schema each time would cost more.
+  if (typeof reply === 'string' && (statuses as readonly string[]).includes(reply)) return reply as S[number];
+  throw new StoredDataError(what, `expected one of ${statuses.join(', ')}, got ${JSON.stringify(reply)?.slice(0, 80)}`);
+}
+
+const bool = z.enum(['0', '1']).transform((v) => v === '1');
+const int = z
+  .string()
+  .regex(/^-?\d+$/)
+  .transform(Number);
+const intOrNull = z.string().transform((v, ctx) => {
+  if (v === '') return null;
+  if (!/^-?\d+$/.test(v)) ctx.addIssue({ code: 'custom', message: 'a whole number or empty' });
+  return Number(v);
+});
+const strings = z.array(z.string());
+const jsonOf = <T>(schema: z.ZodType<T>) =>
+  z
+    .string()
+    .transform((raw, ctx) => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+const pairs = (o: Record<string, string>): string[] => Object.entries(o).flat();
+
+// Workshops and participants: one hash each, every field a string.
+
+const workshopHash = z.object({
+  id: z.string().min(1),
+  code: z.string(),
+  title: z.string(),
+  description: z.string(),
+  languages: jsonOf(strings),
+  startsAt: z.string().transform((v) => v || null),
+  createdAt: int,
+  locked: bool,
+  endedAt: intOrNull,
+  moderatorKeyHash: z.string(),
+}) satisfies z.ZodType<WorkshopRecord, Hash>;
 
 export function encodeWorkshop(w: WorkshopRecord): string[] {
   return pairs({
@@ -22,21 +115,34 @@ export function encodeWorkshop(w: WorkshopRecord): string[] {
   });
 }
 
-export function decodeWorkshop(h: Hash): WorkshopRecord | null {
-  if (!h.id) return null;
-  return {
-    id: h.id,
-    code: h.code ?? '',
-    title: h.title ?? '',
-    description: h.description ?? '',
-    languages: JSON.parse(h.languages ?? '[]') as string[],
-    startsAt: h.startsAt ? h.startsAt : null,
-    createdAt: num(h.createdAt),
-    locked: h.locked === '1',
-    endedAt: numOrNull(h.endedAt),
-    moderatorKeyHash: h.moderatorKeyHash ?? '',
-  };
+/** A workshop hash; null when it does not exist (an empty hash). */
+export function decodeWorkshop(h: Hash | null): WorkshopRecord | null {
+  return h?.id ? decode(workshopHash, h, `workshop ${h.id}`) : null;
 }
+
+const participantHash = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  town: z.string(),
+  languages: jsonOf(strings),
+  kind: z.enum(['person', 'group']),
+  headcount: int,
+  media: bool,
+  micOn: bool,
+  cameraOn: bool,
+  screenSharing: bool,
+  lowBandwidth: bool,
+  onStage: bool,
+  role: z.enum(ROLES),
+  presence: z.enum(PRESENCE),
+  roomId: z.string().transform((v) => v || PLENARY),
+  handRaisedAt: intOrNull,
+  joinedAt: int,
+  resumeTokenHash: z.string(),
+  connectionId: z.string(),
+  disconnectedAt: int,
+  removed: bool,
+}) satisfies z.ZodType<ParticipantRecord, Hash>;
 
 export function encodeParticipant(p: ParticipantRecord): string[] {
   return pairs({
@@ -64,33 +170,139 @@ export function encodeParticipant(p: ParticipantRecord): string[] {
   });
 }
 
-export function decodeParticipant(h: Hash): ParticipantRecord | null {
-  if (!h.id) return null;
-  return {
-    id: h.id,
-    name: h.name ?? '',
-    town: h.town ?? '',
-    languages: JSON.parse(h.languages ?? '[]') as string[],
-    kind: h.kind === 'group' ? 'group' : 'person',
-    headcount: num(h.headcount),
-    media: h.media === '1',
-    micOn: h.micOn === '1',
-    cameraOn: h.cameraOn === '1',
-    screenSharing: h.screenSharing === '1',
-    lowBandwidth: h.lowBandwidth === '1',
-    onStage: h.onStage === '1',
-    role: (h.role ?? 'participant') as Role,
-    presence: (h.presence ?? 'offline') as Participant['presence'],
-    roomId: h.roomId || PLENARY,
-    handRaisedAt: numOrNull(h.handRaisedAt),
-    joinedAt: num(h.joinedAt),
-    resumeTokenHash: h.resumeTokenHash ?? '',
-    connectionId: h.connectionId ?? '',
-    disconnectedAt: num(h.disconnectedAt),
-    removed: h.removed === '1',
-  };
+/** A participant hash; null when it does not exist (an empty hash). */
+export function decodeParticipant(h: Hash | null): ParticipantRecord | null {
+  return h?.id ? decode(participantHash, h, `participant ${h.id}`) : null;
 }
 
-function pairs(o: Record<string, string>): string[] {
-  return Object.entries(o).flat();
+const chatMessage = z.object({
+  id: z.string(),
+  roomId: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  authorTown: z.string(),
+  text: z.string(),
+  at: z.number(),
+}) satisfies z.ZodType<ChatMessage>;
+
+export const decodeChatMessage = (raw: string) => decodeJson(chatMessage, raw, 'chat message');
+
+// Polls: a hash with the definition as JSON, the fields the scripts check, and the state fields.
+
+const pollDefinition = z.object({
+  id: z.string(),
+  workshopId: z.string(),
+  createdAt: z.number(),
+  question: z.string(),
+  kind: z.enum(POLL_KINDS),
+  options: z.array(z.object({ id: z.string(), label: z.string() })),
+  maxSelections: z.number(),
+  scaleMax: z.number(),
+  anonymous: z.boolean(),
+  visibility: z.enum(RESULT_VISIBILITY),
+  allowChange: z.boolean(),
+  weighted: z.boolean(),
+  quiz: quizSchema.nullable(),
+});
+
+const pollHash = z
+  .object({
+    def: jsonOf(pollDefinition),
+    status: z.enum(POLL_STATUS),
+    openedAt: intOrNull,
+    closedAt: intOrNull,
+    deadline: intOrNull,
+    rooms: jsonOf(strings),
+    revealed: bool,
+  })
+  .transform(({ def, ...state }): PollRecord => ({ ...def, ...state }));
+
+/** The definition fields of a poll hash (everything but its state). */
+export function encodePollDefinition(p: PollRecord): string[] {
+  const { status: _s, openedAt: _o, closedAt: _c, deadline: _d, rooms: _r, revealed: _v, ...definition } = p;
+  return pairs({
+    def: JSON.stringify(definition),
+    options: p.options.map((o) => o.id).join(','),
+    max: String(p.maxSelections),
+    allowChange: p.allowChange ? '1' : '0',
+    kind: p.kind,
+  });
 }
+
+export function encodePollState(p: PollRecord): string[] {
+  return pairs({
+    status: p.status,
+    openedAt: String(p.openedAt ?? ''),
+    closedAt: String(p.closedAt ?? ''),
+    deadline: String(p.deadline ?? ''),
+    rooms: JSON.stringify(p.rooms),
+    revealed: p.revealed ? '1' : '0',
+  });
+}
+
+/** A poll hash; null when it does not exist (an empty hash). */
+export function decodePoll(h: Hash | null): PollRecord | null {
+  return h?.def ? decode(pollHash, h, `poll in ${h.def.slice(0, 60)}`) : null;
+}
+
+const storedVote = z.object({
+  c: strings,
+  t: z.string(),
+  w: z.number(),
+  r: z.string(),
+  at: z.number(),
+}) satisfies z.ZodType<StoredVote>;
+
+export const decodeVote = (raw: string) => decodeJson(storedVote, raw, 'vote');
+
+// Breakouts: the whole state of a workshop's breakouts as one JSON value (optimistic version check).
+
+const breakoutRecord = z.object({
+  version: z.number(),
+  status: z.enum(BREAKOUT_STATUS),
+  rooms: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      hostId: z.string().nullable(),
+      capacity: z.number().nullable(),
+      languages: strings,
+    }),
+  ),
+  plan: z.record(z.string(), z.string()),
+  mode: z.enum(ASSIGN_MODES),
+  rotation: z
+    .object({ kind: z.enum(ROTATION_KINDS), rounds: z.number(), durationMs: z.number(), languages: strings })
+    .nullable(),
+  round: z
+    .object({
+      index: z.number(),
+      total: z.number(),
+      startedAt: z.number(),
+      deadline: z.number(),
+      durationMs: z.number(),
+    })
+    .nullable(),
+  roundsEnded: z.number(),
+  help: z.array(z.object({ participantId: z.string(), roomId: z.string(), at: z.number() })),
+  archive: z.array(z.object({ id: z.string(), name: z.string(), closedAt: z.number() })),
+  broadcast: z
+    .object({ id: z.string(), text: z.string(), fromId: z.string(), fromName: z.string(), at: z.number() })
+    .nullable(),
+  schedule: z.array(z.record(z.string(), z.string())),
+}) satisfies z.ZodType<BreakoutRecord>;
+
+export const decodeBreakouts = (raw: string) => decodeJson(breakoutRecord, raw, 'breakouts');
+
+// Boards: saved copies are listed by their info JSON. (Ops and snapshots are still parsed without a
+// schema: see NOTES-stores.md.)
+
+const snapshotInfo = z.object({
+  id: z.string(),
+  roomId: z.string(),
+  label: z.string(),
+  seq: z.number(),
+  at: z.number(),
+}) satisfies z.ZodType<SnapshotInfo>;
+
+export const decodeSnapshotInfo = (raw: string) => decodeJson(snapshotInfo, raw, 'board snapshot info');

@@ -1,4 +1,4 @@
-import type { PollKind, PollOption, PollStatus, QuizSettings, ResultVisibility } from '../../shared/polls/schema.js';
+import type { PollKind, PollOption, PollStatus, QuizSettings, ResultVisibility } from '../../../shared/polls/schema.js';
 
 export interface PollRecord {
   id: string;

@@ -11,9 +11,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { pollOptions } from '../../shared/polls/schema.js';
-import type { PollRecord, StoredVote } from './polls-types.js';
-import type { Store } from './types.js';
+import { pollOptions } from '../../../shared/polls/schema.js';
+import type { PollRecord, StoredVote } from './types.js';
+import type { Store } from '../../store/store.js';
 
 const uid = () => randomBytes(6).toString('hex');
 

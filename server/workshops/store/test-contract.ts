@@ -18,8 +18,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { CHAT_HISTORY, type ChatMessage } from '../../shared/chat/schema.js';
-import type { ParticipantRecord, Store, WorkshopRecord } from './types.js';
+import { CHAT_HISTORY, type ChatMessage } from '../../../shared/chat/schema.js';
+import type { Store } from '../../store/store.js';
+import type { ParticipantRecord, WorkshopRecord } from './types.js';
 
 const uid = (n = 8) => randomBytes(n).toString('hex');
 

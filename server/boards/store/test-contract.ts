@@ -11,9 +11,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { BOARD_DEFAULTS, type BoardOp, type BoardSnapshot } from '../../shared/boards/schema.js';
-import type { Store } from '../store/types.js';
-import type { BoardRef } from './store.js';
+import { BOARD_DEFAULTS, type BoardOp, type BoardSnapshot } from '../../../shared/boards/schema.js';
+import type { Store } from '../../store/store.js';
+import type { BoardRef } from './types.js';
 
 const LIMITS = { maxBytes: 1_000_000, maxSeq: 1_000 };
 const uid = () => randomBytes(6).toString('hex');

@@ -1,5 +1,5 @@
 import type { BreakoutMove } from '../../../shared/breakouts/schema.js';
-import type { ApplyBreakoutsResult, BreakoutRecord, BreakoutStore } from '../breakouts-types.js';
+import type { ApplyBreakoutsResult, BreakoutRecord, BreakoutStore } from './types.js';
 
 const copy = <T>(value: T): T => structuredClone(value);
 

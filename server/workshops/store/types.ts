@@ -1,9 +1,6 @@
-import type { BoardStore } from '../boards/store.js';
-import type { ChatMessage } from '../../shared/chat/schema.js';
-import type { BreakoutStore } from './breakouts-types.js';
-import type { MediaFlags } from '../../shared/media/schema.js';
-import type { Participant, Role, WorkshopInfo } from '../../shared/workshops/schema.js';
-import type { PollStore } from './polls-types.js';
+import type { ChatMessage } from '../../../shared/chat/schema.js';
+import type { MediaFlags } from '../../../shared/media/schema.js';
+import type { Participant, Role, WorkshopInfo } from '../../../shared/workshops/schema.js';
 
 export interface WorkshopRecord extends WorkshopInfo {
   moderatorKeyHash: string;
@@ -86,12 +83,4 @@ export interface WorkshopStore {
   stageRooms(workshopId: string): Promise<string[]>;
   /** Puts a participant into a room (PLENARY or a breakout room's id). */
   setRoom(workshopId: string, participantId: string, roomId: string): Promise<ParticipantRecord | null>;
-}
-
-export interface Store extends WorkshopStore {
-  readonly kind: 'memory' | 'redis';
-  readonly breakouts: BreakoutStore;
-  readonly boards: BoardStore;
-  readonly polls: PollStore;
-  close(): Promise<void>;
 }

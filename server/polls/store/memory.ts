@@ -1,4 +1,4 @@
-import type { PollChange, PollRecord, PollStore, RecordVoteResult, StoredVote } from '../polls-types.js';
+import type { PollChange, PollRecord, PollStore, RecordVoteResult, StoredVote } from './types.js';
 
 interface PollState {
   poll: PollRecord;

@@ -1,4 +1,4 @@
-import type { BoardOp, BoardSnapshot, BoardSummary, SnapshotInfo } from '../../shared/boards/schema.js';
+import type { BoardOp, BoardSnapshot, BoardSummary, SnapshotInfo } from '../../../shared/boards/schema.js';
 
 /** "The board of room X": the unit everything about boards is keyed by. */
 export interface BoardRef {

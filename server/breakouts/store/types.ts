@@ -1,4 +1,4 @@
-import type { BreakoutMove, BreakoutView } from '../../shared/breakouts/schema.js';
+import type { BreakoutMove, BreakoutView } from '../../../shared/breakouts/schema.js';
 
 /** The stored breakouts of one workshop: what everyone sees, plus the rotation's schedule. */
 export interface BreakoutRecord extends BreakoutView {

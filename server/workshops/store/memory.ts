@@ -1,11 +1,8 @@
-import { MemoryBoardStore } from '../../boards/memory-store.js';
 import { CHAT_HISTORY } from '../../../shared/chat/schema.js';
 import type { ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
-import { MemoryBreakoutStore } from './memory-breakouts.js';
-import { MemoryPollStore } from './memory-polls.js';
-import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
+import type { AddParticipantResult, ParticipantRecord, WorkshopRecord, WorkshopStore } from './types.js';
 
 interface WorkshopState {
   workshop: WorkshopRecord;
@@ -18,15 +15,9 @@ interface WorkshopState {
 const copy = <T>(value: T): T => structuredClone(value);
 
 /** The embedded default. Single process: each method runs to completion without awaiting, so it is atomic. */
-export class MemoryStore implements Store {
-  readonly kind = 'memory' as const;
-  readonly boards = new MemoryBoardStore();
-  readonly polls = new MemoryPollStore();
+export class MemoryWorkshopStore implements WorkshopStore {
   private readonly workshops = new Map<string, WorkshopState>();
   private readonly codes = new Map<string, string>();
-  readonly breakouts = new MemoryBreakoutStore(
-    (w, p, roomId) => this.updateParticipant(w, p, (q) => void (q.roomId = roomId)) !== null,
-  );
 
   async createWorkshop(workshop: WorkshopRecord): Promise<boolean> {
     if (this.codes.has(workshop.code) || this.workshops.has(workshop.id)) return false;
@@ -182,7 +173,10 @@ export class MemoryStore implements Store {
     return this.updateParticipant(workshopId, participantId, (p) => void (p.roomId = roomId));
   }
 
-  async close() {}
+  /** setRoom in the same synchronous turn (for a breakout store applying moves atomically); false when not applied. */
+  placeNow(workshopId: string, participantId: string, roomId: string): boolean {
+    return this.updateParticipant(workshopId, participantId, (p) => void (p.roomId = roomId)) !== null;
+  }
 
   private updateWorkshop(id: string, change: (w: WorkshopRecord) => void) {
     const w = this.workshops.get(id);

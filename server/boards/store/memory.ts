@@ -1,5 +1,5 @@
-import type { BoardOp, BoardSnapshot, BoardSummary, SnapshotInfo } from '../../shared/boards/schema.js';
-import type { AppendLimits, AppendResult, BoardLog, BoardRef, BoardStore } from './store.js';
+import type { BoardOp, BoardSnapshot, BoardSummary, SnapshotInfo } from '../../../shared/boards/schema.js';
+import type { AppendLimits, AppendResult, BoardLog, BoardRef, BoardStore } from './types.js';
 
 interface StoredBoard {
   head: number;

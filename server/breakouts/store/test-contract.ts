@@ -12,11 +12,11 @@
  * BRS9 the lock is held by one owner at a time, released only by its owner, and expires
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { BreakoutMove } from '../../shared/breakouts/schema.js';
-import { emptyBreakouts } from '../breakouts/logic.js';
-import type { BreakoutRecord } from './breakouts-types.js';
-import { participantRecord, workshopRecord } from './test-contract.js';
-import type { Store } from './types.js';
+import type { BreakoutMove } from '../../../shared/breakouts/schema.js';
+import { emptyBreakouts } from '../logic.js';
+import type { BreakoutRecord } from './types.js';
+import { participantRecord, workshopRecord } from '../../workshops/store/test-contract.js';
+import type { Store } from '../../store/store.js';
 
 function record(overrides: Partial<BreakoutRecord> = {}): BreakoutRecord {
   return {

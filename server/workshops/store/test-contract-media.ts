@@ -1,5 +1,5 @@
 /**
- * The media part of the store contract, run against memory and Redis (server/media/store.test.ts).
+ * The media part of the store contract, run against memory and Redis (server/workshops/store/media-store.test.ts).
  * (Named test-*.ts so the server build leaves it out.)
  *
  * STORE-M1 media flags read back as written; a patch changes only its own fields
@@ -11,7 +11,7 @@
  * STORE-M6 camera and screen toggles racing a stage switch are refused once the room is on stage
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { Store } from './types.js';
+import type { Store } from '../../store/store.js';
 import { participantRecord, workshopRecord } from './test-contract.js';
 
 export function describeMediaStore(name: string, factory: () => Promise<Store>) {

@@ -1,0 +1,54 @@
+import type { BreakoutMove } from '../../../shared/breakouts/schema.js';
+import type { RedisClient } from '../../store/redis/client.js';
+import { decodeBreakouts } from '../../store/redis/codec.js';
+import type { RedisKeys } from '../../store/redis/keys.js';
+import type { ApplyBreakoutsResult, BreakoutRecord, BreakoutStore } from './types.js';
+
+/** Breakouts in Redis: one hash (version, state json) per workshop, and one sorted set of round deadlines. */
+export class RedisBreakoutStore implements BreakoutStore {
+  constructor(
+    private readonly client: RedisClient,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  async get(workshopId: string) {
+    const json = await this.client.hGet(this.keys.breakouts(workshopId), 'json');
+    return json ? decodeBreakouts(json) : null;
+  }
+
+  async apply(
+    workshopId: string,
+    expectedVersion: number,
+    next: BreakoutRecord,
+    moves: readonly BreakoutMove[],
+  ): Promise<ApplyBreakoutsResult> {
+    const state: BreakoutRecord = { ...next, version: expectedVersion + 1 };
+    const deadline = state.status === 'open' && state.round ? String(state.round.deadline) : '';
+    const keys = [
+      this.keys.breakouts(workshopId),
+      this.keys.breakoutsDue(),
+      ...moves.map((m) => this.keys.participant(workshopId, m.participantId)),
+    ];
+    const args = [String(expectedVersion), JSON.stringify(state), deadline, workshopId, ...moves.map((m) => m.roomId)];
+    const [applied, detail] = (await this.client.breakoutsApply(keys, args)) as [number, number[] | string];
+    // A stale version: the script answers with the state that won, so no second read is needed.
+    if (applied !== 1) return { ok: false, current: detail ? decodeBreakouts(detail as string) : null };
+    return { ok: true, state, moved: (detail as number[]).map((i) => moves[i]!) };
+  }
+
+  async dueWorkshops(now: number, limit: number) {
+    return this.client.zRangeByScore(this.keys.breakoutsDue(), '-inf', now, { LIMIT: { offset: 0, count: limit } });
+  }
+
+  async tryLock(name: string, owner: string, ttlMs: number) {
+    const reply = await this.client.set(this.keys.lock(name), owner, {
+      condition: 'NX',
+      expiration: { type: 'PX', value: ttlMs },
+    });
+    return reply === 'OK';
+  }
+
+  async unlock(name: string, owner: string) {
+    await this.client.breakoutsUnlock([this.keys.lock(name)], [owner]);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Every Redis key of the app, under one prefix so tests (and several deployments) can share a server.
+ * A workshop's keys all start with `<prefix>w:<workshopId>`.
+ */
+export function redisKeys(prefix: string) {
+  const w = (id: string) => `${prefix}w:${id}`;
+  return {
+    code: (code: string) => `${prefix}code:${code}`,
+    workshop: w,
+    participantIds: (id: string) => `${w(id)}:pids`,
+    participant: (id: string, pid: string) => `${w(id)}:p:${pid}`,
+    chat: (id: string, room: string) => `${w(id)}:chat:${room}`,
+    /** Media: set of room ids in stage mode. */
+    stage: (id: string) => `${w(id)}:stage`,
+    breakouts: (id: string) => `${w(id)}:breakouts`,
+    /** Sorted set of workshop ids by the deadline of their open breakout round. */
+    breakoutsDue: () => `${prefix}breakouts:due`,
+    lock: (name: string) => `${prefix}lock:${name}`,
+    polls: (id: string) => `${w(id)}:polls`,
+    poll: (id: string, pollId: string) => `${w(id)}:poll:${pollId}`,
+    votes: (id: string, pollId: string) => `${w(id)}:poll:${pollId}:votes`,
+    boards: (id: string) => `${w(id)}:boards`,
+    board: (id: string, roomId: string) => {
+      const base = `${w(id)}:b:${roomId}`;
+      return { meta: `${base}:meta`, log: `${base}:log`, snap: `${base}:snap` };
+    },
+    shots: (id: string) => `${w(id)}:shots`,
+    shotPrefix: (id: string) => `${w(id)}:shot:`,
+  };
+}
+
+export type RedisKeys = ReturnType<typeof redisKeys>;

@@ -1,0 +1,20 @@
+import type { BoardStore } from '../boards/store/types.js';
+import type { BreakoutStore } from '../breakouts/store/types.js';
+import type { PollStore } from '../polls/store/types.js';
+import type { WorkshopStore } from '../workshops/store/types.js';
+
+/** Whether the store answers: memory always does; Redis when it answers PING in time. */
+export type StoreHealth = { ok: true } | { ok: false; reason: string };
+
+/**
+ * The whole store, assembled from the feature stores (each in server/<feature>/store/): the workshop
+ * store (workshops, participants, chat, media flags) at the top level, the others by name.
+ */
+export interface Store extends WorkshopStore {
+  readonly kind: 'memory' | 'redis';
+  readonly breakouts: BreakoutStore;
+  readonly boards: BoardStore;
+  readonly polls: PollStore;
+  health(): Promise<StoreHealth>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,157 @@
+import { CHAT_HISTORY, type ChatMessage } from '../../../shared/chat/schema.js';
+import type { MediaFlags } from '../../../shared/media/schema.js';
+import type { Role } from '../../../shared/workshops/schema.js';
+import { type RedisClient, readListed } from '../../store/redis/client.js';
+import {
+  decodeChatMessage,
+  decodeParticipant,
+  decodeWorkshop,
+  encodeParticipant,
+  encodeWorkshop,
+  hashReply,
+  statusReply,
+} from '../../store/redis/codec.js';
+import type { RedisKeys } from '../../store/redis/keys.js';
+import type { AddParticipantResult, ParticipantRecord, WorkshopRecord, WorkshopStore } from './types.js';
+
+type ParticipantScript = 'setParticipant' | 'raiseHand' | 'detach' | 'expire' | 'remove';
+
+/** Workshops, participants, chat and media flags in Redis; every guarded write is one Lua script (./scripts.ts). */
+export class RedisWorkshopStore implements WorkshopStore {
+  constructor(
+    protected readonly client: RedisClient,
+    protected readonly keys: RedisKeys,
+  ) {}
+
+  async createWorkshop(w: WorkshopRecord) {
+    const keys = [this.keys.code(w.code), this.keys.workshop(w.id)];
+    return (await this.client.createWorkshop(keys, [w.id, ...encodeWorkshop(w)])) === 1;
+  }
+
+  async getWorkshop(id: string) {
+    return decodeWorkshop(await this.client.hGetAll(this.keys.workshop(id)));
+  }
+
+  async workshopIdByCode(code: string) {
+    return (await this.client.get(this.keys.code(code))) ?? null;
+  }
+
+  async setWorkshopLocked(id: string, locked: boolean) {
+    const reply = await this.client.updateWorkshop([this.keys.workshop(id)], ['locked', locked ? '1' : '0']);
+    return decodeWorkshop(hashReply(reply, 'workshop'));
+  }
+
+  async endWorkshop(id: string, at: number) {
+    return decodeWorkshop(hashReply(await this.client.endWorkshop([this.keys.workshop(id)], [String(at)]), 'workshop'));
+  }
+
+  async addParticipant(workshopId: string, p: ParticipantRecord, opts: { bypassLock: boolean }) {
+    const keys = [
+      this.keys.workshop(workshopId),
+      this.keys.participant(workshopId, p.id),
+      this.keys.participantIds(workshopId),
+    ];
+    const reply = await this.client.addParticipant(keys, [opts.bypassLock ? '1' : '0', p.id, ...encodeParticipant(p)]);
+    return statusReply(reply, ['ok', 'not_found', 'locked', 'ended'], 'addParticipant') satisfies AddParticipantResult;
+  }
+
+  async getParticipant(workshopId: string, participantId: string) {
+    return decodeParticipant(await this.client.hGetAll(this.keys.participant(workshopId, participantId)));
+  }
+
+  async listParticipants(workshopId: string) {
+    const hashKey = (id: string) => this.keys.participant(workshopId, id);
+    return readListed(this.client, this.keys.participantIds(workshopId), hashKey, decodeParticipant);
+  }
+
+  setRole(workshopId: string, participantId: string, role: Role) {
+    return this.updateParticipant('setParticipant', workshopId, participantId, ['role', role]);
+  }
+
+  raiseHand(workshopId: string, participantId: string, at: number) {
+    return this.updateParticipant('raiseHand', workshopId, participantId, [String(at)]);
+  }
+
+  lowerHand(workshopId: string, participantId: string) {
+    return this.updateParticipant('setParticipant', workshopId, participantId, ['handRaisedAt', '']);
+  }
+
+  async attachConnection(workshopId: string, participantId: string, connectionId: string) {
+    const reply = await this.client.attach([this.keys.participant(workshopId, participantId)], [connectionId]);
+    if (reply === null) return null;
+    const [replaced, hash] = reply as [string | null, unknown];
+    const participant = decodeParticipant(hashReply(hash, 'participant'));
+    return participant && { participant, replaced: replaced ?? '' };
+  }
+
+  detachConnection(workshopId: string, participantId: string, connectionId: string, at: number) {
+    return this.updateParticipant('detach', workshopId, participantId, [connectionId, String(at)]);
+  }
+
+  expirePresence(workshopId: string, participantId: string, disconnectedAt: number) {
+    return this.updateParticipant('expire', workshopId, participantId, [String(disconnectedAt)]);
+  }
+
+  leave(workshopId: string, participantId: string) {
+    return this.updateParticipant('setParticipant', workshopId, participantId, [
+      'presence',
+      'offline',
+      'connectionId',
+      '',
+      'handRaisedAt',
+      '',
+    ]);
+  }
+
+  removeParticipant(workshopId: string, participantId: string) {
+    return this.updateParticipant('remove', workshopId, participantId, []);
+  }
+
+  async appendChat(workshopId: string, message: ChatMessage) {
+    await this.client.appendChat(
+      [this.keys.chat(workshopId, message.roomId)],
+      [JSON.stringify(message), String(CHAT_HISTORY)],
+    );
+  }
+
+  async chatHistory(workshopId: string, roomId: string, limit: number) {
+    return (await this.client.lRange(this.keys.chat(workshopId, roomId), -limit, -1)).map(decodeChatMessage);
+  }
+
+  async updateMedia(
+    workshopId: string,
+    participantId: string,
+    patch: Partial<MediaFlags>,
+    opts: { guardStage?: boolean } = {},
+  ) {
+    const fields = Object.entries(patch).flatMap(([k, v]) => (v === undefined ? [] : [k, v ? '1' : '0']));
+    const keys = [this.keys.participant(workshopId, participantId), this.keys.stage(workshopId)];
+    const reply = await this.client.updateMedia(keys, [opts.guardStage ? '1' : '0', ...fields]);
+    if (reply === 'stage') return 'stage' as const;
+    return decodeParticipant(hashReply(reply, 'participant'));
+  }
+
+  async setStage(workshopId: string, roomId: string, on: boolean) {
+    if (on) await this.client.sAdd(this.keys.stage(workshopId), roomId);
+    else await this.client.sRem(this.keys.stage(workshopId), roomId);
+  }
+
+  async stageRooms(workshopId: string) {
+    return (await this.client.sMembers(this.keys.stage(workshopId))).sort();
+  }
+
+  setRoom(workshopId: string, participantId: string, roomId: string) {
+    return this.updateParticipant('setParticipant', workshopId, participantId, ['roomId', roomId]);
+  }
+
+  /** Runs a guarded participant script; it returns the participant as it wrote it, or nil when it did not apply. */
+  private async updateParticipant(
+    script: ParticipantScript,
+    workshopId: string,
+    participantId: string,
+    args: string[],
+  ) {
+    const reply = await this.client[script]([this.keys.participant(workshopId, participantId)], args);
+    return decodeParticipant(hashReply(reply, 'participant'));
+  }
+}

@@ -1,0 +1,87 @@
+import { luaScript } from '../../store/redis/scripts.js';
+
+/**
+ * Lua scripts: each runs atomically inside Redis, so a check and the write it guards cannot be
+ * interleaved with another node's command. A participant hash is "alive" when removed == '0'.
+ * A guarded write returns the hash as it wrote it (HGETALL), or false (nil) when it did not apply.
+ */
+const ALIVE = `if redis.call('HGET', KEYS[1], 'removed') ~= '0' then return false end`;
+
+export const WORKSHOP_SCRIPTS = {
+  /** KEYS: code key, workshop hash. ARGV: workshop id, then field/value pairs. */
+  createWorkshop: luaScript(`
+if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+if redis.call('SET', KEYS[1], ARGV[1], 'NX') == false then return 0 end
+redis.call('HSET', KEYS[2], unpack(ARGV, 2))
+return 1`),
+  /** KEYS: workshop hash, participant hash, participant id list. ARGV: bypassLock, id, field/value pairs. */
+  addParticipant: luaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
+if redis.call('HGET', KEYS[1], 'endedAt') ~= '' then return 'ended' end
+if ARGV[1] ~= '1' and redis.call('HGET', KEYS[1], 'locked') == '1' then return 'locked' end
+redis.call('HSET', KEYS[2], unpack(ARGV, 3))
+redis.call('RPUSH', KEYS[3], ARGV[2])
+return 'ok'`),
+  /** KEYS: workshop hash. ARGV: field/value pairs. */
+  updateWorkshop: luaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+redis.call('HSET', KEYS[1], unpack(ARGV))
+return redis.call('HGETALL', KEYS[1])`),
+  /** KEYS: workshop hash. ARGV: time. */
+  endWorkshop: luaScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+if redis.call('HGET', KEYS[1], 'endedAt') == '' then redis.call('HSET', KEYS[1], 'endedAt', ARGV[1]) end
+return redis.call('HGETALL', KEYS[1])`),
+  /** KEYS: participant hash. ARGV: field/value pairs. */
+  setParticipant: luaScript(`${ALIVE}
+redis.call('HSET', KEYS[1], unpack(ARGV))
+return redis.call('HGETALL', KEYS[1])`),
+  /** KEYS: participant hash. ARGV: time. */
+  raiseHand: luaScript(`${ALIVE}
+if redis.call('HGET', KEYS[1], 'handRaisedAt') == '' then redis.call('HSET', KEYS[1], 'handRaisedAt', ARGV[1]) end
+return redis.call('HGETALL', KEYS[1])`),
+  /** KEYS: participant hash. ARGV: connection id. Returns the replaced connection id and the participant. */
+  attach: luaScript(`${ALIVE}
+local old = redis.call('HGET', KEYS[1], 'connectionId')
+redis.call('HSET', KEYS[1], 'connectionId', ARGV[1], 'presence', 'online', 'disconnectedAt', '0')
+return {old, redis.call('HGETALL', KEYS[1])}`),
+  /** KEYS: participant hash. ARGV: connection id, time. */
+  detach: luaScript(`${ALIVE}
+if redis.call('HGET', KEYS[1], 'connectionId') ~= ARGV[1] then return false end
+redis.call('HSET', KEYS[1], 'connectionId', '', 'presence', 'reconnecting', 'disconnectedAt', ARGV[2])
+return redis.call('HGETALL', KEYS[1])`),
+  /** KEYS: participant hash. ARGV: disconnectedAt. */
+  expire: luaScript(`${ALIVE}
+local f = redis.call('HMGET', KEYS[1], 'connectionId', 'presence', 'disconnectedAt')
+if f[1] ~= '' or f[2] ~= 'reconnecting' or f[3] ~= ARGV[1] then return false end
+redis.call('HSET', KEYS[1], 'presence', 'offline', 'handRaisedAt', '')
+return redis.call('HGETALL', KEYS[1])`),
+  /** KEYS: participant hash. */
+  remove: luaScript(`${ALIVE}
+redis.call('HSET', KEYS[1], 'removed', '1', 'presence', 'offline', 'connectionId', '', 'handRaisedAt', '')
+return redis.call('HGETALL', KEYS[1])`),
+  /** KEYS: chat list. ARGV: message json, max length. */
+  appendChat: luaScript(`
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
+return 1`),
+  /**
+   * Media. KEYS: participant hash, stage set. ARGV: guard ('1'/'0'), then field/value pairs.
+   * With the guard, turning the microphone, camera or screen sharing on is refused while the room is
+   * in stage mode and the participant is neither moderator nor on stage.
+   */
+  updateMedia: luaScript(`${ALIVE}
+if ARGV[1] == '1' then
+  local sends = false
+  for i = 2, #ARGV, 2 do
+    local f = ARGV[i]
+    if (f == 'micOn' or f == 'cameraOn' or f == 'screenSharing') and ARGV[i + 1] == '1' then sends = true end
+  end
+  if sends then
+    local f = redis.call('HMGET', KEYS[1], 'role', 'onStage', 'roomId')
+    if f[1] ~= 'moderator' and f[2] ~= '1' and redis.call('SISMEMBER', KEYS[2], f[3]) == 1 then return 'stage' end
+  end
+end
+if #ARGV > 1 then redis.call('HSET', KEYS[1], unpack(ARGV, 2)) end
+return redis.call('HGETALL', KEYS[1])`),
+};

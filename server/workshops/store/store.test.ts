@@ -1,0 +1,4 @@
+import { describeStores } from '../../store/test-stores.js';
+import { describeStore } from './test-contract.js';
+
+describeStores('store', describeStore);
