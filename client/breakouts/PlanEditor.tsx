@@ -9,7 +9,8 @@ import {
 } from '../../shared/breakouts/schema.js';
 import { languageName, t } from '../i18n/i18n.js';
 import type { WorkshopState } from '../workshops/state.js';
-import { RoomGrid, Unplaced } from './BreakoutPanel.js';
+import { NumberField } from './NumberField.js';
+import { RoomGrid, Unplaced } from './RoomGrid.js';
 import { RotationSetup } from './RotationSetup.js';
 import type { BreakoutsState } from './state.js';
 
@@ -244,31 +245,6 @@ function LanguageSelect(props: {
           </option>
         ))}
       </select>
-    </span>
-  );
-}
-
-export function NumberField(props: {
-  id: string;
-  label: string;
-  value: number;
-  min: number;
-  max?: number;
-  step?: number;
-  onChange: (v: number) => void;
-}) {
-  return (
-    <span class="inline-field">
-      <label for={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type="number"
-        min={props.min}
-        max={props.max ?? 500}
-        step={props.step ?? 1}
-        value={props.value}
-        onInput={(e) => props.onChange(Math.max(props.min, Number((e.target as HTMLInputElement).value) || props.min))}
-      />
     </span>
   );
 }

@@ -63,7 +63,7 @@ export function PollCard({
       )}
       {poll.status !== 'draft' &&
         (visible ? (
-          <PollResults poll={poll} tally={polls.tallies.value.get(poll.id)} roomNames={polls.roomNames.value} />
+          <PollResults poll={poll} tally={polls.tallies.value.get(poll.id)} rooms={polls.breakouts.value} />
         ) : (
           <p class="muted" data-testid="poll-results-hidden">
             {poll.visibility === 'voted' ? t('polls.hidden.voted') : t('polls.hidden.closed')}

@@ -1,13 +1,11 @@
 import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { ErrorCode } from '../../shared/protocol.js';
-import { breakoutRoomNames } from '../../shared/breakouts/room-names.js';
 import type { BreakoutView } from '../../shared/breakouts/schema.js';
 import type { Leaderboard, MyVote, PollDraftInput, PollTally, PollView } from '../../shared/polls/schema.js';
 import { PLENARY } from '../../shared/rooms.js';
 import type { UiLocale } from '../../shared/languages.js';
 import type { Connection } from '../net/connection.js';
 import type { WorkshopState } from '../workshops/state.js';
-import { t } from '../i18n/i18n.js';
 import { isListed, launchRoomIds, type Viewer } from './scope.js';
 
 const put = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V) => new Map(map).set(key, value);
@@ -44,8 +42,6 @@ export function createPollState(conn: Connection, ws: WorkshopState, breakouts: 
   );
   /** What the phone view puts on top: the newest open poll, else the last closed one. */
   const current = computed(() => open.value[0] ?? closed.value[0] ?? null);
-  /** Names of breakout rooms, current and closed, for results shown per room. */
-  const roomNames = computed(() => breakoutRoomNames(breakouts.value, (n) => t('br.roomN', { n })));
   /** The open breakout rooms, for "launch in every breakout room". */
   const breakoutRooms = computed(() => launchRoomIds(breakouts.value));
   const latestLeaderboard = computed(() => {
@@ -156,7 +152,8 @@ export function createPollState(conn: Connection, ws: WorkshopState, breakouts: 
     leaderboards,
     latestLeaderboard,
     breakoutRooms,
-    roomNames,
+    /** The breakouts (current and closed rooms), to name the rooms of results shown per room. */
+    breakouts,
     error,
     now,
     resultsVisible,

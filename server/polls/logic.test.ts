@@ -3,7 +3,7 @@ import { CommandError } from '../../shared/command.js';
 import { pollDraftSchema, type PollDraftInput } from '../../shared/polls/schema.js';
 import type { IdSource } from '../ids.js';
 import type { PollRecord, StoredVote } from '../store/polls-types.js';
-import { exportRoomNames, pollsCsv } from './export.js';
+import { exportRoomName, pollsCsv } from './export.js';
 import { answerKey, canSeeResults, checkVote, editDraft, launchPlan, newPoll, tallyAudience, toView } from './logic.js';
 import { isCorrect, leaderboard } from './quiz.js';
 import { tallyVotes, wordsOf } from './tally.js';
@@ -401,18 +401,16 @@ describe('export', () => {
         ]),
       ],
     ]);
-    const names = exportRoomNames(
-      {
-        rooms: [
-          { id: 'rNow', name: 'Salon', hostId: null, capacity: null, languages: [] },
-          { id: 'rTwo', name: '', hostId: null, capacity: null, languages: [] },
-        ],
-        archive: [{ id: 'rOld', name: '', closedAt: 5 }],
-      },
-      'de',
-    );
-    expect(Object.fromEntries(names)).toEqual({ rNow: 'Salon', rTwo: 'Raum 2', rOld: 'Raum 1' });
-    const lines = pollsCsv([poll], votes, people, 'de', names).slice(1).trimEnd().split('\r\n');
+    const breakouts = {
+      rooms: [
+        { id: 'rNow', name: 'Salon', languages: [] },
+        { id: 'rTwo', name: '', languages: ['de', 'fr'] },
+      ],
+      archive: [{ id: 'rOld', name: '', closedAt: 5 }],
+    };
+    const names = ['rNow', 'rTwo', 'rOld', 'plenary'].map((id) => exportRoomName(id, breakouts, 'de'));
+    expect(names).toEqual(['Salon', 'Raum 2 · Deutsch–Français', 'Raum 1', 'Plenum']);
+    const lines = pollsCsv([poll], votes, people, 'de', breakouts).slice(1).trimEnd().split('\r\n');
     const rooms = lines.slice(1).map((l) => l.split('","')[3]);
     expect(rooms).toContain('Salon');
     expect(rooms).toContain('Raum 1');
