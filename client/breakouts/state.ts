@@ -5,7 +5,6 @@ import {
   WARNING_MS,
   type AssignInput,
   type BreakoutBroadcast,
-  type BreakoutRoom,
   type BreakoutView,
   type RoomInput,
   type RotateInput,
