@@ -178,7 +178,7 @@ export function pollHandlers(deps: Deps): PollHandlers {
       const { workshop, actor } = need(ctx.member);
       const poll = await pollForVote(workshop.id, input.pollId);
       const vote = logic.checkVote(poll, input, actor, deps.clock());
-      const outcome = await polls.recordVote(workshop.id, poll.id, actor.id, vote);
+      const outcome = await polls.recordVote(poll, actor.id, vote);
       if (outcome in VOTE_REFUSALS) {
         const code = outcome as keyof typeof VOTE_REFUSALS;
         throw new CommandError(code, VOTE_REFUSALS[code]);

@@ -1,3 +1,4 @@
+import { answerKey, answerRefusal } from '../../../shared/polls/rules.js';
 import type { PollChange, PollRecord, PollStore, RecordVoteResult, StoredVote } from '../polls-types.js';
 import type { RedisClient } from './redis-store.js';
 
@@ -37,30 +38,20 @@ if s == 'open' then redis.call('HSET', KEYS[1], 'status', 'closed', 'closedAt', 
 if ARGV[2] == '1' then redis.call('HSET', KEYS[1], 'revealed', '1') end
 return 'ok'`,
   /**
-   * KEYS: poll hash, votes hash. ARGV: participant id, vote json, answer key, now, n, n option ids, has text.
-   * Checks status, deadline, options and maximum, then writes the participant's one field.
+   * KEYS: poll hash, votes hash. ARGV: participant id, vote json (with its answer key `k`), answer key,
+   * now, fits ('1' when the answer fits the poll: shared/polls/rules.ts decides that, it never changes
+   * once launched). Only what must be atomic with the write is here: status, deadline, the previous vote.
    */
   vote: `
-local f = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'options', 'max', 'allowChange', 'kind')
+local f = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'allowChange')
 if not f[1] then return 'not_found' end
 if f[1] ~= 'open' then return 'poll_closed' end
 if f[2] ~= '' and tonumber(ARGV[4]) > tonumber(f[2]) then return 'poll_deadline' end
-local n = tonumber(ARGV[5])
-if n > tonumber(f[4]) then return 'invalid_choice' end
-local allowed = {}
-for id in string.gmatch(f[3], '[^,]+') do allowed[id] = true end
-for i = 1, n do
-  if not allowed[ARGV[5 + i]] then return 'invalid_choice' end
-end
-if f[6] == 'text' then
-  if ARGV[6 + n] ~= '1' then return 'invalid_choice' end
-elseif n == 0 then return 'invalid_choice' end
+if ARGV[5] ~= '1' then return 'invalid_choice' end
 local old = redis.call('HGET', KEYS[2], ARGV[1])
 if old then
-  local prev = cjson.decode(old)
-  local key = table.concat(prev.c, '\\31') .. '\\30' .. (prev.t or '')
-  if key == ARGV[3] then return 'unchanged' end
-  if f[5] ~= '1' then return 'vote_locked' end
+  if cjson.decode(old).k == ARGV[3] then return 'unchanged' end
+  if f[3] ~= '1' then return 'vote_locked' end
 end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 redis.call('HINCRBY', KEYS[1], 'rev', 1)
@@ -72,18 +63,13 @@ const MUTABLE = ['status', 'openedAt', 'closedAt', 'deadline', 'rooms', 'reveale
 
 function definitionFields(p: PollRecord): string[] {
   const { status: _s, openedAt: _o, closedAt: _c, deadline: _d, rooms: _r, revealed: _v, ...definition } = p;
-  return [
-    'def',
-    JSON.stringify(definition),
-    'options',
-    p.options.map((o) => o.id).join(','),
-    'max',
-    String(p.maxSelections),
-    'allowChange',
-    p.allowChange ? '1' : '0',
-    'kind',
-    p.kind,
-  ];
+  return ['def', JSON.stringify(definition), 'allowChange', p.allowChange ? '1' : '0'];
+}
+
+/** A stored vote carries its answer key (`k`), which the vote script compares; callers never see it. */
+function decodeVote(json: string): StoredVote {
+  const { k: _k, ...vote } = JSON.parse(json) as StoredVote & { k?: string };
+  return vote;
 }
 
 const numOrNull = (s: string | undefined) => (s ? Number(s) : null);
@@ -193,10 +179,12 @@ export class RedisPollStore implements PollStore {
     );
   }
 
-  async recordVote(workshopId: string, pollId: string, participantId: string, v: StoredVote) {
-    const keys = [this.keys.poll(workshopId, pollId), this.keys.votes(workshopId, pollId)];
-    const key = `${v.c.join('\u001f')}\u001e${v.t}`;
-    const args = [participantId, JSON.stringify(v), key, String(v.at), String(v.c.length), ...v.c, v.t ? '1' : '0'];
+  async recordVote(poll: PollRecord, participantId: string, v: StoredVote) {
+    const keys = [this.keys.poll(poll.workshopId, poll.id), this.keys.votes(poll.workshopId, poll.id)];
+    const answer = { choices: v.c, text: v.t };
+    const key = answerKey(poll.kind, answer);
+    const fits = answerRefusal(poll, answer) === null;
+    const args = [participantId, JSON.stringify({ ...v, k: key }), key, String(v.at), fits ? '1' : '0'];
     return (await this.run('vote', keys, args)) as RecordVoteResult;
   }
 
@@ -207,7 +195,7 @@ export class RedisPollStore implements PollStore {
       .hGetAll(this.keys.votes(workshopId, pollId))
       .exec()) as unknown as [string | null, Record<string, string>];
     const votes = new Map<string, StoredVote>();
-    for (const [pid, json] of Object.entries(raw ?? {})) votes.set(pid, JSON.parse(json) as StoredVote);
+    for (const [pid, json] of Object.entries(raw ?? {})) votes.set(pid, decodeVote(json));
     return { rev: Number(rev ?? 0), votes };
   }
 
@@ -218,7 +206,7 @@ export class RedisPollStore implements PollStore {
     for (const id of pollIds) multi.hGet(this.keys.votes(workshopId, id), participantId);
     const raw = (await multi.exec()) as unknown as (string | null)[];
     raw.forEach((json, i) => {
-      if (json) out.set(pollIds[i]!, JSON.parse(json) as StoredVote);
+      if (json) out.set(pollIds[i]!, decodeVote(json));
     });
     return out;
   }
