@@ -6,7 +6,8 @@ import { PLENARY } from '../../shared/rooms.js';
 import type { UiLocale } from '../../shared/languages.js';
 import type { Connection } from '../net/connection.js';
 import type { WorkshopState } from '../workshops/state.js';
-import { isListed, launchRoomIds, type Viewer } from './scope.js';
+import { canSeeResults, launchableRooms } from '../../shared/polls/rules.js';
+import { isListed, type Viewer } from './scope.js';
 
 const put = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V) => new Map(map).set(key, value);
 
@@ -43,16 +44,15 @@ export function createPollState(conn: Connection, ws: WorkshopState, breakouts: 
   /** What the phone view puts on top: the newest open poll, else the last closed one. */
   const current = computed(() => open.value[0] ?? closed.value[0] ?? null);
   /** The open breakout rooms, for "launch in every breakout room". */
-  const breakoutRooms = computed(() => launchRoomIds(breakouts.value));
+  const breakoutRooms = computed(() => launchableRooms(breakouts.value));
   const latestLeaderboard = computed(() => {
     const series = closed.value.find((p) => p.quiz && p.revealed)?.quiz?.series;
     return series ? (leaderboards.value.get(series) ?? null) : null;
   });
 
-  function resultsVisible(p: PollView): boolean {
-    if (ws.isModerator.value || p.status === 'closed' || p.visibility === 'live') return p.status !== 'draft';
-    return p.visibility === 'voted' && myVotes.value.has(p.id);
-  }
+  /** [POLL6] The shared rule; the server sends tallies only where it holds. */
+  const resultsVisible = (p: PollView): boolean =>
+    canSeeResults(p, { moderator: ws.isModerator.value, voted: myVotes.value.has(p.id) });
 
   function acceptTally(t: PollTally) {
     const known = tallies.value.get(t.pollId);
