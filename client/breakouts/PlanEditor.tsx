@@ -10,6 +10,7 @@ import {
 import { languageName, t } from '../i18n/i18n.js';
 import type { WorkshopState } from '../workshops/state.js';
 import { NumberField } from './NumberField.js';
+import { roomTitle } from './room-label.js';
 import { RoomGrid, Unplaced } from './RoomGrid.js';
 import { RotationSetup } from './RotationSetup.js';
 import type { BreakoutsState } from './state.js';
@@ -106,10 +107,7 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
                 class="btn btn--small btn--ghost"
                 onClick={() => void br.actions.setRooms(rooms.filter((_, j) => j !== i))}
               >
-                ×
-                <span class="visually-hidden">
-                  {t('br.removeRoom', { room: room.name || t('br.roomN', { n: i + 1 }) })}
-                </span>
+                ×<span class="visually-hidden">{t('br.removeRoom', { room: roomTitle(room.id, view) })}</span>
               </button>
             </li>
           ))}
