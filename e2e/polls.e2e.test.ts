@@ -67,27 +67,28 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     await server?.close();
   });
 
-  /** A moderator and three participants (Ola on a phone-sized screen). */
-  async function room(title: string) {
+  /** A moderator and three participants (Ola on a phone-sized screen); `media: false` joins them without camera. */
+  async function room(title: string, { media = true } = {}) {
     const organiser = await newPerson(browser);
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, title);
     await organiser.context.close();
     const jonas = await newPerson(browser);
-    await joinWorkshop(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen' });
+    await joinWorkshop(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen', media });
     const petra = await newPerson(browser, { locale: 'de-DE' });
     const ola = await newPerson(browser, { locale: 'pl-PL', viewport: PHONE });
     const jean = await newPerson(browser, { locale: 'fr-FR' });
     await Promise.all([
-      joinWorkshop(petra.page, inviteUrl, { name: 'Petra', town: 'Kamen' }),
-      joinWorkshop(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów' }),
-      joinWorkshop(jean.page, inviteUrl, { name: 'Jean', town: 'Ville-sur-Mer' }),
+      joinWorkshop(petra.page, inviteUrl, { name: 'Petra', town: 'Kamen', media }),
+      joinWorkshop(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów', media }),
+      joinWorkshop(jean.page, inviteUrl, { name: 'Jean', town: 'Ville-sur-Mer', media }),
     ]);
     const everyone = [jonas, petra, ola, jean];
     return { jonas, petra, ola, jean, everyone, close: () => Promise.all(everyone.map((p) => p.context.close())) };
   }
 
-  it('[E2E-POLL4] a poll in every breakout room: people vote in their rooms, and back in the plenary everyone sees the results by room name', async () => {
-    const { jonas, petra, ola, jean, close } = await room('Räume-Umfrage');
+  it('[E2E-POLL4] a poll in every breakout room: people vote in their rooms, and back in the plenary everyone sees the results by room name; an unnamed room has one name in the breakouts panel, the results, the gallery and the CSV', async () => {
+    // Without camera: what is checked here is where people vote and how rooms are named, not video.
+    const { jonas, petra, ola, jean, close } = await room('Räume-Umfrage', { media: false });
     const people = [petra, ola, jean];
     const mod = jonas.page;
     await mod.locator('#br-room-count').fill('2');
@@ -96,12 +97,24 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     await mod.getByTestId('br-assign').click();
     await expect.poll(() => mod.locator('[data-testid=room-card] [data-testid=room-person]').count()).toBe(3);
     const q = 'How did the room go?';
-    await preparePoll(mod, { question: q, kind: 'yesno' });
+    await preparePoll(mod, { question: q, kind: 'yesno', anonymous: false });
     // Rooms are not open yet: nothing to launch into.
     expect(await pollCard(mod, q).getByTestId('poll-launch-rooms').count()).toBe(0);
     await mod.locator('#br-minutes').fill('5');
     await mod.getByTestId('br-open').click();
     for (const { page } of people) await page.getByTestId('room-banner').waitFor();
+    // [BR24] Who is in which room, under the name the moderator's breakouts panel gives it.
+    await expect.poll(() => mod.locator('[data-testid=room-card] [data-testid=room-person]').count()).toBe(3);
+    const panel = await mod.getByTestId('room-card').evaluateAll((cards) =>
+      cards.map((c) => ({
+        name: c.querySelector('h3')!.textContent!.trim(),
+        people: [...c.querySelectorAll<HTMLElement>('[data-testid=room-person]')].map((p) => p.dataset.name!),
+      })),
+    );
+    expect(panel.map((r) => r.name).sort()).toEqual(['Room 1', 'Room 2']);
+    const roomOf = (name: string) => panel.find((r) => r.people.includes(name))!.name;
+    // Petra sees the same number on her room banner, in German.
+    expect(await petra.page.getByTestId('room-name').textContent()).toContain(roomOf('Petra').replace('Room', 'Raum'));
     await pollCard(mod, q).getByTestId('poll-launch-rooms').click();
     await mod.locator('[data-testid=poll][data-status=open]', { hasText: q }).waitFor();
     await vote(petra.page, q, 'yes');
@@ -119,6 +132,35 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     await expect
       .poll(() => pollCard(petra.page, q).locator('.poll-results__rooms h4').allTextContents())
       .toEqual([expect.stringMatching(/^Raum \d/), expect.stringMatching(/^Raum \d/)]);
+
+    // The moderator's results per room: the panel's names, each with its room's number of votes.
+    const perRoom = (await pollCard(mod, q).locator('.poll-results__rooms h4').allTextContents()).map((h) =>
+      h.replace(/\s+/g, ' ').trim(),
+    );
+    expect(perRoom.sort()).toEqual(
+      panel.map((r) => `${r.name} · ${r.people.length} vote${r.people.length === 1 ? '' : 's'}`).sort(),
+    );
+    // The breakouts panel after the rooms closed: the archived rooms' chats, under the same names.
+    await expect
+      .poll(() => mod.getByTestId('room-result').allTextContents())
+      .toEqual(expect.arrayContaining(panel.map((r) => `Show the chat of ${r.name}`)));
+    // The board gallery names the rooms' boards the same way (not by their ids).
+    await mod.getByTestId('gallery-open').click();
+    await expect.poll(() => mod.getByTestId('gallery-item').count()).toBe(2);
+    expect((await mod.locator('[data-testid=gallery-item] strong').allTextContents()).sort()).toEqual(
+      panel.map((r) => r.name).sort(),
+    );
+    // And the CSV export: each named answer in the room its voter was in, each room's counts under its name.
+    const [download] = await Promise.all([mod.waitForEvent('download'), mod.getByTestId('poll-export').click()]);
+    const rows = (await readFile((await download.path())!))
+      .toString('utf8')
+      .slice(1)
+      .trimEnd()
+      .split('\r\n')
+      .map((row) => row.slice(1, -1).split('","'));
+    for (const name of ['Petra', 'Ola', 'Jean']) expect(rows.find((c) => c[9] === name)?.[3]).toBe(roomOf(name));
+    for (const r of panel)
+      expect(rows.find((c) => c[3] === r.name && c[4] === 'Yes' && c[9] === '')?.[8]).toBe(String(r.people.length));
     await close();
   });
 

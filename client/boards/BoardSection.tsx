@@ -1,6 +1,7 @@
-import { useSignal } from '@preact/signals';
+import { useSignal, type ReadonlySignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { BOARD_LIMITS } from '../../shared/boards/schema.js';
+import type { RoomsSeen } from '../../shared/breakouts/room-label.js';
 import { cardsCsv } from '../../shared/boards/csv.js';
 import { errorText, t } from '../i18n/i18n.js';
 import type { Connection } from '../net/connection.js';
@@ -16,8 +17,19 @@ import { createBoardState, newId, type BoardClientState } from './state.js';
 import { Toolbar } from './Toolbar.js';
 import { createBoardUi, type BoardUi } from './ui.js';
 
-/** The board of the room this person is in: toolbar, canvas, cards, moderator controls, exports, gallery. */
-export function BoardSection({ conn, workshop }: { conn: Connection; workshop: WorkshopState }) {
+/**
+ * The board of the room this person is in: toolbar, canvas, cards, moderator controls, exports, gallery.
+ * `rooms` is the breakouts' view, so the gallery names rooms as everywhere else.
+ */
+export function BoardSection({
+  conn,
+  workshop,
+  rooms,
+}: {
+  conn: Connection;
+  workshop: WorkshopState;
+  rooms: ReadonlySignal<RoomsSeen | null>;
+}) {
   const board = useMemo(() => createBoardState(conn, workshop), [conn, workshop]);
   const ui = useMemo(() => createBoardUi(), []);
   useEffect(() => () => board.dispose(), [board]);
@@ -119,7 +131,7 @@ export function BoardSection({ conn, workshop }: { conn: Connection; workshop: W
       </div>
       <CardsPanel board={board} />
       {board.isModerator.value && <BoardControls board={board} />}
-      <Gallery board={board} />
+      <Gallery board={board} rooms={rooms.value} />
     </section>
   );
 }

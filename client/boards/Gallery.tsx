@@ -1,7 +1,8 @@
 import { useSignal } from '@preact/signals';
 import type { BoardSnapshot, BoardSummary, SnapshotInfo } from '../../shared/boards/schema.js';
-import { PLENARY } from '../../shared/rooms.js';
+import type { RoomsSeen } from '../../shared/breakouts/room-label.js';
 import { dotCounts, fromSnapshot } from '../../shared/boards/apply.js';
+import { roomTitle } from '../breakouts/room-label.js';
 import { locale, t } from '../i18n/i18n.js';
 import { itemBounds, union } from './geometry.js';
 import { BoardIcon } from './icons.js';
@@ -17,9 +18,18 @@ interface Entry {
 
 /**
  * The gallery walk: every board the server reports (the plenary, breakout rooms, saved
- * snapshots) side by side, read-only, as this person may see them.
+ * snapshots) side by side, read-only, as this person may see them. Rooms are named from the
+ * breakouts (`rooms`) as everywhere else; a board's stored label only for a room they do not know.
  */
-export function Gallery({ board }: { board: BoardClientState }) {
+export function Gallery({ board, rooms }: { board: BoardClientState; rooms: RoomsSeen | null }) {
+  const roomTitleOf = (b: BoardSummary) => {
+    const title = roomTitle(b.roomId, rooms);
+    return title === b.roomId && b.label ? b.label : title;
+  };
+  const snapshotTitle = (s: SnapshotInfo) => {
+    const time = new Intl.DateTimeFormat(locale.value, { hour: '2-digit', minute: '2-digit' }).format(s.at);
+    return `${s.label || t('gallery.snapshot', { time })} · ${roomTitle(s.roomId, rooms)}`;
+  };
   const entries = useSignal<Entry[] | null>(null);
   const busy = useSignal(false);
 
@@ -31,7 +41,7 @@ export function Gallery({ board }: { board: BoardClientState }) {
       for (const b of listed.boards) {
         if (b.roomId === board.roomId.value) continue;
         const snapshot = await board.actions.fetchBoard(b.roomId);
-        if (snapshot) out.push({ key: b.roomId, title: roomTitle(b), closed: b.closedAt !== null, snapshot });
+        if (snapshot) out.push({ key: b.roomId, title: roomTitleOf(b), closed: b.closedAt !== null, snapshot });
       }
       for (const s of listed.snapshots) {
         const snapshot = await board.actions.fetchSnapshot(s.roomId, s.id);
@@ -73,17 +83,6 @@ export function Gallery({ board }: { board: BoardClientState }) {
       </ul>
     </section>
   );
-}
-
-function roomTitle(b: BoardSummary) {
-  if (b.roomId === PLENARY) return t('gallery.plenary');
-  return b.label || t('gallery.room', { room: b.roomId });
-}
-
-function snapshotTitle(s: SnapshotInfo) {
-  const time = new Intl.DateTimeFormat(locale.value, { hour: '2-digit', minute: '2-digit' }).format(s.at);
-  const where = s.roomId === PLENARY ? t('gallery.plenary') : t('gallery.room', { room: s.roomId });
-  return `${s.label || t('gallery.snapshot', { time })} · ${where}`;
 }
 
 export function MiniBoard({ snapshot, label }: { snapshot: BoardSnapshot; label: string }) {

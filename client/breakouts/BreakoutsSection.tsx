@@ -1,11 +1,13 @@
-import { PLENARY, type BreakoutRoom } from '../../shared/breakouts/schema.js';
+import { PLENARY } from '../../shared/breakouts/schema.js';
 import { errorText, languageName, t } from '../i18n/i18n.js';
 import { Alert } from '../ui/Alert.js';
 import { Icon } from '../ui/Icon.js';
 import type { WorkshopState } from '../workshops/state.js';
 import { BreakoutPanel } from './BreakoutPanel.js';
+import { Countdown } from './Countdown.js';
 import { RoomResults } from './RoomResults.js';
-import { formatCountdown, type BreakoutsState } from './state.js';
+import { roomTitle } from './room-label.js';
+import type { BreakoutsState } from './state.js';
 
 /** Everything about breakouts on the workshop page: banners for everyone, the panel for moderators. */
 export function BreakoutsSection({ state, br }: { state: WorkshopState; br: BreakoutsState }) {
@@ -29,33 +31,6 @@ export function BreakoutsSection({ state, br }: { state: WorkshopState; br: Brea
         !inRoom && <ParticipantRooms br={br} state={state} />
       )}
     </>
-  );
-}
-
-/** "Room 3 · Deutsch–Français" when the room has no name of its own. */
-export function roomName(room: BreakoutRoom | null | undefined, rooms: readonly BreakoutRoom[]): string {
-  if (!room) return t('br.plenary');
-  const base = room.name || t('br.roomN', { n: rooms.indexOf(room) + 1 });
-  return room.languages.length ? `${base} · ${room.languages.map(languageName).join('–')}` : base;
-}
-
-export function Countdown({ br, large = false }: { br: BreakoutsState; large?: boolean }) {
-  const remaining = br.remainingMs.value;
-  const round = br.view.value?.round;
-  if (remaining === null || !round) return null;
-  return (
-    <div class={`countdown${large ? ' countdown--large' : ''}${br.oneMinuteLeft.value ? ' countdown--soon' : ''}`}>
-      <Icon name="timer" />
-      <span class="visually-hidden">{t('br.timeLeft')}</span>
-      <span class="countdown__time" role="timer" data-testid="countdown">
-        {formatCountdown(remaining)}
-      </span>
-      {round.total > 1 && (
-        <span class="muted" data-testid="round">
-          {t('br.round', { n: round.index + 1, total: round.total })}
-        </span>
-      )}
-    </div>
   );
 }
 
@@ -102,7 +77,7 @@ function RoomBanner({ br, state }: { br: BreakoutsState; state: WorkshopState })
         <div>
           <p class="eyebrow">{t('br.youAreIn')}</p>
           <h2 id="room-banner-title" data-testid="room-name">
-            <Icon name="rooms" /> {roomName(room, view?.rooms ?? [])}
+            <Icon name="rooms" /> {roomTitle(room?.id ?? PLENARY, view)}
           </h2>
         </div>
         <Countdown br={br} large />
@@ -191,7 +166,7 @@ function ChooseRoom({ br, state }: { br: BreakoutsState; state: WorkshopState })
           return (
             <li key={room.id} class="choose-list__item">
               <span>
-                <strong>{roomName(room, view.rooms)}</strong>{' '}
+                <strong>{roomTitle(room.id, view)}</strong>{' '}
                 <span class="muted">
                   {room.capacity !== null
                     ? t('br.places', { taken, capacity: room.capacity })
@@ -199,7 +174,7 @@ function ChooseRoom({ br, state }: { br: BreakoutsState; state: WorkshopState })
                 </span>
               </span>
               <button type="button" class="btn" disabled={full} onClick={() => void br.actions.choose(room.id)}>
-                {full ? t('br.full') : t('br.join', { room: roomName(room, view.rooms) })}
+                {full ? t('br.full') : t('br.join', { room: roomTitle(room.id, view) })}
               </button>
             </li>
           );

@@ -9,7 +9,9 @@ import {
 } from '../../shared/breakouts/schema.js';
 import { languageName, t } from '../i18n/i18n.js';
 import type { WorkshopState } from '../workshops/state.js';
-import { RoomGrid, Unplaced } from './BreakoutPanel.js';
+import { NumberField } from './NumberField.js';
+import { roomTitle } from './room-label.js';
+import { RoomGrid, Unplaced } from './RoomGrid.js';
 import { RotationSetup } from './RotationSetup.js';
 import type { BreakoutsState } from './state.js';
 
@@ -105,10 +107,7 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
                 class="btn btn--small btn--ghost"
                 onClick={() => void br.actions.setRooms(rooms.filter((_, j) => j !== i))}
               >
-                ×
-                <span class="visually-hidden">
-                  {t('br.removeRoom', { room: room.name || t('br.roomN', { n: i + 1 }) })}
-                </span>
+                ×<span class="visually-hidden">{t('br.removeRoom', { room: roomTitle(room.id, view) })}</span>
               </button>
             </li>
           ))}
@@ -244,31 +243,6 @@ function LanguageSelect(props: {
           </option>
         ))}
       </select>
-    </span>
-  );
-}
-
-export function NumberField(props: {
-  id: string;
-  label: string;
-  value: number;
-  min: number;
-  max?: number;
-  step?: number;
-  onChange: (v: number) => void;
-}) {
-  return (
-    <span class="inline-field">
-      <label for={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type="number"
-        min={props.min}
-        max={props.max ?? 500}
-        step={props.step ?? 1}
-        value={props.value}
-        onInput={(e) => props.onChange(Math.max(props.min, Number((e.target as HTMLInputElement).value) || props.min))}
-      />
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import { locale, t } from '../i18n/i18n.js';
 import { Icon } from '../ui/Icon.js';
-import { roomName } from './BreakoutsSection.js';
+import { roomTitle } from './room-label.js';
 import type { BreakoutsState } from './state.js';
 
 /** After rooms close, what each room wrote stays readable from the plenary. */
@@ -9,12 +9,6 @@ export function RoomResults({ br }: { br: BreakoutsState }) {
   if (!view || view.archive.length === 0) return null;
   const shown = br.archived.value;
   const time = new Intl.DateTimeFormat(locale.value, { hour: '2-digit', minute: '2-digit' });
-  const label = (id: string, name: string) => {
-    const room = view.rooms.find((r) => r.id === id);
-    return room
-      ? roomName(room, view.rooms)
-      : name || t('br.roomN', { n: view.archive.findIndex((a) => a.id === id) + 1 });
-  };
   return (
     <section class="card room-results" aria-labelledby="results-title" data-testid="room-results">
       <h2 id="results-title">
@@ -33,7 +27,7 @@ export function RoomResults({ br }: { br: BreakoutsState }) {
                 data-testid="room-result"
                 onClick={() => void br.actions.showArchive(open ? null : a.id)}
               >
-                {open ? t('br.hideChat') : t('br.showChat', { room: label(a.id, a.name) })}
+                {open ? t('br.hideChat') : t('br.showChat', { room: roomTitle(a.id, view) })}
               </button>
               {open && (
                 <ol class="chat__list room-results__chat" data-testid="room-result-chat">

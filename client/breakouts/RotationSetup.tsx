@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { MAX_ROUNDS, ROTATION_KINDS, type RotationKind } from '../../shared/breakouts/schema.js';
 import type { Language } from '../../shared/languages.js';
 import { languageName, t } from '../i18n/i18n.js';
-import { NumberField } from './PlanEditor.js';
+import { NumberField } from './NumberField.js';
 import type { BreakoutsState } from './state.js';
 
 /** Formats with rounds that run by themselves: speed dating, tandem, World Café, reception. */

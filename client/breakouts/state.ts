@@ -5,7 +5,6 @@ import {
   WARNING_MS,
   type AssignInput,
   type BreakoutBroadcast,
-  type BreakoutRoom,
   type BreakoutView,
   type RoomInput,
   type RotateInput,
@@ -164,11 +163,6 @@ export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
 }
 
 export type BreakoutsState = ReturnType<typeof createBreakoutsState>;
-
-/** "Room 3" for rooms made by a rotation or by language (no name of their own). */
-export function roomLabel(room: BreakoutRoom, rooms: readonly BreakoutRoom[], fallback: (n: number) => string): string {
-  return room.name || fallback(rooms.indexOf(room) + 1);
-}
 
 /** 125000 -> "2:05". */
 export function formatCountdown(ms: number): string {

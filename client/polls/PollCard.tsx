@@ -1,3 +1,4 @@
+import { isRightAnswer, isVotingOpen } from '../../shared/polls/rules.js';
 import type { PollView } from '../../shared/polls/schema.js';
 import { t } from '../i18n/i18n.js';
 import { Icon } from '../ui/Icon.js';
@@ -19,14 +20,11 @@ export function PollCard({
 }) {
   const mine = polls.myVotes.value.get(poll.id);
   const secondsLeft = poll.deadline === null ? null : Math.max(0, Math.ceil((poll.deadline - polls.now.value) / 1000));
-  const timeUp = secondsLeft === 0;
-  const votable = poll.status === 'open' && !timeUp;
+  const votable = isVotingOpen(poll, polls.now.value);
+  const timeUp = secondsLeft === 0 || (poll.status === 'open' && !votable);
   const visible = polls.resultsVisible(poll);
   const revealedQuiz = poll.quiz?.correct && poll.revealed && mine;
-  const right =
-    revealedQuiz &&
-    mine.choices.length === poll.quiz!.correct!.length &&
-    mine.choices.every((c) => poll.quiz!.correct!.includes(c));
+  const right = revealedQuiz && isRightAnswer(poll.quiz, mine.choices);
   const headingId = `poll-q-${poll.id}`;
   return (
     <article
@@ -63,7 +61,7 @@ export function PollCard({
       )}
       {poll.status !== 'draft' &&
         (visible ? (
-          <PollResults poll={poll} tally={polls.tallies.value.get(poll.id)} roomNames={polls.roomNames.value} />
+          <PollResults poll={poll} tally={polls.tallies.value.get(poll.id)} rooms={polls.breakouts.value} />
         ) : (
           <p class="muted" data-testid="poll-results-hidden">
             {poll.visibility === 'voted' ? t('polls.hidden.voted') : t('polls.hidden.closed')}

@@ -1,7 +1,9 @@
 import type { PollTally, PollView, Tally } from '../../shared/polls/schema.js';
 import { locale, t } from '../i18n/i18n.js';
 import { Icon } from '../ui/Icon.js';
-import { isCorrectAnswer, optionLabel, roomLabel } from './labels.js';
+import type { RoomsSeen } from '../../shared/breakouts/room-label.js';
+import { roomTitle } from '../breakouts/room-label.js';
+import { isCorrectAnswer, optionLabel } from './labels.js';
 
 const pct = (count: number, weight: number) => (weight === 0 ? 0 : Math.round((count / weight) * 1000) / 10);
 
@@ -20,11 +22,12 @@ function ordered(poll: PollView, tally: Tally): string[] {
 export function PollResults({
   poll,
   tally,
-  roomNames,
+  rooms: seen,
 }: {
   poll: PollView;
   tally: PollTally | undefined;
-  roomNames?: ReadonlyMap<string, string>;
+  /** The breakouts, to name the rooms of results per room. */
+  rooms?: RoomsSeen | null;
 }) {
   const total = tally?.total ?? emptyTally(poll);
   const rooms = Object.keys(tally?.byRoom ?? {});
@@ -46,12 +49,12 @@ export function PollResults({
           {rooms.map((room) => (
             <div key={room}>
               <h4>
-                {roomLabel(room, roomNames)} · {t('polls.votes', { count: tally!.byRoom[room]!.voters })}
+                {roomTitle(room, seen)} · {t('polls.votes', { count: tally!.byRoom[room]!.voters })}
               </h4>
               <TallyView
                 poll={poll}
                 tally={tally!.byRoom[room]!}
-                caption={`${poll.question} · ${roomLabel(room, roomNames)}`}
+                caption={`${poll.question} · ${roomTitle(room, seen)}`}
               />
             </div>
           ))}

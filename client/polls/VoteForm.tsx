@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { answerRefusal, sameAnswer, type Answer } from '../../shared/polls/rules.js';
 import { POLL_LIMITS, type MyVote, type PollView } from '../../shared/polls/schema.js';
 import { t } from '../i18n/i18n.js';
 import { Icon } from '../ui/Icon.js';
@@ -11,6 +12,11 @@ interface Props {
   mine: MyVote | undefined;
   polls: PollState;
   disabled: boolean;
+}
+
+/** [POLL4] Submitting is offered only for an answer the server takes: it fits the poll and is not the one given already. */
+function canSubmit(poll: PollView, mine: MyVote | undefined, answer: Answer): boolean {
+  return answerRefusal(poll, answer) === null && !(mine && sameAnswer(poll.kind, mine, answer));
 }
 
 /** Big buttons: a tap on one option votes at once (single, yes/no, scale); the others submit a form. */
@@ -38,7 +44,7 @@ function TapVote({ poll, mine, polls, disabled }: Props) {
           data-option={o.id}
           disabled={disabled || busy.value || (locked && chosen !== o.id)}
           onClick={async () => {
-            if (chosen === o.id) return;
+            if (mine && sameAnswer(poll.kind, mine, { choices: [o.id], text: '' })) return;
             busy.value = true;
             await polls.actions.vote(poll.id, [o.id]);
             busy.value = false;
@@ -57,8 +63,6 @@ function MultipleVote({ poll, mine, polls, disabled }: Props) {
     picked.value = mine?.choices ?? [];
   }, [mine?.at]);
   const locked = !!mine && !poll.allowChange;
-  const same =
-    !!mine && mine.choices.length === picked.value.length && mine.choices.every((c) => picked.value.includes(c));
   const toggle = (id: string, on: boolean) => {
     picked.value = on ? [...picked.value, id].slice(-poll.maxSelections) : picked.value.filter((x) => x !== id);
   };
@@ -88,7 +92,7 @@ function MultipleVote({ poll, mine, polls, disabled }: Props) {
       <button
         type="submit"
         class="btn btn--primary btn--large"
-        disabled={disabled || locked || picked.value.length === 0 || same}
+        disabled={disabled || locked || !canSubmit(poll, mine, { choices: picked.value, text: '' })}
         data-testid="poll-submit"
       >
         {mine ? t('polls.changeVote') : t('polls.vote')}
@@ -179,7 +183,7 @@ function TextVote({ poll, mine, polls, disabled }: Props) {
       <button
         type="submit"
         class="btn btn--primary btn--large"
-        disabled={disabled || locked || !draft.value.trim() || draft.value.trim() === mine?.text}
+        disabled={disabled || locked || !canSubmit(poll, mine, { choices: [], text: draft.value.trim() })}
         data-testid="poll-submit"
       >
         {mine ? t('polls.changeVote') : t('polls.vote')}

@@ -7,11 +7,6 @@ export function optionLabel(poll: Pick<PollView, 'kind' | 'options'>, id: string
   return poll.options.find((o) => o.id === id)?.label || id;
 }
 
-/** The plenary, a breakout room by its name, or (a room nobody knows any more) its id. */
-export function roomLabel(roomId: string, names: ReadonlyMap<string, string> = new Map()): string {
-  return roomId === 'plenary' ? t('polls.room.plenary') : (names.get(roomId) ?? roomId);
-}
-
 export function isCorrectAnswer(poll: PollView, id: string): boolean {
   return poll.quiz?.correct?.includes(id) ?? false;
 }

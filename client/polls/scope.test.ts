@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { BreakoutRoom } from '../../shared/breakouts/schema.js';
 import type { PollView } from '../../shared/polls/schema.js';
-import { canVoteIn, isListed, launchRoomIds } from './scope.js';
+import { launchableRooms as launchRoomIds, mayVote as canVoteIn } from '../../shared/polls/rules.js';
+import { isListed } from './scope.js';
 
 const poll = (status: PollView['status'], rooms: string[]): PollView => ({
   id: 'p1',

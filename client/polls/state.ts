@@ -1,14 +1,13 @@
 import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { ErrorCode } from '../../shared/protocol.js';
-import { breakoutRoomNames } from '../../shared/breakouts/room-names.js';
 import type { BreakoutView } from '../../shared/breakouts/schema.js';
 import type { Leaderboard, MyVote, PollDraftInput, PollTally, PollView } from '../../shared/polls/schema.js';
 import { PLENARY } from '../../shared/rooms.js';
 import type { UiLocale } from '../../shared/languages.js';
 import type { Connection } from '../net/connection.js';
 import type { WorkshopState } from '../workshops/state.js';
-import { t } from '../i18n/i18n.js';
-import { isListed, launchRoomIds, type Viewer } from './scope.js';
+import { canSeeResults, launchableRooms } from '../../shared/polls/rules.js';
+import { isListed, type Viewer } from './scope.js';
 
 const put = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V) => new Map(map).set(key, value);
 
@@ -44,19 +43,16 @@ export function createPollState(conn: Connection, ws: WorkshopState, breakouts: 
   );
   /** What the phone view puts on top: the newest open poll, else the last closed one. */
   const current = computed(() => open.value[0] ?? closed.value[0] ?? null);
-  /** Names of breakout rooms, current and closed, for results shown per room. */
-  const roomNames = computed(() => breakoutRoomNames(breakouts.value, (n) => t('br.roomN', { n })));
   /** The open breakout rooms, for "launch in every breakout room". */
-  const breakoutRooms = computed(() => launchRoomIds(breakouts.value));
+  const breakoutRooms = computed(() => launchableRooms(breakouts.value));
   const latestLeaderboard = computed(() => {
     const series = closed.value.find((p) => p.quiz && p.revealed)?.quiz?.series;
     return series ? (leaderboards.value.get(series) ?? null) : null;
   });
 
-  function resultsVisible(p: PollView): boolean {
-    if (ws.isModerator.value || p.status === 'closed' || p.visibility === 'live') return p.status !== 'draft';
-    return p.visibility === 'voted' && myVotes.value.has(p.id);
-  }
+  /** [POLL6] The shared rule; the server sends tallies only where it holds. */
+  const resultsVisible = (p: PollView): boolean =>
+    canSeeResults(p, { moderator: ws.isModerator.value, voted: myVotes.value.has(p.id) });
 
   function acceptTally(t: PollTally) {
     const known = tallies.value.get(t.pollId);
@@ -156,7 +152,8 @@ export function createPollState(conn: Connection, ws: WorkshopState, breakouts: 
     leaderboards,
     latestLeaderboard,
     breakoutRooms,
-    roomNames,
+    /** The breakouts (current and closed rooms), to name the rooms of results shown per room. */
+    breakouts,
     error,
     now,
     resultsVisible,

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { formatJoinCode } from '../../shared/workshops/schema.js';
-import { BreakoutsSection, roomName } from '../breakouts/BreakoutsSection.js';
-import type { BreakoutRoom } from '../../shared/breakouts/schema.js';
+import { BreakoutsSection } from '../breakouts/BreakoutsSection.js';
+import { roomTitle } from '../breakouts/room-label.js';
 import { createBreakoutsState } from '../breakouts/state.js';
 import { MediaArea } from '../media/MediaArea.js';
 import { createMediaState } from '../media/state.js';
@@ -74,7 +74,13 @@ export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code
           {w.description && <p class="lead">{w.description}</p>}
           <MediaArea media={media} state={state} />
           <BreakoutsSection state={state} br={breakouts} />
-          <HandsPanel state={state} roomOf={(id) => roomLabel(breakouts.view.value?.rooms ?? [], id)} />
+          <HandsPanel
+            state={state}
+            roomOf={(id) => {
+              const view = breakouts.view.value;
+              return view?.rooms.some((r) => r.id === id) ? roomTitle(id, view) : null;
+            }}
+          />
           <PollSection conn={conn} state={state} breakouts={breakouts} />
           {state.isModerator.value && <ModeratorPanel state={state} />}
           <details class="card invite">
@@ -89,16 +95,10 @@ export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code
               loading="lazy"
             />
           </details>
-          <BoardSection conn={conn} workshop={state} />
+          <BoardSection conn={conn} workshop={state} rooms={breakouts.view} />
         </section>
         <ChatPanel state={state} />
       </div>
     </div>
   );
-}
-
-/** The name of an open breakout room, as the breakouts section shows it; null for the plenary or an unknown id. */
-function roomLabel(rooms: readonly BreakoutRoom[], roomId: string): string | null {
-  const room = rooms.find((r) => r.id === roomId);
-  return room ? roomName(room, rooms) : null;
 }

@@ -1,5 +1,6 @@
 /** Breakout state transitions: rules [BR6], [BR11]-[BR20] and [BR23], with seeded random workshops. */
 import { describe, expect, test } from 'vitest';
+import { roomLabel } from '../../shared/breakouts/room-label.js';
 import { PLENARY } from '../../shared/breakouts/schema.js';
 import { participantRecord } from '../workshops/store/test-contract.js';
 import type { ParticipantRecord } from '../workshops/store/types.js';
@@ -110,6 +111,31 @@ describe('breakout logic', () => {
     expect(s).toMatchObject({ status: 'closed', round: null, roundsEnded: 1 });
     expect(s.archive.map((a) => a.id)).toEqual(s.rooms.map((r) => r.id));
     expect(() => logic.endRound(s, 'deadline', ctxFor(ps))).toThrow(expect.objectContaining({ code: 'not_open' }));
+  });
+
+  test('[BR24] a room kept for a later session is archived with it, under the number it had there', () => {
+    const people = workshop(4);
+    const words = { plenary: 'Plenum', roomN: (n: number) => `Raum ${n}` };
+    let s = withRooms(people, 2);
+    let ps = people;
+    const [first, second] = s.rooms.map((r) => r.id) as [string, string];
+    [s, ps] = land(logic.open(s, 1_000, ctxFor(ps)), ps);
+    [s, ps] = land(logic.endRound(s, 'moderator', ctxFor(ps, 3_000)), ps);
+    // The second session keeps the second room (now in first place) and adds a new one.
+    const kept = { id: second, name: '', hostId: null, capacity: null, languages: [] };
+    const fresh = { name: '', hostId: null, capacity: null, languages: [] };
+    s = logic.setRooms(s, [kept, fresh], { ...ctxFor(ps), newId: () => 'rNew' }).state;
+    [s, ps] = land(logic.open(s, 1_000, ctxFor(ps)), ps);
+    const during = [first, second, 'rNew'].map((id) => roomLabel(id, s, words));
+    [s, ps] = land(logic.endRound(s, 'moderator', ctxFor(ps, 5_000)), ps);
+    s = logic.setRooms(s, [], ctxFor(ps)).state;
+    expect(during).toEqual(['Raum 1', 'Raum 1', 'Raum 2']);
+    expect([first, second, 'rNew'].map((id) => roomLabel(id, s, words))).toEqual(['Raum 1', 'Raum 1', 'Raum 2']);
+    expect(s.archive.map((a) => [a.id, a.closedAt])).toEqual([
+      [first, 3_000],
+      [second, 5_000],
+      ['rNew', 5_000],
+    ]);
   });
 
   test('[BR7][BR15] a rotation runs its schedule round by round, then returns to the plenary', () => {

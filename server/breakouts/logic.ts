@@ -353,10 +353,12 @@ export function endRound(s: BreakoutRecord, by: RoundEnded['by'], ctx: BreakoutC
   const back = Object.fromEntries(
     ctx.people.filter((p) => !p.removed && p.roomId !== PLENARY).map((p) => [p.id, PLENARY]),
   );
-  const archived = new Set(s.archive.map((a) => a.id));
+  // [BR24] The rooms closing now are archived together, in their order: a room kept from an earlier
+  // session moves to this one, so its number in the archive is the one people saw in this session.
+  const closing = new Set(s.rooms.map((r) => r.id));
   const archive = [
-    ...s.archive,
-    ...s.rooms.filter((r) => !archived.has(r.id)).map((r) => ({ id: r.id, name: r.name, closedAt: ctx.now })),
+    ...s.archive.filter((a) => !closing.has(a.id)),
+    ...s.rooms.map((r) => ({ id: r.id, name: r.name, closedAt: ctx.now })),
   ];
   const state: BreakoutRecord = {
     ...s,

@@ -1,22 +1,26 @@
-import type { BreakoutView } from '../../shared/breakouts/schema.js';
-import { breakoutRoomNames } from '../../shared/breakouts/room-names.js';
+import { roomLabel, type RoomsSeen } from '../../shared/breakouts/room-label.js';
 import { catalogue } from '../../shared/i18n/catalogue.js';
 import { formatMessage } from '../../shared/i18n/format.js';
 import type { UiLocale } from '../../shared/languages.js';
 import type { PollKind } from '../../shared/polls/schema.js';
-import { PLENARY } from '../../shared/rooms.js';
 import type { PollRecord, StoredVote } from './store/types.js';
 import type { Person } from './quiz.js';
 import { orderedOptions, percent, tallyVotes } from './tally.js';
 
 const BOM = '\uFEFF';
 
-/** Room id -> name for the export, in the export's language ("Room n" for unnamed rooms). */
-export function exportRoomNames(
-  breakouts: Pick<BreakoutView, 'rooms' | 'archive'> | null,
-  locale: UiLocale,
-): Map<string, string> {
-  return breakoutRoomNames(breakouts, (n) => formatMessage(locale, catalogue[locale]['br.roomN'], { n }));
+/** [BR24] A room's one name in the export's language, as people saw it on screen; a raw id only when unknown. */
+export function exportRoomName(roomId: string, breakouts: RoomsSeen | null, locale: UiLocale): string {
+  const msg = catalogue[locale];
+  const words = {
+    plenary: formatMessage(locale, msg['br.plenary']),
+    roomN: (n: number) => formatMessage(locale, msg['br.roomN'], { n }),
+    language: (code: string) => {
+      const key = `language.${code}`;
+      return key in msg ? formatMessage(locale, msg[key as keyof typeof msg]) : code;
+    },
+  };
+  return roomLabel(roomId, breakouts, words) ?? roomId;
 }
 
 /** Every field quoted; a cell a spreadsheet would run as a formula is defused with a leading apostrophe. */
@@ -49,19 +53,19 @@ const COLUMNS = [
  * [POLL10] The results of every launched poll as CSV (UTF-8 with BOM, comma separated, every field quoted):
  * counts per option, in total and per room; one row per named answer only when the poll is not
  * anonymous. An anonymous poll's rows carry no name, town or participant id. Breakout rooms appear under
- * their names (`roomNames`, from the current rooms and the archive), a raw id only when unknown.
+ * the names people saw ([BR24], from the current rooms and the archive), a raw id only when unknown.
  */
 export function pollsCsv(
   polls: readonly PollRecord[],
   votes: ReadonlyMap<string, ReadonlyMap<string, StoredVote>>,
   people: ReadonlyMap<string, Person>,
   locale: UiLocale,
-  roomNames: ReadonlyMap<string, string> = new Map(),
+  breakouts: RoomsSeen | null = null,
 ): string {
   const msg = catalogue[locale];
   const tr = (key: keyof typeof msg) => formatMessage(locale, msg[key]);
   const kindName = (k: PollKind) => tr(`polls.kind.${k}`);
-  const roomName = (r: string) => (r === PLENARY ? tr('polls.room.plenary') : (roomNames.get(r) ?? r));
+  const roomName = (r: string) => exportRoomName(r, breakouts, locale);
   const lines = [csvLine(COLUMNS.map((c) => tr(`polls.csv.${c}`)))];
   polls
     .filter((p) => p.status !== 'draft')

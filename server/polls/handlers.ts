@@ -4,7 +4,7 @@ import { POLL_LIMITS, type PollTally } from '../../shared/polls/schema.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerTable, Member } from '../realtime/types.js';
 import type { PollChange, PollRecord, StoredVote } from './store/types.js';
-import { exportRoomNames, pollsCsv } from './export.js';
+import { pollsCsv } from './export.js';
 import * as logic from './logic.js';
 import { leaderboard, revealedSeries, type Person } from './quiz.js';
 import { tallyVotes } from './tally.js';
@@ -178,7 +178,7 @@ export function pollHandlers(deps: Deps): PollHandlers {
       const { workshop, actor } = need(ctx.member);
       const poll = await pollForVote(workshop.id, input.pollId);
       const vote = logic.checkVote(poll, input, actor, deps.clock());
-      const outcome = await polls.recordVote(workshop.id, poll.id, actor.id, vote);
+      const outcome = await polls.recordVote(poll, actor.id, vote);
       if (outcome in VOTE_REFUSALS) {
         const code = outcome as keyof typeof VOTE_REFUSALS;
         throw new CommandError(code, VOTE_REFUSALS[code]);
@@ -227,7 +227,7 @@ export function pollHandlers(deps: Deps): PollHandlers {
       const { workshop } = need(ctx.member);
       const [all, breakouts] = await Promise.all([polls.listPolls(workshop.id), deps.store.breakouts.get(workshop.id)]);
       const votes = (await votesOf(all.filter((p) => p.status !== 'draft'))).votes;
-      const csv = pollsCsv(all, votes, await people(workshop.id), locale, exportRoomNames(breakouts, locale));
+      const csv = pollsCsv(all, votes, await people(workshop.id), locale, breakouts);
       const date = new Date(deps.clock()).toISOString().slice(0, 10);
       return { filename: `polls-${workshop.code}-${date}.csv`, csv };
     },

@@ -3,9 +3,10 @@ import { CommandError } from '../../shared/command.js';
 import { pollDraftSchema, type PollDraftInput } from '../../shared/polls/schema.js';
 import type { IdSource } from '../ids.js';
 import type { PollRecord, StoredVote } from './store/types.js';
-import { exportRoomNames, pollsCsv } from './export.js';
-import { answerKey, canSeeResults, checkVote, editDraft, launchPlan, newPoll, tallyAudience, toView } from './logic.js';
-import { isCorrect, leaderboard } from './quiz.js';
+import { exportRoomName, pollsCsv } from './export.js';
+import { answerKey, isRightAnswer } from '../../shared/polls/rules.js';
+import { canSeeResults, checkVote, editDraft, launchPlan, newPoll, tallyAudience, toView } from './logic.js';
+import { leaderboard } from './quiz.js';
 import { tallyVotes, wordsOf } from './tally.js';
 
 let n = 0;
@@ -193,8 +194,9 @@ describe('votes', () => {
     expect(
       checkVote({ ...weighted, weighted: false }, { choices: ['yes'], text: '' }, { ...person, headcount: 12 }, 300).w,
     ).toBe(1);
-    expect(answerKey({ c: ['o1', 'o3'], t: '' })).toBe(
-      answerKey(checkVote(multiple, { choices: ['o3', 'o1'], text: '' }, person, 1)),
+    const stored = checkVote(multiple, { choices: ['o3', 'o1'], text: '' }, person, 1);
+    expect(answerKey('multiple', { choices: ['o1', 'o3'], text: '' })).toBe(
+      answerKey('multiple', { choices: stored.c, text: stored.t }),
     );
   });
 
@@ -324,11 +326,11 @@ describe('quiz', () => {
 
   test('[POLL8] an answer is right when it picks exactly the correct options', () => {
     const q = quiz('q', ['o1', 'o3']);
-    expect([isCorrect(q, v(['o1', 'o3'])), isCorrect(q, v(['o1'])), isCorrect(q, v(['o1', 'o2']))]).toEqual([
-      true,
-      false,
-      false,
-    ]);
+    expect([
+      isRightAnswer(q.quiz, ['o1', 'o3']),
+      isRightAnswer(q.quiz, ['o1']),
+      isRightAnswer(q.quiz, ['o1', 'o2']),
+    ]).toEqual([true, false, false]);
   });
 
   test('[POLL9] a series scores revealed questions per person and per town', () => {
@@ -401,18 +403,16 @@ describe('export', () => {
         ]),
       ],
     ]);
-    const names = exportRoomNames(
-      {
-        rooms: [
-          { id: 'rNow', name: 'Salon', hostId: null, capacity: null, languages: [] },
-          { id: 'rTwo', name: '', hostId: null, capacity: null, languages: [] },
-        ],
-        archive: [{ id: 'rOld', name: '', closedAt: 5 }],
-      },
-      'de',
-    );
-    expect(Object.fromEntries(names)).toEqual({ rNow: 'Salon', rTwo: 'Raum 2', rOld: 'Raum 1' });
-    const lines = pollsCsv([poll], votes, people, 'de', names).slice(1).trimEnd().split('\r\n');
+    const breakouts = {
+      rooms: [
+        { id: 'rNow', name: 'Salon', languages: [] },
+        { id: 'rTwo', name: '', languages: ['de', 'fr'] },
+      ],
+      archive: [{ id: 'rOld', name: '', closedAt: 5 }],
+    };
+    const names = ['rNow', 'rTwo', 'rOld', 'plenary'].map((id) => exportRoomName(id, breakouts, 'de'));
+    expect(names).toEqual(['Salon', 'Raum 2 · Deutsch–Français', 'Raum 1', 'Plenum']);
+    const lines = pollsCsv([poll], votes, people, 'de', breakouts).slice(1).trimEnd().split('\r\n');
     const rooms = lines.slice(1).map((l) => l.split('","')[3]);
     expect(rooms).toContain('Salon');
     expect(rooms).toContain('Raum 1');

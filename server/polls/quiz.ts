@@ -1,3 +1,4 @@
+import { isRightAnswer } from '../../shared/polls/rules.js';
 import type { Leaderboard, QuizScoring } from '../../shared/polls/schema.js';
 import type { PollRecord, StoredVote } from './store/types.js';
 
@@ -5,13 +6,6 @@ export interface Person {
   id: string;
   name: string;
   town: string;
-}
-
-/** [POLL8] An answer is right when its set of options equals the set of correct ones. */
-export function isCorrect(poll: PollRecord, vote: Pick<StoredVote, 'c'>): boolean {
-  const correct = poll.quiz?.correct ?? [];
-  const chosen = new Set(vote.c);
-  return chosen.size === correct.length && correct.every((id) => chosen.has(id));
 }
 
 /**
@@ -34,7 +28,7 @@ export function leaderboard(
       if (!who) continue;
       const entry = byPerson.get(pid) ?? { name: who.name, town: who.town, points: 0, answered: 0 };
       entry.answered += 1;
-      if (isCorrect(q, vote)) entry.points += 1;
+      if (isRightAnswer(q.quiz, vote.c)) entry.points += 1;
       byPerson.set(pid, entry);
     }
   }

@@ -122,7 +122,7 @@ export interface PollView {
   visibility: ResultVisibility;
   allowChange: boolean;
   weighted: boolean;
-  quiz: { correct: string[] | null; timeLimitSec: number | null; series: string; scoring: QuizScoring } | null;
+  quiz: (Omit<QuizSettings, 'correct'> & { correct: string[] | null }) | null;
   status: PollStatus;
   rooms: string[];
   openedAt: number | null;

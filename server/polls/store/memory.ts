@@ -1,3 +1,4 @@
+import { storeVoteOutcome } from '../../../shared/polls/rules.js';
 import type { PollChange, PollRecord, PollStore, RecordVoteResult, StoredVote } from './types.js';
 
 interface PollState {
@@ -7,8 +8,7 @@ interface PollState {
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
-const sameAnswer = (a: StoredVote, b: StoredVote) =>
-  a.t === b.t && a.c.length === b.c.length && a.c.every((id, i) => id === b.c[i]);
+const answer = (v: StoredVote) => ({ choices: v.c, text: v.t });
 
 /** Polls in memory. Each method runs to completion without awaiting, so each is atomic. */
 export class MemoryPollStore implements PollStore {
@@ -79,26 +79,16 @@ export class MemoryPollStore implements PollStore {
     });
   }
 
-  async recordVote(
-    workshopId: string,
-    pollId: string,
-    participantId: string,
-    vote: StoredVote,
-  ): Promise<RecordVoteResult> {
-    const s = this.state(workshopId, pollId);
+  async recordVote(poll: PollRecord, participantId: string, vote: StoredVote): Promise<RecordVoteResult> {
+    const s = this.state(poll.workshopId, poll.id);
     if (!s) return 'not_found';
-    const p = s.poll;
-    if (p.status !== 'open') return 'poll_closed';
-    if (p.deadline !== null && vote.at > p.deadline) return 'poll_deadline';
-    const ids = new Set(p.options.map((o) => o.id));
-    if (vote.c.length > p.maxSelections || vote.c.some((id) => !ids.has(id))) return 'invalid_choice';
-    if (p.kind === 'text' ? vote.t === '' : vote.c.length === 0) return 'invalid_choice';
     const old = s.votes.get(participantId);
-    if (old && sameAnswer(old, vote)) return 'unchanged';
-    if (old && !p.allowChange) return 'vote_locked';
-    s.votes.set(participantId, copy(vote));
-    s.rev += 1;
-    return old ? 'replaced' : 'recorded';
+    const outcome = storeVoteOutcome(s.poll, old && answer(old), answer(vote), vote.at);
+    if (outcome === 'recorded' || outcome === 'replaced') {
+      s.votes.set(participantId, copy(vote));
+      s.rev += 1;
+    }
+    return outcome;
   }
 
   async pollVotes(workshopId: string, pollId: string) {

@@ -1,3 +1,4 @@
+import { answerKey, answerRefusal } from '../../../shared/polls/rules.js';
 import { type RedisClient, readListed } from '../../store/redis/client.js';
 import {
   decodePoll,
@@ -87,10 +88,12 @@ export class RedisPollStore implements PollStore {
     return changeReply(await this.client.pollClose([this.keys.poll(workshopId, pollId)], [String(at), '1']));
   }
 
-  async recordVote(workshopId: string, pollId: string, participantId: string, v: StoredVote) {
-    const keys = [this.keys.poll(workshopId, pollId), this.keys.votes(workshopId, pollId)];
-    const key = `${v.c.join('\u001f')}\u001e${v.t}`;
-    const args = [participantId, JSON.stringify(v), key, String(v.at), String(v.c.length), ...v.c, v.t ? '1' : '0'];
+  async recordVote(poll: PollRecord, participantId: string, v: StoredVote) {
+    const keys = [this.keys.poll(poll.workshopId, poll.id), this.keys.votes(poll.workshopId, poll.id)];
+    const answer = { choices: v.c, text: v.t };
+    const key = answerKey(poll.kind, answer);
+    const fits = answerRefusal(poll, answer) === null;
+    const args = [participantId, JSON.stringify({ ...v, k: key }), key, String(v.at), fits ? '1' : '0'];
     return statusReply(await this.client.pollVote(keys, args), RECORD_VOTE_RESULTS, 'recordVote');
   }
 

@@ -37,30 +37,20 @@ if s == 'open' then redis.call('HSET', KEYS[1], 'status', 'closed', 'closedAt', 
 if ARGV[2] == '1' then redis.call('HSET', KEYS[1], 'revealed', '1') end
 return redis.call('HGETALL', KEYS[1])`),
   /**
-   * KEYS: poll hash, votes hash. ARGV: participant id, vote json, answer key, now, n, n option ids, has text.
-   * Checks status, deadline, options and maximum, then writes the participant's one field.
+   * KEYS: poll hash, votes hash. ARGV: participant id, vote json (with its answer key `k`), answer key,
+   * now, fits ('1' when the answer fits the poll: shared/polls/rules.ts decides that, it never changes
+   * once launched). Only what must be atomic with the write is here: status, deadline, the previous vote.
    */
   pollVote: luaScript(`
-local f = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'options', 'max', 'allowChange', 'kind')
+local f = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'allowChange')
 if not f[1] then return 'not_found' end
 if f[1] ~= 'open' then return 'poll_closed' end
 if f[2] ~= '' and tonumber(ARGV[4]) > tonumber(f[2]) then return 'poll_deadline' end
-local n = tonumber(ARGV[5])
-if n > tonumber(f[4]) then return 'invalid_choice' end
-local allowed = {}
-for id in string.gmatch(f[3], '[^,]+') do allowed[id] = true end
-for i = 1, n do
-  if not allowed[ARGV[5 + i]] then return 'invalid_choice' end
-end
-if f[6] == 'text' then
-  if ARGV[6 + n] ~= '1' then return 'invalid_choice' end
-elseif n == 0 then return 'invalid_choice' end
+if ARGV[5] ~= '1' then return 'invalid_choice' end
 local old = redis.call('HGET', KEYS[2], ARGV[1])
 if old then
-  local prev = cjson.decode(old)
-  local key = table.concat(prev.c, '\\31') .. '\\30' .. (prev.t or '')
-  if key == ARGV[3] then return 'unchanged' end
-  if f[5] ~= '1' then return 'vote_locked' end
+  if cjson.decode(old).k == ARGV[3] then return 'unchanged' end
+  if f[3] ~= '1' then return 'vote_locked' end
 end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 redis.call('HINCRBY', KEYS[1], 'rev', 1)

@@ -8,10 +8,12 @@
  * PSTORE5 votes are refused on drafts and closed polls, after the deadline, for unknown options, beyond the maximum
  * PSTORE6 rev grows with every accepted change and only then
  * PSTORE7 concurrent votes of many participants (and repeats) end in exactly one vote each
+ * PSTORE8 the store and the shared vote rule (storeVoteOutcome) agree on every case of a table
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { pollOptions } from '../../../shared/polls/schema.js';
+import { storeVoteOutcome } from '../../../shared/polls/rules.js';
+import { pollOptions, type PollKind } from '../../../shared/polls/schema.js';
 import type { PollRecord, StoredVote } from './types.js';
 import type { Store } from '../../store/store.js';
 
@@ -50,6 +52,150 @@ export const vote = (c: string[], overrides: Partial<StoredVote> = {}): StoredVo
   at: 2_000,
   ...overrides,
 });
+
+/** A poll of the given kind with three labelled options (or yes/no, a 1..5 scale, open text). */
+function kindPoll(kind: PollKind, overrides: Partial<PollRecord> = {}): PollRecord {
+  const options = pollOptions(kind, ['Chemnitz', 'Łódź', 'Lyon'], 5);
+  const maxSelections = kind === 'multiple' ? 2 : kind === 'ranking' ? options.length : 1;
+  return pollRecord({ kind, options, maxSelections, ...overrides });
+}
+
+interface VoteCase {
+  name: string;
+  poll: PollRecord;
+  /** 'closed': launched, the previous vote (if any) recorded, then closed. */
+  state?: 'draft' | 'open' | 'closed';
+  previous?: StoredVote;
+  next: StoredVote;
+  expected: string;
+}
+
+const text = (t: string, o: Partial<StoredVote> = {}) => vote([], { t, ...o });
+
+/** [POLL4] The cases the shared rule, the memory store and the Redis store must agree on. */
+export const VOTE_CASES: VoteCase[] = [
+  { name: 'single: one option', poll: kindPoll('single'), next: vote(['o2']), expected: 'recorded' },
+  { name: 'single: two options', poll: kindPoll('single'), next: vote(['o1', 'o2']), expected: 'invalid_choice' },
+  { name: 'single: no option', poll: kindPoll('single'), next: vote([]), expected: 'invalid_choice' },
+  { name: 'single: unknown option', poll: kindPoll('single'), next: vote(['o9']), expected: 'invalid_choice' },
+  {
+    name: 'single: text as well',
+    poll: kindPoll('single'),
+    next: vote(['o1'], { t: 'x' }),
+    expected: 'invalid_choice',
+  },
+  { name: 'yes/no: abstain', poll: kindPoll('yesno'), next: vote(['abstain']), expected: 'recorded' },
+  { name: 'scale: beyond its maximum', poll: kindPoll('scale'), next: vote(['6']), expected: 'invalid_choice' },
+  { name: 'multiple: up to the maximum', poll: kindPoll('multiple'), next: vote(['o1', 'o3']), expected: 'recorded' },
+  {
+    name: 'multiple: beyond the maximum',
+    poll: kindPoll('multiple'),
+    next: vote(['o1', 'o2', 'o3']),
+    expected: 'invalid_choice',
+  },
+  {
+    name: 'multiple: an option twice',
+    poll: kindPoll('multiple'),
+    next: vote(['o1', 'o1']),
+    expected: 'invalid_choice',
+  },
+  { name: 'ranking: every option', poll: kindPoll('ranking'), next: vote(['o3', 'o1', 'o2']), expected: 'recorded' },
+  { name: 'ranking: one left out', poll: kindPoll('ranking'), next: vote(['o3', 'o1']), expected: 'invalid_choice' },
+  { name: 'text: an answer', poll: kindPoll('text'), next: text('Brücken « amitié »'), expected: 'recorded' },
+  { name: 'text: empty', poll: kindPoll('text'), next: text(''), expected: 'invalid_choice' },
+  { name: 'text: options instead', poll: kindPoll('text'), next: vote(['o1']), expected: 'invalid_choice' },
+  {
+    name: 're-vote: the same answer',
+    poll: kindPoll('multiple'),
+    previous: vote(['o1', 'o3']),
+    next: vote(['o1', 'o3'], { at: 2_100 }),
+    expected: 'unchanged',
+  },
+  {
+    name: 're-vote: the same options in another order',
+    poll: kindPoll('multiple'),
+    previous: vote(['o1', 'o3']),
+    next: vote(['o3', 'o1']),
+    expected: 'unchanged',
+  },
+  {
+    name: 're-vote: a ranking in another order',
+    poll: kindPoll('ranking'),
+    previous: vote(['o1', 'o2', 'o3']),
+    next: vote(['o2', 'o1', 'o3']),
+    expected: 'replaced',
+  },
+  {
+    name: 're-vote: another answer',
+    poll: kindPoll('single'),
+    previous: vote(['o1']),
+    next: vote(['o2']),
+    expected: 'replaced',
+  },
+  {
+    name: 're-vote: another text',
+    poll: kindPoll('text'),
+    previous: text('Freundschaft'),
+    next: text('Austausch'),
+    expected: 'replaced',
+  },
+  {
+    name: 're-vote: another answer, changes not allowed',
+    poll: kindPoll('single', { allowChange: false }),
+    previous: vote(['o1']),
+    next: vote(['o2']),
+    expected: 'vote_locked',
+  },
+  {
+    name: 're-vote: the same answer, changes not allowed',
+    poll: kindPoll('single', { allowChange: false }),
+    previous: vote(['o1']),
+    next: vote(['o1']),
+    expected: 'unchanged',
+  },
+  {
+    name: 're-vote: an answer that does not fit',
+    poll: kindPoll('single'),
+    previous: vote(['o1']),
+    next: vote(['o1', 'o2']),
+    expected: 'invalid_choice',
+  },
+  { name: 'a draft', poll: kindPoll('single'), state: 'draft', next: vote(['o1']), expected: 'poll_closed' },
+  { name: 'a closed poll', poll: kindPoll('single'), state: 'closed', next: vote(['o1']), expected: 'poll_closed' },
+  {
+    name: 'a closed poll, an answer that does not fit',
+    poll: kindPoll('single'),
+    state: 'closed',
+    next: vote(['o9']),
+    expected: 'poll_closed',
+  },
+  {
+    name: 'a closed poll, the same answer again',
+    poll: kindPoll('single'),
+    state: 'closed',
+    previous: vote(['o1']),
+    next: vote(['o1']),
+    expected: 'poll_closed',
+  },
+  {
+    name: 'at the deadline',
+    poll: kindPoll('single', { deadline: 2_000 }),
+    next: vote(['o1'], { at: 2_000 }),
+    expected: 'recorded',
+  },
+  {
+    name: 'after the deadline',
+    poll: kindPoll('single', { deadline: 2_000 }),
+    next: vote(['o1'], { at: 2_001 }),
+    expected: 'poll_deadline',
+  },
+  {
+    name: 'after the deadline, an answer that does not fit',
+    poll: kindPoll('single', { deadline: 2_000 }),
+    next: vote(['o9'], { at: 2_001 }),
+    expected: 'poll_deadline',
+  },
+];
 
 export function describePollStore(name: string, factory: () => Promise<Store>) {
   describe(`poll store contract: ${name}`, () => {
@@ -137,10 +283,10 @@ export function describePollStore(name: string, factory: () => Promise<Store>) {
     test('[PSTORE4] one vote per participant: a duplicate is unchanged, a different one replaces', async () => {
       const poll = await openPoll();
       const { workshopId, id } = poll;
-      expect(await store.polls.recordVote(workshopId, id, 'ana', vote(['o1']))).toBe('recorded');
-      expect(await store.polls.recordVote(workshopId, id, 'ana', vote(['o1'], { at: 3_000 }))).toBe('unchanged');
-      expect(await store.polls.recordVote(workshopId, id, 'ana', vote(['o1', 'o2']))).toBe('replaced');
-      expect(await store.polls.recordVote(workshopId, id, 'ben', vote(['o3'], { w: 12, r: 'r2' }))).toBe('recorded');
+      expect(await store.polls.recordVote(poll, 'ana', vote(['o1']))).toBe('recorded');
+      expect(await store.polls.recordVote(poll, 'ana', vote(['o1'], { at: 3_000 }))).toBe('unchanged');
+      expect(await store.polls.recordVote(poll, 'ana', vote(['o1', 'o2']))).toBe('replaced');
+      expect(await store.polls.recordVote(poll, 'ben', vote(['o3'], { w: 12, r: 'r2' }))).toBe('recorded');
       const { votes } = await store.polls.pollVotes(workshopId, id);
       expect(Object.fromEntries(votes)).toEqual({ ana: vote(['o1', 'o2']), ben: vote(['o3'], { w: 12, r: 'r2' }) });
       expect(await store.polls.votesBy(workshopId, [id, 'other'], 'ben')).toEqual(
@@ -148,36 +294,30 @@ export function describePollStore(name: string, factory: () => Promise<Store>) {
       );
 
       const locked = await openPoll({ allowChange: false, workshopId });
-      expect(await store.polls.recordVote(workshopId, locked.id, 'ana', vote(['o1']))).toBe('recorded');
-      expect(await store.polls.recordVote(workshopId, locked.id, 'ana', vote(['o1']))).toBe('unchanged');
-      expect(await store.polls.recordVote(workshopId, locked.id, 'ana', vote(['o2']))).toBe('vote_locked');
+      expect(await store.polls.recordVote(locked, 'ana', vote(['o1']))).toBe('recorded');
+      expect(await store.polls.recordVote(locked, 'ana', vote(['o1']))).toBe('unchanged');
+      expect(await store.polls.recordVote(locked, 'ana', vote(['o2']))).toBe('vote_locked');
 
       const text = await openPoll({ kind: 'text', options: [], maxSelections: 1, workshopId });
-      expect(
-        await store.polls.recordVote(workshopId, text.id, 'ana', vote([], { t: 'Brücken bauen, « amitié »' })),
-      ).toBe('recorded');
-      expect(
-        await store.polls.recordVote(workshopId, text.id, 'ana', vote([], { t: 'Brücken bauen, « amitié »' })),
-      ).toBe('unchanged');
-      expect(await store.polls.recordVote(workshopId, text.id, 'ana', vote([], { t: 'Freundschaft' }))).toBe(
-        'replaced',
-      );
+      expect(await store.polls.recordVote(text, 'ana', vote([], { t: 'Brücken bauen, « amitié »' }))).toBe('recorded');
+      expect(await store.polls.recordVote(text, 'ana', vote([], { t: 'Brücken bauen, « amitié »' }))).toBe('unchanged');
+      expect(await store.polls.recordVote(text, 'ana', vote([], { t: 'Freundschaft' }))).toBe('replaced');
     });
 
     test('[PSTORE5] votes are refused on drafts, closed polls, after the deadline, for unknown options and beyond the maximum', async () => {
       const draft = pollRecord();
       await store.polls.createPoll(draft);
-      expect(await store.polls.recordVote(draft.workshopId, draft.id, 'ana', vote(['o1']))).toBe('poll_closed');
-      expect(await store.polls.recordVote(draft.workshopId, 'missing', 'ana', vote(['o1']))).toBe('not_found');
+      expect(await store.polls.recordVote(draft, 'ana', vote(['o1']))).toBe('poll_closed');
+      expect(await store.polls.recordVote({ ...draft, id: 'missing' }, 'ana', vote(['o1']))).toBe('not_found');
       const poll = await openPoll({ deadline: 2_500 });
       const w = poll.workshopId;
-      expect(await store.polls.recordVote(w, poll.id, 'ana', vote(['o9']))).toBe('invalid_choice');
-      expect(await store.polls.recordVote(w, poll.id, 'ana', vote(['o1', 'o2', 'o3']))).toBe('invalid_choice');
-      expect(await store.polls.recordVote(w, poll.id, 'ana', vote([]))).toBe('invalid_choice');
-      expect(await store.polls.recordVote(w, poll.id, 'ana', vote(['o1'], { at: 2_500 }))).toBe('recorded');
-      expect(await store.polls.recordVote(w, poll.id, 'ben', vote(['o1'], { at: 2_501 }))).toBe('poll_deadline');
+      expect(await store.polls.recordVote(poll, 'ana', vote(['o9']))).toBe('invalid_choice');
+      expect(await store.polls.recordVote(poll, 'ana', vote(['o1', 'o2', 'o3']))).toBe('invalid_choice');
+      expect(await store.polls.recordVote(poll, 'ana', vote([]))).toBe('invalid_choice');
+      expect(await store.polls.recordVote(poll, 'ana', vote(['o1'], { at: 2_500 }))).toBe('recorded');
+      expect(await store.polls.recordVote(poll, 'ben', vote(['o1'], { at: 2_501 }))).toBe('poll_deadline');
       await store.polls.closePoll(w, poll.id, 2_600);
-      expect(await store.polls.recordVote(w, poll.id, 'cem', vote(['o1'], { at: 2_400 }))).toBe('poll_closed');
+      expect(await store.polls.recordVote(poll, 'cem', vote(['o1'], { at: 2_400 }))).toBe('poll_closed');
       expect([...(await store.polls.pollVotes(w, poll.id)).votes.keys()]).toEqual(['ana']);
     });
 
@@ -185,11 +325,11 @@ export function describePollStore(name: string, factory: () => Promise<Store>) {
       const poll = await openPoll();
       const rev = async () => (await store.polls.pollVotes(poll.workshopId, poll.id)).rev;
       expect(await rev()).toBe(0);
-      await store.polls.recordVote(poll.workshopId, poll.id, 'ana', vote(['o1']));
-      await store.polls.recordVote(poll.workshopId, poll.id, 'ana', vote(['o1']));
-      await store.polls.recordVote(poll.workshopId, poll.id, 'ana', vote(['o9']));
+      await store.polls.recordVote(poll, 'ana', vote(['o1']));
+      await store.polls.recordVote(poll, 'ana', vote(['o1']));
+      await store.polls.recordVote(poll, 'ana', vote(['o9']));
       expect(await rev()).toBe(1);
-      await store.polls.recordVote(poll.workshopId, poll.id, 'ana', vote(['o2']));
+      await store.polls.recordVote(poll, 'ana', vote(['o2']));
       expect(await rev()).toBe(2);
     });
 
@@ -198,15 +338,37 @@ export function describePollStore(name: string, factory: () => Promise<Store>) {
       const writes: Promise<string>[] = [];
       for (let i = 0; i < 150; i++) {
         const choice = `o${(i % 3) + 1}`;
-        writes.push(store.polls.recordVote(poll.workshopId, poll.id, `p${i}`, vote([choice])));
-        if (i % 5 === 0) writes.push(store.polls.recordVote(poll.workshopId, poll.id, `p${i}`, vote([choice])));
-        if (i % 7 === 0) writes.push(store.polls.recordVote(poll.workshopId, poll.id, `p${i}`, vote(['o1'])));
+        writes.push(store.polls.recordVote(poll, `p${i}`, vote([choice])));
+        if (i % 5 === 0) writes.push(store.polls.recordVote(poll, `p${i}`, vote([choice])));
+        if (i % 7 === 0) writes.push(store.polls.recordVote(poll, `p${i}`, vote(['o1'])));
       }
       const outcomes = await Promise.all(writes);
       expect(outcomes.filter((o) => o === 'recorded')).toHaveLength(150);
       const { votes, rev } = await store.polls.pollVotes(poll.workshopId, poll.id);
       expect(votes.size).toBe(150);
       expect(rev).toBe(outcomes.filter((o) => o === 'recorded' || o === 'replaced').length);
+    });
+
+    test('[PSTORE8] the store and the shared vote rule agree on every case of the table', async () => {
+      const seen: string[] = [];
+      for (const c of VOTE_CASES) {
+        const created = { ...c.poll, id: uid(), workshopId: uid() };
+        await store.polls.createPoll(created);
+        const launch = { openedAt: 1_500, deadline: created.deadline, rooms: ['plenary'] };
+        if (c.state !== 'draft') await store.polls.launchPoll(created.workshopId, created.id, launch);
+        if (c.previous) expect(await store.polls.recordVote(created, 'ana', c.previous), c.name).toBe('recorded');
+        if (c.state === 'closed') await store.polls.closePoll(created.workshopId, created.id, 1_900);
+        const poll = (await store.polls.getPoll(created.workshopId, created.id))!;
+        const answer = (v: StoredVote) => ({ choices: v.c, text: v.t });
+        const rule = storeVoteOutcome(poll, c.previous && answer(c.previous), answer(c.next), c.next.at);
+        const outcome = await store.polls.recordVote(poll, 'ana', c.next);
+        seen.push(`${c.name}: rule ${rule}, store ${outcome}`);
+        const kept = outcome === 'recorded' || outcome === 'replaced' ? c.next : c.previous;
+        const { votes, rev } = await store.polls.pollVotes(poll.workshopId, poll.id);
+        expect(votes.get('ana'), c.name).toEqual(kept);
+        expect(rev, c.name).toBe((c.previous ? 1 : 0) + (kept === c.next ? 1 : 0));
+      }
+      expect(seen).toEqual(VOTE_CASES.map((c) => `${c.name}: rule ${c.expected}, store ${c.expected}`));
     });
   });
 }

@@ -1,25 +1,9 @@
-import type { PollKind, PollOption, PollStatus, QuizSettings, ResultVisibility } from '../../../shared/polls/schema.js';
+import type { PollView, QuizSettings } from '../../../shared/polls/schema.js';
 
-export interface PollRecord {
-  id: string;
+/** A poll as stored: what clients see plus its workshop, and the quiz's correct answers always kept. */
+export interface PollRecord extends Omit<PollView, 'quiz'> {
   workshopId: string;
-  createdAt: number;
-  question: string;
-  kind: PollKind;
-  options: PollOption[];
-  maxSelections: number;
-  scaleMax: number;
-  anonymous: boolean;
-  visibility: ResultVisibility;
-  allowChange: boolean;
-  weighted: boolean;
   quiz: QuizSettings | null;
-  status: PollStatus;
-  rooms: string[];
-  openedAt: number | null;
-  closedAt: number | null;
-  deadline: number | null;
-  revealed: boolean;
 }
 
 /** One participant's answer, stored as one field per participant: a second vote can only replace it. */
@@ -70,11 +54,13 @@ export interface PollStore {
   /** Reveals results and the correct answer, closing the poll if it is still open. */
   revealPoll(workshopId: string, pollId: string, at: number): Promise<PollChange>;
   /**
-   * Stores the participant's vote if the poll is open, before its deadline (vote.at is now), every option
-   * exists and there are not too many; an equal vote is 'unchanged', a different one replaces it only
-   * when the poll allows changes.
+   * [POLL4] Stores the participant's vote as the shared rule says (`storeVoteOutcome` in
+   * shared/polls/rules.ts): the poll open and not past its deadline at vote.at, the answer fitting the
+   * poll; an equal answer is 'unchanged', a different one replaces it only when the poll allows changes.
+   * `poll` is the caller's copy: what the answer is checked against never changes once a poll is
+   * launched, while status and deadline are checked against the stored poll, atomically with the write.
    */
-  recordVote(workshopId: string, pollId: string, participantId: string, vote: StoredVote): Promise<RecordVoteResult>;
+  recordVote(poll: PollRecord, participantId: string, vote: StoredVote): Promise<RecordVoteResult>;
   /** All votes and the revision they correspond to, read together. */
   pollVotes(workshopId: string, pollId: string): Promise<{ rev: number; votes: Map<string, StoredVote> }>;
   /** One participant's votes on the given polls (absent where they did not vote). */

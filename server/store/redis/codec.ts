@@ -217,15 +217,12 @@ const pollHash = z
   })
   .transform(({ def, ...state }): PollRecord => ({ ...def, ...state }));
 
-/** The definition fields of a poll hash (everything but its state). */
+/** The definition fields of a poll hash: the definition plus `allowChange`, the one field the vote script reads (everything but its state). */
 export function encodePollDefinition(p: PollRecord): string[] {
   const { status: _s, openedAt: _o, closedAt: _c, deadline: _d, rooms: _r, revealed: _v, ...definition } = p;
   return pairs({
     def: JSON.stringify(definition),
-    options: p.options.map((o) => o.id).join(','),
-    max: String(p.maxSelections),
     allowChange: p.allowChange ? '1' : '0',
-    kind: p.kind,
   });
 }
 
@@ -253,6 +250,7 @@ const storedVote = z.object({
   at: z.number(),
 }) satisfies z.ZodType<StoredVote>;
 
+/** A stored vote carries its answer key (`k`), which the vote script compares; decoding drops it. */
 export const decodeVote = (raw: string) => decodeJson(storedVote, raw, 'vote');
 
 // Breakouts: the whole state of a workshop's breakouts as one JSON value (optimistic version check).
