@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mediaEnvSchema, mediaSettings, type MediaSettings } from './media/ice.js';
+import { isAddressOrRange } from './realtime/origin.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
@@ -21,6 +22,36 @@ const envSchema = z.object({
   /** Volatile commands (live strokes, cursors) a connection may send per second, in their own bucket (burst twice that). */
   VOLATILE_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(120),
   CLIENT_DIR: z.string().min(1).optional(),
+  /** Other origins whose pages may open a socket (same-origin pages and PUBLIC_URL always may), comma-separated. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)))
+    .optional(),
+  /**
+   * Whether X-Forwarded-Proto/-Host (and the client address) are believed: `true` (any peer), `false`,
+   * or the proxies' addresses and ranges, comma-separated (`loopback`, `uniquelocal`, `10.0.0.0/8`, ...).
+   */
+  TRUST_PROXY: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.union([
+        z.tuple([z.enum(['true', 'false'])]).transform(([v]) => v === 'true'),
+        z.array(z.string().refine(isAddressOrRange, 'an IP address, a CIDR range, loopback, linklocal or uniquelocal')),
+      ]),
+    )
+    .optional(),
   ...mediaEnvSchema,
 });
 
@@ -38,6 +69,10 @@ export interface Config {
   rateLimitPerSecond: number;
   volatileRateLimitPerSecond: number;
   clientDir: string | null;
+  /** Origins (besides the server's own and PUBLIC_URL) whose pages may open a socket. */
+  allowedOrigins: string[];
+  /** Which peers' X-Forwarded-* headers are believed (see realtime/origin.ts). */
+  trustProxy: boolean | string[];
   /** ICE servers (STUN/TURN) and the upload budget: README, "Video and audio". */
   media: MediaSettings;
 }
@@ -50,7 +85,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
-      const name = i.path.join('.');
+      // The variable, not the position inside a list it holds.
+      const name = String(i.path[0] ?? '');
       return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${i.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -71,6 +107,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
     volatileRateLimitPerSecond: e.VOLATILE_RATE_LIMIT_PER_SECOND,
     clientDir: e.CLIENT_DIR ?? null,
+    allowedOrigins: e.ALLOWED_ORIGINS ?? [],
+    trustProxy: e.TRUST_PROXY ?? false,
     media,
   };
 }
