@@ -6,6 +6,8 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 
 /** Longest string value written; longer ones (an event name may be megabytes) are cut and marked. */
 export const MAX_LOG_VALUE = 200;
+/** All string values of one entry together (a flood of big fields stays a bounded line). */
+export const MAX_LOG_ENTRY = 2000;
 /** Stacks are worth more room than other values. */
 const MAX_LOG_STACK = 4000;
 const MAX_DEPTH = 4;
@@ -56,18 +58,26 @@ export function createLogger(
   };
 }
 
-/** A copy of `value` of bounded size: long strings cut, deep or wide structures shortened, errors as plain objects. */
-function bounded(value: unknown, depth: number, key: string): unknown {
-  if (typeof value === 'string') return clip(value, key === 'stack' ? MAX_LOG_STACK : MAX_LOG_VALUE);
+/**
+ * A copy of `value` of bounded size: long strings cut, deep or wide structures shortened, errors as plain
+ * objects, and all strings of one entry together within MAX_LOG_ENTRY characters (stacks apart).
+ */
+function bounded(value: unknown, depth: number, key: string, budget = { left: MAX_LOG_ENTRY }): unknown {
+  if (typeof value === 'string') {
+    if (key === 'stack') return clip(value, MAX_LOG_STACK);
+    const kept = clip(value, Math.max(0, Math.min(MAX_LOG_VALUE, budget.left)));
+    budget.left -= Math.min(value.length, MAX_LOG_VALUE);
+    return kept;
+  }
   if (value instanceof Error) value = { name: value.name, message: value.message, stack: value.stack };
   if (value === null || typeof value !== 'object') return value;
-  if (depth >= MAX_DEPTH) return '[…]';
+  if (depth >= MAX_DEPTH || budget.left <= 0) return '[…]';
   if (Array.isArray(value)) {
-    const items = value.slice(0, MAX_ITEMS).map((v) => bounded(v, depth + 1, ''));
+    const items = value.slice(0, MAX_ITEMS).map((v) => bounded(v, depth + 1, '', budget));
     return value.length > MAX_ITEMS ? [...items, `[+${value.length - MAX_ITEMS} more]`] : items;
   }
   const entries = Object.entries(value);
-  const kept = entries.slice(0, MAX_ITEMS).map(([k, v]) => [clip(k, MAX_LOG_VALUE), bounded(v, depth + 1, k)]);
+  const kept = entries.slice(0, MAX_ITEMS).map(([k, v]) => [clip(k, MAX_LOG_VALUE), bounded(v, depth + 1, k, budget)]);
   if (entries.length > MAX_ITEMS) kept.push(['…', `+${entries.length - MAX_ITEMS} more`]);
   return Object.fromEntries(kept);
 }

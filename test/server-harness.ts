@@ -8,7 +8,7 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, inject } from 'vitest';
 import { createApp, type App } from '../server/app.js';
 import { testConfig, type Config } from '../server/config.js';
-import { createLogger } from '../server/logger.js';
+import { createLogger, type Logger } from '../server/logger.js';
 import { RedisStore } from '../server/store/redis/redis-store.js';
 import type { Store } from '../server/store/types.js';
 import type {
@@ -40,6 +40,8 @@ export interface StartOptions {
   /** A store to share between several servers (two-node tests). */
   store?: Store;
   config?: Partial<Config>;
+  /** A logger of the test's own (to read what the server logs); `errors` then stays empty. */
+  log?: Logger;
 }
 
 /** Open client sockets and the server URL each talks to, so a server's close() can close its clients. */
@@ -52,7 +54,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   const ownStore = !opts.store && redisUrl ? await RedisStore.connect(redisUrl, { prefix }) : null;
   const errors: string[] = [];
   // Collected, not printed: a test expecting none shows them in its failure.
-  const log = createLogger({ level: 'error', format: 'pretty' }, (line) => errors.push(line));
+  const log = opts.log ?? createLogger({ level: 'error', format: 'pretty' }, (line) => errors.push(line));
   const config = testConfig({ redisUrl, ...opts.config });
   const app = await createApp({
     config,
