@@ -61,9 +61,22 @@ export async function newPerson(
     permissions: ['camera', 'microphone', 'clipboard-read', 'clipboard-write'],
   });
   context.setDefaultTimeout(10_000);
+  // Anything the Content-Security-Policy blocks is kept in window.__cspViolations (see cspViolations).
+  await context.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__cspViolations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
   return { context, page };
+}
+
+/** What the page's Content-Security-Policy blocked so far (empty when the built client fits it). */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 }
 
 export async function createWorkshop(page: Page, baseUrl: string, title: string) {
