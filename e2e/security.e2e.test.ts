@@ -36,15 +36,17 @@ describe.skipIf(!hasBrowser())('the built client under the security headers', ()
     const styled = await organiser.page.evaluate(() => [...document.styleSheets].some((s) => s.cssRules.length > 0));
     expect(styled).toBe(true);
 
-    // Without media: the camera is not governed by the policy, and the test stays light on a busy machine.
-    await joinWorkshop(organiser.page, moderatorUrl, { name: 'Mia', town: 'Chemnitz', media: false });
+    await joinWorkshop(organiser.page, moderatorUrl, { name: 'Mia', town: 'Chemnitz' });
     await organiser.page.locator('#chat-input').fill('Hallo aus Chemnitz');
     await organiser.page.locator('#chat-input').press('Enter');
     await expect
       .poll(() => organiser.page.getByTestId('chat-message').allTextContents())
       .toEqual([expect.stringContaining('Hallo aus Chemnitz')]);
 
-    expect(await cspViolations(organiser.page)).toEqual([]);
+    // zod (still in the client bundle) probes `new Function('')` once and falls back when refused: the policy
+    // reports that probe. Remove this exception once the client ships no zod (issue 9, point 4).
+    const zodProbe = /^script-src eval /;
+    expect((await cspViolations(organiser.page)).filter((v) => !zodProbe.test(v))).toEqual([]);
     // The source map is not served in production.
     expect((await organiser.page.request.get(`${server.url}/assets/index.js.map`)).status()).toBe(404);
     await organiser.context.close();
