@@ -99,6 +99,14 @@ export async function newPerson(
     permissions: ['camera', 'microphone', 'clipboard-read', 'clipboard-write'],
   });
   context.setDefaultTimeout(10_000);
+  // Anything the Content-Security-Policy blocks is kept in window.__cspViolations (see cspViolations).
+  await context.addInitScript(() => {
+    const w = window as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__cspViolations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
   const page = await context.newPage();
   const person = { context, page, name: `person${people.size + 1}-${opts.locale ?? 'en-GB'}`, console: [] as string[] };
   people.add(person);
@@ -144,6 +152,11 @@ export async function saveFailureArtifacts(testName: string): Promise<string[]> 
 export async function closeEveryone(): Promise<void> {
   await Promise.all([...people].map((p) => p.context.close().catch(() => {})));
   people.clear();
+}
+
+/** What the page's Content-Security-Policy blocked so far (empty when the built client fits it). */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 }
 
 export async function createWorkshop(page: Page, baseUrl: string, title: string) {

@@ -3,19 +3,19 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import { createAdapter } from '@socket.io/redis-adapter';
 import express from 'express';
+import helmet from 'helmet';
 import QRCode from 'qrcode';
 import { Server } from 'socket.io';
-import { createHandlers } from './features.js';
 import type { Config } from './config.js';
+import { createFeatures } from './features.js';
 import { cryptoIds, type IdSource } from './ids.js';
 import { createLogger, type Logger } from './logger.js';
-import { TokenBucket } from './realtime/rate-limit.js';
-import type { Deps, HandlerTable, TypedServer } from './realtime/types.js';
-import { registerCommands } from './realtime/wrapper.js';
+import { isTrustedProxy, originAllowed, requestOrigin } from './realtime/origin.js';
+import type { Deps, TypedServer } from './realtime/types.js';
+import { MAX_MESSAGE_BYTES, registerCommands } from './realtime/wrapper.js';
 import { openStore } from './store/index.js';
 import { connectRedis, type RedisClient, watchRedis } from './store/redis/client.js';
 import type { Store } from './store/store.js';
-import { onDisconnect } from './workshops/handlers.js';
 import { formatJoinCode, normalizeJoinCode } from '../shared/workshops/schema.js';
 
 export interface AppOptions {
@@ -47,10 +47,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const ownsStore = !opts.store;
   const web = express();
   web.disable('x-powered-by');
+  web.set('trust proxy', (address: string) => isTrustedProxy(config.trustProxy, address));
+  web.use(securityHeaders(config));
   const httpServer = createServer(web);
   const io: TypedServer = new Server(httpServer, {
-    // Bigger than any command's own limit, so a too-large payload is answered, not dropped.
-    maxHttpBufferSize: 4 * 1024 * 1024,
+    // What the largest command needs: a bigger message closes the connection before it is parsed
+    // (a command over its own, smaller limit is still answered with payload_too_large).
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    // [ORIGIN1] Pages of other sites may not open a socket in a visitor's name.
+    allowRequest: (req, callback) => {
+      const allowed = originAllowed(config, req);
+      callback(allowed ? null : 'origin not allowed', allowed);
+    },
     connectionStateRecovery: undefined,
     pingInterval: 10_000,
     pingTimeout: 8_000,
@@ -73,23 +81,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log,
     clock: opts.clock ?? Date.now,
     ids: opts.ids ?? cryptoIds,
-    timers: new Set(),
   };
-  const handlers: HandlerTable = createHandlers(deps);
+  const features = createFeatures(deps);
 
   // Drops still being recorded and broadcast; close() lets them finish before closing Redis.
   const disconnecting = new Set<Promise<void>>();
   io.on('connection', (socket) => {
-    socket.data.session = null;
-    socket.data.bucket = new TokenBucket(config.rateLimitPerSecond, config.rateLimitPerSecond * 2, deps.clock());
-    socket.data.volatileBucket = new TokenBucket(
-      config.volatileRateLimitPerSecond,
-      config.volatileRateLimitPerSecond * 2,
-      deps.clock(),
-    );
-    registerCommands(socket, deps, handlers);
+    registerCommands(socket, deps, features.handlers);
     socket.on('disconnect', () => {
-      const done = onDisconnect(socket, deps).finally(() => disconnecting.delete(done));
+      const done = features.disconnected(socket).finally(() => disconnecting.delete(done));
       disconnecting.add(done);
     });
   });
@@ -139,17 +139,25 @@ export async function createApp(opts: AppOptions): Promise<App> {
       res.status(404).type('text/plain').send('Unknown workshop');
       return;
     }
-    const base = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+    // An image request names no Origin: PUBLIC_URL, else a trusted proxy's forwarded host, else Host.
+    const base = config.publicUrl ?? requestOrigin(config, req);
     const svg = await QRCode.toString(`${base}/j/${formatJoinCode(code)}?via=qr`, {
       type: 'svg',
       margin: 2,
       errorCorrectionLevel: 'M',
     });
-    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=3600').send(svg);
+    // Shared caches may keep it only when its link comes from configuration, not from a request header.
+    const shared = config.publicUrl !== null || isTrustedProxy(config.trustProxy, req.socket.remoteAddress);
+    res
+      .type('image/svg+xml')
+      .set('Cache-Control', `${shared ? 'public' : 'private'}, max-age=3600`)
+      .send(svg);
   });
 
   const clientDir = config.clientDir ?? path.resolve(process.cwd(), 'dist/client');
   if (existsSync(path.join(clientDir, 'index.html'))) {
+    // Source maps (the whole client source) only while developing.
+    if (config.production) web.get(/\.map$/, (_req, res) => void res.status(404).type('text/plain').send('Not found'));
     web.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     web.get('/{*path}', (req, res, next) => {
       if (req.path.startsWith('/api/') || req.path.startsWith('/socket.io/')) return next();
@@ -159,6 +167,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log.warn('client build not found; run `npm run build`', { clientDir });
   }
 
+  features.start();
+  if (config.production && !config.publicUrl)
+    log.warn('PUBLIC_URL is not set: links and QR codes follow the Host header of each request');
   let closed = false;
   return {
     httpServer,
@@ -183,11 +194,40 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.allSettled([...disconnecting]);
       // After the drops above: they start grace timers of their own.
-      for (const t of deps.timers) clearTimeout(t);
-      deps.timers.clear();
+      await features.stop();
       // During a Redis outage a graceful close would wait for Redis to come back: drop the queue instead.
       await Promise.all(adapterClients.map((c) => (c.isReady ? c.close() : c.isOpen ? c.destroy() : undefined)));
       if (ownsStore) await store.close();
     },
   };
+}
+
+/**
+ * Security headers for every HTTP answer. The CSP fits the built client: scripts and styles from this
+ * origin only, images also as data: (board images) and blob:, sockets to this origin; no framing by
+ * other sites. HSTS only when PUBLIC_URL says the site is served over HTTPS.
+ */
+function securityHeaders(config: Config) {
+  const https = config.publicUrl?.startsWith('https:') ?? false;
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+      },
+    },
+    strictTransportSecurity: https ? { maxAge: 180 * 24 * 3600 } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
 }

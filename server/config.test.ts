@@ -26,6 +26,8 @@ describe('loadConfig', () => {
       volatileRateLimitPerSecond: 120,
       clientDir: null,
       shutdownDrainMs: 0,
+      allowedOrigins: [],
+      trustProxy: false,
       media: { iceServers: [], turnSecretUrls: [], turnSecret: null, turnTtlSeconds: 43_200, uploadBudgetKbps: 2500 },
     });
   });
@@ -65,6 +67,28 @@ describe('loadConfig', () => {
     expect(err.message).toMatch(/REDIS_URL=/);
     expect(err.message).toMatch(/LOG_LEVEL=/);
     expect(err.message).toMatch(/PRESENCE_GRACE_MS=/);
+  });
+
+  test('ALLOWED_ORIGINS is a comma-separated list of origins (paths and slashes dropped)', () => {
+    expect(
+      loadConfig({ ALLOWED_ORIGINS: 'https://partner.example.org/, http://localhost:5173 ,https://a.example/x' })
+        .allowedOrigins,
+    ).toEqual(['https://partner.example.org', 'http://localhost:5173', 'https://a.example']);
+    expect(configError({ ALLOWED_ORIGINS: 'partner.example.org' }).message).toMatch(/ALLOWED_ORIGINS=/);
+    expect(configError({ ALLOWED_ORIGINS: 'ftp://partner.example.org' }).message).toMatch(/ALLOWED_ORIGINS=/);
+  });
+
+  test.each([
+    ['true', true],
+    ['false', false],
+    ['loopback', ['loopback']],
+    ['10.0.0.0/8, 192.168.1.7,::1', ['10.0.0.0/8', '192.168.1.7', '::1']],
+  ])('TRUST_PROXY=%s is read as %j', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  test.each(['yes', '10.0.0.0/33', 'proxy.example.org', '1'])('a bad TRUST_PROXY (%s) is named', (value) => {
+    expect(configError({ TRUST_PROXY: value }).message).toContain(`TRUST_PROXY=${JSON.stringify(value)}`);
   });
 
   test('testConfig listens on a free port of the loopback and takes overrides', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mediaEnvSchema, mediaSettings, type MediaSettings } from './media/ice.js';
+import { isAddressOrRange } from './realtime/origin.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
@@ -23,6 +24,36 @@ const envSchema = z.object({
   CLIENT_DIR: z.string().min(1).optional(),
   /** On shutdown, how long /api/ready answers 503 before connections close, so a load balancer can stop sending. */
   SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(8_000).default(0),
+  /** Other origins whose pages may open a socket (same-origin pages and PUBLIC_URL always may), comma-separated. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)))
+    .optional(),
+  /**
+   * Whether X-Forwarded-Proto/-Host (and the client address) are believed: `true` (any peer), `false`,
+   * or the proxies' addresses and ranges, comma-separated (`loopback`, `uniquelocal`, `10.0.0.0/8`, ...).
+   */
+  TRUST_PROXY: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.union([
+        z.tuple([z.enum(['true', 'false'])]).transform(([v]) => v === 'true'),
+        z.array(z.string().refine(isAddressOrRange, 'an IP address, a CIDR range, loopback, linklocal or uniquelocal')),
+      ]),
+    )
+    .optional(),
   ...mediaEnvSchema,
 });
 
@@ -41,6 +72,10 @@ export interface Config {
   volatileRateLimitPerSecond: number;
   clientDir: string | null;
   shutdownDrainMs: number;
+  /** Origins (besides the server's own and PUBLIC_URL) whose pages may open a socket. */
+  allowedOrigins: string[];
+  /** Which peers' X-Forwarded-* headers are believed (see realtime/origin.ts). */
+  trustProxy: boolean | string[];
   /** ICE servers (STUN/TURN) and the upload budget: README, "Video and audio". */
   media: MediaSettings;
 }
@@ -53,7 +88,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
-      const name = i.path.join('.');
+      // The variable, not the position inside a list it holds.
+      const name = String(i.path[0] ?? '');
       return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${i.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -75,6 +111,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     volatileRateLimitPerSecond: e.VOLATILE_RATE_LIMIT_PER_SECOND,
     clientDir: e.CLIENT_DIR ?? null,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
+    allowedOrigins: e.ALLOWED_ORIGINS ?? [],
+    trustProxy: e.TRUST_PROXY ?? false,
     media,
   };
 }

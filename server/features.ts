@@ -1,19 +1,66 @@
-import { breakoutHandlers } from './breakouts/handlers.js';
+import type { boardCommands } from '../shared/boards/events.js';
+import type { chatCommands } from '../shared/chat/events.js';
+import type { mediaCommands } from '../shared/media/events.js';
+import type { CommandName } from '../shared/protocol.js';
 import { boardHandlers } from './boards/handlers.js';
+import { breakoutFeature } from './breakouts/handlers.js';
 import { chatHandlers } from './chat/handlers.js';
 import { mediaHandlers } from './media/handlers.js';
-import { pollHandlers } from './polls/handlers.js';
-import type { Deps, HandlerTable } from './realtime/types.js';
-import { workshopHandlers } from './workshops/handlers.js';
+import { pollFeature } from './polls/handlers.js';
+import type { Deps, Handler, HandlerTable, TypedSocket } from './realtime/types.js';
+import { workshopFeature } from './workshops/handlers.js';
 
-/** Every feature's command handlers; the type makes a command without a handler a compile error. */
-export function createHandlers(deps: Deps): HandlerTable {
+/**
+ * A feature: its command handlers, and what runs on its own (tickers, throttles, timers). Building one
+ * starts nothing: createApp calls start() once and close() calls stop(), so timers live and die with the app.
+ */
+export interface Feature<K extends CommandName> {
+  handlers: { [P in K]: Handler<P> };
+  start(): void;
+  /** Stops its timers and waits for work in flight; called before the store closes. */
+  stop(): Promise<void>;
+  /** A connection ended; resolves when what that means is recorded. */
+  disconnected?(socket: TypedSocket): Promise<void>;
+}
+
+/** A feature that only answers commands. */
+function handlersOnly<K extends CommandName>(handlers: { [P in K]: Handler<P> }): Feature<K> {
+  return { handlers, start() {}, stop: async () => {} };
+}
+
+export interface Features {
+  handlers: HandlerTable;
+  start(): void;
+  stop(): Promise<void>;
+  disconnected(socket: TypedSocket): Promise<void>;
+}
+
+/** Every feature; the type of `handlers` makes a command without a handler a compile error. */
+export function createFeatures(deps: Deps): Features {
+  const workshops = workshopFeature(deps);
+  const chat: Feature<keyof typeof chatCommands> = handlersOnly(chatHandlers(deps));
+  const breakouts = breakoutFeature(deps);
+  const media: Feature<keyof typeof mediaCommands> = handlersOnly(mediaHandlers(deps));
+  const boards: Feature<keyof typeof boardCommands> = handlersOnly(boardHandlers(deps));
+  const polls = pollFeature(deps);
+  const all = [workshops, chat, breakouts, media, boards, polls];
   return {
-    ...workshopHandlers(deps),
-    ...chatHandlers(deps),
-    ...breakoutHandlers(deps),
-    ...mediaHandlers(deps),
-    ...boardHandlers(deps),
-    ...pollHandlers(deps),
+    handlers: {
+      ...workshops.handlers,
+      ...chat.handlers,
+      ...breakouts.handlers,
+      ...media.handlers,
+      ...boards.handlers,
+      ...polls.handlers,
+    },
+    start: () => {
+      for (const f of all) f.start();
+    },
+    stop: async () => {
+      await Promise.all(all.map((f) => f.stop()));
+    },
+    disconnected: async (socket) => {
+      await Promise.all(all.map((f) => f.disconnected?.(socket)));
+    },
   };
 }

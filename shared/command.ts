@@ -4,16 +4,22 @@ import type { z } from 'zod';
 export const ACCESS = ['public', 'member', 'moderator'] as const;
 export type Access = (typeof ACCESS)[number];
 
-export interface CommandDef<S extends z.ZodType = z.ZodType, R = unknown> {
+export interface CommandDef<
+  S extends z.ZodType = z.ZodType,
+  R = unknown,
+  A extends Access = Access,
+  V extends boolean = boolean,
+> {
   schema: S;
-  access: Access;
+  /** Kept as a literal type: the server gives `member` and `moderator` handlers a non-null member. */
+  access: A;
   /** Largest accepted payload in bytes of JSON; bigger gets `payload_too_large`. */
   maxBytes: number;
   /**
    * High-frequency and droppable (live strokes, cursors): counted against the connection's own
    * volatile bucket, so a drawing client keeps its budget for real commands.
    */
-  volatile: boolean;
+  volatile: V;
   /** Phantom: the type of `data` in a successful ack. */
   readonly result?: R;
 }
@@ -22,15 +28,15 @@ export const DEFAULT_MAX_BYTES = 16 * 1024;
 
 /** `command<Result>()(schema, access)`: the result type is given, the payload type comes from the schema. */
 export function command<R>() {
-  return <S extends z.ZodType>(
+  return <S extends z.ZodType, A extends Access, V extends boolean = false>(
     schema: S,
-    access: Access,
-    opts: { maxBytes?: number; volatile?: boolean } = {},
-  ): CommandDef<S, R> => ({
+    access: A,
+    opts: { maxBytes?: number; volatile?: V } = {},
+  ): CommandDef<S, R, A, V> => ({
     schema,
     access,
     maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
-    volatile: opts.volatile ?? false,
+    volatile: (opts.volatile ?? false) as V,
   });
 }
 

@@ -8,7 +8,7 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, inject } from 'vitest';
 import { createApp, type App } from '../server/app.js';
 import { testConfig, type Config } from '../server/config.js';
-import { createLogger } from '../server/logger.js';
+import { createLogger, type Logger } from '../server/logger.js';
 import { RedisStore } from '../server/store/redis-store.js';
 import type { Store } from '../server/store/store.js';
 import type {
@@ -40,6 +40,8 @@ export interface StartOptions {
   /** A store to share between several servers (two-node tests). */
   store?: Store;
   config?: Partial<Config>;
+  /** A logger of the test's own (to read what the server logs); `errors` then stays empty. */
+  log?: Logger;
 }
 
 /** Open client sockets and the server URL each talks to, so a server's close() can close its clients. */

@@ -7,7 +7,7 @@ import { PLENARY } from '../../shared/rooms.js';
 import { isRunningRoom } from '../breakouts/logic.js';
 import type { BreakoutRecord } from '../breakouts/store/types.js';
 import { rooms } from '../realtime/rooms.js';
-import type { Deps, HandlerContext, HandlerTable, Member, TypedSocket } from '../realtime/types.js';
+import type { CachedMember, Deps, HandlerTable, Member, MemberContext, TypedSocket } from '../realtime/types.js';
 import * as logic from './logic.js';
 import { BoardService } from './service.js';
 import type { BoardRef } from './store/types.js';
@@ -17,13 +17,8 @@ type BoardHandlers = Pick<HandlerTable, keyof typeof boardCommands>;
 /** Saved copies kept per workshop. */
 const KEEP_SNAPSHOTS = 30;
 
-const need = (member: Member | null): Member => {
-  if (!member) throw new CommandError('not_joined', 'Join the workshop first');
-  return member;
-};
-
 /** The board of a room: people write on the board of the room they are in (moderators on any). */
-function boardFor(member: Member, roomId: string | undefined, write: boolean): BoardRef {
+function boardFor(member: CachedMember, roomId: string | undefined, write: boolean): BoardRef {
   const room = roomId ?? member.actor.roomId;
   if (write && room !== member.actor.roomId && member.actor.role !== 'moderator') {
     throw new CommandError('forbidden', 'You can only change the board of your room');
@@ -35,7 +30,7 @@ function boardFor(member: Member, roomId: string | undefined, write: boolean): B
  * [BOARD13] Reading follows the room chat ([BR20]): one's own room, the plenary, any room for
  * moderators, and other rooms only once they have closed (the gallery walk).
  */
-function mayRead(breakouts: BreakoutRecord | null, member: Member, roomId: string): boolean {
+function mayRead(breakouts: BreakoutRecord | null, member: CachedMember, roomId: string): boolean {
   if (roomId === PLENARY || roomId === member.actor.roomId || member.actor.role === 'moderator') return true;
   // Private only while it runs; before and after, the board (e.g. for the gallery walk) is open to all.
   return breakouts === null || !isRunningRoom(breakouts, roomId);
@@ -50,7 +45,7 @@ async function readableBoard(deps: Deps, member: Member, roomId: string | undefi
   return ref;
 }
 
-const actorOf = (m: Member): logic.Actor => ({
+const actorOf = (m: CachedMember): logic.Actor => ({
   id: m.actor.id,
   name: m.actor.name,
   moderator: m.actor.role === 'moderator',
@@ -92,12 +87,12 @@ export function boardHandlers(deps: Deps): BoardHandlers {
   }
 
   async function commit(
-    ctx: HandlerContext,
+    ctx: MemberContext,
     ref: BoardRef,
     decide: Parameters<BoardService['commit']>[2],
     revertOf?: number,
   ) {
-    const member = need(ctx.member);
+    const { member } = ctx;
     const { ops, board } = await service.commit(ref, member.actor.id, decide, revertOf);
     broadcast(ref, ops, board.state.settings, member.actor.id, ctx.socket);
     const op = ops[ops.length - 1]!;
@@ -106,18 +101,18 @@ export function boardHandlers(deps: Deps): BoardHandlers {
 
   return {
     'board:sync': async ({ roomId, sinceSeq, full }, ctx) => {
-      const member = need(ctx.member);
+      const { member } = ctx;
       return service.sync(await readableBoard(deps, member, roomId), sinceSeq, full, { id: member.actor.id });
     },
 
     'board:op': async ({ roomId, op }, ctx) => {
-      const member = need(ctx.member);
+      const { member } = ctx;
       const actor = actorOf(member);
       return commit(ctx, boardFor(member, roomId, true), (board) => [logic.resolveIntent(board.state, op, actor)]);
     },
 
     'board:revert': async ({ roomId, seq }, ctx) => {
-      const member = need(ctx.member);
+      const { member } = ctx;
       const actor = actorOf(member);
       return commit(
         ctx,
@@ -128,19 +123,19 @@ export function boardHandlers(deps: Deps): BoardHandlers {
     },
 
     'board:settings': async ({ roomId, patch }, ctx) => {
-      const member = need(ctx.member);
+      const { member } = ctx;
       const actor = actorOf(member);
       return commit(ctx, boardFor(member, roomId, true), (board) => [logic.resolveSettings(board.state, patch, actor)]);
     },
 
     'board:clear': async ({ roomId }, ctx) => {
-      const member = need(ctx.member);
+      const { member } = ctx;
       const actor = actorOf(member);
       return commit(ctx, boardFor(member, roomId, true), (board) => [logic.resolveClear(board.state, actor)]);
     },
 
     'board:live': async (live, ctx) => {
-      const member = need(ctx.member);
+      const { member } = ctx;
       const ref = boardFor(member, live.roomId, true);
       // A node that has not served this board yet loads it: a locked board never relays strokes.
       if (!logic.mayDraw(await service.settingsOf(ref), actorOf(member))) return null;
@@ -152,7 +147,7 @@ export function boardHandlers(deps: Deps): BoardHandlers {
     },
 
     'board:cursor': async (cursor, ctx) => {
-      const member = need(ctx.member);
+      const { member } = ctx;
       const ref = boardFor(member, cursor.roomId, false);
       if (ref.roomId !== member.actor.roomId) return null; // pointing only where one is
       const { roomId: _r, ...rest } = cursor;
@@ -163,7 +158,7 @@ export function boardHandlers(deps: Deps): BoardHandlers {
     },
 
     'board:list': async (_input, ctx) => {
-      const member = need(ctx.member);
+      const { member } = ctx;
       const [boards, snapshots, breakouts] = await Promise.all([
         deps.store.boards.listBoards(member.workshop.id),
         deps.store.boards.listSnapshots(member.workshop.id),
@@ -184,7 +179,7 @@ export function boardHandlers(deps: Deps): BoardHandlers {
     },
 
     'board:snapshot': async ({ roomId, label }, ctx) => {
-      const member = need(ctx.member);
+      const { member } = ctx;
       const ref = boardFor(member, roomId, true);
       const snapshot = await service.snapshotOf(ref);
       const info = { id: deps.ids.id(12), roomId: ref.roomId, label, seq: snapshot.seq, at: deps.clock() };
@@ -193,7 +188,7 @@ export function boardHandlers(deps: Deps): BoardHandlers {
     },
 
     'board:view': async ({ roomId, snapshotId }, ctx) => {
-      const member = need(ctx.member);
+      const { member } = ctx;
       const ref = await readableBoard(deps, member, roomId);
       const snapshot = await deps.store.boards.getSnapshot(ref, snapshotId);
       if (!snapshot) throw new CommandError('not_found', 'No such snapshot');

@@ -3,22 +3,24 @@ import { breakoutCommands } from '../../shared/breakouts/events.js';
 import { CHAT_HISTORY } from '../../shared/chat/schema.js';
 import { CommandError } from '../../shared/command.js';
 import { rooms } from '../realtime/rooms.js';
+import type { Feature } from '../features.js';
 import type { Deps, HandlerTable, Member, TypedSocket } from '../realtime/types.js';
 import * as logic from './logic.js';
-import { createBreakoutService, participantView, toView } from './service.js';
-import { startBreakoutTicker } from './ticker.js';
+import { createBreakoutService, participantView, toView, type BreakoutService } from './service.js';
+import { createBreakoutTicker } from './ticker.js';
 
 type BreakoutHandlers = Pick<HandlerTable, keyof typeof breakoutCommands>;
 
-const need = (member: Member | null): Member => {
-  if (!member) throw new CommandError('not_joined', 'Join the workshop first');
-  return member;
-};
 const seedOf = (seed: number | undefined) => seed ?? randomInt(2 ** 31);
 
-export function breakoutHandlers(deps: Deps): BreakoutHandlers {
+/** Breakouts; the ticker that ends rounds on their deadline runs from start() to stop(). */
+export function breakoutFeature(deps: Deps): Feature<keyof typeof breakoutCommands> {
   const service = createBreakoutService(deps);
-  startBreakoutTicker(deps, service);
+  const ticker = createBreakoutTicker(deps, service);
+  return { handlers: breakoutHandlers(deps, service), start: ticker.start, stop: ticker.stop };
+}
+
+function breakoutHandlers(deps: Deps, service: BreakoutService): BreakoutHandlers {
   const view = async (workshopId: string, change: Parameters<typeof service.change>[1], version?: number) =>
     toView(await service.change(workshopId, change, version === undefined ? {} : { expectedVersion: version }));
   /** For commands any member sends: a participant gets the participant view. */
@@ -29,27 +31,27 @@ export function breakoutHandlers(deps: Deps): BreakoutHandlers {
 
   return {
     'breakout:sync': async (_input, ctx) => {
-      const member = need(ctx.member);
+      const { member } = ctx;
       return viewFor(member, (s, c) => logic.lateJoin(s, member.actor, c));
     },
     'breakout:rooms': async ({ version, rooms: input }, ctx) =>
-      view(need(ctx.member).workshop.id, (s, c) => logic.setRooms(s, input, c), version),
+      view(ctx.member.workshop.id, (s, c) => logic.setRooms(s, input, c), version),
     'breakout:assign': async (input, ctx) => {
       const seed = seedOf(input.seed);
-      return view(need(ctx.member).workshop.id, (s, c) => logic.assign(s, input, seed, c), input.version);
+      return view(ctx.member.workshop.id, (s, c) => logic.assign(s, input, seed, c), input.version);
     },
     'breakout:move': async ({ participantId, roomId }, ctx) =>
-      view(need(ctx.member).workshop.id, (s, c) => logic.move(s, participantId, roomId, c)),
+      view(ctx.member.workshop.id, (s, c) => logic.move(s, participantId, roomId, c)),
     'breakout:open': async ({ version, durationMs }, ctx) =>
-      view(need(ctx.member).workshop.id, (s, c) => logic.open(s, durationMs, c), version),
+      view(ctx.member.workshop.id, (s, c) => logic.open(s, durationMs, c), version),
     'breakout:rotate': async (input, ctx) => {
       const seed = seedOf(input.seed);
-      return view(need(ctx.member).workshop.id, (s, c) => logic.rotate(s, input, seed, c), input.version);
+      return view(ctx.member.workshop.id, (s, c) => logic.rotate(s, input, seed, c), input.version);
     },
     'breakout:extend': async ({ ms }, ctx) =>
-      view(need(ctx.member).workshop.id, (s) => ({ state: logic.extend(s, ms), moves: [] })),
+      view(ctx.member.workshop.id, (s) => ({ state: logic.extend(s, ms), moves: [] })),
     'breakout:close': async (_input, ctx) => {
-      const { workshop } = need(ctx.member);
+      const { workshop } = ctx.member;
       let ended: ReturnType<typeof logic.endRound>['event'] | null = null;
       const state = await service.change(workshop.id, (s, c) => {
         const change = logic.endRound(s, 'moderator', c);
@@ -60,7 +62,7 @@ export function breakoutHandlers(deps: Deps): BreakoutHandlers {
       return toView(state);
     },
     'breakout:broadcast': async ({ text }, ctx) => {
-      const { workshop, actor } = need(ctx.member);
+      const { workshop, actor } = ctx.member;
       const message = { id: deps.ids.id(12), text, fromId: actor.id, fromName: actor.name, at: deps.clock() };
       // Stored before it is sent: whoever resumes after the event still gets it from breakout:sync.
       await service.change(workshop.id, (s) => logic.keepBroadcast(s, message));
@@ -68,29 +70,29 @@ export function breakoutHandlers(deps: Deps): BreakoutHandlers {
       return message;
     },
     'breakout:visit': async ({ roomId }, ctx) => {
-      const { workshop, actor } = need(ctx.member);
+      const { workshop, actor } = ctx.member;
       return view(workshop.id, (s, c) => logic.visit(s, actor.id, roomId, c));
     },
     'breakout:help': async (_input, ctx) => {
-      const member = need(ctx.member);
+      const { member } = ctx;
       return viewFor(member, (s) => {
         const next = logic.askHelp(s, member.actor, deps.clock());
         return next === s ? null : { state: next, moves: [] };
       });
     },
     'breakout:help-resolve': async ({ participantId }, ctx) =>
-      view(need(ctx.member).workshop.id, (s) => ({ state: logic.resolveHelp(s, participantId), moves: [] })),
+      view(ctx.member.workshop.id, (s) => ({ state: logic.resolveHelp(s, participantId), moves: [] })),
     'breakout:choose': async ({ roomId }, ctx) => {
-      const member = need(ctx.member);
+      const { member } = ctx;
       return viewFor(member, (s, c) => logic.choose(s, member.actor, roomId, c));
     },
     'breakout:ack': async (_input, ctx) => {
-      const { workshop, actor } = need(ctx.member);
+      const { workshop, actor } = ctx.member;
       followRoom(ctx.socket, workshop.id, actor.roomId);
       return { roomId: actor.roomId };
     },
     'breakout:room-chat': async ({ roomId }, ctx) => {
-      const { workshop, actor } = need(ctx.member);
+      const { workshop, actor } = ctx.member;
       const state = await service.load(workshop.id);
       if (!logic.canReadRoom(state, actor, roomId)) throw new CommandError('forbidden', 'This room is still running');
       return deps.store.chatHistory(workshop.id, roomId, CHAT_HISTORY);

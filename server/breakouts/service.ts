@@ -1,5 +1,6 @@
 import { CommandError } from '../../shared/command.js';
 import type { BreakoutMove, BreakoutView } from '../../shared/breakouts/schema.js';
+import { memberChanged } from '../realtime/member-cache.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps } from '../realtime/types.js';
 import type { BreakoutRecord } from './store/types.js';
@@ -89,6 +90,7 @@ export function createBreakoutService(deps: Deps) {
       const old = previous.get(m.participantId);
       if (old && old !== m.roomId) own.socketsLeave(rooms.room(workshopId, old));
       own.socketsJoin(rooms.room(workshopId, m.roomId));
+      memberChanged(io, workshopId, m.participantId);
     }
     if (moved.length > 0)
       io.to(rooms.workshop(workshopId)).emit('breakout:moved', { version: state.version, moves: [...moved] });

@@ -13,18 +13,28 @@ const BATCH = 20;
  * store, so a restarted node (or any other) picks up a running round; a lock plus the version check
  * make sure a round ends exactly once across nodes.
  */
-export function startBreakoutTicker(deps: Deps, service: BreakoutService) {
+export function createBreakoutTicker(deps: Deps, service: BreakoutService) {
   const owner = `${process.pid}-${deps.ids.id(10)}`;
-  let busy = false;
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    tick()
-      .catch((err: unknown) => deps.log.warn('breakout ticker failed', { err }))
-      .finally(() => (busy = false));
-  }, TICK_MS);
-  timer.unref();
-  deps.timers.add(timer);
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+
+  function start() {
+    if (timer) return;
+    timer = setInterval(() => {
+      if (running) return;
+      running = tick()
+        .catch((err: unknown) => deps.log.warn('breakout ticker failed', { err }))
+        .finally(() => (running = null));
+    }, TICK_MS);
+    timer.unref();
+  }
+
+  /** No new tick; resolves when the one in flight (if any) is done, so the store can close after it. */
+  async function stop() {
+    if (timer) clearInterval(timer);
+    timer = null;
+    await running;
+  }
 
   async function tick() {
     const due = await deps.store.breakouts.dueWorkshops(deps.clock(), BATCH);
@@ -51,4 +61,6 @@ export function startBreakoutTicker(deps: Deps, service: BreakoutService) {
       await deps.store.breakouts.unlock(lock, owner);
     }
   }
+
+  return { start, stop };
 }

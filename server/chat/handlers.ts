@@ -1,6 +1,5 @@
 import { chatCommands } from '../../shared/chat/events.js';
 import { CHAT_HISTORY } from '../../shared/chat/schema.js';
-import { CommandError } from '../../shared/protocol.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerTable } from '../realtime/types.js';
 
@@ -9,7 +8,6 @@ type ChatHandlers = Pick<HandlerTable, keyof typeof chatCommands>;
 export function chatHandlers(deps: Deps): ChatHandlers {
   return {
     'chat:send': async ({ text }, { member }) => {
-      if (!member) throw new CommandError('not_joined', 'Join the workshop first');
       const { session, actor } = member;
       const message = {
         id: deps.ids.id(14),
@@ -26,7 +24,6 @@ export function chatHandlers(deps: Deps): ChatHandlers {
       return message;
     },
     'chat:history': async (_input, { member }) => {
-      if (!member) throw new CommandError('not_joined', 'Join the workshop first');
       return deps.store.chatHistory(member.session.workshopId, member.actor.roomId, CHAT_HISTORY);
     },
   };

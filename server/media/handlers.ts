@@ -1,18 +1,13 @@
 import { mediaCommands } from '../../shared/media/events.js';
 import { CommandError } from '../../shared/protocol.js';
 import { rooms } from '../realtime/rooms.js';
-import type { Deps, HandlerContext, HandlerTable, Member } from '../realtime/types.js';
+import type { Deps, HandlerTable } from '../realtime/types.js';
 import type { ParticipantRecord } from '../workshops/store/types.js';
 import { toPublicParticipant } from '../workshops/logic.js';
 import { iceServersFor } from './ice.js';
 import * as logic from './logic.js';
 
 type MediaHandlers = Pick<HandlerTable, keyof typeof mediaCommands>;
-
-const need = (ctx: HandlerContext): Member => {
-  if (!ctx.member) throw new CommandError('not_joined', 'Join the workshop first');
-  return ctx.member;
-};
 
 /** The media plane's server side: it relays signals between members of one room and stores media flags. */
 export function mediaHandlers(deps: Deps): MediaHandlers {
@@ -32,7 +27,7 @@ export function mediaHandlers(deps: Deps): MediaHandlers {
 
   return {
     'media:config': async (_input, ctx) => {
-      const { session, actor } = need(ctx);
+      const { session, actor } = ctx.member;
       return {
         iceServers: iceServersFor(deps.config.media, actor.id, deps.clock()),
         uploadBudgetKbps: deps.config.media.uploadBudgetKbps,
@@ -41,7 +36,7 @@ export function mediaHandlers(deps: Deps): MediaHandlers {
     },
 
     'media:signal': async ({ to, cid, signals }, ctx) => {
-      const { session, actor } = need(ctx);
+      const { session, actor } = ctx.member;
       // Fresh from the store for every signal: a room change takes effect on the very next one.
       const target = await store.getParticipant(session.workshopId, to);
       try {
@@ -62,14 +57,14 @@ export function mediaHandlers(deps: Deps): MediaHandlers {
     },
 
     'media:update': async (patch, ctx) => {
-      const { session, actor } = need(ctx);
+      const { session, actor } = ctx.member;
       const change = logic.checkUpdate(actor, patch);
       const p = updated(await store.updateMedia(session.workshopId, actor.id, change, { guardStage: true }));
       return broadcast(session.workshopId, p);
     },
 
     'media:mute': async ({ participantId }, ctx) => {
-      const { session, actor } = need(ctx);
+      const { session, actor } = ctx.member;
       logic.checkMediaTarget(actor, await store.getParticipant(session.workshopId, participantId));
       const p = updated(await store.updateMedia(session.workshopId, participantId, { micOn: false }));
       io.to(rooms.participant(session.workshopId, participantId)).emit('media:muted', {
@@ -81,7 +76,7 @@ export function mediaHandlers(deps: Deps): MediaHandlers {
     },
 
     'media:muteAll': async (_input, ctx) => {
-      const { session, actor } = need(ctx);
+      const { session, actor } = ctx.member;
       const targets = logic.muteAllTargets(actor, await store.listParticipants(session.workshopId));
       let muted = 0;
       for (const t of targets) {
@@ -96,7 +91,7 @@ export function mediaHandlers(deps: Deps): MediaHandlers {
     },
 
     'media:askUnmute': async ({ participantId }, ctx) => {
-      const { session, actor } = need(ctx);
+      const { session, actor } = ctx.member;
       const [target, stageRooms] = await Promise.all([
         store.getParticipant(session.workshopId, participantId),
         store.stageRooms(session.workshopId),
@@ -110,7 +105,7 @@ export function mediaHandlers(deps: Deps): MediaHandlers {
     },
 
     'media:stage': async ({ on }, ctx) => {
-      const { session, actor } = need(ctx);
+      const { session, actor } = ctx.member;
       const roomId = actor.roomId;
       // The flag first: from here on, the store refuses an unmute from the audience.
       await store.setStage(session.workshopId, roomId, on);
@@ -127,7 +122,7 @@ export function mediaHandlers(deps: Deps): MediaHandlers {
     },
 
     'media:invite': async ({ participantId, onStage }, ctx) => {
-      const { session, actor } = need(ctx);
+      const { session, actor } = ctx.member;
       const target = await store.getParticipant(session.workshopId, participantId);
       if (!target || target.removed) throw new CommandError('not_found', 'No such participant');
       if (!target.media) throw new CommandError('conflict', 'That participant joined without media');

@@ -2,7 +2,8 @@ import { CommandError } from '../../shared/command.js';
 import { pollCommands } from '../../shared/polls/events.js';
 import { POLL_LIMITS, type PollTally } from '../../shared/polls/schema.js';
 import { rooms } from '../realtime/rooms.js';
-import type { Deps, HandlerTable, Member } from '../realtime/types.js';
+import type { Feature } from '../features.js';
+import type { Deps, HandlerTable } from '../realtime/types.js';
 import type { PollChange, PollRecord, StoredVote } from './store/types.js';
 import { pollsCsv } from './export.js';
 import * as logic from './logic.js';
@@ -11,11 +12,6 @@ import { tallyVotes } from './tally.js';
 import { TrailingThrottle } from './throttle.js';
 
 type PollHandlers = Pick<HandlerTable, keyof typeof pollCommands>;
-
-const need = (member: Member | null): Member => {
-  if (!member) throw new CommandError('not_joined', 'Join the workshop first');
-  return member;
-};
 
 function changed(result: PollChange): PollRecord {
   if (result === 'not_found') throw new CommandError('not_found', 'No such poll');
@@ -31,20 +27,17 @@ const VOTE_REFUSALS = {
   vote_locked: 'You already voted and this poll does not allow changes',
 } as const;
 
-export function pollHandlers(deps: Deps): PollHandlers {
+/** Polls; the tally throttle's pending broadcasts stop with the app. */
+export function pollFeature(deps: Deps): Feature<keyof typeof pollCommands> {
   const { io } = deps;
   const polls = deps.store.polls;
   const key = (workshopId: string, pollId: string) => `${workshopId} ${pollId}`;
-  const throttle = new TrailingThrottle(
-    1000 / POLL_LIMITS.talliesPerSecond,
-    (k) => {
-      const [workshopId, pollId] = k.split(' ') as [string, string];
-      return broadcastTally(workshopId, pollId).catch((err: unknown) =>
-        deps.log.warn('tally broadcast failed', { err, workshop: workshopId, poll: pollId }),
-      );
-    },
-    deps.timers,
-  );
+  const throttle = new TrailingThrottle(1000 / POLL_LIMITS.talliesPerSecond, (k) => {
+    const [workshopId, pollId] = k.split(' ') as [string, string];
+    return broadcastTally(workshopId, pollId).catch((err: unknown) =>
+      deps.log.warn('tally broadcast failed', { err, workshop: workshopId, poll: pollId }),
+    );
+  });
 
   /** Definitions: drafts to moderators; launched polls to everyone, the quiz answer only to moderators until revealed. */
   function emitPoll(poll: PollRecord) {
@@ -108,9 +101,9 @@ export function pollHandlers(deps: Deps): PollHandlers {
     return poll;
   }
 
-  return {
+  const handlers: PollHandlers = {
     'poll:create': async (draft, ctx) => {
-      const { workshop } = need(ctx.member);
+      const { workshop } = ctx.member;
       const poll = logic.newPoll(workshop.id, draft, { now: deps.clock(), ids: deps.ids });
       await polls.createPoll(poll);
       emitPoll(poll);
@@ -118,7 +111,7 @@ export function pollHandlers(deps: Deps): PollHandlers {
     },
 
     'poll:update': async ({ pollId, ...draft }, ctx) => {
-      const { workshop } = need(ctx.member);
+      const { workshop } = ctx.member;
       const next = logic.editDraft(await loadPoll(workshop.id, pollId), draft);
       const poll = changed(await polls.updateDraft(next));
       emitPoll(poll);
@@ -126,7 +119,7 @@ export function pollHandlers(deps: Deps): PollHandlers {
     },
 
     'poll:delete': async ({ pollId }, ctx) => {
-      const { workshop } = need(ctx.member);
+      const { workshop } = ctx.member;
       const result = await polls.deleteDraft(workshop.id, pollId);
       if (result !== 'ok') changed(result);
       io.to(rooms.moderators(workshop.id)).emit('poll:deleted', { pollId });
@@ -134,7 +127,7 @@ export function pollHandlers(deps: Deps): PollHandlers {
     },
 
     'poll:launch': async ({ pollId, roomIds }, ctx) => {
-      const { workshop } = need(ctx.member);
+      const { workshop } = ctx.member;
       const [poll0, breakouts] = await Promise.all([
         loadPoll(workshop.id, pollId),
         deps.store.breakouts.get(workshop.id),
@@ -147,7 +140,7 @@ export function pollHandlers(deps: Deps): PollHandlers {
     },
 
     'poll:close': async ({ pollId }, ctx) => {
-      const { workshop } = need(ctx.member);
+      const { workshop } = ctx.member;
       const poll = changed(await polls.closePoll(workshop.id, pollId, deps.clock()));
       openPolls.delete(key(workshop.id, pollId));
       emitPoll(poll);
@@ -156,7 +149,7 @@ export function pollHandlers(deps: Deps): PollHandlers {
     },
 
     'poll:reveal': async ({ pollId }, ctx) => {
-      const { workshop } = need(ctx.member);
+      const { workshop } = ctx.member;
       const poll = changed(await polls.revealPoll(workshop.id, pollId, deps.clock()));
       openPolls.delete(key(workshop.id, pollId));
       emitPoll(poll);
@@ -175,7 +168,7 @@ export function pollHandlers(deps: Deps): PollHandlers {
     },
 
     'poll:vote': async (input, ctx) => {
-      const { workshop, actor } = need(ctx.member);
+      const { workshop, actor } = ctx.member;
       const poll = await pollForVote(workshop.id, input.pollId);
       const vote = logic.checkVote(poll, input, actor, deps.clock());
       const outcome = await polls.recordVote(poll, actor.id, vote);
@@ -190,7 +183,7 @@ export function pollHandlers(deps: Deps): PollHandlers {
     },
 
     'poll:sync': async (_input, ctx) => {
-      const { workshop, actor } = need(ctx.member);
+      const { workshop, actor } = ctx.member;
       const moderator = actor.role === 'moderator';
       const all = (await polls.listPolls(workshop.id)).filter((p) => moderator || p.status !== 'draft');
       const mine = await polls.votesBy(
@@ -218,13 +211,13 @@ export function pollHandlers(deps: Deps): PollHandlers {
     },
 
     'poll:leaderboard': async ({ series }, ctx) => {
-      const { workshop } = need(ctx.member);
+      const { workshop } = ctx.member;
       const all = (await polls.listPolls(workshop.id)).filter((p) => p.quiz?.series === series);
       return leaderboard(series, all, (await votesOf(all)).votes, await people(workshop.id));
     },
 
     'poll:export': async ({ locale }, ctx) => {
-      const { workshop } = need(ctx.member);
+      const { workshop } = ctx.member;
       const [all, breakouts] = await Promise.all([polls.listPolls(workshop.id), deps.store.breakouts.get(workshop.id)]);
       const votes = (await votesOf(all.filter((p) => p.status !== 'draft'))).votes;
       const csv = pollsCsv(all, votes, await people(workshop.id), locale, breakouts);
@@ -232,4 +225,5 @@ export function pollHandlers(deps: Deps): PollHandlers {
       return { filename: `polls-${workshop.code}-${date}.csv`, csv };
     },
   };
+  return { handlers, start() {}, stop: async () => throttle.stop() };
 }

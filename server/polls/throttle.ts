@@ -5,11 +5,11 @@
  */
 export class TrailingThrottle {
   private readonly state = new Map<string, { timer: NodeJS.Timeout | null; last: number }>();
+  private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly intervalMs: number,
     private readonly run: (key: string) => Promise<unknown>,
-    private readonly timers: Set<NodeJS.Timeout>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -29,6 +29,13 @@ export class TrailingThrottle {
     }, wait);
     s.timer = timer;
     this.timers.add(timer);
+  }
+
+  /** Drops the pending runs (the app is closing; a client's next sync reads the tally anyway). */
+  stop(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.state.clear();
   }
 
   /** Pending runs (for tests and shutdown). */

@@ -6,4 +6,6 @@ export const rooms = {
   room: (workshopId: string, roomId: string) => `w:${workshopId}:r:${roomId}`,
   /** Everyone who voted on a poll whose results show after voting. */
   pollVoters: (workshopId: string, pollId: string) => `w:${workshopId}:poll:${pollId}:voters`,
+  /** Sockets whose cached member is current (member-cache.ts); no event is ever sent to it. */
+  memberCache: () => 'member-cache',
 };

@@ -1,6 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import type {
   ClientToServerEvents,
+  COMMANDS,
   CommandName,
   CommandPayload,
   CommandResult,
@@ -12,6 +13,7 @@ import type { IdSource } from '../ids.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { ParticipantRecord, WorkshopRecord } from '../workshops/store/types.js';
+import type { LogSampler } from './log-sampler.js';
 import type { TokenBucket } from './rate-limit.js';
 
 export interface Session {
@@ -24,6 +26,10 @@ export interface SocketData {
   bucket: TokenBucket;
   /** For volatile commands (live strokes, cursors), apart from `bucket`. */
   volatileBucket: TokenBucket;
+  /** The member as last loaded for a volatile command; valid while the socket is in rooms.memberCache (see member-cache.ts). */
+  member: Member | null;
+  /** Refusals logged for this connection, sampled (see log-sampler.ts). */
+  refusals: LogSampler;
 }
 
 export type TypedServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -37,8 +43,6 @@ export interface Deps {
   log: Logger;
   clock: () => number;
   ids: IdSource;
-  /** Per-node timers that are safe to lose (their effect is re-derived from stored times). */
-  timers: Set<NodeJS.Timeout>;
 }
 
 /** The joined participant sending a command, loaded fresh from the store for each command. */
@@ -48,15 +52,43 @@ export interface Member {
   workshop: WorkshopRecord;
 }
 
-export interface HandlerContext {
+/**
+ * What a volatile command (live stroke, cursor) gets: the member cached per socket. Only the fields
+ * whose every change refreshes the cache (memberChanged: role, room, removal, the workshop's end) are
+ * typed here, so a volatile handler cannot read a field that may be stale (hand, media, presence).
+ */
+export interface CachedMember {
+  session: Session;
+  actor: Pick<ParticipantRecord, 'id' | 'name' | 'role' | 'roomId'>;
+  workshop: Pick<WorkshopRecord, 'id'>;
+}
+
+/** Any command: who sent it, and what to use. */
+export interface PublicContext {
   deps: Deps;
   socket: TypedSocket;
-  /** Present for `member` and `moderator` commands (checked by the wrapper). */
-  member: Member | null;
 }
+
+/** `member` and `moderator` commands: the wrapper has checked the member (and the role). */
+export interface MemberContext extends PublicContext {
+  member: Member;
+}
+
+export interface VolatileContext extends PublicContext {
+  member: CachedMember;
+}
+
+type Def<K extends CommandName> = (typeof COMMANDS)[K];
+
+/** The context a command's handler receives, from the command's access and volatility. */
+export type ContextFor<K extends CommandName> = Def<K>['access'] extends 'public'
+  ? PublicContext
+  : Def<K>['volatile'] extends true
+    ? VolatileContext
+    : MemberContext;
 
 export type Handler<K extends CommandName> = (
   payload: CommandPayload<K>,
-  ctx: HandlerContext,
+  ctx: ContextFor<K>,
 ) => Promise<CommandResult<K>>;
 export type HandlerTable = { [K in CommandName]: Handler<K> };

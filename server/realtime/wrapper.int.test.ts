@@ -12,6 +12,7 @@ import {
   sleep,
   startServer,
   uniquePrefix,
+  waitFor,
   type TestServer,
 } from '../../test/server-harness.js';
 import { workshopWith } from '../../test/workshop-helpers.js';
@@ -160,6 +161,28 @@ describe('malformed input', () => {
     });
   });
 
+  test('a command sent with extra arguments gets its ack: the last argument, when it is a function', async () => {
+    server = await startServer();
+    const { moderator, people } = await workshopWith(server.url, 'Ana');
+    const ana = people[0]!.socket as unknown as {
+      timeout(ms: number): { emitWithAck(e: string, ...args: unknown[]): Promise<unknown> };
+    };
+    const heard = waitFor(moderator.socket, 'chat:message');
+    expect(await ana.timeout(2000).emitWithAck('chat:send', { text: 'hallo' }, 'extra', 42)).toMatchObject({
+      ok: true,
+      data: { text: 'hallo' },
+    });
+    expect((await heard).text).toBe('hallo');
+    expect(await ana.timeout(2000).emitWithAck('chat:send', { text: 42 }, { more: true })).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+    });
+    expect(await ana.timeout(2000).emitWithAck('poll:hack', 1, 2, 3)).toMatchObject({
+      ok: false,
+      code: 'unknown_event',
+    });
+  });
+
   test('an oversized payload gets payload_too_large and the connection stays usable', async () => {
     server = await startServer();
     const { people } = await workshopWith(server.url, 'Ana');
@@ -201,6 +224,21 @@ describe('rate limit', () => {
     expect(delivered).toBe(accepted + 1);
     await sleep(400);
     expect((await ok(ana, 'chat:send', { text: 'sorry' })).text).toBe('sorry');
+  });
+
+  test('unknown events count against the same bucket as commands', async () => {
+    server = await startServer({ config: { rateLimitPerSecond: 5 } });
+    const socket = await connectClient(server.url);
+    const acks = await Promise.all(Array.from({ length: 100 }, (_, i) => requestRaw(socket, `nope:${i}`, {})));
+    const unknown = acks.filter((a) => !a.ok && a.code === 'unknown_event').length;
+    expect(acks.filter((a) => !a.ok && a.code === 'rate_limited')).toHaveLength(100 - unknown);
+    expect(unknown).toBeGreaterThanOrEqual(9);
+    expect(unknown).toBeLessThanOrEqual(15);
+    // The flood of unknown names spent the budget of real commands too.
+    expect(await request(socket, 'workshop:create', { title: 'T', languages: ['de'] })).toMatchObject({
+      ok: false,
+      code: 'rate_limited',
+    });
   });
 
   test('volatile commands have their own bucket: a client moving its cursor at 60/s still gets its commands through', async () => {

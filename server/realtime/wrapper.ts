@@ -6,42 +6,83 @@ import {
   type Ack,
   type CommandName,
   type ErrorCode,
+  type Fail,
 } from '../../shared/protocol.js';
-import type { Deps, HandlerContext, HandlerTable, Member, TypedSocket } from './types.js';
+import { LogSampler } from './log-sampler.js';
+import { loadCachedMember, loadMember } from './member-cache.js';
+import { TokenBucket } from './rate-limit.js';
+import type { Deps, HandlerTable, Member, PublicContext, TypedSocket } from './types.js';
 
-const fail = (code: ErrorCode, message: string): Ack<never> => ({ ok: false, code, message });
+const fail = (code: ErrorCode, message: string): Fail => ({ ok: false, code, message });
+
+/** Repeated refusals of one kind on one connection are logged at most once in this time. */
+export const REFUSAL_LOG_INTERVAL_MS = 10_000;
+
+/** The largest message the protocol needs: the biggest command payload plus room for the event name and framing. */
+export const MAX_MESSAGE_BYTES = Math.max(...Object.values(COMMANDS).map((c) => c.maxBytes)) + 8 * 1024;
+
+type AckFn = (r: Ack<unknown>) => void;
 
 /**
  * The one wrapper every command goes through: rate limit, size, schema, role, then the handler.
  * Whatever happens, the sender gets exactly one ack and the server keeps running.
  */
 export function registerCommands(socket: TypedSocket, deps: Deps, handlers: HandlerTable) {
+  const { config } = deps;
+  const now = deps.clock();
+  socket.data.session = null;
+  socket.data.member = null;
+  socket.data.bucket = new TokenBucket(config.rateLimitPerSecond, config.rateLimitPerSecond * 2, now);
+  socket.data.volatileBucket = new TokenBucket(
+    config.volatileRateLimitPerSecond,
+    config.volatileRateLimitPerSecond * 2,
+    now,
+  );
+  socket.data.refusals = new LogSampler(REFUSAL_LOG_INTERVAL_MS);
+
   for (const name of Object.keys(COMMANDS) as CommandName[]) {
     socket.on(name, ((...args: unknown[]) => {
-      // `emit(name, ack)` without a payload: the ack arrives where the payload would be.
-      const [payload, ack] = args.length === 1 && typeof args[0] === 'function' ? [undefined, args[0]] : args;
+      const { payload, ack } = splitArgs(args);
       void runCommand(name, payload, ack, socket, deps, handlers);
     }) as never);
   }
   socket.onAny((event: string, ...args: unknown[]) => {
     if (isCommandName(event)) return;
-    deps.log.info('unknown event', { event, socket: socket.id });
-    const ack = args.at(-1);
-    if (typeof ack === 'function') ack(fail('unknown_event', `Unknown event "${event}"`));
+    const { ack } = splitArgs(args);
+    // The same bucket as commands: an unknown name is no way around the limit.
+    const result = socket.data.bucket.take(deps.clock())
+      ? fail('unknown_event', `Unknown event "${clip(event, 64)}"`)
+      : fail('rate_limited', 'Too many requests; slow down');
+    logRefusal(socket, deps, result.code, { event, socket: socket.id });
+    ack(result);
   });
+  socket.on('disconnect', () => {
+    for (const { kind, suppressed } of socket.data.refusals.drain()) {
+      deps.log.info('commands refused (not logged one by one)', { code: kind, count: suppressed, socket: socket.id });
+    }
+  });
+}
+
+/**
+ * The ack is the last argument when it is a function, whatever came before it; the payload is the
+ * first argument unless that is the ack (`emit(name, ack)`). Extra arguments are ignored.
+ */
+function splitArgs(args: unknown[]): { payload: unknown; ack: AckFn } {
+  const last = args.at(-1);
+  if (typeof last !== 'function') return { payload: args[0], ack: () => {} };
+  return { payload: args.length > 1 ? args[0] : undefined, ack: last as AckFn };
 }
 
 async function runCommand(
   name: CommandName,
   payload: unknown,
-  rawAck: unknown,
+  ack: AckFn,
   socket: TypedSocket,
   deps: Deps,
   handlers: HandlerTable,
 ) {
   const started = performance.now();
   const session = socket.data.session;
-  const ack = typeof rawAck === 'function' ? (rawAck as (r: Ack<unknown>) => void) : () => {};
   const logFields = {
     event: name,
     socket: socket.id,
@@ -61,8 +102,15 @@ async function runCommand(
   }
   const ms = Math.round((performance.now() - started) * 10) / 10;
   if (result.ok) deps.log.debug('command', { ...logFields, ms });
-  else deps.log.info('command refused', { ...logFields, ms, code: result.code, message: result.message });
+  else logRefusal(socket, deps, result.code, { ...logFields, ms, message: result.message });
   ack(result);
+}
+
+/** Logs a refusal, sampled per connection and code: a flood of them writes a line, then a count. */
+function logRefusal(socket: TypedSocket, deps: Deps, code: ErrorCode, fields: Record<string, unknown>) {
+  const { log, suppressed } = socket.data.refusals.take(code, deps.clock());
+  if (!log) return;
+  deps.log.info('command refused', { ...fields, code, ...(suppressed > 0 ? { alsoRefusedBefore: suppressed } : {}) });
 }
 
 async function execute(name: CommandName, payload: unknown, socket: TypedSocket, deps: Deps, handlers: HandlerTable) {
@@ -73,28 +121,16 @@ async function execute(name: CommandName, payload: unknown, socket: TypedSocket,
     throw new CommandError('payload_too_large', `Payload larger than ${def.maxBytes} bytes`);
   const parsed = def.schema.safeParse(payload ?? {});
   if (!parsed.success) throw new CommandError('invalid_payload', z.prettifyError(parsed.error).slice(0, 500));
-  const ctx: HandlerContext = { deps, socket, member: null };
+  const ctx: PublicContext & { member?: Member } = { deps, socket };
   if (def.access !== 'public') {
-    ctx.member = await loadMember(socket, deps, name);
+    // Volatile commands (up to 120 a second per drawer) use the member cached per socket.
+    ctx.member = def.volatile ? await loadCachedMember(socket, deps, name) : await loadMember(socket, deps, name);
     if (def.access === 'moderator' && ctx.member.actor.role !== 'moderator') {
       throw new CommandError('forbidden', 'Only moderators may do this');
     }
   }
-  const handler = handlers[name] as (p: unknown, c: HandlerContext) => Promise<unknown>;
+  const handler = handlers[name] as (p: unknown, c: PublicContext) => Promise<unknown>;
   return handler(parsed.data, ctx);
-}
-
-async function loadMember(socket: TypedSocket, deps: Deps, name: CommandName): Promise<Member> {
-  const session = socket.data.session;
-  if (!session) throw new CommandError('not_joined', 'Join the workshop first');
-  const [actor, workshop] = await Promise.all([
-    deps.store.getParticipant(session.workshopId, session.participantId),
-    deps.store.getWorkshop(session.workshopId),
-  ]);
-  if (!actor || !workshop) throw new CommandError('not_found', 'Workshop or participant not found');
-  if (actor.removed) throw new CommandError('removed', 'You were removed from this workshop');
-  if (workshop.endedAt !== null && name !== 'workshop:leave') throw new CommandError('ended', 'The workshop has ended');
-  return { session, actor, workshop };
 }
 
 function jsonSize(payload: unknown): number {
@@ -103,4 +139,8 @@ function jsonSize(payload: unknown): number {
   } catch {
     return Number.POSITIVE_INFINITY;
   }
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }

@@ -2,18 +2,36 @@ import { PROTOCOL_VERSION, CommandError } from '../../shared/protocol.js';
 import { workshopCommands } from '../../shared/workshops/events.js';
 import { formatJoinCode, type SessionSnapshot } from '../../shared/workshops/schema.js';
 import { rooms } from '../realtime/rooms.js';
-import type { Deps, HandlerContext, HandlerTable, Session, TypedSocket } from '../realtime/types.js';
+import type { Feature } from '../features.js';
+import { memberChanged } from '../realtime/member-cache.js';
+import { publicOrigin } from '../realtime/origin.js';
+import type { Deps, HandlerTable, Session, TypedSocket } from '../realtime/types.js';
 import type { ParticipantRecord, WorkshopRecord } from './store/types.js';
 import * as logic from './logic.js';
 
 type WorkshopHandlers = Pick<HandlerTable, keyof typeof workshopCommands>;
 
-const need = <T>(value: T | null): T => {
+/** A participant a command changed, or not_joined when they are gone. */
+const stillJoined = <T>(value: T | null): T => {
   if (value === null) throw new CommandError('not_joined', 'Join the workshop first');
   return value;
 };
 
-export function workshopHandlers(deps: Deps): WorkshopHandlers {
+/** Presence timers (a dropped person goes "offline" after the grace period) live and die with the app. */
+export function workshopFeature(deps: Deps): Feature<keyof typeof workshopCommands> {
+  const presence = new Set<NodeJS.Timeout>();
+  return {
+    handlers: workshopHandlers(deps, presence),
+    start() {},
+    async stop() {
+      for (const t of presence) clearTimeout(t);
+      presence.clear();
+    },
+    disconnected: (socket) => onDisconnect(socket, deps, presence),
+  };
+}
+
+function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHandlers {
   const { store, io } = deps;
   const pub = (p: ParticipantRecord) => logic.toPublicParticipant(p, deps.clock(), deps.config.presenceGraceMs);
   const ctxFor = () => ({ now: deps.clock(), ids: deps.ids });
@@ -41,7 +59,7 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
       for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
       // One socket speaks for one participant: the one it spoke for before is now dropped.
       if (previous.participantId !== participant.id || previous.workshopId !== workshop.id)
-        await markDropped(deps, previous, socket.id);
+        await markDropped(deps, presence, previous, socket.id);
     }
     socket.data.session = { workshopId: workshop.id, participantId: participant.id };
     const me = attached.participant;
@@ -64,7 +82,7 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
       participants: everyone.filter((p) => !p.removed).map(pub),
       resumeToken,
       serverTime: deps.clock(),
-      inviteUrl: `${deps.config.publicUrl ?? originOf(socket)}/j/${formatJoinCode(workshop.code)}`,
+      inviteUrl: `${publicOrigin(deps.config, socket.request)}/j/${formatJoinCode(workshop.code)}`,
     };
   }
 
@@ -82,7 +100,7 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
       for (let attempt = 0; attempt < 5; attempt++) {
         const { record, moderatorKey } = logic.newWorkshop(input, ctxFor());
         if (!(await store.createWorkshop(record))) continue; // join code taken: draw another
-        const base = deps.config.publicUrl ?? originOf(socket);
+        const base = publicOrigin(deps.config, socket.request);
         deps.log.info('workshop created', { workshop: record.id, code: record.code });
         return {
           workshop: logic.toPublicWorkshop(record),
@@ -128,7 +146,7 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
     },
 
     'workshop:leave': async (_input, ctx) => {
-      const { session } = need(ctx.member);
+      const { session } = ctx.member;
       const left = await store.leave(session.workshopId, session.participantId);
       ctx.socket.data.session = null;
       for (const room of ctx.socket.rooms) if (room !== ctx.socket.id) void ctx.socket.leave(room);
@@ -139,7 +157,7 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
     },
 
     'workshop:lock': async ({ locked }, ctx) => {
-      const { workshop } = need(ctx.member);
+      const { workshop } = ctx.member;
       const updated = await store.setWorkshopLocked(workshop.id, locked);
       if (!updated) throw new CommandError('not_found', 'Workshop not found');
       const info = logic.toPublicWorkshop(updated);
@@ -148,9 +166,10 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
     },
 
     'workshop:end': async (_input, ctx) => {
-      const { workshop } = need(ctx.member);
+      const { workshop } = ctx.member;
       const updated = await store.endWorkshop(workshop.id, deps.clock());
       if (!updated) throw new CommandError('not_found', 'Workshop not found');
+      memberChanged(io, workshop.id);
       const info = logic.toPublicWorkshop(updated);
       io.to(rooms.workshop(workshop.id)).emit('workshop:ended', info);
       deps.log.info('workshop ended', { workshop: workshop.id });
@@ -158,33 +177,35 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
     },
 
     'hand:raise': async (_input, ctx) => {
-      const { session } = need(ctx.member);
+      const { session } = ctx.member;
       const p = await store.raiseHand(session.workshopId, session.participantId, deps.clock());
-      return pub(need(broadcastParticipant(session.workshopId, p)));
+      return pub(stillJoined(broadcastParticipant(session.workshopId, p)));
     },
 
     'hand:lower': async ({ participantId }, ctx) => {
-      const { session, actor } = need(ctx.member);
+      const { session, actor } = ctx.member;
       const target = logic.checkLowerHand(actor, participantId);
       const p = await store.lowerHand(session.workshopId, target);
       if (!p) throw new CommandError('not_found', 'No such participant');
-      return pub(need(broadcastParticipant(session.workshopId, p)));
+      return pub(stillJoined(broadcastParticipant(session.workshopId, p)));
     },
 
     'participant:promote': async ({ participantId }, ctx) => {
-      const { workshop } = need(ctx.member);
+      const { workshop } = ctx.member;
       logic.checkPromote(await store.getParticipant(workshop.id, participantId));
       const p = await store.setRole(workshop.id, participantId, 'moderator');
       if (!p) throw new CommandError('not_found', 'No such participant');
       io.in(rooms.participant(workshop.id, p.id)).socketsJoin(rooms.moderators(workshop.id));
-      return pub(need(broadcastParticipant(workshop.id, p)));
+      memberChanged(io, workshop.id, p.id);
+      return pub(stillJoined(broadcastParticipant(workshop.id, p)));
     },
 
     'participant:remove': async ({ participantId }, ctx) => {
-      const { workshop, actor } = need(ctx.member);
+      const { workshop, actor } = ctx.member;
       logic.checkRemove(actor, await store.getParticipant(workshop.id, participantId));
       const removed = await store.removeParticipant(workshop.id, participantId);
       if (!removed) throw new CommandError('not_found', 'No such participant');
+      memberChanged(io, workshop.id, participantId);
       const own = rooms.participant(workshop.id, participantId);
       io.to(own).emit('session:closed', { reason: 'removed' });
       io.in(own).disconnectSockets(true);
@@ -206,14 +227,14 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
  * When a socket drops, others see "reconnecting"; after the grace period, "offline".
  * Resolves when the drop is recorded and broadcast (a closing node waits for it).
  */
-export function onDisconnect(socket: TypedSocket, deps: Deps): Promise<void> {
+function onDisconnect(socket: TypedSocket, deps: Deps, presence: Set<NodeJS.Timeout>): Promise<void> {
   const session = socket.data.session;
   if (!session) return Promise.resolve();
-  return markDropped(deps, session, socket.id);
+  return markDropped(deps, presence, session, socket.id);
 }
 
 /** Records that `connectionId` no longer speaks for the participant of `session`, unless a newer one does. */
-function markDropped(deps: Deps, session: Session, connectionId: string): Promise<void> {
+function markDropped(deps: Deps, presence: Set<NodeJS.Timeout>, session: Session, connectionId: string): Promise<void> {
   const at = deps.clock();
   return (async () => {
     const p = await deps.store.detachConnection(session.workshopId, session.participantId, connectionId, at);
@@ -224,21 +245,12 @@ function markDropped(deps: Deps, session: Session, connectionId: string): Promis
         .emit('participant:updated', logic.toPublicParticipant(q, deps.clock(), deps.config.presenceGraceMs));
     emitUpdate(p);
     const timer = setTimeout(() => {
-      deps.timers.delete(timer);
+      presence.delete(timer);
       void deps.store
         .expirePresence(session.workshopId, session.participantId, at)
         .then((q) => q && emitUpdate(q))
         .catch((err: unknown) => deps.log.warn('presence expiry failed', { err }));
     }, deps.config.presenceGraceMs);
-    deps.timers.add(timer);
+    presence.add(timer);
   })().catch((err: unknown) => deps.log.warn('disconnect bookkeeping failed', { err, workshop: session.workshopId }));
 }
-
-function originOf(socket: TypedSocket): string {
-  const headers = socket.handshake.headers;
-  const host = headers['x-forwarded-host'] ?? headers.host ?? 'localhost:3000';
-  const proto = headers['x-forwarded-proto'] ?? (socket.handshake.secure ? 'https' : 'http');
-  return `${String(proto).split(',')[0]}://${String(host).split(',')[0]}`;
-}
-
-export type { HandlerContext };
