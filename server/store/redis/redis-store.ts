@@ -19,6 +19,8 @@ export function redisKeys(prefix: string) {
     workshop: (id: string) => `${prefix}w:${id}`,
     participantIds: (id: string) => `${prefix}w:${id}:pids`,
     participant: (id: string, pid: string) => `${prefix}w:${id}:p:${pid}`,
+    /** The participant counter (see WorkshopStore). */
+    participantsSeq: (id: string) => `${prefix}w:${id}:pseq`,
     chat: (id: string, room: string) => `${prefix}w:${id}:chat:${room}`,
     /** Media: set of room ids in stage mode. */
     stage: (id: string) => `${prefix}w:${id}:stage`,
@@ -106,6 +108,10 @@ export class RedisStore implements Store {
     return hashes.map(decodeParticipant).filter((p): p is ParticipantRecord => p !== null);
   }
 
+  async participantsSeq(workshopId: string) {
+    return Number((await this.client.get(this.keys.participantsSeq(workshopId))) ?? 0);
+  }
+
   setRole(workshopId: string, participantId: string, role: Role) {
     return this.updateParticipant('setParticipant', workshopId, participantId, ['role', role]);
   }
@@ -119,9 +125,8 @@ export class RedisStore implements Store {
   }
 
   async attachConnection(workshopId: string, participantId: string, connectionId: string) {
-    const result = (await this.run('attach', [this.keys.participant(workshopId, participantId)], [connectionId])) as
-      | [string]
-      | null;
+    const keys = [this.keys.participant(workshopId, participantId), this.keys.participantsSeq(workshopId)];
+    const result = (await this.run('attach', keys, [connectionId])) as [string] | null;
     if (!result) return null;
     const participant = await this.getParticipant(workshopId, participantId);
     return participant && { participant, replaced: result[0] };
@@ -147,8 +152,8 @@ export class RedisStore implements Store {
   }
 
   async removeParticipant(workshopId: string, participantId: string) {
-    const key = this.keys.participant(workshopId, participantId);
-    const applied = await this.run('remove', [key], []);
+    const keys = [this.keys.participant(workshopId, participantId), this.keys.participantsSeq(workshopId)];
+    const applied = await this.run('remove', keys, []);
     return applied ? this.getParticipant(workshopId, participantId) : null;
   }
 
@@ -172,7 +177,11 @@ export class RedisStore implements Store {
     opts: { guardStage?: boolean } = {},
   ) {
     const fields = Object.entries(patch).flatMap(([k, v]) => (v === undefined ? [] : [k, v ? '1' : '0']));
-    const keys = [this.keys.participant(workshopId, participantId), this.keys.stage(workshopId)];
+    const keys = [
+      this.keys.participant(workshopId, participantId),
+      this.keys.stage(workshopId),
+      this.keys.participantsSeq(workshopId),
+    ];
     const result = await this.run('updateMedia', keys, [opts.guardStage ? '1' : '0', ...fields]);
     if (result === 'stage') return 'stage' as const;
     return result ? this.getParticipant(workshopId, participantId) : null;
@@ -202,7 +211,8 @@ export class RedisStore implements Store {
     participantId: string,
     args: string[],
   ) {
-    const applied = await this.run(script, [this.keys.participant(workshopId, participantId)], args);
+    const keys = [this.keys.participant(workshopId, participantId), this.keys.participantsSeq(workshopId)];
+    const applied = await this.run(script, keys, args);
     return applied ? this.getParticipant(workshopId, participantId) : null;
   }
 }
