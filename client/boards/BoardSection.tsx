@@ -1,26 +1,22 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { BOARD_LIMITS } from '../../shared/boards/schema.js';
 import { cardsCsv } from '../../shared/boards/csv.js';
 import { errorText, t } from '../i18n/i18n.js';
-import type { Connection } from '../net/connection.js';
 import { Alert } from '../ui/Alert.js';
-import type { WorkshopState } from '../workshops/state.js';
 import { BoardCanvas, type Editor } from './BoardCanvas.js';
 import { BoardControls } from './BoardControls.js';
 import { CardsPanel } from './CardsPanel.js';
 import { boardPng, boardSvg, download } from './export.js';
 import { Gallery } from './Gallery.js';
 import { BoardIcon } from './icons.js';
-import { createBoardState, newId, type BoardClientState } from './state.js';
+import { newId, type BoardClientState } from './state.js';
 import { Toolbar } from './Toolbar.js';
 import { createBoardUi, type BoardUi } from './ui.js';
 
 /** The board of the room this person is in: toolbar, canvas, cards, moderator controls, exports, gallery. */
-export function BoardSection({ conn, workshop }: { conn: Connection; workshop: WorkshopState }) {
-  const board = useMemo(() => createBoardState(conn, workshop), [conn, workshop]);
+export function BoardSection({ board }: { board: BoardClientState }) {
   const ui = useMemo(() => createBoardUi(), []);
-  useEffect(() => () => board.dispose(), [board]);
   const wrap = useRef<HTMLDivElement>(null);
   const editor = useSignal<Editor | null>(null);
   const note = useSignal<string | null>(null);
