@@ -98,10 +98,13 @@ export function createWorkshopState(conn: Connection, code: string) {
     conn.on('workshop:ended', (w) => {
       workshop.value = w;
       sessions.clear(code);
+      conn.abandon('ended');
       close('ended');
     }),
     conn.on('session:closed', ({ reason }) => {
       if (reason !== 'replaced') sessions.clear(code);
+      // Nothing waiting goes out any more: this connection no longer speaks for the person.
+      conn.abandon(reason === 'replaced' ? 'not_joined' : reason);
       close(reason);
     }),
     conn.on('chat:message', (m) => {
@@ -186,6 +189,7 @@ export function createWorkshopState(conn: Connection, code: string) {
     end: () => run(conn.request('workshop:end', {})),
     async leave() {
       await run(conn.request('workshop:leave', {}));
+      conn.abandon('not_joined');
       close('left');
     },
     dismissError: () => (error.value = null),
