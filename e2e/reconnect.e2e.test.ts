@@ -37,6 +37,9 @@ describe.skipIf(!hasBrowser())('reconnects in the browser', () => {
     const ben = await newPerson(browser);
     await joinWorkshop(ana.page, inviteUrl, { name: 'Ana', town: 'Lyon', media: false });
     await joinWorkshop(ben.page, inviteUrl, { name: 'Ben', town: 'Kamen', media: false });
+    // Joined without media (the phone layout): the chat opens from its button.
+    await ana.page.getByTestId('phone-chat').click();
+    await ben.page.getByTestId('phone-chat').click();
 
     // The network goes away and the open socket with it (as when a train enters a tunnel).
     await ana.context.setOffline(true);
