@@ -34,6 +34,7 @@ const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'hand:lower': {},
   'participant:promote': { participantId: 'someone' },
   'participant:remove': { participantId: 'someone' },
+  'participant:sync': {},
   'chat:send': { text: 'hello' },
   'chat:history': {},
   'media:config': {},
