@@ -18,7 +18,9 @@ beforeEach(async () => {
   ws = createWorkshopState(fake.conn, 'ABCDEF');
   const breakouts = createBreakoutsState(fake.conn, ws);
   polls = createPollState(fake.conn, ws, breakouts.view);
-  dispose = () => [polls, breakouts, ws].forEach((s) => s.dispose());
+  dispose = () => {
+    for (const s of [polls, breakouts, ws]) s.dispose();
+  };
   const done = ws.actions.join({ code: 'ABCDEF', name: 'Me', town: 'Lyon' });
   fake.reply('workshop:join', snapshot(person('me'), [], 1));
   await done;
