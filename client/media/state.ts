@@ -391,7 +391,12 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
       const resumed = ws.resumed.value;
       if (resumed === seenResume) return;
       seenResume = resumed;
-      if (configLoaded) void loadConfig();
+      if (!configLoaded) return;
+      void loadConfig().then(() => {
+        // A room whose mesh could not be built without a config (lost during the drop) is built now.
+        const room = roomId.peek();
+        if (room && !mesh && config.peek()) void joinMediaRoom(room);
+      });
     }),
   );
   const onDeviceChange = () => void refreshDevices();
