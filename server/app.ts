@@ -60,8 +60,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
       callback(allowed ? null : 'origin not allowed', allowed);
     },
     connectionStateRecovery: undefined,
-    pingInterval: 10_000,
-    pingTimeout: 8_000,
+    // Heartbeats: Socket.IO's defaults, chosen on purpose. The server pings every 25 s and drops a client
+    // that has not answered within 20 s. 10 s/8 s dropped an overloaded laptop 29 times in one plenary: a
+    // main thread busy with video for 8 s is not a lost person. A real loss shows as "reconnecting" within
+    // 45 s at worst (a closed tab or a reset connection is seen at once), and a drop costs a resume, media
+    // renegotiation and a "Reconnecting" banner, which is worse than a late "reconnecting" badge.
+    pingInterval: 25_000,
+    pingTimeout: 20_000,
   });
 
   const adapterClients: RedisClient[] = [];

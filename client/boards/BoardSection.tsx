@@ -1,19 +1,17 @@
-import { useSignal, type ReadonlySignal } from '@preact/signals';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { type ReadonlySignal, useSignal } from '@preact/signals';
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { BOARD_LIMITS } from '../../shared/boards/schema.js';
 import type { RoomsSeen } from '../../shared/breakouts/room-label.js';
 import { cardsCsv } from '../../shared/boards/csv.js';
 import { errorText, t } from '../i18n/i18n.js';
-import type { Connection } from '../net/connection.js';
 import { Alert } from '../ui/Alert.js';
-import type { WorkshopState } from '../workshops/state.js';
 import { BoardCanvas, type Editor } from './BoardCanvas.js';
 import { BoardControls } from './BoardControls.js';
 import { CardsPanel } from './CardsPanel.js';
 import { boardPng, boardSvg, download } from './export.js';
 import { Gallery } from './Gallery.js';
 import { BoardIcon } from './icons.js';
-import { createBoardState, newId, type BoardClientState } from './state.js';
+import { newId, type BoardClientState } from './state.js';
 import { Toolbar } from './Toolbar.js';
 import { createBoardUi, type BoardUi } from './ui.js';
 
@@ -21,18 +19,8 @@ import { createBoardUi, type BoardUi } from './ui.js';
  * The board of the room this person is in: toolbar, canvas, cards, moderator controls, exports, gallery.
  * `rooms` is the breakouts' view, so the gallery names rooms as everywhere else.
  */
-export function BoardSection({
-  conn,
-  workshop,
-  rooms,
-}: {
-  conn: Connection;
-  workshop: WorkshopState;
-  rooms: ReadonlySignal<RoomsSeen | null>;
-}) {
-  const board = useMemo(() => createBoardState(conn, workshop), [conn, workshop]);
+export function BoardSection({ board, rooms }: { board: BoardClientState; rooms: ReadonlySignal<RoomsSeen | null> }) {
   const ui = useMemo(() => createBoardUi(), []);
-  useEffect(() => () => board.dispose(), [board]);
   const wrap = useRef<HTMLDivElement>(null);
   const editor = useSignal<Editor | null>(null);
   const note = useSignal<string | null>(null);

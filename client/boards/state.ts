@@ -145,7 +145,7 @@ export function createBoardState(conn: Connection, ws: WorkshopState) {
     }
   }
 
-  async function sync(full: boolean, attempt = 0): Promise<void> {
+  async function sync(full: boolean): Promise<void> {
     if (syncing && !full) return;
     syncing = true;
     const room = trackedRoom;
@@ -154,12 +154,8 @@ export function createBoardState(conn: Connection, ws: WorkshopState) {
     syncing = false;
     if (room !== trackedRoom) return;
     if (r.ok) return load(r.data, askedAt);
-    // Right after a reconnect the session may not be resumed yet: try again shortly.
-    if ((r.code === 'not_joined' || r.code === 'network') && attempt < 20) {
-      setTimeout(() => void sync(full, attempt + 1), 300);
-      return;
-    }
-    error.value = r.code;
+    // Lost on the way: the next resume asks again.
+    if (r.code !== 'network') error.value = r.code;
   }
 
   function dropLive(ids: string[]) {
@@ -169,11 +165,12 @@ export function createBoardState(conn: Connection, ws: WorkshopState) {
     live.value = next;
   }
 
+  // A new room: its board from scratch; every join or resume: what was missed meanwhile.
+  let syncedAt = 0;
   const stopRoomEffect = effect(() => {
     const room = roomId.value;
-    const inside = ws.phase.value === 'inside';
-    const online = conn.link.value === 'online';
-    if (!inside || !online) return;
+    const resumed = ws.resumed.value;
+    if (ws.phase.value !== 'inside' || resumed === 0) return;
     if (room !== trackedRoom) {
       trackedRoom = room;
       current = emptyBoard();
@@ -187,9 +184,11 @@ export function createBoardState(conn: Connection, ws: WorkshopState) {
         cursors.value = new Map();
         bump();
       });
+      syncedAt = resumed;
       void sync(true);
-    } else {
-      void sync(false); // back online: fetch what was missed
+    } else if (resumed !== syncedAt) {
+      syncedAt = resumed;
+      void sync(false);
     }
   });
 
@@ -305,10 +304,10 @@ export function createBoardState(conn: Connection, ws: WorkshopState) {
       return r.ok ? r.data : null;
     },
     live(payload: Omit<CommandInput<'board:live'>, 'roomId'>) {
-      conn.socket.volatile.emit('board:live', { roomId: trackedRoom, ...payload }, () => {});
+      conn.volatile('board:live', { roomId: trackedRoom, ...payload });
     },
     cursor(x: number, y: number, laser: boolean, gone = false) {
-      conn.socket.volatile.emit('board:cursor', { roomId: trackedRoom, x, y, laser, gone }, () => {});
+      conn.volatile('board:cursor', { roomId: trackedRoom, x, y, laser, gone });
     },
     /** Boards of the workshop and saved copies, for the gallery walk. */
     async list() {

@@ -80,15 +80,23 @@ export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
 
   const unsubscribe = [
     conn.on('breakout:updated', (v) => {
-      if (!view.value || v.version >= view.value.version) view.value = v;
+      const known = view.value?.version;
+      if (known === undefined || v.version >= known) view.value = v;
+      // Every change is announced: a version skipped means a missed one, and with it perhaps room moves.
+      if (known !== undefined && v.version > known + 1) resync();
     }),
     conn.on('breakout:broadcasted', (m) => (heard.value = [...heard.value, m].slice(-5))),
     conn.on('breakout:round-ended', (e) => (lastEnded.value = e)),
   ];
 
-  // After every join or resume (a new snapshot), fetch the breakouts; a late joiner is placed then.
+  function resync() {
+    void run(conn.request('breakout:sync', {}));
+    void ws.resyncPeople();
+  }
+
+  // After every join or resume, fetch the breakouts; a late joiner is placed then.
   const stopSync = effect(() => {
-    if (ws.phase.value === 'inside' && ws.workshop.value) void run(conn.request('breakout:sync', {}));
+    if (ws.resumed.value > 0 && ws.phase.peek() === 'inside') void run(conn.request('breakout:sync', {}));
   });
   // Confirm every room change, so the server puts this tab's connection into the room.
   let ackedRoom: string | null = null;

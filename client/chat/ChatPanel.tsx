@@ -6,6 +6,7 @@ import type { WorkshopState } from '../workshops/state.js';
 
 export function ChatPanel({ state }: { state: WorkshopState }) {
   const draft = useSignal('');
+  const notSent = useSignal(false);
   const list = useRef<HTMLOListElement>(null);
   const messages = state.chat.value;
   const myId = state.self.value?.id;
@@ -19,8 +20,14 @@ export function ChatPanel({ state }: { state: WorkshopState }) {
     e.preventDefault();
     const text = draft.value.trim();
     if (!text) return;
-    if (await state.actions.sendChat(text)) draft.value = '';
+    // The field is free at once; while the connection is away the message waits in the list.
+    draft.value = '';
+    notSent.value = false;
+    if (await state.actions.sendChat(text)) return;
+    notSent.value = true;
+    draft.value = draft.value ? `${text} ${draft.value}` : text;
   };
+  const waiting = state.outbox.value;
 
   return (
     <section class="card chat" aria-labelledby="chat-title">
@@ -38,7 +45,18 @@ export function ChatPanel({ state }: { state: WorkshopState }) {
             <div class="chat__text">{m.text}</div>
           </li>
         ))}
+        {waiting.map((m) => (
+          <li key={`out-${m.id}`} class="chat__msg chat__msg--mine chat__msg--waiting" data-testid="chat-waiting">
+            <div class="chat__meta muted">{t('chat.waiting')}</div>
+            <div class="chat__text">{m.text}</div>
+          </li>
+        ))}
       </ol>
+      {notSent.value && (
+        <p class="chat__note" role="alert" data-testid="chat-not-sent">
+          {t('chat.notSent')}
+        </p>
+      )}
       <form class="chat__form" onSubmit={send}>
         <label for="chat-input" class="visually-hidden">
           {t('chat.label')}

@@ -183,15 +183,9 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
   };
 
   let configLoaded: Promise<void> | null = null;
-  async function loadConfig(tries = 10): Promise<void> {
-    for (let i = 0; i < tries && !disposed; i++) {
-      const r = await conn.request('media:config', {});
-      if (r.ok) {
-        config.value = r.data;
-        return;
-      }
-      await new Promise((res) => setTimeout(res, 500));
-    }
+  async function loadConfig(): Promise<void> {
+    const r = await conn.request('media:config', {});
+    if (r.ok && !disposed) config.value = r.data;
   }
 
   // What the join screen already runs is taken over at once (before the camera effect asks again).
@@ -390,15 +384,19 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
       config.value = { ...c, stageRooms: on ? [...rest, room] : rest };
     }),
   ];
-  // After a reconnect, the stage may have changed meanwhile.
-  let wasOffline = false;
+  // After every resume the stage may have changed meanwhile (the first config comes with the first room).
+  let seenResume = ws.resumed.peek();
   stops.push(
-    conn.link.subscribe((l) => {
-      if (l !== 'online') wasOffline = true;
-      else if (wasOffline) {
-        wasOffline = false;
-        setTimeout(() => void loadConfig(), 300);
-      }
+    effect(() => {
+      const resumed = ws.resumed.value;
+      if (resumed === seenResume) return;
+      seenResume = resumed;
+      if (!configLoaded) return;
+      void loadConfig().then(() => {
+        // A room whose mesh could not be built without a config (lost during the drop) is built now.
+        const room = roomId.peek();
+        if (room && !mesh && config.peek()) void joinMediaRoom(room);
+      });
     }),
   );
   const onDeviceChange = () => void refreshDevices();

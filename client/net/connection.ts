@@ -1,52 +1,45 @@
-import { signal, type ReadonlySignal } from '@preact/signals';
 import { io, type Socket } from 'socket.io-client';
-import type {
-  Ack,
-  ClientToServerEvents,
-  CommandInput,
-  CommandName,
-  CommandResult,
-  ServerToClientEvents,
-} from '../../shared/protocol.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.js';
+import { connectionOver, type Connection, type LinkState, type Transport } from './link.js';
 
-export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-export type LinkState = 'connecting' | 'online' | 'offline';
+export type { Connection, LinkState } from './link.js';
 
-export interface Connection {
-  readonly socket: ClientSocket;
-  readonly link: ReadonlySignal<LinkState>;
-  /** Sends a command and resolves with its ack; a timeout or a lost link resolves as a failed ack. */
-  request<K extends CommandName>(
-    event: K,
-    payload: CommandInput<K>,
-    timeoutMs?: number,
-  ): Promise<Ack<CommandResult<K>>>;
-  /** Subscribes to a server event; returns the unsubscribe. */
-  on<E extends keyof ServerToClientEvents>(event: E, listener: ServerToClientEvents[E]): () => void;
-}
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Untyped = {
+  emit(event: string, ...args: unknown[]): void;
+  on(event: string, listener: (...args: never[]) => void): void;
+  off(event: string, listener: (...args: never[]) => void): void;
+};
 
 /** The only place that talks to socket.io-client. */
 export function createConnection(url?: string): Connection {
   const socket: ClientSocket = url ? io(url) : io();
-  const link = signal<LinkState>('connecting');
-  socket.on('connect', () => (link.value = 'online'));
-  socket.on('disconnect', () => (link.value = 'offline'));
-  socket.io.on('reconnect_attempt', () => (link.value = 'connecting'));
-
-  return {
-    socket,
-    link,
-    async request(event, payload, timeoutMs = 10_000) {
-      try {
-        const timed = socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<unknown> };
-        return (await timed.emitWithAck(event, payload)) as Ack<CommandResult<typeof event>>;
-      } catch {
-        return { ok: false, code: 'network', message: 'No answer from the server' } as const;
-      }
+  const raw = socket as unknown as Untyped;
+  const transport: Transport = {
+    get connected() {
+      return socket.connected;
+    },
+    async send(event, payload, timeoutMs) {
+      const timed = socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<unknown> };
+      return timed.emitWithAck(event, payload);
+    },
+    sendVolatile(event, payload) {
+      (socket.volatile as unknown as Untyped).emit(event, payload, () => {});
     },
     on(event, listener) {
-      socket.on(event, listener as never);
-      return () => void socket.off(event, listener as never);
+      raw.on(event, listener);
+      return () => raw.off(event, listener);
+    },
+    onState(listener: (state: LinkState) => void) {
+      socket.on('connect', () => listener('online'));
+      socket.on('disconnect', () => listener('offline'));
+      socket.io.on('reconnect_attempt', () => listener('connecting'));
+    },
+    reconnect() {
+      if (!socket.connected && !socket.active) socket.connect();
     },
   };
+  // For browser tests and support: drop the transport as a closed laptop lid would (Socket.IO reconnects).
+  (globalThis as { __jumelageNet?: unknown }).__jumelageNet = { drop: () => socket.io.engine?.close() };
+  return connectionOver(transport);
 }

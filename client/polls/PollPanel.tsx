@@ -1,31 +1,13 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useMemo } from 'preact/hooks';
 import type { PollView } from '../../shared/polls/schema.js';
 import { errorText, locale, t } from '../i18n/i18n.js';
-import type { Connection } from '../net/connection.js';
 import { Alert } from '../ui/Alert.js';
 import { Icon } from '../ui/Icon.js';
-import type { BreakoutsState } from '../breakouts/state.js';
 import type { WorkshopState } from '../workshops/state.js';
 import { Leaderboard } from './Leaderboard.js';
 import { PollCard } from './PollCard.js';
 import { PollEditor } from './PollEditor.js';
-import { createPollState, type PollState } from './state.js';
-
-/** Creates the poll state for this workshop page and shows the panel. */
-export function PollSection({
-  conn,
-  state,
-  breakouts,
-}: {
-  conn: Connection;
-  state: WorkshopState;
-  breakouts: BreakoutsState;
-}) {
-  const polls = useMemo(() => createPollState(conn, state, breakouts.view), [conn, state, breakouts]);
-  useEffect(() => () => polls.dispose(), [polls]);
-  return <PollPanel state={state} polls={polls} />;
-}
+import type { PollState } from './state.js';
 
 /**
  * The current poll first (full width on a phone, see styles.css "polls"), then the last results, the quiz

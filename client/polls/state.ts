@@ -13,7 +13,7 @@ const put = <K, V>(map: ReadonlyMap<K, V>, key: K, value: V) => new Map(map).set
 
 /**
  * Polls as this client sees them. Only this module writes these signals, from acks and server events;
- * after every join or resume snapshot it asks `poll:sync`, so a reload shows one's own vote again.
+ * after every join or resume it asks `poll:sync`, so a reload shows one's own vote again.
  * `breakouts` is the breakouts state's view: "launch in every breakout room" takes its open rooms.
  */
 export function createPollState(conn: Connection, ws: WorkshopState, breakouts: ReadonlySignal<BreakoutView | null>) {
@@ -82,9 +82,9 @@ export function createPollState(conn: Connection, ws: WorkshopState, breakouts: 
     conn.on('poll:tallied', acceptTally),
     conn.on('poll:scored', (l) => (leaderboards.value = put(leaderboards.value, l.series, l))),
     effect(() => {
-      // After every join or resume snapshot, and when this person becomes a moderator (drafts, hidden results).
+      // After every join or resume, and when this person becomes a moderator (drafts, hidden results).
       void ws.isModerator.value;
-      if (ws.snapshots.value > 0 && ws.phase.peek() === 'inside') void sync();
+      if (ws.resumed.value > 0 && ws.phase.peek() === 'inside') void sync();
     }),
     effect(() => {
       const timed = open.value.some((p) => p.deadline !== null);

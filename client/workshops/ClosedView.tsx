@@ -16,9 +16,15 @@ export function ClosedView({ state, code }: { state: WorkshopState; code: string
               {reason === 'left' ? t('closed.rejoin') : t('closed.useHere')}
             </button>
           )}
-          <a class="btn btn--ghost" href="/">
-            {t('closed.home')}
-          </a>
+          {reason === 'gone' ? (
+            <a class="btn btn--primary btn--large" href="/" data-testid="to-start">
+              {t('closed.start')}
+            </a>
+          ) : (
+            <a class="btn btn--ghost" href="/">
+              {t('closed.home')}
+            </a>
+          )}
         </div>
       </section>
     </div>

@@ -1,11 +1,7 @@
-import { useEffect, useMemo } from 'preact/hooks';
 import { formatJoinCode } from '../../shared/workshops/schema.js';
 import { BreakoutsSection } from '../breakouts/BreakoutsSection.js';
 import { roomTitle } from '../breakouts/room-label.js';
-import { createBreakoutsState } from '../breakouts/state.js';
 import { MediaArea } from '../media/MediaArea.js';
-import { createMediaState } from '../media/state.js';
-import type { Connection } from '../net/connection.js';
 import { Icon } from '../ui/Icon.js';
 import { BoardSection } from '../boards/BoardSection.js';
 import { ChatPanel } from '../chat/ChatPanel.js';
@@ -13,16 +9,13 @@ import { errorText, t } from '../i18n/i18n.js';
 import { Alert } from '../ui/Alert.js';
 import { CopyField } from '../ui/CopyField.js';
 import { HandsPanel, ModeratorPanel } from './ModeratorPanel.js';
-import { PollSection } from '../polls/PollPanel.js';
+import { PollPanel } from '../polls/PollPanel.js';
+import { useSession } from '../session/context.js';
 import { ParticipantList } from './ParticipantList.js';
 import type { WorkshopState } from './state.js';
 
-export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code: string; conn: Connection }) {
-  const media = useMemo(() => createMediaState(conn, state), [conn, state]);
-  useEffect(() => () => media.dispose(), [media]);
-  // One breakouts state for the page: the breakouts section shows it, polls launch into its open rooms.
-  const breakouts = useMemo(() => createBreakoutsState(state.conn, state), [state]);
-  useEffect(() => () => breakouts.dispose(), [breakouts]);
+export function WorkshopPage({ state, code }: { state: WorkshopState; code: string }) {
+  const { breakouts, polls, board, media } = useSession();
   const w = state.workshop.value!;
   const me = state.self.value;
   const raised = me?.handRaisedAt !== null && me?.handRaisedAt !== undefined;
@@ -72,7 +65,7 @@ export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code
         <ParticipantList state={state} />
         <section class="workshop__center" aria-label={t('ws.main')}>
           {w.description && <p class="lead">{w.description}</p>}
-          <MediaArea media={media} state={state} />
+          {media.value && <MediaArea media={media.value} state={state} />}
           <BreakoutsSection state={state} br={breakouts} />
           <HandsPanel
             state={state}
@@ -81,7 +74,7 @@ export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code
               return view?.rooms.some((r) => r.id === id) ? roomTitle(id, view) : null;
             }}
           />
-          <PollSection conn={conn} state={state} breakouts={breakouts} />
+          <PollPanel state={state} polls={polls} />
           {state.isModerator.value && <ModeratorPanel state={state} />}
           <details class="card invite">
             <summary>{t('ws.invite')}</summary>
@@ -95,7 +88,7 @@ export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code
               loading="lazy"
             />
           </details>
-          <BoardSection conn={conn} workshop={state} rooms={breakouts.view} />
+          <BoardSection board={board} rooms={breakouts.view} />
         </section>
         <ChatPanel state={state} />
       </div>

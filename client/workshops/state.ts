@@ -3,14 +3,23 @@ import type { ChatMessage } from '../../shared/chat/schema.js';
 import { PROTOCOL_VERSION, type ErrorCode } from '../../shared/protocol.js';
 import type { Participant, SessionSnapshot, WorkshopInfo, WorkshopJoinInput } from '../../shared/workshops/schema.js';
 import type { Connection } from '../net/connection.js';
+import { createPeople } from './people.js';
 import { sessions, type SavedSession } from './session-store.js';
 
 export type Phase = 'idle' | 'entering' | 'inside' | 'closed';
-export type ClosedReason = 'removed' | 'replaced' | 'ended' | 'left';
+/** `gone`: the server no longer knows the workshop (a server kept in memory only was restarted). */
+export type ClosedReason = 'removed' | 'replaced' | 'ended' | 'left' | 'gone';
+
+/** A chat message typed while the connection was away: shown as waiting until the server has it. */
+export interface OutgoingChat {
+  id: number;
+  text: string;
+}
 
 /**
- * The workshop as this client sees it. Only this module writes these signals, from acks and
- * server events; components read them and call `actions`.
+ * The workshop as this client sees it: the join or resume of this session, the people, the chat.
+ * Only this module writes these signals, from acks and server events; components read them and call
+ * `actions`. `resumed` counts acknowledged joins and resumes: every feature re-syncs when it changes.
  */
 export function createWorkshopState(conn: Connection, code: string) {
   const phase = signal<Phase>('idle');
@@ -18,13 +27,18 @@ export function createWorkshopState(conn: Connection, code: string) {
   const error = signal<ErrorCode | null>(null);
   const workshop = signal<WorkshopInfo | null>(null);
   const selfId = signal<string | null>(null);
-  const people = signal<ReadonlyMap<string, Participant>>(new Map());
   const chat = signal<readonly ChatMessage[]>([]);
+  const outbox = signal<readonly OutgoingChat[]>([]);
   /** serverTime - Date.now() at the last snapshot, for countdowns. */
   const clockOffset = signal(0);
   const inviteUrl = signal('');
-  /** Counts applied snapshots (join, resume): features re-sync their own state when it changes. */
-  const snapshots = signal(0);
+  const resumed = signal(0);
+  const roster = createPeople(
+    conn,
+    () => close('removed'),
+    () => selfId.peek(),
+  );
+  const people = roster.people;
 
   const self = computed(() => (selfId.value ? (people.value.get(selfId.value) ?? null) : null));
   const isModerator = computed(() => self.value?.role === 'moderator');
@@ -34,7 +48,8 @@ export function createWorkshopState(conn: Connection, code: string) {
     present.value.filter((p) => p.handRaisedAt !== null).sort((a, b) => a.handRaisedAt! - b.handRaisedAt!),
   );
   const headcount = computed(() => present.value.reduce((n, p) => n + p.headcount, 0));
-  const reconnecting = computed(() => phase.value === 'inside' && conn.link.value !== 'online');
+  /** Inside, but this connection does not speak for the participant right now (dropped, resuming). */
+  const reconnecting = computed(() => phase.value === 'inside' && !conn.joined.value);
 
   /** The chat shown is the chat of the room this person is in; it is fetched again on every room change. */
   const loadChat = () =>
@@ -49,23 +64,16 @@ export function createWorkshopState(conn: Connection, code: string) {
     if (!first) loadChat();
   });
 
-  const upsert = (p: Participant) => {
-    const next = new Map(people.value);
-    next.set(p.id, p);
-    people.value = next;
-  };
-
   function applySnapshot(s: SessionSnapshot) {
     batch(() => {
       workshop.value = s.workshop;
       selfId.value = s.self.id;
-      people.value = new Map(s.participants.map((p) => [p.id, p]));
+      roster.replace(s.participants, s.participantsSeq);
       clockOffset.value = s.serverTime - Date.now();
       inviteUrl.value = s.inviteUrl;
       phase.value = 'inside';
       error.value = null;
       closedReason.value = null;
-      snapshots.value += 1;
     });
     sessions.set(code, {
       workshopId: s.workshop.id,
@@ -73,7 +81,9 @@ export function createWorkshopState(conn: Connection, code: string) {
       resumeToken: s.resumeToken,
       role: s.self.role,
     });
+    conn.markJoined();
     loadChat();
+    resumed.value += 1;
   }
 
   function close(reason: ClosedReason) {
@@ -84,59 +94,52 @@ export function createWorkshopState(conn: Connection, code: string) {
   }
 
   const unsubscribe = [
-    conn.on('participant:joined', upsert),
-    conn.on('participant:updated', upsert),
-    conn.on('participant:left', ({ participantId, reason }) => {
-      if (participantId === selfId.value && reason === 'removed') return close('removed');
-      const next = new Map(people.value);
-      const p = next.get(participantId);
-      if (p) next.set(participantId, { ...p, presence: 'offline', handRaisedAt: null });
-      if (reason === 'removed') next.delete(participantId);
-      people.value = next;
-    }),
     conn.on('workshop:updated', (w) => (workshop.value = w)),
     conn.on('workshop:ended', (w) => {
       workshop.value = w;
       sessions.clear(code);
+      conn.abandon('ended');
       close('ended');
     }),
     conn.on('session:closed', ({ reason }) => {
       if (reason !== 'replaced') sessions.clear(code);
+      // Nothing waiting goes out any more: this connection no longer speaks for the person.
+      conn.abandon(reason === 'replaced' ? 'not_joined' : reason);
       close(reason);
-    }),
-    // Breakout moves: each listed participant is now in the given room (media and chat follow).
-    conn.on('breakout:moved', ({ moves }) => {
-      const next = new Map(people.value);
-      for (const m of moves) {
-        const p = next.get(m.participantId);
-        if (p) next.set(m.participantId, { ...p, roomId: m.roomId });
-      }
-      people.value = next;
     }),
     conn.on('chat:message', (m) => {
       if (m.roomId !== (self.value?.roomId ?? m.roomId)) return; // from the room just left
       if (!chat.value.some((x) => x.id === m.id)) chat.value = [...chat.value, m].slice(-500);
     }),
+    // After a dropped connection, Socket.IO reconnects by itself; we then resume the same participant.
+    conn.onNeedsSession(() => {
+      const saved = sessions.get(code);
+      if (phase.peek() === 'inside' && saved) void resume(saved);
+    }),
   ];
 
-  // After a dropped connection, Socket.IO reconnects by itself; we then resume the same participant.
-  const onReconnect = () => {
-    const saved = sessions.get(code);
-    if (phase.value === 'inside' && saved) void resume(saved);
-  };
-  conn.socket.on('connect', onReconnect);
+  let resuming: Promise<boolean> | null = null;
+  function resume(saved: SavedSession): Promise<boolean> {
+    resuming ??= doResume(saved).finally(() => (resuming = null));
+    return resuming;
+  }
 
-  async function resume(saved: SavedSession): Promise<boolean> {
-    if (!conn.socket.connected && !conn.socket.active) conn.socket.connect(); // closed by the server ("replaced")
+  async function doResume(saved: SavedSession): Promise<boolean> {
+    conn.reconnect(); // when the server closed this connection ("replaced")
+    roster.hold();
     const r = await conn.request('workshop:resume', { v: PROTOCOL_VERSION, ...saved });
     if (r.ok) {
       applySnapshot(r.data);
       return true;
     }
-    if (r.code === 'network') return false; // still offline; the next reconnect tries again
+    roster.release();
+    if (r.code === 'network') return false; // still offline; the next connection tries again
+    sessions.clear(code);
+    conn.abandon(r.code);
     if (r.code === 'ended') close('ended');
     else if (r.code === 'removed') close('removed');
-    sessions.clear(code);
+    // Inside already: the workshop is not there any more (the server kept it in memory and restarted).
+    else if (r.code === 'not_found' && phase.peek() === 'inside') close('gone');
     error.value = r.code;
     return false;
   }
@@ -151,14 +154,17 @@ export function createWorkshopState(conn: Connection, code: string) {
     return null;
   }
 
+  let outgoing = 0;
   const actions = {
     async join(input: Omit<WorkshopJoinInput, 'v'>): Promise<ErrorCode | null> {
       phase.value = 'entering';
+      roster.hold();
       const r = await conn.request('workshop:join', { v: PROTOCOL_VERSION, ...input });
       if (r.ok) {
         applySnapshot(r.data);
         return null;
       }
+      roster.release();
       phase.value = 'idle';
       error.value = r.code;
       return r.code;
@@ -166,9 +172,15 @@ export function createWorkshopState(conn: Connection, code: string) {
     resume,
     raiseHand: () => run(conn.request('hand:raise', {})),
     lowerHand: (participantId?: string) => run(conn.request('hand:lower', participantId ? { participantId } : {})),
+    /** Sent now, or as soon as the session is back: until then it is listed as waiting. */
     async sendChat(text: string) {
+      const waiting = { id: ++outgoing, text };
+      if (!conn.joined.peek()) outbox.value = [...outbox.value, waiting];
       const m = await run(conn.request('chat:send', { text }));
-      if (m && !chat.value.some((x) => x.id === m.id)) chat.value = [...chat.value, m];
+      batch(() => {
+        outbox.value = outbox.value.filter((x) => x !== waiting);
+        if (m && !chat.value.some((x) => x.id === m.id)) chat.value = [...chat.value, m];
+      });
       return m !== null;
     },
     promote: (participantId: string) => run(conn.request('participant:promote', { participantId })),
@@ -177,6 +189,7 @@ export function createWorkshopState(conn: Connection, code: string) {
     end: () => run(conn.request('workshop:end', {})),
     async leave() {
       await run(conn.request('workshop:leave', {}));
+      conn.abandon('not_joined');
       close('left');
     },
     dismissError: () => (error.value = null),
@@ -195,17 +208,22 @@ export function createWorkshopState(conn: Connection, code: string) {
     hands,
     headcount,
     chat,
+    outbox,
     clockOffset,
     inviteUrl,
-    snapshots,
+    resumed,
     reconnecting,
     link: conn.link,
     conn,
     actions,
+    /** For tests and support: the participant number up to which nothing is missing. */
+    participantsSeq: roster.seq,
+    /** Everyone again (another feature saw it may have missed a change of people). */
+    resyncPeople: roster.resync,
     dispose() {
       unsubscribe.forEach((u) => u());
       stopChatRoom();
-      conn.socket.off('connect', onReconnect);
+      roster.dispose();
     },
   };
 }

@@ -35,6 +35,7 @@ const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'hand:lower': {},
   'participant:promote': { participantId: 'someone' },
   'participant:remove': { participantId: 'someone' },
+  'participant:sync': {},
   'chat:send': { text: 'hello' },
   'chat:history': {},
   'media:config': {},

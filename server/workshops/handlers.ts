@@ -75,15 +75,26 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
       participant: me.id,
       role: me.role,
     });
-    const everyone = await store.listParticipants(workshop.id);
+    const { seq, participants } = await participantsNow(workshop.id);
     return {
       workshop: logic.toPublicWorkshop(workshop),
       self: pub(me),
-      participants: everyone.filter((p) => !p.removed).map(pub),
+      participants,
+      participantsSeq: seq,
       resumeToken,
       serverTime: deps.clock(),
       inviteUrl: `${publicOrigin(deps.config, socket.request)}/j/${formatJoinCode(workshop.code)}`,
     };
+  }
+
+  /**
+   * The counter is read before the list: every change above it happened after this socket joined the
+   * workshop's room, so its event reaches this socket (the list may already show it: applying it again is harmless).
+   */
+  async function participantsNow(workshopId: string) {
+    const seq = await store.participantsSeq(workshopId);
+    const everyone = await store.listParticipants(workshopId);
+    return { seq, participants: everyone.filter((p) => !p.removed).map(pub) };
   }
 
   function checkVersion(v: number) {
@@ -151,7 +162,11 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
       ctx.socket.data.session = null;
       for (const room of ctx.socket.rooms) if (room !== ctx.socket.id) void ctx.socket.leave(room);
       if (left)
-        io.to(rooms.workshop(session.workshopId)).emit('participant:left', { participantId: left.id, reason: 'left' });
+        io.to(rooms.workshop(session.workshopId)).emit('participant:left', {
+          participantId: left.id,
+          reason: 'left',
+          seq: left.seq,
+        });
       deps.log.info('participant left', { workshop: session.workshopId, participant: session.participantId });
       return null;
     },
@@ -209,10 +224,16 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
       const own = rooms.participant(workshop.id, participantId);
       io.to(own).emit('session:closed', { reason: 'removed' });
       io.in(own).disconnectSockets(true);
-      io.to(rooms.workshop(workshop.id)).emit('participant:left', { participantId, reason: 'removed' });
+      io.to(rooms.workshop(workshop.id)).emit('participant:left', {
+        participantId,
+        reason: 'removed',
+        seq: removed.seq,
+      });
       deps.log.info('participant removed', { workshop: workshop.id, participant: participantId, by: actor.id });
       return null;
     },
+
+    'participant:sync': async (_input, ctx) => participantsNow(ctx.member.workshop.id),
   };
 
   async function findByCode(code: string): Promise<WorkshopRecord> {

@@ -65,6 +65,8 @@ export function newParticipant(input: z.output<typeof workshopJoinSchema>, role:
     roomId: PLENARY,
     handRaisedAt: null,
     joinedAt: ctx.now,
+    // Not announced until attached: attaching gives the first number.
+    seq: 0,
     resumeTokenHash: hashSecret(resumeToken),
     connectionId: '',
     disconnectedAt: 0,
@@ -127,6 +129,7 @@ export function toPublicParticipant(p: ParticipantRecord, now: number, graceMs: 
     roomId: p.roomId,
     handRaisedAt: p.handRaisedAt,
     joinedAt: p.joinedAt,
+    seq: p.seq,
   };
 }
 

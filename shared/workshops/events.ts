@@ -10,6 +10,7 @@ import {
   workshopResumeSchema,
   type LeaveReason,
   type Participant,
+  type ParticipantsSync,
   type SessionSnapshot,
   type WorkshopCreated,
   type WorkshopInfo,
@@ -28,6 +29,8 @@ export const workshopCommands = {
   'hand:lower': command<Participant>()(handLowerSchema, 'member'),
   'participant:promote': command<Participant>()(participantTargetSchema, 'moderator'),
   'participant:remove': command<null>()(participantTargetSchema, 'moderator'),
+  /** After a gap in the participant sequence: everyone again. */
+  'participant:sync': command<ParticipantsSync>()(emptySchema, 'member'),
 } as const;
 
 export interface WorkshopServerEvents {
@@ -35,7 +38,7 @@ export interface WorkshopServerEvents {
   'workshop:ended': (workshop: WorkshopInfo) => void;
   'participant:joined': (participant: Participant) => void;
   'participant:updated': (participant: Participant) => void;
-  'participant:left': (event: { participantId: string; reason: LeaveReason }) => void;
+  'participant:left': (event: { participantId: string; reason: LeaveReason; seq: number }) => void;
   /** Sent only to the person concerned: they were removed, or their session was opened elsewhere. */
   'session:closed': (event: { reason: 'removed' | 'replaced' | 'ended' }) => void;
 }

@@ -109,6 +109,11 @@ export interface Participant extends MediaFlags {
   /** Server time the hand went up; null when down. Order of raised hands = order of this value. */
   handRaisedAt: number | null;
   joinedAt: number;
+  /**
+   * The workshop's participant sequence number at this participant's last change. Every change of any
+   * participant bumps the workshop's counter once: a client that sees a number skipped missed an event.
+   */
+  seq: number;
 }
 
 export interface WorkshopPreview {
@@ -129,9 +134,17 @@ export interface SessionSnapshot {
   self: Participant;
   participants: Participant[];
   resumeToken: string;
+  /** The participant sequence number the list is at least as new as; events above it follow. */
+  participantsSeq: number;
   serverTime: number;
   /** The invite link (PUBLIC_URL when set), for the in-workshop "Invite" box and its QR code. */
   inviteUrl: string;
 }
 
 export type LeaveReason = 'left' | 'removed';
+
+/** Everyone in the workshop (removed people left out), at least as new as `seq`. */
+export interface ParticipantsSync {
+  seq: number;
+  participants: Participant[];
+}

@@ -9,6 +9,8 @@ export function redisKeys(prefix: string) {
     workshop: w,
     participantIds: (id: string) => `${w(id)}:pids`,
     participant: (id: string, pid: string) => `${w(id)}:p:${pid}`,
+    /** The participant counter (see WorkshopStore). */
+    participantsSeq: (id: string) => `${w(id)}:pseq`,
     chat: (id: string, room: string) => `${w(id)}:chat:${room}`,
     /** Media: set of room ids in stage mode. */
     stage: (id: string) => `${w(id)}:stage`,

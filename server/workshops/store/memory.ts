@@ -10,6 +10,8 @@ interface WorkshopState {
   chat: Map<string, ChatMessage[]>;
   /** Media: rooms in stage mode. */
   stage?: Set<string>;
+  /** The participant counter (see WorkshopStore). */
+  seq: number;
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -22,7 +24,7 @@ export class MemoryWorkshopStore implements WorkshopStore {
   async createWorkshop(workshop: WorkshopRecord): Promise<boolean> {
     if (this.codes.has(workshop.code) || this.workshops.has(workshop.id)) return false;
     this.codes.set(workshop.code, workshop.id);
-    this.workshops.set(workshop.id, { workshop: copy(workshop), participants: new Map(), chat: new Map() });
+    this.workshops.set(workshop.id, { workshop: copy(workshop), participants: new Map(), chat: new Map(), seq: 0 });
     return true;
   }
 
@@ -64,6 +66,10 @@ export class MemoryWorkshopStore implements WorkshopStore {
   async listParticipants(workshopId: string) {
     const w = this.workshops.get(workshopId);
     return w ? [...w.participants.values()].map(copy) : [];
+  }
+
+  async participantsSeq(workshopId: string) {
+    return this.workshops.get(workshopId)?.seq ?? 0;
   }
 
   async setRole(workshopId: string, participantId: string, role: Role) {
@@ -118,14 +124,12 @@ export class MemoryWorkshopStore implements WorkshopStore {
   }
 
   async removeParticipant(workshopId: string, participantId: string) {
-    const result = this.updateParticipant(workshopId, participantId, (p) => {
+    return this.updateParticipant(workshopId, participantId, (p) => {
       p.presence = 'offline';
       p.connectionId = '';
       p.handRaisedAt = null;
+      p.removed = true;
     });
-    const p = this.workshops.get(workshopId)?.participants.get(participantId);
-    if (p) p.removed = true;
-    return result && { ...result, removed: true };
   }
 
   async appendChat(workshopId: string, message: ChatMessage) {
@@ -173,9 +177,12 @@ export class MemoryWorkshopStore implements WorkshopStore {
     return this.updateParticipant(workshopId, participantId, (p) => void (p.roomId = roomId));
   }
 
-  /** setRoom in the same synchronous turn (for a breakout store applying moves atomically); false when not applied. */
+  /**
+   * setRoom in the same synchronous turn (for a breakout store applying moves atomically); false when not
+   * applied. Moves are announced with the breakouts' version, not the participant counter.
+   */
   placeNow(workshopId: string, participantId: string, roomId: string): boolean {
-    return this.updateParticipant(workshopId, participantId, (p) => void (p.roomId = roomId)) !== null;
+    return this.updateParticipant(workshopId, participantId, (p) => void (p.roomId = roomId), false) !== null;
   }
 
   private updateWorkshop(id: string, change: (w: WorkshopRecord) => void) {
@@ -185,11 +192,18 @@ export class MemoryWorkshopStore implements WorkshopStore {
     return copy(w.workshop);
   }
 
-  /** Changes a participant who exists and was not removed; returns the new state. */
-  private updateParticipant(workshopId: string, participantId: string, change: (p: ParticipantRecord) => void) {
-    const p = this.workshops.get(workshopId)?.participants.get(participantId);
-    if (!p || p.removed) return null;
+  /** Changes a participant who exists and was not removed (bumping the counter); returns the new state. */
+  private updateParticipant(
+    workshopId: string,
+    participantId: string,
+    change: (p: ParticipantRecord) => void,
+    bump = true,
+  ) {
+    const w = this.workshops.get(workshopId);
+    const p = w?.participants.get(participantId);
+    if (!w || !p || p.removed) return null;
     change(p);
+    if (bump) p.seq = ++w.seq;
     return copy(p);
   }
 }

@@ -59,6 +59,10 @@ export class RedisWorkshopStore implements WorkshopStore {
     return decodeParticipant(await this.client.hGetAll(this.keys.participant(workshopId, participantId)));
   }
 
+  async participantsSeq(workshopId: string) {
+    return Number((await this.client.get(this.keys.participantsSeq(workshopId))) ?? 0);
+  }
+
   async listParticipants(workshopId: string) {
     const hashKey = (id: string) => this.keys.participant(workshopId, id);
     return readListed(this.client, this.keys.participantIds(workshopId), hashKey, decodeParticipant);
@@ -77,7 +81,8 @@ export class RedisWorkshopStore implements WorkshopStore {
   }
 
   async attachConnection(workshopId: string, participantId: string, connectionId: string) {
-    const reply = await this.client.attach([this.keys.participant(workshopId, participantId)], [connectionId]);
+    const keys = [this.keys.participant(workshopId, participantId), this.keys.participantsSeq(workshopId)];
+    const reply = await this.client.attach(keys, [connectionId]);
     if (reply === null) return null;
     const [replaced, hash] = reply as [string | null, unknown];
     const participant = decodeParticipant(hashReply(hash, 'participant'));
@@ -125,7 +130,11 @@ export class RedisWorkshopStore implements WorkshopStore {
     opts: { guardStage?: boolean } = {},
   ) {
     const fields = Object.entries(patch).flatMap(([k, v]) => (v === undefined ? [] : [k, v ? '1' : '0']));
-    const keys = [this.keys.participant(workshopId, participantId), this.keys.stage(workshopId)];
+    const keys = [
+      this.keys.participant(workshopId, participantId),
+      this.keys.stage(workshopId),
+      this.keys.participantsSeq(workshopId),
+    ];
     const reply = await this.client.updateMedia(keys, [opts.guardStage ? '1' : '0', ...fields]);
     if (reply === 'stage') return 'stage' as const;
     return decodeParticipant(hashReply(reply, 'participant'));
@@ -151,7 +160,8 @@ export class RedisWorkshopStore implements WorkshopStore {
     participantId: string,
     args: string[],
   ) {
-    const reply = await this.client[script]([this.keys.participant(workshopId, participantId)], args);
+    const keys = [this.keys.participant(workshopId, participantId), this.keys.participantsSeq(workshopId)];
+    const reply = await this.client[script](keys, args);
     return decodeParticipant(hashReply(reply, 'participant'));
   }
 }

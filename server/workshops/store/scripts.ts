@@ -6,6 +6,9 @@ import { luaScript } from '../../store/redis/scripts.js';
  * A guarded write returns the hash as it wrote it (HGETALL), or false (nil) when it did not apply.
  */
 const ALIVE = `if redis.call('HGET', KEYS[1], 'removed') ~= '0' then return false end`;
+/** Bumps the workshop's participant counter (key `k`) and stores the new value in the participant hash. */
+const bump = (k: string) => `redis.call('HSET', KEYS[1], 'seq', tostring(redis.call('INCR', ${k})))`;
+const BUMP = bump('KEYS[2]');
 
 export const WORKSHOP_SCRIPTS = {
   /** KEYS: code key, workshop hash. ARGV: workshop id, then field/value pairs. */
@@ -32,33 +35,39 @@ return redis.call('HGETALL', KEYS[1])`),
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
 if redis.call('HGET', KEYS[1], 'endedAt') == '' then redis.call('HSET', KEYS[1], 'endedAt', ARGV[1]) end
 return redis.call('HGETALL', KEYS[1])`),
-  /** KEYS: participant hash. ARGV: field/value pairs. */
+  /** KEYS: participant hash, participant counter. ARGV: field/value pairs. */
   setParticipant: luaScript(`${ALIVE}
 redis.call('HSET', KEYS[1], unpack(ARGV))
+${BUMP}
 return redis.call('HGETALL', KEYS[1])`),
-  /** KEYS: participant hash. ARGV: time. */
+  /** KEYS: participant hash, participant counter. ARGV: time. */
   raiseHand: luaScript(`${ALIVE}
 if redis.call('HGET', KEYS[1], 'handRaisedAt') == '' then redis.call('HSET', KEYS[1], 'handRaisedAt', ARGV[1]) end
+${BUMP}
 return redis.call('HGETALL', KEYS[1])`),
-  /** KEYS: participant hash. ARGV: connection id. Returns the replaced connection id and the participant. */
+  /** KEYS: participant hash, participant counter. ARGV: connection id. Returns the replaced connection id and the participant. */
   attach: luaScript(`${ALIVE}
 local old = redis.call('HGET', KEYS[1], 'connectionId')
 redis.call('HSET', KEYS[1], 'connectionId', ARGV[1], 'presence', 'online', 'disconnectedAt', '0')
+${BUMP}
 return {old, redis.call('HGETALL', KEYS[1])}`),
-  /** KEYS: participant hash. ARGV: connection id, time. */
+  /** KEYS: participant hash, participant counter. ARGV: connection id, time. */
   detach: luaScript(`${ALIVE}
 if redis.call('HGET', KEYS[1], 'connectionId') ~= ARGV[1] then return false end
 redis.call('HSET', KEYS[1], 'connectionId', '', 'presence', 'reconnecting', 'disconnectedAt', ARGV[2])
+${BUMP}
 return redis.call('HGETALL', KEYS[1])`),
-  /** KEYS: participant hash. ARGV: disconnectedAt. */
+  /** KEYS: participant hash, participant counter. ARGV: disconnectedAt. */
   expire: luaScript(`${ALIVE}
 local f = redis.call('HMGET', KEYS[1], 'connectionId', 'presence', 'disconnectedAt')
 if f[1] ~= '' or f[2] ~= 'reconnecting' or f[3] ~= ARGV[1] then return false end
 redis.call('HSET', KEYS[1], 'presence', 'offline', 'handRaisedAt', '')
+${BUMP}
 return redis.call('HGETALL', KEYS[1])`),
-  /** KEYS: participant hash. */
+  /** KEYS: participant hash, participant counter. */
   remove: luaScript(`${ALIVE}
 redis.call('HSET', KEYS[1], 'removed', '1', 'presence', 'offline', 'connectionId', '', 'handRaisedAt', '')
+${BUMP}
 return redis.call('HGETALL', KEYS[1])`),
   /** KEYS: chat list. ARGV: message json, max length. */
   appendChat: luaScript(`
@@ -66,7 +75,7 @@ redis.call('RPUSH', KEYS[1], ARGV[1])
 redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
 return 1`),
   /**
-   * Media. KEYS: participant hash, stage set. ARGV: guard ('1'/'0'), then field/value pairs.
+   * Media. KEYS: participant hash, stage set, participant counter. ARGV: guard ('1'/'0'), then field/value pairs.
    * With the guard, turning the microphone, camera or screen sharing on is refused while the room is
    * in stage mode and the participant is neither moderator nor on stage.
    */
@@ -83,5 +92,6 @@ if ARGV[1] == '1' then
   end
 end
 if #ARGV > 1 then redis.call('HSET', KEYS[1], unpack(ARGV, 2)) end
+${bump('KEYS[3]')}
 return redis.call('HGETALL', KEYS[1])`),
 };

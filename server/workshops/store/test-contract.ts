@@ -15,6 +15,8 @@
  * STORE10 chat history is per room, oldest first, limited, and trimmed to CHAT_HISTORY
  * STORE11 many concurrent writes end in a consistent state
  * STORE12 records handed out are copies: changing them does not change the store
+ * STORE13 every participant change bumps the workshop's participant counter once and stores it in the
+ *         participant's seq; concurrent changes get distinct numbers with no gap; adding and refused changes do not
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -59,6 +61,7 @@ export function participantRecord(overrides: Partial<ParticipantRecord> = {}): P
     presence: 'offline',
     handRaisedAt: null,
     joinedAt: 2_000,
+    seq: 0,
     resumeTokenHash: 'b'.repeat(64),
     connectionId: '',
     disconnectedAt: 0,
@@ -188,9 +191,9 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       expect(await store.listParticipants('missing')).toEqual([]);
     });
 
-    test('[STORE5] setRole changes the role and nothing else', async () => {
+    test('[STORE5] setRole changes the role (and takes the next number) and nothing else', async () => {
       const { w, p } = await workshopWithParticipant();
-      expect(await store.setRole(w.id, p.id, 'moderator')).toEqual({ ...p, role: 'moderator' });
+      expect(await store.setRole(w.id, p.id, 'moderator')).toEqual({ ...p, role: 'moderator', seq: 1 });
       expect((await store.getParticipant(w.id, p.id))?.role).toBe('moderator');
       expect(await store.setRole(w.id, 'missing', 'moderator')).toBeNull();
     });
@@ -335,6 +338,43 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       await Promise.all(admitted.map((p, i) => store.raiseHand(w.id, p.id, 10_000 + i)));
       const raised = await store.listParticipants(w.id);
       expect(raised.map((p) => p.handRaisedAt)).toEqual(admitted.map((_, i) => 10_000 + i));
+    });
+
+    test('[STORE13] every participant change takes the next number of the workshop counter', async () => {
+      const { w, p } = await workshopWithParticipant();
+      const other = participantRecord();
+      await store.addParticipant(w.id, other, { bypassLock: false });
+      expect(await store.participantsSeq(w.id)).toBe(0); // adding is announced by the attach that follows
+      expect((await store.attachConnection(w.id, p.id, 'c1'))?.participant.seq).toBe(1);
+      expect((await store.raiseHand(w.id, other.id, 5))?.seq).toBe(2);
+      expect((await store.updateMedia(w.id, p.id, { micOn: false })) as ParticipantRecord).toMatchObject({ seq: 3 });
+      expect(await store.detachConnection(w.id, p.id, 'not-live', 6)).toBeNull();
+      expect((await store.detachConnection(w.id, p.id, 'c1', 6))?.seq).toBe(4);
+      expect((await store.expirePresence(w.id, p.id, 6))?.seq).toBe(5);
+      expect((await store.setRole(w.id, other.id, 'moderator'))?.seq).toBe(6);
+      expect((await store.removeParticipant(w.id, other.id))?.seq).toBe(7);
+      expect(await store.lowerHand(w.id, other.id)).toBeNull(); // removed: refused, no number taken
+      expect((await store.leave(w.id, p.id))?.seq).toBe(8);
+      expect(await store.participantsSeq(w.id)).toBe(8);
+      expect(await store.participantsSeq('missing')).toBe(0);
+      expect((await store.getParticipant(w.id, p.id))?.seq).toBe(8);
+    });
+
+    test('[STORE13] concurrent changes of many participants get distinct numbers without a gap', async () => {
+      const w = workshopRecord();
+      await store.createWorkshop(w);
+      const people = Array.from({ length: 20 }, () => participantRecord());
+      for (const p of people) await store.addParticipant(w.id, p, { bypassLock: false });
+      const results = await Promise.all(
+        people.flatMap((p, i) => [store.raiseHand(w.id, p.id, i), store.lowerHand(w.id, p.id)]),
+      );
+      expect(results.every((r) => r !== null)).toBe(true);
+      expect(await store.participantsSeq(w.id)).toBe(40);
+      const seqs = results.map((r) => r!.seq).sort((a, b) => a - b);
+      // Each change saw its own number (a later read may show a newer one, never an older).
+      expect(new Set(seqs).size).toBeGreaterThanOrEqual(20);
+      const listed = await store.listParticipants(w.id);
+      expect(Math.max(...listed.map((p) => p.seq))).toBe(40);
     });
 
     test('[STORE12] records handed out are copies', async () => {

@@ -20,6 +20,11 @@ export type AddParticipantResult = 'ok' | 'not_found' | 'locked' | 'ended';
 /**
  * Workshop state in the domain's words. Every method is a single atomic step in the store:
  * callers never read, await and write back what they read.
+ *
+ * Participant sequence: every participant change below (except `addParticipant`, announced by the
+ * attach that follows it, and breakout moves, announced with the breakouts' version) bumps the
+ * workshop's participant counter by one in the same atomic step and stores the new value in the
+ * participant's `seq`, so the event that announces the change carries it.
  */
 export interface WorkshopStore {
   /** Reserves the join code and saves the workshop; false when the code is taken. */
@@ -39,6 +44,8 @@ export interface WorkshopStore {
   getParticipant(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;
   /** Everyone who ever joined, removed ones included, in join order. */
   listParticipants(workshopId: string): Promise<ParticipantRecord[]>;
+  /** The workshop's participant counter now (0 before the first change). */
+  participantsSeq(workshopId: string): Promise<number>;
   setRole(workshopId: string, participantId: string, role: Role): Promise<ParticipantRecord | null>;
   /** Raises a hand; raising an already raised hand keeps its original place in the queue. */
   raiseHand(workshopId: string, participantId: string, at: number): Promise<ParticipantRecord | null>;

@@ -96,6 +96,8 @@ export const core = defineMessages(
     'chat.placeholder': 'Write a message…',
     'chat.send': 'Send',
     'chat.empty': 'No messages yet. Say hello!',
+    'chat.waiting': 'Not connected: sent as soon as the connection is back.',
+    'chat.notSent': 'Your message was not sent. It is back in the field: try again.',
 
     'mod.title': 'Moderation',
     'mod.lock': 'Lock workshop',
@@ -114,9 +116,12 @@ export const core = defineMessages(
     'closed.rejoin': 'Rejoin',
     'closed.useHere': 'Continue here',
     'closed.home': 'Go to the home page',
+    'closed.gone':
+      'This workshop no longer exists: the server kept it in its memory only and was restarted, so the workshop and everything in it are gone.',
+    'closed.start': 'Go to the start page',
 
     'status.connecting': 'Connecting…',
-    'status.reconnecting': 'Connection lost. Reconnecting… Everything you did is kept.',
+    'status.reconnecting': 'Connection lost. Reconnecting… What you do now is sent as soon as the connection is back.',
 
     'error.invalid_payload': 'Some of what you entered is not valid. Please check the form.',
     'error.payload_too_large': 'That is too long. Please shorten it.',
@@ -238,6 +243,8 @@ export const core = defineMessages(
       'chat.placeholder': 'Nachricht schreiben…',
       'chat.send': 'Senden',
       'chat.empty': 'Noch keine Nachrichten. Sagen Sie Hallo!',
+      'chat.waiting': 'Keine Verbindung: wird gesendet, sobald die Verbindung wieder da ist.',
+      'chat.notSent': 'Ihre Nachricht wurde nicht gesendet. Sie steht wieder im Feld: bitte erneut versuchen.',
 
       'mod.title': 'Moderation',
       'mod.lock': 'Workshop sperren',
@@ -257,9 +264,13 @@ export const core = defineMessages(
       'closed.rejoin': 'Wieder teilnehmen',
       'closed.useHere': 'Hier weitermachen',
       'closed.home': 'Zur Startseite',
+      'closed.gone':
+        'Diesen Workshop gibt es nicht mehr: Der Server hatte ihn nur im Arbeitsspeicher und wurde neu gestartet, daher sind der Workshop und alles darin verloren.',
+      'closed.start': 'Zur Startseite',
 
       'status.connecting': 'Verbinde…',
-      'status.reconnecting': 'Verbindung unterbrochen. Verbinde neu… Alles, was Sie getan haben, bleibt erhalten.',
+      'status.reconnecting':
+        'Verbindung unterbrochen. Verbinde neu… Was Sie jetzt tun, wird gesendet, sobald die Verbindung wieder da ist.',
 
       'error.invalid_payload': 'Einige Angaben sind ungültig. Bitte prüfen Sie das Formular.',
       'error.payload_too_large': 'Das ist zu lang. Bitte kürzen Sie es.',
@@ -384,6 +395,8 @@ export const core = defineMessages(
       'chat.placeholder': 'Écrire un message…',
       'chat.send': 'Envoyer',
       'chat.empty': 'Pas encore de messages. Dites bonjour !',
+      'chat.waiting': 'Pas de connexion : envoyé dès que la connexion revient.',
+      'chat.notSent': 'Votre message n’a pas été envoyé. Il est de nouveau dans le champ : réessayez.',
 
       'mod.title': 'Animation',
       'mod.lock': "Verrouiller l'atelier",
@@ -403,9 +416,13 @@ export const core = defineMessages(
       'closed.rejoin': 'Revenir',
       'closed.useHere': 'Continuer ici',
       'closed.home': "Aller à l'accueil",
+      'closed.gone':
+        'Cet atelier n’existe plus : le serveur le gardait seulement en mémoire et a redémarré, l’atelier et tout son contenu sont donc perdus.',
+      'closed.start': 'Aller à la page d’accueil',
 
       'status.connecting': 'Connexion…',
-      'status.reconnecting': 'Connexion perdue. Reconnexion… Tout ce que vous avez fait est conservé.',
+      'status.reconnecting':
+        'Connexion perdue. Reconnexion… Ce que vous faites maintenant sera envoyé dès que la connexion reviendra.',
 
       'error.invalid_payload': 'Certaines informations ne sont pas valides. Vérifiez le formulaire.',
       'error.payload_too_large': "C'est trop long. Raccourcissez, s'il vous plaît.",
@@ -530,6 +547,8 @@ export const core = defineMessages(
       'chat.placeholder': 'Napisz wiadomość…',
       'chat.send': 'Wyślij',
       'chat.empty': 'Brak wiadomości. Przywitaj się!',
+      'chat.waiting': 'Brak połączenia: zostanie wysłane, gdy połączenie wróci.',
+      'chat.notSent': 'Wiadomość nie została wysłana. Jest z powrotem w polu: spróbuj ponownie.',
 
       'mod.title': 'Moderacja',
       'mod.lock': 'Zablokuj warsztat',
@@ -549,9 +568,13 @@ export const core = defineMessages(
       'closed.rejoin': 'Dołącz ponownie',
       'closed.useHere': 'Kontynuuj tutaj',
       'closed.home': 'Przejdź do strony głównej',
+      'closed.gone':
+        'Ten warsztat już nie istnieje: serwer przechowywał go tylko w pamięci i został uruchomiony ponownie, więc warsztat i cała jego zawartość przepadły.',
+      'closed.start': 'Przejdź do strony startowej',
 
       'status.connecting': 'Łączenie…',
-      'status.reconnecting': 'Utracono połączenie. Ponowne łączenie… Wszystko, co zrobiono, zostaje zachowane.',
+      'status.reconnecting':
+        'Utracono połączenie. Ponowne łączenie… To, co robisz teraz, zostanie wysłane, gdy połączenie wróci.',
 
       'error.invalid_payload': 'Niektóre dane są nieprawidłowe. Sprawdź formularz.',
       'error.payload_too_large': 'To jest za długie. Skróć, proszę.',

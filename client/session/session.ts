@@ -1,0 +1,53 @@
+import { effect, signal } from '@preact/signals';
+import { createBoardState } from '../boards/state.js';
+import { createBreakoutsState } from '../breakouts/state.js';
+import type { MediaState } from '../media/state.js';
+import type { Connection } from '../net/connection.js';
+import { createPollState } from '../polls/state.js';
+import { createWorkshopState } from '../workshops/state.js';
+
+/**
+ * The one owner of a workshop session in this tab: it creates every feature state once, and they all
+ * follow the workshop state's `resumed` signal (one acknowledged join or resume = one re-sync each).
+ * Media is loaded only for someone who joined with media (a phone that only votes never loads it).
+ */
+export function createSession(conn: Connection, code: string) {
+  const workshop = createWorkshopState(conn, code);
+  const breakouts = createBreakoutsState(conn, workshop);
+  const polls = createPollState(conn, workshop, breakouts.view);
+  const board = createBoardState(conn, workshop);
+  const media = signal<MediaState | null>(null);
+  let disposed = false;
+  let loading = false;
+
+  const stopMedia = effect(() => {
+    const wants = workshop.phase.value === 'inside' && workshop.self.value?.media === true;
+    if (!wants || loading || media.peek()) return;
+    loading = true;
+    void import('../media/state.js').then(({ createMediaState }) => {
+      if (!disposed) media.value = createMediaState(conn, workshop);
+    });
+  });
+
+  return {
+    code,
+    conn,
+    workshop,
+    breakouts,
+    polls,
+    board,
+    /** Null until this person is inside with media and the media code has loaded. */
+    media,
+    dispose() {
+      disposed = true;
+      stopMedia();
+      media.peek()?.dispose();
+      board.dispose();
+      polls.dispose();
+      breakouts.dispose();
+      workshop.dispose();
+    },
+  };
+}
+
+export type Session = ReturnType<typeof createSession>;

@@ -1,0 +1,118 @@
+import { batch, signal } from '@preact/signals';
+import type { Participant } from '../../shared/workshops/schema.js';
+import type { Connection } from '../net/connection.js';
+
+/** How long a skipped participant number may stay open (events of two nodes can cross) before a resync. */
+export const GAP_WAIT_MS = 1000;
+
+type Change =
+  | { kind: 'upsert'; p: Participant }
+  | { kind: 'left'; participantId: string; removed: boolean; seq: number };
+
+/**
+ * Everyone in the workshop as this client knows them, kept in step with the server's participant
+ * sequence ([WS20], [WS21]): each event is applied when it is newer than what is known of that person;
+ * a number skipped and not filled within GAP_WAIT_MS asks `participant:sync`.
+ */
+export function createPeople(conn: Connection, onSelfRemoved: () => void, selfId: () => string | null) {
+  const people = signal<ReadonlyMap<string, Participant>>(new Map());
+  /** Every number up to `known` is reflected; numbers above it that arrived are in `ahead`. */
+  let known = 0;
+  const ahead = new Set<number>();
+  let gapTimer: ReturnType<typeof setTimeout> | null = null;
+  /** While a join or resume is on its way, events wait: the snapshot may be older than them. */
+  let early: Change[] | null = null;
+  let syncing = false;
+
+  function count(seq: number) {
+    if (seq <= known) return;
+    ahead.add(seq);
+    while (ahead.delete(known + 1)) known++;
+    if (ahead.size > 0 && !gapTimer) {
+      gapTimer = setTimeout(() => {
+        gapTimer = null;
+        if (ahead.size > 0) void resync();
+      }, GAP_WAIT_MS);
+    }
+  }
+
+  function apply(c: Change) {
+    if (early) return void early.push(c);
+    const next = new Map(people.value);
+    if (c.kind === 'upsert') {
+      const before = next.get(c.p.id);
+      if (!before || c.p.seq > before.seq) next.set(c.p.id, c.p);
+      count(c.p.seq);
+    } else {
+      if (c.participantId === selfId() && c.removed) return onSelfRemoved();
+      const p = next.get(c.participantId);
+      if (c.removed) next.delete(c.participantId);
+      else if (p && c.seq > p.seq)
+        next.set(c.participantId, { ...p, presence: 'offline', handRaisedAt: null, seq: c.seq });
+      count(c.seq);
+    }
+    people.value = next;
+  }
+
+  /** Replaces everyone with a list at least as new as `seq`, then replays what arrived meanwhile. */
+  function replace(list: readonly Participant[], seq: number) {
+    const waiting = early ?? [];
+    early = null;
+    batch(() => {
+      people.value = new Map(list.map((p) => [p.id, p]));
+      if (seq > known) known = seq;
+      for (const n of [...ahead]) if (n <= known) ahead.delete(n);
+      while (ahead.delete(known + 1)) known++;
+      waiting.forEach(apply);
+    });
+  }
+
+  async function resync() {
+    if (syncing) return;
+    syncing = true;
+    const r = await conn.request('participant:sync', {});
+    syncing = false;
+    if (r.ok) replace(r.data.participants, r.data.seq);
+  }
+
+  const unsubscribe = [
+    conn.on('participant:joined', (p) => apply({ kind: 'upsert', p })),
+    conn.on('participant:updated', (p) => apply({ kind: 'upsert', p })),
+    conn.on('participant:left', ({ participantId, reason, seq }) =>
+      apply({ kind: 'left', participantId, removed: reason === 'removed', seq }),
+    ),
+    // Breakout moves come with the breakouts' version, not a participant number.
+    conn.on('breakout:moved', ({ moves }) => {
+      const next = new Map(people.value);
+      for (const m of moves) {
+        const p = next.get(m.participantId);
+        if (p) next.set(m.participantId, { ...p, roomId: m.roomId });
+      }
+      people.value = next;
+    }),
+  ];
+
+  return {
+    people,
+    /** A join or resume is on its way: hold events until its snapshot is applied. */
+    hold() {
+      early ??= [];
+    },
+    /** The join or resume failed: events apply as they come again. */
+    release() {
+      const waiting = early ?? [];
+      early = null;
+      waiting.forEach(apply);
+    },
+    replace,
+    resync,
+    /** For tests and support: the highest number up to which nothing is missing. */
+    seq: () => known,
+    dispose() {
+      for (const u of unsubscribe) u();
+      if (gapTimer) clearTimeout(gapTimer);
+    },
+  };
+}
+
+export type People = ReturnType<typeof createPeople>;

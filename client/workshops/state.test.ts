@@ -1,0 +1,148 @@
+/** The workshop state against the in-memory connection: join, resume, participant sequence, chat. */
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createFakeConnection, settle, type FakeConnection } from '../net/test-fake-connection.js';
+import { GAP_WAIT_MS } from './people.js';
+import { sessions } from './session-store.js';
+import { createWorkshopState, type WorkshopState } from './state.js';
+import { memoryLocalStorage, person, snapshot } from './test-fixtures.js';
+
+const me = person('me', { seq: 5 });
+const ana = person('ana', { seq: 3 });
+let fake: FakeConnection;
+let ws: WorkshopState;
+
+async function joined(seq = 5) {
+  const done = ws.actions.join({ code: 'ABCDEF', name: 'Me', town: 'Lyon' });
+  fake.reply('workshop:join', snapshot(me, [ana], seq));
+  await done;
+}
+
+beforeEach(() => {
+  memoryLocalStorage();
+  fake = createFakeConnection();
+  ws = createWorkshopState(fake.conn, 'ABCDEF');
+});
+afterEach(() => {
+  ws.dispose();
+  vi.useRealTimers();
+});
+
+describe('join and resume', () => {
+  test('a join shows the workshop, counts as resumed once and loads the chat', async () => {
+    await joined();
+    expect(ws.phase.value).toBe('inside');
+    expect(ws.resumed.value).toBe(1);
+    expect(ws.present.value.map((p) => p.id).sort()).toEqual(['ana', 'me']);
+    expect(fake.sent('chat:history')).toHaveLength(1);
+    expect(fake.conn.joined.value).toBe(true);
+  });
+
+  test('[15.5] a message typed during a drop waits (shown as waiting) and is sent once after the resume', async () => {
+    await joined();
+    fake.drop();
+    expect(ws.reconnecting.value).toBe(true);
+    const sending = ws.actions.sendChat('Wir sind gleich zurück');
+    expect(ws.outbox.value.map((m) => m.text)).toEqual(['Wir sind gleich zurück']);
+    fake.restore();
+    await settle();
+    // Only the resume is on the wire until it is answered.
+    expect(fake.requests.slice(-1).map((r) => r.event)).toEqual(['workshop:resume']);
+    expect(fake.sent('chat:send')).toHaveLength(0);
+    fake.reply('workshop:resume', snapshot(me, [ana], 6));
+    await settle();
+    expect(ws.resumed.value).toBe(2);
+    expect(fake.sent('chat:send')).toHaveLength(1);
+    const message = {
+      id: 'm1',
+      roomId: 'plenary',
+      authorId: 'me',
+      authorName: 'ME',
+      authorTown: 'Lyon',
+      text: 'Wir sind gleich zurück',
+      at: 2,
+    };
+    fake.reply('chat:send', message);
+    expect(await sending).toBe(true);
+    fake.push('chat:message', message); // the broadcast of the same message
+    expect(ws.chat.value.filter((m) => m.id === 'm1')).toHaveLength(1);
+    expect(ws.outbox.value).toEqual([]);
+    expect(ws.reconnecting.value).toBe(false);
+  });
+
+  test('[15.6] a resume answered "not found" says the workshop is gone and fails what waited', async () => {
+    await joined();
+    fake.drop();
+    const hand = ws.actions.raiseHand();
+    fake.restore();
+    await settle();
+    fake.refuse('workshop:resume', 'not_found');
+    await settle();
+    expect(ws.phase.value).toBe('closed');
+    expect(ws.closedReason.value).toBe('gone');
+    expect(await hand).toBeNull();
+    expect(fake.sent('hand:raise')).toHaveLength(0);
+    expect(sessions.get('ABCDEF')).toBeNull();
+  });
+
+  test('one resume at a time, even when asked twice', async () => {
+    await joined();
+    fake.drop();
+    fake.restore();
+    void ws.actions.resume(sessions.get('ABCDEF')!);
+    await settle();
+    expect(fake.sent('workshop:resume')).toHaveLength(1);
+  });
+});
+
+describe('[WS21] participant sequence', () => {
+  test('events apply in any order; an older change of the same person does not undo a newer one', async () => {
+    await joined(5);
+    fake.push('participant:updated', person('ana', { seq: 7, handRaisedAt: 70 }));
+    fake.push('participant:updated', person('ana', { seq: 6, handRaisedAt: null, micOn: true }));
+    expect(ws.people.value.get('ana')).toMatchObject({ seq: 7, handRaisedAt: 70 });
+    expect(ws.participantsSeq()).toBe(7);
+  });
+
+  test('a number skipped and not filled within the wait asks participant:sync, which replaces everyone', async () => {
+    vi.useFakeTimers();
+    await joined(5);
+    fake.push('participant:joined', person('ben', { seq: 7 }));
+    vi.advanceTimersByTime(GAP_WAIT_MS - 1);
+    expect(fake.sent('participant:sync')).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(fake.sent('participant:sync')).toHaveLength(1);
+    fake.reply('participant:sync', {
+      seq: 7,
+      participants: [me, person('ana', { seq: 6, presence: 'offline' }), person('ben', { seq: 7 })],
+    });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ws.present.value.map((p) => p.id).sort()).toEqual(['ben', 'me']);
+    expect(ws.participantsSeq()).toBe(7);
+  });
+
+  test('a gap filled in time costs nothing', async () => {
+    vi.useFakeTimers();
+    await joined(5);
+    fake.push('participant:updated', person('ana', { seq: 7 }));
+    fake.push('participant:left', { participantId: 'ana', reason: 'left', seq: 6 });
+    vi.advanceTimersByTime(GAP_WAIT_MS * 3);
+    expect(fake.sent('participant:sync')).toHaveLength(0);
+    expect(ws.participantsSeq()).toBe(7);
+    expect(ws.people.value.get('ana')?.presence).toBe('online'); // the leave (6) is older than the update (7)
+  });
+
+  test('events that arrive while the join is on its way are applied after its snapshot', async () => {
+    const done = ws.actions.join({ code: 'ABCDEF', name: 'Me', town: 'Lyon' });
+    fake.push('participant:joined', person('ben', { seq: 6 }));
+    fake.reply('workshop:join', snapshot(me, [ana], 5));
+    await done;
+    expect(ws.people.value.has('ben')).toBe(true);
+    expect(ws.participantsSeq()).toBe(6);
+  });
+
+  test('being removed closes the page', async () => {
+    await joined(5);
+    fake.push('participant:left', { participantId: 'me', reason: 'removed', seq: 6 });
+    expect(ws.closedReason.value).toBe('removed');
+  });
+});
