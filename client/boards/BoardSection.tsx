@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
-import { BOARD_LIMITS } from '../../shared/boards/schema.js';
+import { BOARD_LIMITS } from '../../shared/boards/constants.js';
 import { cardsCsv } from '../../shared/boards/csv.js';
 import { errorText, t } from '../i18n/i18n.js';
 import type { Connection } from '../net/connection.js';

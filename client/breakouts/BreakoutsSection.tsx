@@ -1,4 +1,5 @@
-import { PLENARY, type BreakoutRoom } from '../../shared/breakouts/schema.js';
+import { PLENARY } from '../../shared/rooms.js';
+import type { BreakoutRoom } from '../../shared/breakouts/schema.js';
 import { errorText, languageName, t } from '../i18n/i18n.js';
 import { Alert } from '../ui/Alert.js';
 import { Icon } from '../ui/Icon.js';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { formatJoinCode } from '../../shared/workshops/schema.js';
+import { formatJoinCode } from '../../shared/workshops/constants.js';
 import { BreakoutsSection, roomName } from '../breakouts/BreakoutsSection.js';
 import type { BreakoutRoom } from '../../shared/breakouts/schema.js';
 import { createBreakoutsState } from '../breakouts/state.js';
