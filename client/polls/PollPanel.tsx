@@ -9,8 +9,11 @@ import type { BreakoutsState } from '../breakouts/state.js';
 import type { WorkshopState } from '../workshops/state.js';
 import { Leaderboard } from './Leaderboard.js';
 import { PollCard } from './PollCard.js';
-import { PollEditor } from './PollEditor.js';
 import { createPollState, type PollState } from './state.js';
+import { lazy } from '../ui/lazy.js';
+
+/** Moderators only: participants never download the poll editor. */
+const PollEditor = lazy(() => import('./PollEditor.js').then((m) => m.PollEditor));
 
 /** Creates the poll state for this workshop page and shows the panel. */
 export function PollSection({
@@ -78,6 +81,7 @@ export function PollPanel({ state, polls }: { state: WorkshopState; polls: PollS
 }
 
 function ModeratorPolls({ polls }: { polls: PollState }) {
+  useEffect(() => void PollEditor.preload(), []);
   const editorOpen = useSignal(false);
   const editing = useSignal<PollView | null>(null);
   const drafts = polls.drafts.value;

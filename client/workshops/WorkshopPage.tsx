@@ -3,8 +3,7 @@ import { formatJoinCode } from '../../shared/workshops/constants.js';
 import { BreakoutsSection, roomName } from '../breakouts/BreakoutsSection.js';
 import type { BreakoutRoom } from '../../shared/breakouts/schema.js';
 import { createBreakoutsState } from '../breakouts/state.js';
-import { MediaArea } from '../media/MediaArea.js';
-import { createMediaState } from '../media/state.js';
+import { Media } from '../media/lazy.js';
 import type { Connection } from '../net/connection.js';
 import { Icon } from '../ui/Icon.js';
 import { BoardSection } from '../boards/BoardSection.js';
@@ -12,14 +11,16 @@ import { ChatPanel } from '../chat/ChatPanel.js';
 import { errorText, t } from '../i18n/i18n.js';
 import { Alert } from '../ui/Alert.js';
 import { CopyField } from '../ui/CopyField.js';
-import { HandsPanel, ModeratorPanel } from './ModeratorPanel.js';
+import { HandsPanel } from './HandsPanel.js';
+import { lazy } from '../ui/lazy.js';
 import { PollSection } from '../polls/PollPanel.js';
 import { ParticipantList } from './ParticipantList.js';
 import type { WorkshopState } from './state.js';
 
+/** Moderators only: participants never download it. */
+const ModeratorPanel = lazy(() => import('./ModeratorPanel.js').then((m) => m.ModeratorPanel));
+
 export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code: string; conn: Connection }) {
-  const media = useMemo(() => createMediaState(conn, state), [conn, state]);
-  useEffect(() => () => media.dispose(), [media]);
   // One breakouts state for the page: the breakouts section shows it, polls launch into its open rooms.
   const breakouts = useMemo(() => createBreakoutsState(state.conn, state), [state]);
   useEffect(() => () => breakouts.dispose(), [breakouts]);
@@ -72,7 +73,7 @@ export function WorkshopPage({ state, code, conn }: { state: WorkshopState; code
         <ParticipantList state={state} />
         <section class="workshop__center" aria-label={t('ws.main')}>
           {w.description && <p class="lead">{w.description}</p>}
-          <MediaArea media={media} state={state} />
+          <Media conn={conn} state={state} />
           <BreakoutsSection state={state} br={breakouts} />
           <HandsPanel state={state} roomOf={(id) => roomLabel(breakouts.view.value?.rooms ?? [], id)} />
           <PollSection conn={conn} state={state} breakouts={breakouts} />

@@ -22,6 +22,8 @@ export const core = defineMessages(
     'common.cancel': 'Cancel',
     'common.optional': 'optional',
     'common.loading': 'Loading…',
+    'common.loadFailed': 'This part of the page could not be loaded.',
+    'common.retry': 'Try again',
 
     'home.title': 'Create a workshop',
     'home.intro':
@@ -163,6 +165,8 @@ export const core = defineMessages(
       'common.cancel': 'Abbrechen',
       'common.optional': 'optional',
       'common.loading': 'Wird geladen…',
+      'common.loadFailed': 'Dieser Teil der Seite konnte nicht geladen werden.',
+      'common.retry': 'Erneut versuchen',
 
       'home.title': 'Workshop anlegen',
       'home.intro':
@@ -305,6 +309,8 @@ export const core = defineMessages(
       'common.cancel': 'Annuler',
       'common.optional': 'facultatif',
       'common.loading': 'Chargement…',
+      'common.loadFailed': 'Cette partie de la page n’a pas pu être chargée.',
+      'common.retry': 'Réessayer',
 
       'home.title': 'Créer un atelier',
       'home.intro':
@@ -451,6 +457,8 @@ export const core = defineMessages(
       'common.cancel': 'Anuluj',
       'common.optional': 'opcjonalnie',
       'common.loading': 'Ładowanie…',
+      'common.loadFailed': 'Nie udało się wczytać tej części strony.',
+      'common.retry': 'Spróbuj ponownie',
 
       'home.title': 'Utwórz warsztat',
       'home.intro':

@@ -4,6 +4,7 @@ import { defineMessages } from '../define.js';
 export const media = defineMessages(
   {
     'media.region': 'Video',
+    'media.loading': 'Starting the video…',
     'media.micOn': 'Microphone on',
     'media.micOff': 'Microphone off',
     'media.cameraOff': 'Camera off',
@@ -77,6 +78,7 @@ export const media = defineMessages(
   {
     de: {
       'media.region': 'Video',
+      'media.loading': 'Video wird gestartet…',
       'media.micOn': 'Mikrofon an',
       'media.micOff': 'Mikrofon aus',
       'media.cameraOff': 'Kamera aus',
@@ -151,6 +153,7 @@ export const media = defineMessages(
     },
     fr: {
       'media.region': 'Vidéo',
+      'media.loading': 'Démarrage de la vidéo…',
       'media.micOn': 'Micro activé',
       'media.micOff': 'Micro coupé',
       'media.cameraOff': 'Caméra coupée',
@@ -228,6 +231,7 @@ export const media = defineMessages(
     },
     pl: {
       'media.region': 'Wideo',
+      'media.loading': 'Uruchamianie wideo…',
       'media.micOn': 'Mikrofon włączony',
       'media.micOff': 'Mikrofon wyłączony',
       'media.cameraOff': 'Kamera wyłączona',
