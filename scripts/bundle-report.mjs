@@ -82,7 +82,8 @@ function report(dir = CLIENT_DIR) {
   const lazy = Object.values(LAZY).flat();
   for (const key of lazy) {
     const chunk = manifest[key];
-    if (!chunk?.isDynamicEntry) problems.push(`${key} is no longer a chunk of its own (imported statically somewhere?)`);
+    if (!chunk?.isDynamicEntry)
+      problems.push(`${key} is no longer a chunk of its own (imported statically somewhere?)`);
   }
   const dynamic = Object.keys(manifest).filter((k) => manifest[k].isDynamicEntry);
   for (const key of dynamic.filter((k) => !lazy.includes(k)))
@@ -117,7 +118,9 @@ function report(dir = CLIENT_DIR) {
   const head = ['visitor', 'page usable', '+ board shown', 'files'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  console.log(`\nWhat each visitor downloads before the workshop page is usable (gzipped; HTML, JS, CSS; in ${language}):`);
+  console.log(
+    `\nWhat each visitor downloads before the workshop page is usable (gzipped; HTML, JS, CSS; in ${language}):`,
+  );
   console.log(line(head));
   for (const r of rows) console.log(line(r));
   const lazySizes = Object.entries(LAZY).map(([name, keys]) => {
@@ -137,7 +140,8 @@ function report(dir = CLIENT_DIR) {
     const sources = sourcesOf(dir, file);
     for (const never of NEVER)
       if (sources.some(never.test)) problems.push(`${never.name} is in the client chunk ${file}`);
-    if (sources.some(SIMPLE_PEER) && !media.has(file)) problems.push(`simple-peer is outside the media chunks: ${file}`);
+    if (sources.some(SIMPLE_PEER) && !media.has(file))
+      problems.push(`simple-peer is outside the media chunks: ${file}`);
   }
   return problems;
 }
