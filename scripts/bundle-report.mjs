@@ -123,7 +123,7 @@ function report(dir = CLIENT_DIR) {
   );
   console.log(line(head));
   for (const r of rows) console.log(line(r));
-  const lazySizes = Object.entries(LAZY).map(([name, keys]) => {
+  const lazySizes = Object.keys(LAZY).map((name) => {
     const only = exclusiveFiles(manifest, name);
     return `${name} ${kB(only.reduce((n, f) => n + size(f), 0))}`;
   });
