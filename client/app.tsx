@@ -1,4 +1,4 @@
-import { normalizeJoinCode } from '../shared/workshops/schema.js';
+import { normalizeJoinCode } from '../shared/workshops/constants.js';
 import { HomePage } from './home/HomePage.js';
 import { t } from './i18n/i18n.js';
 import type { Connection } from './net/connection.js';

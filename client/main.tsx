@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { App } from './app.js';
+import { localeReady } from './i18n/i18n.js';
 import { createConnection } from './net/connection.js';
 import './styles.css';
 
 const conn = createConnection();
-render(<App conn={conn} />, document.getElementById('app')!);
+// The first screen appears in the person's language: its messages are a chunk of their own (English is bundled).
+void localeReady.then(() => render(<App conn={conn} />, document.getElementById('app')!));

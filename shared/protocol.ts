@@ -13,8 +13,7 @@ import { workshopCommands, type WorkshopServerEvents } from './workshops/events.
 
 export * from './command.js';
 
-/** Bumped on any incompatible change; join and resume refuse a mismatch with `version_mismatch`. */
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION } from './protocol-version.js';
 
 export const COMMANDS = {
   ...workshopCommands,

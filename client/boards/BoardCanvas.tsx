@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
-import { BOARD_LIMITS, type Item } from '../../shared/boards/schema.js';
+import { BOARD_LIMITS } from '../../shared/boards/constants.js';
+import type { Item } from '../../shared/boards/schema.js';
 import { t } from '../i18n/i18n.js';
 import { contains, itemBounds, smoothPath, thin, union } from './geometry.js';
 import { BoardDefs, BoardItems, FONT, ShapeView } from './render.js';

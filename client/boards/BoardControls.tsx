@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { BOARD_LIMITS } from '../../shared/boards/schema.js';
+import { BOARD_LIMITS } from '../../shared/boards/constants.js';
 import { t } from '../i18n/i18n.js';
 import { Icon } from '../ui/Icon.js';
 import { BoardIcon } from './icons.js';

@@ -1,37 +1,37 @@
-import { type ReadonlySignal, useSignal } from '@preact/signals';
-import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
-import { BOARD_LIMITS } from '../../shared/boards/schema.js';
-import type { RoomsSeen } from '../../shared/breakouts/room-label.js';
+import type { ReadonlySignal } from '@preact/signals';
+import { useMemo, useRef } from 'preact/hooks';
 import { cardsCsv } from '../../shared/boards/csv.js';
+import type { RoomsSeen } from '../../shared/breakouts/room-label.js';
 import { errorText, t } from '../i18n/i18n.js';
 import { Alert } from '../ui/Alert.js';
-import { BoardCanvas, type Editor } from './BoardCanvas.js';
-import { BoardControls } from './BoardControls.js';
 import { CardsPanel } from './CardsPanel.js';
 import { boardPng, boardSvg, download } from './export.js';
-import { Gallery } from './Gallery.js';
 import { BoardIcon } from './icons.js';
-import { newId, type BoardClientState } from './state.js';
-import { Toolbar } from './Toolbar.js';
-import { createBoardUi, type BoardUi } from './ui.js';
+import type { BoardClientState } from './state.js';
+import { createBoardUi } from './ui.js';
+import { lazy } from '../ui/lazy.js';
+
+/** The canvas and toolbar arrive when the board is shown; the gallery with them (it draws boards too). */
+const BoardSurface = lazy(() => import('./BoardSurface.js').then((m) => m.BoardSurface), 'board.syncing');
+const Gallery = lazy(() => import('./Gallery.js').then((m) => m.Gallery));
+/** Moderators only: participants never download the board's moderation controls. */
+const BoardControls = lazy(() => import('./BoardControls.js').then((m) => m.BoardControls));
 
 /**
  * The board of the room this person is in: toolbar, canvas, cards, moderator controls, exports, gallery.
- * `rooms` is the breakouts' view, so the gallery names rooms as everywhere else.
+ * The session owns the board's state; `rooms` is the breakouts' view, so the gallery names rooms as everywhere else.
  */
 export function BoardSection({ board, rooms }: { board: BoardClientState; rooms: ReadonlySignal<RoomsSeen | null> }) {
   const ui = useMemo(() => createBoardUi(), []);
-  const wrap = useRef<HTMLDivElement>(null);
-  const editor = useSignal<Editor | null>(null);
-  const note = useSignal<string | null>(null);
+  const section = useRef<HTMLElement>(null);
   const s = board.settings.value;
-  const size = () => ({ w: wrap.current?.clientWidth ?? 800, h: wrap.current?.clientHeight ?? 480 });
-  const canvas = () => wrap.current?.querySelector('svg.board-canvas') as SVGSVGElement;
+  const canvas = () => section.current?.querySelector('svg.board-canvas') as SVGSVGElement;
   const name = (ext: string) =>
     `board-${board.roomId.value}-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}.${ext}`;
 
   return (
     <section
+      ref={section}
       class="board-section"
       aria-labelledby="board-title"
       data-testid="board-section"
@@ -50,32 +50,12 @@ export function BoardSection({ board, rooms }: { board: BoardClientState; rooms:
           </button>
         </Alert>
       )}
-      {note.value && <Alert kind="warning">{note.value}</Alert>}
       {!board.mayDraw.value && (
         <p class="muted" data-testid="board-readonly">
           {s.locked ? t('board.locked') : t('board.moderatorsOnly')}
         </p>
       )}
-      <Toolbar board={board} ui={ui} canvasSize={size} onError={(m) => (note.value = m)} />
-      <div class="board-wrap" ref={wrap}>
-        {!board.loaded.value && (
-          <p class="board-wrap__loading" role="status">
-            {t('board.syncing')}
-          </p>
-        )}
-        <BoardCanvas board={board} ui={ui} onEdit={(e) => (editor.value = e)} />
-        {editor.value && (
-          <PlaceText
-            board={board}
-            ui={ui}
-            editor={editor.value}
-            onDone={() => {
-              editor.value = null;
-              canvas()?.focus(); // back where the keyboard user was
-            }}
-          />
-        )}
-      </div>
+      <BoardSurface board={board} ui={ui} />
       <div class="inline-row board-export" role="group" aria-label={t('board.export')}>
         <span class="muted">
           <BoardIcon name="download" /> {t('board.export')}:
@@ -121,78 +101,6 @@ export function BoardSection({ board, rooms }: { board: BoardClientState; rooms:
       {board.isModerator.value && <BoardControls board={board} />}
       <Gallery board={board} rooms={rooms.value} />
     </section>
-  );
-}
-
-/** The small form that appears where someone clicked with the text or card tool. */
-function PlaceText({
-  board,
-  ui,
-  editor,
-  onDone,
-}: {
-  board: BoardClientState;
-  ui: BoardUi;
-  editor: Editor;
-  onDone: () => void;
-}) {
-  const text = useSignal('');
-  const field = useRef<HTMLTextAreaElement>(null);
-  useLayoutEffect(() => field.current?.focus(), []);
-  const max = editor.kind === 'card' ? BOARD_LIMITS.cardText : BOARD_LIMITS.text;
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const value = text.value.trim();
-    if (!value) return onDone();
-    const id = newId();
-    const ok =
-      editor.kind === 'card'
-        ? await board.actions.add({
-            kind: 'card',
-            id,
-            x: Math.round(editor.x),
-            y: Math.round(editor.y),
-            text: value,
-            color: ui.cardColor.value,
-            clusterId: null,
-          })
-        : await board.actions.add({
-            kind: 'text',
-            id,
-            x: Math.round(editor.x),
-            y: Math.round(editor.y),
-            text: value,
-            color: ui.color.value,
-            size: Math.max(14, ui.width.value * 4),
-          });
-    if (ok) onDone();
-  };
-  return (
-    <form
-      class="place-text card"
-      style={{ left: `${Math.max(0, editor.left)}px`, top: `${Math.max(0, editor.top)}px` }}
-      onSubmit={submit}
-      data-testid="place-text"
-      onKeyDown={(e) => e.key === 'Escape' && onDone()}
-    >
-      <label for="place-text-input">{editor.kind === 'card' ? t('cards.textLabel') : t('board.textPrompt')}</label>
-      <textarea
-        ref={field}
-        id="place-text-input"
-        rows={3}
-        maxLength={max}
-        value={text.value}
-        onInput={(e) => (text.value = (e.target as HTMLTextAreaElement).value)}
-      />
-      <div class="inline-row">
-        <button type="submit" class="btn btn--primary btn--small">
-          {t('board.place')}
-        </button>
-        <button type="button" class="btn btn--small btn--ghost" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { BOARD_LIMITS, CARD_COLORS, type CardItem, type ClusterItem } from '../../shared/boards/schema.js';
+import { BOARD_LIMITS, CARD_COLORS } from '../../shared/boards/constants.js';
+import type { CardItem, ClusterItem } from '../../shared/boards/schema.js';
 import { t } from '../i18n/i18n.js';
 import { CARD_H, CARD_W } from './geometry.js';
 import { BoardIcon } from './icons.js';

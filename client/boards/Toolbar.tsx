@@ -1,4 +1,5 @@
-import { BOARD_LIMITS, CARD_COLORS, INK_COLORS, type Tool } from '../../shared/boards/schema.js';
+import { BOARD_LIMITS, CARD_COLORS, INK_COLORS } from '../../shared/boards/constants.js';
+import type { Tool } from '../../shared/boards/schema.js';
 import { t, type MessageKey } from '../i18n/i18n.js';
 import { fitView, zoomAt } from './BoardCanvas.js';
 import { imageDataUrl } from './export.js';

@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
-import { CARD_COLORS, INK_COLORS, type Tool } from '../../shared/boards/schema.js';
+import { CARD_COLORS, INK_COLORS } from '../../shared/boards/constants.js';
+import type { Tool } from '../../shared/boards/schema.js';
 
 /** What this person has chosen on their toolbar and how they look at the board (never shared). */
 export function createBoardUi() {

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { PLENARY } from '../../shared/breakouts/schema.js';
+import { PLENARY } from '../../shared/rooms.js';
 import { t } from '../i18n/i18n.js';
 import { Icon } from '../ui/Icon.js';
 import type { WorkshopState } from '../workshops/state.js';

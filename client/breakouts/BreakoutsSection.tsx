@@ -1,13 +1,16 @@
-import { PLENARY } from '../../shared/breakouts/schema.js';
+import { PLENARY } from '../../shared/rooms.js';
 import { errorText, languageName, t } from '../i18n/i18n.js';
 import { Alert } from '../ui/Alert.js';
 import { Icon } from '../ui/Icon.js';
 import type { WorkshopState } from '../workshops/state.js';
-import { BreakoutPanel } from './BreakoutPanel.js';
 import { Countdown } from './Countdown.js';
 import { RoomResults } from './RoomResults.js';
 import { roomTitle } from './room-label.js';
 import type { BreakoutsState } from './state.js';
+import { lazy } from '../ui/lazy.js';
+
+/** Moderators only: participants never download the planning and running panel. */
+const BreakoutPanel = lazy(() => import('./BreakoutPanel.js').then((m) => m.BreakoutPanel));
 
 /** Everything about breakouts on the workshop page: banners for everyone, the panel for moderators. */
 export function BreakoutsSection({ state, br }: { state: WorkshopState; br: BreakoutsState }) {

@@ -1,12 +1,7 @@
 import { useSignal } from '@preact/signals';
-import {
-  ASSIGN_MODES,
-  MAX_ROOMS,
-  PLENARY,
-  type AssignMode,
-  type BreakoutRoom,
-  type RoomInput,
-} from '../../shared/breakouts/schema.js';
+import { PLENARY } from '../../shared/rooms.js';
+import { ASSIGN_MODES, MAX_ROOMS } from '../../shared/breakouts/constants.js';
+import type { AssignMode, BreakoutRoom, RoomInput } from '../../shared/breakouts/schema.js';
 import { languageName, t } from '../i18n/i18n.js';
 import type { WorkshopState } from '../workshops/state.js';
 import { NumberField } from './NumberField.js';

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { MAX_ROUNDS, ROTATION_KINDS, type RotationKind } from '../../shared/breakouts/schema.js';
+import { MAX_ROUNDS, ROTATION_KINDS } from '../../shared/breakouts/constants.js';
+import type { RotationKind } from '../../shared/breakouts/schema.js';
 import type { Language } from '../../shared/languages.js';
 import { languageName, t } from '../i18n/i18n.js';
 import { NumberField } from './NumberField.js';

@@ -1,14 +1,14 @@
 import { batch, computed, effect, signal } from '@preact/signals';
 import type { ChatMessage } from '../../shared/chat/schema.js';
-import {
-  PLENARY,
-  WARNING_MS,
-  type AssignInput,
-  type BreakoutBroadcast,
-  type BreakoutView,
-  type RoomInput,
-  type RotateInput,
-  type RoundEnded,
+import { PLENARY } from '../../shared/rooms.js';
+import { WARNING_MS } from '../../shared/breakouts/constants.js';
+import type {
+  AssignInput,
+  BreakoutBroadcast,
+  BreakoutView,
+  RoomInput,
+  RotateInput,
+  RoundEnded,
 } from '../../shared/breakouts/schema.js';
 import type { ErrorCode } from '../../shared/protocol.js';
 import type { Participant } from '../../shared/workshops/schema.js';

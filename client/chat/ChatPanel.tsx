@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { CHAT_MAX_LENGTH } from '../../shared/chat/schema.js';
+import { CHAT_MAX_LENGTH } from '../../shared/chat/constants.js';
 import { locale, t } from '../i18n/i18n.js';
 import type { WorkshopState } from '../workshops/state.js';
 

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { formatJoinCode, type WorkshopCreated } from '../../shared/workshops/schema.js';
+import { formatJoinCode } from '../../shared/workshops/constants.js';
+import type { WorkshopCreated } from '../../shared/workshops/schema.js';
 import { t } from '../i18n/i18n.js';
 import { CopyField } from '../ui/CopyField.js';
 

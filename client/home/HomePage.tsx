@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { LANGUAGES, UI_LOCALES } from '../../shared/languages.js';
-import { formatJoinCode, normalizeJoinCode, LIMITS, type WorkshopCreated } from '../../shared/workshops/schema.js';
+import { formatJoinCode, normalizeJoinCode, LIMITS } from '../../shared/workshops/constants.js';
+import type { WorkshopCreated } from '../../shared/workshops/schema.js';
 import { errorText, languageName, locale, t } from '../i18n/i18n.js';
 import type { Connection } from '../net/connection.js';
 import { Alert } from '../ui/Alert.js';

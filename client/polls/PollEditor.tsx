@@ -1,16 +1,6 @@
 import { useSignal } from '@preact/signals';
-import {
-  POLL_KINDS,
-  POLL_LIMITS,
-  QUIZ_SCORING,
-  RESULT_VISIBILITY,
-  pollOptions,
-  type PollDraftInput,
-  type PollKind,
-  type PollView,
-  type QuizScoring,
-  type ResultVisibility,
-} from '../../shared/polls/schema.js';
+import { POLL_KINDS, POLL_LIMITS, QUIZ_SCORING, RESULT_VISIBILITY, pollOptions } from '../../shared/polls/constants.js';
+import type { PollDraftInput, PollKind, PollView, QuizScoring, ResultVisibility } from '../../shared/polls/schema.js';
 import { t } from '../i18n/i18n.js';
 import { optionLabel } from './labels.js';
 import type { PollState } from './state.js';

@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import type { PollView } from '../../shared/polls/schema.js';
 import { errorText, locale, t } from '../i18n/i18n.js';
 import { Alert } from '../ui/Alert.js';
@@ -6,8 +7,11 @@ import { Icon } from '../ui/Icon.js';
 import type { WorkshopState } from '../workshops/state.js';
 import { Leaderboard } from './Leaderboard.js';
 import { PollCard } from './PollCard.js';
-import { PollEditor } from './PollEditor.js';
 import type { PollState } from './state.js';
+import { lazy } from '../ui/lazy.js';
+
+/** Moderators only: participants never download the poll editor. */
+const PollEditor = lazy(() => import('./PollEditor.js').then((m) => m.PollEditor));
 
 /**
  * The current poll first (full width on a phone, see styles.css "polls"), then the last results, the quiz
@@ -60,6 +64,7 @@ export function PollPanel({ state, polls }: { state: WorkshopState; polls: PollS
 }
 
 function ModeratorPolls({ polls }: { polls: PollState }) {
+  useEffect(() => void PollEditor.preload(), []);
   const editorOpen = useSignal(false);
   const editing = useSignal<PollView | null>(null);
   const drafts = polls.drafts.value;

@@ -1,7 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { answerRefusal, sameAnswer, type Answer } from '../../shared/polls/rules.js';
-import { POLL_LIMITS, type MyVote, type PollView } from '../../shared/polls/schema.js';
+import { POLL_LIMITS } from '../../shared/polls/constants.js';
+import type { MyVote, PollView } from '../../shared/polls/schema.js';
 import { t } from '../i18n/i18n.js';
 import { Icon } from '../ui/Icon.js';
 import { optionLabel } from './labels.js';

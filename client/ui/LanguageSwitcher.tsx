@@ -10,7 +10,7 @@ export function LanguageSwitcher() {
         data-testid="language-switch"
         onChange={(e) => {
           const v = (e.target as HTMLSelectElement).value;
-          if (isUiLocale(v)) setLocale(v);
+          if (isUiLocale(v)) void setLocale(v);
         }}
       >
         {UI_LOCALES.map((l) => (

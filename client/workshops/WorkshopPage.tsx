@@ -1,18 +1,22 @@
-import { formatJoinCode } from '../../shared/workshops/schema.js';
+import { formatJoinCode } from '../../shared/workshops/constants.js';
 import { BreakoutsSection } from '../breakouts/BreakoutsSection.js';
 import { roomTitle } from '../breakouts/room-label.js';
-import { MediaArea } from '../media/MediaArea.js';
+import { Media } from '../media/lazy.js';
 import { Icon } from '../ui/Icon.js';
 import { BoardSection } from '../boards/BoardSection.js';
 import { ChatPanel } from '../chat/ChatPanel.js';
 import { errorText, t } from '../i18n/i18n.js';
 import { Alert } from '../ui/Alert.js';
 import { CopyField } from '../ui/CopyField.js';
-import { HandsPanel, ModeratorPanel } from './ModeratorPanel.js';
+import { HandsPanel } from './HandsPanel.js';
+import { lazy } from '../ui/lazy.js';
 import { PollPanel } from '../polls/PollPanel.js';
 import { useSession } from '../session/context.js';
 import { ParticipantList } from './ParticipantList.js';
 import type { WorkshopState } from './state.js';
+
+/** Moderators only: participants never download it. */
+const ModeratorPanel = lazy(() => import('./ModeratorPanel.js').then((m) => m.ModeratorPanel));
 
 export function WorkshopPage({ state, code }: { state: WorkshopState; code: string }) {
   const { breakouts, polls, board, media } = useSession();
@@ -65,7 +69,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
         <ParticipantList state={state} />
         <section class="workshop__center" aria-label={t('ws.main')}>
           {w.description && <p class="lead">{w.description}</p>}
-          {media.value && <MediaArea media={media.value} state={state} />}
+          <Media state={state} media={media.value} />
           <BreakoutsSection state={state} br={breakouts} />
           <HandsPanel
             state={state}

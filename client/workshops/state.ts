@@ -1,6 +1,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { ChatMessage } from '../../shared/chat/schema.js';
-import { PROTOCOL_VERSION, type ErrorCode } from '../../shared/protocol.js';
+import type { ErrorCode } from '../../shared/protocol.js';
+import { PROTOCOL_VERSION } from '../../shared/protocol-version.js';
 import type { Participant, SessionSnapshot, WorkshopInfo, WorkshopJoinInput } from '../../shared/workshops/schema.js';
 import type { Connection } from '../net/connection.js';
 import { createPeople } from './people.js';

@@ -5,7 +5,8 @@
  * For speed the state is changed in place (a board of thousands of items must not be copied per
  * op); items themselves are never mutated, only replaced, so snapshots may share them.
  */
-import { BOARD_DEFAULTS, type BoardOp, type BoardSettings, type BoardSnapshot, type Item } from './schema.js';
+import { BOARD_DEFAULTS, type BoardSettings } from './constants.js';
+import type { BoardOp, BoardSnapshot, Item } from './schema.js';
 
 export interface BoardState {
   seq: number;

@@ -2,26 +2,22 @@ import { z } from 'zod';
 import { LANGUAGES } from '../languages.js';
 import { PLENARY } from '../rooms.js';
 
+import {
+  ASSIGN_MODES,
+  MAX_DURATION_MS,
+  MAX_ROOMS,
+  MAX_ROUNDS,
+  MIN_DURATION_MS,
+  ROOM_NAME_MAX,
+  BROADCAST_MAX,
+  ROTATION_KINDS,
+  type AssignMode,
+  type BreakoutStatus,
+  type RotationKind,
+} from './constants.js';
+
 export { PLENARY };
-
-export const MAX_ROOMS = 50;
-export const ROOM_NAME_MAX = 60;
-export const BROADCAST_MAX = 300;
-/** Shortest and longest round: tests use seconds, workshops minutes. */
-export const MIN_DURATION_MS = 1_000;
-export const MAX_DURATION_MS = 4 * 3600_000;
-export const MAX_ROUNDS = 12;
-/** The "one minute left" notice. */
-export const WARNING_MS = 60_000;
-
-export const ASSIGN_MODES = ['random', 'language', 'tandem', 'choose', 'manual'] as const;
-export type AssignMode = (typeof ASSIGN_MODES)[number];
-
-export const ROTATION_KINDS = ['speedDating', 'tandem', 'worldCafe', 'reception'] as const;
-export type RotationKind = (typeof ROTATION_KINDS)[number];
-
-export const BREAKOUT_STATUS = ['draft', 'open', 'closed'] as const;
-export type BreakoutStatus = (typeof BREAKOUT_STATUS)[number];
+export * from './constants.js';
 
 export interface BreakoutRoom {
   id: string;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-export const CHAT_MAX_LENGTH = 1000;
-export const CHAT_HISTORY = 200;
+import { CHAT_MAX_LENGTH } from './constants.js';
+
+export * from './constants.js';
 export { PLENARY } from '../rooms.js';
 
 export const chatSendSchema = z.object({ text: z.string().trim().min(1).max(CHAT_MAX_LENGTH) });

@@ -1,19 +1,14 @@
 import type { UiLocale } from '../languages.js';
 import type { Message } from './define.js';
-import { breakouts } from './messages/breakouts.js';
-import { boards } from './messages/boards.js';
-import { core } from './messages/core.js';
-import { media } from './messages/media.js';
-import { polls } from './messages/polls.js';
+import { messages as de } from './locales/de.js';
+import { messages as en, type MessageKey } from './locales/en.js';
+import { messages as fr } from './locales/fr.js';
+import { messages as pl } from './locales/pl.js';
+
+export type { MessageKey };
 
 /**
- * Every visible string, by feature. A feature adds its own file in messages/ and one line here.
+ * Every visible string in every language, for the server (exports) and the tests. The client does not
+ * import this: it bundles English (locales/en.ts) and loads the chosen language's file (client/i18n).
  */
-const features = [core, media, breakouts, boards, polls] as const;
-
-type FeatureKeys<F> = F extends Record<UiLocale, Record<infer K, Message>> ? K : never;
-export type MessageKey = FeatureKeys<(typeof features)[number]>;
-
-export const catalogue = Object.fromEntries(
-  (['de', 'en', 'fr', 'pl'] as const).map((locale) => [locale, Object.assign({}, ...features.map((f) => f[locale]))]),
-) as Record<UiLocale, Record<MessageKey, Message>>;
+export const catalogue: Record<UiLocale, Record<MessageKey, Message>> = { de, en, fr, pl };

@@ -1,35 +1,13 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../languages.js';
 import type { MediaFlags } from '../media/schema.js';
+import { JOIN_CODE_LENGTH, LIMITS, normalizeJoinCode, type Presence, type Role } from './constants.js';
 
-export const ROLES = ['moderator', 'participant'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const PRESENCE = ['online', 'reconnecting', 'offline'] as const;
-export type Presence = (typeof PRESENCE)[number];
-
-/** Readable join code: no 0/O, 1/I/L. Shown as ABC-DEF, typed in any case, with or without the dash. */
-export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const JOIN_CODE_LENGTH = 6;
-
-export function normalizeJoinCode(input: string): string {
-  return input.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
-export function formatJoinCode(code: string): string {
-  return `${code.slice(0, 3)}-${code.slice(3)}`;
-}
+export * from './constants.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const language = z.enum(LANGUAGES);
 const joinCode = z.string().max(20).transform(normalizeJoinCode).pipe(z.string().length(JOIN_CODE_LENGTH));
-
-export const LIMITS = {
-  title: 120,
-  description: 600,
-  name: 60,
-  town: 80,
-  headcount: 500,
-} as const;
 
 export const workshopCreateSchema = z.object({
   title: text(LIMITS.title),

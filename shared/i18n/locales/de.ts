@@ -1,0 +1,10 @@
+import type { Message } from '../define.js';
+import type { MessageKey } from './en.js';
+import { core } from '../messages/de/core.js';
+import { media } from '../messages/de/media.js';
+import { breakouts } from '../messages/de/breakouts.js';
+import { boards } from '../messages/de/boards.js';
+import { polls } from '../messages/de/polls.js';
+
+/** Every German message (a chunk of its own in the client, loaded when German is chosen). */
+export const messages: Record<MessageKey, Message> = { ...core, ...media, ...breakouts, ...boards, ...polls };

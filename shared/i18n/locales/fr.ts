@@ -1,0 +1,10 @@
+import type { Message } from '../define.js';
+import type { MessageKey } from './en.js';
+import { core } from '../messages/fr/core.js';
+import { media } from '../messages/fr/media.js';
+import { breakouts } from '../messages/fr/breakouts.js';
+import { boards } from '../messages/fr/boards.js';
+import { polls } from '../messages/fr/polls.js';
+
+/** Every French message (a chunk of its own in the client, loaded when French is chosen). */
+export const messages: Record<MessageKey, Message> = { ...core, ...media, ...breakouts, ...boards, ...polls };

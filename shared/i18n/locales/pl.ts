@@ -1,0 +1,10 @@
+import type { Message } from '../define.js';
+import type { MessageKey } from './en.js';
+import { core } from '../messages/pl/core.js';
+import { media } from '../messages/pl/media.js';
+import { breakouts } from '../messages/pl/breakouts.js';
+import { boards } from '../messages/pl/boards.js';
+import { polls } from '../messages/pl/polls.js';
+
+/** Every Polish message (a chunk of its own in the client, loaded when Polish is chosen). */
+export const messages: Record<MessageKey, Message> = { ...core, ...media, ...breakouts, ...boards, ...polls };
