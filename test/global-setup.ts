@@ -9,6 +9,7 @@ import { accessSync, constants } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { setupJanus } from './janus.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,7 +25,9 @@ export default async function setup(project: TestProject) {
   const redis = await provideRedis();
   project.provide('redisUrl', redis.url);
   project.provide('chromiumPath', findChromium());
+  const stopJanus = await setupJanus(project);
   return async () => {
+    await stopJanus();
     if (redis.process) await stopProcess(redis.process);
   };
 }
@@ -57,14 +60,14 @@ function findChromium(): string | null {
   return null;
 }
 
-function missing(tool: string, suites: string, aptPackage: string) {
+export function missing(tool: string, suites: string, aptPackage: string) {
   const install = `apt-get install -y ${aptPackage}`;
   if (process.env.CI) throw new Error(`${tool} is required on CI but was not found: ${install}`);
   const line = '!'.repeat(72);
   process.stderr.write(`\n${line}\n  SKIPPING ${suites}: install ${tool} (${install})\n${line}\n\n`);
 }
 
-function findOnPath(name: string): string | null {
+export function findOnPath(name: string): string | null {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (!dir) continue;
     const file = path.join(dir, name);
@@ -82,7 +85,7 @@ function isExecutable(file: string): boolean {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -144,7 +147,7 @@ function pingAnswers(port: number): Promise<boolean> {
   });
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');

@@ -4,6 +4,7 @@ import type { BreakoutStore } from './breakouts-types.js';
 import type { MediaFlags } from '../../shared/media/schema.js';
 import type { Participant, Role, WorkshopInfo } from '../../shared/workshops/schema.js';
 import type { PollStore } from './polls-types.js';
+import type { SfuStore } from './sfu-types.js';
 
 export interface WorkshopRecord extends WorkshopInfo {
   moderatorKeyHash: string;
@@ -93,5 +94,6 @@ export interface Store extends WorkshopStore {
   readonly breakouts: BreakoutStore;
   readonly boards: BoardStore;
   readonly polls: PollStore;
+  readonly sfu: SfuStore;
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import type { ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
 import { MemoryBreakoutStore } from './memory-breakouts.js';
+import { MemorySfuStore } from './memory-sfu.js';
 import { MemoryPollStore } from './memory-polls.js';
 import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
 
@@ -24,6 +25,7 @@ export class MemoryStore implements Store {
   readonly polls = new MemoryPollStore();
   private readonly workshops = new Map<string, WorkshopState>();
   private readonly codes = new Map<string, string>();
+  readonly sfu = new MemorySfuStore();
   readonly breakouts = new MemoryBreakoutStore(
     (w, p, roomId) => this.updateParticipant(w, p, (q) => void (q.roomId = roomId)) !== null,
   );

@@ -6,6 +6,7 @@ import type { Role } from '../../../shared/workshops/schema.js';
 import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
 import { decodeParticipant, decodeWorkshop, encodeParticipant, encodeWorkshop } from './codec.js';
 import { RedisBreakoutStore } from './redis-breakouts.js';
+import { RedisSfuStore } from './redis-sfu.js';
 import { SCRIPTS } from './scripts.js';
 import { RedisPollStore } from './redis-polls.js';
 
@@ -29,6 +30,7 @@ export class RedisStore implements Store {
   readonly kind = 'redis' as const;
   private readonly keys: ReturnType<typeof redisKeys>;
   readonly breakouts: RedisBreakoutStore;
+  readonly sfu: RedisSfuStore;
   readonly boards: RedisBoardStore;
   readonly polls: RedisPollStore;
 
@@ -39,6 +41,7 @@ export class RedisStore implements Store {
   ) {
     this.keys = redisKeys(prefix);
     this.breakouts = new RedisBreakoutStore(client, prefix);
+    this.sfu = new RedisSfuStore(client, prefix);
     this.boards = new RedisBoardStore(client, prefix);
     this.polls = new RedisPollStore(client, prefix);
   }
