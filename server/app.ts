@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './logger.js';
 import { TokenBucket } from './realtime/rate-limit.js';
 import type { Deps, HandlerTable, TypedServer } from './realtime/types.js';
 import { registerCommands } from './realtime/wrapper.js';
+import { SfuService } from './sfu/service.js';
 import { openStore } from './store/index.js';
 import { RedisStore } from './store/redis/redis-store.js';
 import type { Store } from './store/types.js';
@@ -66,15 +67,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
     io.adapter(createAdapter(pub, sub, opts.adapterKey ? { key: opts.adapterKey } : {}));
   }
 
-  const deps: Deps = {
+  const base = {
     io,
     store,
     config,
     log,
     clock: opts.clock ?? Date.now,
     ids: opts.ids ?? cryptoIds,
-    timers: new Set(),
+    timers: new Set<NodeJS.Timeout>(),
   };
+  const sfu = new SfuService(base);
+  await sfu.start();
+  const deps: Deps = { ...base, sfu };
   const handlers: HandlerTable = createHandlers(deps);
 
   // Drops still being recorded and broadcast; close() lets them finish before closing Redis.
@@ -89,6 +93,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     );
     registerCommands(socket, deps, handlers);
     socket.on('disconnect', () => {
+      void sfu.leave(socket.id);
       const done = onDisconnect(socket, deps).finally(() => disconnecting.delete(done));
       disconnecting.add(done);
     });
@@ -144,6 +149,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       closed = true;
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.allSettled([...disconnecting]);
+      await sfu.close();
       // After the drops above: they start grace timers of their own.
       for (const t of deps.timers) clearTimeout(t);
       deps.timers.clear();

@@ -3,6 +3,7 @@ import { boardHandlers } from './boards/handlers.js';
 import { chatHandlers } from './chat/handlers.js';
 import { mediaHandlers } from './media/handlers.js';
 import { pollHandlers } from './polls/handlers.js';
+import { sfuHandlers } from './sfu/handlers.js';
 import type { Deps, HandlerTable } from './realtime/types.js';
 import { workshopHandlers } from './workshops/handlers.js';
 
@@ -13,6 +14,7 @@ export function createHandlers(deps: Deps): HandlerTable {
     ...chatHandlers(deps),
     ...breakoutHandlers(deps),
     ...mediaHandlers(deps),
+    ...sfuHandlers(deps),
     ...boardHandlers(deps),
     ...pollHandlers(deps),
   };

@@ -37,6 +37,7 @@ export function mediaHandlers(deps: Deps): MediaHandlers {
         iceServers: iceServersFor(deps.config.media, actor.id, deps.clock()),
         uploadBudgetKbps: deps.config.media.uploadBudgetKbps,
         stageRooms: await store.stageRooms(session.workshopId),
+        sfu: deps.sfu.info(),
       };
     },
 

@@ -10,6 +10,7 @@ import type {
 import type { Config } from '../config.js';
 import type { IdSource } from '../ids.js';
 import type { Logger } from '../logger.js';
+import type { SfuService } from '../sfu/service.js';
 import type { Store } from '../store/types.js';
 import type { ParticipantRecord, WorkshopRecord } from '../store/types.js';
 import type { TokenBucket } from './rate-limit.js';
@@ -39,6 +40,8 @@ export interface Deps {
   ids: IdSource;
   /** Per-node timers that are safe to lose (their effect is re-derived from stored times). */
   timers: Set<NodeJS.Timeout>;
+  /** The media server side of large rooms (server/sfu). */
+  sfu: SfuService;
 }
 
 /** The joined participant sending a command, loaded fresh from the store for each command. */

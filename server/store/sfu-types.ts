@@ -18,6 +18,8 @@ export interface SfuFeed {
   janusRoom: number;
   /** Janus's publisher id. */
   feed: number;
+  /** The publisher's transceiver (mid) for each kind it sends. */
+  mids: { audio?: string; video?: string };
 }
 
 export interface SfuStore {

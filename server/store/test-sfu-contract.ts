@@ -56,10 +56,10 @@ export function describeSfuStore(name: string, factory: () => Promise<Store>) {
 
     test('[STORE-S4] a feed is cleared only by its own publication', async () => {
       const id = w();
-      await store.sfu.setFeed(id, 'p1', { roomId: 'plenary', janusRoom: 5, feed: 100 });
-      await store.sfu.setFeed(id, 'p1', { roomId: 'plenary', janusRoom: 5, feed: 101 });
+      await store.sfu.setFeed(id, 'p1', { roomId: 'plenary', janusRoom: 5, feed: 100, mids: {} });
+      await store.sfu.setFeed(id, 'p1', { roomId: 'plenary', janusRoom: 5, feed: 101, mids: { audio: '0' } });
       await store.sfu.clearFeed(id, 'p1', 100);
-      expect(await store.sfu.feeds(id)).toEqual({ p1: { roomId: 'plenary', janusRoom: 5, feed: 101 } });
+      expect(await store.sfu.feeds(id)).toEqual({ p1: { roomId: 'plenary', janusRoom: 5, feed: 101, mids: { audio: '0' } } });
       await store.sfu.clearFeed(id, 'p1', 101);
       expect(await store.sfu.feeds(id)).toEqual({});
     });
