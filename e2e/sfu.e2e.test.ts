@@ -174,7 +174,6 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
       ),
     );
     for (const p of people) await expect.poll(() => pathOf(p.page), poll).toBe('mesh');
-    await expectFramesAdvance(people[0]!.page, ['Petra', 'Ola', 'Anna']);
 
     const luc = await person();
     await joinWorkshop(luc.page, inviteUrl, { name: 'Luc', town: 'Wołów' });

@@ -133,10 +133,11 @@ export class SfuService {
       const diff = logic.subscriptionDiff(sub.current, targets);
       let jsep: SfuJsep | null = null;
       if (diff.add.length || diff.drop.length) {
-        const updated = await sub.handle.update({
-          subscribe: diff.add.map((t) => ({ feed: t.feed, mid: t.mid, substream: t.layer })),
-          unsubscribe: diff.drop.map((t) => ({ feed: t.feed, mid: t.mid })),
-        });
+        // Janus refuses an empty list: name only the non-empty ones.
+        const change: { subscribe?: unknown[]; unsubscribe?: unknown[] } = {};
+        if (diff.add.length) change.subscribe = diff.add.map((t) => ({ feed: t.feed, mid: t.mid, substream: t.layer }));
+        if (diff.drop.length) change.unsubscribe = diff.drop.map((t) => ({ feed: t.feed, mid: t.mid }));
+        const updated = await sub.handle.update(change);
         if (updated.streams) sub.streams = logic.streamsOf(updated.streams, byFeed);
         if (updated.jsep) jsep = { type: 'offer', sdp: updated.jsep.sdp };
         for (const t of diff.drop) sub.current.delete(logic.targetKey(t));
