@@ -606,6 +606,11 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
     micOn,
     cameraOn,
     sharing: computed(() => screen.value !== null),
+    /** No SFU and the room is past the mesh's comfortable size: the moderator is told in plain words. */
+    meshTooLarge: computed(
+      () => !config.value?.sfu.available && members.value.length > (config.value?.sfu.meshMaxPeers ?? 4),
+    ),
+    path,
     lowBandwidth: computed(() => !!self.value?.lowBandwidth),
     stageOn,
     iMaySend,

@@ -41,6 +41,8 @@ export const media = defineMessages(
       'This page cannot use a camera or microphone (it needs a secure https address). You can continue without media.',
     'media.problem.other': 'The camera or microphone could not be started. You can continue without media.',
     'media.lowBandwidthNote': 'Low-bandwidth mode: you receive no video and send only your voice.',
+    'media.mod.meshLarge':
+      'This room has more people with video than a direct connection between everyone handles well. A media server (Janus) would help; until then, stage mode keeps it usable.',
     'media.stageAudience': 'Stage mode: only the people on stage speak. Raise your hand to be invited onto the stage.',
     'media.onStage': 'You are on stage: you can turn on your microphone and camera.',
     'media.unmuteAsked': '{name} asks you to turn on your microphone.',
@@ -114,6 +116,8 @@ export const media = defineMessages(
         'Diese Seite kann Kamera und Mikrofon nicht benutzen (dafür ist eine sichere https-Adresse nötig). Sie können ohne weitermachen.',
       'media.problem.other': 'Kamera oder Mikrofon ließ sich nicht starten. Sie können ohne weitermachen.',
       'media.lowBandwidthNote': 'Modus für schwache Verbindung: Sie empfangen kein Video und senden nur Ihre Stimme.',
+      'media.mod.meshLarge':
+        'In diesem Raum sind mehr Menschen mit Video, als direkte Verbindungen zwischen allen gut tragen. Ein Medienserver (Janus) würde helfen; bis dahin hält der Bühnenmodus den Raum benutzbar.',
       'media.stageAudience':
         'Bühnenmodus: Nur wer auf der Bühne ist, spricht. Heben Sie die Hand, um auf die Bühne eingeladen zu werden.',
       'media.onStage': 'Sie sind auf der Bühne: Sie können Mikrofon und Kamera einschalten.',
@@ -192,6 +196,8 @@ export const media = defineMessages(
         'Cette page ne peut pas utiliser de caméra ni de micro (il faut une adresse https sécurisée). Vous pouvez continuer sans.',
       'media.problem.other': 'La caméra ou le micro n’a pas pu démarrer. Vous pouvez continuer sans.',
       'media.lowBandwidthNote': 'Mode connexion faible : vous ne recevez pas de vidéo et n’envoyez que votre voix.',
+      'media.mod.meshLarge':
+        'Cette salle compte plus de personnes en vidéo que des connexions directes entre tous ne le supportent bien. Un serveur média (Janus) aiderait ; en attendant, le mode scène la garde utilisable.',
       'media.stageAudience':
         'Mode scène : seules les personnes sur scène parlent. Levez la main pour être invité·e sur scène.',
       'media.onStage': 'Vous êtes sur scène : vous pouvez activer votre micro et votre caméra.',
@@ -270,6 +276,8 @@ export const media = defineMessages(
         'Ta strona nie może używać kamery ani mikrofonu (potrzebny jest bezpieczny adres https). Możesz kontynuować bez nich.',
       'media.problem.other': 'Nie udało się uruchomić kamery lub mikrofonu. Możesz kontynuować bez nich.',
       'media.lowBandwidthNote': 'Tryb słabego łącza: nie odbierasz wideo i wysyłasz tylko głos.',
+      'media.mod.meshLarge':
+        'W tym pokoju jest więcej osób z wideo, niż dobrze zniosą bezpośrednie połączenia między wszystkimi. Pomógłby serwer mediów (Janus); do tego czasu tryb sceny utrzyma pokój w użyciu.',
       'media.stageAudience': 'Tryb sceny: mówią tylko osoby na scenie. Podnieś rękę, aby zostać zaproszonym na scenę.',
       'media.onStage': 'Jesteś na scenie: możesz włączyć mikrofon i kamerę.',
       'media.unmuteAsked': '{name} prosi cię o włączenie mikrofonu.',
