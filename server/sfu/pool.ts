@@ -11,6 +11,7 @@ import type { Logger } from '../logger.js';
 Janode.Logger.setLevel('none');
 
 const RETRY_MS = 1_000;
+const MAX_RETRY_MS = 30_000;
 const KEEPALIVE_S = 15;
 
 interface Instance {
@@ -19,6 +20,8 @@ interface Instance {
   session: JanodeSession | null;
   admin: VideoRoomHandle | null;
   connecting: Promise<void> | null;
+  /** Failed attempts since it last answered: the retry backs off, and only the first is logged. */
+  failures: number;
 }
 
 export class JanusPool {
@@ -31,7 +34,8 @@ export class JanusPool {
     private readonly log: Logger,
     private readonly onChange: (url: string, up: boolean) => void = () => {},
   ) {
-    for (const url of urls) this.instances.set(url, { url, conn: null, session: null, admin: null, connecting: null });
+    for (const url of urls)
+      this.instances.set(url, { url, conn: null, session: null, admin: null, connecting: null, failures: 0 });
   }
 
   get configured(): boolean {
@@ -105,11 +109,12 @@ export class JanusPool {
       conn.once(Janode.EVENT.CONNECTION_ERROR!, () => this.lost(i, conn, 'error'));
       const session = await conn.create(KEEPALIVE_S);
       const admin = await session.attach<VideoRoomHandle>(VideoRoomPlugin);
-      Object.assign(i, { conn, session, admin });
+      Object.assign(i, { conn, session, admin, failures: 0 });
       this.log.info('janus connected', { url: i.url });
       this.onChange(i.url, true);
     } catch (err) {
-      this.log.warn('janus unreachable', { url: i.url, err: err instanceof Error ? err.message : String(err) });
+      if (i.failures++ === 0)
+        this.log.warn('janus unreachable', { url: i.url, err: err instanceof Error ? err.message : String(err) });
       this.retry(i);
     }
   }
@@ -125,10 +130,13 @@ export class JanusPool {
 
   private retry(i: Instance) {
     if (this.closed) return;
-    const t = setTimeout(() => {
-      this.retryTimers.delete(t);
-      if (!this.closed && !i.admin) void this.connect(i);
-    }, RETRY_MS);
+    const t = setTimeout(
+      () => {
+        this.retryTimers.delete(t);
+        if (!this.closed && !i.admin) void this.connect(i);
+      },
+      Math.min(MAX_RETRY_MS, RETRY_MS * 2 ** i.failures),
+    );
     this.retryTimers.add(t);
   }
 }

@@ -125,3 +125,36 @@ describe.skipIf(!janusUrl)('SFU signalling with a real Janus', () => {
     expect(await s.app.store.sfu.feeds(ana.workshopId)).toEqual({});
   });
 });
+
+describe.skipIf(!janusUrl)('SFU with two Janus instances', () => {
+  test('[MEDIA16] rooms spread over both; a lost instance gives its rooms up and their people are told to reconnect', async () => {
+    const { startJanus } = await import('../../test/janus.js');
+    const second = await startJanus();
+    try {
+      const s = await startServer({ config: { sfu: { janusUrls: [janusUrl!, second.url], meshMaxPeers: 2 } } });
+      servers.push(s);
+      const one = await workshopWith(s.url, 'Ana', 'Ben');
+      const two = await workshopWith(s.url, 'Cleo', 'Dan');
+      await ok(one.people[0]!.socket, 'sfu:publish', { jsep: { type: 'offer', sdp: audioOffer(6) } });
+      await ok(two.people[0]!.socket, 'sfu:publish', { jsep: { type: 'offer', sdp: audioOffer(7) } });
+      const placed = await Promise.all(
+        [one, two].map((w) => s.app.store.sfu.roomPlacement(w.people[0]!.workshopId, 'plenary')),
+      );
+      expect(new Set(placed.map((p) => p?.server))).toEqual(new Set([janusUrl, second.url]));
+
+      const lostWorkshop = placed[0]!.server === second.url ? one : two;
+      const told = waitFor(lostWorkshop.people[1]!.socket, 'sfu:restart', () => true, 10_000);
+      await second.stop();
+      expect(await told).toEqual({ roomId: 'plenary' });
+      expect(await s.app.store.sfu.roomPlacement(lostWorkshop.people[0]!.workshopId, 'plenary')).toBeNull();
+      // The next publication places the room on the instance still answering.
+      await ok(lostWorkshop.people[0]!.socket, 'sfu:publish', { jsep: { type: 'offer', sdp: audioOffer(8) } });
+      expect((await s.app.store.sfu.roomPlacement(lostWorkshop.people[0]!.workshopId, 'plenary'))?.server).toBe(
+        janusUrl,
+      );
+      expect(s.app.deps.sfu.info().available).toBe(true);
+    } finally {
+      await second.stop();
+    }
+  });
+});
