@@ -3,8 +3,8 @@
  * headless Chromium with fake devices. MESH_MAX_PEERS is 4 here: a fifth person moves a room to Janus.
  * Every page keeps ICE on 127.0.0.1 (e2e/loopback-ice.ts) and sends 320x180 at 10 fps.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PLENARY } from '../shared/rooms.js';
 import {
   createWorkshop,
@@ -102,6 +102,12 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
       startServer({ sfu: { janusUrls: [janusUrl!], meshMaxPeers: 4 } }),
     ]);
   });
+  // A failed test must not leave pages sending video into the next one.
+  const open = new Set<BrowserContext>();
+  afterEach(async () => {
+    await Promise.all([...open].map((c) => c.close().catch(() => undefined)));
+    open.clear();
+  });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -109,6 +115,7 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
 
   async function person() {
     const p = await newPerson(browser);
+    open.add(p.context);
     p.context.setDefaultTimeout(30_000);
     await p.context.addInitScript(LOOPBACK_ICE_SCRIPT);
     return p;
