@@ -24,7 +24,6 @@ export function sfuHandlers(deps: Deps): SfuHandlers {
       room: m?.actor.roomId,
       reason: err instanceof Error ? err.message : String(err),
     });
-    if (process.env.SFU_DEBUG) console.error('sfu', event, err);
     if (err instanceof CommandError) throw err;
     throw new CommandError('conflict', 'The media server refused that; try again');
   };
