@@ -63,18 +63,16 @@ function meshDump(page: Page): Promise<string> {
         }
       ).__jumelageMedia;
       if (!m) return 'no media controller';
-      const peers = m
-        .peers()
-        .map((v) => ({
-          r: v.remoteId,
-          cid: v.cid,
-          s: v.state,
-          a: v.attempts,
-          pc: v.pc?.connectionState,
-          ice: v.pc?.iceConnectionState,
-          sig: v.pc?.signalingState,
-          video: v.video ? `${v.video.readyState}${v.video.muted ? '/muted' : ''}` : null,
-        }));
+      const peers = m.peers().map((v) => ({
+        r: v.remoteId,
+        cid: v.cid,
+        s: v.state,
+        a: v.attempts,
+        pc: v.pc?.connectionState,
+        ice: v.pc?.iceConnectionState,
+        sig: v.pc?.signalingState,
+        video: v.video ? `${v.video.readyState}${v.video.muted ? '/muted' : ''}` : null,
+      }));
       const tiles = [...document.querySelectorAll<HTMLElement>('[data-testid=tile]')].map(
         (e) =>
           `${e.dataset.who}:${e.dataset.participant}:${e.dataset.state}:mic=${e.dataset.mic}:cam=${e.dataset.camera}:${(e.querySelector('video') as HTMLVideoElement | null)?.videoWidth ?? '-'}`,

@@ -172,7 +172,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log.warn('client build not found; run `npm run build`', { clientDir });
   }
 
-  features.start();
+  // Before the first connection: media:config must already know whether an SFU answers.
+  await features.start();
   if (config.production && !config.publicUrl)
     log.warn('PUBLIC_URL is not set: links and QR codes follow the Host header of each request');
   let closed = false;

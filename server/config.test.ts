@@ -29,7 +29,16 @@ describe('loadConfig', () => {
       allowedOrigins: [],
       trustProxy: false,
       media: { iceServers: [], turnSecretUrls: [], turnSecret: null, turnTtlSeconds: 43_200, uploadBudgetKbps: 2500 },
+      sfu: { janusUrls: [], meshMaxPeers: 4 },
     });
+  });
+
+  test('JANUS_URLS lists Janus instances; MESH_MAX_PEERS sets where the SFU takes over', () => {
+    expect(loadConfig({ JANUS_URLS: 'ws://10.0.0.5:8188, ws://10.0.0.6:8188', MESH_MAX_PEERS: '6' }).sfu).toEqual({
+      janusUrls: ['ws://10.0.0.5:8188', 'ws://10.0.0.6:8188'],
+      meshMaxPeers: 6,
+    });
+    expect(configError({ JANUS_URLS: 'http://10.0.0.5:8088' }).message).toContain('JANUS_URLS');
   });
 
   test('values are read and converted; empty strings count as unset', () => {

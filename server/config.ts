@@ -55,6 +55,19 @@ const envSchema = z.object({
     )
     .optional(),
   ...mediaEnvSchema,
+  /** Comma-separated ws:// URLs of Janus instances (websockets transport); none: the mesh serves every room. */
+  JANUS_URLS: z
+    .string()
+    .optional()
+    .transform((s) =>
+      (s ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^wss?$/ }))),
+  /** A room with more media participants than this moves to the SFU (when Janus is configured). */
+  MESH_MAX_PEERS: z.coerce.number().int().min(2).max(50).default(4),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -78,6 +91,8 @@ export interface Config {
   trustProxy: boolean | string[];
   /** ICE servers (STUN/TURN) and the upload budget: README, "Video and audio". */
   media: MediaSettings;
+  /** Janus instances for large rooms (README, "Video and audio"). */
+  sfu: { janusUrls: string[]; meshMaxPeers: number };
 }
 
 export class ConfigError extends Error {}
@@ -114,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedOrigins: e.ALLOWED_ORIGINS ?? [],
     trustProxy: e.TRUST_PROXY ?? false,
     media,
+    sfu: { janusUrls: e.JANUS_URLS, meshMaxPeers: e.MESH_MAX_PEERS },
   };
 }
 

@@ -24,7 +24,7 @@ describe('features', () => {
     };
     const features = createFeatures(deps);
     expect(vi.getTimerCount()).toBe(0);
-    features.start();
+    await features.start();
     expect(vi.getTimerCount()).toBe(1);
     await vi.advanceTimersByTimeAsync(1000); // the ticker runs (and finds nothing due)
     await features.stop();

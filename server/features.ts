@@ -8,6 +8,7 @@ import { chatHandlers } from './chat/handlers.js';
 import { mediaHandlers } from './media/handlers.js';
 import { pollFeature } from './polls/handlers.js';
 import type { Deps, Handler, HandlerTable, TypedSocket } from './realtime/types.js';
+import { sfuFeature } from './sfu/handlers.js';
 import { workshopFeature } from './workshops/handlers.js';
 
 /**
@@ -16,7 +17,8 @@ import { workshopFeature } from './workshops/handlers.js';
  */
 export interface Feature<K extends CommandName> {
   handlers: { [P in K]: Handler<P> };
-  start(): void;
+  /** Starts what runs on its own; a promise when the feature first connects to something (SFU: Janus). */
+  start(): void | Promise<void>;
   /** Stops its timers and waits for work in flight; called before the store closes. */
   stop(): Promise<void>;
   /** A connection ended; resolves when what that means is recorded. */
@@ -30,7 +32,8 @@ function handlersOnly<K extends CommandName>(handlers: { [P in K]: Handler<P> })
 
 export interface Features {
   handlers: HandlerTable;
-  start(): void;
+  /** Starts every feature; resolves once each is ready (the SFU has tried each Janus once). */
+  start(): Promise<void>;
   stop(): Promise<void>;
   disconnected(socket: TypedSocket): Promise<void>;
 }
@@ -40,21 +43,23 @@ export function createFeatures(deps: Deps): Features {
   const workshops = workshopFeature(deps);
   const chat: Feature<keyof typeof chatCommands> = handlersOnly(chatHandlers(deps));
   const breakouts = breakoutFeature(deps);
-  const media: Feature<keyof typeof mediaCommands> = handlersOnly(mediaHandlers(deps));
+  const sfu = sfuFeature(deps);
+  const media: Feature<keyof typeof mediaCommands> = handlersOnly(mediaHandlers(deps, sfu.info));
   const boards: Feature<keyof typeof boardCommands> = handlersOnly(boardHandlers(deps));
   const polls = pollFeature(deps);
-  const all = [workshops, chat, breakouts, media, boards, polls];
+  const all = [workshops, chat, breakouts, media, sfu, boards, polls];
   return {
     handlers: {
       ...workshops.handlers,
       ...chat.handlers,
       ...breakouts.handlers,
       ...media.handlers,
+      ...sfu.handlers,
       ...boards.handlers,
       ...polls.handlers,
     },
-    start: () => {
-      for (const f of all) f.start();
+    start: async () => {
+      await Promise.all(all.map((f) => f.start()));
     },
     stop: async () => {
       await Promise.all(all.map((f) => f.stop()));

@@ -7,7 +7,7 @@ import type { Ack, CommandDef } from './command.js';
 import { breakoutCommands, type BreakoutServerEvents } from './breakouts/events.js';
 import { boardCommands, type BoardServerEvents } from './boards/events.js';
 import { chatCommands, type ChatServerEvents } from './chat/events.js';
-import { mediaCommands, type MediaServerEvents } from './media/events.js';
+import { mediaCommands, sfuCommands, type MediaServerEvents } from './media/events.js';
 import { pollCommands, type PollServerEvents } from './polls/events.js';
 import { workshopCommands, type WorkshopServerEvents } from './workshops/events.js';
 
@@ -19,6 +19,7 @@ export const COMMANDS = {
   ...workshopCommands,
   ...chatCommands,
   ...mediaCommands,
+  ...sfuCommands,
   ...breakoutCommands,
   ...boardCommands,
   ...pollCommands,

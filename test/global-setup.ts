@@ -1,12 +1,15 @@
 /**
- * Vitest global setup: one throwaway redis-server for the whole run (unless REDIS_URL is given) and
- * the path of a Chromium for the browser suites. Both are provided to tests through `inject()`.
+ * Vitest global setup: one throwaway redis-server for the whole run (unless REDIS_URL is given), the
+ * path of a Chromium for the browser suites, and a Janus when the selected files include SFU suites
+ * (test/janus.ts). All are provided to tests through `inject()`.
  *
  * Missing tools fail the run on CI (process.env.CI) and are skipped, loudly, everywhere else.
  */
 import type { ChildProcess } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
-import { findOnPath, freePort, isExecutable, startRedis, stopProcess } from './redis-server.js';
+import { setupJanus } from './janus.js';
+import { findOnPath, freePort, isExecutable, missing, stopProcess } from './processes.js';
+import { startRedis } from './redis-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,10 +19,11 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const redis = await provideRedis();
+  const [redis, stopJanus] = await Promise.all([provideRedis(), setupJanus(project)]);
   project.provide('redisUrl', redis.url);
   project.provide('chromiumPath', findChromium());
   return async () => {
+    await stopJanus();
     if (redis.process) await stopProcess(redis.process);
   };
 }
@@ -50,11 +54,4 @@ function findChromium(): string | null {
   if (isExecutable(candidate)) return candidate;
   missing('chromium', 'browser (e2e) suites', 'chromium');
   return null;
-}
-
-function missing(tool: string, suites: string, aptPackage: string) {
-  const install = `apt-get install -y ${aptPackage}`;
-  if (process.env.CI) throw new Error(`${tool} is required on CI but was not found: ${install}`);
-  const line = '!'.repeat(72);
-  process.stderr.write(`\n${line}\n  SKIPPING ${suites}: install ${tool} (${install})\n${line}\n\n`);
 }

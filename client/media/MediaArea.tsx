@@ -86,6 +86,11 @@ export function MediaArea({ media, state }: { media: MediaState; state: Workshop
             : t('media.stageAudience')}
         </p>
       )}
+      {media.meshTooLarge.value && self?.role === 'moderator' && (
+        <p class="media__note" data-testid="mesh-large-note">
+          {t('media.mod.meshLarge')}
+        </p>
+      )}
       <ul class={`media__grid${speakerLayout ? ' media__grid--speaker' : ''}`} data-testid="video-grid">
         {ordered.map((tile, i) => (
           <Tile

@@ -5,18 +5,9 @@
  */
 import type { IceServer, MediaSignaled, SignalData } from '../../shared/media/schema.js';
 import { createPeerLink, type PeerLink } from './peer.js';
+import type { MediaRoom, PeerState, PeerView } from './room.js';
 
-export type PeerState = 'connecting' | 'connected' | 'retrying';
-
-export interface PeerView {
-  remoteId: string;
-  cid: string;
-  state: PeerState;
-  audio: MediaStreamTrack | null;
-  video: MediaStreamTrack | null;
-  pc: RTCPeerConnection | null;
-  attempts: number;
-}
+export type { PeerState, PeerView } from './room.js';
 
 export interface MeshDeps {
   selfId: string;
@@ -50,7 +41,8 @@ export function newCid(): string {
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export class Mesh {
+export class Mesh implements MediaRoom {
+  readonly kind = 'mesh' as const;
   private readonly entries = new Map<string, Entry>();
   private members = new Set<string>();
   /** Signals that arrived before their connection's offer (keyed by from|cid). */

@@ -8,6 +8,7 @@
 import { batch, computed, effect, signal } from '@preact/signals';
 import { maySend } from '../../shared/media/policy.js';
 import type { MediaConfig, MediaFlags, MutedBy, UnmuteRequested } from '../../shared/media/schema.js';
+import { mediaPath, SFU_VIDEO_PAGE, type SfuWant } from '../../shared/media/sfu.js';
 import type { ErrorCode } from '../../shared/protocol.js';
 import type { Participant } from '../../shared/workshops/schema.js';
 import type { Connection } from '../net/connection.js';
@@ -25,6 +26,8 @@ import {
   type DeviceProblem,
 } from './devices.js';
 import { Mesh, type PeerState, type PeerView } from './mesh.js';
+import type { MediaRoom } from './room.js';
+import { SfuRoom, type SfuTransport } from './sfu.js';
 
 export type Layout = 'gallery' | 'speaker';
 
@@ -81,6 +84,9 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
       .sort()
       .join(','),
   );
+
+  /** [MEDIA13] Mesh or SFU for the current room: the server's rule, from the server's settings. */
+  const path = computed(() => mediaPath(members.value.length, config.value?.sfu));
 
   const tiles = computed<Tile[]>(() => {
     const me = self.value;
@@ -175,11 +181,26 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
     }
   }
 
-  // ---- the mesh of the current room ----
-  let mesh: Mesh | null = null;
+  // ---- the connections of the current room (mesh or SFU) ----
+  let mesh: MediaRoom | null = null;
   let disposed = false;
   const refreshPeers = () => {
     peers.value = new Map((mesh?.views() ?? []).map((v) => [v.remoteId, v]));
+  };
+  const sfuTransport: SfuTransport = {
+    publish: async (jsep) => {
+      const r = await conn.request('sfu:publish', { jsep: jsep as { type: 'offer'; sdp: string } });
+      if (!r.ok) console.info(`[media] publish refused: ${r.code}`);
+      return r.ok ? r.data.jsep : null;
+    },
+    subscribe: async (streams) => {
+      const r = await conn.request('sfu:subscribe', { streams });
+      if (!r.ok) console.info(`[media] subscribe refused: ${r.code}`);
+      return r.ok ? r.data : null;
+    },
+    start: async (jsep) => (await conn.request('sfu:start', { jsep: jsep as { type: 'answer'; sdp: string } })).ok,
+    trickle: (handle, candidates) => void conn.request('sfu:trickle', { handle, candidates }),
+    leave: () => void conn.request('sfu:leave', {}),
   };
 
   let configLoaded: Promise<void> | null = null;
@@ -209,6 +230,18 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
     await prepare();
     const me = self.peek();
     if (disposed || roomId.peek() !== room || !me || !config.peek()) return;
+    if (path.peek() === 'sfu') {
+      mesh = new SfuRoom({
+        selfId: me.id,
+        iceServers: config.peek()!.iceServers,
+        sendStream: sendStream(),
+        transport: sfuTransport,
+        onChange: refreshPeers,
+      });
+      mesh.start(members.peek().map((p) => p.id));
+      queueApply();
+      return;
+    }
     mesh = new Mesh({
       selfId: me.id,
       iceServers: config.peek()!.iceServers,
@@ -254,6 +287,8 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
   function applySenders() {
     const me = self.peek();
     if (!me || !mesh) return;
+    if (mesh instanceof SfuRoom) return applySfu(mesh, me);
+    if (!(mesh instanceof Mesh)) return;
     const byId = new Map(members.peek().map((p) => [p.id, p]));
     const local = screen.peek() ?? (cameraOn.peek() ? camera.peek() : null);
     const links = mesh.views().filter((v) => v.pc && v.pc.connectionState !== 'closed');
@@ -299,6 +334,28 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
     }
   }
 
+  /** [MEDIA15] The SFU: send once (simulcast), receive the page of tiles on screen and everyone's audio. */
+  function applySfu(room: SfuRoom, me: Participant) {
+    const local = screen.peek() ?? (cameraOn.peek() ? camera.peek() : null);
+    const sendVideo = !me.lowBandwidth && iMaySend.peek();
+    room.setLocal(iMaySend.peek(), mic.peek(), sendVideo ? local : null);
+    const stage = stageRooms.peek();
+    const others = members.peek().filter((p) => p.id !== me.id && maySend(p, stage));
+    const wants: SfuWant[] = others.map((p) => ({ participantId: p.id, kind: 'audio' }));
+    if (!me.lowBandwidth) {
+      const first = focus.peek();
+      const seen = others
+        .filter((p) => !p.lowBandwidth && (p.cameraOn || p.screenSharing))
+        .sort((a, b) => Number(b.id === first) - Number(a.id === first))
+        .slice(0, SFU_VIDEO_PAGE);
+      const big = layout.peek() === 'speaker';
+      const layer = seen.length <= 4 ? 2 : seen.length <= 9 ? 1 : 0;
+      for (const p of seen)
+        wants.push({ participantId: p.id, kind: 'video', layer: big && p.id === first ? 2 : layer });
+    }
+    room.setWants(wants);
+  }
+
   // ---- speaking, from received audio levels (never stored) ----
   let meter: ReturnType<typeof levelMeter> | null = null;
   let meterTrack: MediaStreamTrack | null = null;
@@ -314,7 +371,7 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
     }
     if (meter && micOn.peek() && meter.level() > SPEAKING_LEVEL) heardAt.set(me.id, now);
     for (const v of peers.peek().values()) {
-      for (const r of v.pc?.getReceivers() ?? []) {
+      for (const r of v.receivers ?? v.pc?.getReceivers() ?? []) {
         if (r.track.kind !== 'audio') continue;
         const level = r.getSynchronizationSources?.()[0]?.audioLevel ?? 0;
         if (level > SPEAKING_LEVEL) heardAt.set(v.remoteId, now);
@@ -345,6 +402,12 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
       if (mesh && roomId.value) mesh.setMembers(ids ? ids.split(',') : []);
     }),
     effect(() => {
+      // [MEDIA13] The room grew past the mesh or shrank back: rebuild it on the other path.
+      const p = path.value;
+      const room = roomId.peek();
+      if (mesh && room && mesh.kind !== p) void joinMediaRoom(room);
+    }),
+    effect(() => {
       const on = micOn.value;
       const track = mic.value;
       if (track) track.enabled = on;
@@ -365,10 +428,14 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
         members.value,
         peers.value,
         config.value,
+        focus.value,
+        layout.value,
       ];
       queueApply();
     }),
-    conn.on('media:signaled', (ev) => mesh?.receive(ev)),
+    conn.on('media:signaled', (ev) => mesh instanceof Mesh && mesh.receive(ev)),
+    conn.on('sfu:feeds', (ev) => mesh instanceof SfuRoom && ev.roomId === roomId.peek() && mesh.feedsChanged()),
+    conn.on('sfu:restart', (ev) => mesh instanceof SfuRoom && ev.roomId === roomId.peek() && mesh.restart()),
     conn.on('media:unmuteRequested', (ev) => (unmuteRequest.value = ev)),
     conn.on('media:muted', (ev) => {
       batch(() => {
@@ -406,6 +473,30 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
     peers: () => mesh?.views() ?? [],
     stats: () => peerStats(mesh?.views() ?? []),
     roomId: () => roomId.peek(),
+    path: () => mesh?.kind ?? null,
+    /** Every live connection of this page (the mesh's peers, or the SFU's upload and download). */
+    connections: () => [
+      ...new Set(
+        [...(mesh?.views() ?? []).map((v) => v.pc), mesh instanceof SfuRoom ? mesh.publisher : null].filter(
+          (pc): pc is RTCPeerConnection => !!pc,
+        ),
+      ),
+    ],
+    /** On the SFU: the one upload (bytes of every simulcast layer). */
+    publisherStats: () =>
+      mesh instanceof SfuRoom && mesh.publisher
+        ? peerStats([
+            {
+              remoteId: 'sfu',
+              cid: 'sfu',
+              state: 'connected',
+              audio: null,
+              video: null,
+              pc: mesh.publisher,
+              attempts: 0,
+            },
+          ])
+        : Promise.resolve([]),
   };
   (globalThis as { __jumelageMedia?: unknown }).__jumelageMedia = debug;
 
@@ -513,6 +604,11 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
     micOn,
     cameraOn,
     sharing: computed(() => screen.value !== null),
+    /** No SFU and the room is past the mesh's comfortable size: the moderator is told in plain words. */
+    meshTooLarge: computed(
+      () => !config.value?.sfu.available && members.value.length > (config.value?.sfu.meshMaxPeers ?? 4),
+    ),
+    path,
     lowBandwidth: computed(() => !!self.value?.lowBandwidth),
     stageOn,
     iMaySend,
@@ -575,18 +671,22 @@ async function peerStats(views: readonly PeerView[]): Promise<PeerStats[]> {
         inAudioBytes: 0,
         inFramesDecoded: 0,
       };
-      const report = v.pc ? await v.pc.getStats().catch(() => null) : null;
-      report?.forEach((r: Record<string, unknown>) => {
-        const bytes = Number(r.bytesSent ?? r.bytesReceived ?? 0);
-        if (r.type === 'outbound-rtp' && r.kind === 'video') {
-          s.outVideoBytes += bytes;
-          s.outFrameWidth = Math.max(s.outFrameWidth, Number(r.frameWidth ?? 0));
-        } else if (r.type === 'outbound-rtp' && r.kind === 'audio') s.outAudioBytes += bytes;
-        else if (r.type === 'inbound-rtp' && r.kind === 'video') {
-          s.inVideoBytes += bytes;
-          s.inFramesDecoded += Number(r.framesDecoded ?? 0);
-        } else if (r.type === 'inbound-rtp' && r.kind === 'audio') s.inAudioBytes += bytes;
-      });
+      // On the SFU a person's statistics are those of their receivers on the shared connection.
+      const reports = v.receivers
+        ? await Promise.all(v.receivers.map((r) => r.getStats().catch(() => null)))
+        : [v.pc ? await v.pc.getStats().catch(() => null) : null];
+      for (const report of reports)
+        report?.forEach((r: Record<string, unknown>) => {
+          const bytes = Number(r.bytesSent ?? r.bytesReceived ?? 0);
+          if (r.type === 'outbound-rtp' && r.kind === 'video') {
+            s.outVideoBytes += bytes;
+            s.outFrameWidth = Math.max(s.outFrameWidth, Number(r.frameWidth ?? 0));
+          } else if (r.type === 'outbound-rtp' && r.kind === 'audio') s.outAudioBytes += bytes;
+          else if (r.type === 'inbound-rtp' && r.kind === 'video') {
+            s.inVideoBytes += bytes;
+            s.inFramesDecoded += Number(r.framesDecoded ?? 0);
+          } else if (r.type === 'inbound-rtp' && r.kind === 'audio') s.inAudioBytes += bytes;
+        });
       return s;
     }),
   );

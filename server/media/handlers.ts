@@ -1,4 +1,5 @@
 import { mediaCommands } from '../../shared/media/events.js';
+import type { SfuInfo } from '../../shared/media/sfu.js';
 import { CommandError } from '../../shared/protocol.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerTable } from '../realtime/types.js';
@@ -9,8 +10,11 @@ import * as logic from './logic.js';
 
 type MediaHandlers = Pick<HandlerTable, keyof typeof mediaCommands>;
 
-/** The media plane's server side: it relays signals between members of one room and stores media flags. */
-export function mediaHandlers(deps: Deps): MediaHandlers {
+/**
+ * The media plane's server side: it relays signals between members of one room and stores media flags.
+ * `sfuInfo` tells whether an SFU serves large rooms (server/sfu).
+ */
+export function mediaHandlers(deps: Deps, sfuInfo: () => SfuInfo): MediaHandlers {
   const { store, io } = deps;
   const pub = (p: ParticipantRecord) => toPublicParticipant(p, deps.clock(), deps.config.presenceGraceMs);
   const broadcast = (workshopId: string, p: ParticipantRecord) => {
@@ -32,6 +36,7 @@ export function mediaHandlers(deps: Deps): MediaHandlers {
         iceServers: iceServersFor(deps.config.media, actor.id, deps.clock()),
         uploadBudgetKbps: deps.config.media.uploadBudgetKbps,
         stageRooms: await store.stageRooms(session.workshopId),
+        sfu: sfuInfo(),
       };
     },
 

@@ -9,7 +9,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { describeWithRedis, startServer, type TestServer } from '../../test/server-harness.js';
-import { findOnPath, freePort, startRedis, stopProcess } from '../../test/redis-server.js';
+import { findOnPath, freePort, stopProcess } from '../../test/processes.js';
+import { startRedis } from '../../test/redis-server.js';
 import { createWorkshop } from '../../test/workshop-helpers.js';
 
 async function get(url: string) {

@@ -2,6 +2,7 @@ import { RedisBoardStore } from '../boards/store/redis.js';
 import { RedisBreakoutStore } from '../breakouts/store/redis.js';
 import { createLogger, type Logger } from '../logger.js';
 import { RedisPollStore } from '../polls/store/redis.js';
+import { RedisSfuStore } from '../sfu/store/redis.js';
 import { RedisWorkshopStore } from '../workshops/store/redis.js';
 import { connectRedis, type RedisClient } from './redis/client.js';
 import { redisKeys } from './redis/keys.js';
@@ -16,6 +17,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
   readonly breakouts: RedisBreakoutStore;
   readonly boards: RedisBoardStore;
   readonly polls: RedisPollStore;
+  readonly sfu: RedisSfuStore;
 
   private constructor(
     client: RedisClient,
@@ -27,6 +29,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
     this.breakouts = new RedisBreakoutStore(client, keys);
     this.boards = new RedisBoardStore(client, keys);
     this.polls = new RedisPollStore(client, keys);
+    this.sfu = new RedisSfuStore(client, keys);
   }
 
   static async connect(url: string, opts: { prefix?: string; log?: Logger } = {}): Promise<RedisStore> {

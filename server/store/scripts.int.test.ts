@@ -8,7 +8,8 @@ import type { ChildProcess } from 'node:child_process';
 import { createClient } from 'redis';
 import { afterEach, expect, test } from 'vitest';
 import { describeWithRedis } from '../../test/server-harness.js';
-import { findOnPath, freePort, startRedis, stopProcess } from '../../test/redis-server.js';
+import { findOnPath, freePort, stopProcess } from '../../test/processes.js';
+import { startRedis } from '../../test/redis-server.js';
 import { participantRecord, workshopRecord } from '../workshops/store/test-contract.js';
 import { RedisStore } from './redis-store.js';
 

@@ -1,6 +1,7 @@
 import type { BoardStore } from '../boards/store/types.js';
 import type { BreakoutStore } from '../breakouts/store/types.js';
 import type { PollStore } from '../polls/store/types.js';
+import type { SfuStore } from '../sfu/store/types.js';
 import type { WorkshopStore } from '../workshops/store/types.js';
 
 /** Whether the store answers: memory always does; Redis when it answers PING in time. */
@@ -15,6 +16,8 @@ export interface Store extends WorkshopStore {
   readonly breakouts: BreakoutStore;
   readonly boards: BoardStore;
   readonly polls: PollStore;
+  /** Where each room's SFU (Janus) lives, and the feeds published there. */
+  readonly sfu: SfuStore;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -14,6 +14,14 @@ import {
   type StageChanged,
   type UnmuteRequested,
 } from './schema.js';
+import type { SfuFeeds, SfuJsep, SfuSubscribed } from './sfu.js';
+import {
+  sfuEmptySchema,
+  sfuPublishSchema,
+  sfuStartSchema,
+  sfuSubscribeSchema,
+  sfuTrickleSchema,
+} from './sfu-schema.js';
 
 export const mediaCommands = {
   'media:config': command<MediaConfig>()(mediaEmptySchema, 'member'),
@@ -26,6 +34,18 @@ export const mediaCommands = {
   'media:invite': command<Participant>()(mediaInviteSchema, 'moderator'),
 } as const;
 
+/** SFU signalling (shared/media/sfu.ts): the browser talks to our server, never to Janus. */
+export const sfuCommands = {
+  /** SFU path: publish my camera and microphone (offer in, Janus's answer out). */
+  'sfu:publish': command<{ jsep: SfuJsep }>()(sfuPublishSchema, 'member', { maxBytes: MEDIA_SIGNAL_MAX_BYTES }),
+  /** SFU path: the streams I want to receive now; the answer carries an offer to answer with sfu:start. */
+  'sfu:subscribe': command<SfuSubscribed>()(sfuSubscribeSchema, 'member', { maxBytes: MEDIA_SIGNAL_MAX_BYTES }),
+  'sfu:start': command<null>()(sfuStartSchema, 'member', { maxBytes: MEDIA_SIGNAL_MAX_BYTES }),
+  'sfu:trickle': command<null>()(sfuTrickleSchema, 'member', { maxBytes: MEDIA_SIGNAL_MAX_BYTES }),
+  /** SFU path: stop publishing and receiving (leaving the room or moving back to the mesh). */
+  'sfu:leave': command<null>()(sfuEmptySchema, 'member'),
+} as const;
+
 export interface MediaServerEvents {
   /** To one participant: signals from someone in the same room of the same workshop. */
   'media:signaled': (event: MediaSignaled) => void;
@@ -35,4 +55,8 @@ export interface MediaServerEvents {
   'media:muted': (event: MutedBy) => void;
   /** To the workshop: a room's stage mode changed. */
   'media:stageChanged': (event: StageChanged) => void;
+  /** To a room: who publishes on the SFU now. */
+  'sfu:feeds': (event: SfuFeeds) => void;
+  /** To a room: its media server was lost; reconnect media (the room is placed again). */
+  'sfu:restart': (event: { roomId: string }) => void;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SfuInfo } from './sfu.js';
 
 /** What a participant's media looks like to everyone else; stored on the participant, so late joiners see it. */
 export interface MediaFlags {
@@ -33,6 +34,8 @@ export interface MediaConfig {
   uploadBudgetKbps: number;
   /** Rooms of this workshop now in stage mode. */
   stageRooms: string[];
+  /** Whether an SFU serves large rooms, and from which size (shared/media/sfu.ts, mediaPath). */
+  sfu: SfuInfo;
 }
 
 const id = z.string().min(1).max(64);

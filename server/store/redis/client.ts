@@ -3,10 +3,11 @@ import { BOARD_SCRIPTS } from '../../boards/store/scripts.js';
 import { BREAKOUT_SCRIPTS } from '../../breakouts/store/scripts.js';
 import type { Logger } from '../../logger.js';
 import { POLL_SCRIPTS } from '../../polls/store/scripts.js';
+import { SFU_SCRIPTS } from '../../sfu/store/scripts.js';
 import { WORKSHOP_SCRIPTS } from '../../workshops/store/scripts.js';
 
 /** Every feature's Lua scripts, registered once per client so that calls go by SHA (EVALSHA). */
-const SCRIPTS = { ...WORKSHOP_SCRIPTS, ...POLL_SCRIPTS, ...BOARD_SCRIPTS, ...BREAKOUT_SCRIPTS };
+const SCRIPTS = { ...WORKSHOP_SCRIPTS, ...POLL_SCRIPTS, ...BOARD_SCRIPTS, ...BREAKOUT_SCRIPTS, ...SFU_SCRIPTS };
 
 const makeClient = (url: string, failFast = false) =>
   createClient({ url, scripts: SCRIPTS, disableOfflineQueue: failFast });

@@ -12,6 +12,7 @@ import { POLL_KINDS, POLL_STATUS, quizSchema, RESULT_VISIBILITY } from '../../..
 import { PRESENCE, ROLES } from '../../../shared/workshops/schema.js';
 import type { BreakoutRecord } from '../../breakouts/store/types.js';
 import type { PollRecord, StoredVote } from '../../polls/store/types.js';
+import type { SfuFeed, SfuPlacement } from '../../sfu/store/types.js';
 import type { ParticipantRecord, WorkshopRecord } from '../../workshops/store/types.js';
 
 type Hash = Record<string, string>;
@@ -306,3 +307,21 @@ const snapshotInfo = z.object({
 }) satisfies z.ZodType<SnapshotInfo>;
 
 export const decodeSnapshotInfo = (raw: string) => decodeJson(snapshotInfo, raw, 'board snapshot info');
+
+// SFU: placements and feeds as JSON values of two hashes per workshop.
+
+const sfuPlacement = z.object({
+  server: z.string(),
+  janusRoom: z.number(),
+  secret: z.string(),
+}) satisfies z.ZodType<SfuPlacement>;
+
+const sfuFeed = z.object({
+  roomId: z.string(),
+  janusRoom: z.number(),
+  feed: z.number(),
+  mids: z.object({ audio: z.string().optional(), video: z.string().optional() }),
+}) satisfies z.ZodType<SfuFeed>;
+
+export const decodeSfuPlacement = (raw: string) => decodeJson(sfuPlacement, raw, 'sfu placement');
+export const decodeSfuFeed = (raw: string) => decodeJson(sfuFeed, raw, 'sfu feed');

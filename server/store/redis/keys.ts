@@ -28,6 +28,13 @@ export function redisKeys(prefix: string) {
     },
     shots: (id: string) => `${w(id)}:shots`,
     shotPrefix: (id: string) => `${w(id)}:shot:`,
+    /** SFU: room id -> placement JSON, participant id -> feed JSON (server/sfu/store/scripts.ts). */
+    sfuRooms: (id: string) => `${w(id)}:sfu:rooms`,
+    sfuFeeds: (id: string) => `${w(id)}:sfu:feeds`,
+    /** SFU: Janus instance -> rooms placed there, across workshops. */
+    sfuLoad: () => `${prefix}sfu:load`,
+    /** SFU: the ids of workshops that have placed rooms. */
+    sfuWorkshops: () => `${prefix}sfu:workshops`,
   };
 }
 

@@ -41,6 +41,8 @@ export const media = defineMessages({
     'This page cannot use a camera or microphone (it needs a secure https address). You can continue without media.',
   'media.problem.other': 'The camera or microphone could not be started. You can continue without media.',
   'media.lowBandwidthNote': 'Low-bandwidth mode: you receive no video and send only your voice.',
+  'media.mod.meshLarge':
+    'This room has more people with video than a direct connection between everyone handles well. A media server (Janus) would help; until then, stage mode keeps it usable.',
   'media.stageAudience': 'Stage mode: only the people on stage speak. Raise your hand to be invited onto the stage.',
   'media.onStage': 'You are on stage: you can turn on your microphone and camera.',
   'media.unmuteAsked': '{name} asks you to turn on your microphone.',

@@ -42,6 +42,8 @@ export const media: Translation<typeof en> = {
     'Diese Seite kann Kamera und Mikrofon nicht benutzen (dafür ist eine sichere https-Adresse nötig). Sie können ohne weitermachen.',
   'media.problem.other': 'Kamera oder Mikrofon ließ sich nicht starten. Sie können ohne weitermachen.',
   'media.lowBandwidthNote': 'Modus für schwache Verbindung: Sie empfangen kein Video und senden nur Ihre Stimme.',
+  'media.mod.meshLarge':
+    'In diesem Raum sind mehr Menschen mit Video, als direkte Verbindungen zwischen allen gut tragen. Ein Medienserver (Janus) würde helfen; bis dahin hält der Bühnenmodus den Raum benutzbar.',
   'media.stageAudience':
     'Bühnenmodus: Nur wer auf der Bühne ist, spricht. Heben Sie die Hand, um auf die Bühne eingeladen zu werden.',
   'media.onStage': 'Sie sind auf der Bühne: Sie können Mikrofon und Kamera einschalten.',

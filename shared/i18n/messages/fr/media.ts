@@ -46,6 +46,8 @@ export const media: Translation<typeof en> = {
     'Cette page ne peut pas utiliser de caméra ni de micro (il faut une adresse https sécurisée). Vous pouvez continuer sans.',
   'media.problem.other': 'La caméra ou le micro n’a pas pu démarrer. Vous pouvez continuer sans.',
   'media.lowBandwidthNote': 'Mode connexion faible : vous ne recevez pas de vidéo et n’envoyez que votre voix.',
+  'media.mod.meshLarge':
+    'Cette salle compte plus de personnes en vidéo que des connexions directes entre tous ne le supportent bien. Un serveur média (Janus) aiderait ; en attendant, le mode scène la garde utilisable.',
   'media.stageAudience':
     'Mode scène : seules les personnes sur scène parlent. Levez la main pour être invité·e sur scène.',
   'media.onStage': 'Vous êtes sur scène : vous pouvez activer votre micro et votre caméra.',

@@ -47,6 +47,8 @@ export const media: Translation<typeof en> = {
     'Ta strona nie może używać kamery ani mikrofonu (potrzebny jest bezpieczny adres https). Możesz kontynuować bez nich.',
   'media.problem.other': 'Nie udało się uruchomić kamery lub mikrofonu. Możesz kontynuować bez nich.',
   'media.lowBandwidthNote': 'Tryb słabego łącza: nie odbierasz wideo i wysyłasz tylko głos.',
+  'media.mod.meshLarge':
+    'W tym pokoju jest więcej osób z wideo, niż dobrze zniosą bezpośrednie połączenia między wszystkimi. Pomógłby serwer mediów (Janus); do tego czasu tryb sceny utrzyma pokój w użyciu.',
   'media.stageAudience': 'Tryb sceny: mówią tylko osoby na scenie. Podnieś rękę, aby zostać zaproszonym na scenę.',
   'media.onStage': 'Jesteś na scenie: możesz włączyć mikrofon i kamerę.',
   'media.unmuteAsked': '{name} prosi cię o włączenie mikrofonu.',

@@ -1,0 +1,279 @@
+/**
+ * The SFU implementation of the media room (room.ts): one upload (the publisher connection, with
+ * three simulcast layers) and one download (the subscriber connection, carrying only the streams
+ * asked for) through Janus. Everything is signalled through our server (sfu:* commands), never to
+ * Janus directly.
+ *
+ * Plain RTCPeerConnection, not simple-peer, serves both connections: the publisher needs
+ * `addTransceiver(track, { sendEncodings })` for simulcast, which simple-peer cannot express (it
+ * adds tracks with addTrack, one encoding); the subscriber answers offers made by Janus and renegotiated
+ * whenever the page of tiles changes, where simple-peer adds a data channel nobody uses and never
+ * fires `connect`. Both connections are short, single-purpose state machines, easier to follow
+ * without it. simple-peer stays where it fits: the mesh (peer.ts).
+ */
+import type { IceServer } from '../../shared/media/schema.js';
+import {
+  SIMULCAST_LAYERS,
+  type SfuJsep,
+  type SfuStream,
+  type SfuSubscribed,
+  type SfuWant,
+} from '../../shared/media/sfu.js';
+import type { MediaRoom, PeerView } from './room.js';
+
+type Candidate = { candidate: string; sdpMLineIndex?: number | null; sdpMid?: string | null } | null;
+
+/** The sfu:* commands, as the media state sends them (null: refused or no answer). */
+export interface SfuTransport {
+  publish(offer: SfuJsep): Promise<SfuJsep | null>;
+  subscribe(streams: SfuWant[]): Promise<SfuSubscribed | null>;
+  start(answer: SfuJsep): Promise<boolean>;
+  trickle(handle: 'publisher' | 'subscriber', candidates: Candidate[]): void;
+  leave(): void;
+}
+
+export interface SfuDeps {
+  selfId: string;
+  iceServers: IceServer[];
+  /** One audio and one video track (placeholders): replaced by the real ones with setLocal(). */
+  sendStream: MediaStream;
+  transport: SfuTransport;
+  onChange(): void;
+}
+
+const RETRY_MS = 1_500;
+const SYNC_DEBOUNCE_MS = 30;
+
+export class SfuRoom implements MediaRoom {
+  readonly kind = 'sfu' as const;
+  private members = new Set<string>();
+  private wants: SfuWant[] = [];
+  private publishing = false;
+  private local: { audio: MediaStreamTrack | null; video: MediaStreamTrack | null } = { audio: null, video: null };
+  publisher: RTCPeerConnection | null = null;
+  private subscriber: RTCPeerConnection | null = null;
+  private streams: SfuStream[] = [];
+  private syncing = false;
+  private dirty = false;
+  private syncTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private destroyed = false;
+
+  constructor(private readonly deps: SfuDeps) {}
+
+  start(members: readonly string[]) {
+    this.setMembers(members);
+  }
+
+  setMembers(members: readonly string[]) {
+    this.members = new Set(members.filter((id) => id !== this.deps.selfId));
+    this.deps.onChange();
+  }
+
+  /** The streams to receive (the page of tiles on screen, audio of everyone who may speak). */
+  setWants(wants: SfuWant[]) {
+    const key = (w: SfuWant[]) => JSON.stringify(w);
+    if (key(wants) === key(this.wants)) return;
+    this.wants = wants;
+    this.scheduleSync();
+  }
+
+  /** Someone started or stopped publishing: ask again for what we want (new feeds become receivable). */
+  feedsChanged() {
+    this.scheduleSync();
+  }
+
+  /** Whether I send at all ([MEDIA5]: not from the audience of a stage), and what. */
+  setLocal(publish: boolean, audio: MediaStreamTrack | null, video: MediaStreamTrack | null) {
+    this.local = { audio, video };
+    if (publish && !this.publishing) {
+      this.publishing = true;
+      void this.publish();
+    } else if (!publish && this.publishing) {
+      this.publishing = false;
+      this.closePublisher();
+    }
+    this.applyLocal();
+  }
+
+  views(): PeerView[] {
+    const pc = this.subscriber;
+    const transceivers = pc?.getTransceivers() ?? [];
+    const up = pc?.connectionState === 'connected';
+    return [...this.members].map((remoteId) => {
+      const mine = this.streams.filter((s) => s.participantId === remoteId);
+      const receivers = mine
+        .map((s) => transceivers.find((t) => t.mid === s.mid)?.receiver)
+        .filter((r): r is RTCRtpReceiver => !!r);
+      const track = (kind: 'audio' | 'video') => receivers.find((r) => r.track.kind === kind)?.track ?? null;
+      return {
+        remoteId,
+        cid: 'sfu',
+        state: up || mine.length === 0 ? 'connected' : 'connecting',
+        audio: track('audio'),
+        video: track('video'),
+        pc,
+        receivers,
+        attempts: 0,
+      };
+    });
+  }
+
+  destroy() {
+    this.destroyed = true;
+    if (this.syncTimer) clearTimeout(this.syncTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.closePublisher();
+    this.subscriber?.close();
+    this.subscriber = null;
+    this.deps.transport.leave();
+  }
+
+  // ---- publisher ----
+
+  private async publish() {
+    const pc = new RTCPeerConnection({ iceServers: this.deps.iceServers });
+    this.publisher = pc;
+    const [audio] = this.deps.sendStream.getAudioTracks();
+    const [video] = this.deps.sendStream.getVideoTracks();
+    // Audio first, then video: the publisher's mids are "0" and "1" (the server reads them from the SDP).
+    pc.addTransceiver(audio!, { direction: 'sendonly', streams: [this.deps.sendStream] });
+    pc.addTransceiver(video!, {
+      direction: 'sendonly',
+      streams: [this.deps.sendStream],
+      sendEncodings: SIMULCAST_LAYERS.map((l) => ({ ...l })),
+    });
+    const pending = this.candidates(pc, 'publisher');
+    this.watch(pc);
+    this.applyLocal();
+    try {
+      await pc.setLocalDescription();
+      const answer = await this.deps.transport.publish({ type: 'offer', sdp: pc.localDescription!.sdp });
+      if (this.publisher !== pc) return;
+      if (!answer) return this.failed('publish refused');
+      await pc.setRemoteDescription(answer);
+      pending.release();
+    } catch (err) {
+      if (this.publisher === pc) this.failed(`publish: ${String(err)}`);
+    }
+  }
+
+  private closePublisher() {
+    this.publisher?.close();
+    this.publisher = null;
+  }
+
+  private applyLocal() {
+    const pc = this.publisher;
+    if (!pc) return;
+    for (const t of pc.getTransceivers()) {
+      const kind = t.receiver.track.kind;
+      const next = kind === 'audio' ? this.local.audio : this.local.video;
+      if (t.sender.track !== next) void t.sender.replaceTrack(next).catch(() => undefined);
+    }
+  }
+
+  // ---- subscriber ----
+
+  private scheduleSync() {
+    if (this.destroyed || this.syncTimer) return;
+    this.syncTimer = setTimeout(() => {
+      this.syncTimer = null;
+      void this.sync();
+    }, SYNC_DEBOUNCE_MS);
+  }
+
+  /** Asks for the wanted streams; answers the offer that comes back. One at a time. */
+  private async sync() {
+    if (this.syncing) {
+      this.dirty = true;
+      return;
+    }
+    this.syncing = true;
+    try {
+      const result = await this.deps.transport.subscribe(this.wants);
+      if (this.destroyed) return;
+      if (!result) return this.failed('subscribe refused');
+      if (result.jsep) await this.answer(result.jsep);
+      this.streams = result.streams;
+      this.deps.onChange();
+    } catch (err) {
+      this.failed(`subscribe: ${String(err)}`);
+    } finally {
+      this.syncing = false;
+      if (this.dirty && !this.destroyed) {
+        this.dirty = false;
+        void this.sync();
+      }
+    }
+  }
+
+  private async answer(offer: SfuJsep) {
+    let pc = this.subscriber;
+    let pending: { release(): void } | null = null;
+    if (!pc) {
+      pc = new RTCPeerConnection({ iceServers: this.deps.iceServers });
+      this.subscriber = pc;
+      pending = this.candidates(pc, 'subscriber');
+      this.watch(pc);
+      pc.addEventListener('track', () => this.deps.onChange());
+    }
+    await pc.setRemoteDescription(offer);
+    await pc.setLocalDescription();
+    if (!(await this.deps.transport.start({ type: 'answer', sdp: pc.localDescription!.sdp })))
+      throw new Error('start refused');
+    pending?.release();
+  }
+
+  // ---- both ----
+
+  /** Trickles this connection's candidates once the server holds its handle. */
+  private candidates(pc: RTCPeerConnection, handle: 'publisher' | 'subscriber') {
+    let held: Candidate[] | null = [];
+    const send = (list: Candidate[]) => list.length && this.deps.transport.trickle(handle, list);
+    pc.addEventListener('icecandidate', (e) => {
+      const c = e.candidate
+        ? { candidate: e.candidate.candidate, sdpMLineIndex: e.candidate.sdpMLineIndex, sdpMid: e.candidate.sdpMid }
+        : null;
+      if (held) held.push(c);
+      else send([c]);
+    });
+    return {
+      release: () => {
+        const list = held ?? [];
+        held = null;
+        for (let i = 0; i < list.length; i += 20) send(list.slice(i, i + 20));
+      },
+    };
+  }
+
+  private watch(pc: RTCPeerConnection) {
+    pc.addEventListener('connectionstatechange', () => {
+      this.deps.onChange();
+      if (pc.connectionState === 'failed') this.failed('connection failed');
+    });
+  }
+
+  /** [MEDIA9] on the SFU: start over (both connections) after a pause, without a reload. */
+  private failed(reason: string) {
+    if (this.destroyed || this.retryTimer) return;
+    console.info(`[media] SFU connection problem (${reason}); reconnecting`);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.destroyed) return;
+      this.restart();
+    }, RETRY_MS);
+  }
+
+  /** Drops both connections and builds them again (also after the server lost its media server). */
+  restart() {
+    this.closePublisher();
+    this.subscriber?.close();
+    this.subscriber = null;
+    this.streams = [];
+    this.deps.transport.leave();
+    this.deps.onChange();
+    if (this.publishing) void this.publish();
+    this.scheduleSync();
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * Large rooms on the SFU (a real Janus from test/janus.ts) and small ones on the mesh, in real
+ * headless Chromium with fake devices. MESH_MAX_PEERS is 4 here: a fifth person moves a room to Janus.
+ * Every page keeps ICE on 127.0.0.1 (e2e/loopback-ice.ts) and sends 320x180 at 10 fps.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PLENARY } from '../shared/rooms.js';
+import {
+  createWorkshop,
+  hasBrowser,
+  joinWorkshop,
+  launchBrowser,
+  newPerson,
+  startServer,
+  type TestServer,
+} from './harness.js';
+import { LOOPBACK_ICE_SCRIPT } from './loopback-ice.js';
+
+const janusUrl = inject('janusUrl');
+const poll = { timeout: 45_000, interval: 300 };
+
+interface Debug {
+  path(): string | null;
+  stats(): Promise<{ remoteId: string; inFramesDecoded: number }[]>;
+  connections(): RTCPeerConnection[];
+  peers(): { remoteId: string; state: string; pc: RTCPeerConnection | null }[];
+}
+
+const pathOf = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { __jumelageMedia?: Debug }).__jumelageMedia?.path() ?? null);
+
+/** Frames decoded so far from each other person, by the name on their tile. */
+function framesByName(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const m = (globalThis as unknown as { __jumelageMedia: Debug }).__jumelageMedia;
+    const names = new Map(
+      [...document.querySelectorAll<HTMLElement>('[data-testid=tile]')].map((e) => [
+        e.dataset.participant,
+        e.dataset.who,
+      ]),
+    );
+    const out: Record<string, number> = {};
+    for (const s of await m.stats()) out[names.get(s.remoteId) ?? s.remoteId] = s.inFramesDecoded;
+    return out;
+  });
+}
+
+/** The addresses of the candidate pairs every connection of the page actually uses. */
+function selectedAddresses(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const m = (globalThis as unknown as { __jumelageMedia: Debug }).__jumelageMedia;
+    const out: string[] = [];
+    for (const pc of m.connections()) {
+      const report = await pc.getStats();
+      report.forEach((r: Record<string, unknown>) => {
+        if (r.type !== 'candidate-pair' || r.state !== 'succeeded' || !r.nominated) return;
+        for (const id of [r.localCandidateId, r.remoteCandidateId]) {
+          const c = report.get(id as string) as { address?: string; ip?: string } | undefined;
+          out.push(c?.address ?? c?.ip ?? '?');
+        }
+      });
+    }
+    return out;
+  });
+}
+
+/** Each named person's video advances on this page: frames decoded grow between two looks. */
+async function expectFramesAdvance(page: Page, names: string[]) {
+  const has = async () =>
+    Object.entries(await framesByName(page))
+      .filter(([, n]) => n > 0)
+      .map(([who]) => who)
+      .sort();
+  try {
+    await expect.poll(has, poll).toEqual(expect.arrayContaining([...names].sort()));
+  } catch (err) {
+    const dump = await page.evaluate(() =>
+      JSON.stringify(
+        (globalThis as unknown as { __jumelageMedia: Debug }).__jumelageMedia
+          .peers()
+          .map((p) => [p.remoteId, p.state, p.pc?.connectionState]),
+      ),
+    );
+    throw new Error(`frames from ${JSON.stringify(await framesByName(page))}, wanted ${names}; peers ${dump}`, {
+      cause: err,
+    });
+  }
+  const before = await framesByName(page);
+  await page.waitForTimeout(1500);
+  const after = await framesByName(page);
+  for (const name of names) expect(after[name], `${name}'s video advances`).toBeGreaterThan(before[name]!);
+}
+
+describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the mesh', () => {
+  let browser: Browser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([
+      launchBrowser(),
+      startServer({ sfu: { janusUrls: [janusUrl!], meshMaxPeers: 4 } }),
+    ]);
+  });
+  // A failed test must not leave pages sending video into the next one.
+  const open = new Set<BrowserContext>();
+  afterEach(async () => {
+    await Promise.all([...open].map((c) => c.close().catch(() => undefined)));
+    open.clear();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function person() {
+    const p = await newPerson(browser);
+    open.add(p.context);
+    p.context.setDefaultTimeout(30_000);
+    await p.context.addInitScript(LOOPBACK_ICE_SCRIPT);
+    return p;
+  }
+
+  async function workshop(title: string) {
+    const organiser = await person();
+    const urls = await createWorkshop(organiser.page, server.url, title);
+    await organiser.context.close();
+    return urls;
+  }
+
+  it('[MEDIA13] six people in a plenary are on the SFU and see each other; a breakout of two is peer-to-peer', async () => {
+    const { inviteUrl, moderatorUrl } = await workshop('SFU: plenary of six');
+    const names = ['Jonas', 'Petra', 'Ola', 'Anna', 'Luc', 'Marta'];
+    const people = await Promise.all(names.map(() => person()));
+    // One after the other: a burst of page loads on a busy 2-core machine only makes every step slower.
+    for (const [i, p] of people.entries())
+      await joinWorkshop(p.page, i === 0 ? moderatorUrl : inviteUrl, { name: names[i]!, town: 'Kamen' });
+    for (const p of people) await expect.poll(() => pathOf(p.page), poll).toBe('sfu');
+    for (const [i, p] of people.entries())
+      await expectFramesAdvance(
+        p.page,
+        names.filter((_, j) => j !== i),
+      );
+    // Every connection runs over loopback (Janus's candidates and the pages').
+    for (const p of people) {
+      const addresses = await selectedAddresses(p.page);
+      expect(addresses.length).toBeGreaterThanOrEqual(4); // upload and download, two ends each
+      expect(new Set(addresses)).toEqual(new Set(['127.0.0.1']));
+    }
+
+    // Petra and Ola go to a breakout room: two people, peer-to-peer; the plenary of four is back on the mesh.
+    const mod = people[0]!.page;
+    await mod.locator('#br-room-count').fill('2');
+    await mod.getByTestId('br-make-rooms').click();
+    await expect.poll(() => mod.getByTestId('room-card').count(), poll).toBe(2);
+    const [first] = await mod
+      .getByTestId('room-card')
+      .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.room!));
+    for (const name of ['Petra', 'Ola']) await mod.getByLabel(`Room for ${name}`).selectOption(first!);
+    for (const name of ['Anna', 'Luc', 'Marta']) await mod.getByLabel(`Room for ${name}`).selectOption(PLENARY);
+    await mod.getByTestId('br-open').click();
+    const [, petra, ola] = people;
+    await expect.poll(() => pathOf(petra!.page), poll).toBe('mesh');
+    await expect.poll(() => pathOf(ola!.page), poll).toBe('mesh');
+    await expectFramesAdvance(petra!.page, ['Ola']);
+    await expectFramesAdvance(ola!.page, ['Petra']);
+    await expect.poll(() => pathOf(mod), poll).toBe('mesh');
+    await expectFramesAdvance(mod, ['Anna', 'Luc', 'Marta']);
+    await Promise.all(people.map((p) => p.context.close()));
+  }, 240_000);
+
+  it('[MEDIA13] a room growing from four to five moves to the SFU by itself and video keeps playing', async () => {
+    const { inviteUrl, moderatorUrl } = await workshop('SFU: four to five');
+    const names = ['Jonas', 'Petra', 'Ola', 'Anna'];
+    const people = await Promise.all(names.map(() => person()));
+    // One after the other: a burst of page loads on a busy 2-core machine only makes every step slower.
+    for (const [i, p] of people.entries())
+      await joinWorkshop(p.page, i === 0 ? moderatorUrl : inviteUrl, { name: names[i]!, town: 'Kamen' });
+    for (const p of people) await expect.poll(() => pathOf(p.page), poll).toBe('mesh');
+
+    const luc = await person();
+    await joinWorkshop(luc.page, inviteUrl, { name: 'Luc', town: 'Wołów' });
+    const all = [...people, luc];
+    const everyone = [...names, 'Luc'];
+    for (const p of all) await expect.poll(() => pathOf(p.page), poll).toBe('sfu');
+    for (const [i, p] of all.entries())
+      await expectFramesAdvance(
+        p.page,
+        everyone.filter((_, j) => j !== i),
+      );
+    await Promise.all(all.map((p) => p.context.close()));
+  }, 240_000);
+});

@@ -1,0 +1,207 @@
+/**
+ * A real Janus for the SFU suites, started like Redis in test/global-setup.ts: on a free port, from a
+ * generated config directory, stopped at teardown. Provided to tests as inject('janusUrl').
+ *
+ * The loopback trap (../shared/ENVIRONMENT.md, "Janus"): Janus never gathers ICE candidates on a
+ * loopback interface and falls back to every other address of the machine. Tests must keep media on
+ * 127.0.0.1, so Janus runs with a small LD_PRELOAD shim (compiled here with gcc) around getifaddrs()
+ * that shows `lo` without its loopback flag and every other interface as down: Janus's only
+ * candidate is then 127.0.0.1. The browser side is kept on 127.0.0.1 by e2e/loopback-ice.ts.
+ *
+ * Janus is started only when the run's selected files include an SFU suite (SFU_FILE), so other runs
+ * pay nothing for it. Without janus (or gcc) the SFU suites are skipped with a boxed notice; on CI that
+ * fails the run.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { findOnPath, freePort, missing, stopProcess } from './processes.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    janusUrl: string | null;
+  }
+}
+
+const START_TIMEOUT_MS = 20_000;
+const LIB = '/usr/lib/x86_64-linux-gnu/janus';
+
+const SHIM_C = `#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <string.h>
+/* lo looks like an ordinary interface (Janus skips loopback ones); every other interface looks down. */
+int getifaddrs(struct ifaddrs **ifap) {
+  static int (*real)(struct ifaddrs **) = 0;
+  if (!real) real = (int (*)(struct ifaddrs **))dlsym(RTLD_NEXT, "getifaddrs");
+  int rc = real(ifap);
+  if (rc != 0) return rc;
+  for (struct ifaddrs *i = *ifap; i; i = i->ifa_next) {
+    if (i->ifa_name && strcmp(i->ifa_name, "lo") == 0) i->ifa_flags &= ~IFF_LOOPBACK;
+    else i->ifa_flags &= ~(IFF_UP | IFF_RUNNING);
+  }
+  return 0;
+}
+`;
+
+export interface JanusProcess {
+  url: string;
+  dir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** The test files that need a Janus: under server/sfu/, or named sfu.* (e2e/sfu.e2e.test.ts). */
+const SFU_FILE = /\/sfu[/.]/;
+
+/** Global setup hook: provides `janusUrl` (null when no selected file needs it) and returns the teardown. */
+export async function setupJanus(project: TestProject): Promise<() => Promise<void>> {
+  if (!(await runIncludesSfu(project))) {
+    project.provide('janusUrl', null);
+    return async () => {};
+  }
+  const binary = findOnPath('janus');
+  const gcc = findOnPath('gcc') ?? findOnPath('cc');
+  if (!binary || !gcc) {
+    missing(binary ? 'gcc' : 'janus', 'SFU (Janus) suites', binary ? 'gcc' : 'janus');
+    project.provide('janusUrl', null);
+    return async () => {};
+  }
+  const janus = await startJanus();
+  project.provide('janusUrl', janus.url);
+  return () => janus.stop();
+}
+
+/** Whether the files this run selected (its filters and projects) include an SFU suite. */
+async function runIncludesSfu(project: TestProject): Promise<boolean> {
+  // The run's file filters: not public API, so anything unexpected counts as "maybe" and starts Janus.
+  const vitest = project.vitest as TestProject['vitest'] & { filenamePattern?: string[] };
+  try {
+    const specs = await vitest.getRelevantTestSpecifications(vitest.filenamePattern);
+    return specs.some((s) => SFU_FILE.test(s.moduleId));
+  } catch {
+    return true;
+  }
+}
+
+let shimPath: string | null = null;
+
+/** Compiles the getifaddrs shim once per run. */
+function shim(root: string): string {
+  if (shimPath) return shimPath;
+  const src = path.join(root, 'loopback-shim.c');
+  const out = path.join(root, 'loopback-shim.so');
+  writeFileSync(src, SHIM_C);
+  execFileSync(findOnPath('gcc') ?? 'cc', ['-shared', '-fPIC', '-O2', '-o', out, src, '-ldl']);
+  shimPath = out;
+  return out;
+}
+
+/** Starts one Janus (VideoRoom + websockets only) on a free port; tests may start more (failover). */
+export async function startJanus(): Promise<JanusProcess> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jumelage-janus-'));
+  const preload = shim(dir);
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    writeConfig(dir, port);
+    try {
+      const child = await launch(dir, port, preload);
+      return {
+        url: `ws://127.0.0.1:${port}`,
+        dir,
+        process: child,
+        async stop() {
+          await stopProcess(child);
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    } catch (err) {
+      lastError = err;
+    }
+  }
+  throw new Error(`Could not start janus: ${String(lastError)}`);
+}
+
+function writeConfig(dir: string, port: number) {
+  const conf = path.join(dir, 'conf');
+  mkdirSync(conf, { recursive: true });
+  const allBut = (kind: string, keep: string) =>
+    `${kind}: { disable = "${listLibs(kind)
+      .filter((f) => f !== keep)
+      .join(',')}" }`;
+  writeFileSync(
+    path.join(conf, 'janus.jcfg'),
+    [
+      'general: {',
+      `  configs_folder = "${conf}"`,
+      `  plugins_folder = "${LIB}/plugins"`,
+      `  transports_folder = "${LIB}/transports"`,
+      `  events_folder = "${LIB}/events"`,
+      `  loggers_folder = "${LIB}/loggers"`,
+      '  debug_level = 3',
+      '  debug_colors = false',
+      '  interface = "127.0.0.1"',
+      '  session_timeout = 60',
+      '}',
+      allBut('plugins', 'libjanus_videoroom.so'),
+      allBut('transports', 'libjanus_websockets.so'),
+      'events: { broadcast = false }',
+      'loggers: { disable = "libjanus_jsonlog.so" }',
+      'media: { ipv6 = false }',
+      'nat: { ice_enforce_list = "lo", ignore_mdns = true, nice_debug = false }',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(conf, 'janus.transport.websockets.jcfg'),
+    `general: { ws = true, ws_port = ${port}, ws_interface = "lo", wss = false }\nadmin: { admin_ws = false }\n`,
+  );
+  writeFileSync(path.join(conf, 'janus.plugin.videoroom.jcfg'), 'general: { }\n');
+}
+
+const LIBS: Record<string, string[]> = {};
+function listLibs(kind: string): string[] {
+  if (!LIBS[kind]) {
+    const names = execFileSync('ls', [path.join(LIB, kind)], { encoding: 'utf8' }).split('\n');
+    LIBS[kind] = names.filter((n) => n.endsWith('.so'));
+  }
+  return LIBS[kind]!;
+}
+
+async function launch(dir: string, port: number, preload: string): Promise<ChildProcess> {
+  const conf = path.join(dir, 'conf');
+  const child = spawn(findOnPath('janus') ?? 'janus', ['-C', path.join(conf, 'janus.jcfg'), '-F', conf], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LD_PRELOAD: preload },
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`janus exited on port ${port}: ${output.trim().slice(-1500)}`);
+    if (await accepts(port)) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stopProcess(child);
+  throw new Error(`janus did not listen on port ${port} within ${START_TIMEOUT_MS} ms: ${output.trim().slice(-1500)}`);
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
