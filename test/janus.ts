@@ -55,8 +55,8 @@ export interface JanusProcess {
   stop(): Promise<void>;
 }
 
-/** The test files that need a Janus: under server/sfu/, or named sfu.* (e2e/sfu.e2e.test.ts). */
-const SFU_FILE = /\/sfu[/.]/;
+/** The test files that need a Janus: sfu*.int.test.ts and sfu*.e2e.test.ts (a new one is named so). */
+const SFU_FILE = /\/sfu[\w-]*\.(int|e2e)\.test\.ts$/;
 
 /** Global setup hook: provides `janusUrl` (null when no selected file needs it) and returns the teardown. */
 export async function setupJanus(project: TestProject): Promise<() => Promise<void>> {
@@ -76,13 +76,16 @@ export async function setupJanus(project: TestProject): Promise<() => Promise<vo
   return () => janus.stop();
 }
 
-/** Whether the files this run selected (its filters and projects) include an SFU suite. */
+/**
+ * Whether this project's files selected for this run include an SFU suite. (The setup runs for the root
+ * project too, which runs no files of its own: it starts no Janus.)
+ */
 async function runIncludesSfu(project: TestProject): Promise<boolean> {
   // The run's file filters: not public API, so anything unexpected counts as "maybe" and starts Janus.
   const vitest = project.vitest as TestProject['vitest'] & { filenamePattern?: string[] };
   try {
     const specs = await vitest.getRelevantTestSpecifications(vitest.filenamePattern);
-    return specs.some((s) => SFU_FILE.test(s.moduleId));
+    return specs.some((s) => s.project.name === project.name && SFU_FILE.test(s.moduleId));
   } catch {
     return true;
   }
