@@ -46,7 +46,10 @@ describe.skipIf(!hasBrowser())('the built client under the security headers', ()
     // The client ships no zod (nor anything else that evaluates strings): the policy blocks nothing.
     expect(await cspViolations(organiser.page)).toEqual([]);
     // The source map is not served in production.
-    expect((await organiser.page.request.get(`${server.url}/assets/index.js.map`)).status()).toBe(404);
+    const script = await organiser.page.locator('script[type=module][src]').first().getAttribute('src');
+    expect(script).toMatch(/^\/assets\/index-.+\.js$/);
+    expect((await organiser.page.request.get(`${server.url}${script}`)).status()).toBe(200);
+    expect((await organiser.page.request.get(`${server.url}${script}.map`)).status()).toBe(404);
     await organiser.context.close();
   });
 });
