@@ -6,7 +6,9 @@
  * loopback interface and falls back to every other address of the machine. Tests must keep media on
  * 127.0.0.1, so Janus runs with a small LD_PRELOAD shim (compiled here with gcc) around getifaddrs()
  * that shows `lo` without its loopback flag and every other interface as down: Janus's only
- * candidate is then 127.0.0.1. The browser side is kept on 127.0.0.1 by e2e/loopback-ice.ts.
+ * candidate is then 127.0.0.1. The browser side is kept on 127.0.0.1 by e2e/loopback-ice.ts; a page
+ * still sends connectivity checks from its other addresses (hidden from signalling, but gathered), so
+ * the shim also drops Janus's datagrams to anything but loopback: those checks get no answer.
  *
  * Janus is started only when the run's selected files include an SFU suite (SFU_FILE), so other runs
  * pay nothing for it. Without janus (or gcc) the SFU suites are skipped with a boxed notice; on CI that
@@ -33,7 +35,9 @@ const SHIM_C = `#define _GNU_SOURCE
 #include <dlfcn.h>
 #include <ifaddrs.h>
 #include <net/if.h>
+#include <netinet/in.h>
 #include <string.h>
+#include <sys/socket.h>
 /* lo looks like an ordinary interface (Janus skips loopback ones); every other interface looks down. */
 int getifaddrs(struct ifaddrs **ifap) {
   static int (*real)(struct ifaddrs **) = 0;
@@ -45,6 +49,42 @@ int getifaddrs(struct ifaddrs **ifap) {
     else i->ifa_flags &= ~(IFF_UP | IFF_RUNNING);
   }
   return 0;
+}
+/* Datagrams to anything but loopback are dropped (reported as sent): a page's connectivity check from
+   another local address then gets no answer, so only 127.0.0.1 pairs succeed. */
+static int blocked(const struct sockaddr *a) {
+  if (!a) return 0;
+  if (a->sa_family == AF_INET) return (ntohl(((const struct sockaddr_in *)a)->sin_addr.s_addr) >> 24) != 127;
+  if (a->sa_family == AF_INET6) {
+    const struct in6_addr *x = &((const struct sockaddr_in6 *)a)->sin6_addr;
+    return !IN6_IS_ADDR_LOOPBACK(x) && !(IN6_IS_ADDR_V4MAPPED(x) && x->s6_addr[12] == 127);
+  }
+  return 0;
+}
+static size_t total(const struct msghdr *m) {
+  size_t n = 0;
+  for (size_t i = 0; i < m->msg_iovlen; i++) n += m->msg_iov[i].iov_len;
+  return n;
+}
+ssize_t sendto(int fd, const void *buf, size_t len, int flags, const struct sockaddr *to, socklen_t tolen) {
+  static ssize_t (*real)(int, const void *, size_t, int, const struct sockaddr *, socklen_t) = 0;
+  if (!real) real = (ssize_t (*)(int, const void *, size_t, int, const struct sockaddr *, socklen_t))dlsym(RTLD_NEXT, "sendto");
+  if (blocked(to)) return (ssize_t)len;
+  return real(fd, buf, len, flags, to, tolen);
+}
+static ssize_t (*real_sendmsg)(int, const struct msghdr *, int) = 0;
+ssize_t sendmsg(int fd, const struct msghdr *m, int flags) {
+  if (!real_sendmsg) real_sendmsg = (ssize_t (*)(int, const struct msghdr *, int))dlsym(RTLD_NEXT, "sendmsg");
+  if (blocked((const struct sockaddr *)m->msg_name)) return (ssize_t)total(m);
+  return real_sendmsg(fd, m, flags);
+}
+int sendmmsg(int fd, struct mmsghdr *v, unsigned int n, int flags) {
+  for (unsigned int i = 0; i < n; i++) {
+    ssize_t r = sendmsg(fd, &v[i].msg_hdr, flags);
+    if (r < 0) return i > 0 ? (int)i : -1;
+    v[i].msg_len = (unsigned int)r;
+  }
+  return (int)n;
 }
 `;
 
