@@ -459,10 +459,13 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
       if (resumed === seenResume) return;
       seenResume = resumed;
       if (!configLoaded) return;
+      const before = mesh;
       void loadConfig().then(() => {
         // A room whose mesh could not be built without a config (lost during the drop) is built now.
         const room = roomId.peek();
         if (room && !mesh && config.peek()) void joinMediaRoom(room);
+        // The server ended this page's SFU session with the old connection: publish and subscribe again.
+        else if (mesh === before && mesh instanceof SfuRoom) mesh.restart();
       });
     }),
   );
