@@ -5,7 +5,7 @@
  */
 import type { IceServer, MediaSignaled, SignalData } from '../../shared/media/schema.js';
 import { createPeerLink, type PeerLink } from './peer.js';
-import type { MediaRoom, PeerState, PeerView } from './room.js';
+import type { MediaRoom, PeerView } from './room.js';
 
 export type { PeerState, PeerView } from './room.js';
 
