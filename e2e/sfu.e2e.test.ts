@@ -3,8 +3,8 @@
  * headless Chromium with fake devices. MESH_MAX_PEERS is 4 here: a fifth person moves a room to Janus.
  * Every page keeps ICE on 127.0.0.1 (e2e/loopback-ice.ts) and sends 320x180 at 10 fps.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PLENARY } from '../shared/rooms.js';
 import {
   createWorkshop,
@@ -46,16 +46,17 @@ function framesByName(page: Page): Promise<Record<string, number>> {
   });
 }
 
-/** The addresses of the candidate pairs every connection of the page actually uses. */
+/** The addresses of the candidate pair each connection of the page has selected (both ends). */
 function selectedAddresses(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const m = (globalThis as unknown as { __jumelageMedia: Debug }).__jumelageMedia;
     const out: string[] = [];
     for (const pc of m.connections()) {
       const report = await pc.getStats();
-      report.forEach((r: Record<string, unknown>) => {
-        if (r.type !== 'candidate-pair' || r.state !== 'succeeded' || !r.nominated) return;
-        for (const id of [r.localCandidateId, r.remoteCandidateId]) {
+      report.forEach((t: Record<string, unknown>) => {
+        if (t.type !== 'transport' || !t.selectedCandidatePairId) return;
+        const pair = report.get(t.selectedCandidatePairId as string) as Record<string, unknown> | undefined;
+        for (const id of [pair?.localCandidateId, pair?.remoteCandidateId]) {
           const c = report.get(id as string) as { address?: string; ip?: string } | undefined;
           out.push(c?.address ?? c?.ip ?? '?');
         }
@@ -102,20 +103,14 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
       startServer({ sfu: { janusUrls: [janusUrl!], meshMaxPeers: 4 } }),
     ]);
   });
-  // A failed test must not leave pages sending video into the next one.
-  const open = new Set<BrowserContext>();
-  afterEach(async () => {
-    await Promise.all([...open].map((c) => c.close().catch(() => undefined)));
-    open.clear();
-  });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
 
   async function person() {
+    // Closed after each test by e2e/setup.ts, after a failure's screenshots and console logs are saved.
     const p = await newPerson(browser);
-    open.add(p.context);
     p.context.setDefaultTimeout(30_000);
     await p.context.addInitScript(LOOPBACK_ICE_SCRIPT);
     return p;
@@ -128,14 +123,22 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
     return urls;
   }
 
-  it('[MEDIA13] six people in a plenary are on the SFU and see each other; a breakout of two is peer-to-peer', async () => {
-    const { inviteUrl, moderatorUrl } = await workshop('SFU: plenary of six');
-    const names = ['Jonas', 'Petra', 'Ola', 'Anna', 'Luc', 'Marta'];
+  const SIX = ['Jonas', 'Petra', 'Ola', 'Anna', 'Luc', 'Marta'];
+
+  /** A plenary of more than MESH_MAX_PEERS (Jonas moderates): all of them are on the SFU. */
+  async function sfuPlenary(title: string, names: string[]) {
+    const { inviteUrl, moderatorUrl } = await workshop(title);
     const people = await Promise.all(names.map(() => person()));
     // One after the other: a burst of page loads on a busy 2-core machine only makes every step slower.
     for (const [i, p] of people.entries())
       await joinWorkshop(p.page, i === 0 ? moderatorUrl : inviteUrl, { name: names[i]!, town: 'Kamen' });
     for (const p of people) await expect.poll(() => pathOf(p.page), poll).toBe('sfu');
+    return people;
+  }
+
+  it('[MEDIA13] six people in a plenary are on the SFU and see each other, every connection over loopback', async () => {
+    const names = SIX;
+    const people = await sfuPlenary('SFU: plenary of six', names);
     for (const [i, p] of people.entries())
       await expectFramesAdvance(
         p.page,
@@ -147,8 +150,10 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
       expect(addresses.length).toBeGreaterThanOrEqual(4); // upload and download, two ends each
       expect(new Set(addresses)).toEqual(new Set(['127.0.0.1']));
     }
+  });
 
-    // Petra and Ola go to a breakout room: two people, peer-to-peer; the plenary of four is back on the mesh.
+  it('[MEDIA13] a breakout of two from a plenary of five is peer-to-peer; the plenary of three is back on the mesh', async () => {
+    const people = await sfuPlenary('SFU: breakout of two', SIX.slice(0, 5));
     const mod = people[0]!.page;
     await mod.locator('#br-room-count').fill('2');
     await mod.getByTestId('br-make-rooms').click();
@@ -157,7 +162,7 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
       .getByTestId('room-card')
       .evaluateAll((cards) => cards.map((c) => (c as HTMLElement).dataset.room!));
     for (const name of ['Petra', 'Ola']) await mod.getByLabel(`Room for ${name}`).selectOption(first!);
-    for (const name of ['Anna', 'Luc', 'Marta']) await mod.getByLabel(`Room for ${name}`).selectOption(PLENARY);
+    for (const name of ['Anna', 'Luc']) await mod.getByLabel(`Room for ${name}`).selectOption(PLENARY);
     await mod.getByTestId('br-open').click();
     const [, petra, ola] = people;
     await expect.poll(() => pathOf(petra!.page), poll).toBe('mesh');
@@ -165,9 +170,8 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
     await expectFramesAdvance(petra!.page, ['Ola']);
     await expectFramesAdvance(ola!.page, ['Petra']);
     await expect.poll(() => pathOf(mod), poll).toBe('mesh');
-    await expectFramesAdvance(mod, ['Anna', 'Luc', 'Marta']);
-    await Promise.all(people.map((p) => p.context.close()));
-  }, 240_000);
+    await expectFramesAdvance(mod, ['Anna', 'Luc']);
+  });
 
   it('[MEDIA13] a room growing from four to five moves to the SFU by itself and video keeps playing', async () => {
     const { inviteUrl, moderatorUrl } = await workshop('SFU: four to five');
@@ -188,6 +192,5 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
         p.page,
         everyone.filter((_, j) => j !== i),
       );
-    await Promise.all(all.map((p) => p.context.close()));
-  }, 240_000);
+  });
 });
