@@ -41,7 +41,8 @@ export type ServerToClientEvents = WorkshopServerEvents &
   BoardServerEvents &
   PollServerEvents;
 
-export interface InterServerEvents {}
+/** Nodes talk to each other only through the Redis adapter's own messages. */
+export type InterServerEvents = Record<string, never>;
 
 export function isCommandName(name: string): name is CommandName {
   return Object.prototype.hasOwnProperty.call(COMMANDS, name);

@@ -114,7 +114,8 @@ export function checkOp(state: BoardState, body: BoardOpBody, actor: Actor): voi
       for (const item of body.items) checkPut(state, item, body.items, actor);
       return;
     case 'patch':
-      return checkPatch(state, body, actor);
+      checkPatch(state, body, actor);
+      return;
     case 'remove':
       for (const item of body.items) checkRemove(s, item, actor);
       return;

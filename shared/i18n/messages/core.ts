@@ -117,7 +117,8 @@ export const core = defineMessages({
   'closed.rejoin': 'Rejoin',
   'closed.useHere': 'Continue here',
   'closed.home': 'Go to the home page',
-  'closed.gone': 'This workshop no longer exists: the server kept it in its memory only and was restarted, so the workshop and everything in it are gone.',
+  'closed.gone':
+    'This workshop no longer exists: the server kept it in its memory only and was restarted, so the workshop and everything in it are gone.',
   'closed.start': 'Go to the start page',
 
   'status.connecting': 'Connecting…',

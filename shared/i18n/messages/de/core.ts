@@ -120,11 +120,13 @@ export const core: Translation<typeof en> = {
   'closed.rejoin': 'Wieder teilnehmen',
   'closed.useHere': 'Hier weitermachen',
   'closed.home': 'Zur Startseite',
-  'closed.gone': 'Diesen Workshop gibt es nicht mehr: Der Server hatte ihn nur im Arbeitsspeicher und wurde neu gestartet, daher sind der Workshop und alles darin verloren.',
+  'closed.gone':
+    'Diesen Workshop gibt es nicht mehr: Der Server hatte ihn nur im Arbeitsspeicher und wurde neu gestartet, daher sind der Workshop und alles darin verloren.',
   'closed.start': 'Zur Startseite',
 
   'status.connecting': 'Verbinde…',
-  'status.reconnecting': 'Verbindung unterbrochen. Verbinde neu… Was Sie jetzt tun, wird gesendet, sobald die Verbindung wieder da ist.',
+  'status.reconnecting':
+    'Verbindung unterbrochen. Verbinde neu… Was Sie jetzt tun, wird gesendet, sobald die Verbindung wieder da ist.',
 
   'error.invalid_payload': 'Einige Angaben sind ungültig. Bitte prüfen Sie das Formular.',
   'error.payload_too_large': 'Das ist zu lang. Bitte kürzen Sie es.',

@@ -123,11 +123,13 @@ export const core: Translation<typeof en> = {
   'closed.rejoin': 'Revenir',
   'closed.useHere': 'Continuer ici',
   'closed.home': "Aller à l'accueil",
-  'closed.gone': 'Cet atelier n’existe plus : le serveur le gardait seulement en mémoire et a redémarré, l’atelier et tout son contenu sont donc perdus.',
+  'closed.gone':
+    'Cet atelier n’existe plus : le serveur le gardait seulement en mémoire et a redémarré, l’atelier et tout son contenu sont donc perdus.',
   'closed.start': 'Aller à la page d’accueil',
 
   'status.connecting': 'Connexion…',
-  'status.reconnecting': 'Connexion perdue. Reconnexion… Ce que vous faites maintenant sera envoyé dès que la connexion reviendra.',
+  'status.reconnecting':
+    'Connexion perdue. Reconnexion… Ce que vous faites maintenant sera envoyé dès que la connexion reviendra.',
 
   'error.invalid_payload': 'Certaines informations ne sont pas valides. Vérifiez le formulaire.',
   'error.payload_too_large': "C'est trop long. Raccourcissez, s'il vous plaît.",

@@ -123,11 +123,13 @@ export const core: Translation<typeof en> = {
   'closed.rejoin': 'Dołącz ponownie',
   'closed.useHere': 'Kontynuuj tutaj',
   'closed.home': 'Przejdź do strony głównej',
-  'closed.gone': 'Ten warsztat już nie istnieje: serwer przechowywał go tylko w pamięci i został uruchomiony ponownie, więc warsztat i cała jego zawartość przepadły.',
+  'closed.gone':
+    'Ten warsztat już nie istnieje: serwer przechowywał go tylko w pamięci i został uruchomiony ponownie, więc warsztat i cała jego zawartość przepadły.',
   'closed.start': 'Przejdź do strony startowej',
 
   'status.connecting': 'Łączenie…',
-  'status.reconnecting': 'Utracono połączenie. Ponowne łączenie… To, co robisz teraz, zostanie wysłane, gdy połączenie wróci.',
+  'status.reconnecting':
+    'Utracono połączenie. Ponowne łączenie… To, co robisz teraz, zostanie wysłane, gdy połączenie wróci.',
 
   'error.invalid_payload': 'Niektóre dane są nieprawidłowe. Sprawdź formularz.',
   'error.payload_too_large': 'To jest za długie. Skróć, proszę.',
