@@ -9,6 +9,8 @@ import { createHandlers } from './features.js';
 import type { Config } from './config.js';
 import { cryptoIds, type IdSource } from './ids.js';
 import { createLogger, type Logger } from './logger.js';
+import { Attempts } from './realtime/attempts.js';
+import { clientAddress } from './realtime/client-address.js';
 import { TokenBucket } from './realtime/rate-limit.js';
 import type { Deps, HandlerTable, TypedServer } from './realtime/types.js';
 import { registerCommands } from './realtime/wrapper.js';
@@ -16,6 +18,7 @@ import { openStore } from './store/index.js';
 import { RedisStore } from './store/redis/redis-store.js';
 import type { Store } from './store/types.js';
 import { onDisconnect } from './workshops/handlers.js';
+import { CommandError } from '../shared/command.js';
 import { formatJoinCode, normalizeJoinCode } from '../shared/workshops/schema.js';
 
 export interface AppOptions {
@@ -73,6 +76,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log,
     clock: opts.clock ?? Date.now,
     ids: opts.ids ?? cryptoIds,
+    attempts: new Attempts(store, config.abuse),
     timers: new Set(),
   };
   const handlers: HandlerTable = createHandlers(deps);
@@ -81,6 +85,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const disconnecting = new Set<Promise<void>>();
   io.on('connection', (socket) => {
     socket.data.session = null;
+    socket.data.address = clientAddress(
+      socket.handshake.address,
+      socket.handshake.headers['x-forwarded-for'],
+      config.trustProxy,
+    );
     socket.data.bucket = new TokenBucket(config.rateLimitPerSecond, config.rateLimitPerSecond * 2, deps.clock());
     socket.data.volatileBucket = new TokenBucket(
       config.volatileRateLimitPerSecond,
@@ -100,7 +109,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   web.get('/api/workshops/:code/qr.svg', async (req, res) => {
     const code = normalizeJoinCode(req.params.code);
-    const id = await store.workshopIdByCode(code).catch(() => null);
+    const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], config.trustProxy);
+    let id: string | null;
+    try {
+      id = await deps.attempts.lookup(address, () => store.workshopIdByCode(code));
+    } catch (err) {
+      if (err instanceof CommandError && err.retryAfterS !== undefined) {
+        res.status(429).set('Retry-After', String(err.retryAfterS)).type('text/plain').send(err.message);
+        return;
+      }
+      id = null;
+    }
     if (!id) {
       res.status(404).type('text/plain').send('Unknown workshop');
       return;

@@ -25,6 +25,15 @@ describe('loadConfig', () => {
       rateLimitPerSecond: 30,
       volatileRateLimitPerSecond: 120,
       clientDir: null,
+      trustProxy: 0,
+      abuse: {
+        lookupFailures: 20,
+        lookupWindowS: 600,
+        moderatorKeyFailures: 10,
+        moderatorKeyWindowS: 900,
+        creates: 20,
+        createWindowS: 3600,
+      },
       media: { iceServers: [], turnSecretUrls: [], turnSecret: null, turnTtlSeconds: 43_200, uploadBudgetKbps: 2500 },
     });
   });

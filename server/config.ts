@@ -21,6 +21,17 @@ const envSchema = z.object({
   /** Volatile commands (live strokes, cursors) a connection may send per second, in their own bucket (burst twice that). */
   VOLATILE_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(120),
   CLIENT_DIR: z.string().min(1).optional(),
+  /**
+   * Reverse proxies in front of the server whose X-Forwarded-For may be believed (0: none, the
+   * socket's own address is the client's). With 1, the address the nearest proxy saw.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Failed join-code lookups (preview, join, QR code) one client address may make per 10 minutes. */
+  JOIN_FAILURES_PER_10_MIN: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** Wrong moderator keys one workshop accepts per 15 minutes (from all addresses together). */
+  MODERATOR_KEY_FAILURES_PER_15_MIN: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  /** Workshops one client address may create per hour. */
+  WORKSHOPS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
   ...mediaEnvSchema,
 });
 
@@ -38,8 +49,21 @@ export interface Config {
   rateLimitPerSecond: number;
   volatileRateLimitPerSecond: number;
   clientDir: string | null;
+  /** Hops of X-Forwarded-For to believe (TRUST_PROXY). */
+  trustProxy: number;
+  /** Limits per client address (and per workshop for moderator keys), shared by all nodes. */
+  abuse: AbuseLimits;
   /** ICE servers (STUN/TURN) and the upload budget: README, "Video and audio". */
   media: MediaSettings;
+}
+
+export interface AbuseLimits {
+  lookupFailures: number;
+  lookupWindowS: number;
+  moderatorKeyFailures: number;
+  moderatorKeyWindowS: number;
+  creates: number;
+  createWindowS: number;
 }
 
 export class ConfigError extends Error {}
@@ -71,10 +95,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
     volatileRateLimitPerSecond: e.VOLATILE_RATE_LIMIT_PER_SECOND,
     clientDir: e.CLIENT_DIR ?? null,
+    trustProxy: e.TRUST_PROXY,
+    abuse: {
+      lookupFailures: e.JOIN_FAILURES_PER_10_MIN,
+      lookupWindowS: 600,
+      moderatorKeyFailures: e.MODERATOR_KEY_FAILURES_PER_15_MIN,
+      moderatorKeyWindowS: 900,
+      creates: e.WORKSHOPS_PER_HOUR,
+      createWindowS: 3600,
+    },
     media,
   };
 }
 
+/**
+ * Tests and benches create many workshops and mistype codes from one address: the abuse limits are
+ * out of their way unless a test sets them.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1' }), ...overrides };
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1' });
+  const generous = { ...base.abuse, lookupFailures: 100_000, moderatorKeyFailures: 100_000, creates: 100_000 };
+  return { ...base, abuse: generous, ...overrides };
 }

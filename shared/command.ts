@@ -35,7 +35,8 @@ export function command<R>() {
 }
 
 export type Ok<T> = { ok: true; data: T };
-export type Fail = { ok: false; code: ErrorCode; message: string };
+/** `retryAfterS`: with `too_many_attempts`, the seconds until trying again may succeed. */
+export type Fail = { ok: false; code: ErrorCode; message: string; retryAfterS?: number };
 export type Ack<T> = Ok<T> | Fail;
 
 export const ERROR_CODES = [
@@ -56,6 +57,8 @@ export const ERROR_CODES = [
   'removed',
   'version_mismatch',
   'rate_limited',
+  /** Too many failed join codes or moderator keys, or workshops created, from one address: wait `retryAfterS`. */
+  'too_many_attempts',
   'conflict',
   /** A self-chosen breakout room is at its capacity. */
   'room_full',
@@ -80,6 +83,8 @@ export class CommandError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string = code,
+    /** For `too_many_attempts`: seconds to wait. */
+    readonly retryAfterS?: number,
   ) {
     super(message);
     this.name = 'CommandError';

@@ -1,6 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { ChatMessage } from '../../shared/chat/schema.js';
-import { PROTOCOL_VERSION, type ErrorCode } from '../../shared/protocol.js';
+import { PROTOCOL_VERSION, type ErrorCode, type Fail } from '../../shared/protocol.js';
 import type { Participant, SessionSnapshot, WorkshopInfo, WorkshopJoinInput } from '../../shared/workshops/schema.js';
 import type { Connection } from '../net/connection.js';
 import { sessions, type SavedSession } from './session-store.js';
@@ -152,7 +152,7 @@ export function createWorkshopState(conn: Connection, code: string) {
   }
 
   const actions = {
-    async join(input: Omit<WorkshopJoinInput, 'v'>): Promise<ErrorCode | null> {
+    async join(input: Omit<WorkshopJoinInput, 'v'>): Promise<Fail | null> {
       phase.value = 'entering';
       const r = await conn.request('workshop:join', { v: PROTOCOL_VERSION, ...input });
       if (r.ok) {
@@ -161,7 +161,7 @@ export function createWorkshopState(conn: Connection, code: string) {
       }
       phase.value = 'idle';
       error.value = r.code;
-      return r.code;
+      return r;
     },
     resume,
     raiseHand: () => run(conn.request('hand:raise', {})),

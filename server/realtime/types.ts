@@ -12,6 +12,7 @@ import type { IdSource } from '../ids.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/types.js';
 import type { ParticipantRecord, WorkshopRecord } from '../store/types.js';
+import type { Attempts } from './attempts.js';
 import type { TokenBucket } from './rate-limit.js';
 
 export interface Session {
@@ -24,6 +25,8 @@ export interface SocketData {
   bucket: TokenBucket;
   /** For volatile commands (live strokes, cursors), apart from `bucket`. */
   volatileBucket: TokenBucket;
+  /** The client address limits count against (see client-address.ts), fixed at the handshake. */
+  address: string;
 }
 
 export type TypedServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -37,6 +40,8 @@ export interface Deps {
   log: Logger;
   clock: () => number;
   ids: IdSource;
+  /** Limits against guessing codes and keys and flooding creation, shared by all nodes. */
+  attempts: Attempts;
   /** Per-node timers that are safe to lose (their effect is re-derived from stored times). */
   timers: Set<NodeJS.Timeout>;
 }

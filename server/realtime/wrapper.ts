@@ -5,11 +5,13 @@ import {
   isCommandName,
   type Ack,
   type CommandName,
+  type Fail,
   type ErrorCode,
 } from '../../shared/protocol.js';
 import type { Deps, HandlerContext, HandlerTable, Member, TypedSocket } from './types.js';
 
-const fail = (code: ErrorCode, message: string): Ack<never> => ({ ok: false, code, message });
+const fail = (code: ErrorCode, message: string, retryAfterS?: number): Fail =>
+  retryAfterS === undefined ? { ok: false, code, message } : { ok: false, code, message, retryAfterS };
 
 /**
  * The one wrapper every command goes through: rate limit, size, schema, role, then the handler.
@@ -53,7 +55,7 @@ async function runCommand(
     result = { ok: true, data: await execute(name, payload, socket, deps, handlers) };
   } catch (err) {
     if (err instanceof CommandError) {
-      result = fail(err.code, err.message);
+      result = fail(err.code, err.message, err.retryAfterS);
     } else {
       deps.log.error('command failed', { ...logFields, err });
       result = fail('internal', 'Something went wrong on the server');

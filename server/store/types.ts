@@ -1,3 +1,4 @@
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { BoardStore } from '../boards/store.js';
 import type { ChatMessage } from '../../shared/chat/schema.js';
 import type { BreakoutStore } from './breakouts-types.js';
@@ -90,6 +91,11 @@ export interface WorkshopStore {
 
 export interface Store extends WorkshopStore {
   readonly kind: 'memory' | 'redis';
+  /**
+   * A rate limiter shared by every node on this store (rate-limiter-flexible): `points` per
+   * `durationS` seconds per key. The same name gives the same counters.
+   */
+  limiter(name: string, points: number, durationS: number): RateLimiterAbstract;
   readonly breakouts: BreakoutStore;
   readonly boards: BoardStore;
   readonly polls: PollStore;

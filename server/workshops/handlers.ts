@@ -79,6 +79,7 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
 
   return {
     'workshop:create': async (input, { socket }) => {
+      await deps.attempts.create(socket.data.address);
       for (let attempt = 0; attempt < 5; attempt++) {
         const { record, moderatorKey } = logic.newWorkshop(input, ctxFor());
         if (!(await store.createWorkshop(record))) continue; // join code taken: draw another
@@ -94,16 +95,22 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
       throw new CommandError('conflict', 'Could not reserve a join code; try again');
     },
 
-    'workshop:preview': async ({ code }) => {
-      const workshop = await findByCode(code);
+    'workshop:preview': async ({ code }, { socket }) => {
+      const workshop = await findByCode(code, socket);
       const participants = await store.listParticipants(workshop.id);
-      return { workshop: logic.toPublicWorkshop(workshop), towns: logic.townSuggestions(participants) };
+      return logic.toPreview(workshop, participants);
     },
 
     'workshop:join': async (input, { socket }) => {
       checkVersion(input.v);
-      const workshop = await findByCode(input.code);
-      const role = logic.roleForJoin(workshop, input.moderatorKey);
+      const workshop = await findByCode(input.code, socket);
+      const key = input.moderatorKey;
+      const keyOk =
+        key !== undefined &&
+        (await deps.attempts.moderatorKey(workshop.id, socket.data.address, () =>
+          logic.moderatorKeyMatches(workshop, key),
+        ));
+      const role = logic.roleForJoin(workshop, key, keyOk);
       logic.checkJoinable(workshop, role);
       const { record, resumeToken } = logic.newParticipant(input, role, ctxFor());
       const added = await store.addParticipant(workshop.id, record, { bypassLock: role === 'moderator' });
@@ -194,9 +201,12 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
     },
   };
 
-  async function findByCode(code: string): Promise<WorkshopRecord> {
-    const id = await store.workshopIdByCode(code);
-    const workshop = id ? await store.getWorkshop(id) : null;
+  /** [WS13] Misses count against the client's address: codes cannot be enumerated. */
+  async function findByCode(code: string, socket: TypedSocket): Promise<WorkshopRecord> {
+    const workshop = await deps.attempts.lookup(socket.data.address, async () => {
+      const id = await store.workshopIdByCode(code);
+      return id ? store.getWorkshop(id) : null;
+    });
     if (!workshop) throw new CommandError('not_found', 'No workshop with this code');
     return workshop;
   }

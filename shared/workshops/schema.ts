@@ -111,8 +111,15 @@ export interface Participant extends MediaFlags {
   joinedAt: number;
 }
 
+/** [WS2] What the code alone shows: the invitation, not the people. */
+export type WorkshopTeaser = Pick<
+  WorkshopInfo,
+  'code' | 'title' | 'description' | 'languages' | 'startsAt' | 'locked' | 'endedAt'
+>;
+
 export interface WorkshopPreview {
-  workshop: WorkshopInfo;
+  workshop: WorkshopTeaser;
+  /** Towns at least two people came from, for the join form's suggestions. */
   towns: string[];
 }
 

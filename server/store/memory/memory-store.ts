@@ -1,3 +1,4 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { MemoryBoardStore } from '../../boards/memory-store.js';
 import { CHAT_HISTORY } from '../../../shared/chat/schema.js';
 import type { ChatMessage } from '../../../shared/chat/schema.js';
@@ -24,9 +25,18 @@ export class MemoryStore implements Store {
   readonly polls = new MemoryPollStore();
   private readonly workshops = new Map<string, WorkshopState>();
   private readonly codes = new Map<string, string>();
+  private readonly limiters = new Map<string, RateLimiterMemory>();
   readonly breakouts = new MemoryBreakoutStore(
     (w, p, roomId) => this.updateParticipant(w, p, (q) => void (q.roomId = roomId)) !== null,
   );
+
+  limiter(name: string, points: number, durationS: number) {
+    const key = `${name}:${points}:${durationS}`;
+    let limiter = this.limiters.get(key);
+    if (!limiter)
+      this.limiters.set(key, (limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: durationS })));
+    return limiter;
+  }
 
   async createWorkshop(workshop: WorkshopRecord): Promise<boolean> {
     if (this.codes.has(workshop.code) || this.workshops.has(workshop.id)) return false;

@@ -1,3 +1,4 @@
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { createClient } from 'redis';
 import { RedisBoardStore } from '../../boards/redis-store.js';
 import { CHAT_HISTORY, type ChatMessage } from '../../../shared/chat/schema.js';
@@ -34,7 +35,7 @@ export class RedisStore implements Store {
 
   private constructor(
     readonly client: RedisClient,
-    prefix: string,
+    private readonly prefix: string,
     private readonly ownsClient: boolean,
   ) {
     this.keys = redisKeys(prefix);
@@ -54,6 +55,16 @@ export class RedisStore implements Store {
 
   private run(script: keyof typeof SCRIPTS, keys: string[], args: string[]) {
     return this.client.eval(SCRIPTS[script], { keys, arguments: args });
+  }
+
+  limiter(name: string, points: number, durationS: number) {
+    return new RateLimiterRedis({
+      storeClient: this.client,
+      useRedisPackage: true,
+      keyPrefix: `${this.prefix}rl:${name}`,
+      points,
+      duration: durationS,
+    });
   }
 
   async createWorkshop(w: WorkshopRecord) {

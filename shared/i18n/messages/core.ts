@@ -132,6 +132,10 @@ export const core = defineMessages(
     'error.removed': 'You were removed from this workshop.',
     'error.version_mismatch': 'A new version of Jumelage is available. Please reload the page.',
     'error.rate_limited': 'Slow down a little: too many actions at once.',
+    'error.too_many_attempts': {
+      one: 'Too many attempts from this connection. Please wait {count} second and try again.',
+      other: 'Too many attempts from this connection. Please wait {count} seconds and try again.',
+    },
     'error.conflict': 'Someone else changed this at the same moment. Please try again.',
     'error.room_full': 'This room is full. Please choose another one.',
     'error.not_open': 'The breakout rooms are not open.',
@@ -275,6 +279,11 @@ export const core = defineMessages(
       'error.removed': 'Sie wurden aus diesem Workshop entfernt.',
       'error.version_mismatch': 'Eine neue Version von Jumelage ist da. Bitte laden Sie die Seite neu.',
       'error.rate_limited': 'Etwas langsamer bitte: zu viele Aktionen auf einmal.',
+      'error.too_many_attempts': {
+        one: 'Zu viele Versuche von diesem Anschluss. Bitte warten Sie {count} Sekunde und versuchen Sie es dann erneut.',
+        other:
+          'Zu viele Versuche von diesem Anschluss. Bitte warten Sie {count} Sekunden und versuchen Sie es dann erneut.',
+      },
       'error.conflict': 'Jemand anderes hat das gleichzeitig geändert. Bitte versuchen Sie es erneut.',
       'error.room_full': 'Dieser Raum ist voll. Bitte wählen Sie einen anderen.',
       'error.not_open': 'Die Gruppenräume sind nicht geöffnet.',
@@ -421,6 +430,11 @@ export const core = defineMessages(
       'error.removed': 'Vous avez été retiré·e de cet atelier.',
       'error.version_mismatch': 'Une nouvelle version de Jumelage est disponible. Rechargez la page.',
       'error.rate_limited': "Doucement : trop d'actions à la fois.",
+      'error.too_many_attempts': {
+        one: 'Trop de tentatives depuis cette connexion. Veuillez attendre {count} seconde, puis réessayer.',
+        many: 'Trop de tentatives depuis cette connexion. Veuillez attendre {count} secondes, puis réessayer.',
+        other: 'Trop de tentatives depuis cette connexion. Veuillez attendre {count} secondes, puis réessayer.',
+      },
       'error.conflict': "Quelqu'un d'autre a modifié cela au même moment. Réessayez.",
       'error.room_full': 'Cette salle est complète. Choisissez-en une autre.',
       'error.not_open': 'Les salles de sous-groupes ne sont pas ouvertes.',
@@ -567,6 +581,12 @@ export const core = defineMessages(
       'error.removed': 'Usunięto cię z tego warsztatu.',
       'error.version_mismatch': 'Dostępna jest nowa wersja Jumelage. Odśwież stronę.',
       'error.rate_limited': 'Wolniej, proszę: za dużo działań naraz.',
+      'error.too_many_attempts': {
+        one: 'Zbyt wiele prób z tego połączenia. Proszę odczekać {count} sekundę i spróbować ponownie.',
+        few: 'Zbyt wiele prób z tego połączenia. Proszę odczekać {count} sekundy i spróbować ponownie.',
+        many: 'Zbyt wiele prób z tego połączenia. Proszę odczekać {count} sekund i spróbować ponownie.',
+        other: 'Zbyt wiele prób z tego połączenia. Proszę odczekać {count} sekundy i spróbować ponownie.',
+      },
       'error.conflict': 'Ktoś inny zmienił to w tej samej chwili. Spróbuj ponownie.',
       'error.room_full': 'Ten pokój jest pełny. Wybierz inny.',
       'error.not_open': 'Pokoje grupowe nie są otwarte.',
