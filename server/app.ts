@@ -18,6 +18,7 @@ import { openStore } from './store/index.js';
 import { RedisStore } from './store/redis/redis-store.js';
 import type { Store } from './store/types.js';
 import { onDisconnect } from './workshops/handlers.js';
+import { startPresenceKeeper } from './workshops/presence.js';
 import { CommandError } from '../shared/command.js';
 import { formatJoinCode, normalizeJoinCode } from '../shared/workshops/schema.js';
 
@@ -80,6 +81,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     timers: new Set(),
   };
   const handlers: HandlerTable = createHandlers(deps);
+  startPresenceKeeper(deps);
 
   // Drops still being recorded and broadcast; close() lets them finish before closing Redis.
   const disconnecting = new Set<Promise<void>>();

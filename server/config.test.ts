@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       logFormat: 'pretty',
       presenceGraceMs: 60_000,
+      presenceHeartbeatMs: 5_000,
       rateLimitPerSecond: 30,
       volatileRateLimitPerSecond: 120,
       clientDir: null,

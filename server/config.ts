@@ -16,6 +16,11 @@ const envSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   /** How long a dropped participant shows as "reconnecting" before they count as gone. */
   PRESENCE_GRACE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /**
+   * How often each node tells the store its connections are alive. A node that stops (killed,
+   * frozen) for three of these has its people shown as reconnecting by the other nodes.
+   */
+  PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   /** Commands a single connection may send per second (burst is twice that). */
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(30),
   /** Volatile commands (live strokes, cursors) a connection may send per second, in their own bucket (burst twice that). */
@@ -46,6 +51,7 @@ export interface Config {
   logLevel: LogLevel;
   logFormat: 'json' | 'pretty';
   presenceGraceMs: number;
+  presenceHeartbeatMs: number;
   rateLimitPerSecond: number;
   volatileRateLimitPerSecond: number;
   clientDir: string | null;
@@ -92,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
     presenceGraceMs: e.PRESENCE_GRACE_MS,
+    presenceHeartbeatMs: e.PRESENCE_HEARTBEAT_MS,
     rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
     volatileRateLimitPerSecond: e.VOLATILE_RATE_LIMIT_PER_SECOND,
     clientDir: e.CLIENT_DIR ?? null,

@@ -75,6 +75,21 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   };
 }
 
+/**
+ * Stops a node as SIGKILL would, as far as anyone else can tell: its timers stop (no heartbeats, no
+ * grace timers), its connections break without the node recording any drop. Only the other nodes
+ * and the store are left to notice. close() afterwards only releases what remains.
+ */
+export function crash(node: TestServer) {
+  const { app } = node;
+  for (const timer of app.deps.timers) clearTimeout(timer);
+  app.deps.timers.clear();
+  for (const socket of app.io.of('/').sockets.values()) {
+    socket.data.session = null;
+    socket.conn.close();
+  }
+}
+
 /** A typed client, connected (websocket only, no automatic reconnection: tests drive reconnects). */
 export async function connectClient(url: string, timeoutMs = 5000): Promise<ClientSocket> {
   const socket: ClientSocket = ioClient(url, {

@@ -88,7 +88,9 @@ describe('[WS13] guessing join codes', () => {
         forceNew: true,
         extraHeaders: { 'X-Forwarded-For': forwardedFor },
       });
-      await new Promise((resolve, reject) => socket.once('connect', resolve).once('connect_error', reject));
+      await new Promise<void>((resolve, reject) =>
+        socket.once('connect', () => resolve()).once('connect_error', reject),
+      );
       return socket;
     };
     const missThree = async (socket: ClientSocket) => {

@@ -31,6 +31,11 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
   ): Promise<SessionSnapshot> {
     const attached = await store.attachConnection(workshop.id, participant.id, socket.id);
     if (!attached) throw new CommandError('not_found', 'This session is no longer known');
+    // [WS15] Seen from now on: if this node dies, any other one settles this person's presence.
+    await store.heartbeat(
+      [{ workshopId: workshop.id, participantId: participant.id, connectionId: socket.id }],
+      deps.clock(),
+    );
     if (attached.replaced && attached.replaced !== socket.id) {
       // The same person opened the workshop elsewhere (another tab or device): the newest wins.
       io.to(attached.replaced).emit('session:closed', { reason: 'replaced' });

@@ -6,7 +6,14 @@ import type { MediaFlags } from '../../../shared/media/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
 import { MemoryBreakoutStore } from './memory-breakouts.js';
 import { MemoryPollStore } from './memory-polls.js';
-import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
+import type {
+  AddParticipantResult,
+  LiveConnection,
+  ParticipantRecord,
+  PresenceChange,
+  Store,
+  WorkshopRecord,
+} from '../types.js';
 
 interface WorkshopState {
   workshop: WorkshopRecord;
@@ -26,6 +33,8 @@ export class MemoryStore implements Store {
   private readonly workshops = new Map<string, WorkshopState>();
   private readonly codes = new Map<string, string>();
   private readonly limiters = new Map<string, RateLimiterMemory>();
+  /** [WS15] Last sighting of every participant who is online or reconnecting, by workshop and participant id. */
+  private readonly seen = new Map<string, { workshopId: string; participantId: string; at: number }>();
   readonly breakouts = new MemoryBreakoutStore(
     (w, p, roomId) => this.updateParticipant(w, p, (q) => void (q.roomId = roomId)) !== null,
   );
@@ -116,6 +125,44 @@ export class MemoryStore implements Store {
       q.presence = 'reconnecting';
       q.disconnectedAt = at;
     });
+  }
+
+  async heartbeat(connections: readonly LiveConnection[], at: number) {
+    const revived: PresenceChange[] = [];
+    for (const c of connections) {
+      const p = this.workshops.get(c.workshopId)?.participants.get(c.participantId);
+      if (!p || p.removed || p.connectionId !== c.connectionId) continue;
+      this.seen.set(`${c.workshopId} ${c.participantId}`, {
+        workshopId: c.workshopId,
+        participantId: c.participantId,
+        at,
+      });
+      if (p.presence !== 'reconnecting') continue;
+      p.presence = 'online';
+      p.disconnectedAt = 0;
+      revived.push({ workshopId: c.workshopId, participant: copy(p) });
+    }
+    return revived;
+  }
+
+  async sweepPresence(staleBefore: number, offlineBefore: number, limit: number) {
+    const changed: PresenceChange[] = [];
+    for (const [key, entry] of this.seen) {
+      if (changed.length >= limit) break;
+      const p = this.workshops.get(entry.workshopId)?.participants.get(entry.participantId);
+      if (!p || p.removed || p.presence === 'offline') {
+        this.seen.delete(key);
+      } else if (p.presence === 'online' && entry.at < staleBefore) {
+        p.presence = 'reconnecting';
+        p.disconnectedAt = entry.at;
+        changed.push({ workshopId: entry.workshopId, participant: copy(p) });
+      } else if (p.presence === 'reconnecting' && p.disconnectedAt < offlineBefore) {
+        Object.assign(p, { presence: 'offline', handRaisedAt: null, connectionId: '' });
+        this.seen.delete(key);
+        changed.push({ workshopId: entry.workshopId, participant: copy(p) });
+      }
+    }
+    return changed;
   }
 
   async expirePresence(workshopId: string, participantId: string, disconnectedAt: number) {

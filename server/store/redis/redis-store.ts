@@ -4,7 +4,14 @@ import { RedisBoardStore } from '../../boards/redis-store.js';
 import { CHAT_HISTORY, type ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
-import type { AddParticipantResult, ParticipantRecord, Store, WorkshopRecord } from '../types.js';
+import type {
+  AddParticipantResult,
+  LiveConnection,
+  ParticipantRecord,
+  PresenceChange,
+  Store,
+  WorkshopRecord,
+} from '../types.js';
 import { decodeParticipant, decodeWorkshop, encodeParticipant, encodeWorkshop } from './codec.js';
 import { RedisBreakoutStore } from './redis-breakouts.js';
 import { SCRIPTS } from './scripts.js';
@@ -23,6 +30,8 @@ export function redisKeys(prefix: string) {
     chat: (id: string, room: string) => `${prefix}w:${id}:chat:${room}`,
     /** Media: set of room ids in stage mode. */
     stage: (id: string) => `${prefix}w:${id}:stage`,
+    /** [WS15] Sorted set: "workshopId participantId" of everyone online or reconnecting, by last sighting. */
+    seen: () => `${prefix}presence:seen`,
   };
 }
 
@@ -140,6 +149,38 @@ export class RedisStore implements Store {
 
   detachConnection(workshopId: string, participantId: string, connectionId: string, at: number) {
     return this.updateParticipant('detach', workshopId, participantId, [connectionId, String(at)]);
+  }
+
+  async heartbeat(connections: readonly LiveConnection[], at: number) {
+    if (connections.length === 0) return [];
+    const keys = [this.keys.seen(), ...connections.map((c) => this.keys.participant(c.workshopId, c.participantId))];
+    const args = [String(at), ...connections.flatMap((c) => [`${c.workshopId} ${c.participantId}`, c.connectionId])];
+    const revived = (await this.run('heartbeat', keys, args)) as number[];
+    return this.changes(revived.map((i) => connections[i - 1]!));
+  }
+
+  async sweepPresence(staleBefore: number, offlineBefore: number, limit: number) {
+    const cutoff = Math.max(staleBefore, offlineBefore);
+    const members = await this.client.zRangeByScore(this.keys.seen(), '-inf', `(${cutoff}`, {
+      LIMIT: { offset: 0, count: limit },
+    });
+    const changed: Omit<LiveConnection, 'connectionId'>[] = [];
+    for (const member of members) {
+      const [workshopId = '', participantId = ''] = member.split(' ');
+      const keys = [this.keys.seen(), this.keys.participant(workshopId, participantId)];
+      const result = await this.run('sweep', keys, [member, String(staleBefore), String(offlineBefore)]);
+      if (result) changed.push({ workshopId, participantId });
+    }
+    return this.changes(changed);
+  }
+
+  private async changes(list: readonly Omit<LiveConnection, 'connectionId'>[]): Promise<PresenceChange[]> {
+    const out: PresenceChange[] = [];
+    for (const { workshopId, participantId } of list) {
+      const participant = await this.getParticipant(workshopId, participantId);
+      if (participant) out.push({ workshopId, participant });
+    }
+    return out;
   }
 
   expirePresence(workshopId: string, participantId: string, disconnectedAt: number) {

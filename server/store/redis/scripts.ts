@@ -53,6 +53,42 @@ local f = redis.call('HMGET', KEYS[1], 'connectionId', 'presence', 'disconnected
 if f[1] ~= '' or f[2] ~= 'reconnecting' or f[3] ~= ARGV[1] then return false end
 redis.call('HSET', KEYS[1], 'presence', 'offline', 'handRaisedAt', '')
 return 1`,
+  /**
+   * [WS15] KEYS: seen set, then one participant hash per connection. ARGV: time, then member and
+   * connection id per connection. Returns the 1-based indexes of participants revived to online.
+   */
+  heartbeat: `
+local revived = {}
+for i = 2, #KEYS do
+  local member, conn = ARGV[2 * i - 2], ARGV[2 * i - 1]
+  local f = redis.call('HMGET', KEYS[i], 'removed', 'connectionId', 'presence')
+  if f[1] == '0' and f[2] == conn then
+    redis.call('ZADD', KEYS[1], ARGV[1], member)
+    if f[3] == 'reconnecting' then
+      redis.call('HSET', KEYS[i], 'presence', 'online', 'disconnectedAt', '0')
+      revived[#revived + 1] = i - 1
+    end
+  end
+end
+return revived`,
+  /** [WS15] KEYS: seen set, participant hash. ARGV: member, staleBefore, offlineBefore. */
+  sweep: `
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not score then return false end
+local f = redis.call('HMGET', KEYS[2], 'removed', 'presence', 'disconnectedAt')
+if f[1] ~= '0' or f[2] == 'offline' then
+  redis.call('ZREM', KEYS[1], ARGV[1])
+  return false
+end
+if f[2] == 'online' then
+  if tonumber(score) >= tonumber(ARGV[2]) then return false end
+  redis.call('HSET', KEYS[2], 'presence', 'reconnecting', 'disconnectedAt', string.format('%d', tonumber(score)))
+  return 'reconnecting'
+end
+if tonumber(f[3]) >= tonumber(ARGV[3]) then return false end
+redis.call('HSET', KEYS[2], 'presence', 'offline', 'handRaisedAt', '', 'connectionId', '')
+redis.call('ZREM', KEYS[1], ARGV[1])
+return 'offline'`,
   /** KEYS: participant hash. */
   remove: `${ALIVE}
 redis.call('HSET', KEYS[1], 'removed', '1', 'presence', 'offline', 'connectionId', '', 'handRaisedAt', '')
