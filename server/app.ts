@@ -18,6 +18,7 @@ import { openStore } from './store/index.js';
 import { RedisStore } from './store/redis/redis-store.js';
 import type { Store } from './store/types.js';
 import { onDisconnect } from './workshops/handlers.js';
+import { startLifetimeSweeper } from './workshops/lifetime.js';
 import { startPresenceKeeper } from './workshops/presence.js';
 import { CommandError } from '../shared/command.js';
 import { formatJoinCode, normalizeJoinCode } from '../shared/workshops/schema.js';
@@ -82,6 +83,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   };
   const handlers: HandlerTable = createHandlers(deps);
   startPresenceKeeper(deps);
+  startLifetimeSweeper(deps);
 
   // Drops still being recorded and broadcast; close() lets them finish before closing Redis.
   const disconnecting = new Set<Promise<void>>();

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       rateLimitPerSecond: 30,
       volatileRateLimitPerSecond: 120,
       clientDir: null,
+      lifetime: { afterEndMs: 7 * 86_400_000, idleMs: 30 * 86_400_000, sweepMs: 60_000 },
       trustProxy: 0,
       abuse: {
         lookupFailures: 20,

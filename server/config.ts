@@ -35,6 +35,10 @@ const envSchema = z.object({
   JOIN_FAILURES_PER_10_MIN: z.coerce.number().int().min(1).max(1_000_000).default(20),
   /** Wrong moderator keys one workshop accepts per 15 minutes (from all addresses together). */
   MODERATOR_KEY_FAILURES_PER_15_MIN: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  /** [WS16] Days a workshop is kept after it ended, then deleted with everything in it. */
+  WORKSHOP_DAYS_AFTER_END: z.coerce.number().min(0).max(3650).default(7),
+  /** [WS16] Days a workshop is kept without anyone joining (counted from creation, start or the last join). */
+  WORKSHOP_IDLE_DAYS: z.coerce.number().min(0).max(3650).default(30),
   /** Workshops one client address may create per hour. */
   WORKSHOPS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
   ...mediaEnvSchema,
@@ -55,6 +59,8 @@ export interface Config {
   rateLimitPerSecond: number;
   volatileRateLimitPerSecond: number;
   clientDir: string | null;
+  /** [WS16] How long workshops are kept, and how often each node looks for ones to delete. */
+  lifetime: { afterEndMs: number; idleMs: number; sweepMs: number };
   /** Hops of X-Forwarded-For to believe (TRUST_PROXY). */
   trustProxy: number;
   /** Limits per client address (and per workshop for moderator keys), shared by all nodes. */
@@ -62,6 +68,8 @@ export interface Config {
   /** ICE servers (STUN/TURN) and the upload budget: README, "Video and audio". */
   media: MediaSettings;
 }
+
+const DAY_MS = 24 * 60 * 60_000;
 
 export interface AbuseLimits {
   lookupFailures: number;
@@ -102,6 +110,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
     volatileRateLimitPerSecond: e.VOLATILE_RATE_LIMIT_PER_SECOND,
     clientDir: e.CLIENT_DIR ?? null,
+    lifetime: {
+      afterEndMs: Math.round(e.WORKSHOP_DAYS_AFTER_END * DAY_MS),
+      idleMs: Math.round(e.WORKSHOP_IDLE_DAYS * DAY_MS),
+      sweepMs: 60_000,
+    },
     trustProxy: e.TRUST_PROXY,
     abuse: {
       lookupFailures: e.JOIN_FAILURES_PER_10_MIN,

@@ -40,6 +40,8 @@ export interface StartOptions {
   /** A store to share between several servers (two-node tests). */
   store?: Store;
   config?: Partial<Config>;
+  /** The server's clock (tests of lifetimes move it forward by days). */
+  clock?: () => number;
 }
 
 /** Open client sockets and the server URL each talks to, so a server's close() can close its clients. */
@@ -58,6 +60,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     config,
     log,
     store: opts.store ?? ownStore ?? undefined,
+    clock: opts.clock,
     adapterKey: redisUrl ? prefix : undefined,
   });
   const port = await app.listen();

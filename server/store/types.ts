@@ -85,6 +85,13 @@ export interface WorkshopStore {
    * Returns who changed (at most `limit` per call).
    */
   sweepPresence(staleBefore: number, offlineBefore: number, limit: number): Promise<PresenceChange[]>;
+  /**
+   * [WS16] Sets when the workshop may be forgotten (a later call replaces it). In Redis its main
+   * keys also expire then, so its code stops answering even if no node sweeps.
+   */
+  setWorkshopExpiry(workshop: Pick<WorkshopRecord, 'id' | 'code'>, expiresAt: number): Promise<void>;
+  /** [WS16] Deletes up to `limit` workshops whose time came before `now`, with everything of them; returns their ids. */
+  expireWorkshops(now: number, limit: number): Promise<string[]>;
   /** Voluntary leave: offline now, hand lowered; the resume token stays valid. */
   leave(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;
   /** Removal by a moderator: the participant cannot resume. */

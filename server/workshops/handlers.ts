@@ -4,6 +4,7 @@ import { formatJoinCode, type SessionSnapshot } from '../../shared/workshops/sch
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerContext, HandlerTable, Session, TypedSocket } from '../realtime/types.js';
 import type { ParticipantRecord, WorkshopRecord } from '../store/types.js';
+import { keepWorkshop } from './lifetime.js';
 import * as logic from './logic.js';
 
 type WorkshopHandlers = Pick<HandlerTable, keyof typeof workshopCommands>;
@@ -31,6 +32,7 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
   ): Promise<SessionSnapshot> {
     const attached = await store.attachConnection(workshop.id, participant.id, socket.id);
     if (!attached) throw new CommandError('not_found', 'This session is no longer known');
+    if (isNew) await keepWorkshop(deps, workshop); // [WS16] a join keeps an idle workshop alive
     // [WS15] Seen from now on: if this node dies, any other one settles this person's presence.
     await store.heartbeat(
       [{ workshopId: workshop.id, participantId: participant.id, connectionId: socket.id }],
@@ -88,6 +90,7 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
       for (let attempt = 0; attempt < 5; attempt++) {
         const { record, moderatorKey } = logic.newWorkshop(input, ctxFor());
         if (!(await store.createWorkshop(record))) continue; // join code taken: draw another
+        await keepWorkshop(deps, record);
         const base = deps.config.publicUrl ?? originOf(socket);
         deps.log.info('workshop created', { workshop: record.id, code: record.code });
         return {
@@ -163,6 +166,7 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
       const { workshop } = need(ctx.member);
       const updated = await store.endWorkshop(workshop.id, deps.clock());
       if (!updated) throw new CommandError('not_found', 'Workshop not found');
+      await keepWorkshop(deps, updated);
       const info = logic.toPublicWorkshop(updated);
       io.to(rooms.workshop(workshop.id)).emit('workshop:ended', info);
       deps.log.info('workshop ended', { workshop: workshop.id });

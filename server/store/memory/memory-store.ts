@@ -33,6 +33,8 @@ export class MemoryStore implements Store {
   private readonly workshops = new Map<string, WorkshopState>();
   private readonly codes = new Map<string, string>();
   private readonly limiters = new Map<string, RateLimiterMemory>();
+  /** [WS16] When each workshop may be forgotten. */
+  private readonly expiries = new Map<string, number>();
   /** [WS15] Last sighting of every participant who is online or reconnecting, by workshop and participant id. */
   private readonly seen = new Map<string, { workshopId: string; participantId: string; at: number }>();
   readonly breakouts = new MemoryBreakoutStore(
@@ -125,6 +127,25 @@ export class MemoryStore implements Store {
       q.presence = 'reconnecting';
       q.disconnectedAt = at;
     });
+  }
+
+  async setWorkshopExpiry(workshop: Pick<WorkshopRecord, 'id' | 'code'>, expiresAt: number) {
+    if (this.workshops.has(workshop.id)) this.expiries.set(workshop.id, expiresAt);
+  }
+
+  async expireWorkshops(now: number, limit: number) {
+    const due = [...this.expiries].filter(([, at]) => at <= now).slice(0, limit);
+    for (const [id] of due) {
+      const w = this.workshops.get(id);
+      if (w) this.codes.delete(w.workshop.code);
+      this.workshops.delete(id);
+      this.expiries.delete(id);
+      for (const [key, entry] of this.seen) if (entry.workshopId === id) this.seen.delete(key);
+      this.boards.dropWorkshop(id);
+      this.polls.dropWorkshop(id);
+      this.breakouts.dropWorkshop(id);
+    }
+    return due.map(([id]) => id);
   }
 
   async heartbeat(connections: readonly LiveConnection[], at: number) {

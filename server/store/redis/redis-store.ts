@@ -32,8 +32,17 @@ export function redisKeys(prefix: string) {
     stage: (id: string) => `${prefix}w:${id}:stage`,
     /** [WS15] Sorted set: "workshopId participantId" of everyone online or reconnecting, by last sighting. */
     seen: () => `${prefix}presence:seen`,
+    /** [WS16] Sorted set: "workshopId code" by the time the workshop may be forgotten. */
+    expiries: () => `${prefix}expiries`,
+    breakoutsDue: () => `${prefix}breakouts:due`,
   };
 }
+
+/**
+ * The workshop hash and its code key expire on their own this long after the workshop's time, in
+ * case no node sweeps; normally a sweep deletes them, and everything else of the workshop, first.
+ */
+const EXPIRY_SLACK_MS = 60 * 60_000;
 
 export class RedisStore implements Store {
   readonly kind = 'redis' as const;
@@ -149,6 +158,35 @@ export class RedisStore implements Store {
 
   detachConnection(workshopId: string, participantId: string, connectionId: string, at: number) {
     return this.updateParticipant('detach', workshopId, participantId, [connectionId, String(at)]);
+  }
+
+  async setWorkshopExpiry(workshop: Pick<WorkshopRecord, 'id' | 'code'>, expiresAt: number) {
+    await this.run(
+      'setExpiry',
+      [this.keys.expiries(), this.keys.workshop(workshop.id), this.keys.code(workshop.code)],
+      [String(expiresAt), `${workshop.id} ${workshop.code}`, String(expiresAt + EXPIRY_SLACK_MS)],
+    );
+  }
+
+  async expireWorkshops(now: number, limit: number) {
+    const due = await this.client.zRangeByScore(this.keys.expiries(), '-inf', now, {
+      LIMIT: { offset: 0, count: limit },
+    });
+    const gone: string[] = [];
+    for (const member of due) {
+      const [id = '', code = ''] = member.split(' ');
+      // Touched again since it was read (someone joined): not yet.
+      const score = await this.client.zScore(this.keys.expiries(), member);
+      if (score === null || score > now) continue;
+      const keys = [this.keys.workshop(id), this.keys.code(code)];
+      for await (const batch of this.client.scanIterator({ MATCH: `${this.keys.workshop(id)}:*`, COUNT: 1000 }))
+        keys.push(...batch);
+      await this.client.unlink(keys);
+      await this.client.zRem(this.keys.breakoutsDue(), id);
+      await this.client.zRem(this.keys.expiries(), member);
+      gone.push(id);
+    }
+    return gone;
   }
 
   async heartbeat(connections: readonly LiveConnection[], at: number) {

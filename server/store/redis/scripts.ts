@@ -89,6 +89,13 @@ if tonumber(f[3]) >= tonumber(ARGV[3]) then return false end
 redis.call('HSET', KEYS[2], 'presence', 'offline', 'handRaisedAt', '', 'connectionId', '')
 redis.call('ZREM', KEYS[1], ARGV[1])
 return 'offline'`,
+  /** [WS16] KEYS: expiries zset, workshop hash, code key. ARGV: expiresAt, member, keys' expiry. */
+  setExpiry: `
+if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PEXPIREAT', KEYS[2], ARGV[3])
+redis.call('PEXPIREAT', KEYS[3], ARGV[3])
+return 1`,
   /** KEYS: participant hash. */
   remove: `${ALIVE}
 redis.call('HSET', KEYS[1], 'removed', '1', 'presence', 'offline', 'connectionId', '', 'handRaisedAt', '')
