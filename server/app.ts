@@ -64,6 +64,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const adapterClients: RedisStore['client'][] = [];
   if (config.redisUrl) {
     const pub = (await RedisStore.connect(config.redisUrl)).client;
+    // The adapter does not await its publishes: while Redis is away they would reject unhandled and
+    // end the process. A broadcast lost then is caught up by the clients' own sync on resume.
+    const publish = pub.publish.bind(pub);
+    (pub as { publish: unknown }).publish = (...args: Parameters<typeof publish>) => publish(...args).catch(() => 0);
     const sub = pub.duplicate();
     sub.on('error', () => {});
     await sub.connect();

@@ -65,6 +65,8 @@ export const ERROR_CODES = [
   /** The breakout rooms are not open (or no longer). */
   'not_open',
   'internal',
+  /** The store (Redis) cannot be reached right now: nothing was saved; safe commands are retried by the server. */
+  'store_unavailable',
   /** Polls: voting is not open (a draft, or closed). */
   'poll_closed',
   /** Polls: the quiz time is up. */

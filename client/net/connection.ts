@@ -15,6 +15,8 @@ export type LinkState = 'connecting' | 'online' | 'offline';
 export interface Connection {
   readonly socket: ClientSocket;
   readonly link: ReadonlySignal<LinkState>;
+  /** The server said it cannot save right now (its store is unavailable); cleared by the next success. */
+  readonly storeTrouble: ReadonlySignal<boolean>;
   /** Sends a command and resolves with its ack; a timeout or a lost link resolves as a failed ack. */
   request<K extends CommandName>(
     event: K,
@@ -32,14 +34,19 @@ export function createConnection(url?: string): Connection {
   socket.on('connect', () => (link.value = 'online'));
   socket.on('disconnect', () => (link.value = 'offline'));
   socket.io.on('reconnect_attempt', () => (link.value = 'connecting'));
+  const storeTrouble = signal(false);
+  socket.on('server:trouble', () => (storeTrouble.value = true));
 
   return {
     socket,
     link,
+    storeTrouble,
     async request(event, payload, timeoutMs = 10_000) {
       try {
         const timed = socket.timeout(timeoutMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<unknown> };
-        return (await timed.emitWithAck(event, payload)) as Ack<CommandResult<typeof event>>;
+        const ack = (await timed.emitWithAck(event, payload)) as Ack<CommandResult<typeof event>>;
+        storeTrouble.value = !ack.ok && ack.code === 'store_unavailable';
+        return ack;
       } catch {
         return { ok: false, code: 'network', message: 'No answer from the server' } as const;
       }

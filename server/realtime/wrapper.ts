@@ -8,7 +8,35 @@ import {
   type Fail,
   type ErrorCode,
 } from '../../shared/protocol.js';
+import { isStoreUnavailable } from '../store/unavailable.js';
 import type { Deps, HandlerContext, HandlerTable, Member, TypedSocket } from './types.js';
+
+/**
+ * Commands the server retries while the store is unavailable: reads, and writes that give the same
+ * result when applied twice (a lost ack after an applied write must not duplicate anything).
+ */
+const SAFE_TO_RETRY: ReadonlySet<CommandName> = new Set<CommandName>([
+  'workshop:preview',
+  'workshop:resume',
+  'workshop:leave',
+  'workshop:lock',
+  'workshop:end',
+  'hand:raise',
+  'hand:lower',
+  'participant:promote',
+  'board:sync',
+  'board:list',
+  'board:view',
+  'board:op', // items carry their id: applied twice is refused, never doubled
+  'breakout:sync',
+  'chat:history',
+  'poll:sync',
+  'poll:vote', // one field per voter: a re-vote overwrites
+  'poll:leaderboard',
+  'media:update',
+]);
+/** How long a safe command is retried before the page is told it failed. */
+const RETRY_FOR_MS = 8000;
 
 const fail = (code: ErrorCode, message: string, retryAfterS?: number): Fail =>
   retryAfterS === undefined ? { ok: false, code, message } : { ok: false, code, message, retryAfterS };
@@ -52,9 +80,15 @@ async function runCommand(
   };
   let result: Ack<unknown>;
   try {
-    result = { ok: true, data: await execute(name, payload, socket, deps, handlers) };
+    result = {
+      ok: true,
+      data: await withRetries(name, socket, deps, () => execute(name, payload, socket, deps, handlers)),
+    };
   } catch (err) {
-    if (err instanceof CommandError) {
+    if (isStoreUnavailable(err)) {
+      deps.log.warn('store unavailable', { ...logFields, err });
+      result = fail('store_unavailable', 'The server is having trouble saving; try again in a moment');
+    } else if (err instanceof CommandError) {
       result = fail(err.code, err.message, err.retryAfterS);
     } else {
       deps.log.error('command failed', { ...logFields, err });
@@ -65,6 +99,21 @@ async function runCommand(
   if (result.ok) deps.log.debug('command', { ...logFields, ms });
   else deps.log.info('command refused', { ...logFields, ms, code: result.code, message: result.message });
   ack(result);
+}
+
+/** Runs a command; while the store is unavailable, retries it if that is safe, telling the sender at once. */
+async function withRetries<T>(name: CommandName, socket: TypedSocket, deps: Deps, run: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      const retry = isStoreUnavailable(err) && SAFE_TO_RETRY.has(name) && Date.now() - started < RETRY_FOR_MS;
+      if (attempt === 0 && isStoreUnavailable(err)) socket.emit('server:trouble', { retrying: retry });
+      if (!retry) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 1000)));
+    }
+  }
 }
 
 async function execute(name: CommandName, payload: unknown, socket: TypedSocket, deps: Deps, handlers: HandlerTable) {

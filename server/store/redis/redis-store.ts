@@ -17,7 +17,17 @@ import { RedisBreakoutStore } from './redis-breakouts.js';
 import { SCRIPTS } from './scripts.js';
 import { RedisPollStore } from './redis-polls.js';
 
-const makeClient = (url: string) => createClient({ url });
+/**
+ * Commands fail at once while Redis is away (no offline queue): the wrapper answers
+ * `store_unavailable` within the second and retries what is safe, instead of hanging for seconds.
+ * Reconnection is quick and keeps trying.
+ */
+const makeClient = (url: string) =>
+  createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 500) },
+  });
 export type RedisClient = ReturnType<typeof makeClient>;
 
 /** Keys, all under one prefix so tests (and several deployments) can share a server. */

@@ -117,6 +117,8 @@ export const core = defineMessages(
 
     'status.connecting': 'Connecting…',
     'status.reconnecting': 'Connection lost. Reconnecting… Everything you did is kept.',
+    'status.storeTrouble': 'The server is having trouble saving. Trying again…',
+    'error.store_unavailable': 'The server is having trouble saving: this was not saved. Please try again in a moment.',
 
     'error.invalid_payload': 'Some of what you entered is not valid. Please check the form.',
     'error.payload_too_large': 'That is too long. Please shorten it.',
@@ -264,6 +266,9 @@ export const core = defineMessages(
 
       'status.connecting': 'Verbinde…',
       'status.reconnecting': 'Verbindung unterbrochen. Verbinde neu… Alles, was Sie getan haben, bleibt erhalten.',
+      'status.storeTrouble': 'Der Server hat gerade Probleme beim Speichern. Neuer Versuch…',
+      'error.store_unavailable':
+        'Der Server hat gerade Probleme beim Speichern: Das wurde nicht gespeichert. Bitte versuchen Sie es gleich noch einmal.',
 
       'error.invalid_payload': 'Einige Angaben sind ungültig. Bitte prüfen Sie das Formular.',
       'error.payload_too_large': 'Das ist zu lang. Bitte kürzen Sie es.',
@@ -415,6 +420,9 @@ export const core = defineMessages(
 
       'status.connecting': 'Connexion…',
       'status.reconnecting': 'Connexion perdue. Reconnexion… Tout ce que vous avez fait est conservé.',
+      'status.storeTrouble': 'Le serveur a du mal à enregistrer. Nouvel essai…',
+      'error.store_unavailable':
+        "Le serveur a du mal à enregistrer : ceci n'a pas été enregistré. Veuillez réessayer dans un instant.",
 
       'error.invalid_payload': 'Certaines informations ne sont pas valides. Vérifiez le formulaire.',
       'error.payload_too_large': "C'est trop long. Raccourcissez, s'il vous plaît.",
@@ -566,6 +574,9 @@ export const core = defineMessages(
 
       'status.connecting': 'Łączenie…',
       'status.reconnecting': 'Utracono połączenie. Ponowne łączenie… Wszystko, co zrobiono, zostaje zachowane.',
+      'status.storeTrouble': 'Serwer ma problem z zapisem. Ponawiam próbę…',
+      'error.store_unavailable':
+        'Serwer ma problem z zapisem: to nie zostało zapisane. Proszę spróbować ponownie za chwilę.',
 
       'error.invalid_payload': 'Niektóre dane są nieprawidłowe. Sprawdź formularz.',
       'error.payload_too_large': 'To jest za długie. Skróć, proszę.',
