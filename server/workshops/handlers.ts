@@ -120,6 +120,7 @@ export function workshopHandlers(deps: Deps): WorkshopHandlers {
         ));
       const role = logic.roleForJoin(workshop, key, keyOk);
       logic.checkJoinable(workshop, role);
+      if (role !== 'moderator') logic.checkNameFree(input.name, role, await store.listParticipants(workshop.id));
       const { record, resumeToken } = logic.newParticipant(input, role, ctxFor());
       const added = await store.addParticipant(workshop.id, record, { bypassLock: role === 'moderator' });
       if (added !== 'ok')

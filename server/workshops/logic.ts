@@ -1,5 +1,6 @@
 import { CommandError } from '../../shared/command.js';
 import { PLENARY } from '../../shared/rooms.js';
+import { nameKey } from '../../shared/workshops/names.js';
 import type { Participant, Role, WorkshopInfo, WorkshopPreview } from '../../shared/workshops/schema.js';
 import type { z } from 'zod';
 import type { workshopCreateSchema, workshopJoinSchema } from '../../shared/workshops/schema.js';
@@ -42,6 +43,14 @@ export function roleForJoin(
   if (moderatorKey === undefined) return 'participant';
   if (!keyOk) throw new CommandError('forbidden', 'This moderator link is not valid for this workshop');
   return 'moderator';
+}
+
+/** [WS18] A participant may not take a name that reads like a moderator's (moderators are marked as such). */
+export function checkNameFree(name: string, role: Role, everyone: readonly ParticipantRecord[]) {
+  if (role === 'moderator') return;
+  const key = nameKey(name);
+  if (everyone.some((p) => p.role === 'moderator' && !p.removed && nameKey(p.name) === key))
+    throw new CommandError('name_taken', 'A moderator has this name; please choose another');
 }
 
 /** [WS4] An ended workshop takes nobody; a locked one only moderators. */

@@ -118,6 +118,7 @@ export const core = defineMessages(
     'status.connecting': 'Connecting…',
     'status.reconnecting': 'Connection lost. Reconnecting… Everything you did is kept.',
     'status.storeTrouble': 'The server is having trouble saving. Trying again…',
+    'error.name_taken': 'A moderator of this workshop has this name. Please choose another one, for example with your town.',
     'error.store_unavailable': 'The server is having trouble saving: this was not saved. Please try again in a moment.',
 
     'error.invalid_payload': 'Some of what you entered is not valid. Please check the form.',
@@ -267,6 +268,8 @@ export const core = defineMessages(
       'status.connecting': 'Verbinde…',
       'status.reconnecting': 'Verbindung unterbrochen. Verbinde neu… Alles, was Sie getan haben, bleibt erhalten.',
       'status.storeTrouble': 'Der Server hat gerade Probleme beim Speichern. Neuer Versuch…',
+      'error.name_taken':
+        'Eine Moderatorin oder ein Moderator dieses Workshops heißt so. Bitte wählen Sie einen anderen Namen, zum Beispiel mit Ihrem Ort.',
       'error.store_unavailable':
         'Der Server hat gerade Probleme beim Speichern: Das wurde nicht gespeichert. Bitte versuchen Sie es gleich noch einmal.',
 
@@ -421,6 +424,8 @@ export const core = defineMessages(
       'status.connecting': 'Connexion…',
       'status.reconnecting': 'Connexion perdue. Reconnexion… Tout ce que vous avez fait est conservé.',
       'status.storeTrouble': 'Le serveur a du mal à enregistrer. Nouvel essai…',
+      'error.name_taken':
+        'Un modérateur de cet atelier porte ce nom. Veuillez en choisir un autre, par exemple avec votre ville.',
       'error.store_unavailable':
         "Le serveur a du mal à enregistrer : ceci n'a pas été enregistré. Veuillez réessayer dans un instant.",
 
@@ -575,6 +580,8 @@ export const core = defineMessages(
       'status.connecting': 'Łączenie…',
       'status.reconnecting': 'Utracono połączenie. Ponowne łączenie… Wszystko, co zrobiono, zostaje zachowane.',
       'status.storeTrouble': 'Serwer ma problem z zapisem. Ponawiam próbę…',
+      'error.name_taken':
+        'Moderator tych warsztatów ma już to imię. Proszę wybrać inne, na przykład z nazwą swojej miejscowości.',
       'error.store_unavailable':
         'Serwer ma problem z zapisem: to nie zostało zapisane. Proszę spróbować ponownie za chwilę.',
 
