@@ -82,7 +82,7 @@ async function runCommand(
   try {
     result = {
       ok: true,
-      data: await withRetries(name, socket, deps, () => execute(name, payload, socket, deps, handlers)),
+      data: await withRetries(name, socket, () => execute(name, payload, socket, deps, handlers)),
     };
   } catch (err) {
     if (isStoreUnavailable(err)) {
@@ -102,7 +102,7 @@ async function runCommand(
 }
 
 /** Runs a command; while the store is unavailable, retries it if that is safe, telling the sender at once. */
-async function withRetries<T>(name: CommandName, socket: TypedSocket, deps: Deps, run: () => Promise<T>): Promise<T> {
+async function withRetries<T>(name: CommandName, socket: TypedSocket, run: () => Promise<T>): Promise<T> {
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {

@@ -7,7 +7,7 @@
 /** Bidi embeddings, overrides, isolates and marks. */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 /** Zero-width and invisible format characters (ZWJ/ZWNJ stay: scripts and emoji need them). */
-const INVISIBLE = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u200B\u2060-\u2064\u3164\uFEFF\uFFA0]/g;
+const INVISIBLE = /\u034F|[\u00AD\u115F\u1160\u17B4\u17B5\u180E\u200B\u2060-\u2064\u3164\uFEFF\uFFA0]/g;
 const CONTROL = /\p{Cc}/gu;
 /** Something a reader can see: a letter, a digit, a symbol (emoji) or punctuation. */
 const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;

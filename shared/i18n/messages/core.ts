@@ -118,7 +118,8 @@ export const core = defineMessages(
     'status.connecting': 'Connecting…',
     'status.reconnecting': 'Connection lost. Reconnecting… Everything you did is kept.',
     'status.storeTrouble': 'The server is having trouble saving. Trying again…',
-    'error.name_taken': 'A moderator of this workshop has this name. Please choose another one, for example with your town.',
+    'error.name_taken':
+      'A moderator of this workshop has this name. Please choose another one, for example with your town.',
     'error.store_unavailable': 'The server is having trouble saving: this was not saved. Please try again in a moment.',
 
     'error.invalid_payload': 'Some of what you entered is not valid. Please check the form.',
