@@ -275,6 +275,30 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       expect(mine(await store.sweepPresence(10_000, 10_000, 1000))).toEqual([]);
     });
 
+    test('[STORE14] a revive by heartbeat and each change of a sweep take the next participant number', async () => {
+      const { w, p } = await workshopWithParticipant();
+      const live = [{ workshopId: w.id, participantId: p.id, connectionId: 'c1' }];
+      await store.attachConnection(w.id, p.id, 'c1');
+      await store.heartbeat(live, 100);
+      const before = await store.participantsSeq(w.id);
+      const numbers: number[] = [];
+      const take = (changes: Awaited<ReturnType<Store['sweepPresence']>>) => {
+        for (const c of changes) if (c.participant.id === p.id) numbers.push(c.participant.seq);
+      };
+      take(await store.sweepPresence(101, 0, 1000)); // reconnecting
+      take(await store.heartbeat(live, 200)); // online again
+      take(await store.sweepPresence(201, 0, 1000)); // reconnecting
+      take(await store.sweepPresence(201, 201, 1000)); // offline
+      expect(numbers).toEqual([before + 1, before + 2, before + 3, before + 4]);
+      expect(await store.participantsSeq(w.id)).toBe(before + 4);
+      expect((await store.getParticipant(w.id, p.id))?.seq).toBe(before + 4);
+      // Seen again with nothing to change: no number taken.
+      await store.attachConnection(w.id, p.id, 'c2');
+      const now = await store.participantsSeq(w.id);
+      expect(await store.heartbeat([{ ...live[0]!, connectionId: 'c2' }], 300)).toEqual([]);
+      expect(await store.participantsSeq(w.id)).toBe(now);
+    });
+
     test('[STORE9] leave: offline with the hand down, and the participant can come back', async () => {
       const { w, p } = await workshopWithParticipant();
       await store.attachConnection(w.id, p.id, 'c1');
