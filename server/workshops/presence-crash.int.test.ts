@@ -54,11 +54,14 @@ describeWithRedis('presence when a node dies', (redisUrl) => {
     );
     const killedAt = Date.now();
     await crash(a);
-    await reconnecting;
+    const [anaReconnecting] = await reconnecting;
     expect(Date.now() - killedAt).toBeLessThan(GRACE_MS);
+    // [WS20] Changes made by the sweep are participant changes: clients following the sequence apply them.
+    expect(anaReconnecting!.seq).toBeGreaterThan(alive.participantsSeq);
     const [anaOffline] = await offline;
     expect(Date.now() - killedAt).toBeLessThan(GRACE_MS + 3 * HEARTBEAT_MS + 2 * HEARTBEAT_MS + 1000);
     expect(anaOffline?.handRaisedAt).toBeNull();
+    expect(anaOffline!.seq).toBeGreaterThan(anaReconnecting!.seq);
 
     let view = await ok(mia.socket, 'breakout:sync', {});
     view = await ok(mia.socket, 'breakout:rooms', {
