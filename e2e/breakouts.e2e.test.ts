@@ -10,24 +10,12 @@ import {
   screenshotPath,
   startServer,
   type TestServer,
+  expectFramesAdvance,
+  remoteVideos,
+  tileNames,
 } from './harness.js';
 
 const poll = { timeout: 30_000, interval: 250 };
-
-/** Remote video tiles (media module, client/media) with their playback position and decoded size. */
-function remoteVideos(page: Page): Promise<{ name: string; time: number; width: number }[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLVideoElement>('[data-testid=tile][data-self=false] video')].map((v) => ({
-      name: (v.closest('[data-testid=tile]') as HTMLElement).dataset.who ?? '',
-      time: v.currentTime,
-      width: v.videoWidth,
-    })),
-  );
-}
-const tileNames = (page: Page) =>
-  page
-    .locator('[data-testid=tile][data-self=false]')
-    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.who).sort());
 
 /** Sees exactly `names` on video (frames advancing) and hears exactly as many voices. */
 async function seesAndHearsOnly(page: Page, names: string[], wait = poll) {
@@ -38,13 +26,7 @@ async function seesAndHearsOnly(page: Page, names: string[], wait = poll) {
       .map((v) => v.name)
       .sort();
   await expect.poll(live, wait).toEqual([...names].sort());
-  const before = await remoteVideos(page);
-  await page.waitForTimeout(1200);
-  const after = await remoteVideos(page);
-  for (const name of names)
-    expect(after.find((v) => v.name === name)!.time, `${name}'s video advances`).toBeGreaterThan(
-      before.find((v) => v.name === name)!.time,
-    );
+  await expectFramesAdvance(page, names, wait);
   await expect.poll(() => page.locator('audio[data-testid=remote-audio]').count(), wait).toBe(names.length);
 }
 

@@ -1,61 +1,14 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { createApp, type App } from '../server/app.js';
 import { testConfig, type Config } from '../server/config.js';
+import { chromiumArgs } from '../test/chromium.mjs';
 
 export const ARTIFACTS = path.resolve('e2e/artifacts');
 
-/** Flags proven on these machines (../shared/ENVIRONMENT.md): fake devices, no background traffic. */
-const BASE_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  // Several pages of one browser are people side by side: none of them is a background tab.
-  '--disable-renderer-backgrounding',
-  '--disable-background-timer-throttling',
-  '--disable-backgrounding-occluded-windows',
-];
-
-/**
- * The fake camera plays a small generated clip (320x180 at 10 fps) instead of rendering and encoding
- * 640x360 at 24 fps: a browser test with six live videos then costs a fraction of the two cores.
- * The clip still moves, so "frames advance" stays a real check; screen sharing keeps its 1280x720.
- */
-export const FAKE_VIDEO = { width: 320, height: 180, fps: 10, frames: 20 } as const;
-
-export const CHROMIUM_ARGS = [...BASE_ARGS, `--use-file-for-fake-video-capture=${fakeVideoFile()}`];
-
-function fakeVideoFile(): string {
-  const { width, height, fps, frames } = FAKE_VIDEO;
-  const file = path.join(os.tmpdir(), `jumelage-fake-${width}x${height}-${fps}.y4m`);
-  if (existsSync(file)) return file;
-  const luma = width * height;
-  const chroma = (width / 2) * (height / 2);
-  const parts: Buffer[] = [Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`)];
-  for (let f = 0; f < frames; f++) {
-    const frame = Buffer.alloc(luma + 2 * chroma, 128);
-    // A bright bar that walks across a grey picture: every frame differs from the last.
-    const x0 = Math.floor((f / frames) * width);
-    for (let y = 0; y < height; y++) frame.fill(235, y * width + x0, y * width + Math.min(width, x0 + width / 8));
-    parts.push(Buffer.from('FRAME\n'), frame);
-  }
-  // Written under a temporary name first: parallel workers never read half a file.
-  const tmp = `${file}.${process.pid}`;
-  writeFileSync(tmp, Buffer.concat(parts));
-  renameSync(tmp, file);
-  return file;
-}
+export const CHROMIUM_ARGS = chromiumArgs();
 
 export function chromiumPath(): string | null {
   return inject('chromiumPath');
@@ -198,3 +151,40 @@ export function screenshotPath(name: string): string {
 
 /** Describe that skips with a visible reason when no Chromium is installed (CI fails instead, in global setup). */
 export const hasBrowser = () => chromiumPath() !== null;
+
+/** A remote tile's <video>: whose it is, its playback position and decoded width. */
+export interface RemoteVideo {
+  name: string;
+  time: number;
+  width: number;
+}
+
+/** The remote tiles' <video> elements (client/media) with their playback position and decoded size. */
+export function remoteVideos(page: Page): Promise<RemoteVideo[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLVideoElement>('[data-testid=tile][data-self=false] video')].map((v) => ({
+      name: (v.closest('[data-testid=tile]') as HTMLElement).dataset.who ?? '',
+      time: v.currentTime,
+      width: v.videoWidth,
+    })),
+  );
+}
+
+/** The names on the remote tiles, sorted. */
+export const tileNames = (page: Page) =>
+  page
+    .locator('[data-testid=tile][data-self=false]')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.who ?? '').sort());
+
+/**
+ * Waits until every named remote video has played on since the call (its currentTime grew) and has a
+ * size: what a person sees as "the video moves", without waiting a fixed time.
+ */
+export async function expectFramesAdvance(page: Page, names: string[], wait = { timeout: 30_000, interval: 250 }) {
+  const before = new Map((await remoteVideos(page)).map((v) => [v.name, v.time]));
+  const stalled = async () =>
+    (await remoteVideos(page))
+      .filter((v) => names.includes(v.name) && !(v.width > 0 && v.time > (before.get(v.name) ?? Infinity)))
+      .map((v) => v.name);
+  await expect.poll(stalled, { ...wait, message: 'remote videos whose frames did not advance' }).toEqual([]);
+}

@@ -14,32 +14,14 @@ import {
   screenshotPath,
   startServer,
   type TestServer,
+  expectFramesAdvance,
+  remoteVideos,
+  tileNames,
 } from './harness.js';
 
 const LONG = 60_000;
 const poll = { timeout: 30_000, interval: 250 };
 
-interface RemoteVideo {
-  name: string;
-  time: number;
-  width: number;
-}
-
-/** The remote tiles' <video> elements with their playback position and decoded size. */
-function remoteVideos(page: Page): Promise<RemoteVideo[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLVideoElement>('[data-testid=tile][data-self=false] video')].map((v) => ({
-      name: (v.closest('[data-testid=tile]') as HTMLElement).dataset.who ?? '',
-      time: v.currentTime,
-      width: v.videoWidth,
-    })),
-  );
-}
-
-const tileNames = (page: Page) =>
-  page
-    .locator('[data-testid=tile][data-self=false]')
-    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.who).sort());
 const tileAttr = (page: Page, name: string, attr: string) =>
   page.locator(`[data-testid=tile][data-who="${name}"]`).getAttribute(attr);
 
@@ -63,18 +45,16 @@ function meshDump(page: Page): Promise<string> {
         }
       ).__jumelageMedia;
       if (!m) return 'no media controller';
-      const peers = m
-        .peers()
-        .map((v) => ({
-          r: v.remoteId,
-          cid: v.cid,
-          s: v.state,
-          a: v.attempts,
-          pc: v.pc?.connectionState,
-          ice: v.pc?.iceConnectionState,
-          sig: v.pc?.signalingState,
-          video: v.video ? `${v.video.readyState}${v.video.muted ? '/muted' : ''}` : null,
-        }));
+      const peers = m.peers().map((v) => ({
+        r: v.remoteId,
+        cid: v.cid,
+        s: v.state,
+        a: v.attempts,
+        pc: v.pc?.connectionState,
+        ice: v.pc?.iceConnectionState,
+        sig: v.pc?.signalingState,
+        video: v.video ? `${v.video.readyState}${v.video.muted ? '/muted' : ''}` : null,
+      }));
       const tiles = [...document.querySelectorAll<HTMLElement>('[data-testid=tile]')].map(
         (e) =>
           `${e.dataset.who}:${e.dataset.participant}:${e.dataset.state}:mic=${e.dataset.mic}:cam=${e.dataset.camera}:${(e.querySelector('video') as HTMLVideoElement | null)?.videoWidth ?? '-'}`,
@@ -100,15 +80,7 @@ async function expectLiveVideos(page: Page, names: string[]) {
       { cause: err },
     );
   }
-  const before = await remoteVideos(page);
-  await page.waitForTimeout(1500);
-  const after = await remoteVideos(page);
-  for (const name of names) {
-    const a = before.find((v) => v.name === name)!;
-    const b = after.find((v) => v.name === name)!;
-    expect(b.time, `${name}'s video advances`).toBeGreaterThan(a.time);
-    expect(b.width).toBeGreaterThan(0);
-  }
+  await expectFramesAdvance(page, names, poll);
 }
 
 /** newPerson with a longer per-action timeout: pages with live video are slow on a loaded machine. */

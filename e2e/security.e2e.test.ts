@@ -43,12 +43,13 @@ describe.skipIf(!hasBrowser())('the built client under the security headers', ()
       .poll(() => organiser.page.getByTestId('chat-message').allTextContents())
       .toEqual([expect.stringContaining('Hallo aus Chemnitz')]);
 
-    // zod (still in the client bundle) probes `new Function('')` once and falls back when refused: the policy
-    // reports that probe. Remove this exception once the client ships no zod (issue 9, point 4).
-    const zodProbe = /^script-src eval /;
-    expect((await cspViolations(organiser.page)).filter((v) => !zodProbe.test(v))).toEqual([]);
+    // The client ships no zod (nor anything else that evaluates strings): the policy blocks nothing.
+    expect(await cspViolations(organiser.page)).toEqual([]);
     // The source map is not served in production.
-    expect((await organiser.page.request.get(`${server.url}/assets/index.js.map`)).status()).toBe(404);
+    const script = await organiser.page.locator('script[type=module][src]').first().getAttribute('src');
+    expect(script).toMatch(/^\/assets\/index-.+\.js$/);
+    expect((await organiser.page.request.get(`${server.url}${script}`)).status()).toBe(200);
+    expect((await organiser.page.request.get(`${server.url}${script}.map`)).status()).toBe(404);
     await organiser.context.close();
   });
 });

@@ -15,7 +15,7 @@ export const CLIENT_DIR = 'dist/client';
  */
 export const LAZY = {
   /** Only people who join with media: the join page's device check and the workshop's media plane. */
-  media: ['media/DeviceCheck.tsx', 'media/MediaRoot.tsx'],
+  media: ['media/DeviceCheck.tsx', 'media/MediaArea.tsx', 'media/state.ts'],
   /** Only moderators. */
   moderator: [
     'breakouts/BreakoutPanel.tsx',

@@ -47,7 +47,11 @@ export type ServerToClientEvents = SystemServerEvents &
   BoardServerEvents &
   PollServerEvents;
 
-export interface InterServerEvents {}
+/** What one node tells the others (Socket.IO serverSideEmit over the Redis adapter). */
+export interface InterServerEvents {
+  /** A board's settings changed (lock, who may draw, ...): nodes that hold it drop their copy. */
+  'board:settings': (ref: { workshopId: string; roomId: string }) => void;
+}
 
 export function isCommandName(name: string): name is CommandName {
   return Object.prototype.hasOwnProperty.call(COMMANDS, name);

@@ -55,7 +55,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   const redisUrl = opts.redisUrl ?? null;
   const errors: string[] = [];
   // Collected, not printed: a test expecting none shows them in its failure.
-  const log = createLogger({ level: 'error', format: 'pretty' }, (line) => errors.push(line));
+  const log = opts.log ?? createLogger({ level: 'error', format: 'pretty' }, (line) => errors.push(line));
   const ownStore = !opts.store && redisUrl ? await RedisStore.connect(redisUrl, { prefix, log }) : null;
   const config = testConfig({ redisUrl, ...opts.config });
   const app = await createApp({

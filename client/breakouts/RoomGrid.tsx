@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { PLENARY, type BreakoutRoom } from '../../shared/breakouts/schema.js';
+import { PLENARY } from '../../shared/rooms.js';
+import type { BreakoutRoom } from '../../shared/breakouts/schema.js';
 import type { Participant } from '../../shared/workshops/schema.js';
 import { t } from '../i18n/i18n.js';
 import { roomTitle } from './room-label.js';

@@ -121,7 +121,8 @@ export function checkOp(state: BoardState, body: BoardOpBody, actor: Actor, rest
       return;
     }
     case 'patch':
-      return checkPatch(state, body, actor);
+      checkPatch(state, body, actor);
+      return;
     case 'remove':
       for (const item of body.items) checkRemove(s, item, actor);
       return;

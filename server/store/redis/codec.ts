@@ -295,7 +295,9 @@ const breakoutRecord = z.object({
 export const decodeBreakouts = (raw: string) => decodeJson(breakoutRecord, raw, 'breakouts');
 
 // Boards: saved copies are listed by their info JSON. (Ops and snapshots are still parsed without a
-// schema: see NOTES-stores.md.)
+// schema: their item schemas are private to shared/boards/schema.ts, the strict input schemas would refuse
+// some stored `before` values, and a full pass over a large snapshot sits on the board-sync hot path; worth
+// a change of its own, with a benchmark.)
 
 const snapshotInfo = z.object({
   id: z.string(),

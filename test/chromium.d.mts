@@ -1,0 +1,10 @@
+export interface FakeVideo {
+  readonly width: number;
+  readonly height: number;
+  readonly fps: number;
+  readonly frames: number;
+}
+export const BASE_ARGS: string[];
+export const FAKE_VIDEO: FakeVideo;
+export function fakeVideoFile(video?: FakeVideo): string;
+export function chromiumArgs(video?: FakeVideo): string[];
