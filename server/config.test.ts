@@ -22,12 +22,22 @@ describe('loadConfig', () => {
       logLevel: 'info',
       logFormat: 'pretty',
       presenceGraceMs: 60_000,
+      presenceHeartbeatMs: 5_000,
       rateLimitPerSecond: 30,
       volatileRateLimitPerSecond: 120,
       clientDir: null,
       shutdownDrainMs: 0,
       allowedOrigins: [],
       trustProxy: false,
+      lifetime: { afterEndMs: 7 * 86_400_000, idleMs: 30 * 86_400_000, sweepMs: 60_000 },
+      abuse: {
+        lookupFailures: 20,
+        lookupWindowS: 600,
+        moderatorKeyFailures: 10,
+        moderatorKeyWindowS: 900,
+        creates: 20,
+        createWindowS: 3600,
+      },
       media: { iceServers: [], turnSecretUrls: [], turnSecret: null, turnTtlSeconds: 43_200, uploadBudgetKbps: 2500 },
     });
   });

@@ -34,7 +34,13 @@ export type ClientToServerEvents = {
   [K in CommandName]: (payload: CommandInput<K>, ack: (result: Ack<CommandResult<K>>) => void) => void;
 };
 
-export type ServerToClientEvents = WorkshopServerEvents &
+/** Sent to a connection whose command waits for the store: the page says the server is having trouble saving. */
+export interface SystemServerEvents {
+  'server:trouble': (e: { retrying: boolean }) => void;
+}
+
+export type ServerToClientEvents = SystemServerEvents &
+  WorkshopServerEvents &
   ChatServerEvents &
   MediaServerEvents &
   BreakoutServerEvents &
