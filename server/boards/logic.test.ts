@@ -1,3 +1,4 @@
+import { propertySeeds } from '../../test/seeds.js';
 import { describe, expect, test } from 'vitest';
 import { CommandError } from '../../shared/command.js';
 import {
@@ -16,7 +17,7 @@ import * as logic from './logic.js';
 import { ACTORS, randomLog } from './test-random.js';
 
 const [mod, ana, ben] = ACTORS as [logic.Actor, logic.Actor, logic.Actor, logic.Actor];
-const SEEDS = Array.from({ length: 60 }, (_, i) => i * 7919 + 1);
+const SEEDS = Array.from({ length: propertySeeds() }, (_, i) => i * 7919 + 1);
 
 /** A tiny driver: decide with the rules, log, apply. */
 function board() {
@@ -258,7 +259,7 @@ describe('board logic over random operation sequences', () => {
     }
   });
 
-  test.each(SEEDS.slice(0, 20))(
+  test.each(SEEDS)(
     '[BOARD4] seed %i: undoing the last op right away restores the board exactly (items)',
     (seed) => {
       const { ops, state } = randomLog(seed, 200);
@@ -316,8 +317,7 @@ test('the random logs exercise every kind of op, item, undo and hidden or anonym
   }
 });
 
-/** PROPERTY_SEEDS=2000 for a deep run; the default keeps the suite quick. */
-const PROPERTY_SEEDS = Array.from({ length: Number(process.env.PROPERTY_SEEDS) || 20 }, (_, i) => i * 104_729 + 11);
+const PROPERTY_SEEDS = Array.from({ length: propertySeeds() }, (_, i) => i * 104_729 + 11);
 
 describe('[BOARD7] clearing and multi-item removes are undone as one operation', () => {
   const itemsOf = (state: BoardState) => JSON.parse(serializeBoard(state)).items as Item[];
