@@ -22,15 +22,13 @@ async function prepare(i) {
   const s = await connect(urls[i % urls.length]);
   const c = { s, sentAt: 0, ackAt: 0, ok: false, finalAt: 0, maxSeen: 0 };
   if (mode === 'ours') {
-    const r = await s
-      .timeout(60_000)
-      .emitWithAck('workshop:join', {
-        v: version,
-        code,
-        name: `Voter ${i}`,
-        town: ['Kamen', 'Wołów', 'Ville-sur-Mer'][i % 3],
-        media: false,
-      });
+    const r = await s.timeout(60_000).emitWithAck('workshop:join', {
+      v: version,
+      code,
+      name: `Voter ${i}`,
+      town: ['Kamen', 'Wołów', 'Ville-sur-Mer'][i % 3],
+      media: false,
+    });
     if (!r.ok) throw new Error(`join failed: ${r.code} ${r.message}`);
     s.on('poll:tallied', (t) => {
       if (t.pollId !== pollId) return;

@@ -30,6 +30,11 @@ export function App({ conn }: { conn: Connection }) {
         </a>
         <LanguageSwitcher />
       </header>
+      {conn.storeTrouble.value && (
+        <div class="banner banner--warning" role="status" data-testid="store-trouble-banner">
+          {t('status.storeTrouble')}
+        </div>
+      )}
       <main id="main" tabIndex={-1}>
         {code ? <WorkshopRoute key={code} conn={conn} code={code} /> : <HomePage conn={conn} />}
       </main>

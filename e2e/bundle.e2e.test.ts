@@ -40,7 +40,7 @@ describe.skipIf(!hasBrowser())('what each visitor downloads', () => {
   });
 
   it('a phone that joins without media loads no media or moderator code and takes part in a poll', async () => {
-    expect(mediaFiles.some((f) => f.includes('MediaRoot'))).toBe(true);
+    expect(mediaFiles.some((f) => f.includes('MediaArea'))).toBe(true);
     expect(moderatorFiles.some((f) => f.includes('BreakoutPanel'))).toBe(true);
 
     const organiser = await newPerson(browser);

@@ -67,8 +67,11 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     await server?.close();
   });
 
-  /** A moderator and three participants (Ola on a phone-sized screen); `media: false` joins them without camera. */
-  async function room(title: string, { media = true } = {}) {
+  /**
+   * A moderator and three participants (Ola on a phone-sized screen), without camera by default: these
+   * tests look at polls, not video, and four live meshes would only load the machine.
+   */
+  async function room(title: string, { media = false } = {}) {
     const organiser = await newPerson(browser);
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, title);
     await organiser.context.close();
@@ -87,8 +90,7 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
   }
 
   it('[E2E-POLL4] a poll in every breakout room: people vote in their rooms, and back in the plenary everyone sees the results by room name; an unnamed room has one name in the breakouts panel, the results, the gallery and the CSV', async () => {
-    // Without camera: what is checked here is where people vote and how rooms are named, not video.
-    const { jonas, petra, ola, jean, close } = await room('Räume-Umfrage', { media: false });
+    const { jonas, petra, ola, jean, close } = await room('Räume-Umfrage');
     const people = [petra, ola, jean];
     const mod = jonas.page;
     await mod.locator('#br-room-count').fill('2');
@@ -165,7 +167,8 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
   });
 
   it('[E2E-POLL1] the moderator launches a poll, three people vote (one on a phone), results update for all, a reload keeps the vote', async () => {
-    const { jonas, petra, ola, jean, everyone, close } = await room('Umfrage-Test');
+    // With camera: Petra's laptop shows the full page (joining without media is the phone layout).
+    const { jonas, petra, ola, jean, everyone, close } = await room('Umfrage-Test', { media: true });
     const q = 'Where shall we meet next year?';
     await preparePoll(jonas.page, { question: q, kind: 'single', options: ['Kamen', 'Wołów', 'Ville-sur-Mer'] });
     // A draft is the moderator's alone.

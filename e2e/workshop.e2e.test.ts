@@ -59,7 +59,19 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
         .poll(() => page.locator('[data-town="Wołów"] [data-testid=participant]').allTextContents())
         .toEqual([expect.stringContaining('Ola')]);
     }
-    // The town field offers towns already present.
+    // The town field offers towns already present, once two people came from a town ([WS2]: a town of
+    // one person is not shown to someone who only has the code). One more from each town, by socket.
+    const others = [];
+    for (const [name, town] of [
+      ['Jens', 'Kamen'],
+      ['Ania', 'Wołów'],
+    ] as const) {
+      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.url, { transports: ['websocket'] });
+      others.push(socket);
+      expect(await socket.emitWithAck('workshop:join', { v: PROTOCOL_VERSION, code, name, town })).toMatchObject({
+        ok: true,
+      });
+    }
     // A phone that scanned the projector's QR code joins without media by default (no echo in the room).
     const heinz = await newPerson(browser, { locale: 'de-DE' });
     await heinz.page.goto(`${inviteUrl}?via=qr`);
@@ -85,6 +97,7 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     // Each sees the interface in their browser's language without choosing it.
     expect(await petra.page.getByTestId('hand-toggle').textContent()).toContain('Hand heben');
     expect(await ola.page.getByTestId('hand-toggle').textContent()).toContain('Podnieś rękę');
+    for (const socket of others) socket.disconnect();
     await Promise.all([organiser, petra, ola, heinz].map((p) => p.context.close()));
   });
 

@@ -7,15 +7,18 @@ import helmet from 'helmet';
 import QRCode from 'qrcode';
 import { Server } from 'socket.io';
 import type { Config } from './config.js';
-import { createFeatures } from './features.js';
+import { createFeatures, type Features } from './features.js';
 import { cryptoIds, type IdSource } from './ids.js';
 import { createLogger, type Logger } from './logger.js';
+import { Attempts } from './realtime/attempts.js';
+import { clientAddress } from './realtime/client-address.js';
 import { isTrustedProxy, originAllowed, requestOrigin } from './realtime/origin.js';
 import type { Deps, TypedServer } from './realtime/types.js';
 import { MAX_MESSAGE_BYTES, registerCommands } from './realtime/wrapper.js';
 import { openStore } from './store/index.js';
 import { connectRedis, type RedisClient, watchRedis } from './store/redis/client.js';
 import type { Store } from './store/store.js';
+import { CommandError } from '../shared/command.js';
 import { formatJoinCode, normalizeJoinCode } from '../shared/workshops/schema.js';
 
 export interface AppOptions {
@@ -34,6 +37,8 @@ export interface App {
   io: TypedServer;
   store: Store;
   deps: Deps;
+  /** The features' handlers and what runs on its own (tests stop its timers to play a killed node). */
+  features: Features;
   /** Listens on config.port (0 = a free port) and resolves with the port. */
   listen(): Promise<number>;
   close(): Promise<void>;
@@ -72,6 +77,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const adapterClients: RedisClient[] = [];
   if (config.redisUrl) {
     const pub = await connectRedis(config.redisUrl, log, 'adapter publisher');
+    // The adapter does not await its publishes: while Redis is away they would reject unhandled and
+    // end the process. A broadcast lost then is caught up by the clients' own sync on resume.
+    const publish = pub.publish.bind(pub);
+    (pub as { publish: unknown }).publish = (...args: Parameters<typeof publish>) => publish(...args).catch(() => 0);
     const sub = pub.duplicate();
     watchRedis(sub, log, 'adapter subscriber');
     await sub.connect();
@@ -86,6 +95,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log,
     clock: opts.clock ?? Date.now,
     ids: opts.ids ?? cryptoIds,
+    attempts: new Attempts(store, config.abuse),
   };
   const features = createFeatures(deps);
 
@@ -127,10 +137,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   web.get('/api/workshops/:code/qr.svg', async (req, res) => {
     const code = normalizeJoinCode(req.params.code);
+    const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], config.trustProxy);
     let id: string | null;
     try {
-      id = await store.workshopIdByCode(code);
+      // [WS13] Unknown codes count against the address, as they do over the socket.
+      id = await deps.attempts.lookup(address, () => store.workshopIdByCode(code));
     } catch (err) {
+      if (err instanceof CommandError && err.retryAfterS !== undefined) {
+        res.status(429).set('Retry-After', String(err.retryAfterS)).type('text/plain').send(err.message);
+        return;
+      }
       // A store outage is not an unknown workshop: say so, and let the browser retry later.
       log.error('qr code: store lookup failed', { store: store.kind, err });
       res
@@ -182,6 +198,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     io,
     store,
     deps,
+    features,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -17,6 +17,11 @@ const envSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   /** How long a dropped participant shows as "reconnecting" before they count as gone. */
   PRESENCE_GRACE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /**
+   * How often each node tells the store its connections are alive. A node that stops (killed,
+   * frozen) for three of these has its people shown as reconnecting by the other nodes.
+   */
+  PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
   /** Commands a single connection may send per second (burst is twice that). */
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(30),
   /** Volatile commands (live strokes, cursors) a connection may send per second, in their own bucket (burst twice that). */
@@ -54,6 +59,16 @@ const envSchema = z.object({
       ]),
     )
     .optional(),
+  /** Failed join-code lookups (preview, join, QR code) one client address may make per 10 minutes. */
+  JOIN_FAILURES_PER_10_MIN: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** Wrong moderator keys one workshop accepts per 15 minutes (from all addresses together). */
+  MODERATOR_KEY_FAILURES_PER_15_MIN: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  /** [WS16] Days a workshop is kept after it ended, then deleted with everything in it. */
+  WORKSHOP_DAYS_AFTER_END: z.coerce.number().min(0).max(3650).default(7),
+  /** [WS16] Days a workshop is kept without anyone joining (counted from creation, start or the last join). */
+  WORKSHOP_IDLE_DAYS: z.coerce.number().min(0).max(3650).default(30),
+  /** Workshops one client address may create per hour. */
+  WORKSHOPS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
   ...mediaEnvSchema,
   /** Comma-separated ws:// URLs of Janus instances (websockets transport); none: the mesh serves every room. */
   JANUS_URLS: z
@@ -81,6 +96,7 @@ export interface Config {
   logLevel: LogLevel;
   logFormat: 'json' | 'pretty';
   presenceGraceMs: number;
+  presenceHeartbeatMs: number;
   rateLimitPerSecond: number;
   volatileRateLimitPerSecond: number;
   clientDir: string | null;
@@ -89,10 +105,25 @@ export interface Config {
   allowedOrigins: string[];
   /** Which peers' X-Forwarded-* headers are believed (see realtime/origin.ts). */
   trustProxy: boolean | string[];
+  /** [WS16] How long workshops are kept, and how often each node looks for ones to delete. */
+  lifetime: { afterEndMs: number; idleMs: number; sweepMs: number };
+  /** Limits per client address (and per workshop for moderator keys), shared by all nodes. */
+  abuse: AbuseLimits;
   /** ICE servers (STUN/TURN) and the upload budget: README, "Video and audio". */
   media: MediaSettings;
   /** Janus instances for large rooms (README, "Video and audio"). */
   sfu: { janusUrls: string[]; meshMaxPeers: number };
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+
+export interface AbuseLimits {
+  lookupFailures: number;
+  lookupWindowS: number;
+  moderatorKeyFailures: number;
+  moderatorKeyWindowS: number;
+  creates: number;
+  createWindowS: number;
 }
 
 export class ConfigError extends Error {}
@@ -122,17 +153,37 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
     presenceGraceMs: e.PRESENCE_GRACE_MS,
+    presenceHeartbeatMs: e.PRESENCE_HEARTBEAT_MS,
     rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
     volatileRateLimitPerSecond: e.VOLATILE_RATE_LIMIT_PER_SECOND,
     clientDir: e.CLIENT_DIR ?? null,
     shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     allowedOrigins: e.ALLOWED_ORIGINS ?? [],
     trustProxy: e.TRUST_PROXY ?? false,
+    lifetime: {
+      afterEndMs: Math.round(e.WORKSHOP_DAYS_AFTER_END * DAY_MS),
+      idleMs: Math.round(e.WORKSHOP_IDLE_DAYS * DAY_MS),
+      sweepMs: 60_000,
+    },
+    abuse: {
+      lookupFailures: e.JOIN_FAILURES_PER_10_MIN,
+      lookupWindowS: 600,
+      moderatorKeyFailures: e.MODERATOR_KEY_FAILURES_PER_15_MIN,
+      moderatorKeyWindowS: 900,
+      creates: e.WORKSHOPS_PER_HOUR,
+      createWindowS: 3600,
+    },
     media,
     sfu: { janusUrls: e.JANUS_URLS, meshMaxPeers: e.MESH_MAX_PEERS },
   };
 }
 
+/**
+ * Tests and benches create many workshops and mistype codes from one address: the abuse limits are
+ * out of their way unless a test sets them.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1' }), ...overrides };
+  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1' });
+  const generous = { ...base.abuse, lookupFailures: 100_000, moderatorKeyFailures: 100_000, creates: 100_000 };
+  return { ...base, abuse: generous, ...overrides };
 }

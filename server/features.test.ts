@@ -4,13 +4,14 @@ import { testConfig } from './config.js';
 import { createFeatures } from './features.js';
 import { cryptoIds } from './ids.js';
 import { createLogger } from './logger.js';
+import { Attempts } from './realtime/attempts.js';
 import type { Deps, TypedServer } from './realtime/types.js';
 import { openStore } from './store/index.js';
 
 afterEach(() => void vi.useRealTimers());
 
 describe('features', () => {
-  test('[FEAT1] building the features starts no timer; start() starts the breakout ticker and stop() ends it', async () => {
+  test('[FEAT1] building the features starts no timer; start() starts the breakout ticker, the presence heartbeat and the lifetime sweep, stop() ends them', async () => {
     vi.useFakeTimers();
     const store = await openStore(null);
     const io: TypedServer = new Server();
@@ -21,12 +22,13 @@ describe('features', () => {
       log: createLogger({ level: 'silent', format: 'json' }),
       clock: Date.now,
       ids: cryptoIds,
+      attempts: new Attempts(store, testConfig().abuse),
     };
     const features = createFeatures(deps);
     expect(vi.getTimerCount()).toBe(0);
     await features.start();
-    expect(vi.getTimerCount()).toBe(1);
-    await vi.advanceTimersByTimeAsync(1000); // the ticker runs (and finds nothing due)
+    expect(vi.getTimerCount()).toBe(3);
+    await vi.advanceTimersByTimeAsync(6000); // the ticker and the heartbeat run (and find nothing to do)
     await features.stop();
     expect(vi.getTimerCount()).toBe(0);
     await store.close();

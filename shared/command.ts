@@ -41,7 +41,8 @@ export function command<R>() {
 }
 
 export type Ok<T> = { ok: true; data: T };
-export type Fail = { ok: false; code: ErrorCode; message: string };
+/** `retryAfterS`: with `too_many_attempts`, the seconds until trying again may succeed. */
+export type Fail = { ok: false; code: ErrorCode; message: string; retryAfterS?: number };
 export type Ack<T> = Ok<T> | Fail;
 
 export const ERROR_CODES = [
@@ -62,12 +63,18 @@ export const ERROR_CODES = [
   'removed',
   'version_mismatch',
   'rate_limited',
+  /** Too many failed join codes or moderator keys, or workshops created, from one address: wait `retryAfterS`. */
+  'too_many_attempts',
   'conflict',
   /** A self-chosen breakout room is at its capacity. */
   'room_full',
   /** The breakout rooms are not open (or no longer). */
   'not_open',
   'internal',
+  /** The store (Redis) cannot be reached right now: nothing was saved; safe commands are retried by the server. */
+  'store_unavailable',
+  /** [WS18] The name reads like a moderator's: choose another. */
+  'name_taken',
   /** Polls: voting is not open (a draft, or closed). */
   'poll_closed',
   /** Polls: the quiz time is up. */
@@ -86,6 +93,8 @@ export class CommandError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string = code,
+    /** For `too_many_attempts`: seconds to wait. */
+    readonly retryAfterS?: number,
   ) {
     super(message);
     this.name = 'CommandError';

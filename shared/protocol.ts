@@ -35,14 +35,24 @@ export type ClientToServerEvents = {
   [K in CommandName]: (payload: CommandInput<K>, ack: (result: Ack<CommandResult<K>>) => void) => void;
 };
 
-export type ServerToClientEvents = WorkshopServerEvents &
+/** Sent to a connection whose command waits for the store: the page says the server is having trouble saving. */
+export interface SystemServerEvents {
+  'server:trouble': (e: { retrying: boolean }) => void;
+}
+
+export type ServerToClientEvents = SystemServerEvents &
+  WorkshopServerEvents &
   ChatServerEvents &
   MediaServerEvents &
   BreakoutServerEvents &
   BoardServerEvents &
   PollServerEvents;
 
-export interface InterServerEvents {}
+/** What one node tells the others (Socket.IO serverSideEmit over the Redis adapter). */
+export interface InterServerEvents {
+  /** A board's settings changed (lock, who may draw, ...): nodes that hold it drop their copy. */
+  'board:settings': (ref: { workshopId: string; roomId: string }) => void;
+}
 
 export function isCommandName(name: string): name is CommandName {
   return Object.prototype.hasOwnProperty.call(COMMANDS, name);

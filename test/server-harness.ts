@@ -42,6 +42,8 @@ export interface StartOptions {
   config?: Partial<Config>;
   /** A logger of the test's own (to read what the server logs); `errors` then stays empty. */
   log?: Logger;
+  /** The server's clock (tests of lifetimes move it forward by days). */
+  clock?: () => number;
 }
 
 /** Open client sockets and the server URL each talks to, so a server's close() can close its clients. */
@@ -60,6 +62,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
     config,
     log,
     store: opts.store ?? ownStore ?? undefined,
+    clock: opts.clock,
     adapterKey: redisUrl ? prefix : undefined,
   });
   const port = await app.listen();
@@ -75,6 +78,20 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
       await ownStore?.close();
     },
   };
+}
+
+/**
+ * Stops a node as SIGKILL would, as far as anyone else can tell: its timers stop (no heartbeats, no
+ * grace timers), its connections break without the node recording any drop. Only the other nodes
+ * and the store are left to notice. close() afterwards only releases what remains.
+ */
+export async function crash(node: TestServer) {
+  const { app } = node;
+  await app.features.stop();
+  for (const socket of app.io.of('/').sockets.values()) {
+    socket.data.session = null;
+    socket.conn.close();
+  }
 }
 
 /** A typed client, connected (websocket only, no automatic reconnection: tests drive reconnects). */

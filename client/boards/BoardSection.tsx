@@ -56,6 +56,7 @@ export function BoardSection({ board, rooms }: { board: BoardClientState; rooms:
         </p>
       )}
       <BoardSurface board={board} ui={ui} />
+      {/* biome-ignore lint/a11y/useSemanticElements: a row of buttons named as a group; a fieldset would need a legend and its own layout */}
       <div class="inline-row board-export" role="group" aria-label={t('board.export')}>
         <span class="muted">
           <BoardIcon name="download" /> {t('board.export')}:

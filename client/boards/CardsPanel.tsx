@@ -142,6 +142,7 @@ function WriteCard({ board }: { board: BoardClientState }) {
       <div class="write-card__row">
         <div class="chips" role="radiogroup" aria-label={t('cards.colorLabel')}>
           {CARD_COLORS.map((c, i) => (
+            // biome-ignore lint/a11y/useSemanticElements: colour swatches are buttons (one press picks); role=radio tells which one is chosen
             <button
               key={c}
               type="button"

@@ -100,6 +100,7 @@ export function Toolbar({
         {(tool === 'card' ? CARD_COLORS : INK_COLORS).map((c, i) => {
           const on = tool === 'card' ? ui.cardColor.value === c : ui.color.value === c;
           return (
+            // biome-ignore lint/a11y/useSemanticElements: colour swatches are buttons (one press picks); role=radio tells which one is chosen
             <button
               key={c}
               type="button"

@@ -55,7 +55,7 @@ function CardView({ card, extras }: { card: CardItem; extras: CardExtras }) {
         ))}
       </text>
       {card.authorName && (
-        <text x="10" y={CARD_H - 9} font-size="11" font-family={FONT} fill="#4a5261">
+        <text x="10" y={CARD_H - 9} font-size="11" font-family={FONT} fill="#4a5261" style="unicode-bidi: isolate">
           {card.authorName}
         </text>
       )}

@@ -43,7 +43,9 @@ function Broadcasts({ br }: { br: BreakoutsState }) {
       {br.broadcasts.value.map((b) => (
         <div key={b.id} class="alert alert--info broadcast" role="status" data-testid="broadcast">
           <Icon name="broadcast" /> <strong>{t('br.broadcastFrom', { name: b.fromName })}:</strong>{' '}
-          <span data-testid="broadcast-text">{b.text}</span>{' '}
+          <span data-testid="broadcast-text">
+            <bdi>{b.text}</bdi>
+          </span>{' '}
           <button type="button" class="btn btn--small" onClick={() => br.actions.dismissBroadcast(b.id)}>
             ×<span class="visually-hidden">{t('br.dismiss')}</span>
           </button>
@@ -108,8 +110,13 @@ function RoomBanner({ br, state }: { br: BreakoutsState; state: WorkshopState })
         <ul class="room-mates" data-testid="room-mates">
           {mates.map((p) => (
             <li key={p.id} data-testid="room-mate" data-name={p.name}>
-              <Icon name={p.kind === 'group' ? 'group' : 'person'} /> <strong>{p.name}</strong>{' '}
-              <span class="muted">· {p.town}</span>
+              <Icon name={p.kind === 'group' ? 'group' : 'person'} />{' '}
+              <strong>
+                <bdi>{p.name}</bdi>
+              </strong>{' '}
+              <span class="muted">
+                · <bdi>{p.town}</bdi>
+              </span>
               {p.role === 'moderator' && <span class="badge badge--role">{t('ws.role.moderator')}</span>}
             </li>
           ))}

@@ -93,7 +93,7 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
                 <option value="">{t('br.hostNone')}</option>
                 {participants.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {t('br.host')}: {p.name}
+                    {t('br.host')}: <bdi>{p.name}</bdi>
                   </option>
                 ))}
               </select>

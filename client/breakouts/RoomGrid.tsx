@@ -68,7 +68,10 @@ export function Unplaced({
         {people.map((p) => (
           <li key={p.id} class="room-card__person" data-testid="unplaced-person" data-name={p.name} {...draggable(p)}>
             <span>
-              {p.name} <span class="muted">· {p.town}</span>
+              <bdi>{p.name}</bdi>{' '}
+              <span class="muted">
+                · <bdi>{p.town}</bdi>
+              </span>
             </span>
             <MoveSelect br={br} person={p} current={PLENARY} />
           </li>
@@ -156,10 +159,12 @@ function RoomCard({
           {people.map((p) => (
             <li key={p.id} class="room-card__person" data-testid="room-person" data-name={p.name} {...draggable(p)}>
               <span>
-                {p.name}
+                <bdi>{p.name}</bdi>
                 {room.hostId === p.id && <span class="badge">{t('br.host')}</span>}
                 {p.role === 'moderator' && <span class="badge badge--role">{t('ws.role.moderator')}</span>}{' '}
-                <span class="muted small">· {p.town}</span>
+                <span class="muted small">
+                  · <bdi>{p.town}</bdi>
+                </span>
               </span>
               {p.role === 'participant' && <MoveSelect br={br} person={p} current={room.id} />}
             </li>

@@ -35,12 +35,16 @@ export function RoomResults({ br }: { br: BreakoutsState }) {
                   {shown.messages.map((m) => (
                     <li key={m.id} class="chat__msg">
                       <div class="chat__meta">
-                        <strong>{m.authorName}</strong>{' '}
+                        <strong>
+                          <bdi>{m.authorName}</bdi>
+                        </strong>{' '}
                         <span class="muted">
                           · {m.authorTown} · {time.format(m.at)}
                         </span>
                       </div>
-                      <div class="chat__text">{m.text}</div>
+                      <div class="chat__text">
+                        <bdi>{m.text}</bdi>
+                      </div>
                     </li>
                   ))}
                 </ol>

@@ -37,12 +37,16 @@ export function ChatPanel({ state }: { state: WorkshopState }) {
         {messages.map((m) => (
           <li key={m.id} class={`chat__msg${m.authorId === myId ? ' chat__msg--mine' : ''}`} data-testid="chat-message">
             <div class="chat__meta">
-              <strong>{m.authorName}</strong>{' '}
+              <strong>
+                <bdi>{m.authorName}</bdi>
+              </strong>{' '}
               <span class="muted">
                 · {m.authorTown} · {time.format(m.at)}
               </span>
             </div>
-            <div class="chat__text">{m.text}</div>
+            <div class="chat__text">
+              <bdi>{m.text}</bdi>
+            </div>
           </li>
         ))}
         {waiting.map((m) => (

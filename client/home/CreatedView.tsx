@@ -62,6 +62,7 @@ export function CreatedView({ created, onAnother }: { created: WorkshopCreated; 
           <img src={qr} alt={t('created.qrAlt')} />
           <p class="qr-overlay__code">{code}</p>
           <p class="qr-overlay__url">{created.inviteUrl}</p>
+          {/* biome-ignore lint/a11y/noAutofocus: the dialog opens on a click; focus moves into it so Escape and Tab work there */}
           <button type="button" class="btn btn--large" autoFocus onClick={() => (big.value = false)}>
             {t('created.qrHide')}
           </button>

@@ -42,7 +42,7 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
     });
     busy.value = false;
     if (!r.ok) {
-      error.value = errorText(r.code);
+      error.value = errorText(r.code, r.retryAfterS);
       return;
     }
     createdWorkshops.add({

@@ -64,10 +64,10 @@ export function t(key: MessageKey, params?: Params): string {
   return formatMessage(lang, loaded.get(lang)?.[key] ?? en[key], params);
 }
 
-/** The translated message for an error code of an ack. */
-export function errorText(code: string): string {
+/** The translated message for an error code of an ack (with the wait a `too_many_attempts` names). */
+export function errorText(code: string, retryAfterS?: number): string {
   const key = `error.${code}` as MessageKey;
-  return key in en ? t(key) : t('error.internal');
+  return key in en ? t(key, { count: retryAfterS ?? 0 }) : t('error.internal');
 }
 
 export const dateFormatter = computed(

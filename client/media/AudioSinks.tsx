@@ -36,6 +36,7 @@ function RemoteAudio({
     return () => void (el.srcObject = null);
   }, [track]);
   useEffect(() => void applySink(ref.current!, speakerId), [speakerId, track]);
+  // biome-ignore lint/a11y/useMediaCaption: a live voice from the call; there is no caption track to offer
   return <audio ref={ref} autoPlay data-testid="remote-audio" />;
 }
 

@@ -112,7 +112,9 @@ function ControlButton(props: {
       disabled={props.disabled}
       onClick={props.onClick}
     >
-      <Icon name={props.icon} /> <span>{t(props.label)}</span> <kbd aria-hidden="true">{props.shortcut}</kbd>
+      <Icon name={props.icon} /> <span>{t(props.label)}</span>{' '}
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: the <kbd> is not focusable; aria-keyshortcuts already announces the key */}
+      <kbd aria-hidden="true">{props.shortcut}</kbd>
     </button>
   );
 }

@@ -147,7 +147,10 @@ function ModeratorMedia({ media, state }: { media: MediaState; state: WorkshopSt
                 {waiting.map((p) => (
                   <li key={p.id}>
                     <span>
-                      {p.name} <span class="muted">· {p.town}</span>
+                      <bdi>{p.name}</bdi>{' '}
+                      <span class="muted">
+                        · <bdi>{p.town}</bdi>
+                      </span>
                     </span>
                     <button
                       type="button"

@@ -83,10 +83,12 @@ export function Tile({
           </span>
         )}
         <span class="tile__name">
-          {p.name}
+          <bdi>{p.name}</bdi>
           {tile.isSelf && <span class="muted"> ({t('ws.you')})</span>}
         </span>
-        <span class="tile__town">· {p.town}</span>
+        <span class="tile__town">
+          · <bdi>{p.town}</bdi>
+        </span>
         {p.kind === 'group' && <span class="badge">{t('ws.group', { count: p.headcount })}</span>}
         {p.screenSharing && <span class="badge badge--role">{t('media.screen')}</span>}
         {tile.speaking && <span class="visually-hidden">{t('media.speaking')}</span>}

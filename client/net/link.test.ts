@@ -61,6 +61,24 @@ describe('connection queue', () => {
     void resume;
   });
 
+  test('[WS17] server:trouble shows the store trouble until the next command succeeds; store_unavailable shows it too', async () => {
+    const fake = createFakeConnection();
+    fake.conn.markJoined();
+    expect(fake.conn.storeTrouble.value).toBe(false);
+    fake.push('server:trouble', { retrying: true });
+    expect(fake.conn.storeTrouble.value).toBe(true);
+    const lock = fake.conn.request('workshop:lock', { locked: true });
+    await settle();
+    fake.reply('workshop:lock', {} as never);
+    await lock;
+    expect(fake.conn.storeTrouble.value).toBe(false);
+    const chat = fake.conn.request('chat:send', { text: 'Bonjour' });
+    await settle();
+    fake.refuse('chat:send', 'store_unavailable');
+    expect(await chat).toMatchObject({ ok: false, code: 'store_unavailable' });
+    expect(fake.conn.storeTrouble.value).toBe(true);
+  });
+
   test('a command on its way when the link drops fails as network (it may or may not have arrived)', async () => {
     const fake = createFakeConnection();
     fake.conn.markJoined();

@@ -27,6 +27,8 @@ export interface Connection {
   readonly link: ReadonlySignal<LinkState>;
   /** True while this connection speaks for a joined participant (join or resume acknowledged on it). */
   readonly joined: ReadonlySignal<boolean>;
+  /** The server said it cannot save right now (its store is unavailable); cleared by the next success. */
+  readonly storeTrouble: ReadonlySignal<boolean>;
   /**
    * Sends a command and resolves with its ack. A command that needs a session waits until the session
    * is joined (again) and then goes out in the order it was made; a timeout or a lost link resolves
@@ -81,6 +83,8 @@ const fail = (code: ErrorCode, message: string) => ({ ok: false, code, message }
 export function connectionOver(transport: Transport): Connection {
   const link = signal<LinkState>(transport.connected ? 'online' : 'connecting');
   const joined = signal(false);
+  const storeTrouble = signal(false);
+  transport.on('server:trouble', () => (storeTrouble.value = true));
   const queue: Queued[] = [];
   const needsSession = new Set<() => void>();
   const askSession = () => {
@@ -113,6 +117,7 @@ export function connectionOver(transport: Transport): Connection {
     } catch {
       return entry.resolve(fail('network', 'No answer from the server'));
     }
+    storeTrouble.value = !ack.ok && ack.code === 'store_unavailable';
     if (!ack.ok && ack.code === 'not_joined' && !SESSIONLESS.has(entry.event) && !entry.retried) {
       // The server no longer knows this connection's session: wait for the resume and send it again.
       joined.value = false;
@@ -125,6 +130,7 @@ export function connectionOver(transport: Transport): Connection {
   return {
     link,
     joined,
+    storeTrouble,
     request(event, payload, timeoutMs = 10_000) {
       return new Promise((resolve) => {
         const entry = { event, payload, timeoutMs, resolve: resolve as Queued['resolve'], retried: false };

@@ -35,9 +35,11 @@ export function Leaderboard({ board }: { board: Board }) {
                 </tr>
               ))
             : board.people.map((row, i) => (
-                <tr key={`${row.name}-${i}`} data-testid="leaderboard-row">
+                <tr key={`$<bdi>{row.name}</bdi>-${i}`} data-testid="leaderboard-row">
                   <td>{rank(board.people, i)}</td>
-                  <th scope="row">{row.name}</th>
+                  <th scope="row">
+                    <bdi>{row.name}</bdi>
+                  </th>
                   <td>{row.town}</td>
                   <td>{row.points}</td>
                 </tr>

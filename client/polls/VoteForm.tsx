@@ -34,6 +34,7 @@ function TapVote({ poll, mine, polls, disabled }: Props) {
   const chosen = mine?.choices[0];
   const locked = !!mine && !poll.allowChange;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: big vote buttons named by the question; a fieldset would need a legend and its own layout
     <div class={`vote-buttons vote-buttons--${poll.kind}`} role="group" aria-label={poll.question}>
       {poll.options.map((o) => (
         <button

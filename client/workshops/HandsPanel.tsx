@@ -21,7 +21,10 @@ export function HandsPanel({ state, roomOf }: { state: WorkshopState; roomOf?: (
           {hands.map((p) => (
             <li key={p.id} data-testid="hand-entry">
               <span>
-                {p.name} <span class="muted">· {p.town}</span>
+                <bdi>{p.name}</bdi>{' '}
+                <span class="muted">
+                  · <bdi>{p.town}</bdi>
+                </span>
                 {p.roomId !== PLENARY && roomOf?.(p.roomId) && (
                   <span class="badge" data-testid="hand-room">
                     {roomOf(p.roomId)}

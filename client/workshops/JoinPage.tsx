@@ -5,7 +5,7 @@ import { createJoinMedia, JoinMedia } from '../media/JoinMedia.js';
 import { LANGUAGES } from '../../shared/languages.js';
 import { LIMITS } from '../../shared/workshops/constants.js';
 import type { WorkshopPreview } from '../../shared/workshops/schema.js';
-import type { ErrorCode } from '../../shared/protocol.js';
+import type { Fail } from '../../shared/protocol.js';
 import { dateFormatter, errorText, languageName, locale, t } from '../i18n/i18n.js';
 import type { Connection } from '../net/connection.js';
 import { Alert } from '../ui/Alert.js';
@@ -22,14 +22,14 @@ interface Props {
 
 export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
   const preview = useSignal<WorkshopPreview | null>(null);
-  const previewError = useSignal<ErrorCode | null>(null);
+  const previewError = useSignal<Fail | null>(null);
   const saved = profile.get();
   const name = useSignal(saved?.name ?? '');
   const town = useSignal(saved?.town ?? '');
   const languages = useSignal<string[]>(saved?.languages ?? [locale.value]);
   const kind = useSignal<'person' | 'group'>(saved?.kind ?? 'person');
   const headcount = useSignal(saved?.headcount && saved.headcount > 1 ? saved.headcount : 5);
-  const joinError = useSignal<ErrorCode | null>(null);
+  const joinError = useSignal<Fail | null>(null);
   const busy = useSignal(false);
   // The QR code on the projector is scanned by phones in a room that already has a laptop: no media, no echo.
   const mediaCheck = useMemo(
@@ -41,15 +41,17 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
   useEffect(() => {
     void conn.request('workshop:preview', { code }).then((r) => {
       if (r.ok) preview.value = r.data;
-      else previewError.value = r.code;
+      else previewError.value = r;
     });
   }, [code]);
 
   if (previewError.value) {
-    const key = previewError.value === 'not_found' ? 'join.notFound' : null;
+    const { code: failed, retryAfterS } = previewError.value;
     return (
       <div class="page page--narrow">
-        <Alert testId="join-error">{key ? t(key) : errorText(previewError.value)}</Alert>
+        <Alert testId="join-error">
+          {failed === 'not_found' ? t('join.notFound') : errorText(failed, retryAfterS)}
+        </Alert>
       </div>
     );
   }
@@ -82,7 +84,7 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
       headcount: kind.value === 'group' ? headcount.value : 1,
     };
     profile.set(input);
-    const code_ = await state.actions.join({
+    const refused = await state.actions.join({
       code,
       moderatorKey,
       ...input,
@@ -90,15 +92,15 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
       languages: input.languages as never,
     });
     busy.value = false;
-    joinError.value = code_;
-    if (!code_) mediaCheck.handOver();
-    if (!code_) onJoined();
+    joinError.value = refused;
+    if (!refused) mediaCheck.handOver();
+    if (!refused) onJoined();
   };
   const toggle = (l: string, on: boolean) =>
     (languages.value = on ? [...languages.value, l] : languages.value.filter((x) => x !== l));
   // The workshop's own languages first, then the rest.
   const offered = [...w.languages, ...LANGUAGES.filter((l) => !w.languages.includes(l))];
-  const lockedNow = joinError.value === 'locked' || (w.locked && !moderatorKey);
+  const lockedNow = joinError.value?.code === 'locked' || (w.locked && !moderatorKey);
 
   return (
     <div class="page page--narrow">
@@ -222,8 +224,8 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
           )}
         </fieldset>
         <JoinMedia check={mediaCheck} />
-        {joinError.value && joinError.value !== 'locked' && (
-          <Alert testId="join-error">{errorText(joinError.value)}</Alert>
+        {joinError.value && joinError.value.code !== 'locked' && (
+          <Alert testId="join-error">{errorText(joinError.value.code, joinError.value.retryAfterS)}</Alert>
         )}
         <p class="help">{t('join.rememberNote')}</p>
         <button class="btn btn--primary btn--large" type="submit" disabled={busy.value}>

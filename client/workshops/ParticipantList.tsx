@@ -33,7 +33,7 @@ function ParticipantRow({ p, state }: { p: Participant; state: WorkshopState }) 
       <div class="person__main">
         <span class="person__name">
           {p.kind === 'group' && <Icon name="group" />}
-          {p.name}
+          <bdi>{p.name}</bdi>
           {isMe && <span class="muted"> ({t('ws.you')})</span>}
         </span>
         {p.handRaisedAt !== null && (

@@ -1,6 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { ChatMessage } from '../../shared/chat/schema.js';
-import type { ErrorCode } from '../../shared/protocol.js';
+import type { ErrorCode, Fail } from '../../shared/protocol.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version.js';
 import type { Participant, SessionSnapshot, WorkshopInfo, WorkshopJoinInput } from '../../shared/workshops/schema.js';
 import type { Connection } from '../net/connection.js';
@@ -157,7 +157,7 @@ export function createWorkshopState(conn: Connection, code: string) {
 
   let outgoing = 0;
   const actions = {
-    async join(input: Omit<WorkshopJoinInput, 'v'>): Promise<ErrorCode | null> {
+    async join(input: Omit<WorkshopJoinInput, 'v'>): Promise<Fail | null> {
       phase.value = 'entering';
       roster.hold();
       const r = await conn.request('workshop:join', { v: PROTOCOL_VERSION, ...input });
@@ -168,7 +168,7 @@ export function createWorkshopState(conn: Connection, code: string) {
       roster.release();
       phase.value = 'idle';
       error.value = r.code;
-      return r.code;
+      return r;
     },
     resume,
     raiseHand: () => run(conn.request('hand:raise', {})),

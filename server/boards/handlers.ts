@@ -62,6 +62,8 @@ function owners(op: BoardOp): Set<string> {
 
 export function boardHandlers(deps: Deps): BoardHandlers {
   const service = new BoardService(deps.store.boards, deps.clock);
+  // [BOARD3] Another node locked a board (or changed who may draw): live strokes relayed here must stop too.
+  deps.io.on('board:settings', (ref) => void service.forgetBoard(ref));
 
   /** [BOARD5] Everyone gets the op as they may see it; the actor gets it in the ack. */
   function broadcast(ref: BoardRef, ops: BoardOp[], settings: BoardSettings, actorId: string, socket: TypedSocket) {
@@ -125,7 +127,10 @@ export function boardHandlers(deps: Deps): BoardHandlers {
     'board:settings': async ({ roomId, patch }, ctx) => {
       const { member } = ctx;
       const actor = actorOf(member);
-      return commit(ctx, boardFor(member, roomId, true), (board) => [logic.resolveSettings(board.state, patch, actor)]);
+      const ref = boardFor(member, roomId, true);
+      const result = await commit(ctx, ref, (board) => [logic.resolveSettings(board.state, patch, actor)]);
+      deps.io.serverSideEmit('board:settings', ref);
+      return result;
     },
 
     'board:clear': async ({ roomId }, ctx) => {

@@ -1,3 +1,4 @@
+import { propertySeeds } from '../../test/seeds.js';
 import { describe, expect, test } from 'vitest';
 import { CommandError } from '../../shared/command.js';
 import {
@@ -16,7 +17,7 @@ import * as logic from './logic.js';
 import { ACTORS, randomLog } from './test-random.js';
 
 const [mod, ana, ben] = ACTORS as [logic.Actor, logic.Actor, logic.Actor, logic.Actor];
-const SEEDS = Array.from({ length: 60 }, (_, i) => i * 7919 + 1);
+const SEEDS = Array.from({ length: propertySeeds() }, (_, i) => i * 7919 + 1);
 
 /** A tiny driver: decide with the rules, log, apply. */
 function board() {
@@ -258,7 +259,7 @@ describe('board logic over random operation sequences', () => {
     }
   });
 
-  test.each(SEEDS.slice(0, 20))(
+  test.each(SEEDS)(
     '[BOARD4] seed %i: undoing the last op right away restores the board exactly (items)',
     (seed) => {
       const { ops, state } = randomLog(seed, 200);
@@ -314,4 +315,59 @@ test('the random logs exercise every kind of op, item, undo and hidden or anonym
   ]) {
     expect(seen, k).toContain(k);
   }
+});
+
+const PROPERTY_SEEDS = Array.from({ length: propertySeeds() }, (_, i) => i * 104_729 + 11);
+
+describe('[BOARD7] clearing and multi-item removes are undone as one operation', () => {
+  const itemsOf = (state: BoardState) => JSON.parse(serializeBoard(state)).items as Item[];
+
+  test('a cleared cluster with its cards and their dots comes back whole', () => {
+    const b = board();
+    b.set({ startDots: true });
+    b.do(mod, { type: 'add', item: { kind: 'cluster', id: 'k', x: 0, y: 0, w: 400, h: 300, heading: 'Verkehr' } });
+    b.do(ana, {
+      type: 'add',
+      item: { kind: 'card', id: 'c', x: 10, y: 10, text: 'Radweg', color: '#fff176', clusterId: 'k' },
+    });
+    b.do(ben, { type: 'add', item: { kind: 'dot', id: 'd', cardId: 'c' } });
+    const before = itemsOf(b.state);
+    const cleared = b.clear();
+    b.undo(mod, cleared);
+    expect(itemsOf(b.state)).toEqual(before);
+  });
+
+  test.each(PROPERTY_SEEDS)('seed %i: clear then undo gives the board as it was', (seed) => {
+    const { ops } = randomLog(seed, 150);
+    const state = replay(ops);
+    if (state.items.size === 0) return;
+    const before = itemsOf(state);
+    const cleared: BoardOp = { ...logic.resolveClear(state, mod), seq: state.seq + 1, by: mod.id, at: 2 };
+    applyOp(state, cleared);
+    const undo = logic.resolveRevert(state, cleared, mod);
+    applyOp(state, { ...undo, seq: state.seq + 1, by: mod.id, at: 3, revertOf: cleared.seq });
+    expect(itemsOf(state)).toEqual(before);
+  });
+
+  test.each(PROPERTY_SEEDS)('seed %i: removing a cluster with its cards (and dots) at once is undone whole', (seed) => {
+    const { ops } = randomLog(seed, 150);
+    const state = replay(ops);
+    const cluster = [...state.items.values()].find((i) => i.kind === 'cluster');
+    if (!cluster) return;
+    const cards = [...state.items.values()].filter((i) => i.kind === 'card' && i.clusterId === cluster.id);
+    const cardIds = new Set(cards.map((c) => c.id));
+    const dots = [...state.items.values()].filter((i) => i.kind === 'dot' && cardIds.has(i.cardId));
+    const ids = [...dots, cluster, ...cards].map((i) => i.id);
+    const before = new Map(state.items);
+    const removed: BoardOp = {
+      ...logic.resolveIntent(state, { type: 'remove', ids }, mod),
+      seq: state.seq + 1,
+      by: mod.id,
+      at: 2,
+    };
+    applyOp(state, removed);
+    const undo = logic.resolveRevert(state, removed, mod);
+    applyOp(state, { ...undo, seq: state.seq + 1, by: mod.id, at: 3, revertOf: removed.seq });
+    expect(new Map(state.items)).toEqual(before);
+  });
 });

@@ -104,17 +104,25 @@ function resolvePatch(state: BoardState, id: string, patch: Patch): BoardOpBody 
   };
 }
 
-/** Every op, whether new or an undo, passes the same checks against the board it will follow. */
-export function checkOp(state: BoardState, body: BoardOpBody, actor: Actor): void {
+/**
+ * Every op, whether new or an undo, passes the same checks against the board it will follow.
+ * [BOARD7] A put is checked as one operation: an item may refer to another item of the same put
+ * (a restored card to its restored cluster, a restored dot to its restored card).
+ */
+export function checkOp(state: BoardState, body: BoardOpBody, actor: Actor, restoring = false): void {
   const s = state.settings;
   if (body.kind !== 'settings') checkUnlocked(s, actor);
   switch (body.kind) {
-    case 'put':
+    case 'put': {
       if (state.items.size + body.items.length > BOARD_LIMITS.items) refuse('board_full', 'The board is full');
-      for (const item of body.items) checkPut(state, item, body.items, actor);
+      const batch = new Map(body.items.map((i) => [i.id, i]));
+      const find = (id: string) => state.items.get(id) ?? batch.get(id);
+      for (const item of body.items) checkPut(state, find, item, body.items, actor, restoring);
       return;
+    }
     case 'patch':
-      return checkPatch(state, body, actor);
+      checkPatch(state, body, actor);
+      return;
     case 'remove':
       for (const item of body.items) checkRemove(s, item, actor);
       return;
@@ -126,14 +134,17 @@ export function checkOp(state: BoardState, body: BoardOpBody, actor: Actor): voi
   }
 }
 
-function checkPut(state: BoardState, item: Item, batch: readonly Item[], actor: Actor) {
+type Find = (id: string) => Item | undefined;
+
+function checkPut(state: BoardState, find: Find, item: Item, batch: readonly Item[], actor: Actor, restoring: boolean) {
   const s = state.settings;
   if (state.items.has(item.id)) refuse('conflict', 'An item with this id exists');
   switch (item.kind) {
     case 'dot':
-      return checkDot(state, item, batch, actor);
+      return checkDot(state, find, item, batch, actor, restoring);
     case 'card': {
-      if (item.clusterId !== null && state.items.get(item.clusterId)?.kind !== 'cluster')
+      // A restored card keeps its cluster even when that is gone: the undo brings back what was.
+      if (item.clusterId !== null && !restoring && find(item.clusterId)?.kind !== 'cluster')
         refuse('not_found', 'No such cluster');
       if (actor.moderator) return;
       if (item.by !== actor.id || !mayWriteCards(s, actor)) refuse('forbidden', 'Cards cannot be added now');
@@ -151,14 +162,22 @@ function checkPut(state: BoardState, item: Item, batch: readonly Item[], actor: 
 }
 
 /** [DOT1]-[DOT3] Dots: voting open, a visible card, within the budget and the per-card maximum. */
-function checkDot(state: BoardState, dot: Extract<Item, { kind: 'dot' }>, batch: readonly Item[], actor: Actor) {
+function checkDot(
+  state: BoardState,
+  find: Find,
+  dot: Extract<Item, { kind: 'dot' }>,
+  batch: readonly Item[],
+  actor: Actor,
+  restoring: boolean,
+) {
   const s = state.settings;
-  if (dot.by !== actor.id) {
-    if (!actor.moderator) refuse('forbidden', 'Dots are placed by their voter');
-    return; // a moderator restoring someone's dots (undoing a clear)
-  }
+  // A moderator undoing a clear restores dots exactly as they were, whoever placed them and whenever.
+  if (actor.moderator && restoring) return;
+  if (find(dot.cardId)?.kind !== 'card') refuse('not_found', 'No such card');
+  if (actor.moderator && dot.by !== actor.id) return;
+  if (dot.by !== actor.id) refuse('forbidden', 'Dots are placed by their voter');
   if (!s.dotsOpen || dot.round !== s.dotRound) refuse('forbidden', 'Dot voting is not open');
-  const card = state.items.get(dot.cardId);
+  const card = find(dot.cardId);
   if (card?.kind !== 'card' || cardHiddenFrom(card, s, actor)) refuse('not_found', 'No such card');
   const mine = [...state.items.values(), ...batch].filter(
     (i) => i.kind === 'dot' && i.by === actor.id && i.round === s.dotRound,
@@ -273,7 +292,7 @@ export function resolveRevert(state: BoardState, target: BoardOp | undefined, ac
   if (target.by !== actor.id) refuse('forbidden', 'You can only undo your own actions');
   const body = inverse(state, target);
   if (!body) return refuse('conflict', 'Nothing of this action is left to undo');
-  checkOp(state, body, actor);
+  checkOp(state, body, actor, true);
   return body;
 }
 

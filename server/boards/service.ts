@@ -213,4 +213,12 @@ export class BoardService {
   forget() {
     this.boards.clear();
   }
+
+  /**
+   * Drops this node's copy of one board after another node changed its settings, so the next live
+   * stroke is checked against the settings in the store (in turn with the board's other work).
+   */
+  forgetBoard(ref: BoardRef): Promise<void> {
+    return this.exclusive(ref, async () => void this.boards.delete(refKey(ref)));
+  }
 }

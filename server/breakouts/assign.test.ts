@@ -1,10 +1,11 @@
 /** Seeded property tests of the pure assignment functions, over many random workshops. */
+import { propertySeeds } from '../../test/seeds.js';
 import { describe, expect, test } from 'vitest';
 import { languageGroups, mixTowns, smallestRoom, tandemPairs, type Person } from './assign.js';
 import { seededRng } from './random.js';
 import { forSeeds, randomPeople, sizes, spread } from './test-people.js';
 
-const SEEDS = 300;
+const SEEDS = propertySeeds();
 const byIdOf = (people: Person[]) => new Map(people.map((p) => [p.id, p]));
 
 function expectEveryoneOnce(groups: string[][], people: Person[]) {
@@ -116,7 +117,7 @@ describe('by language', () => {
       { id: 'y', town: 'Lyon', languages: ['fr', 'de'], headcount: 1 },
       { id: 'z', town: 'Lyon', languages: ['fr', 'de'], headcount: 1 },
     ];
-    forSeeds(50, (rng) => {
+    forSeeds(SEEDS, (rng) => {
       for (const pair of tandemPairs(people, ['de', 'fr'], rng))
         expect(pair.some((id) => ['x', 'y', 'z'].includes(id))).toBe(true);
     });

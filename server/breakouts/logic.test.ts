@@ -1,4 +1,5 @@
 /** Breakout state transitions: rules [BR6], [BR11]-[BR20] and [BR23], with seeded random workshops. */
+import { propertySeeds } from '../../test/seeds.js';
 import { describe, expect, test } from 'vitest';
 import { roomLabel } from '../../shared/breakouts/room-label.js';
 import { PLENARY } from '../../shared/breakouts/schema.js';
@@ -139,7 +140,7 @@ describe('breakout logic', () => {
   });
 
   test('[BR7][BR15] a rotation runs its schedule round by round, then returns to the plenary', () => {
-    forSeeds(40, (rng, seed) => {
+    forSeeds(propertySeeds(), (rng, seed) => {
       const people = workshop(4 + rng.int(16));
       let s = logic.emptyBreakouts();
       let ps = people;

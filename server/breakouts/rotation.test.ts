@@ -1,11 +1,12 @@
 /** Seeded property tests of the rotations: speed dating, tandem, World Café, reception reshuffle. */
+import { propertySeeds } from '../../test/seeds.js';
 import { describe, expect, test } from 'vitest';
 import { pairsOf, type Groups, type Person } from './assign.js';
 import { seededRng } from './random.js';
 import { reception, speedDating, tandemRotation, unitsMod, worldCafe } from './rotation.js';
 import { forSeeds, randomPeople, spread } from './test-people.js';
 
-const SEEDS = 200;
+const SEEDS = propertySeeds();
 
 function expectEveryoneOncePerRound(schedule: Groups[], people: readonly Person[]) {
   for (const groups of schedule) expect(groups.flat().sort()).toEqual(people.map((p) => p.id).sort());
@@ -151,7 +152,7 @@ describe('World Café', () => {
 
 describe('reception reshuffle', () => {
   test('[BR10] rooms of 3-4 with balanced sizes, everyone once each round', () => {
-    forSeeds(80, (rng) => {
+    forSeeds(SEEDS, (rng) => {
       const people = randomPeople(rng, { min: 6, max: 48 });
       const schedule = reception(people, 1 + rng.int(4), rng);
       expectEveryoneOncePerRound(schedule, people);
@@ -163,7 +164,7 @@ describe('reception reshuffle', () => {
   });
 
   test('[BR10] no repeated partners over three rounds while the group is large enough', () => {
-    forSeeds(60, (rng) => {
+    forSeeds(SEEDS, (rng) => {
       const people = randomPeople(rng, { min: 16, max: 48 });
       expect(repeatedPairs(reception(people, 3, rng))).toEqual([]);
     });

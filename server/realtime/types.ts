@@ -14,6 +14,7 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { ParticipantRecord, WorkshopRecord } from '../workshops/store/types.js';
 import type { LogSampler } from './log-sampler.js';
+import type { Attempts } from './attempts.js';
 import type { TokenBucket } from './rate-limit.js';
 
 export interface Session {
@@ -30,6 +31,8 @@ export interface SocketData {
   member: Member | null;
   /** Refusals logged for this connection, sampled (see log-sampler.ts). */
   refusals: LogSampler;
+  /** The client address limits count against (see client-address.ts), fixed at the handshake. */
+  address: string;
 }
 
 export type TypedServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -43,6 +46,8 @@ export interface Deps {
   log: Logger;
   clock: () => number;
   ids: IdSource;
+  /** Limits against guessing codes and keys and flooding creation, shared by all nodes. */
+  attempts: Attempts;
 }
 
 /** The joined participant sending a command, loaded fresh from the store for each command. */

@@ -8,12 +8,15 @@ import {
   type ErrorCode,
   type Fail,
 } from '../../shared/protocol.js';
+import { isStoreUnavailable } from '../store/unavailable.js';
+import { clientAddress } from './client-address.js';
 import { LogSampler } from './log-sampler.js';
 import { loadCachedMember, loadMember } from './member-cache.js';
 import { TokenBucket } from './rate-limit.js';
 import type { Deps, HandlerTable, Member, PublicContext, TypedSocket } from './types.js';
 
-const fail = (code: ErrorCode, message: string): Fail => ({ ok: false, code, message });
+const fail = (code: ErrorCode, message: string, retryAfterS?: number): Fail =>
+  retryAfterS === undefined ? { ok: false, code, message } : { ok: false, code, message, retryAfterS };
 
 /** Repeated refusals of one kind on one connection are logged at most once in this time. */
 export const REFUSAL_LOG_INTERVAL_MS = 10_000;
@@ -22,6 +25,34 @@ export const REFUSAL_LOG_INTERVAL_MS = 10_000;
 export const MAX_MESSAGE_BYTES = Math.max(...Object.values(COMMANDS).map((c) => c.maxBytes)) + 8 * 1024;
 
 type AckFn = (r: Ack<unknown>) => void;
+
+/**
+ * Commands the server retries while the store is unavailable: reads, and writes that give the same
+ * result when applied twice (a lost ack after an applied write must not duplicate anything).
+ */
+const SAFE_TO_RETRY: ReadonlySet<CommandName> = new Set<CommandName>([
+  'workshop:preview',
+  'workshop:resume',
+  'workshop:leave',
+  'workshop:lock',
+  'workshop:end',
+  'hand:raise',
+  'hand:lower',
+  'participant:promote',
+  'board:sync',
+  'board:list',
+  'board:view',
+  'board:op', // items carry their id: applied twice is refused, never doubled
+  'breakout:sync',
+  'chat:history',
+  'participant:sync',
+  'poll:sync',
+  'poll:vote', // one field per voter: a re-vote overwrites
+  'poll:leaderboard',
+  'media:update',
+]);
+/** How long a safe command is retried before the page is told it failed. */
+const RETRY_FOR_MS = 8000;
 
 /**
  * The one wrapper every command goes through: rate limit, size, schema, role, then the handler.
@@ -39,6 +70,12 @@ export function registerCommands(socket: TypedSocket, deps: Deps, handlers: Hand
     now,
   );
   socket.data.refusals = new LogSampler(REFUSAL_LOG_INTERVAL_MS);
+  // [WS13] The address limits count against: the peer, or what trusted proxies saw (TRUST_PROXY).
+  socket.data.address = clientAddress(
+    socket.handshake.address,
+    socket.handshake.headers['x-forwarded-for'],
+    config.trustProxy,
+  );
 
   for (const name of Object.keys(COMMANDS) as CommandName[]) {
     socket.on(name, ((...args: unknown[]) => {
@@ -91,10 +128,16 @@ async function runCommand(
   };
   let result: Ack<unknown>;
   try {
-    result = { ok: true, data: await execute(name, payload, socket, deps, handlers) };
+    result = {
+      ok: true,
+      data: await withRetries(name, socket, () => execute(name, payload, socket, deps, handlers)),
+    };
   } catch (err) {
-    if (err instanceof CommandError) {
-      result = fail(err.code, err.message);
+    if (isStoreUnavailable(err)) {
+      deps.log.warn('store unavailable', { ...logFields, err });
+      result = fail('store_unavailable', 'The server is having trouble saving; try again in a moment');
+    } else if (err instanceof CommandError) {
+      result = fail(err.code, err.message, err.retryAfterS);
     } else {
       deps.log.error('command failed', { ...logFields, err });
       result = fail('internal', 'Something went wrong on the server');
@@ -111,6 +154,21 @@ function logRefusal(socket: TypedSocket, deps: Deps, code: ErrorCode, fields: Re
   const { log, suppressed } = socket.data.refusals.take(code, deps.clock());
   if (!log) return;
   deps.log.info('command refused', { ...fields, code, ...(suppressed > 0 ? { alsoRefusedBefore: suppressed } : {}) });
+}
+
+/** Runs a command; while the store is unavailable, retries it if that is safe, telling the sender at once. */
+async function withRetries<T>(name: CommandName, socket: TypedSocket, run: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (err) {
+      const retry = isStoreUnavailable(err) && SAFE_TO_RETRY.has(name) && Date.now() - started < RETRY_FOR_MS;
+      if (attempt === 0 && isStoreUnavailable(err)) socket.emit('server:trouble', { retrying: retry });
+      if (!retry) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(100 * 2 ** attempt, 1000)));
+    }
+  }
 }
 
 async function execute(name: CommandName, payload: unknown, socket: TypedSocket, deps: Deps, handlers: HandlerTable) {

@@ -43,6 +43,13 @@ describeWithRedis('two nodes on one Redis', (redisUrl) => {
     expect(await anaSees).toEqual(ben.snapshot.self);
     expect(ben.snapshot.participants.map((p) => p.name)).toEqual(['Mia', 'Ana', 'Ben']);
 
+    // [WS2] The preview suggests towns of two people or more: one more from each town, on either node.
+    for (const [name, town] of [
+      ['Cem', 'Chemnitz'],
+      ['Ola', 'Łódź'],
+      ['Léa', 'Lyon'],
+    ] as const)
+      await joinAs(two.nodes[1].url, code, { name, town });
     const visitor = await connectClient(two.nodes[1].url);
     expect((await ok(visitor, 'workshop:preview', { code })).towns).toEqual(['Chemnitz', 'Łódź', 'Lyon']); // equal counts: by name, Ł sorting as L
   });

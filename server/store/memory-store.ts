@@ -1,3 +1,4 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { MemoryBoardStore } from '../boards/store/memory.js';
 import { MemoryBreakoutStore } from '../breakouts/store/memory.js';
 import { MemoryPollStore } from '../polls/store/memory.js';
@@ -13,6 +14,26 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
   readonly sfu = new MemorySfuStore();
   // Moves land in the same synchronous turn as the breakout state, so `apply` stays atomic.
   readonly breakouts = new MemoryBreakoutStore((w, p, roomId) => this.placeNow(w, p, roomId));
+  private readonly limiters = new Map<string, RateLimiterMemory>();
+
+  limiter(name: string, points: number, durationS: number) {
+    const key = `${name}:${points}:${durationS}`;
+    let limiter = this.limiters.get(key);
+    if (!limiter)
+      this.limiters.set(key, (limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: durationS })));
+    return limiter;
+  }
+
+  /** [WS16] The workshop's own records, then everything the other features keep of it. */
+  override async expireWorkshops(now: number, limit: number) {
+    const ids = await super.expireWorkshops(now, limit);
+    for (const id of ids) {
+      this.boards.dropWorkshop(id);
+      this.polls.dropWorkshop(id);
+      this.breakouts.dropWorkshop(id);
+    }
+    return ids;
+  }
 
   async health(): Promise<StoreHealth> {
     return { ok: true };

@@ -1,3 +1,4 @@
+import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { RedisBoardStore } from '../boards/store/redis.js';
 import { RedisBreakoutStore } from '../breakouts/store/redis.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -30,6 +31,16 @@ export class RedisStore extends RedisWorkshopStore implements Store {
     this.boards = new RedisBoardStore(client, keys);
     this.polls = new RedisPollStore(client, keys);
     this.sfu = new RedisSfuStore(client, keys);
+  }
+
+  limiter(name: string, points: number, durationS: number) {
+    return new RateLimiterRedis({
+      storeClient: this.client,
+      useRedisPackage: true,
+      keyPrefix: this.keys.limiter(name),
+      points,
+      duration: durationS,
+    });
   }
 
   static async connect(url: string, opts: { prefix?: string; log?: Logger } = {}): Promise<RedisStore> {

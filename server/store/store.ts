@@ -1,3 +1,4 @@
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { BoardStore } from '../boards/store/types.js';
 import type { BreakoutStore } from '../breakouts/store/types.js';
 import type { PollStore } from '../polls/store/types.js';
@@ -13,6 +14,11 @@ export type StoreHealth = { ok: true } | { ok: false; reason: string };
  */
 export interface Store extends WorkshopStore {
   readonly kind: 'memory' | 'redis';
+  /**
+   * A rate limiter shared by every node on this store (rate-limiter-flexible): `points` per
+   * `durationS` seconds per key. The same name gives the same counters.
+   */
+  limiter(name: string, points: number, durationS: number): RateLimiterAbstract;
   readonly breakouts: BreakoutStore;
   readonly boards: BoardStore;
   readonly polls: PollStore;

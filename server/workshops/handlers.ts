@@ -7,6 +7,8 @@ import { memberChanged } from '../realtime/member-cache.js';
 import { publicOrigin } from '../realtime/origin.js';
 import type { Deps, HandlerTable, Session, TypedSocket } from '../realtime/types.js';
 import type { ParticipantRecord, WorkshopRecord } from './store/types.js';
+import { keepWorkshop, startLifetimeSweeper } from './lifetime.js';
+import { startPresenceKeeper } from './presence.js';
 import * as logic from './logic.js';
 
 type WorkshopHandlers = Pick<HandlerTable, keyof typeof workshopCommands>;
@@ -17,13 +19,22 @@ const stillJoined = <T>(value: T | null): T => {
   return value;
 };
 
-/** Presence timers (a dropped person goes "offline" after the grace period) live and die with the app. */
+/**
+ * Presence timers (a dropped person goes "offline" after the grace period), the presence heartbeat and
+ * the lifetime sweep live and die with the app.
+ */
 export function workshopFeature(deps: Deps): Feature<keyof typeof workshopCommands> {
   const presence = new Set<NodeJS.Timeout>();
+  let stopRunning: (() => void)[] = [];
   return {
     handlers: workshopHandlers(deps, presence),
-    start() {},
+    // [WS15] heartbeats and the presence sweep, [WS16] the lifetime sweep.
+    start() {
+      stopRunning = [startPresenceKeeper(deps), startLifetimeSweeper(deps)];
+    },
     async stop() {
+      for (const stopIt of stopRunning) stopIt();
+      stopRunning = [];
       for (const t of presence) clearTimeout(t);
       presence.clear();
     },
@@ -49,6 +60,12 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
   ): Promise<SessionSnapshot> {
     const attached = await store.attachConnection(workshop.id, participant.id, socket.id);
     if (!attached) throw new CommandError('not_found', 'This session is no longer known');
+    if (isNew) await keepWorkshop(deps, workshop); // [WS16] a join keeps an idle workshop alive
+    // [WS15] Seen from now on: if this node dies, any other one settles this person's presence.
+    await store.heartbeat(
+      [{ workshopId: workshop.id, participantId: participant.id, connectionId: socket.id }],
+      deps.clock(),
+    );
     if (attached.replaced && attached.replaced !== socket.id) {
       // The same person opened the workshop elsewhere (another tab or device): the newest wins.
       io.to(attached.replaced).emit('session:closed', { reason: 'replaced' });
@@ -108,9 +125,11 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
 
   return {
     'workshop:create': async (input, { socket }) => {
+      await deps.attempts.create(socket.data.address);
       for (let attempt = 0; attempt < 5; attempt++) {
         const { record, moderatorKey } = logic.newWorkshop(input, ctxFor());
         if (!(await store.createWorkshop(record))) continue; // join code taken: draw another
+        await keepWorkshop(deps, record);
         const base = publicOrigin(deps.config, socket.request);
         deps.log.info('workshop created', { workshop: record.id, code: record.code });
         return {
@@ -123,17 +142,24 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
       throw new CommandError('conflict', 'Could not reserve a join code; try again');
     },
 
-    'workshop:preview': async ({ code }) => {
-      const workshop = await findByCode(code);
+    'workshop:preview': async ({ code }, { socket }) => {
+      const workshop = await findByCode(code, socket);
       const participants = await store.listParticipants(workshop.id);
-      return { workshop: logic.toPublicWorkshop(workshop), towns: logic.townSuggestions(participants) };
+      return logic.toPreview(workshop, participants);
     },
 
     'workshop:join': async (input, { socket }) => {
       checkVersion(input.v);
-      const workshop = await findByCode(input.code);
-      const role = logic.roleForJoin(workshop, input.moderatorKey);
+      const workshop = await findByCode(input.code, socket);
+      const key = input.moderatorKey;
+      const keyOk =
+        key !== undefined &&
+        (await deps.attempts.moderatorKey(workshop.id, socket.data.address, () =>
+          logic.moderatorKeyMatches(workshop, key),
+        ));
+      const role = logic.roleForJoin(workshop, key, keyOk);
       logic.checkJoinable(workshop, role);
+      if (role !== 'moderator') logic.checkNameFree(input.name, role, await store.listParticipants(workshop.id));
       const { record, resumeToken } = logic.newParticipant(input, role, ctxFor());
       const added = await store.addParticipant(workshop.id, record, { bypassLock: role === 'moderator' });
       if (added !== 'ok')
@@ -185,6 +211,7 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
       const updated = await store.endWorkshop(workshop.id, deps.clock());
       if (!updated) throw new CommandError('not_found', 'Workshop not found');
       memberChanged(io, workshop.id);
+      await keepWorkshop(deps, updated);
       const info = logic.toPublicWorkshop(updated);
       io.to(rooms.workshop(workshop.id)).emit('workshop:ended', info);
       deps.log.info('workshop ended', { workshop: workshop.id });
@@ -236,9 +263,12 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
     'participant:sync': async (_input, ctx) => participantsNow(ctx.member.workshop.id),
   };
 
-  async function findByCode(code: string): Promise<WorkshopRecord> {
-    const id = await store.workshopIdByCode(code);
-    const workshop = id ? await store.getWorkshop(id) : null;
+  /** [WS13] Misses count against the client's address: codes cannot be enumerated. */
+  async function findByCode(code: string, socket: TypedSocket): Promise<WorkshopRecord> {
+    const workshop = await deps.attempts.lookup(socket.data.address, async () => {
+      const id = await store.workshopIdByCode(code);
+      return id ? store.getWorkshop(id) : null;
+    });
     if (!workshop) throw new CommandError('not_found', 'No workshop with this code');
     return workshop;
   }

@@ -1,6 +1,7 @@
 import { CommandError } from '../../shared/command.js';
 import { PLENARY } from '../../shared/rooms.js';
-import type { Participant, Role, WorkshopInfo } from '../../shared/workshops/schema.js';
+import { nameKey } from '../../shared/workshops/names.js';
+import type { Participant, Role, WorkshopInfo, WorkshopPreview } from '../../shared/workshops/schema.js';
 import type { z } from 'zod';
 import type { workshopCreateSchema, workshopJoinSchema } from '../../shared/workshops/schema.js';
 import { hashSecret, secretMatches, type IdSource } from '../ids.js';
@@ -29,13 +30,27 @@ export function newWorkshop(input: z.output<typeof workshopCreateSchema>, ctx: L
   return { record, moderatorKey };
 }
 
+export function moderatorKeyMatches(workshop: WorkshopRecord, moderatorKey: string): boolean {
+  return secretMatches(moderatorKey, workshop.moderatorKeyHash);
+}
+
 /** [WS3] A valid moderator key makes the joiner a moderator; a wrong one is refused, not downgraded. */
-export function roleForJoin(workshop: WorkshopRecord, moderatorKey: string | undefined): Role {
+export function roleForJoin(
+  workshop: WorkshopRecord,
+  moderatorKey: string | undefined,
+  keyOk = moderatorKey !== undefined && moderatorKeyMatches(workshop, moderatorKey),
+): Role {
   if (moderatorKey === undefined) return 'participant';
-  if (!secretMatches(moderatorKey, workshop.moderatorKeyHash)) {
-    throw new CommandError('forbidden', 'This moderator link is not valid for this workshop');
-  }
+  if (!keyOk) throw new CommandError('forbidden', 'This moderator link is not valid for this workshop');
   return 'moderator';
+}
+
+/** [WS18] A participant may not take a name that reads like a moderator's (moderators are marked as such). */
+export function checkNameFree(name: string, role: Role, everyone: readonly ParticipantRecord[]) {
+  if (role === 'moderator') return;
+  const key = nameKey(name);
+  if (everyone.some((p) => p.role === 'moderator' && !p.removed && nameKey(p.name) === key))
+    throw new CommandError('name_taken', 'A moderator has this name; please choose another');
 }
 
 /** [WS4] An ended workshop takes nobody; a locked one only moderators. */
@@ -138,8 +153,22 @@ export function toPublicWorkshop(w: WorkshopRecord): WorkshopInfo {
   return info;
 }
 
+/**
+ * [WS2] What someone who has only the code sees: what the invitation says (title, description,
+ * languages, start, lock and end) and the towns of the join form, but only towns at least two
+ * people came from (a town of one person, with the title, would point at that person). No
+ * names, no counts, no internal id.
+ */
+export function toPreview(w: WorkshopRecord, participants: readonly ParticipantRecord[]): WorkshopPreview {
+  const { code, title, description, languages, startsAt, locked, endedAt } = w;
+  return {
+    workshop: { code, title, description, languages, startsAt, locked, endedAt },
+    towns: townSuggestions(participants, 2),
+  };
+}
+
 /** Towns already present, for the join form's suggestions: most people first, then by name. */
-export function townSuggestions(participants: readonly ParticipantRecord[]): string[] {
+export function townSuggestions(participants: readonly ParticipantRecord[], minPeople = 1): string[] {
   const counts = new Map<string, { town: string; n: number }>();
   for (const p of participants) {
     if (p.removed) continue;
@@ -148,5 +177,8 @@ export function townSuggestions(participants: readonly ParticipantRecord[]): str
     entry.n += p.headcount;
     counts.set(key, entry);
   }
-  return [...counts.values()].sort((a, b) => b.n - a.n || a.town.localeCompare(b.town)).map((e) => e.town);
+  return [...counts.values()]
+    .filter((e) => e.n >= minPeople)
+    .sort((a, b) => b.n - a.n || a.town.localeCompare(b.town))
+    .map((e) => e.town);
 }

@@ -1,11 +1,19 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../languages.js';
+import { cleanUserText, hasVisibleText } from './names.js';
 import type { MediaFlags } from '../media/schema.js';
 import { JOIN_CODE_LENGTH, LIMITS, normalizeJoinCode, type Presence, type Role } from './constants.js';
 
 export * from './constants.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** [WS18] Text about a person (name, town): cleaned as names.ts says, and something visible must be left. */
+const personText = (max: number) =>
+  z
+    .string()
+    .max(max * 4)
+    .transform(cleanUserText)
+    .pipe(z.string().min(1).max(max).refine(hasVisibleText, 'Nothing visible is left of this text'));
 const language = z.enum(LANGUAGES);
 const joinCode = z.string().max(20).transform(normalizeJoinCode).pipe(z.string().length(JOIN_CODE_LENGTH));
 
@@ -20,8 +28,8 @@ export type WorkshopCreateInput = z.input<typeof workshopCreateSchema>;
 export const workshopPreviewSchema = z.object({ code: joinCode });
 
 const profile = {
-  name: text(LIMITS.name),
-  town: text(LIMITS.town),
+  name: personText(LIMITS.name),
+  town: personText(LIMITS.town),
   languages: z.array(language).max(LANGUAGES.length).default([]),
   kind: z.enum(['person', 'group']).default('person'),
   headcount: z.number().int().min(1).max(LIMITS.headcount).default(1),
@@ -94,8 +102,15 @@ export interface Participant extends MediaFlags {
   seq: number;
 }
 
+/** [WS2] What the code alone shows: the invitation, not the people. */
+export type WorkshopTeaser = Pick<
+  WorkshopInfo,
+  'code' | 'title' | 'description' | 'languages' | 'startsAt' | 'locked' | 'endedAt'
+>;
+
 export interface WorkshopPreview {
-  workshop: WorkshopInfo;
+  workshop: WorkshopTeaser;
+  /** Towns at least two people came from, for the join form's suggestions. */
   towns: string[];
 }
 

@@ -22,6 +22,13 @@ export class MemoryBoardStore implements BoardStore {
   private readonly byWorkshop = new Map<string, Set<string>>();
   private readonly shots = new Map<string, { info: SnapshotInfo; json: string }[]>();
 
+  /** [WS16] Forgets every board and saved copy of a workshop whose lifetime is over. */
+  dropWorkshop(workshopId: string) {
+    for (const roomId of this.byWorkshop.get(workshopId) ?? []) this.boards.delete(key({ workshopId, roomId }));
+    this.byWorkshop.delete(workshopId);
+    this.shots.delete(workshopId);
+  }
+
   private board(ref: BoardRef, at: number, label = ''): StoredBoard {
     let b = this.boards.get(key(ref));
     if (!b) {

@@ -15,6 +15,12 @@ export class MemoryBreakoutStore implements BreakoutStore {
   /** `setRoom` changes a participant's room when they exist and were not removed. */
   constructor(private readonly setRoom: (workshopId: string, participantId: string, roomId: string) => boolean) {}
 
+  /** [WS16] Forgets the breakouts of a workshop whose lifetime is over. */
+  dropWorkshop(workshopId: string) {
+    this.states.delete(workshopId);
+    this.deadlines.delete(workshopId);
+  }
+
   async get(workshopId: string) {
     const s = this.states.get(workshopId);
     return s ? copy(s) : null;

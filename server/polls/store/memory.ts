@@ -105,6 +105,11 @@ export class MemoryPollStore implements PollStore {
     return out;
   }
 
+  /** [WS16] Forgets every poll of a workshop whose lifetime is over. */
+  dropWorkshop(workshopId: string) {
+    this.byWorkshop.delete(workshopId);
+  }
+
   private state(workshopId: string, pollId: string) {
     return this.byWorkshop.get(workshopId)?.get(pollId);
   }

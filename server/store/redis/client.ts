@@ -9,8 +9,14 @@ import { WORKSHOP_SCRIPTS } from '../../workshops/store/scripts.js';
 /** Every feature's Lua scripts, registered once per client so that calls go by SHA (EVALSHA). */
 const SCRIPTS = { ...WORKSHOP_SCRIPTS, ...POLL_SCRIPTS, ...BOARD_SCRIPTS, ...BREAKOUT_SCRIPTS, ...SFU_SCRIPTS };
 
+/** Reconnection is quick and keeps trying: a restarted Redis is used again within half a second. */
 const makeClient = (url: string, failFast = false) =>
-  createClient({ url, scripts: SCRIPTS, disableOfflineQueue: failFast });
+  createClient({
+    url,
+    scripts: SCRIPTS,
+    disableOfflineQueue: failFast,
+    socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 500) },
+  });
 export type RedisClient = ReturnType<typeof makeClient>;
 
 /**

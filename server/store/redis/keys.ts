@@ -18,6 +18,12 @@ export function redisKeys(prefix: string) {
     /** Sorted set of workshop ids by the deadline of their open breakout round. */
     breakoutsDue: () => `${prefix}breakouts:due`,
     lock: (name: string) => `${prefix}lock:${name}`,
+    /** [WS15] Sorted set: "workshopId participantId" of everyone online or reconnecting, by last sighting. */
+    seen: () => `${prefix}presence:seen`,
+    /** [WS16] Sorted set: "workshopId code" by the time the workshop may be forgotten. */
+    expiries: () => `${prefix}expiries`,
+    /** Rate limiter counters (rate-limiter-flexible adds `:<key>`). */
+    limiter: (name: string) => `${prefix}rl:${name}`,
     polls: (id: string) => `${w(id)}:polls`,
     poll: (id: string, pollId: string) => `${w(id)}:poll:${pollId}`,
     votes: (id: string, pollId: string) => `${w(id)}:poll:${pollId}:votes`,

@@ -2,7 +2,14 @@ import { CHAT_HISTORY } from '../../../shared/chat/schema.js';
 import type { ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
 import type { Role } from '../../../shared/workshops/schema.js';
-import type { AddParticipantResult, ParticipantRecord, WorkshopRecord, WorkshopStore } from './types.js';
+import type {
+  AddParticipantResult,
+  LiveConnection,
+  ParticipantRecord,
+  PresenceChange,
+  WorkshopRecord,
+  WorkshopStore,
+} from './types.js';
 
 interface WorkshopState {
   workshop: WorkshopRecord;
@@ -20,6 +27,10 @@ const copy = <T>(value: T): T => structuredClone(value);
 export class MemoryWorkshopStore implements WorkshopStore {
   private readonly workshops = new Map<string, WorkshopState>();
   private readonly codes = new Map<string, string>();
+  /** [WS16] When each workshop may be forgotten. */
+  private readonly expiries = new Map<string, number>();
+  /** [WS15] Last sighting of every participant who is online or reconnecting, by workshop and participant id. */
+  private readonly seen = new Map<string, { workshopId: string; participantId: string; at: number }>();
 
   async createWorkshop(workshop: WorkshopRecord): Promise<boolean> {
     if (this.codes.has(workshop.code) || this.workshops.has(workshop.id)) return false;
@@ -103,6 +114,66 @@ export class MemoryWorkshopStore implements WorkshopStore {
       q.presence = 'reconnecting';
       q.disconnectedAt = at;
     });
+  }
+
+  async setWorkshopExpiry(workshop: Pick<WorkshopRecord, 'id' | 'code'>, expiresAt: number) {
+    if (this.workshops.has(workshop.id)) this.expiries.set(workshop.id, expiresAt);
+  }
+
+  async expireWorkshops(now: number, limit: number) {
+    const due = [...this.expiries].filter(([, at]) => at <= now).slice(0, limit);
+    for (const [id] of due) {
+      const w = this.workshops.get(id);
+      if (w) this.codes.delete(w.workshop.code);
+      this.workshops.delete(id);
+      this.expiries.delete(id);
+      for (const [key, entry] of this.seen) if (entry.workshopId === id) this.seen.delete(key);
+    }
+    return due.map(([id]) => id);
+  }
+
+  async heartbeat(connections: readonly LiveConnection[], at: number) {
+    const revived: PresenceChange[] = [];
+    for (const c of connections) {
+      const p = this.workshops.get(c.workshopId)?.participants.get(c.participantId);
+      if (!p || p.removed || p.connectionId !== c.connectionId) continue;
+      this.seen.set(`${c.workshopId} ${c.participantId}`, {
+        workshopId: c.workshopId,
+        participantId: c.participantId,
+        at,
+      });
+      if (p.presence !== 'reconnecting') continue;
+      const back = this.updateParticipant(c.workshopId, c.participantId, (q) => {
+        q.presence = 'online';
+        q.disconnectedAt = 0;
+      });
+      if (back) revived.push({ workshopId: c.workshopId, participant: back });
+    }
+    return revived;
+  }
+
+  async sweepPresence(staleBefore: number, offlineBefore: number, limit: number) {
+    const changed: PresenceChange[] = [];
+    for (const [key, entry] of this.seen) {
+      if (changed.length >= limit) break;
+      const p = this.workshops.get(entry.workshopId)?.participants.get(entry.participantId);
+      if (!p || p.removed || p.presence === 'offline') {
+        this.seen.delete(key);
+      } else if (p.presence === 'online' && entry.at < staleBefore) {
+        const gone = this.updateParticipant(entry.workshopId, entry.participantId, (q) => {
+          q.presence = 'reconnecting';
+          q.disconnectedAt = entry.at;
+        });
+        if (gone) changed.push({ workshopId: entry.workshopId, participant: gone });
+      } else if (p.presence === 'reconnecting' && p.disconnectedAt < offlineBefore) {
+        const off = this.updateParticipant(entry.workshopId, entry.participantId, (q) => {
+          Object.assign(q, { presence: 'offline', handRaisedAt: null, connectionId: '' });
+        });
+        this.seen.delete(key);
+        if (off) changed.push({ workshopId: entry.workshopId, participant: off });
+      }
+    }
+    return changed;
   }
 
   async expirePresence(workshopId: string, participantId: string, disconnectedAt: number) {

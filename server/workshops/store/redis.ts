@@ -12,7 +12,20 @@ import {
   statusReply,
 } from '../../store/redis/codec.js';
 import type { RedisKeys } from '../../store/redis/keys.js';
-import type { AddParticipantResult, ParticipantRecord, WorkshopRecord, WorkshopStore } from './types.js';
+import type {
+  AddParticipantResult,
+  LiveConnection,
+  ParticipantRecord,
+  PresenceChange,
+  WorkshopRecord,
+  WorkshopStore,
+} from './types.js';
+
+/**
+ * The workshop hash and its code key expire on their own this long after the workshop's time, in
+ * case no node sweeps; normally a sweep deletes them, and everything else of the workshop, first.
+ */
+const EXPIRY_SLACK_MS = 60 * 60_000;
 
 type ParticipantScript = 'setParticipant' | 'raiseHand' | 'detach' | 'expire' | 'remove';
 
@@ -91,6 +104,75 @@ export class RedisWorkshopStore implements WorkshopStore {
 
   detachConnection(workshopId: string, participantId: string, connectionId: string, at: number) {
     return this.updateParticipant('detach', workshopId, participantId, [connectionId, String(at)]);
+  }
+
+  async setWorkshopExpiry(workshop: Pick<WorkshopRecord, 'id' | 'code'>, expiresAt: number) {
+    await this.client.setWorkshopExpiry(
+      [this.keys.expiries(), this.keys.workshop(workshop.id), this.keys.code(workshop.code)],
+      [String(expiresAt), `${workshop.id} ${workshop.code}`, String(expiresAt + EXPIRY_SLACK_MS)],
+    );
+  }
+
+  async expireWorkshops(now: number, limit: number) {
+    const due = await this.client.zRangeByScore(this.keys.expiries(), '-inf', now, {
+      LIMIT: { offset: 0, count: limit },
+    });
+    const gone: string[] = [];
+    for (const member of due) {
+      const [id = '', code = ''] = member.split(' ');
+      // Touched again since it was read (someone joined): not yet.
+      const score = await this.client.zScore(this.keys.expiries(), member);
+      if (score === null || score > now) continue;
+      // Every key of a workshop starts with its hash's key (server/store/redis/keys.ts).
+      const keys = [this.keys.workshop(id), this.keys.code(code)];
+      for await (const batch of this.client.scanIterator({ MATCH: `${this.keys.workshop(id)}:*`, COUNT: 1000 }))
+        keys.push(...batch);
+      await this.client.unlink(keys);
+      await this.client.zRem(this.keys.breakoutsDue(), id);
+      await this.client.zRem(this.keys.expiries(), member);
+      gone.push(id);
+    }
+    return gone;
+  }
+
+  async heartbeat(connections: readonly LiveConnection[], at: number) {
+    if (connections.length === 0) return [];
+    const keys = [
+      this.keys.seen(),
+      ...connections.flatMap((c) => [
+        this.keys.participant(c.workshopId, c.participantId),
+        this.keys.participantsSeq(c.workshopId),
+      ]),
+    ];
+    const args = [String(at), ...connections.flatMap((c) => [`${c.workshopId} ${c.participantId}`, c.connectionId])];
+    const revived = (await this.client.heartbeat(keys, args)) as [number, unknown][];
+    const changes: PresenceChange[] = [];
+    for (const [i, hash] of revived) {
+      const participant = decodeParticipant(hashReply(hash, 'participant'));
+      const c = connections[i - 1];
+      if (participant && c) changes.push({ workshopId: c.workshopId, participant });
+    }
+    return changes;
+  }
+
+  async sweepPresence(staleBefore: number, offlineBefore: number, limit: number) {
+    const cutoff = Math.max(staleBefore, offlineBefore);
+    const members = await this.client.zRangeByScore(this.keys.seen(), '-inf', `(${cutoff}`, {
+      LIMIT: { offset: 0, count: limit },
+    });
+    const changes: PresenceChange[] = [];
+    for (const member of members) {
+      const [workshopId = '', participantId = ''] = member.split(' ');
+      const keys = [
+        this.keys.seen(),
+        this.keys.participant(workshopId, participantId),
+        this.keys.participantsSeq(workshopId),
+      ];
+      const reply = await this.client.sweep(keys, [member, String(staleBefore), String(offlineBefore)]);
+      const participant = decodeParticipant(hashReply(reply, 'participant'));
+      if (participant) changes.push({ workshopId, participant });
+    }
+    return changes;
   }
 
   expirePresence(workshopId: string, participantId: string, disconnectedAt: number) {

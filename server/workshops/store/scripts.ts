@@ -69,6 +69,58 @@ return redis.call('HGETALL', KEYS[1])`),
 redis.call('HSET', KEYS[1], 'removed', '1', 'presence', 'offline', 'connectionId', '', 'handRaisedAt', '')
 ${BUMP}
 return redis.call('HGETALL', KEYS[1])`),
+  /**
+   * [WS15] KEYS: seen set, then per connection its participant hash and participant counter. ARGV: time,
+   * then per connection its seen-set member and connection id. Records as seen each participant whose
+   * live connection it still is; one a sweep had marked reconnecting is online again (a participant
+   * change: the counter is bumped). Returns {index (1-based), hash} for each revived participant.
+   */
+  heartbeat: luaScript(`
+local revived = {}
+for j = 1, (#KEYS - 1) / 2 do
+  local h, s = KEYS[2 * j], KEYS[2 * j + 1]
+  local member, conn = ARGV[2 * j], ARGV[2 * j + 1]
+  local f = redis.call('HMGET', h, 'removed', 'connectionId', 'presence')
+  if f[1] == '0' and f[2] == conn then
+    redis.call('ZADD', KEYS[1], ARGV[1], member)
+    if f[3] == 'reconnecting' then
+      redis.call('HSET', h, 'presence', 'online', 'disconnectedAt', '0')
+      redis.call('HSET', h, 'seq', tostring(redis.call('INCR', s)))
+      revived[#revived + 1] = {j, redis.call('HGETALL', h)}
+    end
+  end
+end
+return revived`),
+  /**
+   * [WS15] KEYS: seen set, participant hash, participant counter. ARGV: member, staleBefore, offlineBefore.
+   * Online and unseen since staleBefore: reconnecting from the last sighting; reconnecting since before
+   * offlineBefore: offline, hand down. Returns the hash as written (the counter bumped), or nil.
+   */
+  sweep: luaScript(`
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not score then return false end
+local f = redis.call('HMGET', KEYS[2], 'removed', 'presence', 'disconnectedAt')
+if f[1] ~= '0' or f[2] == 'offline' then
+  redis.call('ZREM', KEYS[1], ARGV[1])
+  return false
+end
+if f[2] == 'online' then
+  if tonumber(score) >= tonumber(ARGV[2]) then return false end
+  redis.call('HSET', KEYS[2], 'presence', 'reconnecting', 'disconnectedAt', string.format('%d', tonumber(score)))
+else
+  if tonumber(f[3]) >= tonumber(ARGV[3]) then return false end
+  redis.call('HSET', KEYS[2], 'presence', 'offline', 'handRaisedAt', '', 'connectionId', '')
+  redis.call('ZREM', KEYS[1], ARGV[1])
+end
+redis.call('HSET', KEYS[2], 'seq', tostring(redis.call('INCR', KEYS[3])))
+return redis.call('HGETALL', KEYS[2])`),
+  /** [WS16] KEYS: expiries zset, workshop hash, code key. ARGV: expiresAt, member, keys' expiry. */
+  setWorkshopExpiry: luaScript(`
+if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PEXPIREAT', KEYS[2], ARGV[3])
+redis.call('PEXPIREAT', KEYS[3], ARGV[3])
+return 1`),
   /** KEYS: chat list. ARGV: message json, max length. */
   appendChat: luaScript(`
 redis.call('RPUSH', KEYS[1], ARGV[1])

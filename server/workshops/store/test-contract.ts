@@ -17,6 +17,8 @@
  * STORE12 records handed out are copies: changing them does not change the store
  * STORE13 every participant change bumps the workshop's participant counter once and stores it in the
  *         participant's seq; concurrent changes get distinct numbers with no gap; adding and refused changes do not
+ * STORE14 presence by heartbeat: only the live connection counts as seen; a sweep turns the unseen
+ *         reconnecting, then offline (hand down); a heartbeat revives one the sweep thought gone
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -246,6 +248,55 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       expect(await store.expirePresence(w.id, p.id, 200)).toMatchObject({ presence: 'offline', handRaisedAt: null });
       expect(await store.expirePresence(w.id, p.id, 200)).toBeNull();
       expect(await store.getParticipant(w.id, p.id)).toMatchObject({ presence: 'offline', connectionId: '' });
+    });
+
+    test('[STORE14] heartbeats and sweeps settle presence without the node that served the person', async () => {
+      const { w, p } = await workshopWithParticipant();
+      const mine = (changes: Awaited<ReturnType<Store['sweepPresence']>>) =>
+        changes.filter((c) => c.workshopId === w.id).map((c) => [c.participant.id, c.participant.presence]);
+      await store.attachConnection(w.id, p.id, 'c1');
+      await store.raiseHand(w.id, p.id, 5);
+      expect(await store.heartbeat([{ workshopId: w.id, participantId: p.id, connectionId: 'old' }], 100)).toEqual([]);
+      expect(await store.heartbeat([{ workshopId: w.id, participantId: p.id, connectionId: 'c1' }], 100)).toEqual([]);
+      expect(mine(await store.sweepPresence(100, 0, 1000))).toEqual([]);
+      expect(mine(await store.sweepPresence(101, 0, 1000))).toEqual([[p.id, 'reconnecting']]);
+      expect(await store.getParticipant(w.id, p.id)).toMatchObject({ presence: 'reconnecting', disconnectedAt: 100 });
+      // The node was only slow: its next heartbeat brings the person back.
+      const revived = await store.heartbeat([{ workshopId: w.id, participantId: p.id, connectionId: 'c1' }], 200);
+      expect(revived.map((c) => c.participant.presence)).toEqual(['online']);
+      expect(mine(await store.sweepPresence(201, 0, 1000))).toEqual([[p.id, 'reconnecting']]);
+      expect(mine(await store.sweepPresence(201, 200, 1000))).toEqual([]);
+      expect(mine(await store.sweepPresence(201, 201, 1000))).toEqual([[p.id, 'offline']]);
+      expect(await store.getParticipant(w.id, p.id)).toMatchObject({
+        presence: 'offline',
+        handRaisedAt: null,
+        connectionId: '',
+      });
+      expect(mine(await store.sweepPresence(10_000, 10_000, 1000))).toEqual([]);
+    });
+
+    test('[STORE14] a revive by heartbeat and each change of a sweep take the next participant number', async () => {
+      const { w, p } = await workshopWithParticipant();
+      const live = [{ workshopId: w.id, participantId: p.id, connectionId: 'c1' }];
+      await store.attachConnection(w.id, p.id, 'c1');
+      await store.heartbeat(live, 100);
+      const before = await store.participantsSeq(w.id);
+      const numbers: number[] = [];
+      const take = (changes: Awaited<ReturnType<Store['sweepPresence']>>) => {
+        for (const c of changes) if (c.participant.id === p.id) numbers.push(c.participant.seq);
+      };
+      take(await store.sweepPresence(101, 0, 1000)); // reconnecting
+      take(await store.heartbeat(live, 200)); // online again
+      take(await store.sweepPresence(201, 0, 1000)); // reconnecting
+      take(await store.sweepPresence(201, 201, 1000)); // offline
+      expect(numbers).toEqual([before + 1, before + 2, before + 3, before + 4]);
+      expect(await store.participantsSeq(w.id)).toBe(before + 4);
+      expect((await store.getParticipant(w.id, p.id))?.seq).toBe(before + 4);
+      // Seen again with nothing to change: no number taken.
+      await store.attachConnection(w.id, p.id, 'c2');
+      const now = await store.participantsSeq(w.id);
+      expect(await store.heartbeat([{ ...live[0]!, connectionId: 'c2' }], 300)).toEqual([]);
+      expect(await store.participantsSeq(w.id)).toBe(now);
     });
 
     test('[STORE9] leave: offline with the hand down, and the participant can come back', async () => {

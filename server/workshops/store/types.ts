@@ -15,6 +15,17 @@ export interface ParticipantRecord extends Participant {
   removed: boolean;
 }
 
+export interface LiveConnection {
+  workshopId: string;
+  participantId: string;
+  connectionId: string;
+}
+
+export interface PresenceChange {
+  workshopId: string;
+  participant: ParticipantRecord;
+}
+
 export type AddParticipantResult = 'ok' | 'not_found' | 'locked' | 'ended';
 
 /**
@@ -65,6 +76,25 @@ export interface WorkshopStore {
   ): Promise<ParticipantRecord | null>;
   /** Turns a participant still waiting to reconnect since `disconnectedAt` into offline (hand lowered). */
   expirePresence(workshopId: string, participantId: string, disconnectedAt: number): Promise<ParticipantRecord | null>;
+  /**
+   * [WS15] Presence kept by the store, so any node can settle it: `connections` are live on the
+   * calling node at `at`. Each is recorded as seen when it is still the participant's live
+   * connection; a participant a sweep had marked reconnecting is online again and returned.
+   */
+  heartbeat(connections: readonly LiveConnection[], at: number): Promise<PresenceChange[]>;
+  /**
+   * [WS15] Any node: online participants not seen since `staleBefore` become reconnecting (from their
+   * last sighting); reconnecting ones dropped before `offlineBefore` become offline, hand lowered.
+   * Returns who changed (at most `limit` per call).
+   */
+  sweepPresence(staleBefore: number, offlineBefore: number, limit: number): Promise<PresenceChange[]>;
+  /**
+   * [WS16] Sets when the workshop may be forgotten (a later call replaces it). In Redis its main
+   * keys also expire then, so its code stops answering even if no node sweeps.
+   */
+  setWorkshopExpiry(workshop: Pick<WorkshopRecord, 'id' | 'code'>, expiresAt: number): Promise<void>;
+  /** [WS16] Deletes up to `limit` workshops whose time came before `now`, with everything of them; returns their ids. */
+  expireWorkshops(now: number, limit: number): Promise<string[]>;
   /** Voluntary leave: offline now, hand lowered; the resume token stays valid. */
   leave(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;
   /** Removal by a moderator: the participant cannot resume. */

@@ -117,11 +117,16 @@ export const core = defineMessages({
   'closed.rejoin': 'Rejoin',
   'closed.useHere': 'Continue here',
   'closed.home': 'Go to the home page',
-  'closed.gone': 'This workshop no longer exists: the server kept it in its memory only and was restarted, so the workshop and everything in it are gone.',
+  'closed.gone':
+    'This workshop no longer exists: the server kept it in its memory only and was restarted, so the workshop and everything in it are gone.',
   'closed.start': 'Go to the start page',
 
   'status.connecting': 'Connecting…',
   'status.reconnecting': 'Connection lost. Reconnecting… What you do now is sent as soon as the connection is back.',
+  'status.storeTrouble': 'The server is having trouble saving. Trying again…',
+  'error.name_taken':
+    'A moderator of this workshop has this name. Please choose another one, for example with your town.',
+  'error.store_unavailable': 'The server is having trouble saving: this was not saved. Please try again in a moment.',
 
   'error.invalid_payload': 'Some of what you entered is not valid. Please check the form.',
   'error.payload_too_large': 'That is too long. Please shorten it.',
@@ -137,6 +142,10 @@ export const core = defineMessages({
   'error.removed': 'You were removed from this workshop.',
   'error.version_mismatch': 'A new version of Jumelage is available. Please reload the page.',
   'error.rate_limited': 'Slow down a little: too many actions at once.',
+  'error.too_many_attempts': {
+    one: 'Too many attempts from this connection. Please wait {count} second and try again.',
+    other: 'Too many attempts from this connection. Please wait {count} seconds and try again.',
+  },
   'error.conflict': 'Someone else changed this at the same moment. Please try again.',
   'error.room_full': 'This room is full. Please choose another one.',
   'error.not_open': 'The breakout rooms are not open.',

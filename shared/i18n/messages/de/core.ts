@@ -120,11 +120,18 @@ export const core: Translation<typeof en> = {
   'closed.rejoin': 'Wieder teilnehmen',
   'closed.useHere': 'Hier weitermachen',
   'closed.home': 'Zur Startseite',
-  'closed.gone': 'Diesen Workshop gibt es nicht mehr: Der Server hatte ihn nur im Arbeitsspeicher und wurde neu gestartet, daher sind der Workshop und alles darin verloren.',
+  'closed.gone':
+    'Diesen Workshop gibt es nicht mehr: Der Server hatte ihn nur im Arbeitsspeicher und wurde neu gestartet, daher sind der Workshop und alles darin verloren.',
   'closed.start': 'Zur Startseite',
 
   'status.connecting': 'Verbinde…',
-  'status.reconnecting': 'Verbindung unterbrochen. Verbinde neu… Was Sie jetzt tun, wird gesendet, sobald die Verbindung wieder da ist.',
+  'status.reconnecting':
+    'Verbindung unterbrochen. Verbinde neu… Was Sie jetzt tun, wird gesendet, sobald die Verbindung wieder da ist.',
+  'status.storeTrouble': 'Der Server hat gerade Probleme beim Speichern. Neuer Versuch…',
+  'error.name_taken':
+    'Eine Moderatorin oder ein Moderator dieses Workshops heißt so. Bitte wählen Sie einen anderen Namen, zum Beispiel mit Ihrem Ort.',
+  'error.store_unavailable':
+    'Der Server hat gerade Probleme beim Speichern: Das wurde nicht gespeichert. Bitte versuchen Sie es gleich noch einmal.',
 
   'error.invalid_payload': 'Einige Angaben sind ungültig. Bitte prüfen Sie das Formular.',
   'error.payload_too_large': 'Das ist zu lang. Bitte kürzen Sie es.',
@@ -140,6 +147,11 @@ export const core: Translation<typeof en> = {
   'error.removed': 'Sie wurden aus diesem Workshop entfernt.',
   'error.version_mismatch': 'Eine neue Version von Jumelage ist da. Bitte laden Sie die Seite neu.',
   'error.rate_limited': 'Etwas langsamer bitte: zu viele Aktionen auf einmal.',
+  'error.too_many_attempts': {
+    one: 'Zu viele Versuche von diesem Anschluss. Bitte warten Sie {count} Sekunde und versuchen Sie es dann erneut.',
+    other:
+      'Zu viele Versuche von diesem Anschluss. Bitte warten Sie {count} Sekunden und versuchen Sie es dann erneut.',
+  },
   'error.conflict': 'Jemand anderes hat das gleichzeitig geändert. Bitte versuchen Sie es erneut.',
   'error.room_full': 'Dieser Raum ist voll. Bitte wählen Sie einen anderen.',
   'error.not_open': 'Die Gruppenräume sind nicht geöffnet.',

@@ -123,11 +123,18 @@ export const core: Translation<typeof en> = {
   'closed.rejoin': 'Revenir',
   'closed.useHere': 'Continuer ici',
   'closed.home': "Aller à l'accueil",
-  'closed.gone': 'Cet atelier n’existe plus : le serveur le gardait seulement en mémoire et a redémarré, l’atelier et tout son contenu sont donc perdus.',
+  'closed.gone':
+    'Cet atelier n’existe plus : le serveur le gardait seulement en mémoire et a redémarré, l’atelier et tout son contenu sont donc perdus.',
   'closed.start': 'Aller à la page d’accueil',
 
   'status.connecting': 'Connexion…',
-  'status.reconnecting': 'Connexion perdue. Reconnexion… Ce que vous faites maintenant sera envoyé dès que la connexion reviendra.',
+  'status.reconnecting':
+    'Connexion perdue. Reconnexion… Ce que vous faites maintenant sera envoyé dès que la connexion reviendra.',
+  'status.storeTrouble': 'Le serveur a du mal à enregistrer. Nouvel essai…',
+  'error.name_taken':
+    'Un modérateur de cet atelier porte ce nom. Veuillez en choisir un autre, par exemple avec votre ville.',
+  'error.store_unavailable':
+    "Le serveur a du mal à enregistrer : ceci n'a pas été enregistré. Veuillez réessayer dans un instant.",
 
   'error.invalid_payload': 'Certaines informations ne sont pas valides. Vérifiez le formulaire.',
   'error.payload_too_large': "C'est trop long. Raccourcissez, s'il vous plaît.",
@@ -143,6 +150,11 @@ export const core: Translation<typeof en> = {
   'error.removed': 'Vous avez été retiré·e de cet atelier.',
   'error.version_mismatch': 'Une nouvelle version de Jumelage est disponible. Rechargez la page.',
   'error.rate_limited': "Doucement : trop d'actions à la fois.",
+  'error.too_many_attempts': {
+    one: 'Trop de tentatives depuis cette connexion. Veuillez attendre {count} seconde, puis réessayer.',
+    many: 'Trop de tentatives depuis cette connexion. Veuillez attendre {count} secondes, puis réessayer.',
+    other: 'Trop de tentatives depuis cette connexion. Veuillez attendre {count} secondes, puis réessayer.',
+  },
   'error.conflict': "Quelqu'un d'autre a modifié cela au même moment. Réessayez.",
   'error.room_full': 'Cette salle est complète. Choisissez-en une autre.',
   'error.not_open': 'Les salles de sous-groupes ne sont pas ouvertes.',

@@ -123,11 +123,18 @@ export const core: Translation<typeof en> = {
   'closed.rejoin': 'Dołącz ponownie',
   'closed.useHere': 'Kontynuuj tutaj',
   'closed.home': 'Przejdź do strony głównej',
-  'closed.gone': 'Ten warsztat już nie istnieje: serwer przechowywał go tylko w pamięci i został uruchomiony ponownie, więc warsztat i cała jego zawartość przepadły.',
+  'closed.gone':
+    'Ten warsztat już nie istnieje: serwer przechowywał go tylko w pamięci i został uruchomiony ponownie, więc warsztat i cała jego zawartość przepadły.',
   'closed.start': 'Przejdź do strony startowej',
 
   'status.connecting': 'Łączenie…',
-  'status.reconnecting': 'Utracono połączenie. Ponowne łączenie… To, co robisz teraz, zostanie wysłane, gdy połączenie wróci.',
+  'status.reconnecting':
+    'Utracono połączenie. Ponowne łączenie… To, co robisz teraz, zostanie wysłane, gdy połączenie wróci.',
+  'status.storeTrouble': 'Serwer ma problem z zapisem. Ponawiam próbę…',
+  'error.name_taken':
+    'Moderator tych warsztatów ma już to imię. Proszę wybrać inne, na przykład z nazwą swojej miejscowości.',
+  'error.store_unavailable':
+    'Serwer ma problem z zapisem: to nie zostało zapisane. Proszę spróbować ponownie za chwilę.',
 
   'error.invalid_payload': 'Niektóre dane są nieprawidłowe. Sprawdź formularz.',
   'error.payload_too_large': 'To jest za długie. Skróć, proszę.',
@@ -143,6 +150,12 @@ export const core: Translation<typeof en> = {
   'error.removed': 'Usunięto cię z tego warsztatu.',
   'error.version_mismatch': 'Dostępna jest nowa wersja Jumelage. Odśwież stronę.',
   'error.rate_limited': 'Wolniej, proszę: za dużo działań naraz.',
+  'error.too_many_attempts': {
+    one: 'Zbyt wiele prób z tego połączenia. Proszę odczekać {count} sekundę i spróbować ponownie.',
+    few: 'Zbyt wiele prób z tego połączenia. Proszę odczekać {count} sekundy i spróbować ponownie.',
+    many: 'Zbyt wiele prób z tego połączenia. Proszę odczekać {count} sekund i spróbować ponownie.',
+    other: 'Zbyt wiele prób z tego połączenia. Proszę odczekać {count} sekundy i spróbować ponownie.',
+  },
   'error.conflict': 'Ktoś inny zmienił to w tej samej chwili. Spróbuj ponownie.',
   'error.room_full': 'Ten pokój jest pełny. Wybierz inny.',
   'error.not_open': 'Pokoje grupowe nie są otwarte.',

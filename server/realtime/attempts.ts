@@ -1,0 +1,56 @@
+/**
+ * Limits against guessing and flooding, shared by all nodes through the store: failed join-code
+ * lookups per client address, wrong moderator keys per workshop, workshops created per address.
+ * Each attempt spends a point before it is tried (so parallel guesses cannot slip through) and a
+ * success gives the point back: only failures count.
+ */
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { CommandError } from '../../shared/command.js';
+import type { AbuseLimits } from '../config.js';
+import type { Store } from '../store/store.js';
+
+export class Attempts {
+  private readonly lookups: RateLimiterAbstract;
+  private readonly moderatorKeys: RateLimiterAbstract;
+  private readonly creates: RateLimiterAbstract;
+
+  constructor(store: Store, limits: AbuseLimits) {
+    this.lookups = store.limiter('lookup', limits.lookupFailures, limits.lookupWindowS);
+    this.moderatorKeys = store.limiter('modkey', limits.moderatorKeyFailures, limits.moderatorKeyWindowS);
+    this.creates = store.limiter('create', limits.creates, limits.createWindowS);
+  }
+
+  /** Runs a join-code lookup for `address`; a miss (null) counts against it. */
+  lookup<T>(address: string, find: () => Promise<T | null>): Promise<T | null> {
+    return guarded(this.lookups, address, find);
+  }
+
+  /** Checks a moderator key of a workshop; a wrong one counts against the workshop and the address. */
+  async moderatorKey(workshopId: string, address: string, matches: () => boolean): Promise<boolean> {
+    const ok = await guarded(this.moderatorKeys, workshopId, async () => matches() || null);
+    if (!ok) await spend(this.lookups, address);
+    return ok === true;
+  }
+
+  /** Counts a workshop created from `address`. */
+  async create(address: string): Promise<void> {
+    await spend(this.creates, address);
+  }
+}
+
+async function guarded<T>(limiter: RateLimiterAbstract, key: string, attempt: () => Promise<T | null>) {
+  await spend(limiter, key);
+  const result = await attempt();
+  if (result !== null) await limiter.reward(key, 1);
+  return result;
+}
+
+async function spend(limiter: RateLimiterAbstract, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (err) {
+    if (!(err instanceof RateLimiterRes)) throw err;
+    const seconds = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+    throw new CommandError('too_many_attempts', `Too many attempts; wait ${seconds} s`, seconds);
+  }
+}
