@@ -31,6 +31,7 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
       this.boards.dropWorkshop(id);
       this.polls.dropWorkshop(id);
       this.breakouts.dropWorkshop(id);
+      this.sfu.dropWorkshop(id);
     }
     return ids;
   }

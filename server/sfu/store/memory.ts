@@ -50,6 +50,12 @@ export class MemorySfuStore implements SfuStore {
     if (feeds?.get(participantId)?.feed === feed) feeds.delete(participantId);
   }
 
+  /** [WS16] An expired workshop: its placements and feeds go with it. */
+  dropWorkshop(workshopId: string) {
+    this.placements.delete(workshopId);
+    this.feedMap.delete(workshopId);
+  }
+
   async feeds(workshopId: string) {
     return Object.fromEntries([...(this.feedMap.get(workshopId) ?? [])].map(([k, v]) => [k, { ...v }]));
   }
