@@ -123,7 +123,7 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
     return urls;
   }
 
-  const SIX = ['Jonas', 'Petra', 'Ola', 'Anna', 'Luc', 'Marta'];
+  const NAMES = ['Jonas', 'Petra', 'Ola', 'Anna', 'Luc', 'Marta'];
 
   /** A plenary of more than MESH_MAX_PEERS (Jonas moderates): all of them are on the SFU. */
   async function sfuPlenary(title: string, names: string[]) {
@@ -136,14 +136,17 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
     return people;
   }
 
-  it('[MEDIA13] six people in a plenary are on the SFU and see each other, every connection over loopback', async () => {
-    const names = SIX;
-    const people = await sfuPlenary('SFU: plenary of six', names);
-    for (const [i, p] of people.entries())
-      await expectFramesAdvance(
-        p.page,
-        names.filter((_, j) => j !== i),
-      );
+  it('[MEDIA13] five people in a plenary are on the SFU and see each other, every connection over loopback', async () => {
+    const names = NAMES.slice(0, 5);
+    const people = await sfuPlenary('SFU: plenary of five', names);
+    await Promise.all(
+      people.map((p, i) =>
+        expectFramesAdvance(
+          p.page,
+          names.filter((_, j) => j !== i),
+        ),
+      ),
+    );
     // Every connection runs over loopback (Janus's candidates and the pages').
     for (const p of people) {
       const addresses = await selectedAddresses(p.page);
@@ -153,7 +156,7 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
   });
 
   it('[MEDIA13] a breakout of two from a plenary of five is peer-to-peer; the plenary of three is back on the mesh', async () => {
-    const people = await sfuPlenary('SFU: breakout of two', SIX.slice(0, 5));
+    const people = await sfuPlenary('SFU: breakout of two', NAMES.slice(0, 5));
     const mod = people[0]!.page;
     await mod.locator('#br-room-count').fill('2');
     await mod.getByTestId('br-make-rooms').click();
