@@ -4,8 +4,8 @@
  */
 import { expect, test } from 'vitest';
 import type { BreakoutView, RoundEnded } from '../../shared/breakouts/schema.js';
-import { describeWithRedis, ok, request, sleep, waitFor, twoNodes } from '../../test/server-harness.js';
-import { createWorkshop, joinAs, type Person } from '../../test/workshop-helpers.js';
+import { connectClient, describeWithRedis, ok, request, waitFor, twoNodes } from '../../test/server-harness.js';
+import { createWorkshop, joinAs, resumeInput, type Person } from '../../test/workshop-helpers.js';
 import { eligible } from './logic.js';
 import { seededRng } from './random.js';
 import { speedDating } from './rotation.js';
@@ -73,7 +73,12 @@ describeWithRedis('breakouts on two nodes', (redisUrl) => {
     });
     expect(started.round).toMatchObject({ index: 0, total: 3 });
     const final = await closed;
-    await sleep(600); // any duplicate end would arrive now
+    // No ordering across nodes: a later round, ended by a later pass of the tickers and sent the same way,
+    // is the marker. A duplicate end of the rotation's last round would have come before it.
+    for (const p of people) p.socket.off('breakout:moved'); // the marker round needs no acks left in flight
+    const markers = people.map((p) => waitFor(p.socket, 'breakout:round-ended', (e) => e.total === 1, 10_000));
+    await ok(moderator.socket, 'breakout:open', { version: final.version, durationMs: 1_000 });
+    await Promise.all(markers);
 
     expect(rounds.map((v) => v.round!.index)).toEqual([0, 1, 2]);
     rounds.forEach((v, r) =>
@@ -86,6 +91,7 @@ describeWithRedis('breakouts on two nodes', (redisUrl) => {
         [0, 'round'],
         [1, 'round'],
         [2, 'plenary'],
+        [0, 'plenary'], // the marker
       ]);
     expect(final.roundsEnded).toBe(3);
     expect((await two.stores[1]!.listParticipants(workshopId)).every((p) => p.roomId === 'plenary')).toBe(true);
@@ -103,10 +109,16 @@ describeWithRedis('breakouts on two nodes', (redisUrl) => {
     await two.nodes[0].close(); // the node that opened the rooms is gone before the deadline
     for (const event of await Promise.all(back))
       expect(event).toEqual({ index: 0, total: 1, next: 'plenary', by: 'deadline' });
-    await sleep(600);
-    expect(counts).toEqual(onB.map(() => 1));
     const state = await two.stores[1]!.breakouts.get(workshopId);
     expect(state).toMatchObject({ status: 'closed', roundsEnded: 1 });
+    // The marker: the moderator, back on node B, opens a second round; node B's ticker ends it later.
+    // A second end of the first round would have come before it.
+    const again = await connectClient(two.nodes[1].url);
+    await ok(again, 'workshop:resume', resumeInput(moderator));
+    const markers = onB.map((p) => waitFor(p.socket, 'breakout:round-ended', () => true, 10_000));
+    await ok(again, 'breakout:open', { version: state!.version, durationMs: 1_000 });
+    await Promise.all(markers);
+    expect(counts).toEqual(onB.map(() => 2));
   });
 
   test('[BRS5] two moderators on two nodes reassigning at once: one plan wins, the other gets conflict', async () => {
