@@ -202,7 +202,6 @@ export function recordEvents(socket: ClientSocket): Array<{ event: string; arg: 
   return seen;
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A Redis key prefix no other test file (or run) uses. */
 export function uniquePrefix(label: string): string {
