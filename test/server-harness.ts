@@ -202,7 +202,6 @@ export function recordEvents(socket: ClientSocket): Array<{ event: string; arg: 
   return seen;
 }
 
-
 /** A Redis key prefix no other test file (or run) uses. */
 export function uniquePrefix(label: string): string {
   return `test:${label}:${randomBytes(6).toString('hex')}:`;
