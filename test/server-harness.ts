@@ -42,7 +42,7 @@ export interface StartOptions {
   config?: Partial<Config>;
   /** A logger of the test's own (to read what the server logs); `errors` then stays empty. */
   log?: Logger;
-  /** The server's clock (tests of lifetimes move it forward by days). */
+  /** The server's clock (rate limits, deadlines, lifetimes, timestamps): a test that moves time itself passes its own. */
   clock?: () => number;
 }
 
@@ -153,6 +153,18 @@ export async function ok<K extends CommandName>(
   return ack.data;
 }
 
+/** Waits started by waitFor and not yet over: afterEach cancels them, so no timer outlives its test. */
+const pendingWaits = new Set<() => void>();
+
+/**
+ * Cancels every wait still pending (its timer cleared, its listener removed). The promise stays
+ * unsettled: a test that never awaited it leaves no unhandled rejection behind for a later test.
+ */
+export function cancelPendingWaits() {
+  for (const cancel of [...pendingWaits]) cancel();
+}
+afterEach(cancelPendingWaits);
+
 /** The next `event` (matching `predicate`) on `socket`. Start waiting before triggering it. */
 export function waitFor<E extends ServerEvent>(
   socket: ClientSocket,
@@ -165,18 +177,36 @@ export function waitFor<E extends ServerEvent>(
       on(e: string, l: (a: unknown) => void): void;
       off(e: string, l: (a: unknown) => void): void;
     };
-    const timer = setTimeout(() => {
+    const cancel = () => {
+      clearTimeout(timer);
       target.off(event, listener);
+      pendingWaits.delete(cancel);
+    };
+    const timer = setTimeout(() => {
+      cancel();
       reject(new Error(`Timed out after ${timeoutMs} ms waiting for "${event}"`));
     }, timeoutMs);
     const listener = (arg: unknown) => {
       if (!predicate(arg as EventArg<E>)) return;
-      clearTimeout(timer);
-      target.off(event, listener);
+      cancel();
       resolve(arg as EventArg<E>);
     };
     target.on(event, listener);
+    pendingWaits.add(cancel);
   });
+}
+
+/**
+ * A round trip on `socket`: resolves once the server has answered a harmless read sent now. On one
+ * node Socket.IO delivers a connection's packets in order and handlers emit before they ack, so every
+ * event the server sent this socket before handling the read (for instance while handling a command
+ * another socket already got the ack for) has arrived by then. Use it before asserting that something
+ * did NOT arrive. `workshop:preview` is public, so it works for joined and not joined sockets alike;
+ * the answer (a preview, or not_found for the made-up code) does not matter. Not across nodes: there,
+ * wait for a later event on the same path instead.
+ */
+export async function settled(socket: ClientSocket): Promise<void> {
+  await request(socket, 'workshop:preview', { code: 'ZZZZZZ' });
 }
 
 /** Every server event the socket receives, in order, for asserting what did (not) happen. */
@@ -185,8 +215,6 @@ export function recordEvents(socket: ClientSocket): Array<{ event: string; arg: 
   socket.onAny((event: string, arg: unknown) => seen.push({ event, arg }));
   return seen;
 }
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A Redis key prefix no other test file (or run) uses. */
 export function uniquePrefix(label: string): string {

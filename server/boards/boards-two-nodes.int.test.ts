@@ -2,7 +2,7 @@
  * Boards on two nodes sharing one Redis: drawers on different nodes write at the same time and
  * everyone ends with the same board; the board survives a restart of every node.
  */
-import { expect, onTestFinished, test } from 'vitest';
+import { expect, onTestFinished, test, vi } from 'vitest';
 import { fromSnapshot, serializeBoard } from '../../shared/boards/apply.js';
 import type { Intent } from '../../shared/boards/schema.js';
 import {
@@ -10,7 +10,6 @@ import {
   connectClient,
   describeWithRedis,
   ok,
-  sleep,
   startServer,
   twoNodes,
 } from '../../test/server-harness.js';
@@ -54,7 +53,9 @@ describeWithRedis('boards on two nodes', (redisUrl) => {
     };
     await Promise.all([write(ana, 'ana'), write(ben, 'ben')]);
     const head = 1 + 2 * N;
-    for (let tries = 0; tries < 100 && watchers.some((w) => w.f.state.seq < head); tries++) await sleep(50);
+    await vi.waitFor(() => expect(watchers.map((w) => w.f.state.seq)).toEqual(watchers.map(() => head)), {
+      timeout: 5_000,
+    });
 
     const reference = serializeBoard(watchers[0]!.f.state);
     expect(watchers[0]!.f.state.seq).toBe(head);

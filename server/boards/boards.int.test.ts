@@ -8,7 +8,7 @@ import {
   ok,
   recordEvents,
   request,
-  sleep,
+  settled,
   startServer,
   waitFor,
   type TestServer,
@@ -61,7 +61,7 @@ describe('boards over sockets', () => {
     expect(atLate.state.seq).toBe(40);
     expect(JSON.parse(serializeBoard(atLate.state))).toEqual(JSON.parse(serializeBoard(atBen.state)));
     expect(atLate.state.items.size).toBe(40);
-    await sleep(50);
+    await settled(moderator.socket); // Ana's ops were all acked, so their broadcasts to the moderator are out
     expect(serializeBoard(atMod.state)).toBe(serializeBoard(atBen.state));
   });
 
@@ -109,7 +109,7 @@ describe('boards over sockets', () => {
     });
     const benSync = JSON.stringify(await ok(ben.socket, 'board:sync', { sinceSeq: 0 }));
     const modSync = JSON.stringify(await ok(moderator.socket, 'board:sync', { sinceSeq: 0, full: true }));
-    await sleep(50);
+    // Those two syncs were round trips on the watching sockets after Ana's acked ops: what was sent has arrived.
     for (const text of [JSON.stringify(benSaw), JSON.stringify(modSaw), benSync, modSync]) {
       expect(text).not.toMatch(/Radwege|zwei/);
       expect(text).not.toContain(ana.id);
@@ -250,7 +250,7 @@ describe('boards over sockets', () => {
       };
       await ok(anaThere, 'board:live', live);
       await ok(anaThere, 'board:live', live);
-      await sleep(100);
+      await settled(benThere);
       expect(benSaw.filter((e) => e.event === 'board:live')).toEqual([]);
       // Unlocked but drawing for moderators only: still nothing relayed from a participant.
       await ok(moderator.socket, 'board:settings', { patch: { locked: false, drawing: 'moderators' } });
@@ -261,7 +261,7 @@ describe('boards over sockets', () => {
         await ok(benThird, 'workshop:resume', resumeInput(ben));
         const benSawThird = recordEvents(benThird);
         await ok(anaThird, 'board:live', live);
-        await sleep(100);
+        await settled(benThird);
         expect(benSawThird.filter((e) => e.event === 'board:live')).toEqual([]);
       } finally {
         await third.close();

@@ -7,12 +7,13 @@ import {
   ok,
   recordEvents,
   request,
-  sleep,
+  settled,
   startServer,
   waitFor,
   type TestServer,
 } from '../../test/server-harness.js';
 import { joinAs, resumeInput, workshopWith, type Person } from '../../test/workshop-helpers.js';
+import { roundEndAfter, roundEnds } from './test-rounds.js';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -82,7 +83,7 @@ describe('breakouts', () => {
     const sent = await ok(a!.socket, 'chat:send', { text: 'Nur für unseren Raum' });
     expect(sent.roomId).toBe(roomOf(assigned, a!));
     expect(await atMate).toEqual(sent);
-    await sleep(100);
+    for (const p of others) await settled(p.socket);
     for (const seen of elsewhere) expect(seen.filter((e) => e.event === 'chat:message')).toEqual([]);
     expect(await ok(mate.socket, 'chat:history', {})).toEqual([sent]);
     expect(await ok(others[0]!.socket, 'chat:history', {})).toEqual([]);
@@ -106,13 +107,19 @@ describe('breakouts', () => {
     const ended = waitFor(people[0]!.socket, 'breakout:round-ended');
     await ok(moderator.socket, 'breakout:open', { version: assigned.version, durationMs: 1_000 });
     expect(await ended).toEqual({ index: 0, total: 1, next: 'plenary', by: 'deadline' });
-    await sleep(800);
-    expect(seen.filter((e) => e.event === 'breakout:round-ended')).toHaveLength(1);
     const after = await ok(people[0]!.socket, 'breakout:sync', {});
     expect(after).toMatchObject({ status: 'closed', round: null, roundsEnded: 1 });
     expect(after.archive.map((a) => a.id).sort()).toEqual(assigned.rooms.map((r) => r.id).sort());
     const back = await ok(people[1]!.socket, 'workshop:resume', resumeInput(people[1]!));
     expect(back.participants.filter((p) => p.roomId !== PLENARY)).toEqual([]);
+    // Rounds end on the ticker's later passes: a second round, ended by a later pass, is the marker.
+    // A repeated end of the first round would have come before it.
+    const reopened = await ok(moderator.socket, 'breakout:open', { version: after.version, durationMs: 1_000 });
+    await roundEndAfter(seen, reopened.version);
+    expect(roundEnds(seen)).toEqual([
+      { index: 0, total: 1, next: 'plenary', by: 'deadline' },
+      { index: 0, total: 1, next: 'plenary', by: 'deadline' },
+    ]);
   });
 
   test('[BR22] each open room has a board under its name; when rooms close, the plenary sees those boards as closed', async () => {

@@ -4,8 +4,17 @@
  */
 import { expect, test } from 'vitest';
 import type { BreakoutView, RoundEnded } from '../../shared/breakouts/schema.js';
-import { describeWithRedis, ok, request, sleep, waitFor, twoNodes } from '../../test/server-harness.js';
-import { createWorkshop, joinAs, type Person } from '../../test/workshop-helpers.js';
+import {
+  connectClient,
+  describeWithRedis,
+  ok,
+  recordEvents,
+  request,
+  waitFor,
+  twoNodes,
+} from '../../test/server-harness.js';
+import { createWorkshop, joinAs, resumeInput, type Person } from '../../test/workshop-helpers.js';
+import { roundEndAfter, roundEnds } from './test-rounds.js';
 import { eligible } from './logic.js';
 import { seededRng } from './random.js';
 import { speedDating } from './rotation.js';
@@ -73,7 +82,12 @@ describeWithRedis('breakouts on two nodes', (redisUrl) => {
     });
     expect(started.round).toMatchObject({ index: 0, total: 3 });
     const final = await closed;
-    await sleep(600); // any duplicate end would arrive now
+    // No ordering across nodes: a later round, ended by a later pass of the tickers and sent the same way,
+    // is the marker. A duplicate end of the rotation's last round would have come before it.
+    for (const p of people) p.socket.off('breakout:moved'); // the marker round needs no acks left in flight
+    const markers = people.map((p) => waitFor(p.socket, 'breakout:round-ended', (e) => e.total === 1, 10_000));
+    await ok(moderator.socket, 'breakout:open', { version: final.version, durationMs: 1_000 });
+    await Promise.all(markers);
 
     expect(rounds.map((v) => v.round!.index)).toEqual([0, 1, 2]);
     rounds.forEach((v, r) =>
@@ -86,6 +100,7 @@ describeWithRedis('breakouts on two nodes', (redisUrl) => {
         [0, 'round'],
         [1, 'round'],
         [2, 'plenary'],
+        [0, 'plenary'], // the marker
       ]);
     expect(final.roundsEnded).toBe(3);
     expect((await two.stores[1]!.listParticipants(workshopId)).every((p) => p.roomId === 'plenary')).toBe(true);
@@ -96,17 +111,26 @@ describeWithRedis('breakouts on two nodes', (redisUrl) => {
     const onB = people.filter((_, i) => i % 2 === 1);
     let view = await ok(moderator.socket, 'breakout:rooms', { version: 0, rooms: [{ name: 'A' }, { name: 'B' }] });
     view = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'random', seed: 1 });
-    const counts = onB.map(() => 0);
-    onB.forEach((p, i) => p.socket.on('breakout:round-ended', () => counts[i]!++));
+    const seen = onB.map((p) => recordEvents(p.socket));
     const back = onB.map((p) => waitFor(p.socket, 'breakout:round-ended', () => true, 10_000));
     await ok(moderator.socket, 'breakout:open', { version: view.version, durationMs: 1_500 });
     await two.nodes[0].close(); // the node that opened the rooms is gone before the deadline
     for (const event of await Promise.all(back))
       expect(event).toEqual({ index: 0, total: 1, next: 'plenary', by: 'deadline' });
-    await sleep(600);
-    expect(counts).toEqual(onB.map(() => 1));
     const state = await two.stores[1]!.breakouts.get(workshopId);
     expect(state).toMatchObject({ status: 'closed', roundsEnded: 1 });
+    // The marker: the moderator, back on node B, opens a second round; node B's ticker ends it later.
+    // A second end of the first round would have come before it.
+    const again = await connectClient(two.nodes[1].url);
+    await ok(again, 'workshop:resume', resumeInput(moderator));
+    const reopened = await ok(again, 'breakout:open', { version: state!.version, durationMs: 1_000 });
+    for (const s of seen) {
+      await roundEndAfter(s, reopened.version);
+      expect(roundEnds(s)).toEqual([
+        { index: 0, total: 1, next: 'plenary', by: 'deadline' },
+        { index: 0, total: 1, next: 'plenary', by: 'deadline' },
+      ]);
+    }
   });
 
   test('[BRS5] two moderators on two nodes reassigning at once: one plan wins, the other gets conflict', async () => {

@@ -6,7 +6,7 @@ import {
   ok,
   recordEvents,
   request,
-  sleep,
+  settled,
   startServer,
   waitFor,
   type TestServer,
@@ -71,7 +71,7 @@ describe('chat', () => {
       code: 'invalid_payload',
     });
     expect((await ok(ana, 'chat:send', { text: 'x'.repeat(CHAT_MAX_LENGTH) })).text).toHaveLength(CHAT_MAX_LENGTH);
-    await sleep(50);
+    await settled(moderator.socket);
     expect(seen.filter((e) => e.event === 'chat:message')).toHaveLength(1);
     expect(await ok(moderator.socket, 'chat:history', {})).toHaveLength(1);
   });
@@ -83,7 +83,7 @@ describe('chat', () => {
     const delivered = waitFor(first.moderator.socket, 'chat:message');
     await ok(first.people[0]!.socket, 'chat:send', { text: 'only for the first workshop' });
     await delivered;
-    await sleep(50);
+    await settled(second.people[0]!.socket);
     expect(elsewhere).toEqual([]);
     expect(await ok(second.moderator.socket, 'chat:history', {})).toEqual([]);
   });
@@ -94,7 +94,7 @@ describe('chat', () => {
     await ok(ana, 'workshop:leave', {});
     const seen = recordEvents(ana);
     await ok(moderator.socket, 'chat:send', { text: 'after Ana left' });
-    await sleep(50);
+    await settled(ana); // not joined any more: the round trip uses a public command
     expect(seen).toEqual([]);
     expect(await request(ana, 'chat:history', {})).toMatchObject({ ok: false, code: 'not_joined' });
   });

@@ -8,7 +8,7 @@ import {
   ok,
   recordEvents,
   request,
-  sleep,
+  settled,
   startServer,
   uniquePrefix,
   waitFor,
@@ -98,7 +98,9 @@ describe('[MEDIA1] signals', () => {
     // Two people in the same breakout room may signal each other.
     await s.app.store.setRoom(ana.workshopId, ben.id, 'room-3');
     await ok(cleo.socket, 'media:signal', { to: ben.id, cid: 'abcd1234', signals: offer });
-    await sleep(100);
+    // Relays are emitted before the sender's ack: a round trip on each watcher brings anything sent so far.
+    await settled(ben.socket);
+    await settled(otto.socket);
     expect(seenByBen.filter((e) => e.event === 'media:signaled').map((e) => (e.arg as { from: string }).from)).toEqual([
       ana.id,
       cleo.id,
@@ -268,7 +270,7 @@ describe('moderating media', () => {
     const asked = waitFor(ana.socket, 'media:unmuteRequested');
     await ok(moderator.socket, 'media:askUnmute', { participantId: ana.id });
     expect(await asked).toEqual({ by: moderator.id, byName: 'Mia Moderatorin' });
-    await sleep(50);
+    await settled(ana.socket);
     const [stored] = (await s.app.store.listParticipants(ana.workshopId)).filter((p) => p.id === ana.id);
     expect(stored!.micOn).toBe(false);
     expect((await ok(ana.socket, 'media:update', { micOn: true })).micOn).toBe(true);

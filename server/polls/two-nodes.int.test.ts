@@ -4,7 +4,7 @@
  */
 import { expect, test } from 'vitest';
 import type { PollTally } from '../../shared/polls/schema.js';
-import { connectClient, describeWithRedis, ok, sleep, twoNodes } from '../../test/server-harness.js';
+import { connectClient, describeWithRedis, ok, twoNodes, waitFor } from '../../test/server-harness.js';
 import { createWorkshop, joinAs, resumeInput, type Person } from '../../test/workshop-helpers.js';
 
 describeWithRedis('polls on two nodes', (redisUrl) => {
@@ -30,6 +30,8 @@ describeWithRedis('polls on two nodes', (redisUrl) => {
     await ok(moderator.socket, 'poll:launch', { pollId: poll.id });
 
     const latest = new Map<string, PollTally>();
+    const observed: PollTally[] = [];
+    observer.socket.on('poll:tallied', (t) => observed.push(t));
     for (const [who, socket] of [
       ['moderator', moderator.socket],
       ['observer', observer.socket],
@@ -73,11 +75,17 @@ describeWithRedis('polls on two nodes', (redisUrl) => {
     }
     // The trailing broadcast came after the last vote; nothing later changes it.
     const final = latest.get('observer')!.rev;
-    await sleep(300);
-    expect(latest.get('observer')!.rev).toBe(final);
     const stored = await two.stores[1]!.polls.pollVotes(moderator.workshopId, poll.id);
     expect(stored.votes.size).toBe(200);
     expect(stored.rev).toBe(final);
     expect((await ok(observer.socket, 'poll:sync', {})).tallies[0]).toMatchObject({ rev: final, total: want });
+    // No ordering across nodes: a later vote (the moderator's, on the other node) is the marker. Every tally
+    // the observer got between the final one and the marker's still says `final` and all 200 votes.
+    const seenAtFinal = observed.findIndex((t) => t.rev === final);
+    const marker = waitFor(observer.socket, 'poll:tallied', (t) => t.total.voters === 201, 10_000);
+    await ok(moderator.socket, 'poll:vote', { pollId: poll.id, choices: ['yes'] });
+    const markerTally = await marker;
+    const between = observed.slice(seenAtFinal, observed.indexOf(markerTally));
+    expect(between.map((t) => [t.rev, t.total])).toEqual(between.map(() => [final, expect.objectContaining(want)]));
   }, 60_000);
 });

@@ -3,16 +3,8 @@
  * trouble saving, safe commands are retried and then succeed, and with an append-only file nothing
  * acknowledged is lost.
  */
-import { afterEach, expect, test } from 'vitest';
-import {
-  closeAllClients,
-  ok,
-  request,
-  sleep,
-  startServer,
-  waitFor,
-  type TestServer,
-} from '../../test/server-harness.js';
+import { afterEach, expect, test, vi } from 'vitest';
+import { closeAllClients, ok, request, startServer, waitFor, type TestServer } from '../../test/server-harness.js';
 import { persistentRedis } from '../../test/redis-server.js';
 import { workshopWith } from '../../test/workshop-helpers.js';
 import { describeWithRedis } from '../../test/server-harness.js';
@@ -58,7 +50,10 @@ describeWithRedis('a Redis restart', () => {
     expect(await trouble).toEqual({ retrying: true });
     expect(Date.now() - started).toBeLessThan(1000);
 
-    await sleep(1000);
+    // Redis comes back only after the server has started retrying the command.
+    await vi.waitFor(() => expect(server!.errors.some((line) => line.includes('retrying role=store'))).toBe(true), {
+      timeout: 5000,
+    });
     await redis.start();
     expect(await locking).toMatchObject({ ok: true, data: { locked: true } });
     expect(server.errors.filter((line) => line.includes('retrying role=store'))).toHaveLength(1);

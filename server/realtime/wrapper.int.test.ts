@@ -9,7 +9,6 @@ import {
   ok,
   request,
   requestRaw,
-  sleep,
   startServer,
   uniquePrefix,
   waitFor,
@@ -210,10 +209,12 @@ describe('malformed input', () => {
 
 describe('rate limit', () => {
   test('a flood gets rate_limited acks, others are unaffected, and the sender recovers', async () => {
-    server = await startServer({ config: { rateLimitPerSecond: 5 } });
+    // The server's clock moves only when the test moves it: the bucket refills when we say, not while we wait.
+    let now = Date.now();
+    server = await startServer({ config: { rateLimitPerSecond: 5 }, clock: () => now });
     const { moderator, people } = await workshopWith(server.url, 'Ana');
     const ana = people[0]!.socket;
-    await sleep(400); // the joins above spent some of the burst
+    now += 2_000; // the joins above spent some of the burst: two seconds refill it
     let delivered = 0;
     moderator.socket.on('chat:message', () => delivered++);
 
@@ -223,12 +224,15 @@ describe('rate limit', () => {
     const accepted = acks.filter((a) => a.ok).length;
     const limited = acks.filter((a) => !a.ok && a.code === 'rate_limited').length;
     expect(accepted + limited).toBe(200);
-    expect(accepted).toBeGreaterThanOrEqual(9);
-    expect(accepted).toBeLessThanOrEqual(15);
+    expect(accepted).toBe(10); // the burst (twice the rate): no time passed during the flood
 
     expect((await ok(moderator.socket, 'chat:send', { text: 'I can still talk' })).text).toBe('I can still talk');
     expect(delivered).toBe(accepted + 1);
-    await sleep(400);
+    expect(await request(ana, 'chat:send', { text: 'still too soon' })).toMatchObject({
+      ok: false,
+      code: 'rate_limited',
+    });
+    now += 400; // two tokens at five a second
     expect((await ok(ana, 'chat:send', { text: 'sorry' })).text).toBe('sorry');
   });
 
@@ -248,20 +252,22 @@ describe('rate limit', () => {
   });
 
   test('volatile commands have their own bucket: a client moving its cursor at 60/s still gets its commands through', async () => {
-    server = await startServer(); // the default limits
+    let now = Date.now();
+    server = await startServer({ clock: () => now }); // the default limits; the test moves the clock
     const { moderator, people } = await workshopWith(server.url, 'Ana');
     const ana = people[0]!.socket;
     let cursors = 0;
     moderator.socket.on('board:cursor', () => cursors++);
-    const acks: Array<Promise<unknown>> = [];
     const chats: Array<Promise<{ ok: boolean }>> = [];
-    // 60 cursor moves a second for two seconds, in steps of 50 ms, and a chat message every half second.
+    // 60 cursor moves a second for two seconds, in steps of 50 ms of the server's clock (each step's
+    // acks awaited, so the server sees them at that time), and a chat message every half second.
     for (let step = 1; step <= 40; step++) {
+      now += 50;
+      const acks: Array<Promise<unknown>> = [];
       for (let i = 0; i < 3; i++) acks.push(ok(ana, 'board:cursor', { x: step, y: i }));
       if (step % 10 === 0) chats.push(request(ana, 'chat:send', { text: `step ${step}` }));
-      await sleep(50);
+      await Promise.all(acks);
     }
-    await Promise.all(acks);
     expect(await Promise.all(chats)).toEqual(Array.from({ length: 4 }, () => expect.objectContaining({ ok: true })));
     // Every cursor was accepted (ok() throws otherwise); socket.io may drop volatile relays while the transport is busy.
     expect(cursors).toBeGreaterThan(0);

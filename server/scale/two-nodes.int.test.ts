@@ -2,17 +2,9 @@
  * Two server nodes on one real Redis (store + Socket.IO Redis adapter), a client on each.
  * Any node serves any participant: events cross nodes and a session resumes on the other node.
  */
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import type { Participant } from '../../shared/workshops/schema.js';
-import {
-  connectClient,
-  describeWithRedis,
-  ok,
-  recordEvents,
-  sleep,
-  waitFor,
-  twoNodes,
-} from '../../test/server-harness.js';
+import { connectClient, describeWithRedis, ok, recordEvents, waitFor, twoNodes } from '../../test/server-harness.js';
 import { createWorkshop, joinAs, resumeInput, type Person } from '../../test/workshop-helpers.js';
 
 describeWithRedis('two nodes on one Redis', (redisUrl) => {
@@ -116,7 +108,7 @@ describeWithRedis('two nodes on one Redis', (redisUrl) => {
     ana.socket.on('participant:updated', (p) => seen.push(p));
     await two.nodes[0].close();
     await reconnecting;
-    await sleep(100);
+    await vi.waitFor(() => expect(seen).toHaveLength(2));
     expect(seen.map((p) => [p.id, p.presence]).sort()).toEqual(both.map((id) => [id, 'reconnecting']).sort());
 
     const online = waitFor(ana.socket, 'participant:updated', (p) => p.id === moderator.id && p.presence === 'online');
@@ -126,6 +118,9 @@ describeWithRedis('two nodes on one Redis', (redisUrl) => {
       role: 'moderator',
     });
     await online;
+    // The moderator coming back is the later event on the same path: nothing else came before it.
+    expect(seen.map((p) => [p.id, p.presence])).toHaveLength(3);
+    expect(seen.at(-1)).toMatchObject({ id: moderator.id, presence: 'online' });
   });
 
   test('a moderator on node A removes a participant connected to node B', async () => {
