@@ -259,27 +259,24 @@ describe('board logic over random operation sequences', () => {
     }
   });
 
-  test.each(SEEDS)(
-    '[BOARD4] seed %i: undoing the last op right away restores the board exactly (items)',
-    (seed) => {
-      const { ops, state } = randomLog(seed, 200);
-      const last = [...ops].reverse().find((o) => o.kind !== 'settings' && o.by !== '');
-      if (!last) return;
-      const before = replay(ops.slice(0, -1));
-      if (last.seq !== state.seq) return;
-      const actor = ACTORS.find((a) => a.id === last.by)!;
-      let body: BoardOpBody;
-      try {
-        body = logic.resolveRevert(state, last, actor);
-      } catch {
-        return; // e.g. voting closed meanwhile: refused, and that is a rule of its own
-      }
-      const undone = cloneBoard(state);
-      applyOp(undone, { ...body, seq: state.seq + 1, by: actor.id, at: 0 });
-      expect(new Set(undone.items.keys())).toEqual(new Set(before.items.keys()));
-      for (const [id, item] of before.items) expect(undone.items.get(id)).toEqual(item);
-    },
-  );
+  test.each(SEEDS)('[BOARD4] seed %i: undoing the last op right away restores the board exactly (items)', (seed) => {
+    const { ops, state } = randomLog(seed, 200);
+    const last = [...ops].reverse().find((o) => o.kind !== 'settings' && o.by !== '');
+    if (!last) return;
+    const before = replay(ops.slice(0, -1));
+    if (last.seq !== state.seq) return;
+    const actor = ACTORS.find((a) => a.id === last.by)!;
+    let body: BoardOpBody;
+    try {
+      body = logic.resolveRevert(state, last, actor);
+    } catch {
+      return; // e.g. voting closed meanwhile: refused, and that is a rule of its own
+    }
+    const undone = cloneBoard(state);
+    applyOp(undone, { ...body, seq: state.seq + 1, by: actor.id, at: 0 });
+    expect(new Set(undone.items.keys())).toEqual(new Set(before.items.keys()));
+    for (const [id, item] of before.items) expect(undone.items.get(id)).toEqual(item);
+  });
 });
 
 test('the random logs exercise every kind of op, item, undo and hidden or anonymous cards', () => {
