@@ -1,6 +1,6 @@
 /**
  * Drops and restarts in a real Chromium: what someone does while the connection is away is sent once
- * it is back (issue 15 point 5), and a workshop lost with a memory-store restart says so (point 6).
+ * it is back, and a workshop lost with a memory-store restart says so.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
