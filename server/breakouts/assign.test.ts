@@ -62,6 +62,32 @@ describe('random rooms with towns mixed', () => {
     });
   });
 
+  test('[BR2] a town-hall group meets another town: 12 from Uden and three single people in two rooms', () => {
+    forSeeds(SEEDS, (rng) => {
+      const people: Person[] = [
+        { id: 'uden', town: 'Uden', languages: ['nl'], headcount: 12 },
+        ...['Kamen', 'Wołów', 'Lyon'].map((town, i) => ({ id: `p${i}`, town, languages: [], headcount: 1 })),
+      ];
+      for (const g of mixTowns(people, 2, rng)) {
+        const towns = new Set(g.map((id) => people.find((p) => p.id === id)!.town));
+        expect(towns.size, g.join()).toBeGreaterThan(1);
+      }
+    });
+  });
+
+  test('[BR2] a group is never alone with its own town while enough people of other towns are there', () => {
+    forSeeds(SEEDS, (rng) => {
+      const rooms = 2 + rng.int(3);
+      const others = randomPeople(rng, { min: 2 * rooms, max: 30 }).map((p) => ({ ...p, headcount: 1 }));
+      const group: Person = { id: 'group', town: 'Uden', languages: [], headcount: 5 + rng.int(11) };
+      const people = [group, ...others];
+      const groups = mixTowns(people, rooms, rng);
+      expectEveryoneOnce(groups, people);
+      const withGroup = groups.find((g) => g.includes('group'))!;
+      expect(withGroup.length, withGroup.join()).toBeGreaterThan(1);
+    });
+  });
+
   test('[BR3] fixed hosts stay in their rooms and count towards its size', () => {
     forSeeds(SEEDS, (rng) => {
       const people = randomPeople(rng, { min: 6, max: 40 });

@@ -67,7 +67,41 @@ export function mixTowns(
     }
     rooms[best]!.push(person);
   }
+  for (const room of rooms) meetAnotherTown(room, rooms, fixedIds);
   return rooms.map((r) => r.map((p) => p.id));
+}
+
+const townsIn = (room: readonly Person[]) => new Set(room.map(townOf));
+
+/**
+ * [BR2] A group (headcount > 1) never sits with its own town only while people of other towns are
+ * in other rooms: mixing beats balancing by headcount. One person from another town moves in, taken
+ * from a room that keeps two or more people (one that stays mixed first, then the fullest), never a
+ * fixed host, and never the last other-town person of another group.
+ */
+function meetAnotherTown(room: Person[], rooms: Person[][], fixedIds: ReadonlySet<string>) {
+  const towns = townsIn(room);
+  if (towns.size !== 1 || !room.some((p) => p.headcount > 1)) return;
+  const [own] = towns;
+  const size = (r: readonly Person[]) => r.reduce((n, p) => n + p.headcount, 0);
+  let pick: { from: Person[]; person: Person; staysMixed: boolean } | null = null;
+  for (const from of rooms) {
+    if (from === room || from.length < 2) continue;
+    for (const person of from) {
+      if (fixedIds.has(person.id) || person.headcount > 1 || townOf(person) === own) continue;
+      const rest = from.filter((q) => q !== person);
+      const staysMixed = townsIn(rest).size > 1;
+      if (!staysMixed && rest.some((q) => q.headcount > 1)) continue;
+      const better =
+        !pick ||
+        (staysMixed && !pick.staysMixed) ||
+        (staysMixed === pick.staysMixed && size(from) > size(pick.from));
+      if (better) pick = { from, person, staysMixed };
+    }
+  }
+  if (!pick) return;
+  pick.from.splice(pick.from.indexOf(pick.person), 1);
+  room.push(pick.person);
 }
 
 function lexLess(a: readonly number[], b: readonly number[]): boolean {

@@ -292,7 +292,7 @@ describe('moderating media', () => {
     ]);
   });
 
-  test('[MEDIA5] stage mode mutes the audience, refuses their unmute until invited, and [MEDIA7] leaving the stage mutes', async () => {
+  test('[MEDIA5] stage mode mutes the audience and late joiners, refuses their unmute until invited, and [MEDIA7] leaving the stage mutes', async () => {
     const s = await server();
     const { moderator, people } = await workshopWith(s.url, 'Ana', 'Ben');
     const [ana, ben] = people as [Person, Person];
@@ -340,7 +340,11 @@ describe('moderating media', () => {
       code: 'forbidden',
     });
 
+    const late = await joinAs(s.url, ana.snapshot.workshop.code, { name: 'Lea', media: true, micOn: true, cameraOn: true });
+    expect(late.snapshot.self).toMatchObject({ micOn: false, cameraOn: false });
     await ok(moderator.socket, 'media:stage', { on: false });
+    const everyone = await ok(moderator.socket, 'participant:sync', {});
+    expect(everyone.participants.find((p) => p.id === late.id)).toMatchObject({ micOn: false, cameraOn: false });
     expect((await ok(ben.socket, 'media:update', { cameraOn: true })).cameraOn).toBe(true);
     expect((await ok(ben.socket, 'media:update', { micOn: true })).micOn).toBe(true);
     expect((await ok(ana.socket, 'media:config', {})).stageRooms).toEqual([]);

@@ -65,7 +65,11 @@ export class MemoryWorkshopStore implements WorkshopStore {
     if (!w) return 'not_found';
     if (w.workshop.endedAt !== null) return 'ended';
     if (w.workshop.locked && !opts.bypassLock) return 'locked';
-    w.participants.set(p.id, copy(p));
+    const stored = copy(p);
+    // Someone joining a room in stage mode as audience comes in with microphone and camera off.
+    if (p.role !== 'moderator' && !p.onStage && w.stage?.has(p.roomId))
+      Object.assign(stored, { micOn: false, cameraOn: false, screenSharing: false });
+    w.participants.set(p.id, stored);
     return 'ok';
   }
 

@@ -63,6 +63,7 @@ export class RedisWorkshopStore implements WorkshopStore {
       this.keys.workshop(workshopId),
       this.keys.participant(workshopId, p.id),
       this.keys.participantIds(workshopId),
+      this.keys.stage(workshopId),
     ];
     const reply = await this.client.addParticipant(keys, [opts.bypassLock ? '1' : '0', p.id, ...encodeParticipant(p)]);
     return statusReply(reply, ['ok', 'not_found', 'locked', 'ended'], 'addParticipant') satisfies AddParticipantResult;

@@ -17,12 +17,19 @@ if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
 if redis.call('SET', KEYS[1], ARGV[1], 'NX') == false then return 0 end
 redis.call('HSET', KEYS[2], unpack(ARGV, 2))
 return 1`),
-  /** KEYS: workshop hash, participant hash, participant id list. ARGV: bypassLock, id, field/value pairs. */
+  /**
+   * KEYS: workshop hash, participant hash, participant id list, stage set. ARGV: bypassLock, id, field/value pairs.
+   * Someone joining a room in stage mode as audience comes in with microphone and camera off.
+   */
   addParticipant: luaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
 if redis.call('HGET', KEYS[1], 'endedAt') ~= '' then return 'ended' end
 if ARGV[1] ~= '1' and redis.call('HGET', KEYS[1], 'locked') == '1' then return 'locked' end
 redis.call('HSET', KEYS[2], unpack(ARGV, 3))
+local f = redis.call('HMGET', KEYS[2], 'role', 'onStage', 'roomId')
+if f[1] ~= 'moderator' and f[2] ~= '1' and redis.call('SISMEMBER', KEYS[4], f[3]) == 1 then
+  redis.call('HSET', KEYS[2], 'micOn', '0', 'cameraOn', '0', 'screenSharing', '0')
+end
 redis.call('RPUSH', KEYS[3], ARGV[2])
 return 'ok'`),
   /** KEYS: workshop hash. ARGV: field/value pairs. */

@@ -9,6 +9,7 @@
  * STORE-M4 setRoom moves a participant; removed or unknown participants give null
  * STORE-M5 concurrent mic toggles and a stage switch never leave an audience member unmuted
  * STORE-M6 camera and screen toggles racing a stage switch are refused once the room is on stage
+ * STORE-M7 someone added to a stage room as audience comes in muted, camera off; moderators and other rooms as asked
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Store } from '../../store/store.js';
@@ -108,6 +109,22 @@ export function describeMediaStore(name: string, factory: () => Promise<Store>) 
       expect(await store.stageRooms(other.id)).toEqual([]);
       await store.setStage(w.id, 'plenary', false);
       expect(await store.stageRooms(w.id)).toEqual(['room-2']);
+    });
+
+    test('[STORE-M7] a late joiner of a stage room is audience: microphone and camera off', async () => {
+      const { w } = await setup();
+      await store.setStage(w.id, 'plenary', true);
+      const wants = { micOn: true, cameraOn: true };
+      const late = participantRecord(wants);
+      const mod = participantRecord({ ...wants, role: 'moderator' });
+      const elsewhere = participantRecord({ ...wants, roomId: 'room-2' });
+      for (const p of [late, mod, elsewhere]) expect(await store.addParticipant(w.id, p, { bypassLock: false })).toBe('ok');
+      expect(await store.getParticipant(w.id, late.id)).toMatchObject({ micOn: false, cameraOn: false });
+      expect(await store.getParticipant(w.id, mod.id)).toMatchObject(wants);
+      expect(await store.getParticipant(w.id, elsewhere.id)).toMatchObject(wants);
+      // Ending the stage does not turn anything on by itself.
+      await store.setStage(w.id, 'plenary', false);
+      expect(await store.getParticipant(w.id, late.id)).toMatchObject({ micOn: false, cameraOn: false });
     });
 
     test('[STORE-M4] setRoom moves a participant', async () => {

@@ -46,7 +46,10 @@ export interface WorkshopStore {
   /** Ends the workshop once; later calls keep the first end time. */
   endWorkshop(workshopId: string, at: number): Promise<WorkshopRecord | null>;
 
-  /** Adds a participant unless the workshop is missing, ended, or locked (moderators pass a lock). */
+  /**
+   * Adds a participant unless the workshop is missing, ended, or locked (moderators pass a lock).
+   * Someone who joins a room in stage mode as audience is stored with microphone, camera and screen off.
+   */
   addParticipant(
     workshopId: string,
     participant: ParticipantRecord,
