@@ -100,8 +100,14 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
       expect(room.map((n) => people.find((p) => p.name === n)!.town).sort()).toEqual(['Kamen', 'Wołów']);
     await mod.screenshot({ path: screenshotPath('breakouts-preview.png'), fullPage: true });
 
+    // A duration of 0 minutes is named, not silently replaced, and cannot be opened.
+    await mod.locator('#br-minutes').fill('0');
+    await mod.getByTestId('br-minutes-error').waitFor();
+    expect(await mod.getByTestId('br-open').isDisabled()).toBe(true);
+    expect(await mod.locator('#br-minutes').inputValue()).toBe('0');
     // Open for one minute: the "one minute left" notice shows at once.
     await mod.locator('#br-minutes').fill('1');
+    await expect.poll(() => mod.getByTestId('br-minutes-error').count()).toBe(0);
     await mod.getByTestId('br-open').click();
     const mateOf = (name: string) => plan.find((r) => r.includes(name))!.filter((n) => n !== name);
     for (const [name, page] of pages) {

@@ -70,6 +70,14 @@ export const ERROR_CODES = [
   'room_full',
   /** The breakout rooms are not open (or no longer). */
   'not_open',
+  /** The breakout rooms are open already: call everyone back first. */
+  'already_open',
+  /** There are no breakout rooms (or World Café tables) yet. */
+  'no_rooms',
+  /** A room with people in it cannot be removed while the rooms are open. */
+  'room_occupied',
+  /** Opening would put nobody into any room. */
+  'rooms_empty',
   'internal',
   /** The store (Redis) cannot be reached right now: nothing was saved; safe commands are retried by the server. */
   'store_unavailable',

@@ -1,6 +1,10 @@
 import { useSignal } from '@preact/signals';
 import { PLENARY } from '../../shared/rooms.js';
 import { ASSIGN_MODES, MAX_ROOMS } from '../../shared/breakouts/constants.js';
+
+/** The open duration the form offers: a quarter of a minute to four hours (the server's limits are wider). */
+const MIN_MINUTES = 0.25;
+const MAX_MINUTES = 240;
 import type { AssignMode, BreakoutRoom, RoomInput } from '../../shared/breakouts/schema.js';
 import { languageName, t } from '../i18n/i18n.js';
 import type { WorkshopState } from '../workshops/state.js';
@@ -27,7 +31,9 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
   const langA = useSignal(state.workshop.value?.languages[0] ?? 'de');
   const langB = useSignal(state.workshop.value?.languages[1] ?? state.workshop.value?.languages[0] ?? 'fr');
   const size = useSignal(4);
+  // What the moderator typed, kept as typed: an empty or out-of-range duration is named, never replaced.
   const minutes = useSignal(10);
+  const minutesOk = Number.isFinite(minutes.value) && minutes.value >= MIN_MINUTES && minutes.value <= MAX_MINUTES;
   // The workshop's languages, then any other language someone here speaks.
   const languages = [
     ...new Set([...(state.workshop.value?.languages ?? []), ...state.present.value.flatMap((p) => p.languages)]),
@@ -199,21 +205,29 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
             <input
               id="br-minutes"
               type="number"
-              min={0.25}
-              max={240}
+              min={MIN_MINUTES}
+              max={MAX_MINUTES}
               step={0.25}
               value={minutes.value}
-              onInput={(e) => (minutes.value = number(e) || 10)}
+              aria-invalid={!minutesOk}
+              aria-describedby={minutesOk ? undefined : 'br-minutes-error'}
+              onInput={(e) => (minutes.value = (e.target as HTMLInputElement).value === '' ? Number.NaN : number(e))}
             />
             <button
               type="button"
               class="btn btn--primary btn--large"
               data-testid="br-open"
+              disabled={!minutesOk}
               onClick={() => void br.actions.open(Math.round(minutes.value * 60_000))}
             >
               {t('br.open')}
             </button>
           </div>
+          {!minutesOk && (
+            <p id="br-minutes-error" class="alert" role="alert" data-testid="br-minutes-error">
+              {t('br.minutesInvalid', { min: MIN_MINUTES, max: MAX_MINUTES })}
+            </p>
+          )}
         </div>
       )}
       <RotationSetup br={br} languages={languages} />

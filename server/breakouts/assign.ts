@@ -93,9 +93,7 @@ function meetAnotherTown(room: Person[], rooms: Person[][], fixedIds: ReadonlySe
       const staysMixed = townsIn(rest).size > 1;
       if (!staysMixed && rest.some((q) => q.headcount > 1)) continue;
       const better =
-        !pick ||
-        (staysMixed && !pick.staysMixed) ||
-        (staysMixed === pick.staysMixed && size(from) > size(pick.from));
+        !pick || (staysMixed && !pick.staysMixed) || (staysMixed === pick.staysMixed && size(from) > size(pick.from));
       if (better) pick = { from, person, staysMixed };
     }
   }

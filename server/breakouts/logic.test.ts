@@ -80,7 +80,7 @@ describe('breakout logic', () => {
     expect(renamed.plan.p1).toBe(ids[0]);
     const [open] = land(logic.open(renamed, 60_000, ctxFor(people)), people);
     expect(() => logic.setRooms(open, [open.rooms[0]!], ctxFor(people))).toThrow(
-      expect.objectContaining({ code: 'conflict' }),
+      expect.objectContaining({ code: 'room_occupied' }),
     );
   });
 
@@ -95,8 +95,22 @@ describe('breakout logic', () => {
     expect(counts.sort()).toEqual([2, 3]);
     expect(change.moves).toHaveLength(5);
     expect(() => logic.open(change.state, 1_000, ctxFor(people))).toThrow(
-      expect.objectContaining({ code: 'conflict' }),
+      expect.objectContaining({ code: 'already_open' }),
     );
+  });
+
+  test('[BR14] opening says what is missing: no rooms yet, or nobody to put in them', () => {
+    const people = workshop(3);
+    expect(() => logic.open(withRooms(people, 0), 60_000, ctxFor(people))).toThrow(
+      expect.objectContaining({ code: 'no_rooms' }),
+    );
+    const nobody = workshop(0);
+    expect(() => logic.open(withRooms(nobody, 2), 60_000, ctxFor(nobody))).toThrow(
+      expect.objectContaining({ code: 'rooms_empty' }),
+    );
+    // In "choose" mode people pick their room once the rooms are open: opening empty is the point.
+    const choose = { ...withRooms(nobody, 2), mode: 'choose' as const };
+    expect(logic.open(choose, 60_000, ctxFor(nobody)).state.status).toBe('open');
   });
 
   test('[BR15] the deadline ends a single round: everyone back, rooms archived, counted once', () => {

@@ -75,7 +75,7 @@ function requireOpen(s: BreakoutRecord) {
   if (!isOpen(s)) throw new CommandError('not_open', 'The breakout rooms are not open');
 }
 function requireNotOpen(s: BreakoutRecord) {
-  if (isOpen(s)) throw new CommandError('conflict', 'The breakout rooms are already open');
+  if (isOpen(s)) throw new CommandError('already_open', 'The breakout rooms are already open');
 }
 
 /** The moves that bring everyone listed in `plan` (and only them) to their planned room. */
@@ -99,7 +99,7 @@ export function setRooms(s: BreakoutRecord, input: readonly RoomSpec[], ctx: Bre
   }));
   const kept = new Set(rooms.map((r) => r.id));
   if (isOpen(s) && Object.values(s.plan).some((roomId) => roomId !== PLENARY && !kept.has(roomId))) {
-    throw new CommandError('conflict', 'A room with people in it cannot be removed while rooms are open');
+    throw new CommandError('room_occupied', 'A room with people in it cannot be removed while rooms are open');
   }
   const plan = Object.fromEntries(
     Object.entries(s.plan).filter(([, roomId]) => roomId === PLENARY || kept.has(roomId)),
@@ -184,7 +184,7 @@ export function assign(
     default:
       throw new Error(`unknown mode ${String(input.mode satisfies never)}`);
   }
-  if (isOpen(s) && rooms !== s.rooms) throw new CommandError('conflict', 'Close the rooms before making new ones');
+  if (isOpen(s) && rooms !== s.rooms) throw new CommandError('already_open', 'Close the rooms before making new ones');
   const state: BreakoutRecord = { ...s, rooms, plan, mode: input.mode };
   return { state, moves: isOpen(s) ? movesFor(plan, ctx) : [] };
 }
@@ -227,8 +227,10 @@ function membersByRoom(
 /** [BR14] Opening moves everyone to their planned room for one round ending at now + duration; in "choose" mode the others pick theirs now. */
 export function open(s: BreakoutRecord, durationMs: number, ctx: BreakoutCtx): Change {
   requireNotOpen(s);
-  if (s.rooms.length === 0) throw new CommandError('conflict', 'Create rooms first');
+  if (s.rooms.length === 0) throw new CommandError('no_rooms', 'Create rooms first');
   const plan = s.mode === 'choose' ? { ...s.plan } : withLateJoiners(s.plan, s.rooms, ctx);
+  if (s.mode !== 'choose' && !Object.values(plan).some((roomId) => roomId !== PLENARY))
+    throw new CommandError('rooms_empty', 'Nobody would be in a breakout room');
   const round = { index: 0, total: 1, startedAt: ctx.now, deadline: ctx.now + durationMs, durationMs };
   const state: BreakoutRecord = {
     ...s,
@@ -257,7 +259,7 @@ export function rotate(
   let rooms = s.rooms;
   let rounds: Groups[];
   if (input.kind === 'worldCafe') {
-    if (rooms.length === 0) throw new CommandError('conflict', 'Create the tables (rooms) first');
+    if (rooms.length === 0) throw new CommandError('no_rooms', 'Create the tables (rooms) first');
     const hosts = rooms.map((r) => (r.hostId && byId.has(r.hostId) ? toPerson(byId.get(r.hostId)!) : null));
     const hostIds = new Set(hosts.map((h) => h?.id));
     rounds = worldCafe(

@@ -340,7 +340,12 @@ describe('moderating media', () => {
       code: 'forbidden',
     });
 
-    const late = await joinAs(s.url, ana.snapshot.workshop.code, { name: 'Lea', media: true, micOn: true, cameraOn: true });
+    const late = await joinAs(s.url, ana.snapshot.workshop.code, {
+      name: 'Lea',
+      media: true,
+      micOn: true,
+      cameraOn: true,
+    });
     expect(late.snapshot.self).toMatchObject({ micOn: false, cameraOn: false });
     await ok(moderator.socket, 'media:stage', { on: false });
     const everyone = await ok(moderator.socket, 'participant:sync', {});

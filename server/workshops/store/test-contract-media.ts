@@ -118,7 +118,8 @@ export function describeMediaStore(name: string, factory: () => Promise<Store>) 
       const late = participantRecord(wants);
       const mod = participantRecord({ ...wants, role: 'moderator' });
       const elsewhere = participantRecord({ ...wants, roomId: 'room-2' });
-      for (const p of [late, mod, elsewhere]) expect(await store.addParticipant(w.id, p, { bypassLock: false })).toBe('ok');
+      for (const p of [late, mod, elsewhere])
+        expect(await store.addParticipant(w.id, p, { bypassLock: false })).toBe('ok');
       expect(await store.getParticipant(w.id, late.id)).toMatchObject({ micOn: false, cameraOn: false });
       expect(await store.getParticipant(w.id, mod.id)).toMatchObject(wants);
       expect(await store.getParticipant(w.id, elsewhere.id)).toMatchObject(wants);

@@ -33,6 +33,7 @@ export const breakouts = defineMessages({
   'br.moveLabel': 'Room for {name}',
   'br.plenary': 'Plenary',
   'br.minutes': 'Minutes',
+  'br.minutesInvalid': 'Enter a duration from {min} to {max} minutes.',
   'br.open': 'Open rooms',
   'br.running': 'The rooms are open',
   'br.round': 'Round {n} of {total}',

@@ -35,6 +35,7 @@ export const breakouts: Translation<typeof en> = {
   'br.moveLabel': 'Raum für {name}',
   'br.plenary': 'Plenum',
   'br.minutes': 'Minuten',
+  'br.minutesInvalid': 'Geben Sie eine Dauer von {min} bis {max} Minuten ein.',
   'br.open': 'Räume öffnen',
   'br.running': 'Die Räume sind offen',
   'br.round': 'Runde {n} von {total}',

@@ -155,6 +155,13 @@ export const core: Translation<typeof en> = {
   'error.conflict': 'Jemand anderes hat das gleichzeitig geändert. Bitte versuchen Sie es erneut.',
   'error.room_full': 'Dieser Raum ist voll. Bitte wählen Sie einen anderen.',
   'error.not_open': 'Die Gruppenräume sind nicht geöffnet.',
+  'error.already_open':
+    'Die Gruppenräume sind schon geöffnet. Holen Sie alle zurück, bevor Sie neu öffnen oder neue Räume anlegen.',
+  'error.no_rooms': 'Legen Sie zuerst die Gruppenräume an.',
+  'error.room_occupied':
+    'In diesem Raum sind Personen: Verschieben Sie sie oder holen Sie alle zurück, bevor Sie ihn entfernen.',
+  'error.rooms_empty':
+    'In keinem Gruppenraum wäre jemand. Warten Sie auf Teilnehmende oder verteilen Sie zuerst Personen auf die Räume.',
   'error.internal': 'Auf dem Server ist etwas schiefgelaufen. Bitte versuchen Sie es erneut.',
   'error.poll_closed': 'Die Abstimmung ist geschlossen.',
   'error.poll_deadline': 'Die Zeit für diese Frage ist abgelaufen.',

@@ -35,6 +35,7 @@ export const breakouts: Translation<typeof en> = {
   'br.moveLabel': 'Salle pour {name}',
   'br.plenary': 'Plénière',
   'br.minutes': 'Minutes',
+  'br.minutesInvalid': 'Saisissez une durée de {min} à {max} minutes.',
   'br.open': 'Ouvrir les salles',
   'br.running': 'Les salles sont ouvertes',
   'br.round': 'Tour {n} sur {total}',

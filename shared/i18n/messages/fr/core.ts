@@ -158,6 +158,13 @@ export const core: Translation<typeof en> = {
   'error.conflict': "Quelqu'un d'autre a modifié cela au même moment. Réessayez.",
   'error.room_full': 'Cette salle est complète. Choisissez-en une autre.',
   'error.not_open': 'Les salles de sous-groupes ne sont pas ouvertes.',
+  'error.already_open':
+    "Les salles de sous-groupes sont déjà ouvertes. Rappelez tout le monde avant d'ouvrir ou de créer de nouvelles salles.",
+  'error.no_rooms': "Créez d'abord les salles de sous-groupes.",
+  'error.room_occupied':
+    'Des personnes sont dans cette salle : déplacez-les ou rappelez tout le monde avant de la supprimer.',
+  'error.rooms_empty':
+    "Personne ne serait dans une salle. Attendez les participants ou répartissez d'abord des personnes dans les salles.",
   'error.internal': "Une erreur s'est produite sur le serveur. Réessayez.",
   'error.poll_closed': 'Le vote est clos.',
   'error.poll_deadline': 'Le temps est écoulé pour cette question.',

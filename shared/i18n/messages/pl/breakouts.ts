@@ -35,6 +35,7 @@ export const breakouts: Translation<typeof en> = {
   'br.moveLabel': 'Pokój dla: {name}',
   'br.plenary': 'Sesja plenarna',
   'br.minutes': 'Minuty',
+  'br.minutesInvalid': 'Podaj czas trwania od {min} do {max} minut.',
   'br.open': 'Otwórz pokoje',
   'br.running': 'Pokoje są otwarte',
   'br.round': 'Runda {n} z {total}',

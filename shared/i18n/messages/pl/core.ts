@@ -159,6 +159,12 @@ export const core: Translation<typeof en> = {
   'error.conflict': 'Ktoś inny zmienił to w tej samej chwili. Spróbuj ponownie.',
   'error.room_full': 'Ten pokój jest pełny. Wybierz inny.',
   'error.not_open': 'Pokoje grupowe nie są otwarte.',
+  'error.already_open':
+    'Pokoje grupowe są już otwarte. Przywołaj wszystkich z powrotem, zanim otworzysz lub utworzysz nowe pokoje.',
+  'error.no_rooms': 'Najpierw utwórz pokoje grupowe.',
+  'error.room_occupied': 'W tym pokoju są osoby: przenieś je lub przywołaj wszystkich, zanim go usuniesz.',
+  'error.rooms_empty':
+    'W żadnym pokoju grupowym nikogo by nie było. Poczekaj na uczestników albo najpierw przydziel osoby do pokoi.',
   'error.internal': 'Na serwerze wystąpił błąd. Spróbuj ponownie.',
   'error.poll_closed': 'Głosowanie jest zamknięte.',
   'error.poll_deadline': 'Czas na odpowiedź minął.',
