@@ -98,6 +98,20 @@ describe('breakouts', () => {
     // [BR20] Once closed, the room's chat is readable from the plenary; the plenary chat is its own again.
     expect(await ok(others[0]!.socket, 'breakout:room-chat', { roomId: sent.roomId })).toEqual([sent]);
     expect(await ok(a!.socket, 'chat:history', {})).toEqual([]);
+
+    // [BR25] Opening the same rooms again: a fresh chat and board for each, the old ones stay archived.
+    const again = await ok(moderator.socket, 'breakout:open', {
+      version: (await ok(moderator.socket, 'breakout:sync', {})).version,
+      durationMs: 60_000,
+    });
+    expect(again.rooms.map((r) => r.name)).toEqual(assigned.rooms.map((r) => r.name));
+    expect(again.plan[a!.id]).not.toBe(sent.roomId);
+    expect(await ok(a!.socket, 'chat:history', {})).toEqual([]);
+    expect(await ok(mate.socket, 'chat:history', {})).toEqual([]);
+    const boards = (await ok(moderator.socket, 'board:list', {})).boards;
+    const closedAt = (roomId: string) => boards.find((b) => b.roomId === roomId)?.closedAt ?? null;
+    expect(again.rooms.map((r) => closedAt(r.id))).toEqual([null, null]);
+    expect(closedAt(sent.roomId!)).toEqual(expect.any(Number));
   });
 
   test('[BR15] at the deadline everyone is back in the plenary, once, with round-ended', async () => {

@@ -9,9 +9,10 @@ import type { BreakoutRecord } from './store/types.js';
 import * as logic from './logic.js';
 import { forSeeds } from './test-people.js';
 
+/** Room ids never repeat within a test file, like the server's random ones. */
+let roomNumber = 0;
 function ctxFor(people: ParticipantRecord[], now = 1_000) {
-  let n = 0;
-  return { now, newId: () => `room${++n}`, people };
+  return { now, newId: () => `room${++roomNumber}`, people };
 }
 
 function workshop(count: number, extra: Partial<ParticipantRecord>[] = []) {
@@ -119,12 +120,13 @@ describe('breakout logic', () => {
     let ps = people;
     [s, ps] = land(logic.open(s, 1_000, ctxFor(ps)), ps);
     [s, ps] = land(logic.visit(s, 'x0', s.rooms[1]!.id, ctxFor(ps)), ps);
+    const ran = s.rooms.map((r) => r.id);
     const ended = logic.endRound(s, 'deadline', ctxFor(ps, 3_000));
     expect(ended.event).toEqual({ index: 0, total: 1, next: 'plenary', by: 'deadline' });
     [s, ps] = land(ended, ps);
     expect(ps.every((p) => p.roomId === PLENARY)).toBe(true);
     expect(s).toMatchObject({ status: 'closed', round: null, roundsEnded: 1 });
-    expect(s.archive.map((a) => a.id)).toEqual(s.rooms.map((r) => r.id));
+    expect(s.archive.map((a) => a.id)).toEqual(ran);
     expect(() => logic.endRound(s, 'deadline', ctxFor(ps))).toThrow(expect.objectContaining({ code: 'not_open' }));
   });
 
@@ -136,19 +138,22 @@ describe('breakout logic', () => {
     const [first, second] = s.rooms.map((r) => r.id) as [string, string];
     [s, ps] = land(logic.open(s, 1_000, ctxFor(ps)), ps);
     [s, ps] = land(logic.endRound(s, 'moderator', ctxFor(ps, 3_000)), ps);
-    // The second session keeps the second room (now in first place) and adds a new one.
-    const kept = { id: second, name: '', hostId: null, capacity: null, languages: [] };
+    // The second session keeps the second room (now in first place, under its new id) and adds a new one.
+    const renewed = s.rooms[1]!.id;
+    const kept = { id: renewed, name: '', hostId: null, capacity: null, languages: [] };
     const fresh = { name: '', hostId: null, capacity: null, languages: [] };
     s = logic.setRooms(s, [kept, fresh], { ...ctxFor(ps), newId: () => 'rNew' }).state;
     [s, ps] = land(logic.open(s, 1_000, ctxFor(ps)), ps);
-    const during = [first, second, 'rNew'].map((id) => roomLabel(id, s, words));
+    const ids = [first, second, renewed, 'rNew'];
+    const during = ids.map((id) => roomLabel(id, s, words));
     [s, ps] = land(logic.endRound(s, 'moderator', ctxFor(ps, 5_000)), ps);
     s = logic.setRooms(s, [], ctxFor(ps)).state;
-    expect(during).toEqual(['Raum 1', 'Raum 1', 'Raum 2']);
-    expect([first, second, 'rNew'].map((id) => roomLabel(id, s, words))).toEqual(['Raum 1', 'Raum 1', 'Raum 2']);
+    expect(during).toEqual(['Raum 1', 'Raum 2', 'Raum 1', 'Raum 2']);
+    expect(ids.map((id) => roomLabel(id, s, words))).toEqual(['Raum 1', 'Raum 2', 'Raum 1', 'Raum 2']);
     expect(s.archive.map((a) => [a.id, a.closedAt])).toEqual([
       [first, 3_000],
-      [second, 5_000],
+      [second, 3_000],
+      [renewed, 5_000],
       ['rNew', 5_000],
     ]);
   });
@@ -306,8 +311,30 @@ describe('breakout logic', () => {
     expect(logic.canReadRoom(s, ps[0]!, s.rooms[0]!.id)).toBe(true);
     expect(logic.canReadRoom(s, ps[1]!, s.rooms[0]!.id)).toBe(false);
     expect(logic.canReadRoom(s, { ...ps[1]!, role: 'moderator' }, s.rooms[0]!.id)).toBe(true);
+    const ran = s.rooms[0]!.id;
     [s, ps] = land(logic.endRound(s, 'moderator', ctxFor(ps)), ps);
-    expect(logic.canReadRoom(s, ps[1]!, s.rooms[0]!.id)).toBe(true);
+    expect(logic.canReadRoom(s, ps[1]!, ran)).toBe(true);
     expect(logic.canReadRoom(s, ps[1]!, 'unknown')).toBe(false);
+  });
+
+  test('[BR25] rooms opened again are new rooms: same names and plan, new ids; the closed ones stay archived', () => {
+    const people = workshop(4);
+    let s = withRooms(people, 2);
+    let ps = people;
+    s = logic.setRooms(s, [{ ...s.rooms[0]!, name: 'Salon' }, s.rooms[1]!], ctxFor(ps)).state;
+    [s, ps] = land(logic.open(s, 60_000, ctxFor(ps)), ps);
+    const first = s;
+    [s, ps] = land(logic.endRound(s, 'moderator', ctxFor(ps, 2_000)), ps);
+    expect(s.rooms.map((r) => r.name)).toEqual(['Salon', '']);
+    expect(s.rooms.map((r) => r.id).filter((id) => first.rooms.some((r) => r.id === id))).toEqual([]);
+    [s, ps] = land(logic.open(s, 60_000, ctxFor(ps, 3_000)), ps);
+    // Everyone goes to the room that took the place of the one they were in before.
+    const place = (state: typeof s, id: string) => state.rooms.findIndex((r) => r.id === state.plan[id]);
+    expect(people.map((p) => place(s, p.id))).toEqual(people.map((p) => place(first, p.id)));
+    expect(s.archive.map((a) => a.id)).toEqual(first.rooms.map((r) => r.id));
+    // The running rooms are private again; the first session's stay readable by all.
+    const other = ps.find((p) => p.roomId !== s.rooms[0]!.id)!;
+    expect(logic.canReadRoom(s, other, s.rooms[0]!.id)).toBe(false);
+    expect(logic.canReadRoom(s, other, first.rooms[0]!.id)).toBe(true);
   });
 });

@@ -355,15 +355,21 @@ export function endRound(s: BreakoutRecord, by: RoundEnded['by'], ctx: BreakoutC
   const back = Object.fromEntries(
     ctx.people.filter((p) => !p.removed && p.roomId !== PLENARY).map((p) => [p.id, PLENARY]),
   );
-  // [BR24] The rooms closing now are archived together, in their order: a room kept from an earlier
-  // session moves to this one, so its number in the archive is the one people saw in this session.
+  // [BR24] The rooms closing now are archived together, in their order, under the number people saw.
   const closing = new Set(s.rooms.map((r) => r.id));
   const archive = [
     ...s.archive.filter((a) => !closing.has(a.id)),
     ...s.rooms.map((r) => ({ id: r.id, name: r.name, closedAt: ctx.now })),
   ];
+  // [BR25] The rooms stay prepared for another opening, under new ids: that opening starts with an
+  // empty chat and board, and the closed rooms keep theirs in the archive (the gallery walk).
+  const renewed = new Map(s.rooms.map((r) => [r.id, ctx.newId()]));
+  const rooms = s.rooms.map((r) => ({ ...r, id: renewed.get(r.id)! }));
+  const plan = Object.fromEntries(Object.entries(s.plan).map(([id, roomId]) => [id, renewed.get(roomId) ?? roomId]));
   const state: BreakoutRecord = {
     ...s,
+    rooms,
+    plan,
     status: 'closed',
     round: null,
     help: [],
