@@ -100,6 +100,12 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
       expect(room.map((n) => people.find((p) => p.name === n)!.town).sort()).toEqual(['Kamen', 'Wołów']);
     await mod.screenshot({ path: screenshotPath('breakouts-preview.png'), fullPage: true });
 
+    // Heinz is typing on the plenary board when the rooms open: the text must not land on the room's board.
+    const heinz = pages.get('Heinz')!;
+    await heinz.locator('[data-tool=text]').click();
+    await heinz.getByTestId('board-canvas').focus();
+    await heinz.keyboard.press('Enter');
+    await heinz.locator('#place-text-input').fill('Für das Plenum');
     // A duration of 0 minutes is named, not silently replaced, and cannot be opened.
     await mod.locator('#br-minutes').fill('0');
     await mod.getByTestId('br-minutes-error').waitFor();
@@ -116,6 +122,8 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
       await expect.poll(() => page.getByTestId('countdown').textContent()).toMatch(/^(1:00|0:[0-5]\d)$/);
       await expect.poll(() => page.getByTestId('one-minute').count()).toBe(1);
     }
+    expect(await heinz.getByTestId('place-text').count()).toBe(0);
+    expect(await heinz.locator('.board-content [data-kind=text]').count()).toBe(0);
     // Media follows the room: each person sees and hears only their room-mate.
     for (const [name, page] of pages) await seesAndHearsOnly(page, mateOf(name));
     // German interface for Petra, Polish for Ola.
@@ -162,7 +170,6 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
         { timeout: 60_000, interval: 500 },
       );
     await expect.poll(() => petra.getByTestId('chat-message').count()).toBe(0);
-    const heinz = pages.get('Heinz')!;
     await heinz.getByTestId('room-result').first().waitFor();
     expect(await heinz.getByTestId('room-result').count()).toBe(2);
     const petraRoom = plan.findIndex((r) => r.includes('Petra'));

@@ -14,7 +14,9 @@ import type { BoardUi } from './ui.js';
  */
 export function BoardSurface({ board, ui }: { board: BoardClientState; ui: BoardUi }) {
   const wrap = useRef<HTMLDivElement>(null);
-  const editor = useSignal<Editor | null>(null);
+  // The text/card form belongs to the board it was opened on: a move to another room closes it.
+  const editor = useSignal<(Editor & { roomId: string }) | null>(null);
+  const open = editor.value?.roomId === board.roomId.value ? editor.value : null;
   const note = useSignal<string | null>(null);
   const size = () => ({ w: wrap.current?.clientWidth ?? 800, h: wrap.current?.clientHeight ?? 480 });
   const canvas = () => wrap.current?.querySelector('svg.board-canvas') as SVGSVGElement | null;
@@ -28,12 +30,12 @@ export function BoardSurface({ board, ui }: { board: BoardClientState; ui: Board
             {t('board.syncing')}
           </p>
         )}
-        <BoardCanvas board={board} ui={ui} onEdit={(e) => (editor.value = e)} />
-        {editor.value && (
+        <BoardCanvas board={board} ui={ui} onEdit={(e) => (editor.value = { ...e, roomId: board.roomId.peek() })} />
+        {open && (
           <PlaceText
             board={board}
             ui={ui}
-            editor={editor.value}
+            editor={open}
             onDone={() => {
               editor.value = null;
               canvas()?.focus(); // back where the keyboard user was

@@ -1,3 +1,6 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import type { RemovedParticipant } from '../../shared/workshops/schema.js';
 import { t } from '../i18n/i18n.js';
 import { Icon } from '../ui/Icon.js';
 import type { WorkshopState } from './state.js';
@@ -29,6 +32,45 @@ export function ModeratorPanel({ state }: { state: WorkshopState }) {
           {t('mod.end')}
         </button>
       </div>
+      <RemovedPeople state={state} />
     </section>
+  );
+}
+
+/** [WS19] Removed people cannot come back by themselves: here a moderator lets one back in. */
+function RemovedPeople({ state }: { state: WorkshopState }) {
+  const removed = useSignal<readonly RemovedParticipant[]>([]);
+  const resumed = state.resumed.value;
+  useEffect(() => {
+    const load = () =>
+      void state.actions.removedList().then((list) => {
+        if (list) removed.value = list;
+      });
+    load();
+    return state.conn.on('participant:barred', load);
+  }, [state, resumed, removed]);
+  if (removed.value.length === 0) return null;
+  return (
+    <div class="removed-people" data-testid="removed-people">
+      <h3 id="removed-title">{t('mod.removedTitle', { count: removed.value.length })}</h3>
+      <p class="muted">{t('mod.removedHelp')}</p>
+      <ul aria-labelledby="removed-title">
+        {removed.value.map((p) => (
+          <li key={p.id} class="inline-row" data-testid="removed-person" data-name={p.name}>
+            <span>
+              <bdi>{p.name}</bdi> · <bdi>{p.town}</bdi>
+            </span>
+            <button
+              type="button"
+              class="btn btn--small"
+              aria-label={t('mod.letBackInLabel', { name: p.name })}
+              onClick={() => void state.actions.letBackIn(p.id)}
+            >
+              {t('mod.letBackIn')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

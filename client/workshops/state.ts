@@ -4,6 +4,7 @@ import type { ErrorCode, Fail } from '../../shared/protocol.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version.js';
 import type { Participant, SessionSnapshot, WorkshopInfo, WorkshopJoinInput } from '../../shared/workshops/schema.js';
 import type { Connection } from '../net/connection.js';
+import { deviceKey } from './device.js';
 import { createPeople } from './people.js';
 import { sessions, type SavedSession } from './session-store.js';
 
@@ -160,7 +161,7 @@ export function createWorkshopState(conn: Connection, code: string) {
     async join(input: Omit<WorkshopJoinInput, 'v'>): Promise<Fail | null> {
       phase.value = 'entering';
       roster.hold();
-      const r = await conn.request('workshop:join', { v: PROTOCOL_VERSION, ...input });
+      const r = await conn.request('workshop:join', { v: PROTOCOL_VERSION, device: deviceKey(), ...input });
       if (r.ok) {
         applySnapshot(r.data);
         return null;
@@ -186,6 +187,9 @@ export function createWorkshopState(conn: Connection, code: string) {
     },
     promote: (participantId: string) => run(conn.request('participant:promote', { participantId })),
     remove: (participantId: string) => run(conn.request('participant:remove', { participantId })),
+    /** Moderators: the people removed and not let back in. */
+    removedList: () => run(conn.request('participant:removed', {})),
+    letBackIn: (participantId: string) => run(conn.request('participant:letBackIn', { participantId })),
     setLocked: (locked: boolean) => run(conn.request('workshop:lock', { locked })),
     end: () => run(conn.request('workshop:end', {})),
     async leave() {

@@ -159,7 +159,11 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
         ));
       const role = logic.roleForJoin(workshop, key, keyOk);
       logic.checkJoinable(workshop, role);
-      if (role !== 'moderator') logic.checkNameFree(input.name, role, await store.listParticipants(workshop.id));
+      if (role !== 'moderator') {
+        const everyone = await store.listParticipants(workshop.id);
+        logic.checkNotBarred(input, everyone);
+        logic.checkNameFree(input.name, role, everyone);
+      }
       const { record, resumeToken } = logic.newParticipant(input, role, ctxFor());
       const added = await store.addParticipant(workshop.id, record, { bypassLock: role === 'moderator' });
       if (added !== 'ok')
@@ -256,11 +260,24 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
         reason: 'removed',
         seq: removed.seq,
       });
+      io.to(rooms.moderators(workshop.id)).emit('participant:barred', { participantId, barred: true });
       deps.log.info('participant removed', { workshop: workshop.id, participant: participantId, by: actor.id });
       return null;
     },
 
     'participant:sync': async (_input, ctx) => participantsNow(ctx.member.workshop.id),
+
+    'participant:removed': async (_input, ctx) =>
+      (await store.listParticipants(ctx.member.workshop.id)).filter((p) => p.barred).map(logic.toRemoved),
+
+    'participant:letBackIn': async ({ participantId }, ctx) => {
+      const { workshop, actor } = ctx.member;
+      const p = await store.letBackIn(workshop.id, participantId);
+      if (!p) throw new CommandError('not_found', 'No such removed participant');
+      deps.log.info('participant let back in', { workshop: workshop.id, participant: participantId, by: actor.id });
+      io.to(rooms.moderators(workshop.id)).emit('participant:barred', { participantId, barred: false });
+      return null;
+    },
   };
 
   /** [WS13] Misses count against the client's address: codes cannot be enumerated. */

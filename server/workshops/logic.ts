@@ -1,7 +1,13 @@
 import { CommandError } from '../../shared/command.js';
 import { PLENARY } from '../../shared/rooms.js';
 import { nameKey } from '../../shared/workshops/names.js';
-import type { Participant, Role, WorkshopInfo, WorkshopPreview } from '../../shared/workshops/schema.js';
+import type {
+  Participant,
+  RemovedParticipant,
+  Role,
+  WorkshopInfo,
+  WorkshopPreview,
+} from '../../shared/workshops/schema.js';
 import type { z } from 'zod';
 import type { workshopCreateSchema, workshopJoinSchema } from '../../shared/workshops/schema.js';
 import { hashSecret, secretMatches, type IdSource } from '../ids.js';
@@ -53,6 +59,24 @@ export function checkNameFree(name: string, role: Role, everyone: readonly Parti
     throw new CommandError('name_taken', 'A moderator has this name; please choose another');
 }
 
+/**
+ * [WS19] Removal sticks: someone a moderator removed cannot join again from the same browser, nor
+ * under the same name and town from another one, until a moderator lets them back in.
+ */
+export function checkNotBarred(
+  input: { name: string; town: string; device?: string | undefined },
+  everyone: readonly ParticipantRecord[],
+) {
+  const deviceHash = input.device ? hashSecret(input.device) : '';
+  const same = (a: string, b: string) => nameKey(a) === nameKey(b);
+  const barred = everyone.some(
+    (p) =>
+      p.barred &&
+      ((deviceHash !== '' && p.deviceHash === deviceHash) || (same(p.name, input.name) && same(p.town, input.town))),
+  );
+  if (barred) throw new CommandError('removed', 'You were removed from this workshop; a moderator can let you back in');
+}
+
 /** [WS4] An ended workshop takes nobody; a locked one only moderators. */
 export function checkJoinable(workshop: WorkshopRecord, role: Role) {
   if (workshop.endedAt !== null) throw new CommandError('ended', 'The workshop has ended');
@@ -86,6 +110,8 @@ export function newParticipant(input: z.output<typeof workshopJoinSchema>, role:
     connectionId: '',
     disconnectedAt: 0,
     removed: false,
+    deviceHash: input.device ? hashSecret(input.device) : '',
+    barred: false,
   };
   return { record, resumeToken };
 }
@@ -146,6 +172,10 @@ export function toPublicParticipant(p: ParticipantRecord, now: number, graceMs: 
     joinedAt: p.joinedAt,
     seq: p.seq,
   };
+}
+
+export function toRemoved(p: ParticipantRecord): RemovedParticipant {
+  return { id: p.id, name: p.name, town: p.town };
 }
 
 export function toPublicWorkshop(w: WorkshopRecord): WorkshopInfo {

@@ -239,6 +239,51 @@ describe('moderator commands', () => {
     });
   });
 
+  test('[WS19] removal sticks: not from the same browser, not as the same name and town, until let back in', async () => {
+    const { code, moderator, people } = await workshopWith(server.url);
+    const device = 'browser-of-ana-123456';
+    const ana = await joinAs(server.url, code, { name: 'Ana', town: 'Kamen', device });
+    const benSees = await joinAs(server.url, code, { name: 'Ben', town: 'Wołów', device: 'browser-of-ben-123456' });
+    people.push(ana, benSees);
+    const barred = waitFor(moderator.socket, 'participant:barred');
+    await ok(moderator.socket, 'participant:remove', { participantId: ana.id });
+    expect(await barred).toEqual({ participantId: ana.id, barred: true });
+    const join = async (profile: { name: string; town: string; device?: string }) =>
+      request(await connectClient(server.url), 'workshop:join', { v: PROTOCOL_VERSION, code, ...profile });
+    // The same browser under another name, and the same name and town from another browser: refused.
+    expect(await join({ name: 'Anna K.', town: 'Lyon', device })).toMatchObject({ ok: false, code: 'removed' });
+    expect(await join({ name: ' ana ', town: 'KAMEN' })).toMatchObject({ ok: false, code: 'removed' });
+    expect(await join({ name: 'Ana', town: 'Kamen', device: 'another-browser-1234' })).toMatchObject({
+      ok: false,
+      code: 'removed',
+    });
+    // Someone else, with a name of their own, is welcome.
+    expect(await join({ name: 'Ana', town: 'Lyon', device: 'another-browser-1234' })).toMatchObject({ ok: true });
+    expect(await ok(moderator.socket, 'participant:removed', {})).toEqual([{ id: ana.id, name: 'Ana', town: 'Kamen' }]);
+    // Only moderators see the list and let people back in.
+    expect(await request(benSees.socket, 'participant:removed', {})).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await request(benSees.socket, 'participant:letBackIn', { participantId: ana.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await request(moderator.socket, 'participant:letBackIn', { participantId: benSees.id })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    const lifted = waitFor(moderator.socket, 'participant:barred');
+    expect(await ok(moderator.socket, 'participant:letBackIn', { participantId: ana.id })).toBeNull();
+    expect(await lifted).toEqual({ participantId: ana.id, barred: false });
+    expect(await ok(moderator.socket, 'participant:removed', {})).toEqual([]);
+    // Back in as someone new; the old session stays closed.
+    const back = await join({ name: 'Ana', town: 'Kamen', device });
+    expect(back).toMatchObject({ ok: true });
+    expect(back.ok && back.data.self.id).not.toBe(ana.id);
+    expect(await request(await connectClient(server.url), 'workshop:resume', resumeInput(ana))).toMatchObject({
+      ok: false,
+      code: 'removed',
+    });
+  });
+
   test('[WS8] a moderator cannot remove themselves', async () => {
     const { moderator } = await workshopWith(server.url);
     expect(await request(moderator.socket, 'participant:remove', { participantId: moderator.id })).toMatchObject({

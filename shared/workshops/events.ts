@@ -11,6 +11,7 @@ import {
   type LeaveReason,
   type Participant,
   type ParticipantsSync,
+  type RemovedParticipant,
   type SessionSnapshot,
   type WorkshopCreated,
   type WorkshopInfo,
@@ -29,6 +30,10 @@ export const workshopCommands = {
   'hand:lower': command<Participant>()(handLowerSchema, 'member'),
   'participant:promote': command<Participant>()(participantTargetSchema, 'moderator'),
   'participant:remove': command<null>()(participantTargetSchema, 'moderator'),
+  /** [WS19] The people removed and not let back in, for the moderators' list. */
+  'participant:removed': command<RemovedParticipant[]>()(emptySchema, 'moderator'),
+  /** [WS19] A removed person may join again (as someone new). */
+  'participant:letBackIn': command<null>()(participantTargetSchema, 'moderator'),
   /** After a gap in the participant sequence: everyone again. */
   'participant:sync': command<ParticipantsSync>()(emptySchema, 'member'),
 } as const;
@@ -39,6 +44,8 @@ export interface WorkshopServerEvents {
   'participant:joined': (participant: Participant) => void;
   'participant:updated': (participant: Participant) => void;
   'participant:left': (event: { participantId: string; reason: LeaveReason; seq: number }) => void;
+  /** To moderators: someone was removed (barred) or let back in; the "let back in" list changed. */
+  'participant:barred': (event: { participantId: string; barred: boolean }) => void;
   /** Sent only to the person concerned: they were removed, or their session was opened elsewhere. */
   'session:closed': (event: { reason: 'removed' | 'replaced' | 'ended' }) => void;
 }

@@ -44,6 +44,11 @@ export const workshopJoinSchema = z
     v: z.number().int(),
     code: joinCode,
     moderatorKey: z.string().min(10).max(200).optional(),
+    /** A random key this browser keeps (localStorage): a removal bars the browser, not only the name. */
+    device: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,64}$/)
+      .optional(),
     ...profile,
   })
   .transform((p) => ({
@@ -63,6 +68,13 @@ export const workshopResumeSchema = z.object({
 
 export const emptySchema = z.object({}).strict();
 export const participantTargetSchema = z.object({ participantId: z.string().min(1).max(64) });
+
+/** Someone a moderator removed, as moderators see them in the "let back in" list. */
+export interface RemovedParticipant {
+  id: string;
+  name: string;
+  town: string;
+}
 export const handLowerSchema = z.object({ participantId: z.string().min(1).max(64).optional() });
 export const workshopLockSchema = z.object({ locked: z.boolean() });
 

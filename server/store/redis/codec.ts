@@ -144,6 +144,9 @@ const participantHash = z.object({
   connectionId: z.string(),
   disconnectedAt: int,
   removed: bool,
+  // Absent in hashes written before removals barred a browser.
+  deviceHash: z.string().default(''),
+  barred: bool.default(false),
 }) satisfies z.ZodType<ParticipantRecord, Hash>;
 
 export function encodeParticipant(p: ParticipantRecord): string[] {
@@ -170,6 +173,8 @@ export function encodeParticipant(p: ParticipantRecord): string[] {
     connectionId: p.connectionId,
     disconnectedAt: String(p.disconnectedAt),
     removed: p.removed ? '1' : '0',
+    deviceHash: p.deviceHash,
+    barred: p.barred ? '1' : '0',
   });
 }
 

@@ -204,7 +204,15 @@ export class MemoryWorkshopStore implements WorkshopStore {
       p.connectionId = '';
       p.handRaisedAt = null;
       p.removed = true;
+      p.barred = true;
     });
+  }
+
+  async letBackIn(workshopId: string, participantId: string) {
+    const p = this.workshops.get(workshopId)?.participants.get(participantId);
+    if (!p?.removed) return null;
+    p.barred = false;
+    return copy(p);
   }
 
   async appendChat(workshopId: string, message: ChatMessage) {

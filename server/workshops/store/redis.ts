@@ -27,7 +27,7 @@ import type {
  */
 const EXPIRY_SLACK_MS = 60 * 60_000;
 
-type ParticipantScript = 'setParticipant' | 'raiseHand' | 'detach' | 'expire' | 'remove';
+type ParticipantScript = 'setParticipant' | 'raiseHand' | 'detach' | 'expire' | 'remove' | 'letBackIn';
 
 /** Workshops, participants, chat and media flags in Redis; every guarded write is one Lua script (./scripts.ts). */
 export class RedisWorkshopStore implements WorkshopStore {
@@ -193,6 +193,10 @@ export class RedisWorkshopStore implements WorkshopStore {
 
   removeParticipant(workshopId: string, participantId: string) {
     return this.updateParticipant('remove', workshopId, participantId, []);
+  }
+
+  letBackIn(workshopId: string, participantId: string) {
+    return this.updateParticipant('letBackIn', workshopId, participantId, []);
   }
 
   async appendChat(workshopId: string, message: ChatMessage) {

@@ -72,8 +72,13 @@ redis.call('HSET', KEYS[1], 'presence', 'offline', 'handRaisedAt', '')
 ${BUMP}
 return redis.call('HGETALL', KEYS[1])`),
   /** KEYS: participant hash, participant counter. */
+  /** KEYS: participant hash. A removed participant may join again (as someone new). */
+  letBackIn: luaScript(`
+if redis.call('HGET', KEYS[1], 'removed') ~= '1' then return false end
+redis.call('HSET', KEYS[1], 'barred', '0')
+return redis.call('HGETALL', KEYS[1])`),
   remove: luaScript(`${ALIVE}
-redis.call('HSET', KEYS[1], 'removed', '1', 'presence', 'offline', 'connectionId', '', 'handRaisedAt', '')
+redis.call('HSET', KEYS[1], 'removed', '1', 'barred', '1', 'presence', 'offline', 'connectionId', '', 'handRaisedAt', '')
 ${BUMP}
 return redis.call('HGETALL', KEYS[1])`),
   /**

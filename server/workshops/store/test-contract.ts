@@ -68,6 +68,8 @@ export function participantRecord(overrides: Partial<ParticipantRecord> = {}): P
     connectionId: '',
     disconnectedAt: 0,
     removed: false,
+    deviceHash: '',
+    barred: false,
     ...overrides,
   };
 }
@@ -321,6 +323,7 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       expect(removed).toMatchObject({
         id: p.id,
         removed: true,
+        barred: true,
         presence: 'offline',
         connectionId: '',
         handRaisedAt: null,
@@ -335,6 +338,20 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       expect(await store.leave(w.id, p.id)).toBeNull();
       expect(await store.getParticipant(w.id, p.id)).toEqual({ ...p, ...removed });
       expect(await store.removeParticipant(w.id, 'missing')).toBeNull();
+    });
+
+    test('[STORE9] a removed participant is barred until let back in; only removed ones can be', async () => {
+      const { w, p } = await workshopWithParticipant();
+      const other = participantRecord({ deviceHash: 'd'.repeat(64) });
+      await store.addParticipant(w.id, other, { bypassLock: false });
+      expect(await store.getParticipant(w.id, other.id)).toMatchObject({ deviceHash: 'd'.repeat(64), barred: false });
+      expect(await store.letBackIn(w.id, p.id)).toBeNull();
+      await store.removeParticipant(w.id, p.id);
+      expect(await store.letBackIn(w.id, p.id)).toMatchObject({ id: p.id, removed: true, barred: false });
+      expect(await store.getParticipant(w.id, p.id)).toMatchObject({ removed: true, barred: false });
+      // Still removed: nothing else about them changes.
+      expect(await store.raiseHand(w.id, p.id, 20)).toBeNull();
+      expect(await store.letBackIn(w.id, 'missing')).toBeNull();
     });
 
     test('[STORE10] chat history is per room, oldest first, and limited to the latest messages', async () => {

@@ -13,6 +13,10 @@ export interface ParticipantRecord extends Participant {
   /** Server time of the last drop, 0 while connected. */
   disconnectedAt: number;
   removed: boolean;
+  /** Hash of the browser key the participant joined with; '' when none was sent. */
+  deviceHash: string;
+  /** Removed and not let back in: this browser and this name + town cannot join again. */
+  barred: boolean;
 }
 
 export interface LiveConnection {
@@ -56,6 +60,8 @@ export interface WorkshopStore {
     opts: { bypassLock: boolean },
   ): Promise<AddParticipantResult>;
   getParticipant(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;
+  /** Lifts the bar of a removed participant (they may join again, as someone new); null unless removed. */
+  letBackIn(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;
   /** Everyone who ever joined, removed ones included, in join order. */
   listParticipants(workshopId: string): Promise<ParticipantRecord[]>;
   /** The workshop's participant counter now (0 before the first change). */

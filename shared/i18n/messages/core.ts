@@ -104,6 +104,11 @@ export const core = defineMessages({
   'mod.lock': 'Lock workshop',
   'mod.unlock': 'Unlock workshop',
   'mod.end': 'End workshop',
+  'mod.removedTitle': { one: 'Removed ({count})', other: 'Removed ({count})' },
+  'mod.removedHelp':
+    'They cannot join again from the same browser or under the same name and town until you let them back in.',
+  'mod.letBackIn': 'Let back in',
+  'mod.letBackInLabel': 'Let {name} back in',
   'mod.endConfirm': 'End the workshop for everyone? This cannot be undone.',
   'mod.promote': 'Make co-moderator',
   'mod.remove': 'Remove',
@@ -139,7 +144,7 @@ export const core = defineMessages({
   'error.board_locked': 'The moderator has locked this board.',
   'error.limit_reached': 'You have reached the limit: no more cards or dots left.',
   'error.board_full': 'This board is full. Ask a moderator to clear or tidy it.',
-  'error.removed': 'You were removed from this workshop.',
+  'error.removed': 'You were removed from this workshop. A moderator can let you back in.',
   'error.version_mismatch': 'A new version of Jumelage is available. Please reload the page.',
   'error.rate_limited': 'Slow down a little: too many actions at once.',
   'error.too_many_attempts': {

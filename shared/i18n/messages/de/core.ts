@@ -106,6 +106,11 @@ export const core: Translation<typeof en> = {
   'mod.lock': 'Workshop sperren',
   'mod.unlock': 'Workshop freigeben',
   'mod.end': 'Workshop beenden',
+  'mod.removedTitle': { one: 'Entfernt ({count})', other: 'Entfernt ({count})' },
+  'mod.removedHelp':
+    'Sie können nicht wieder beitreten, weder aus demselben Browser noch mit demselben Namen und Ort, bis Sie sie wieder hereinlassen.',
+  'mod.letBackIn': 'Wieder hereinlassen',
+  'mod.letBackInLabel': '{name} wieder hereinlassen',
   'mod.endConfirm': 'Den Workshop für alle beenden? Das lässt sich nicht rückgängig machen.',
   'mod.promote': 'Zur Co-Moderation machen',
   'mod.remove': 'Entfernen',
@@ -144,7 +149,7 @@ export const core: Translation<typeof en> = {
   'error.board_locked': 'Die Moderation hat diese Tafel gesperrt.',
   'error.limit_reached': 'Das Limit ist erreicht: keine Karten oder Punkte mehr übrig.',
   'error.board_full': 'Diese Tafel ist voll. Bitten Sie die Moderation, sie zu leeren oder aufzuräumen.',
-  'error.removed': 'Sie wurden aus diesem Workshop entfernt.',
+  'error.removed': 'Sie wurden aus diesem Workshop entfernt. Die Moderation kann Sie wieder hereinlassen.',
   'error.version_mismatch': 'Eine neue Version von Jumelage ist da. Bitte laden Sie die Seite neu.',
   'error.rate_limited': 'Etwas langsamer bitte: zu viele Aktionen auf einmal.',
   'error.too_many_attempts': {

@@ -109,6 +109,11 @@ export const core: Translation<typeof en> = {
   'mod.lock': "Verrouiller l'atelier",
   'mod.unlock': "Déverrouiller l'atelier",
   'mod.end': "Terminer l'atelier",
+  'mod.removedTitle': { one: 'Retiré·es ({count})', many: 'Retiré·es ({count})', other: 'Retiré·es ({count})' },
+  'mod.removedHelp':
+    "Ces personnes ne peuvent plus rejoindre l'atelier depuis le même navigateur ni sous le même nom et la même ville, tant que vous ne les laissez pas revenir.",
+  'mod.letBackIn': 'Laisser revenir',
+  'mod.letBackInLabel': 'Laisser revenir {name}',
   'mod.endConfirm': "Terminer l'atelier pour tout le monde ? C'est définitif.",
   'mod.promote': 'Nommer co-animateur',
   'mod.remove': 'Retirer',
@@ -147,7 +152,7 @@ export const core: Translation<typeof en> = {
   'error.board_locked': 'La modération a verrouillé ce tableau.',
   'error.limit_reached': 'Limite atteinte : plus de cartes ni de gommettes disponibles.',
   'error.board_full': 'Ce tableau est plein. Demandez à la modération de le vider ou de le ranger.',
-  'error.removed': 'Vous avez été retiré·e de cet atelier.',
+  'error.removed': "Vous avez été retiré·e de cet atelier. L'animation peut vous laisser revenir.",
   'error.version_mismatch': 'Une nouvelle version de Jumelage est disponible. Rechargez la page.',
   'error.rate_limited': "Doucement : trop d'actions à la fois.",
   'error.too_many_attempts': {

@@ -110,6 +110,16 @@ export const core: Translation<typeof en> = {
   'mod.lock': 'Zablokuj warsztat',
   'mod.unlock': 'Odblokuj warsztat',
   'mod.end': 'Zakończ warsztat',
+  'mod.removedTitle': {
+    one: 'Usunięci ({count})',
+    few: 'Usunięci ({count})',
+    many: 'Usunięci ({count})',
+    other: 'Usunięci ({count})',
+  },
+  'mod.removedHelp':
+    'Nie mogą dołączyć ponownie z tej samej przeglądarki ani pod tym samym imieniem i miejscowością, dopóki ich nie wpuścisz.',
+  'mod.letBackIn': 'Wpuść ponownie',
+  'mod.letBackInLabel': 'Wpuść ponownie: {name}',
   'mod.endConfirm': 'Zakończyć warsztat dla wszystkich? Tego nie można cofnąć.',
   'mod.promote': 'Zrób współmoderatorem',
   'mod.remove': 'Usuń',
@@ -147,7 +157,7 @@ export const core: Translation<typeof en> = {
   'error.board_locked': 'Moderator zablokował tę tablicę.',
   'error.limit_reached': 'Osiągnięto limit: nie zostały już karty ani kropki.',
   'error.board_full': 'Ta tablica jest pełna. Poproś moderatora o wyczyszczenie lub uporządkowanie.',
-  'error.removed': 'Usunięto cię z tego warsztatu.',
+  'error.removed': 'Usunięto cię z tego warsztatu. Moderator może cię wpuścić ponownie.',
   'error.version_mismatch': 'Dostępna jest nowa wersja Jumelage. Odśwież stronę.',
   'error.rate_limited': 'Wolniej, proszę: za dużo działań naraz.',
   'error.too_many_attempts': {
