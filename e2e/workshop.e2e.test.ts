@@ -220,6 +220,22 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     await expect.poll(() => heinz.page.getByTestId('closed').getAttribute('data-reason')).toBe('removed');
     expect(await heinz.page.getByTestId('closed').textContent()).toContain('entfernt');
 
+    // Removal sticks: the invite link again, with the form filled in as before, is refused and says why.
+    await jonas.page.getByTestId('lock-toggle').click();
+    await expect.poll(() => heinz.page.goto(inviteUrl).then(() => heinz.page.getByTestId('join-locked').count())).toBe(0);
+    expect(await heinz.page.locator('#join-name').inputValue()).toBe('Heinz');
+    await heinz.page.locator('form.join-form button[type=submit]').click();
+    await expect.poll(() => heinz.page.getByTestId('join-error').textContent()).toContain('wieder hereinlassen');
+    // The moderator lets him back in; the same click now works.
+    const removed = jonas.page.getByTestId('removed-person');
+    await expect.poll(() => removed.getAttribute('data-name')).toBe('Heinz');
+    await jonas.page.getByTestId('moderation').screenshot({ path: screenshotPath('removed-people.png') });
+    await jonas.page.getByRole('button', { name: 'Let Heinz back in' }).click();
+    await expect.poll(() => removed.count()).toBe(0);
+    await heinz.page.locator('form.join-form button[type=submit]').click();
+    await heinz.page.getByTestId('workshop').waitFor();
+    await expect.poll(() => jonas.page.locator('[data-testid=participant][data-name=Heinz]').count()).toBe(1);
+
     await jonas.page.getByTestId('end-workshop').click();
     await expect.poll(() => jonas.page.getByTestId('closed').getAttribute('data-reason')).toBe('ended');
     await Promise.all([organiser, jonas, heinz, late].map((p) => p.context.close()));
