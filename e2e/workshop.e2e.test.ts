@@ -222,7 +222,9 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
 
     // Removal sticks: the invite link again, with the form filled in as before, is refused and says why.
     await jonas.page.getByTestId('lock-toggle').click();
-    await expect.poll(() => heinz.page.goto(inviteUrl).then(() => heinz.page.getByTestId('join-locked').count())).toBe(0);
+    await expect
+      .poll(() => heinz.page.goto(inviteUrl).then(() => heinz.page.getByTestId('join-locked').count()))
+      .toBe(0);
     expect(await heinz.page.locator('#join-name').inputValue()).toBe('Heinz');
     await heinz.page.locator('form.join-form button[type=submit]').click();
     await expect.poll(() => heinz.page.getByTestId('join-error').textContent()).toContain('wieder hereinlassen');

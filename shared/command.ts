@@ -81,6 +81,8 @@ export const ERROR_CODES = [
   'internal',
   /** The store (Redis) cannot be reached right now: nothing was saved; safe commands are retried by the server. */
   'store_unavailable',
+  /** [WS20] The last moderator present cannot be made a participant. */
+  'last_moderator',
   /** [WS18] The name reads like a moderator's: choose another. */
   'name_taken',
   /** Polls: voting is not open (a draft, or closed). */

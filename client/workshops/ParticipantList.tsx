@@ -54,9 +54,13 @@ function ParticipantRow({ p, state }: { p: Participant; state: WorkshopState }) 
         <details class="person__actions">
           <summary>{t('mod.actionsFor', { name: p.name })}</summary>
           <div class="inline-row">
-            {p.role !== 'moderator' && (
+            {p.role !== 'moderator' ? (
               <button type="button" class="btn btn--small" onClick={() => void state.actions.promote(p.id)}>
                 {t('mod.promote')}
+              </button>
+            ) : (
+              <button type="button" class="btn btn--small" onClick={() => void state.actions.demote(p.id)}>
+                {t('mod.demote')}
               </button>
             )}
             <button

@@ -186,6 +186,7 @@ export function createWorkshopState(conn: Connection, code: string) {
       return m !== null;
     },
     promote: (participantId: string) => run(conn.request('participant:promote', { participantId })),
+    demote: (participantId: string) => run(conn.request('participant:demote', { participantId })),
     remove: (participantId: string) => run(conn.request('participant:remove', { participantId })),
     /** Moderators: the people removed and not let back in. */
     removedList: () => run(conn.request('participant:removed', {})),

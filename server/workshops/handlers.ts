@@ -246,6 +246,18 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
       return pub(stillJoined(broadcastParticipant(workshop.id, p)));
     },
 
+    'participant:demote': async ({ participantId }, ctx) => {
+      const { workshop, actor } = ctx.member;
+      const target = logic.checkDemote(await store.listParticipants(workshop.id), participantId);
+      if (target.role !== 'moderator') return pub(target); // already a participant: nothing changes
+      const p = await store.setRole(workshop.id, participantId, 'participant');
+      if (!p) throw new CommandError('not_found', 'No such participant');
+      io.in(rooms.participant(workshop.id, p.id)).socketsLeave(rooms.moderators(workshop.id));
+      memberChanged(io, workshop.id, p.id);
+      deps.log.info('moderator demoted', { workshop: workshop.id, participant: p.id, by: actor.id });
+      return pub(stillJoined(broadcastParticipant(workshop.id, p)));
+    },
+
     'participant:remove': async ({ participantId }, ctx) => {
       const { workshop, actor } = ctx.member;
       logic.checkRemove(actor, await store.getParticipant(workshop.id, participantId));

@@ -130,6 +130,17 @@ export function checkPromote(target: ParticipantRecord | null): ParticipantRecor
   return target;
 }
 
+/** [WS20] A moderator may be made a participant again, unless they are the last moderator present. */
+export function checkDemote(everyone: readonly ParticipantRecord[], targetId: string): ParticipantRecord {
+  const target = everyone.find((p) => p.id === targetId && !p.removed);
+  if (!target) throw new CommandError('not_found', 'No such participant');
+  if (target.role !== 'moderator') return target;
+  const moderators = everyone.filter((p) => p.role === 'moderator' && !p.removed && p.presence !== 'offline');
+  if (moderators.every((p) => p.id === target.id))
+    throw new CommandError('last_moderator', 'A workshop needs at least one moderator');
+  return target;
+}
+
 /** [WS8] A moderator may remove anyone but themselves. */
 export function checkRemove(actor: ParticipantRecord, target: ParticipantRecord | null): ParticipantRecord {
   if (!target || target.removed) throw new CommandError('not_found', 'No such participant');

@@ -6,6 +6,7 @@ import {
   connectClient,
   ok,
   recordEvents,
+  settled,
   request,
   startServer,
   waitFor,
@@ -169,6 +170,42 @@ describe('moderator commands', () => {
     expect((await ok(moderator.socket, 'participant:promote', { participantId: ana.id })).role).toBe('moderator');
     expect((await anaSees).role).toBe('moderator');
     expect((await ok(ana.socket, 'workshop:lock', { locked: true })).locked).toBe(true);
+  });
+
+  test('[WS20] a co-moderator is made a participant again, live; the last moderator stays one', async () => {
+    const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben');
+    const [ana, ben] = people as [typeof moderator, typeof moderator];
+    expect(await request(moderator.socket, 'participant:demote', { participantId: moderator.id })).toMatchObject({
+      ok: false,
+      code: 'last_moderator',
+    });
+    await ok(moderator.socket, 'participant:promote', { participantId: ana.id });
+    expect((await ok(ana.socket, 'workshop:lock', { locked: true })).locked).toBe(true);
+    const anaSees = waitFor(ana.socket, 'participant:updated', (p) => p.id === ana.id && p.role === 'participant');
+    expect((await ok(moderator.socket, 'participant:demote', { participantId: ana.id })).role).toBe('participant');
+    await anaSees;
+    // Her moderator rights are gone at once, and moderator-only events no longer reach her.
+    expect(await request(ana.socket, 'workshop:lock', { locked: false })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    const anaEvents = recordEvents(ana.socket);
+    await ok(moderator.socket, 'participant:remove', { participantId: ben.id });
+    await settled(ana.socket);
+    expect(anaEvents.filter((e) => e.event === 'participant:barred')).toEqual([]);
+    expect(await request(ana.socket, 'participant:demote', { participantId: moderator.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    // With a co-moderator present, a moderator may step down.
+    await ok(moderator.socket, 'participant:promote', { participantId: ana.id });
+    expect((await ok(moderator.socket, 'participant:demote', { participantId: moderator.id })).role).toBe(
+      'participant',
+    );
+    expect(await request(ana.socket, 'participant:demote', { participantId: ana.id })).toMatchObject({
+      ok: false,
+      code: 'last_moderator',
+    });
   });
 
   test('[WS4] a locked workshop refuses new participants but not the moderator link', async () => {

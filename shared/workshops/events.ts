@@ -29,6 +29,8 @@ export const workshopCommands = {
   'hand:raise': command<Participant>()(emptySchema, 'member'),
   'hand:lower': command<Participant>()(handLowerSchema, 'member'),
   'participant:promote': command<Participant>()(participantTargetSchema, 'moderator'),
+  /** [WS20] A co-moderator becomes a participant again; never the last moderator present. */
+  'participant:demote': command<Participant>()(participantTargetSchema, 'moderator'),
   'participant:remove': command<null>()(participantTargetSchema, 'moderator'),
   /** [WS19] The people removed and not let back in, for the moderators' list. */
   'participant:removed': command<RemovedParticipant[]>()(emptySchema, 'moderator'),

@@ -113,6 +113,7 @@ export const core: Translation<typeof en> = {
   'mod.letBackInLabel': '{name} wieder hereinlassen',
   'mod.endConfirm': 'Den Workshop für alle beenden? Das lässt sich nicht rückgängig machen.',
   'mod.promote': 'Zur Co-Moderation machen',
+  'mod.demote': 'Wieder zur Teilnahme machen',
   'mod.remove': 'Entfernen',
   'mod.removeConfirm': '{name} aus dem Workshop entfernen?',
   'mod.actionsFor': 'Aktionen für {name}',
@@ -160,6 +161,8 @@ export const core: Translation<typeof en> = {
   'error.conflict': 'Jemand anderes hat das gleichzeitig geändert. Bitte versuchen Sie es erneut.',
   'error.room_full': 'Dieser Raum ist voll. Bitte wählen Sie einen anderen.',
   'error.not_open': 'Die Gruppenräume sind nicht geöffnet.',
+  'error.last_moderator':
+    'Ein Workshop braucht mindestens eine Moderation: Ernennen Sie zuerst jemand anderen zur Co-Moderation.',
   'error.already_open':
     'Die Gruppenräume sind schon geöffnet. Holen Sie alle zurück, bevor Sie neu öffnen oder neue Räume anlegen.',
   'error.no_rooms': 'Legen Sie zuerst die Gruppenräume an.',

@@ -116,6 +116,7 @@ export const core: Translation<typeof en> = {
   'mod.letBackInLabel': 'Laisser revenir {name}',
   'mod.endConfirm': "Terminer l'atelier pour tout le monde ? C'est définitif.",
   'mod.promote': 'Nommer co-animateur',
+  'mod.demote': 'Redevenir participant·e',
   'mod.remove': 'Retirer',
   'mod.removeConfirm': "Retirer {name} de l'atelier ?",
   'mod.actionsFor': 'Actions pour {name}',
@@ -163,6 +164,8 @@ export const core: Translation<typeof en> = {
   'error.conflict': "Quelqu'un d'autre a modifié cela au même moment. Réessayez.",
   'error.room_full': 'Cette salle est complète. Choisissez-en une autre.',
   'error.not_open': 'Les salles de sous-groupes ne sont pas ouvertes.',
+  'error.last_moderator':
+    "Un atelier a besoin d'au moins une personne à l'animation : nommez d'abord quelqu'un d'autre co-animateur.",
   'error.already_open':
     "Les salles de sous-groupes sont déjà ouvertes. Rappelez tout le monde avant d'ouvrir ou de créer de nouvelles salles.",
   'error.no_rooms': "Créez d'abord les salles de sous-groupes.",

@@ -122,6 +122,7 @@ export const core: Translation<typeof en> = {
   'mod.letBackInLabel': 'Wpuść ponownie: {name}',
   'mod.endConfirm': 'Zakończyć warsztat dla wszystkich? Tego nie można cofnąć.',
   'mod.promote': 'Zrób współmoderatorem',
+  'mod.demote': 'Przywróć jako uczestnika',
   'mod.remove': 'Usuń',
   'mod.removeConfirm': 'Usunąć {name} z warsztatu?',
   'mod.actionsFor': 'Działania dla: {name}',
@@ -169,6 +170,8 @@ export const core: Translation<typeof en> = {
   'error.conflict': 'Ktoś inny zmienił to w tej samej chwili. Spróbuj ponownie.',
   'error.room_full': 'Ten pokój jest pełny. Wybierz inny.',
   'error.not_open': 'Pokoje grupowe nie są otwarte.',
+  'error.last_moderator':
+    'Warsztat potrzebuje co najmniej jednego moderatora: najpierw zrób kogoś innego współmoderatorem.',
   'error.already_open':
     'Pokoje grupowe są już otwarte. Przywołaj wszystkich z powrotem, zanim otworzysz lub utworzysz nowe pokoje.',
   'error.no_rooms': 'Najpierw utwórz pokoje grupowe.',
