@@ -129,7 +129,8 @@ export function boardHandlers(deps: Deps): BoardHandlers {
       const actor = actorOf(member);
       const ref = boardFor(member, roomId, true);
       const result = await commit(ctx, ref, (board) => [logic.resolveSettings(board.state, patch, actor)]);
-      deps.io.serverSideEmit('board:settings', ref);
+      // Other nodes that hold this board drop their copy (a lock must stop live strokes there too).
+      if (deps.config.redisUrl) deps.io.serverSideEmit('board:settings', ref);
       return result;
     },
 
