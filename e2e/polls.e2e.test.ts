@@ -282,6 +282,12 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     const namedRows = rows.filter((r) => r.includes(named));
     expect(namedRows).toContain(`"2","${named}","Yes / no / abstain","Plenary","","","","","","Ola","Wołów","Abstain"`);
     expect(namedRows).toContain(`"2","${named}","Yes / no / abstain","Plenary","","","","","","Petra","Kamen","Yes"`);
+
+    // A poll launched by mistake is cancelled: it disappears for everyone, with its votes.
+    jonas.page.once('dialog', (d) => void d.accept());
+    await pollCard(jonas.page, named).getByTestId('poll-cancel').click();
+    for (const p of [jonas, petra, ola, jean]) await expect.poll(() => pollCard(p.page, named).count()).toBe(0);
+    expect(await pollCard(petra.page, secret).count()).toBe(1);
     await close();
   });
 

@@ -214,6 +214,13 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     await late.page.goto(inviteUrl);
     await expect.poll(() => late.page.getByTestId('join-locked').textContent()).toContain('verrouillé');
 
+    // The chat closed to participants: Heinz reads why and cannot type; opened again, he can.
+    await jonas.page.getByTestId('chat-lock').selectOption('all');
+    await expect.poll(() => heinz.page.getByTestId('chat-closed').textContent()).toContain('geschlossen');
+    expect(await heinz.page.locator('#chat-input').isDisabled()).toBe(true);
+    await jonas.page.getByTestId('chat-lock').selectOption('open');
+    await expect.poll(() => heinz.page.locator('#chat-input').isDisabled()).toBe(false);
+
     jonas.page.on('dialog', (d) => void d.accept());
     await jonas.page.locator('[data-name=Heinz] summary').click();
     await jonas.page.getByRole('button', { name: 'Remove' }).click();

@@ -81,6 +81,8 @@ export const ERROR_CODES = [
   'internal',
   /** The store (Redis) cannot be reached right now: nothing was saved; safe commands are retried by the server. */
   'store_unavailable',
+  /** [WS21] The moderators closed the chat here. */
+  'chat_locked',
   /** [WS20] The last moderator present cannot be made a participant. */
   'last_moderator',
   /** [WS18] The name reads like a moderator's: choose another. */

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { CHAT_MAX_LENGTH } from '../../shared/chat/constants.js';
+import { mayWriteChat } from '../../shared/chat/rules.js';
 import { locale, t } from '../i18n/i18n.js';
 import type { WorkshopState } from '../workshops/state.js';
 
@@ -28,6 +29,8 @@ export function ChatPanel({ state }: { state: WorkshopState }) {
     draft.value = draft.value ? `${text} ${draft.value}` : text;
   };
   const waiting = state.outbox.value;
+  const me = state.self.value;
+  const closed = me !== null && !mayWriteChat(state.workshop.value?.chatLock ?? 'open', me);
 
   return (
     <section class="card chat" aria-labelledby="chat-title">
@@ -61,6 +64,11 @@ export function ChatPanel({ state }: { state: WorkshopState }) {
           {t('chat.notSent')}
         </p>
       )}
+      {closed && (
+        <p class="chat__note" role="status" data-testid="chat-closed">
+          {t('chat.closed')}
+        </p>
+      )}
       <form class="chat__form" onSubmit={send}>
         <label for="chat-input" class="visually-hidden">
           {t('chat.label')}
@@ -70,10 +78,11 @@ export function ChatPanel({ state }: { state: WorkshopState }) {
           autoComplete="off"
           maxLength={CHAT_MAX_LENGTH}
           placeholder={t('chat.placeholder')}
+          disabled={closed}
           value={draft.value}
           onInput={(e) => (draft.value = (e.target as HTMLInputElement).value)}
         />
-        <button type="submit" class="btn btn--primary">
+        <button type="submit" class="btn btn--primary" disabled={closed}>
           {t('chat.send')}
         </button>
       </form>

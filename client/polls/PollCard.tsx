@@ -130,6 +130,18 @@ function ModeratorControls({
           {t('polls.revealAnswer')}
         </button>
       )}
+      {poll.status !== 'draft' && (
+        <button
+          type="button"
+          class="btn btn--danger"
+          data-testid="poll-cancel"
+          onClick={() => {
+            if (confirm(t('polls.cancelConfirm', { question: poll.question }))) void a.remove(poll.id);
+          }}
+        >
+          {t('polls.cancel')}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import type { RemovedParticipant } from '../../shared/workshops/schema.js';
+import { CHAT_LOCKS, type ChatLock, type RemovedParticipant } from '../../shared/workshops/schema.js';
 import { t } from '../i18n/i18n.js';
 import { Icon } from '../ui/Icon.js';
 import type { WorkshopState } from './state.js';
@@ -31,6 +31,21 @@ export function ModeratorPanel({ state }: { state: WorkshopState }) {
         >
           {t('mod.end')}
         </button>
+      </div>
+      <div class="field field--inline">
+        <label for="chat-lock">{t('mod.chat')}</label>
+        <select
+          id="chat-lock"
+          data-testid="chat-lock"
+          value={state.workshop.value?.chatLock ?? 'open'}
+          onChange={(e) => void state.actions.setChatLock((e.target as HTMLSelectElement).value as ChatLock)}
+        >
+          {CHAT_LOCKS.map((lock) => (
+            <option key={lock} value={lock}>
+              {t(`mod.chat.${lock}`)}
+            </option>
+          ))}
+        </select>
       </div>
       <RemovedPeople state={state} />
     </section>

@@ -2,7 +2,13 @@ import { batch, computed, signal } from '@preact/signals';
 import type { ChatMessage } from '../../shared/chat/schema.js';
 import type { ErrorCode, Fail } from '../../shared/protocol.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version.js';
-import type { Participant, SessionSnapshot, WorkshopInfo, WorkshopJoinInput } from '../../shared/workshops/schema.js';
+import type {
+  ChatLock,
+  Participant,
+  SessionSnapshot,
+  WorkshopInfo,
+  WorkshopJoinInput,
+} from '../../shared/workshops/schema.js';
 import type { Connection } from '../net/connection.js';
 import { deviceKey } from './device.js';
 import { createPeople } from './people.js';
@@ -192,6 +198,7 @@ export function createWorkshopState(conn: Connection, code: string) {
     removedList: () => run(conn.request('participant:removed', {})),
     letBackIn: (participantId: string) => run(conn.request('participant:letBackIn', { participantId })),
     setLocked: (locked: boolean) => run(conn.request('workshop:lock', { locked })),
+    setChatLock: (lock: ChatLock) => run(conn.request('workshop:chatLock', { lock })),
     end: () => run(conn.request('workshop:end', {})),
     async leave() {
       await run(conn.request('workshop:leave', {}));

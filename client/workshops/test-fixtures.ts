@@ -49,6 +49,7 @@ export function snapshot(self: Participant, others: Participant[] = [], particip
       startsAt: null,
       createdAt: 1,
       locked: false,
+      chatLock: 'open',
       endedAt: null,
     },
     self,

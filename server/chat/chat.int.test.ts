@@ -98,4 +98,42 @@ describe('chat', () => {
     expect(seen).toEqual([]);
     expect(await request(ana, 'chat:history', {})).toMatchObject({ ok: false, code: 'not_joined' });
   });
+
+  test('[WS21] moderators close the chat in the plenary or everywhere; they still write, everyone still reads', async () => {
+    const { code, moderator, people } = await workshopWith(server.url, 'Ana');
+    const ana = people[0]!;
+    const anaSees = waitFor(ana.socket, 'workshop:updated');
+    expect((await ok(moderator.socket, 'workshop:chatLock', { lock: 'plenary' })).chatLock).toBe('plenary');
+    expect((await anaSees).chatLock).toBe('plenary');
+    expect(await request(ana.socket, 'chat:send', { text: 'Hallo?' })).toMatchObject({
+      ok: false,
+      code: 'chat_locked',
+    });
+    expect(await request(ana.socket, 'workshop:chatLock', { lock: 'open' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    const fromModerator = await ok(moderator.socket, 'chat:send', { text: 'Fragen bitte per Handzeichen' });
+    // A latecomer is under the same rule and reads what was written.
+    const late = await joinAs(server.url, code, { name: 'Ben' });
+    expect(late.snapshot.workshop.chatLock).toBe('plenary');
+    expect(await request(late.socket, 'chat:send', { text: 'Ich auch?' })).toMatchObject({
+      ok: false,
+      code: 'chat_locked',
+    });
+    expect(await ok(late.socket, 'chat:history', {})).toEqual([fromModerator]);
+    // In a breakout room the room's chat stays open unless closed everywhere.
+    let view = await ok(moderator.socket, 'breakout:sync', {});
+    view = await ok(moderator.socket, 'breakout:rooms', { version: view.version, rooms: [{ name: 'Salon' }] });
+    view = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'random', seed: 1 });
+    await ok(moderator.socket, 'breakout:open', { version: view.version, durationMs: 60_000 });
+    expect((await ok(ana.socket, 'chat:send', { text: 'Im Salon' })).text).toBe('Im Salon');
+    await ok(moderator.socket, 'workshop:chatLock', { lock: 'all' });
+    expect(await request(ana.socket, 'chat:send', { text: 'Noch da?' })).toMatchObject({
+      ok: false,
+      code: 'chat_locked',
+    });
+    await ok(moderator.socket, 'workshop:chatLock', { lock: 'open' });
+    expect((await ok(ana.socket, 'chat:send', { text: 'Wieder offen' })).text).toBe('Wieder offen');
+  });
 });

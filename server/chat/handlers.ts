@@ -2,13 +2,15 @@ import { chatCommands } from '../../shared/chat/events.js';
 import { CHAT_HISTORY } from '../../shared/chat/schema.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerTable } from '../realtime/types.js';
+import { checkChatOpen } from '../workshops/logic.js';
 
 type ChatHandlers = Pick<HandlerTable, keyof typeof chatCommands>;
 
 export function chatHandlers(deps: Deps): ChatHandlers {
   return {
     'chat:send': async ({ text }, { member }) => {
-      const { session, actor } = member;
+      const { session, actor, workshop } = member;
+      checkChatOpen(workshop, actor);
       const message = {
         id: deps.ids.id(14),
         // Each room has its own chat: the sender's current room (the plenary or a breakout room).

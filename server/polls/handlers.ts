@@ -119,10 +119,16 @@ export function pollFeature(deps: Deps): Feature<keyof typeof pollCommands> {
     },
 
     'poll:delete': async ({ pollId }, ctx) => {
-      const { workshop } = ctx.member;
-      const result = await polls.deleteDraft(workshop.id, pollId);
+      const { workshop, actor } = ctx.member;
+      const poll = await loadPoll(workshop.id, pollId);
+      const { votes } = poll.status === 'draft' ? { votes: new Map() } : await polls.pollVotes(workshop.id, pollId);
+      const result = await polls.deletePoll(workshop.id, pollId);
       if (result !== 'ok') changed(result);
-      io.to(rooms.moderators(workshop.id)).emit('poll:deleted', { pollId });
+      openPolls.delete(key(workshop.id, pollId));
+      // A launched poll disappears for everyone; its votes are gone with it.
+      io.to(rooms.workshop(workshop.id)).emit('poll:deleted', { pollId });
+      if (poll.status !== 'draft')
+        deps.log.info('poll cancelled', { workshop: workshop.id, poll: pollId, votes: votes.size, by: actor.id });
       return null;
     },
 

@@ -29,6 +29,7 @@ afterEach(async () => {
 const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'workshop:leave': {},
   'workshop:lock': { locked: true },
+  'workshop:chatLock': { lock: 'all' },
   'workshop:end': {},
   'hand:raise': {},
   'hand:lower': {},

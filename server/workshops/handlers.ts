@@ -210,6 +210,16 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
       return info;
     },
 
+    'workshop:chatLock': async ({ lock }, ctx) => {
+      const { workshop, actor } = ctx.member;
+      const updated = await store.setChatLock(workshop.id, lock);
+      if (!updated) throw new CommandError('not_found', 'Workshop not found');
+      const info = logic.toPublicWorkshop(updated);
+      io.to(rooms.workshop(workshop.id)).emit('workshop:updated', info);
+      deps.log.info('chat lock', { workshop: workshop.id, lock, by: actor.id });
+      return info;
+    },
+
     'workshop:end': async (_input, ctx) => {
       const { workshop } = ctx.member;
       const updated = await store.endWorkshop(workshop.id, deps.clock());

@@ -1,3 +1,4 @@
+import { mayWriteChat } from '../../shared/chat/rules.js';
 import { CommandError } from '../../shared/command.js';
 import { PLENARY } from '../../shared/rooms.js';
 import { nameKey } from '../../shared/workshops/names.js';
@@ -30,6 +31,7 @@ export function newWorkshop(input: z.output<typeof workshopCreateSchema>, ctx: L
     startsAt: input.startsAt,
     createdAt: ctx.now,
     locked: false,
+    chatLock: 'open',
     endedAt: null,
     moderatorKeyHash: hashSecret(moderatorKey),
   };
@@ -75,6 +77,12 @@ export function checkNotBarred(
       ((deviceHash !== '' && p.deviceHash === deviceHash) || (same(p.name, input.name) && same(p.town, input.town))),
   );
   if (barred) throw new CommandError('removed', 'You were removed from this workshop; a moderator can let you back in');
+}
+
+/** [WS21] A closed chat takes messages from moderators only (in the plenary, or everywhere). */
+export function checkChatOpen(workshop: WorkshopRecord, actor: ParticipantRecord) {
+  if (!mayWriteChat(workshop.chatLock, actor))
+    throw new CommandError('chat_locked', 'The moderators have closed the chat here');
 }
 
 /** [WS4] An ended workshop takes nobody; a locked one only moderators. */

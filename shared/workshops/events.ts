@@ -1,5 +1,6 @@
 import { command } from '../command.js';
 import {
+  chatLockSchema,
   emptySchema,
   handLowerSchema,
   participantTargetSchema,
@@ -25,6 +26,8 @@ export const workshopCommands = {
   'workshop:resume': command<SessionSnapshot>()(workshopResumeSchema, 'public'),
   'workshop:leave': command<null>()(emptySchema, 'member'),
   'workshop:lock': command<WorkshopInfo>()(workshopLockSchema, 'moderator'),
+  /** [WS21] Close the chat to participants in the plenary, or everywhere; moderators always write. */
+  'workshop:chatLock': command<WorkshopInfo>()(chatLockSchema, 'moderator'),
   'workshop:end': command<WorkshopInfo>()(emptySchema, 'moderator'),
   'hand:raise': command<Participant>()(emptySchema, 'member'),
   'hand:lower': command<Participant>()(handLowerSchema, 'member'),

@@ -76,7 +76,11 @@ export interface RemovedParticipant {
   town: string;
 }
 export const handLowerSchema = z.object({ participantId: z.string().min(1).max(64).optional() });
+export const CHAT_LOCKS = ['open', 'plenary', 'all'] as const;
+export type ChatLock = (typeof CHAT_LOCKS)[number];
+
 export const workshopLockSchema = z.object({ locked: z.boolean() });
+export const chatLockSchema = z.object({ lock: z.enum(CHAT_LOCKS) });
 
 /** What everyone in a workshop may know about it (never the moderator secret). */
 export interface WorkshopInfo {
@@ -88,6 +92,8 @@ export interface WorkshopInfo {
   startsAt: string | null;
   createdAt: number;
   locked: boolean;
+  /** [WS21] Who may write in the chat: everyone, nobody but moderators in the plenary, or anywhere. */
+  chatLock: ChatLock;
   endedAt: number | null;
 }
 

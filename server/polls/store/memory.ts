@@ -37,10 +37,9 @@ export class MemoryPollStore implements PollStore {
     return copy(s.poll);
   }
 
-  async deleteDraft(workshopId: string, pollId: string) {
+  async deletePoll(workshopId: string, pollId: string) {
     const s = this.state(workshopId, pollId);
     if (!s) return 'not_found' as const;
-    if (s.poll.status !== 'draft') return 'conflict' as const;
     this.byWorkshop.get(workshopId)?.delete(pollId);
     return 'ok' as const;
   }

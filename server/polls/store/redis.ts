@@ -58,13 +58,9 @@ export class RedisPollStore implements PollStore {
     );
   }
 
-  async deleteDraft(workshopId: string, pollId: string) {
+  async deletePoll(workshopId: string, pollId: string) {
     const keys = [this.keys.poll(workshopId, pollId), this.keys.votes(workshopId, pollId), this.keys.polls(workshopId)];
-    return statusReply(
-      await this.client.pollDeleteDraft(keys, [pollId]),
-      ['ok', 'not_found', 'conflict'],
-      'deleteDraft',
-    );
+    return statusReply(await this.client.pollDelete(keys, [pollId]), ['ok', 'not_found'], 'deletePoll');
   }
 
   async launchPoll(

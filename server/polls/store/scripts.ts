@@ -14,10 +14,9 @@ if s ~= 'draft' then return 'conflict' end
 redis.call('HSET', KEYS[1], unpack(ARGV))
 return redis.call('HGETALL', KEYS[1])`),
   /** KEYS: poll hash, votes hash, poll list. ARGV: poll id. */
-  pollDeleteDraft: luaScript(`
+  pollDelete: luaScript(`
 local s = redis.call('HGET', KEYS[1], 'status')
 if not s then return 'not_found' end
-if s ~= 'draft' then return 'conflict' end
 redis.call('DEL', KEYS[1], KEYS[2])
 redis.call('LREM', KEYS[3], 0, ARGV[1])
 return 'ok'`),

@@ -232,20 +232,27 @@ export function describePollStore(name: string, factory: () => Promise<Store>) {
       expect(await store.polls.listPolls('nowhere')).toEqual([]);
     });
 
-    test('[PSTORE2] only drafts can be edited or deleted', async () => {
+    test('[PSTORE2] only drafts can be edited; any poll can be deleted, a launched one with its votes', async () => {
       const poll = pollRecord();
       await store.polls.createPoll(poll);
       const edited = await store.polls.updateDraft({ ...poll, question: 'Neu?', anonymous: true });
       expect(edited).toMatchObject({ question: 'Neu?', anonymous: true, status: 'draft' });
       await store.polls.launchPoll(poll.workshopId, poll.id, { openedAt: 5, deadline: null, rooms: ['plenary'] });
       expect(await store.polls.updateDraft({ ...poll, question: 'Zu spät' })).toBe('conflict');
-      expect(await store.polls.deleteDraft(poll.workshopId, poll.id)).toBe('conflict');
       expect(await store.polls.updateDraft(pollRecord())).toBe('not_found');
       const draft = pollRecord({ workshopId: poll.workshopId });
       await store.polls.createPoll(draft);
-      expect(await store.polls.deleteDraft(poll.workshopId, draft.id)).toBe('ok');
+      expect(await store.polls.deletePoll(poll.workshopId, draft.id)).toBe('ok');
       expect(await store.polls.getPoll(poll.workshopId, draft.id)).toBeNull();
       expect((await store.polls.listPolls(poll.workshopId)).map((p) => p.id)).toEqual([poll.id]);
+      // A launched poll is cancelled with its votes: a vote after that is refused, the poll is gone.
+      const launched = (await store.polls.getPoll(poll.workshopId, poll.id))!;
+      expect(await store.polls.recordVote(launched, 'p1', vote(['o1']))).toBe('recorded');
+      expect(await store.polls.deletePoll(poll.workshopId, poll.id)).toBe('ok');
+      expect(await store.polls.deletePoll(poll.workshopId, poll.id)).toBe('not_found');
+      expect(await store.polls.listPolls(poll.workshopId)).toEqual([]);
+      expect((await store.polls.pollVotes(poll.workshopId, poll.id)).votes.size).toBe(0);
+      expect(await store.polls.recordVote(launched, 'p2', vote(['o1']))).not.toBe('recorded');
     });
 
     test('[PSTORE3] launch opens a draft once; close keeps the first time; reveal closes and reveals', async () => {

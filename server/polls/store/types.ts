@@ -41,8 +41,8 @@ export interface PollStore {
   listPolls(workshopId: string): Promise<PollRecord[]>;
   /** Replaces the definition while the poll is still a draft. */
   updateDraft(poll: PollRecord): Promise<PollChange>;
-  /** Deletes a poll that was never launched. */
-  deleteDraft(workshopId: string, pollId: string): Promise<'ok' | 'not_found' | 'conflict'>;
+  /** Deletes a poll and its votes, whatever its status (a launched poll is cancelled). */
+  deletePoll(workshopId: string, pollId: string): Promise<'ok' | 'not_found'>;
   /** Opens a draft in the given rooms; anything but a draft is a conflict. */
   launchPoll(
     workshopId: string,

@@ -9,7 +9,7 @@ import { ASSIGN_MODES, BREAKOUT_STATUS, ROTATION_KINDS } from '../../../shared/b
 import type { ChatMessage } from '../../../shared/chat/schema.js';
 import { PLENARY } from '../../../shared/rooms.js';
 import { POLL_KINDS, POLL_STATUS, quizSchema, RESULT_VISIBILITY } from '../../../shared/polls/schema.js';
-import { PRESENCE, ROLES } from '../../../shared/workshops/schema.js';
+import { CHAT_LOCKS, PRESENCE, ROLES } from '../../../shared/workshops/schema.js';
 import type { BreakoutRecord } from '../../breakouts/store/types.js';
 import type { PollRecord, StoredVote } from '../../polls/store/types.js';
 import type { SfuFeed, SfuPlacement } from '../../sfu/store/types.js';
@@ -97,6 +97,8 @@ const workshopHash = z.object({
   startsAt: z.string().transform((v) => v || null),
   createdAt: int,
   locked: bool,
+  // Absent in hashes written before the chat could be closed.
+  chatLock: z.enum(CHAT_LOCKS).default('open'),
   endedAt: intOrNull,
   moderatorKeyHash: z.string(),
 }) satisfies z.ZodType<WorkshopRecord, Hash>;
@@ -111,6 +113,7 @@ export function encodeWorkshop(w: WorkshopRecord): string[] {
     startsAt: w.startsAt ?? '',
     createdAt: String(w.createdAt),
     locked: w.locked ? '1' : '0',
+    chatLock: w.chatLock,
     endedAt: w.endedAt === null ? '' : String(w.endedAt),
     moderatorKeyHash: w.moderatorKeyHash,
   });

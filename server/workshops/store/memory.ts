@@ -1,7 +1,7 @@
 import { CHAT_HISTORY } from '../../../shared/chat/schema.js';
 import type { ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
-import type { Role } from '../../../shared/workshops/schema.js';
+import type { ChatLock, Role } from '../../../shared/workshops/schema.js';
 import type {
   AddParticipantResult,
   LiveConnection,
@@ -50,6 +50,10 @@ export class MemoryWorkshopStore implements WorkshopStore {
 
   async setWorkshopLocked(id: string, locked: boolean) {
     return this.updateWorkshop(id, (w) => void (w.locked = locked));
+  }
+
+  async setChatLock(id: string, lock: ChatLock) {
+    return this.updateWorkshop(id, (w) => void (w.chatLock = lock));
   }
 
   async endWorkshop(id: string, at: number) {

@@ -1,6 +1,6 @@
 import { CHAT_HISTORY, type ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
-import type { Role } from '../../../shared/workshops/schema.js';
+import type { ChatLock, Role } from '../../../shared/workshops/schema.js';
 import { type RedisClient, readListed } from '../../store/redis/client.js';
 import {
   decodeChatMessage,
@@ -51,6 +51,11 @@ export class RedisWorkshopStore implements WorkshopStore {
 
   async setWorkshopLocked(id: string, locked: boolean) {
     const reply = await this.client.updateWorkshop([this.keys.workshop(id)], ['locked', locked ? '1' : '0']);
+    return decodeWorkshop(hashReply(reply, 'workshop'));
+  }
+
+  async setChatLock(id: string, lock: ChatLock) {
+    const reply = await this.client.updateWorkshop([this.keys.workshop(id)], ['chatLock', lock]);
     return decodeWorkshop(hashReply(reply, 'workshop'));
   }
 

@@ -38,6 +38,7 @@ export function workshopRecord(overrides: Partial<WorkshopRecord> = {}): Worksho
     startsAt: '2030-05-01T10:00:00+02:00',
     createdAt: 1_000,
     locked: false,
+    chatLock: 'open',
     endedAt: null,
     moderatorKeyHash: 'a'.repeat(64),
     ...overrides,
@@ -139,6 +140,10 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       expect((await store.getWorkshop(w.id))?.locked).toBe(true);
       expect((await store.setWorkshopLocked(w.id, false))?.locked).toBe(false);
       expect(await store.setWorkshopLocked('missing', true)).toBeNull();
+      expect(await store.setChatLock(w.id, 'plenary')).toEqual({ ...w, locked: false, chatLock: 'plenary' });
+      expect((await store.getWorkshop(w.id))?.chatLock).toBe('plenary');
+      expect((await store.setChatLock(w.id, 'open'))?.chatLock).toBe('open');
+      expect(await store.setChatLock('missing', 'all')).toBeNull();
     });
 
     test('[STORE3] ending a workshop keeps the first end time', async () => {

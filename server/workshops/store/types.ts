@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
-import type { Participant, Role, WorkshopInfo } from '../../../shared/workshops/schema.js';
+import type { ChatLock, Participant, Role, WorkshopInfo } from '../../../shared/workshops/schema.js';
 
 export interface WorkshopRecord extends WorkshopInfo {
   moderatorKeyHash: string;
@@ -47,6 +47,7 @@ export interface WorkshopStore {
   getWorkshop(workshopId: string): Promise<WorkshopRecord | null>;
   workshopIdByCode(code: string): Promise<string | null>;
   setWorkshopLocked(workshopId: string, locked: boolean): Promise<WorkshopRecord | null>;
+  setChatLock(workshopId: string, lock: ChatLock): Promise<WorkshopRecord | null>;
   /** Ends the workshop once; later calls keep the first end time. */
   endWorkshop(workshopId: string, at: number): Promise<WorkshopRecord | null>;
 

@@ -94,6 +94,7 @@ export const core = defineMessages({
 
   'chat.title': 'Chat',
   'chat.label': 'Message',
+  'chat.closed': 'The moderators have closed the chat here. You can still read it.',
   'chat.placeholder': 'Write a message…',
   'chat.send': 'Send',
   'chat.empty': 'No messages yet. Say hello!',
@@ -104,6 +105,10 @@ export const core = defineMessages({
   'mod.lock': 'Lock workshop',
   'mod.unlock': 'Unlock workshop',
   'mod.end': 'End workshop',
+  'mod.chat.all': 'Closed everywhere',
+  'mod.chat.plenary': 'Closed in the plenary (breakout rooms keep theirs)',
+  'mod.chat.open': 'Open to everyone',
+  'mod.chat': 'Chat',
   'mod.removedTitle': { one: 'Removed ({count})', other: 'Removed ({count})' },
   'mod.removedHelp':
     'They cannot join again from the same browser or under the same name and town until you let them back in.',
@@ -155,6 +160,7 @@ export const core = defineMessages({
   'error.conflict': 'Someone else changed this at the same moment. Please try again.',
   'error.room_full': 'This room is full. Please choose another one.',
   'error.not_open': 'The breakout rooms are not open.',
+  'error.chat_locked': 'The moderators have closed the chat here.',
   'error.last_moderator': 'A workshop needs at least one moderator: make someone else co-moderator first.',
   'error.already_open': 'The breakout rooms are already open. Call everyone back before opening or making new rooms.',
   'error.no_rooms': 'Create the breakout rooms first.',

@@ -40,6 +40,8 @@ export const polls = defineMessages({
   'polls.edit': 'Edit',
   'polls.delete': 'Delete',
   'polls.deleteConfirm': 'Delete the poll "{question}"?',
+  'polls.cancel': 'Cancel poll',
+  'polls.cancelConfirm': 'Cancel the poll "{question}" for everyone? It disappears and its votes are discarded.',
   'polls.close': 'Close voting',
   'polls.revealAnswer': 'Reveal the answer',
   'polls.export': 'Download all results (CSV)',

@@ -96,6 +96,7 @@ export const core: Translation<typeof en> = {
 
   'chat.title': 'Chat',
   'chat.label': 'Nachricht',
+  'chat.closed': 'Die Moderation hat den Chat hier geschlossen. Mitlesen geht weiterhin.',
   'chat.placeholder': 'Nachricht schreiben…',
   'chat.send': 'Senden',
   'chat.empty': 'Noch keine Nachrichten. Sagen Sie Hallo!',
@@ -106,6 +107,10 @@ export const core: Translation<typeof en> = {
   'mod.lock': 'Workshop sperren',
   'mod.unlock': 'Workshop freigeben',
   'mod.end': 'Workshop beenden',
+  'mod.chat.all': 'Überall geschlossen',
+  'mod.chat.plenary': 'Im Plenum geschlossen (Gruppenräume behalten ihren)',
+  'mod.chat.open': 'Offen für alle',
+  'mod.chat': 'Chat',
   'mod.removedTitle': { one: 'Entfernt ({count})', other: 'Entfernt ({count})' },
   'mod.removedHelp':
     'Sie können nicht wieder beitreten, weder aus demselben Browser noch mit demselben Namen und Ort, bis Sie sie wieder hereinlassen.',
@@ -161,6 +166,7 @@ export const core: Translation<typeof en> = {
   'error.conflict': 'Jemand anderes hat das gleichzeitig geändert. Bitte versuchen Sie es erneut.',
   'error.room_full': 'Dieser Raum ist voll. Bitte wählen Sie einen anderen.',
   'error.not_open': 'Die Gruppenräume sind nicht geöffnet.',
+  'error.chat_locked': 'Die Moderation hat den Chat hier geschlossen.',
   'error.last_moderator':
     'Ein Workshop braucht mindestens eine Moderation: Ernennen Sie zuerst jemand anderen zur Co-Moderation.',
   'error.already_open':

@@ -41,6 +41,8 @@ export const polls: Translation<typeof en> = {
   'polls.edit': 'Bearbeiten',
   'polls.delete': 'Löschen',
   'polls.deleteConfirm': 'Die Umfrage „{question}“ löschen?',
+  'polls.cancel': 'Umfrage abbrechen',
+  'polls.cancelConfirm': 'Die Umfrage „{question}“ für alle abbrechen? Sie verschwindet, die Stimmen werden verworfen.',
   'polls.close': 'Abstimmung schließen',
   'polls.revealAnswer': 'Auflösung zeigen',
   'polls.export': 'Alle Ergebnisse herunterladen (CSV)',

@@ -99,6 +99,7 @@ export const core: Translation<typeof en> = {
 
   'chat.title': 'Discussion',
   'chat.label': 'Message',
+  'chat.closed': "L'animation a fermé la discussion ici. Vous pouvez toujours la lire.",
   'chat.placeholder': 'Écrire un message…',
   'chat.send': 'Envoyer',
   'chat.empty': 'Pas encore de messages. Dites bonjour !',
@@ -109,6 +110,10 @@ export const core: Translation<typeof en> = {
   'mod.lock': "Verrouiller l'atelier",
   'mod.unlock': "Déverrouiller l'atelier",
   'mod.end': "Terminer l'atelier",
+  'mod.chat.all': 'Fermée partout',
+  'mod.chat.plenary': 'Fermée en plénière (les salles gardent la leur)',
+  'mod.chat.open': 'Ouverte à tout le monde',
+  'mod.chat': 'Discussion',
   'mod.removedTitle': { one: 'Retiré·es ({count})', many: 'Retiré·es ({count})', other: 'Retiré·es ({count})' },
   'mod.removedHelp':
     "Ces personnes ne peuvent plus rejoindre l'atelier depuis le même navigateur ni sous le même nom et la même ville, tant que vous ne les laissez pas revenir.",
@@ -164,6 +169,7 @@ export const core: Translation<typeof en> = {
   'error.conflict': "Quelqu'un d'autre a modifié cela au même moment. Réessayez.",
   'error.room_full': 'Cette salle est complète. Choisissez-en une autre.',
   'error.not_open': 'Les salles de sous-groupes ne sont pas ouvertes.',
+  'error.chat_locked': "L'animation a fermé la discussion ici.",
   'error.last_moderator':
     "Un atelier a besoin d'au moins une personne à l'animation : nommez d'abord quelqu'un d'autre co-animateur.",
   'error.already_open':

@@ -45,6 +45,9 @@ export const polls: Translation<typeof en> = {
   'polls.edit': 'Modifier',
   'polls.delete': 'Supprimer',
   'polls.deleteConfirm': 'Supprimer le sondage « {question} » ?',
+  'polls.cancel': 'Annuler le sondage',
+  'polls.cancelConfirm':
+    'Annuler le sondage « {question} » pour tout le monde ? Il disparaît et ses votes sont supprimés.',
   'polls.close': 'Clore le vote',
   'polls.revealAnswer': 'Révéler la réponse',
   'polls.export': 'Télécharger tous les résultats (CSV)',

@@ -100,6 +100,7 @@ export const core: Translation<typeof en> = {
 
   'chat.title': 'Czat',
   'chat.label': 'Wiadomość',
+  'chat.closed': 'Moderatorzy zamknęli tutaj czat. Nadal możesz go czytać.',
   'chat.placeholder': 'Napisz wiadomość…',
   'chat.send': 'Wyślij',
   'chat.empty': 'Brak wiadomości. Przywitaj się!',
@@ -110,6 +111,10 @@ export const core: Translation<typeof en> = {
   'mod.lock': 'Zablokuj warsztat',
   'mod.unlock': 'Odblokuj warsztat',
   'mod.end': 'Zakończ warsztat',
+  'mod.chat.all': 'Zamknięty wszędzie',
+  'mod.chat.plenary': 'Zamknięty na sesji plenarnej (pokoje grupowe mają swój)',
+  'mod.chat.open': 'Otwarty dla wszystkich',
+  'mod.chat': 'Czat',
   'mod.removedTitle': {
     one: 'Usunięci ({count})',
     few: 'Usunięci ({count})',
@@ -170,6 +175,7 @@ export const core: Translation<typeof en> = {
   'error.conflict': 'Ktoś inny zmienił to w tej samej chwili. Spróbuj ponownie.',
   'error.room_full': 'Ten pokój jest pełny. Wybierz inny.',
   'error.not_open': 'Pokoje grupowe nie są otwarte.',
+  'error.chat_locked': 'Moderatorzy zamknęli tutaj czat.',
   'error.last_moderator':
     'Warsztat potrzebuje co najmniej jednego moderatora: najpierw zrób kogoś innego współmoderatorem.',
   'error.already_open':

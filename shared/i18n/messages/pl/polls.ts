@@ -46,6 +46,8 @@ export const polls: Translation<typeof en> = {
   'polls.edit': 'Edytuj',
   'polls.delete': 'Usuń',
   'polls.deleteConfirm': 'Usunąć ankietę „{question}”?',
+  'polls.cancel': 'Anuluj ankietę',
+  'polls.cancelConfirm': 'Anulować ankietę „{question}” dla wszystkich? Zniknie, a głosy zostaną odrzucone.',
   'polls.close': 'Zamknij głosowanie',
   'polls.revealAnswer': 'Pokaż odpowiedź',
   'polls.export': 'Pobierz wszystkie wyniki (CSV)',
