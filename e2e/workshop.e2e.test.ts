@@ -262,7 +262,17 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     // Nothing is wider than the phone.
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.page.screenshot({ path: screenshotPath('phone.png'), fullPage: true });
-    await Promise.all([organiser, phone].map((p) => p.context.close()));
+    // A 60-letter name without a space and a 300-letter word in the chat wrap instead of widening the page.
+    const wide = await newPerson(browser, { viewport: { width: 800, height: 800 } });
+    const longName = 'Partnerschaftskomitee'.repeat(3).slice(0, 60);
+    await joinWorkshop(wide.page, inviteUrl, { name: longName, town: 'Kamen', media: false });
+    await wide.page.locator('#chat-input').fill(`https://example.org/${'a'.repeat(280)}`);
+    await wide.page.locator('#chat-input').press('Enter');
+    await expect.poll(() => wide.page.getByTestId('chat-message').count()).toBe(1);
+    await expect.poll(() => phone.page.locator(`[data-name="${longName}"]`).count()).toBe(1);
+    expect(await wide.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await Promise.all([organiser, phone, wide].map((p) => p.context.close()));
   });
 
   it('[E2E6] the workshop page looks like a product (screenshot saved for the README)', async () => {

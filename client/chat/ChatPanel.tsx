@@ -43,6 +43,11 @@ export function ChatPanel({ state }: { state: WorkshopState }) {
               <strong>
                 <bdi>{m.authorName}</bdi>
               </strong>{' '}
+              {state.people.value.get(m.authorId)?.role === 'moderator' && (
+                <span class="badge badge--role" data-testid="chat-moderator">
+                  {t('ws.role.moderator')}
+                </span>
+              )}{' '}
               <span class="muted">
                 · {m.authorTown} · {time.format(m.at)}
               </span>
