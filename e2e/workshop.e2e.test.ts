@@ -269,7 +269,10 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     await wide.page.locator('#chat-input').fill(`https://example.org/${'a'.repeat(280)}`);
     await wide.page.locator('#chat-input').press('Enter');
     await expect.poll(() => wide.page.getByTestId('chat-message').count()).toBe(1);
-    await expect.poll(() => phone.page.locator(`[data-name="${longName}"]`).count()).toBe(1);
+    await expect.poll(() => phone.page.getByTestId('chat-message').count()).toBe(1);
+    await phone.page.getByTestId('phone-chat').click();
+    await phone.page.getByTestId('phone-people').click();
+    await phone.page.locator(`[data-name="${longName}"]`).waitFor();
     expect(await wide.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await Promise.all([organiser, phone, wide].map((p) => p.context.close()));
