@@ -36,7 +36,8 @@ describe('create, preview, join', () => {
     const preview = await ok(visitor, 'workshop:preview', {
       code: `${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`,
     });
-    const { id: _id, createdAt: _at, ...invitation } = created.workshop;
+    // The preview shows what the invitation says: not the id, the creation time or the chat setting.
+    const { id: _id, createdAt: _at, chatLock: _chat, ...invitation } = created.workshop;
     expect(preview).toEqual({ workshop: invitation, towns: [] });
 
     const ana = await joinAs(server.url, code, { name: 'Ana', town: 'Łódź' });
