@@ -266,6 +266,9 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     const wide = await newPerson(browser, { viewport: { width: 800, height: 800 } });
     const longName = 'Partnerschaftskomitee'.repeat(3).slice(0, 60);
     await joinWorkshop(wide.page, inviteUrl, { name: longName, town: 'Kamen', media: false });
+    // Joined without media: the poll comes first, chat and people open from the two buttons.
+    await wide.page.getByTestId('phone-chat').click();
+    await wide.page.getByTestId('phone-people').click();
     await wide.page.locator('#chat-input').fill(`https://example.org/${'a'.repeat(280)}`);
     await wide.page.locator('#chat-input').press('Enter');
     await expect.poll(() => wide.page.getByTestId('chat-message').count()).toBe(1);
