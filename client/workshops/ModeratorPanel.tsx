@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { CHAT_LOCKS, type ChatLock, type RemovedParticipant } from '../../shared/workshops/schema.js';
+import { CHAT_LOCKS, type ChatLock } from '../../shared/workshops/constants.js';
+import type { RemovedParticipant } from '../../shared/workshops/schema.js';
 import { t } from '../i18n/i18n.js';
 import { Icon } from '../ui/Icon.js';
 import type { WorkshopState } from './state.js';

@@ -26,3 +26,7 @@ export const LIMITS = {
   town: 80,
   headcount: 500,
 } as const;
+
+/** [WS21] Who may write in the chat: everyone, nobody but moderators in the plenary, or anywhere. */
+export const CHAT_LOCKS = ['open', 'plenary', 'all'] as const;
+export type ChatLock = (typeof CHAT_LOCKS)[number];

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { LANGUAGES } from '../languages.js';
 import { cleanUserText, hasVisibleText } from './names.js';
 import type { MediaFlags } from '../media/schema.js';
-import { JOIN_CODE_LENGTH, LIMITS, normalizeJoinCode, type Presence, type Role } from './constants.js';
+import {
+  CHAT_LOCKS,
+  type ChatLock,
+  JOIN_CODE_LENGTH,
+  LIMITS,
+  normalizeJoinCode,
+  type Presence,
+  type Role,
+} from './constants.js';
 
 export * from './constants.js';
 
@@ -76,8 +84,7 @@ export interface RemovedParticipant {
   town: string;
 }
 export const handLowerSchema = z.object({ participantId: z.string().min(1).max(64).optional() });
-export const CHAT_LOCKS = ['open', 'plenary', 'all'] as const;
-export type ChatLock = (typeof CHAT_LOCKS)[number];
+export { CHAT_LOCKS, type ChatLock } from './constants.js';
 
 export const workshopLockSchema = z.object({ locked: z.boolean() });
 export const chatLockSchema = z.object({ lock: z.enum(CHAT_LOCKS) });
