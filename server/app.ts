@@ -21,6 +21,9 @@ import type { Store } from './store/store.js';
 import { CommandError } from '../shared/command.js';
 import { formatJoinCode, normalizeJoinCode } from '../shared/workshops/schema.js';
 
+/** How long close() lets an HTTP request still in flight finish before cutting its connection. */
+const OPEN_REQUEST_GRACE_MS = 1_000;
+
 export interface AppOptions {
   config: Config;
   /** A store to use instead of the one the config names (tests pass a prefixed Redis store). */
@@ -214,7 +217,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
       closing = true;
       // Load balancers see /api/ready answer 503 for this long before the node stops accepting connections.
       if (listening && config.shutdownDrainMs > 0) await new Promise((r) => setTimeout(r, config.shutdownDrainMs));
+      // io.close() stops listening and waits for every HTTP connection to end; a request still open (a
+      // half-sent one, a slow download) would hold the shutdown for minutes, so those are cut after a moment.
+      const cutOpenRequests = setTimeout(() => httpServer.closeAllConnections(), OPEN_REQUEST_GRACE_MS);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      clearTimeout(cutOpenRequests);
       await Promise.allSettled([...disconnecting]);
       // After the drops above: they start grace timers of their own.
       await features.stop();

@@ -5,8 +5,10 @@
  *         and 200 again once Redis is back
  * HEALTH2 /api/ready is 200 while the node serves and 503 while it shuts down (and while Redis is away)
  * HEALTH3 a workshop's QR code is 404 only for an unknown code: a Redis outage is a 503 that says so
+ * HEALTH4 a silent connection or a half-sent request does not hold up a shutdown (the port is free again within seconds)
  */
 import type { ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { describeWithRedis, startServer, type TestServer } from '../../test/server-harness.js';
 import { findOnPath, freePort, stopProcess } from '../../test/processes.js';
@@ -38,6 +40,24 @@ describe('health on the memory store', () => {
       body: { ready: false, reason: 'shutting down' },
     });
     await closing;
+  });
+
+  test('[HEALTH4] a silent connection or a half-sent request does not hold up the shutdown', async () => {
+    const port = Number(new URL(server.url).port);
+    // A connection that sends nothing yet (as a browser's preconnect does) and one with a half-sent request.
+    const [silent, slow] = [net.connect(port, '127.0.0.1'), net.connect(port, '127.0.0.1')];
+    await Promise.all([silent, slow].map((s) => new Promise((resolve) => s.once('connect', resolve))));
+    slow.write('GET /api/ready HTTP/1.1\r\nHost: 127.0.0.1\r\n'); // the blank line that ends it never comes
+    const cut = [silent, slow].map((s) => new Promise((resolve) => s.once('close', resolve)));
+    const started = Date.now();
+    await server.close();
+    await Promise.all(cut);
+    // 1 s drain + 1 s grace for open requests; without the cut this waits for Node's 60 s header timeout.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // The same port can be listened on again, as a restarted node does.
+    const again = await startServer({ config: { port } });
+    expect((await get(`${again.url}/api/ready`)).status).toBe(200);
+    await again.close();
   });
 });
 
