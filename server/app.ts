@@ -20,6 +20,7 @@ import { connectRedis, type RedisClient, watchRedis } from './store/redis/client
 import type { Store } from './store/store.js';
 import { CommandError } from '../shared/command.js';
 import { formatJoinCode, normalizeJoinCode } from '../shared/workshops/schema.js';
+import { passcodeCheck } from './workshops/logic.js';
 
 /** How long close() lets an HTTP request still in flight finish before cutting its connection. */
 const OPEN_REQUEST_GRACE_MS = 1_000;
@@ -141,10 +142,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
   web.get('/api/workshops/:code/qr.svg', async (req, res) => {
     const code = normalizeJoinCode(req.params.code);
     const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], config.trustProxy);
+    // [WS26] People inside ask for the code with the passcode (?pass=): it goes into the link, when it is the right one.
+    const pass = typeof req.query.pass === 'string' ? req.query.pass.slice(0, 200) : '';
     let id: string | null;
+    let withPass = false;
     try {
       // [WS13] Unknown codes count against the address, as they do over the socket.
       id = await deps.attempts.lookup(address, () => store.workshopIdByCode(code));
+      const workshop = id && pass ? await store.getWorkshop(id) : null;
+      if (workshop && passcodeCheck(workshop, pass) !== 'none')
+        // A wrong one counts as a failed attempt: the picture must not become a way to guess it.
+        withPass = await deps.attempts.passcode(workshop.id, address, () => passcodeCheck(workshop, pass) === 'ok');
     } catch (err) {
       if (err instanceof CommandError && err.retryAfterS !== undefined) {
         res.status(429).set('Retry-After', String(err.retryAfterS)).type('text/plain').send(err.message);
@@ -165,13 +173,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
     }
     // An image request names no Origin: PUBLIC_URL, else a trusted proxy's forwarded host, else Host.
     const base = config.publicUrl ?? requestOrigin(config, req);
-    const svg = await QRCode.toString(`${base}/j/${formatJoinCode(code)}?via=qr`, {
+    const fragment = withPass ? `#pass=${encodeURIComponent(pass.trim())}` : '';
+    const svg = await QRCode.toString(`${base}/j/${formatJoinCode(code)}?via=qr${fragment}`, {
       type: 'svg',
       margin: 2,
       errorCorrectionLevel: 'M',
     });
     // Shared caches may keep it only when its link comes from configuration, not from a request header.
-    const shared = config.publicUrl !== null || isTrustedProxy(config.trustProxy, req.socket.remoteAddress);
+    const shared = !pass && (config.publicUrl !== null || isTrustedProxy(config.trustProxy, req.socket.remoteAddress));
     res
       .type('image/svg+xml')
       .set('Cache-Control', `${shared ? 'public' : 'private'}, max-age=3600`)

@@ -81,10 +81,16 @@ export const ERROR_CODES = [
   'internal',
   /** The store (Redis) cannot be reached right now: nothing was saved; safe commands are retried by the server. */
   'store_unavailable',
-  /** [WS21] The moderators closed the chat here. */
+  /** [WS24] The moderators closed the chat here. */
   'chat_locked',
-  /** [WS20] The last moderator present cannot be made a participant. */
+  /** [WS23] The last moderator present cannot be made a participant. */
   'last_moderator',
+  /** [WS25] The lobby is on: knock and wait to be let in. */
+  'lobby',
+  /** [WS26] The passcode is missing or wrong. */
+  'passcode',
+  /** [WS27] The workshop has as many people as its moderators allow: wait for a place. */
+  'full',
   /** [WS18] The name reads like a moderator's: choose another. */
   'name_taken',
   /** Polls: voting is not open (a draft, or closed). */

@@ -16,6 +16,8 @@ export const SESSIONLESS: ReadonlySet<CommandName> = new Set([
   'workshop:preview',
   'workshop:join',
   'workshop:resume',
+  'lobby:knock',
+  'lobby:withdraw',
 ]);
 
 /** How long a command waits for the session to be resumed before it is given up as `network`. */

@@ -9,6 +9,7 @@ import type { Fail } from '../../shared/protocol.js';
 import { dateFormatter, errorText, languageName, locale, t } from '../i18n/i18n.js';
 import type { Connection } from '../net/connection.js';
 import { Alert } from '../ui/Alert.js';
+import { createDoor, type Door, passcodeFromHash } from './entry.js';
 import { profile } from './session-store.js';
 import type { WorkshopState } from './state.js';
 
@@ -31,12 +32,27 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
   const headcount = useSignal(saved?.headcount && saved.headcount > 1 ? saved.headcount : 5);
   const joinError = useSignal<Fail | null>(null);
   const busy = useSignal(false);
+  // [WS26] The invite link may carry the passcode (#pass=): then nobody has to type it.
+  const passFromLink = useMemo(() => passcodeFromHash(location.hash), []);
+  const passcode = useSignal(passFromLink ?? '');
+  const door = useMemo(() => createDoor(conn, state), [conn, state]);
+  useEffect(() => () => door.dispose(), [door]);
   // The QR code on the projector is scanned by phones in a room that already has a laptop: no media, no echo.
   const mediaCheck = useMemo(
     () => createJoinMedia(new URLSearchParams(location.search).get('via') === 'qr' ? 'without' : 'with'),
     [],
   );
   useEffect(() => () => mediaCheck.dispose(), [mediaCheck]);
+  // Inside (at once, or once let in from the lobby): the camera goes along, the secrets leave the address bar.
+  useEffect(
+    () =>
+      state.phase.subscribe((phase) => {
+        if (phase !== 'inside') return;
+        mediaCheck.handOver();
+        onJoined();
+      }),
+    [state, mediaCheck],
+  );
 
   useEffect(() => {
     void conn.request('workshop:preview', { code }).then((r) => {
@@ -73,6 +89,8 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
     );
   }
 
+  if (door.status.value !== 'form') return <DoorView door={door} title={w.title} />;
+
   const submit = async (e: Event) => {
     e.preventDefault();
     busy.value = true;
@@ -84,23 +102,28 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
       headcount: kind.value === 'group' ? headcount.value : 1,
     };
     profile.set(input);
-    const refused = await state.actions.join({
-      code,
-      moderatorKey,
-      ...input,
-      ...mediaCheck.fields(),
-      languages: input.languages as never,
-    });
+    const given = passcode.value.trim();
+    const refused = await door.come(
+      {
+        code,
+        moderatorKey,
+        ...input,
+        ...mediaCheck.fields(),
+        languages: input.languages as never,
+        ...(given ? { passcode: given } : {}),
+      },
+      w.lobby,
+    );
     busy.value = false;
     joinError.value = refused;
-    if (!refused) mediaCheck.handOver();
-    if (!refused) onJoined();
   };
   const toggle = (l: string, on: boolean) =>
     (languages.value = on ? [...languages.value, l] : languages.value.filter((x) => x !== l));
   // The workshop's own languages first, then the rest.
   const offered = [...w.languages, ...LANGUAGES.filter((l) => !w.languages.includes(l))];
   const lockedNow = joinError.value?.code === 'locked' || (w.locked && !moderatorKey);
+  const askPasscode =
+    !moderatorKey && (joinError.value?.code === 'passcode' || (w.passcodeNeeded && passFromLink === undefined));
 
   return (
     <div class="page page--narrow">
@@ -118,6 +141,24 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
           </Alert>
         )}
 
+        {askPasscode && (
+          <div class="field">
+            <label for="join-passcode">{t('join.passcodeLabel')}</label>
+            <input
+              id="join-passcode"
+              name="passcode"
+              required
+              maxLength={LIMITS.passcode}
+              autoComplete="off"
+              aria-describedby="join-passcode-help"
+              value={passcode.value}
+              onInput={(e) => (passcode.value = (e.target as HTMLInputElement).value)}
+            />
+            <p class="help" id="join-passcode-help">
+              {t('join.passcodeHelp')}
+            </p>
+          </div>
+        )}
         <div class="field">
           <label for="join-name">{t('join.nameLabel')}</label>
           <input
@@ -232,6 +273,51 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
           {moderatorKey ? t('join.submitModerator') : lockedNow ? t('join.retry') : t('join.submit')}
         </button>
       </form>
+    </div>
+  );
+}
+
+/** [WS25][WS27] Waiting at the door: in the lobby, being let in, sent away, or waiting for a free place. */
+function DoorView({ door, title }: { door: Door; title: string }) {
+  const status = door.status.value;
+  const heading = {
+    waiting: t('lobby.waitingTitle'),
+    joining: t('lobby.waitingTitle'),
+    denied: t('lobby.deniedTitle'),
+    full: t('lobby.fullTitle'),
+    form: '',
+  }[status];
+  return (
+    <div class="page page--narrow">
+      <section class="card door" aria-labelledby="door-title" data-testid="door" data-status={status}>
+        <p class="eyebrow">{title}</p>
+        <h1 id="door-title">{heading}</h1>
+        <div role="status" aria-live="polite">
+          {status === 'waiting' && <p class="lead">{t('lobby.waiting')}</p>}
+          {status === 'joining' && <p class="lead">{t('lobby.joining')}</p>}
+          {status === 'full' && <p class="lead">{t('lobby.full')}</p>}
+          {status === 'denied' && (
+            <>
+              <p class="lead">{t('lobby.denied')}</p>
+              {door.deniedReason.value && (
+                <p data-testid="denied-reason">{t('lobby.deniedReason', { reason: door.deniedReason.value })}</p>
+              )}
+            </>
+          )}
+        </div>
+        <div class="inline-row">
+          {status === 'denied' && (
+            <button type="button" class="btn btn--primary btn--large" onClick={() => void door.knockAgain()}>
+              {t('lobby.knockAgain')}
+            </button>
+          )}
+          {status !== 'joining' && (
+            <button type="button" class="btn" data-testid="door-withdraw" onClick={() => void door.withdraw()}>
+              {status === 'denied' ? t('common.cancel') : t('lobby.withdraw')}
+            </button>
+          )}
+        </div>
+      </section>
     </div>
   );
 }

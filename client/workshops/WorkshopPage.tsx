@@ -17,6 +17,7 @@ import type { WorkshopState } from './state.js';
 
 /** Moderators only: participants never download it. */
 const ModeratorPanel = lazy(() => import('./ModeratorPanel.js').then((m) => m.ModeratorPanel));
+const LobbyPanel = lazy(() => import('./ModeratorPanel.js').then((m) => m.LobbyPanel));
 
 export function WorkshopPage({ state, code }: { state: WorkshopState; code: string }) {
   const { breakouts, polls, board, media } = useSession();
@@ -40,6 +41,8 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
                 <Icon name="lock" /> {t('ws.locked')}
               </span>
             )}
+            {w.lobby && <span class="badge">{t('ws.lobbyBadge')}</span>}
+            {w.passcode && <span class="badge">{t('ws.passcodeBadge')}</span>}
           </p>
         </div>
         <div class="workshop__actions">
@@ -65,6 +68,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
           </button>
         </Alert>
       )}
+      {state.isModerator.value && <LobbyPanel state={state} />}
       <div class="workshop__grid">
         <ParticipantList state={state} />
         <section class="workshop__center" aria-label={t('ws.main')}>
@@ -82,10 +86,10 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
           {state.isModerator.value && <ModeratorPanel state={state} />}
           <details class="card invite">
             <summary>{t('ws.invite')}</summary>
-            <CopyField id="ws-invite" label={t('created.inviteLabel')} value={state.inviteUrl.value} />
+            <CopyField id="ws-invite" label={t('created.inviteLabel')} value={state.invite.value} />
             <img
               class="invite__qr"
-              src={`/api/workshops/${formatJoinCode(code)}/qr.svg`}
+              src={`/api/workshops/${formatJoinCode(code)}/qr.svg${w.passcode ? `?pass=${encodeURIComponent(w.passcode)}` : ''}`}
               alt={t('created.qrAlt')}
               width={180}
               height={180}

@@ -4,6 +4,7 @@ import type { ErrorCode, Fail } from '../../shared/protocol.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version.js';
 import type {
   ChatLock,
+  Knock,
   Participant,
   SessionSnapshot,
   WorkshopInfo,
@@ -40,6 +41,10 @@ export function createWorkshopState(conn: Connection, code: string) {
   /** serverTime - Date.now() at the last snapshot, for countdowns. */
   const clockOffset = signal(0);
   const inviteUrl = signal('');
+  /** [WS26] The invite link as passed on: with the passcode (#pass=) when there is one. */
+  const invite = computed(() => withPasscode(inviteUrl.value, workshop.value?.passcode ?? ''));
+  /** [WS25] Moderators: who waits in the lobby, oldest first. */
+  const knocks = signal<readonly Knock[]>([]);
   const resumed = signal(0);
   const roster = createPeople(
     conn,
@@ -103,6 +108,7 @@ export function createWorkshopState(conn: Connection, code: string) {
 
   const unsubscribe = [
     conn.on('workshop:updated', (w) => (workshop.value = w)),
+    conn.on('lobby:knocks', (list) => (knocks.value = list)),
     conn.on('workshop:ended', (w) => {
       workshop.value = w;
       sessions.clear(code);
@@ -199,6 +205,16 @@ export function createWorkshopState(conn: Connection, code: string) {
     letBackIn: (participantId: string) => run(conn.request('participant:letBackIn', { participantId })),
     setLocked: (locked: boolean) => run(conn.request('workshop:lock', { locked })),
     setChatLock: (lock: ChatLock) => run(conn.request('workshop:chatLock', { lock })),
+    /** [WS25][WS26][WS27] Lobby, passcode ('' for none), occupancy limit (0 for none). */
+    setAccess: (patch: { lobby?: boolean; passcode?: string; limit?: number }) =>
+      run(conn.request('workshop:access', patch)),
+    async loadKnocks() {
+      const list = await run(conn.request('lobby:list', {}));
+      if (list) knocks.value = list;
+    },
+    admit: (knockIds: readonly string[] | 'all') =>
+      run(conn.request('lobby:admit', knockIds === 'all' ? { all: true } : { knockIds: [...knockIds] })),
+    deny: (knockId: string, reason: string) => run(conn.request('lobby:deny', { knockId, reason })),
     end: () => run(conn.request('workshop:end', {})),
     async leave() {
       await run(conn.request('workshop:leave', {}));
@@ -224,6 +240,8 @@ export function createWorkshopState(conn: Connection, code: string) {
     outbox,
     clockOffset,
     inviteUrl,
+    invite,
+    knocks,
     resumed,
     reconnecting,
     link: conn.link,
@@ -261,4 +279,9 @@ export function groupByTown(
       headcount: people.reduce((n, p) => n + p.headcount, 0),
     }))
     .sort((a, b) => a.town.localeCompare(b.town));
+}
+
+/** [WS26] An invite link that carries the passcode in its fragment, which browsers never send to a server. */
+export function withPasscode(url: string, passcode: string): string {
+  return passcode && url ? `${url}#pass=${encodeURIComponent(passcode)}` : url;
 }

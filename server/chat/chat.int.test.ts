@@ -99,7 +99,7 @@ describe('chat', () => {
     expect(await request(ana, 'chat:history', {})).toMatchObject({ ok: false, code: 'not_joined' });
   });
 
-  test('[WS21] moderators close the chat in the plenary or everywhere; they still write, everyone still reads', async () => {
+  test('[WS24] moderators close the chat in the plenary or everywhere; they still write, everyone still reads', async () => {
     const { code, moderator, people } = await workshopWith(server.url, 'Ana');
     const ana = people[0]!;
     const anaSees = waitFor(ana.socket, 'workshop:updated');

@@ -13,11 +13,14 @@ export class Attempts {
   private readonly lookups: RateLimiterAbstract;
   private readonly moderatorKeys: RateLimiterAbstract;
   private readonly creates: RateLimiterAbstract;
+  private readonly passcodes: RateLimiterAbstract;
 
   constructor(store: Store, limits: AbuseLimits) {
     this.lookups = store.limiter('lookup', limits.lookupFailures, limits.lookupWindowS);
     this.moderatorKeys = store.limiter('modkey', limits.moderatorKeyFailures, limits.moderatorKeyWindowS);
     this.creates = store.limiter('create', limits.creates, limits.createWindowS);
+    // As many tries as for a moderator key, counted per address at each workshop.
+    this.passcodes = store.limiter('passcode', limits.moderatorKeyFailures, limits.moderatorKeyWindowS);
   }
 
   /** Runs a join-code lookup for `address`; a miss (null) counts against it. */
@@ -28,6 +31,13 @@ export class Attempts {
   /** Checks a moderator key of a workshop; a wrong one counts against the workshop and the address. */
   async moderatorKey(workshopId: string, address: string, matches: () => boolean): Promise<boolean> {
     const ok = await guarded(this.moderatorKeys, workshopId, async () => matches() || null);
+    if (!ok) await spend(this.lookups, address);
+    return ok === true;
+  }
+
+  /** [WS26] Checks a workshop's passcode; a wrong one counts against the address there, and as a failed lookup. */
+  async passcode(workshopId: string, address: string, matches: () => boolean): Promise<boolean> {
+    const ok = await guarded(this.passcodes, `${workshopId}:${address}`, async () => matches() || null);
     if (!ok) await spend(this.lookups, address);
     return ok === true;
   }

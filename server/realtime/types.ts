@@ -24,6 +24,8 @@ export interface Session {
 
 export interface SocketData {
   session: Session | null;
+  /** [WS25] The knock this socket waits with in a lobby, if any. */
+  knock: { workshopId: string; knockId: string } | null;
   bucket: TokenBucket;
   /** For volatile commands (live strokes, cursors), apart from `bucket`. */
   volatileBucket: TokenBucket;

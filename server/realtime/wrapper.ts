@@ -62,6 +62,7 @@ export function registerCommands(socket: TypedSocket, deps: Deps, handlers: Hand
   const { config } = deps;
   const now = deps.clock();
   socket.data.session = null;
+  socket.data.knock = null;
   socket.data.member = null;
   socket.data.bucket = new TokenBucket(config.rateLimitPerSecond, config.rateLimitPerSecond * 2, now);
   socket.data.volatileBucket = new TokenBucket(

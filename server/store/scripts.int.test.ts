@@ -51,7 +51,7 @@ describeWithRedis('Lua scripts by SHA', () => {
     const w = workshopRecord();
     const p = participantRecord();
     expect(await store.createWorkshop(w)).toBe(true);
-    expect(await store.addParticipant(w.id, p, { bypassLock: false })).toBe('ok');
+    expect(await store.addParticipant(w.id, p, { bypassLock: false, bypassLimit: false })).toBe('ok');
     for (let i = 0; i < 10; i++) await store.raiseHand(w.id, p.id, 1_000 + i);
     // Three scripts, each loaded once (EVALSHA answered NOSCRIPT, then one EVAL); every other call by SHA.
     // A guarded write returns the participant it wrote: no HGETALL after it.

@@ -160,6 +160,8 @@ describe('[WS14] moderator keys and creating workshops', () => {
           startsAt: null,
           locked: false,
           endedAt: null,
+          lobby: false,
+          passcodeNeeded: false,
         },
         towns: ['Łódź'],
       },

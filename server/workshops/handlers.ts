@@ -1,17 +1,25 @@
 import { PROTOCOL_VERSION, CommandError } from '../../shared/protocol.js';
-import { workshopCommands } from '../../shared/workshops/events.js';
+import type { workshopCommands } from '../../shared/workshops/events.js';
 import { formatJoinCode, type SessionSnapshot } from '../../shared/workshops/schema.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Feature } from '../features.js';
 import { memberChanged } from '../realtime/member-cache.js';
 import { publicOrigin } from '../realtime/origin.js';
 import type { Deps, HandlerTable, Session, TypedSocket } from '../realtime/types.js';
-import type { ParticipantRecord, WorkshopRecord } from './store/types.js';
+import { hashSecret } from '../ids.js';
+import type { KnockRecord, ParticipantRecord, WorkshopRecord } from './store/types.js';
 import { keepWorkshop, startLifetimeSweeper } from './lifetime.js';
 import { startPresenceKeeper } from './presence.js';
 import * as logic from './logic.js';
 
 type WorkshopHandlers = Pick<HandlerTable, keyof typeof workshopCommands>;
+
+const JOIN_REFUSED = {
+  not_found: 'This workshop no longer exists',
+  locked: 'The workshop is locked: no new participants',
+  ended: 'The workshop has ended',
+  full: 'The workshop is full: you get in as soon as someone leaves',
+} as const;
 
 /** A participant a command changed, or not_joined when they are gone. */
 const stillJoined = <T>(value: T | null): T => {
@@ -78,6 +86,7 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
       if (previous.participantId !== participant.id || previous.workshopId !== workshop.id)
         await markDropped(deps, presence, previous, socket.id);
     }
+    await withdraw(socket); // inside now: no longer knocking
     socket.data.session = { workshopId: workshop.id, participantId: participant.id };
     const me = attached.participant;
     await socket.join([
@@ -158,19 +167,36 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
           logic.moderatorKeyMatches(workshop, key),
         ));
       const role = logic.roleForJoin(workshop, key, keyOk);
-      logic.checkJoinable(workshop, role);
-      if (role !== 'moderator') {
-        const everyone = await store.listParticipants(workshop.id);
-        logic.checkNotBarred(input, everyone);
-        logic.checkNameFree(input.name, role, everyone);
+      // [WS25] Someone a moderator let in comes past the lobby, the passcode and the lock, once.
+      let knock: KnockRecord | null = null;
+      if (role !== 'moderator' && input.knock) {
+        knock = await store.takeAdmittedKnock(workshop.id, input.knock.id, hashSecret(input.knock.token));
+        if (!knock) throw new CommandError('lobby', 'This admission is not valid (any more): knock again');
       }
-      const { record, resumeToken } = logic.newParticipant(input, role, ctxFor());
-      const added = await store.addParticipant(workshop.id, record, { bypassLock: role === 'moderator' });
-      if (added !== 'ok')
-        throw new CommandError(
-          added,
-          added === 'locked' ? 'The workshop is locked: no new participants' : `Cannot join: ${added}`,
-        );
+      const joining = knock ? logic.asKnocked(input, knock) : input;
+      const { record, resumeToken } = logic.newParticipant(joining, role, ctxFor());
+      try {
+        logic.checkJoinable(workshop, role, knock !== null);
+        if (role !== 'moderator') {
+          if (!knock) {
+            await checkPasscode(workshop, input.passcode, socket);
+            if (workshop.lobby) throw new CommandError('lobby', 'The lobby is on: knock and wait to be let in');
+          }
+          const everyone = await store.listParticipants(workshop.id);
+          logic.checkNotBarred(joining, everyone);
+          logic.checkNameFree(joining.name, role, everyone);
+        }
+        const mod = role === 'moderator';
+        const added = await store.addParticipant(workshop.id, record, {
+          bypassLock: mod || knock !== null,
+          bypassLimit: mod,
+        });
+        if (added !== 'ok') throw new CommandError(added, JOIN_REFUSED[added]);
+      } catch (err) {
+        // [WS27] Full (or another refusal): the ticket stays, so the same person gets in once there is room.
+        if (knock) await store.addKnock(workshop.id, knock);
+        throw err;
+      }
       return enter(socket, workshop, record, resumeToken, true);
     },
 
@@ -218,6 +244,74 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
       io.to(rooms.workshop(workshop.id)).emit('workshop:updated', info);
       deps.log.info('chat lock', { workshop: workshop.id, lock, by: actor.id });
       return info;
+    },
+
+    'workshop:access': async (patch, ctx) => {
+      const { workshop, actor } = ctx.member;
+      const updated = await store.setAccess(workshop.id, patch);
+      if (!updated) throw new CommandError('not_found', 'Workshop not found');
+      const info = logic.toPublicWorkshop(updated);
+      io.to(rooms.workshop(workshop.id)).emit('workshop:updated', info);
+      deps.log.info('access changed', {
+        workshop: workshop.id,
+        lobby: updated.lobby,
+        passcode: updated.passcode !== '',
+        limit: updated.limit,
+        by: actor.id,
+      });
+      // [WS25] Turning the lobby off lets everyone waiting in.
+      if (patch.lobby === false) await admit(workshop.id, 'all');
+      return info;
+    },
+
+    'lobby:knock': async (input, { socket }) => {
+      checkVersion(input.v);
+      const workshop = await findByCode(input.code, socket);
+      logic.checkJoinable(workshop, 'participant');
+      await checkPasscode(workshop, input.passcode, socket);
+      const everyone = await store.listParticipants(workshop.id);
+      logic.checkNotBarred(input, everyone);
+      logic.checkNameFree(input.name, 'participant', everyone);
+      await withdraw(socket); // one knock per connection: a new one replaces it
+      const { record, token } = logic.newKnock(input, !workshop.lobby, ctxFor());
+      await store.addKnock(workshop.id, record);
+      socket.data.knock = { workshopId: workshop.id, knockId: record.id };
+      await socket.join(rooms.knock(workshop.id, record.id));
+      let admitted = record.admitted;
+      if (!admitted) {
+        // The lobby may have been turned off (letting everyone in) between the read above and the knock.
+        const now = await store.getWorkshop(workshop.id);
+        if (now && !now.lobby) admitted = (await store.admitKnocks(workshop.id, [record.id])).length === 1;
+        await announceLobby(workshop.id);
+      }
+      deps.log.info('knock', { workshop: workshop.id, knock: record.id, admitted });
+      return { knockId: record.id, token, admitted };
+    },
+
+    'lobby:withdraw': async (_input, { socket }) => {
+      await withdraw(socket);
+      return null;
+    },
+
+    'lobby:list': async (_input, ctx) => waiting(ctx.member.workshop.id),
+
+    'lobby:admit': async (input, ctx) => {
+      const { workshop, actor } = ctx.member;
+      const count = await admit(workshop.id, 'all' in input ? 'all' : input.knockIds);
+      deps.log.info('admitted from the lobby', { workshop: workshop.id, count, by: actor.id });
+      return count;
+    },
+
+    'lobby:deny': async ({ knockId, reason }, ctx) => {
+      const { workshop, actor } = ctx.member;
+      const denied = await store.dropKnock(workshop.id, knockId, { waitingOnly: true });
+      if (!denied) throw new CommandError('not_found', 'Nobody is waiting with this knock');
+      const room = rooms.knock(workshop.id, knockId);
+      io.to(room).emit('lobby:denied', { knockId, reason });
+      io.in(room).socketsLeave(room);
+      await announceLobby(workshop.id);
+      deps.log.info('denied at the lobby', { workshop: workshop.id, knock: knockId, by: actor.id });
+      return null;
     },
 
     'workshop:end': async (_input, ctx) => {
@@ -302,6 +396,41 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
     },
   };
 
+  /** [WS26] A missing passcode asks for it; a wrong one counts as a failed attempt of this address. */
+  async function checkPasscode(workshop: WorkshopRecord, given: string | undefined, socket: TypedSocket) {
+    const check = logic.passcodeCheck(workshop, given);
+    if (check === 'none') return;
+    if (check === 'missing') throw new CommandError('passcode', 'This workshop needs a passcode');
+    // Every try spends a point first: once the limit is reached even the right passcode waits.
+    if (!(await deps.attempts.passcode(workshop.id, socket.data.address, () => check === 'ok')))
+      throw new CommandError('passcode', 'Wrong passcode');
+  }
+
+  function waiting(workshopId: string) {
+    return waitingKnocks(deps, workshopId);
+  }
+
+  function announceLobby(workshopId: string) {
+    return announceKnocks(deps, workshopId);
+  }
+
+  /** [WS25] Each knock is admitted once, whichever moderator (on whichever node) got there first. */
+  async function admit(workshopId: string, knockIds: readonly string[] | 'all'): Promise<number> {
+    const admitted = await store.admitKnocks(workshopId, knockIds);
+    for (const k of admitted) io.to(rooms.knock(workshopId, k.id)).emit('lobby:admitted', { knockId: k.id });
+    if (admitted.length > 0) await announceLobby(workshopId);
+    return admitted.length;
+  }
+
+  async function withdraw(socket: TypedSocket) {
+    const knock = socket.data.knock;
+    if (!knock) return;
+    socket.data.knock = null;
+    void socket.leave(rooms.knock(knock.workshopId, knock.knockId));
+    if (await store.dropKnock(knock.workshopId, knock.knockId, { waitingOnly: false }))
+      await announceLobby(knock.workshopId);
+  }
+
   /** [WS13] Misses count against the client's address: codes cannot be enumerated. */
   async function findByCode(code: string, socket: TypedSocket): Promise<WorkshopRecord> {
     const workshop = await deps.attempts.lookup(socket.data.address, async () => {
@@ -318,9 +447,30 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
  * Resolves when the drop is recorded and broadcast (a closing node waits for it).
  */
 function onDisconnect(socket: TypedSocket, deps: Deps, presence: Set<NodeJS.Timeout>): Promise<void> {
+  const knock = socket.data.knock;
+  // [WS25] A knock waits while its connection does (the page knocks again when it reconnects); an admitted one keeps its ticket.
+  if (knock) void dropWaitingKnock(deps, knock.workshopId, knock.knockId);
   const session = socket.data.session;
   if (!session) return Promise.resolve();
   return markDropped(deps, presence, session, socket.id);
+}
+
+/** [WS25] Those still waiting, oldest first, as moderators see them. */
+async function waitingKnocks(deps: Deps, workshopId: string) {
+  return (await deps.store.listKnocks(workshopId)).filter((k) => !k.admitted).map(logic.toKnock);
+}
+
+/** [WS25] Tells the moderators who is waiting now. */
+async function announceKnocks(deps: Deps, workshopId: string) {
+  deps.io.to(rooms.moderators(workshopId)).emit('lobby:knocks', await waitingKnocks(deps, workshopId));
+}
+
+async function dropWaitingKnock(deps: Deps, workshopId: string, knockId: string) {
+  try {
+    if (await deps.store.dropKnock(workshopId, knockId, { waitingOnly: true })) await announceKnocks(deps, workshopId);
+  } catch (err) {
+    deps.log.warn('knock cleanup failed', { err, workshop: workshopId });
+  }
 }
 
 /** Records that `connectionId` no longer speaks for the participant of `session`, unless a newer one does. */

@@ -86,7 +86,7 @@ describe('joining', () => {
     const { record, resumeToken } = logic.newParticipant(input, 'participant', { now: 7, ids: countingIds() });
     expect(record).toMatchObject({
       name: 'Ana',
-      presence: 'offline',
+      presence: 'online',
       handRaisedAt: null,
       joinedAt: 7,
       removed: false,
@@ -193,5 +193,61 @@ describe('town suggestions', () => {
         participantRecord({ town: 'Lyon' }),
       ]),
     ).toEqual(['Lyon']);
+  });
+});
+
+describe('[WS25][WS26] lobby and passcode', () => {
+  test('[WS26] a passcode is needed only when set; spaces around it do not matter, case does', () => {
+    expect(logic.passcodeCheck(workshop(), undefined)).toBe('none');
+    expect(logic.passcodeCheck(workshop(), 'anything')).toBe('none');
+    const w = workshop({ passcode: 'Łódź 2030' });
+    expect(logic.passcodeCheck(w, undefined)).toBe('missing');
+    expect(logic.passcodeCheck(w, '   ')).toBe('missing');
+    expect(logic.passcodeCheck(w, ' Łódź 2030 ')).toBe('ok');
+    expect(logic.passcodeCheck(w, 'łódź 2030')).toBe('wrong');
+  });
+
+  test('[WS25] a knock keeps only hashes of its token and browser key; moderators see neither', () => {
+    const input = workshopJoinSchema.parse({
+      v: 1,
+      code: 'ABC234',
+      name: ' Ana ',
+      town: 'Uden',
+      kind: 'group',
+      headcount: 1,
+      device: 'd'.repeat(20),
+    });
+    const { record, token } = logic.newKnock(input, false, { now: 7_000, ids: countingIds() });
+    expect(record).toMatchObject({
+      name: 'Ana',
+      town: 'Uden',
+      kind: 'group',
+      headcount: 2,
+      at: 7_000,
+      admitted: false,
+    });
+    expect(record.tokenHash).toBe(hashSecret(token));
+    expect(record.deviceHash).toBe(hashSecret('d'.repeat(20)));
+    expect(logic.toKnock(record)).toEqual({
+      id: record.id,
+      name: 'Ana',
+      town: 'Uden',
+      languages: [],
+      kind: 'group',
+      headcount: 2,
+      at: 7_000,
+    });
+    // Let in, the person joins as who knocked, whatever the join form says now.
+    const joining = logic.asKnocked(
+      { ...input, name: 'Somebody', town: 'Elsewhere', kind: 'person' as const, headcount: 1 },
+      record,
+    );
+    expect(joining).toMatchObject({ name: 'Ana', town: 'Uden', kind: 'group', headcount: 2 });
+  });
+
+  test('[WS25] someone let in passes a lock; nobody passes an end', () => {
+    expect(refusal(() => logic.checkJoinable(workshop({ locked: true }), 'participant'))).toBe('locked');
+    expect(refusal(() => logic.checkJoinable(workshop({ locked: true }), 'participant', true))).toBeNull();
+    expect(refusal(() => logic.checkJoinable(workshop({ endedAt: 1 }), 'participant', true))).toBe('ended');
   });
 });

@@ -3,6 +3,7 @@ import { CommandError } from '../../shared/command.js';
 import { PLENARY } from '../../shared/rooms.js';
 import { nameKey } from '../../shared/workshops/names.js';
 import type {
+  Knock,
   Participant,
   RemovedParticipant,
   Role,
@@ -10,9 +11,9 @@ import type {
   WorkshopPreview,
 } from '../../shared/workshops/schema.js';
 import type { z } from 'zod';
-import type { workshopCreateSchema, workshopJoinSchema } from '../../shared/workshops/schema.js';
+import type { lobbyKnockSchema, workshopCreateSchema, workshopJoinSchema } from '../../shared/workshops/schema.js';
 import { hashSecret, secretMatches, type IdSource } from '../ids.js';
-import type { ParticipantRecord, WorkshopRecord } from './store/types.js';
+import type { KnockRecord, ParticipantRecord, WorkshopRecord } from './store/types.js';
 
 /** Time and randomness come in; nothing here reads the clock or touches the store. */
 export interface LogicCtx {
@@ -32,6 +33,9 @@ export function newWorkshop(input: z.output<typeof workshopCreateSchema>, ctx: L
     createdAt: ctx.now,
     locked: false,
     chatLock: 'open',
+    lobby: false,
+    passcode: '',
+    limit: 0,
     endedAt: null,
     moderatorKeyHash: hashSecret(moderatorKey),
   };
@@ -79,17 +83,63 @@ export function checkNotBarred(
   if (barred) throw new CommandError('removed', 'You were removed from this workshop; a moderator can let you back in');
 }
 
-/** [WS21] A closed chat takes messages from moderators only (in the plenary, or everywhere). */
+/** [WS24] A closed chat takes messages from moderators only (in the plenary, or everywhere). */
 export function checkChatOpen(workshop: WorkshopRecord, actor: ParticipantRecord) {
   if (!mayWriteChat(workshop.chatLock, actor))
     throw new CommandError('chat_locked', 'The moderators have closed the chat here');
 }
 
-/** [WS4] An ended workshop takes nobody; a locked one only moderators. */
-export function checkJoinable(workshop: WorkshopRecord, role: Role) {
+/** [WS4] An ended workshop takes nobody; a locked one only moderators (and those a moderator let in: `admitted`). */
+export function checkJoinable(workshop: WorkshopRecord, role: Role, admitted = false) {
   if (workshop.endedAt !== null) throw new CommandError('ended', 'The workshop has ended');
-  if (workshop.locked && role !== 'moderator')
+  if (workshop.locked && role !== 'moderator' && !admitted)
     throw new CommandError('locked', 'The workshop is locked: no new participants');
+}
+
+/**
+ * [WS26] Whether a passcode is needed and fits: 'none' needed, 'ok', 'missing' (ask for it) or
+ * 'wrong' (counts as a failed attempt). Compared in constant time.
+ */
+export function passcodeCheck(
+  workshop: WorkshopRecord,
+  given: string | undefined,
+): 'none' | 'ok' | 'missing' | 'wrong' {
+  if (workshop.passcode === '') return 'none';
+  const typed = given?.trim() ?? '';
+  if (typed === '') return 'missing';
+  return secretMatches(typed, hashSecret(workshop.passcode)) ? 'ok' : 'wrong';
+}
+
+/** [WS25] A knock at the lobby and the token its browser keeps (only the token's hash is stored). */
+export function newKnock(input: z.output<typeof lobbyKnockSchema>, admitted: boolean, ctx: LogicCtx) {
+  const token = ctx.ids.secret();
+  const record: KnockRecord = {
+    id: ctx.ids.id(12),
+    name: input.name,
+    town: input.town,
+    languages: [...new Set(input.languages)],
+    kind: input.kind,
+    headcount: input.headcount,
+    at: ctx.now,
+    tokenHash: hashSecret(token),
+    deviceHash: input.device ? hashSecret(input.device) : '',
+    admitted,
+  };
+  return { record, token };
+}
+
+/** [WS25] Who knocked, as moderators see it. */
+export function toKnock(k: KnockRecord): Knock {
+  const { tokenHash: _token, deviceHash: _device, admitted: _admitted, ...knock } = k;
+  return knock;
+}
+
+/** [WS25] Someone let in joins as who they knocked as: the name the moderators let in. */
+export function asKnocked<T extends { name: string; town: string; kind: string; headcount: number }>(
+  input: T,
+  knock: KnockRecord,
+): T {
+  return { ...input, name: knock.name, town: knock.town, kind: knock.kind, headcount: knock.headcount };
 }
 
 export function newParticipant(input: z.output<typeof workshopJoinSchema>, role: Role, ctx: LogicCtx) {
@@ -108,7 +158,9 @@ export function newParticipant(input: z.output<typeof workshopJoinSchema>, role:
     lowBandwidth: false,
     onStage: false,
     role,
-    presence: 'offline',
+    // [WS27] Present from the moment it is stored: people joining side by side count against the limit
+    // before their connection is attached (which announces them).
+    presence: 'online',
     roomId: PLENARY,
     handRaisedAt: null,
     joinedAt: ctx.now,
@@ -138,7 +190,7 @@ export function checkPromote(target: ParticipantRecord | null): ParticipantRecor
   return target;
 }
 
-/** [WS20] A moderator may be made a participant again, unless they are the last moderator present. */
+/** [WS23] A moderator may be made a participant again, unless they are the last moderator present. */
 export function checkDemote(everyone: readonly ParticipantRecord[], targetId: string): ParticipantRecord {
   const target = everyone.find((p) => p.id === targetId && !p.removed);
   if (!target) throw new CommandError('not_found', 'No such participant');
@@ -209,9 +261,19 @@ export function toPublicWorkshop(w: WorkshopRecord): WorkshopInfo {
  * names, no counts, no internal id.
  */
 export function toPreview(w: WorkshopRecord, participants: readonly ParticipantRecord[]): WorkshopPreview {
-  const { code, title, description, languages, startsAt, locked, endedAt } = w;
+  const { code, title, description, languages, startsAt, locked, endedAt, lobby } = w;
   return {
-    workshop: { code, title, description, languages, startsAt, locked, endedAt },
+    workshop: {
+      code,
+      title,
+      description,
+      languages,
+      startsAt,
+      locked,
+      endedAt,
+      lobby,
+      passcodeNeeded: w.passcode !== '',
+    },
     towns: townSuggestions(participants, 2),
   };
 }

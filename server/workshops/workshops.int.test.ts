@@ -37,8 +37,15 @@ describe('create, preview, join', () => {
       code: `${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`,
     });
     // The preview shows what the invitation says: not the id, the creation time or the chat setting.
-    const { id: _id, createdAt: _at, chatLock: _chat, ...invitation } = created.workshop;
-    expect(preview).toEqual({ workshop: invitation, towns: [] });
+    const {
+      id: _id,
+      createdAt: _at,
+      chatLock: _chat,
+      passcode: _pass,
+      limit: _limit,
+      ...invitation
+    } = created.workshop;
+    expect(preview).toEqual({ workshop: { ...invitation, passcodeNeeded: false }, towns: [] });
 
     const ana = await joinAs(server.url, code, { name: 'Ana', town: 'Łódź' });
     expect(ana.snapshot.self).toMatchObject({
@@ -173,7 +180,7 @@ describe('moderator commands', () => {
     expect((await ok(ana.socket, 'workshop:lock', { locked: true })).locked).toBe(true);
   });
 
-  test('[WS20] a co-moderator is made a participant again, live; the last moderator stays one', async () => {
+  test('[WS23] a co-moderator is made a participant again, live; the last moderator stays one', async () => {
     const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben');
     const [ana, ben] = people as [typeof moderator, typeof moderator];
     expect(await request(moderator.socket, 'participant:demote', { participantId: moderator.id })).toMatchObject({

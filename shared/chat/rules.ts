@@ -2,7 +2,7 @@ import { PLENARY } from '../rooms.js';
 import type { ChatLock } from '../workshops/schema.js';
 
 /**
- * [WS21] Who may write in the chat of the room they are in: moderators always; others unless the
+ * [WS24] Who may write in the chat of the room they are in: moderators always; others unless the
  * moderators closed the chat everywhere, or in the plenary while they are in it.
  */
 export function mayWriteChat(lock: ChatLock, who: { role: string; roomId: string }): boolean {

@@ -25,8 +25,14 @@ export const LIMITS = {
   name: 60,
   town: 80,
   headcount: 500,
+  /** [WS26] A workshop's passcode. */
+  passcode: 40,
+  /** [WS27] The most people a workshop may be limited to. */
+  occupancy: 2000,
+  /** [WS25] Why a moderator did not let someone in. */
+  denyReason: 200,
 } as const;
 
-/** [WS21] Who may write in the chat: everyone, nobody but moderators in the plenary, or anywhere. */
+/** [WS24] Who may write in the chat: everyone, nobody but moderators in the plenary, or anywhere. */
 export const CHAT_LOCKS = ['open', 'plenary', 'all'] as const;
 export type ChatLock = (typeof CHAT_LOCKS)[number];

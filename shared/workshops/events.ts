@@ -3,12 +3,18 @@ import {
   chatLockSchema,
   emptySchema,
   handLowerSchema,
+  lobbyAdmitSchema,
+  lobbyDenySchema,
+  lobbyKnockSchema,
   participantTargetSchema,
   workshopCreateSchema,
   workshopJoinSchema,
+  workshopAccessSchema,
   workshopLockSchema,
   workshopPreviewSchema,
   workshopResumeSchema,
+  type Knock,
+  type KnockTicket,
   type LeaveReason,
   type Participant,
   type ParticipantsSync,
@@ -26,13 +32,25 @@ export const workshopCommands = {
   'workshop:resume': command<SessionSnapshot>()(workshopResumeSchema, 'public'),
   'workshop:leave': command<null>()(emptySchema, 'member'),
   'workshop:lock': command<WorkshopInfo>()(workshopLockSchema, 'moderator'),
-  /** [WS21] Close the chat to participants in the plenary, or everywhere; moderators always write. */
+  /** [WS24] Close the chat to participants in the plenary, or everywhere; moderators always write. */
   'workshop:chatLock': command<WorkshopInfo>()(chatLockSchema, 'moderator'),
   'workshop:end': command<WorkshopInfo>()(emptySchema, 'moderator'),
+  /** [WS25][WS26][WS27] Lobby on or off (off lets everyone waiting in), passcode, occupancy limit. */
+  'workshop:access': command<WorkshopInfo>()(workshopAccessSchema, 'moderator'),
+  /** [WS25] Wait in the lobby; the socket hears lobby:admitted or lobby:denied. Admitted at once when the lobby is off. */
+  'lobby:knock': command<KnockTicket>()(lobbyKnockSchema, 'public'),
+  /** [WS25] Stop waiting (this socket's knock). */
+  'lobby:withdraw': command<null>()(emptySchema, 'public'),
+  /** [WS25] Who is waiting, oldest knock first. */
+  'lobby:list': command<Knock[]>()(emptySchema, 'moderator'),
+  /** [WS25] Lets in some or all of those waiting; answers how many this call let in. */
+  'lobby:admit': command<number>()(lobbyAdmitSchema, 'moderator'),
+  /** [WS25] Sends someone away from the lobby, with an optional reason they read; they may knock again. */
+  'lobby:deny': command<null>()(lobbyDenySchema, 'moderator'),
   'hand:raise': command<Participant>()(emptySchema, 'member'),
   'hand:lower': command<Participant>()(handLowerSchema, 'member'),
   'participant:promote': command<Participant>()(participantTargetSchema, 'moderator'),
-  /** [WS20] A co-moderator becomes a participant again; never the last moderator present. */
+  /** [WS23] A co-moderator becomes a participant again; never the last moderator present. */
   'participant:demote': command<Participant>()(participantTargetSchema, 'moderator'),
   'participant:remove': command<null>()(participantTargetSchema, 'moderator'),
   /** [WS19] The people removed and not let back in, for the moderators' list. */
@@ -51,6 +69,12 @@ export interface WorkshopServerEvents {
   'participant:left': (event: { participantId: string; reason: LeaveReason; seq: number }) => void;
   /** To moderators: someone was removed (barred) or let back in; the "let back in" list changed. */
   'participant:barred': (event: { participantId: string; barred: boolean }) => void;
+  /** [WS25] To moderators: who is waiting in the lobby now, oldest knock first. */
+  'lobby:knocks': (knocks: Knock[]) => void;
+  /** [WS25] To the knocking socket: come in (join with the knock's ticket). */
+  'lobby:admitted': (event: { knockId: string }) => void;
+  /** [WS25] To the knocking socket: a moderator did not let you in; you may knock again. */
+  'lobby:denied': (event: { knockId: string; reason: string }) => void;
   /** Sent only to the person concerned: they were removed, or their session was opened elsewhere. */
   'session:closed': (event: { reason: 'removed' | 'replaced' | 'ended' }) => void;
 }

@@ -47,25 +47,68 @@ const profile = {
   cameraOn: z.boolean().default(true),
 };
 
+const id = z.string().min(1).max(64);
+
+/** Who is coming in: the same for a join and for a knock at the lobby. */
+const newcomer = {
+  v: z.number().int(),
+  code: joinCode,
+  /** A random key this browser keeps (localStorage): a removal bars the browser, not only the name. */
+  device: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
+    .optional(),
+  /** [WS26] The workshop's passcode, typed or carried in the invite link (#pass=). */
+  passcode: z
+    .string()
+    .max(LIMITS.passcode * 4)
+    .optional(),
+  ...profile,
+};
+const settleProfile = <
+  P extends { kind: 'person' | 'group'; headcount: number; media: boolean; micOn: boolean; cameraOn: boolean },
+>(
+  p: P,
+): P => ({
+  ...p,
+  headcount: p.kind === 'person' ? 1 : Math.max(2, p.headcount),
+  micOn: p.media && p.micOn,
+  cameraOn: p.media && p.cameraOn,
+});
+
+/** [WS25] A knock the moderators answered with "let in": its holder joins past lobby, passcode and lock. */
+export const knockTicketSchema = z.object({ id, token: z.string().min(10).max(200) });
+
 export const workshopJoinSchema = z
   .object({
-    v: z.number().int(),
-    code: joinCode,
+    ...newcomer,
     moderatorKey: z.string().min(10).max(200).optional(),
-    /** A random key this browser keeps (localStorage): a removal bars the browser, not only the name. */
-    device: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{16,64}$/)
-      .optional(),
-    ...profile,
+    knock: knockTicketSchema.optional(),
   })
-  .transform((p) => ({
-    ...p,
-    headcount: p.kind === 'person' ? 1 : Math.max(2, p.headcount),
-    micOn: p.media && p.micOn,
-    cameraOn: p.media && p.cameraOn,
-  }));
+  .transform(settleProfile);
 export type WorkshopJoinInput = z.input<typeof workshopJoinSchema>;
+
+/** [WS25] Knocking at the lobby: who is there, as they would join. */
+export const lobbyKnockSchema = z.object(newcomer).transform(settleProfile);
+export type LobbyKnockInput = z.input<typeof lobbyKnockSchema>;
+export const lobbyAdmitSchema = z.union([
+  z.object({ knockIds: z.array(id).min(1).max(500) }).strict(),
+  z.object({ all: z.literal(true) }).strict(),
+]);
+export const lobbyDenySchema = z.object({
+  knockId: id,
+  reason: z.string().trim().max(LIMITS.denyReason).default(''),
+});
+
+/** [WS25][WS26][WS27] What moderators set about getting in; '' clears the passcode, 0 lifts the limit. */
+export const workshopAccessSchema = z
+  .object({
+    lobby: z.boolean().optional(),
+    passcode: z.string().trim().max(LIMITS.passcode).optional(),
+    limit: z.number().int().min(0).max(LIMITS.occupancy).optional(),
+  })
+  .strict()
+  .refine((x) => x.lobby !== undefined || x.passcode !== undefined || x.limit !== undefined, 'Nothing to change');
 
 export const workshopResumeSchema = z.object({
   v: z.number().int(),
@@ -99,8 +142,17 @@ export interface WorkshopInfo {
   startsAt: string | null;
   createdAt: number;
   locked: boolean;
-  /** [WS21] Who may write in the chat: everyone, nobody but moderators in the plenary, or anywhere. */
+  /** [WS24] Who may write in the chat: everyone, nobody but moderators in the plenary, or anywhere. */
   chatLock: ChatLock;
+  /** [WS25] Newcomers wait in the lobby until a moderator lets them in (moderators come straight in). */
+  lobby: boolean;
+  /**
+   * [WS26] What newcomers must give to get in; '' for none. Only people inside see it: they passed it,
+   * and it goes into the invite link they pass on (#pass=).
+   */
+  passcode: string;
+  /** [WS27] At most this many people present at once (moderators always get in); 0 for no limit. */
+  limit: number;
   endedAt: number | null;
 }
 
@@ -127,11 +179,30 @@ export interface Participant extends MediaFlags {
   seq: number;
 }
 
-/** [WS2] What the code alone shows: the invitation, not the people. */
+/** [WS2] What the code alone shows: the invitation, not the people (nor the passcode, only that one is needed). */
 export type WorkshopTeaser = Pick<
   WorkshopInfo,
-  'code' | 'title' | 'description' | 'languages' | 'startsAt' | 'locked' | 'endedAt'
->;
+  'code' | 'title' | 'description' | 'languages' | 'startsAt' | 'locked' | 'endedAt' | 'lobby'
+> & { passcodeNeeded: boolean };
+
+/** [WS25] Someone waiting in the lobby, as moderators see them. */
+export interface Knock {
+  id: string;
+  name: string;
+  town: string;
+  languages: string[];
+  kind: 'person' | 'group';
+  headcount: number;
+  /** Server time of the knock. */
+  at: number;
+}
+
+/** [WS25] The answer to a knock: keep the token; `admitted` when nobody has to let you in (the lobby is off). */
+export interface KnockTicket {
+  knockId: string;
+  token: string;
+  admitted: boolean;
+}
 
 export interface WorkshopPreview {
   workshop: WorkshopTeaser;

@@ -13,7 +13,7 @@ import { CHAT_LOCKS, PRESENCE, ROLES } from '../../../shared/workshops/schema.js
 import type { BreakoutRecord } from '../../breakouts/store/types.js';
 import type { PollRecord, StoredVote } from '../../polls/store/types.js';
 import type { SfuFeed, SfuPlacement } from '../../sfu/store/types.js';
-import type { ParticipantRecord, WorkshopRecord } from '../../workshops/store/types.js';
+import type { KnockRecord, ParticipantRecord, WorkshopRecord } from '../../workshops/store/types.js';
 
 type Hash = Record<string, string>;
 
@@ -99,6 +99,10 @@ const workshopHash = z.object({
   locked: bool,
   // Absent in hashes written before the chat could be closed.
   chatLock: z.enum(CHAT_LOCKS).default('open'),
+  // Absent in hashes written before the lobby, passcode and limit.
+  lobby: bool.default(false),
+  passcode: z.string().default(''),
+  limit: int.default(0),
   endedAt: intOrNull,
   moderatorKeyHash: z.string(),
 }) satisfies z.ZodType<WorkshopRecord, Hash>;
@@ -114,6 +118,9 @@ export function encodeWorkshop(w: WorkshopRecord): string[] {
     createdAt: String(w.createdAt),
     locked: w.locked ? '1' : '0',
     chatLock: w.chatLock,
+    lobby: w.lobby ? '1' : '0',
+    passcode: w.passcode,
+    limit: String(w.limit),
     endedAt: w.endedAt === null ? '' : String(w.endedAt),
     moderatorKeyHash: w.moderatorKeyHash,
   });
@@ -335,3 +342,22 @@ const sfuFeed = z.object({
 
 export const decodeSfuPlacement = (raw: string) => decodeJson(sfuPlacement, raw, 'sfu placement');
 export const decodeSfuFeed = (raw: string) => decodeJson(sfuFeed, raw, 'sfu feed');
+
+// [WS25] Knocks at the lobby: one JSON per knock in the lobby hash; whether admitted is a set beside it.
+
+const knockJson = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  town: z.string(),
+  languages: strings,
+  kind: z.enum(['person', 'group']),
+  headcount: z.number().int(),
+  at: z.number(),
+  tokenHash: z.string(),
+  deviceHash: z.string(),
+});
+
+export function decodeKnock(raw: string, admitted: (id: string) => boolean): KnockRecord {
+  const k = decodeJson(knockJson, raw, 'knock');
+  return { ...k, admitted: admitted(k.id) };
+}

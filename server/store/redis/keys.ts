@@ -12,6 +12,9 @@ export function redisKeys(prefix: string) {
     /** The participant counter (see WorkshopStore). */
     participantsSeq: (id: string) => `${w(id)}:pseq`,
     chat: (id: string, room: string) => `${w(id)}:chat:${room}`,
+    /** [WS25] The lobby: knock id -> knock JSON, and the set of admitted knock ids. */
+    lobby: (id: string) => `${w(id)}:lobby`,
+    lobbyAdmitted: (id: string) => `${w(id)}:lobby:admitted`,
     /** Media: set of room ids in stage mode. */
     stage: (id: string) => `${w(id)}:stage`,
     breakouts: (id: string) => `${w(id)}:breakouts`,

@@ -3,7 +3,9 @@ import type { ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
 import type { ChatLock, Role } from '../../../shared/workshops/schema.js';
 import type {
+  AccessPatch,
   AddParticipantResult,
+  KnockRecord,
   LiveConnection,
   ParticipantRecord,
   PresenceChange,
@@ -19,6 +21,8 @@ interface WorkshopState {
   stage?: Set<string>;
   /** The participant counter (see WorkshopStore). */
   seq: number;
+  /** [WS25] The lobby, in knock order. */
+  knocks?: Map<string, KnockRecord>;
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -56,6 +60,10 @@ export class MemoryWorkshopStore implements WorkshopStore {
     return this.updateWorkshop(id, (w) => void (w.chatLock = lock));
   }
 
+  async setAccess(id: string, patch: AccessPatch) {
+    return this.updateWorkshop(id, (w) => void Object.assign(w, patch));
+  }
+
   async endWorkshop(id: string, at: number) {
     return this.updateWorkshop(id, (w) => void (w.endedAt ??= at));
   }
@@ -63,18 +71,66 @@ export class MemoryWorkshopStore implements WorkshopStore {
   async addParticipant(
     workshopId: string,
     p: ParticipantRecord,
-    opts: { bypassLock: boolean },
+    opts: { bypassLock: boolean; bypassLimit?: boolean },
   ): Promise<AddParticipantResult> {
     const w = this.workshops.get(workshopId);
     if (!w) return 'not_found';
     if (w.workshop.endedAt !== null) return 'ended';
     if (w.workshop.locked && !opts.bypassLock) return 'locked';
+    if (w.workshop.limit > 0 && !opts.bypassLimit) {
+      let present = 0;
+      for (const q of w.participants.values()) if (!q.removed && q.presence !== 'offline') present++;
+      if (present >= w.workshop.limit) return 'full';
+    }
     const stored = copy(p);
     // Someone joining a room in stage mode as audience comes in with microphone and camera off.
     if (p.role !== 'moderator' && !p.onStage && w.stage?.has(p.roomId))
       Object.assign(stored, { micOn: false, cameraOn: false, screenSharing: false });
     w.participants.set(p.id, stored);
     return 'ok';
+  }
+
+  async addKnock(workshopId: string, knock: KnockRecord) {
+    const w = this.workshops.get(workshopId);
+    if (!w) return;
+    w.knocks ??= new Map();
+    w.knocks.delete(knock.id); // put back: at its place by time below
+    w.knocks.set(knock.id, copy(knock));
+  }
+
+  async listKnocks(workshopId: string) {
+    const knocks = [...(this.workshops.get(workshopId)?.knocks?.values() ?? [])];
+    return knocks.sort(byKnockTime).map(copy);
+  }
+
+  async admitKnocks(workshopId: string, knockIds: readonly string[] | 'all') {
+    const knocks = this.workshops.get(workshopId)?.knocks;
+    if (!knocks) return [];
+    const chosen = knockIds === 'all' ? [...knocks.keys()] : knockIds;
+    const admitted: KnockRecord[] = [];
+    for (const id of chosen) {
+      const k = knocks.get(id);
+      if (!k || k.admitted) continue;
+      k.admitted = true;
+      admitted.push(copy(k));
+    }
+    return admitted.sort(byKnockTime);
+  }
+
+  async dropKnock(workshopId: string, knockId: string, opts: { waitingOnly: boolean }) {
+    const knocks = this.workshops.get(workshopId)?.knocks;
+    const k = knocks?.get(knockId);
+    if (!k || (opts.waitingOnly && k.admitted)) return null;
+    knocks!.delete(knockId);
+    return k;
+  }
+
+  async takeAdmittedKnock(workshopId: string, knockId: string, tokenHash: string) {
+    const knocks = this.workshops.get(workshopId)?.knocks;
+    const k = knocks?.get(knockId);
+    if (!k?.admitted || k.tokenHash !== tokenHash) return null;
+    knocks!.delete(knockId);
+    return k;
   }
 
   async getParticipant(workshopId: string, participantId: string) {
@@ -298,3 +354,5 @@ export class MemoryWorkshopStore implements WorkshopStore {
 function definedOnly<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+const byKnockTime = (a: KnockRecord, b: KnockRecord) => a.at - b.at || a.id.localeCompare(b.id);

@@ -4,6 +4,7 @@ import type { ChatLock, Role } from '../../../shared/workshops/schema.js';
 import { type RedisClient, readListed } from '../../store/redis/client.js';
 import {
   decodeChatMessage,
+  decodeKnock,
   decodeParticipant,
   decodeWorkshop,
   encodeParticipant,
@@ -13,7 +14,9 @@ import {
 } from '../../store/redis/codec.js';
 import type { RedisKeys } from '../../store/redis/keys.js';
 import type {
+  AccessPatch,
   AddParticipantResult,
+  KnockRecord,
   LiveConnection,
   ParticipantRecord,
   PresenceChange,
@@ -59,19 +62,69 @@ export class RedisWorkshopStore implements WorkshopStore {
     return decodeWorkshop(hashReply(reply, 'workshop'));
   }
 
+  async setAccess(id: string, patch: AccessPatch) {
+    const fields: string[] = [];
+    if (patch.lobby !== undefined) fields.push('lobby', patch.lobby ? '1' : '0');
+    if (patch.passcode !== undefined) fields.push('passcode', patch.passcode);
+    if (patch.limit !== undefined) fields.push('limit', String(patch.limit));
+    const reply = await this.client.updateWorkshop([this.keys.workshop(id)], fields);
+    return decodeWorkshop(hashReply(reply, 'workshop'));
+  }
+
   async endWorkshop(id: string, at: number) {
     return decodeWorkshop(hashReply(await this.client.endWorkshop([this.keys.workshop(id)], [String(at)]), 'workshop'));
   }
 
-  async addParticipant(workshopId: string, p: ParticipantRecord, opts: { bypassLock: boolean }) {
+  async addParticipant(workshopId: string, p: ParticipantRecord, opts: { bypassLock: boolean; bypassLimit?: boolean }) {
     const keys = [
       this.keys.workshop(workshopId),
       this.keys.participant(workshopId, p.id),
       this.keys.participantIds(workshopId),
       this.keys.stage(workshopId),
     ];
-    const reply = await this.client.addParticipant(keys, [opts.bypassLock ? '1' : '0', p.id, ...encodeParticipant(p)]);
-    return statusReply(reply, ['ok', 'not_found', 'locked', 'ended'], 'addParticipant') satisfies AddParticipantResult;
+    const flags = [opts.bypassLock ? '1' : '0', opts.bypassLimit ? '1' : '0'];
+    const reply = await this.client.addParticipant(keys, [...flags, p.id, ...encodeParticipant(p)]);
+    const results = ['ok', 'not_found', 'locked', 'ended', 'full'] as const;
+    return statusReply(reply, results, 'addParticipant') satisfies AddParticipantResult;
+  }
+
+  private lobbyKeys(workshopId: string) {
+    return [this.keys.lobby(workshopId), this.keys.lobbyAdmitted(workshopId)];
+  }
+
+  async addKnock(workshopId: string, knock: KnockRecord) {
+    const { admitted, ...stored } = knock;
+    await this.client.addKnock(this.lobbyKeys(workshopId), [knock.id, JSON.stringify(stored), admitted ? '1' : '0']);
+  }
+
+  async listKnocks(workshopId: string) {
+    const [all, admitted] = await Promise.all([
+      this.client.hVals(this.keys.lobby(workshopId)),
+      this.client.sMembers(this.keys.lobbyAdmitted(workshopId)),
+    ]);
+    const yes = new Set(admitted);
+    return all.map((raw) => decodeKnock(raw, (id) => yes.has(id))).sort(byKnockTime);
+  }
+
+  async admitKnocks(workshopId: string, knockIds: readonly string[] | 'all') {
+    if (knockIds !== 'all' && knockIds.length === 0) return [];
+    const reply = (await this.client.admitKnocks(
+      this.lobbyKeys(workshopId),
+      knockIds === 'all' ? ['*'] : [...knockIds],
+    )) as string[];
+    return reply.map((raw) => decodeKnock(raw, () => true)).sort(byKnockTime);
+  }
+
+  async dropKnock(workshopId: string, knockId: string, opts: { waitingOnly: boolean }) {
+    const reply = await this.client.dropKnock(this.lobbyKeys(workshopId), [knockId, opts.waitingOnly ? '1' : '0']);
+    if (!Array.isArray(reply)) return null;
+    const [raw, admitted] = reply as [string, number];
+    return decodeKnock(raw, () => admitted === 1);
+  }
+
+  async takeAdmittedKnock(workshopId: string, knockId: string, tokenHash: string) {
+    const raw = await this.client.takeAdmittedKnock(this.lobbyKeys(workshopId), [knockId, tokenHash]);
+    return typeof raw === 'string' ? decodeKnock(raw, () => true) : null;
   }
 
   async getParticipant(workshopId: string, participantId: string) {
@@ -257,3 +310,5 @@ export class RedisWorkshopStore implements WorkshopStore {
     return decodeParticipant(hashReply(reply, 'participant'));
   }
 }
+
+const byKnockTime = (a: KnockRecord, b: KnockRecord) => a.at - b.at || a.id.localeCompare(b.id);

@@ -18,20 +18,64 @@ if redis.call('SET', KEYS[1], ARGV[1], 'NX') == false then return 0 end
 redis.call('HSET', KEYS[2], unpack(ARGV, 2))
 return 1`),
   /**
-   * KEYS: workshop hash, participant hash, participant id list, stage set. ARGV: bypassLock, id, field/value pairs.
+   * KEYS: workshop hash, participant hash, participant id list, stage set.
+   * ARGV: bypassLock, bypassLimit, id, field/value pairs.
+   * [WS27] The limit counts everyone present (not offline, not removed); participant hashes are
+   * `<workshop hash>:p:<id>` (server/store/redis/keys.ts).
    * Someone joining a room in stage mode as audience comes in with microphone and camera off.
    */
   addParticipant: luaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'not_found' end
 if redis.call('HGET', KEYS[1], 'endedAt') ~= '' then return 'ended' end
 if ARGV[1] ~= '1' and redis.call('HGET', KEYS[1], 'locked') == '1' then return 'locked' end
-redis.call('HSET', KEYS[2], unpack(ARGV, 3))
+local limit = tonumber(redis.call('HGET', KEYS[1], 'limit') or '0') or 0
+if ARGV[2] ~= '1' and limit > 0 then
+  local present = 0
+  for _, pid in ipairs(redis.call('LRANGE', KEYS[3], 0, -1)) do
+    local f = redis.call('HMGET', KEYS[1] .. ':p:' .. pid, 'removed', 'presence')
+    if f[1] == '0' and f[2] ~= 'offline' then present = present + 1 end
+  end
+  if present >= limit then return 'full' end
+end
+redis.call('HSET', KEYS[2], unpack(ARGV, 4))
 local f = redis.call('HMGET', KEYS[2], 'role', 'onStage', 'roomId')
 if f[1] ~= 'moderator' and f[2] ~= '1' and redis.call('SISMEMBER', KEYS[4], f[3]) == 1 then
   redis.call('HSET', KEYS[2], 'micOn', '0', 'cameraOn', '0', 'screenSharing', '0')
 end
-redis.call('RPUSH', KEYS[3], ARGV[2])
+redis.call('RPUSH', KEYS[3], ARGV[3])
 return 'ok'`),
+  /** [WS25] KEYS: lobby hash (id -> knock JSON), admitted set. ARGV: '*' for every knock, or knock ids. Returns the JSON of those admitted now. */
+  admitKnocks: luaScript(`
+local ids = ARGV
+if ARGV[1] == '*' then ids = redis.call('HKEYS', KEYS[1]) end
+local out = {}
+for _, id in ipairs(ids) do
+  local raw = redis.call('HGET', KEYS[1], id)
+  if raw and redis.call('SADD', KEYS[2], id) == 1 then table.insert(out, raw) end
+end
+return out`),
+  /** [WS25] KEYS: lobby hash, admitted set. ARGV: knock id, '1' to leave an admitted knock. Returns {JSON, admitted 0/1}. */
+  dropKnock: luaScript(`
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+if not raw then return false end
+local admitted = redis.call('SISMEMBER', KEYS[2], ARGV[1])
+if ARGV[2] == '1' and admitted == 1 then return false end
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('SREM', KEYS[2], ARGV[1])
+return {raw, admitted}`),
+  /** [WS25] KEYS: lobby hash, admitted set. ARGV: knock id, token hash. Returns its JSON, once. */
+  takeAdmittedKnock: luaScript(`
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+if not raw or redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0 then return false end
+if cjson.decode(raw).tokenHash ~= ARGV[2] then return false end
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('SREM', KEYS[2], ARGV[1])
+return raw`),
+  /** [WS25] KEYS: lobby hash, admitted set. ARGV: knock id, JSON, '1' when admitted. */
+  addKnock: luaScript(`
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+if ARGV[3] == '1' then redis.call('SADD', KEYS[2], ARGV[1]) else redis.call('SREM', KEYS[2], ARGV[1]) end
+return 1`),
   /** KEYS: workshop hash. ARGV: field/value pairs. */
   updateWorkshop: luaScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end

@@ -19,12 +19,17 @@
  *         participant's seq; concurrent changes get distinct numbers with no gap; adding and refused changes do not
  * STORE14 presence by heartbeat: only the live connection counts as seen; a sweep turns the unseen
  *         reconnecting, then offline (hand down); a heartbeat revives one the sweep thought gone
+ * STORE15 [WS25] knocks read back in knock order; admitting admits each waiting knock exactly once,
+ *         also when two admit at the same time; an admitted knock is taken once, with its token only;
+ *         a drop "waiting only" leaves an admitted knock; a knock put back is admitted again
+ * STORE16 [WS27] the occupancy limit counts people present (not offline, not removed), moderators pass
+ *         it, and of many parallel joins exactly as many as there are places get in; access settings read back
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CHAT_HISTORY, type ChatMessage } from '../../../shared/chat/schema.js';
 import type { Store } from '../../store/store.js';
-import type { ParticipantRecord, WorkshopRecord } from './types.js';
+import type { KnockRecord, ParticipantRecord, WorkshopRecord } from './types.js';
 
 const uid = (n = 8) => randomBytes(n).toString('hex');
 
@@ -39,6 +44,9 @@ export function workshopRecord(overrides: Partial<WorkshopRecord> = {}): Worksho
     createdAt: 1_000,
     locked: false,
     chatLock: 'open',
+    lobby: false,
+    passcode: '',
+    limit: 0,
     endedAt: null,
     moderatorKeyHash: 'a'.repeat(64),
     ...overrides,
@@ -71,6 +79,22 @@ export function participantRecord(overrides: Partial<ParticipantRecord> = {}): P
     removed: false,
     deviceHash: '',
     barred: false,
+    ...overrides,
+  };
+}
+
+export function knockRecord(overrides: Partial<KnockRecord> = {}): KnockRecord {
+  return {
+    id: uid(),
+    name: 'Zoë',
+    town: 'Łódź',
+    languages: [],
+    kind: 'person',
+    headcount: 1,
+    at: 4_000,
+    tokenHash: 'c'.repeat(64),
+    deviceHash: '',
+    admitted: false,
     ...overrides,
   };
 }
@@ -176,6 +200,110 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       expect(await store.getParticipant(w.id, mod.id)).toEqual(mod);
       await store.endWorkshop(w.id, 5_000);
       expect(await store.addParticipant(w.id, participantRecord(), { bypassLock: true })).toBe('ended');
+    });
+
+    test('[STORE15] knocks read back in knock order; admitting admits each waiting knock once', async () => {
+      const w = workshopRecord({ lobby: true });
+      await store.createWorkshop(w);
+      const [a, b, c] = [
+        knockRecord({ id: 'k-b', at: 4_002, kind: 'group', headcount: 7 }),
+        knockRecord({ id: 'k-a', at: 4_001, languages: ['fr', 'de'] }),
+        knockRecord({ id: 'k-c', at: 4_003 }),
+      ];
+      for (const k of [a!, b!, c!]) await store.addKnock(w.id, k);
+      expect(await store.listKnocks(w.id)).toEqual([b, a, c]);
+      expect((await store.admitKnocks(w.id, ['k-b', 'missing'])).map((k) => k.id)).toEqual(['k-b']);
+      expect(await store.admitKnocks(w.id, ['k-b'])).toEqual([]); // already admitted
+      expect(await store.admitKnocks(w.id, 'all')).toEqual([
+        { ...b, admitted: true },
+        { ...c, admitted: true },
+      ]);
+      expect((await store.listKnocks(w.id)).every((k) => k.admitted)).toBe(true);
+      expect(await store.admitKnocks(w.id, 'all')).toEqual([]);
+      expect(await store.listKnocks('missing')).toEqual([]);
+      expect(await store.admitKnocks('missing', 'all')).toEqual([]);
+    });
+
+    test('[STORE15] two moderators admitting everyone at once admit each knock exactly once', async () => {
+      const w = workshopRecord({ lobby: true });
+      await store.createWorkshop(w);
+      const ids = Array.from({ length: 40 }, (_, i) => `k${String(i).padStart(2, '0')}`);
+      await Promise.all(ids.map((id, i) => store.addKnock(w.id, knockRecord({ id, at: 5_000 + i }))));
+      const [first, second] = await Promise.all([
+        store.admitKnocks(w.id, 'all'),
+        store.admitKnocks(w.id, [...ids].reverse()),
+      ]);
+      const admitted = [...first!, ...second!].map((k) => k.id).sort();
+      expect(admitted).toEqual(ids);
+    });
+
+    test('[STORE15] an admitted knock is taken once and only with its token; waiting-only drops leave it', async () => {
+      const w = workshopRecord({ lobby: true });
+      await store.createWorkshop(w);
+      const k = knockRecord();
+      await store.addKnock(w.id, k);
+      expect(await store.takeAdmittedKnock(w.id, k.id, k.tokenHash)).toBeNull(); // not admitted yet
+      await store.admitKnocks(w.id, [k.id]);
+      expect(await store.dropKnock(w.id, k.id, { waitingOnly: true })).toBeNull();
+      expect(await store.takeAdmittedKnock(w.id, k.id, 'd'.repeat(64))).toBeNull(); // wrong token
+      expect(await store.takeAdmittedKnock(w.id, k.id, k.tokenHash)).toEqual({ ...k, admitted: true });
+      expect(await store.takeAdmittedKnock(w.id, k.id, k.tokenHash)).toBeNull(); // once
+      expect(await store.listKnocks(w.id)).toEqual([]);
+      // Put back admitted (the workshop was full): taken again later.
+      await store.addKnock(w.id, { ...k, admitted: true });
+      expect(await store.listKnocks(w.id)).toEqual([{ ...k, admitted: true }]);
+      expect(await store.takeAdmittedKnock(w.id, k.id, k.tokenHash)).toEqual({ ...k, admitted: true });
+      // A waiting knock is dropped (withdrawn, denied) whatever the flag; a second drop finds nothing.
+      const waiting = knockRecord();
+      await store.addKnock(w.id, waiting);
+      expect(await store.dropKnock(w.id, waiting.id, { waitingOnly: true })).toEqual(waiting);
+      expect(await store.dropKnock(w.id, waiting.id, { waitingOnly: false })).toBeNull();
+      const admitted = knockRecord();
+      await store.addKnock(w.id, { ...admitted, admitted: true });
+      expect(await store.dropKnock(w.id, admitted.id, { waitingOnly: false })).toEqual({ ...admitted, admitted: true });
+      expect(await store.listKnocks(w.id)).toEqual([]);
+    });
+
+    test('[STORE16] the limit counts people present; moderators pass it; access settings read back', async () => {
+      const w = workshopRecord();
+      await store.createWorkshop(w);
+      expect(await store.setAccess(w.id, { limit: 2, lobby: true, passcode: 'Łódź 2030' })).toMatchObject({
+        limit: 2,
+        lobby: true,
+        passcode: 'Łódź 2030',
+      });
+      expect(await store.setAccess(w.id, { lobby: false })).toMatchObject({
+        limit: 2,
+        lobby: false,
+        passcode: 'Łódź 2030',
+      });
+      expect(await store.getWorkshop(w.id)).toMatchObject({ limit: 2, lobby: false, passcode: 'Łódź 2030' });
+      expect(await store.setAccess('missing', { limit: 3 })).toBeNull();
+      const [ana, ben, cem] = [participantRecord({ presence: 'online' }), participantRecord(), participantRecord()];
+      expect(await store.addParticipant(w.id, ana!, { bypassLock: false })).toBe('ok');
+      expect(await store.addParticipant(w.id, { ...ben!, presence: 'reconnecting' }, { bypassLock: false })).toBe('ok');
+      expect(await store.addParticipant(w.id, cem!, { bypassLock: false })).toBe('full');
+      const mod = participantRecord({ role: 'moderator', presence: 'online' });
+      expect(await store.addParticipant(w.id, mod, { bypassLock: true, bypassLimit: true })).toBe('ok');
+      // Someone leaves (offline), someone is removed: places free up.
+      await store.leave(w.id, ana!.id);
+      expect(await store.addParticipant(w.id, { ...cem!, presence: 'online' }, { bypassLock: false })).toBe('full'); // the moderator counts
+      await store.removeParticipant(w.id, ben!.id);
+      expect(await store.addParticipant(w.id, { ...cem!, presence: 'online' }, { bypassLock: false })).toBe('ok');
+      await store.setAccess(w.id, { limit: 0 });
+      expect(await store.addParticipant(w.id, participantRecord({ presence: 'online' }), { bypassLock: false })).toBe(
+        'ok',
+      );
+    });
+
+    test('[STORE16] of many parallel joins, exactly as many as there are places get in', async () => {
+      const w = workshopRecord({ limit: 7 });
+      await store.createWorkshop(w);
+      const people = Array.from({ length: 30 }, () => participantRecord({ presence: 'online' }));
+      const results = await Promise.all(people.map((p) => store.addParticipant(w.id, p, { bypassLock: false })));
+      expect(results.filter((r) => r === 'ok')).toHaveLength(7);
+      expect(results.filter((r) => r === 'full')).toHaveLength(23);
+      expect(await store.listParticipants(w.id)).toHaveLength(7);
     });
 
     test('[STORE5] a participant reads back as written; unknown ones are null', async () => {

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
-import type { ChatLock, Participant, Role, WorkshopInfo } from '../../../shared/workshops/schema.js';
+import type { ChatLock, Knock, Participant, Role, WorkshopInfo } from '../../../shared/workshops/schema.js';
 
 export interface WorkshopRecord extends WorkshopInfo {
   moderatorKeyHash: string;
@@ -30,7 +30,19 @@ export interface PresenceChange {
   participant: ParticipantRecord;
 }
 
-export type AddParticipantResult = 'ok' | 'not_found' | 'locked' | 'ended';
+/** [WS25] Someone knocking at the lobby, as stored. */
+export interface KnockRecord extends Knock {
+  /** Hash of the token the knocking browser holds: it joins with it once admitted. */
+  tokenHash: string;
+  /** Hash of the browser key sent with the knock; '' when none. */
+  deviceHash: string;
+  /** Let in (by a moderator, or the lobby was off): the ticket now joins once. */
+  admitted: boolean;
+}
+
+export type AccessPatch = Partial<Pick<WorkshopRecord, 'lobby' | 'passcode' | 'limit'>>;
+
+export type AddParticipantResult = 'ok' | 'not_found' | 'locked' | 'ended' | 'full';
 
 /**
  * Workshop state in the domain's words. Every method is a single atomic step in the store:
@@ -48,18 +60,33 @@ export interface WorkshopStore {
   workshopIdByCode(code: string): Promise<string | null>;
   setWorkshopLocked(workshopId: string, locked: boolean): Promise<WorkshopRecord | null>;
   setChatLock(workshopId: string, lock: ChatLock): Promise<WorkshopRecord | null>;
+  /** [WS25][WS26][WS27] Lobby, passcode, occupancy limit. */
+  setAccess(workshopId: string, patch: AccessPatch): Promise<WorkshopRecord | null>;
   /** Ends the workshop once; later calls keep the first end time. */
   endWorkshop(workshopId: string, at: number): Promise<WorkshopRecord | null>;
 
   /**
-   * Adds a participant unless the workshop is missing, ended, or locked (moderators pass a lock).
+   * Adds a participant unless the workshop is missing, ended, locked (unless `bypassLock`), or has as
+   * many people present (not offline, not removed) as its limit (unless `bypassLimit`): [WS27] checked
+   * and written in one step, so two people cannot both take the last place.
    * Someone who joins a room in stage mode as audience is stored with microphone, camera and screen off.
    */
   addParticipant(
     workshopId: string,
     participant: ParticipantRecord,
-    opts: { bypassLock: boolean },
+    opts: { bypassLock: boolean; bypassLimit?: boolean },
   ): Promise<AddParticipantResult>;
+
+  /** [WS25] Adds a knock (or puts an admitted one back, when its holder found the workshop full). */
+  addKnock(workshopId: string, knock: KnockRecord): Promise<void>;
+  /** [WS25] Every knock, oldest first, admitted ones included. */
+  listKnocks(workshopId: string): Promise<KnockRecord[]>;
+  /** [WS25] Admits the given knocks still waiting (or all waiting); returns exactly those this call admitted. */
+  admitKnocks(workshopId: string, knockIds: readonly string[] | 'all'): Promise<KnockRecord[]>;
+  /** [WS25] Deletes a knock (denied, withdrawn, its socket gone); with `waitingOnly` an admitted one stays. */
+  dropKnock(workshopId: string, knockId: string, opts: { waitingOnly: boolean }): Promise<KnockRecord | null>;
+  /** [WS25] Takes an admitted knock whose token hash matches: once. */
+  takeAdmittedKnock(workshopId: string, knockId: string, tokenHash: string): Promise<KnockRecord | null>;
   getParticipant(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;
   /** Lifts the bar of a removed participant (they may join again, as someone new); null unless removed. */
   letBackIn(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;

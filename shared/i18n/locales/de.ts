@@ -5,6 +5,7 @@ import { media } from '../messages/de/media.js';
 import { breakouts } from '../messages/de/breakouts.js';
 import { boards } from '../messages/de/boards.js';
 import { polls } from '../messages/de/polls.js';
+import { lobby } from '../messages/de/lobby.js';
 
 /** Every German message (a chunk of its own in the client, loaded when German is chosen). */
-export const messages: Record<MessageKey, Message> = { ...core, ...media, ...breakouts, ...boards, ...polls };
+export const messages: Record<MessageKey, Message> = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby };

@@ -3,11 +3,12 @@ import { media } from '../messages/media.js';
 import { breakouts } from '../messages/breakouts.js';
 import { boards } from '../messages/boards.js';
 import { polls } from '../messages/polls.js';
+import { lobby } from '../messages/lobby.js';
 
 /**
  * Every English message: the keys of the catalogue, and the fallback the client always has (bundled);
  * the other languages are chunks of their own that the client loads when they are chosen.
  * A feature adds its messages file (one per language) and one line in each locales/<locale>.ts.
  */
-export const messages = { ...core, ...media, ...breakouts, ...boards, ...polls };
+export const messages = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby };
 export type MessageKey = keyof typeof messages;

@@ -5,6 +5,7 @@ import { media } from '../messages/pl/media.js';
 import { breakouts } from '../messages/pl/breakouts.js';
 import { boards } from '../messages/pl/boards.js';
 import { polls } from '../messages/pl/polls.js';
+import { lobby } from '../messages/pl/lobby.js';
 
 /** Every Polish message (a chunk of its own in the client, loaded when Polish is chosen). */
-export const messages: Record<MessageKey, Message> = { ...core, ...media, ...breakouts, ...boards, ...polls };
+export const messages: Record<MessageKey, Message> = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby };

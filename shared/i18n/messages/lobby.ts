@@ -1,0 +1,42 @@
+import { defineMessages } from '../define.js';
+
+/** Who gets in: the lobby (waiting room), the passcode, the occupancy limit. English defines the keys; each language has its own file (./de/lobby.ts, …). */
+export const lobby = defineMessages({
+  'join.passcodeLabel': 'Passcode',
+  'join.passcodeHelp': 'The organisers sent it with the invitation.',
+  'lobby.waitingTitle': 'Waiting to be let in',
+  'lobby.waiting': 'The moderators can see that you are here and will let you in. Please keep this page open.',
+  'lobby.joining': 'You have been let in. Joining…',
+  'lobby.withdraw': 'Stop waiting',
+  'lobby.deniedTitle': 'Not let in',
+  'lobby.denied': 'A moderator did not let you in this time.',
+  'lobby.deniedReason': 'Their message: “{reason}”',
+  'lobby.knockAgain': 'Ask again',
+  'lobby.fullTitle': 'The workshop is full',
+  'lobby.full':
+    'As many people are here as the moderators allow. You will get in by yourself as soon as a place is free: please keep this page open.',
+  'lobby.listTitle': { one: 'Waiting to be let in ({count})', other: 'Waiting to be let in ({count})' },
+  'lobby.group': { one: 'group of {count}', other: 'group of {count}' },
+  'lobby.admit': 'Let in',
+  'lobby.admitLabel': 'Let {name} in',
+  'lobby.admitAll': 'Let everyone in',
+  'lobby.deny': 'Do not let in',
+  'lobby.denyLabel': 'Do not let {name} in',
+  'lobby.denyReason': 'Message to {name} (optional)',
+  'lobby.denySend': 'Send away',
+  'lobby.announce': '{name} ({town}) is waiting to be let in.',
+  'access.title': 'Who gets in',
+  'access.lobby': 'Waiting room: newcomers wait until a moderator lets them in',
+  'access.passcode': 'Passcode',
+  'access.passcodeHelp':
+    'Newcomers need it. The invite link and QR code carry it, so most people never type it. Leave empty for none.',
+  'access.limit': 'Most people at once',
+  'access.limitHelp': '0 means no limit. Moderators always get in.',
+  'access.save': 'Save',
+  'access.saved': 'Saved.',
+  'ws.passcodeBadge': 'Passcode',
+  'ws.lobbyBadge': 'Waiting room',
+  'error.lobby': 'The moderators let newcomers in one by one: please wait to be let in.',
+  'error.passcode': 'The passcode is missing or not right. Please check it and try again.',
+  'error.full': 'The workshop is full. You will get in as soon as someone leaves.',
+});
