@@ -6,6 +6,7 @@
  *            (Ola never types it), she waits and is let in; Marie types a wrong passcode, then the
  *            right one, is sent away with a message, asks again and gets in when the waiting room is
  *            turned off
+ *            (a co-moderator on a phone sees the moderation panel without sideways scrolling)
  * E2E-LOBBY2 at the limit, Heinz reads that the workshop is full and gets in by himself once someone leaves
  */
 import type { Browser, Page } from 'playwright-core';
@@ -105,6 +106,12 @@ describe.skipIf(!hasBrowser())('who gets in, in the browser', () => {
     await expect
       .poll(() => jonas.page.locator('[data-testid=participant]').allTextContents())
       .toEqual(expect.arrayContaining([expect.stringContaining('Marie'), expect.stringContaining('Ola')]));
+
+    // A co-moderator on a phone, in German: the moderation panel (its long chat setting included) fits.
+    const ute = await newPerson(browser, { locale: 'de-DE', viewport: { width: 390, height: 844 } });
+    await joinWorkshop(ute.page, moderatorUrl, { name: 'Ute', town: 'Kamen', media: false });
+    await ute.page.getByTestId('access').waitFor();
+    expect(await ute.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
   it('[E2E-LOBBY2] a full workshop: Heinz waits for a place and gets in by himself when someone leaves', async () => {

@@ -99,7 +99,7 @@ function AccessSettings({ state }: { state: WorkshopState }) {
           {t('access.passcodeHelp')}
         </p>
       </div>
-      <div class="field field--inline">
+      <div class="field">
         <label for="access-limit">{t('access.limit')}</label>
         <input
           id="access-limit"
@@ -190,6 +190,8 @@ export function LobbyPanel({ state }: { state: WorkshopState }) {
                 <label for={`deny-${k.id}`}>{t('lobby.denyReason', { name: k.name })}</label>
                 <input
                   id={`deny-${k.id}`}
+                  // Opened from the button: the keyboard goes straight to the message.
+                  ref={(el) => el?.focus()}
                   maxLength={LIMITS.denyReason}
                   value={reason.value}
                   onInput={(e) => (reason.value = (e.target as HTMLInputElement).value)}
