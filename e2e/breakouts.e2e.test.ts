@@ -184,7 +184,7 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     await Promise.all(contexts.map((c) => c.close()));
   }, 240_000);
 
-  it('[E2E-BR2] the moderator visits a room and comes back; moves a person while rooms run; a broadcast survives a reload', async () => {
+  it('[E2E-BR2] the moderator visits a room and comes back; moves a person, renames and closes a room while rooms run; a broadcast survives a reload', async () => {
     const organiser = await aPerson();
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Besuch');
     const jonas = await aPerson();
@@ -227,6 +227,20 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     await mod.getByLabel('Room for Bartek').selectOption(secondRoom!);
     await expect.poll(() => a.page.getByTestId('room-mate').count()).toBe(0);
     await expect.poll(() => b.page.getByTestId('room-name').textContent()).toContain('Room 2');
+
+    // [BR26] While the rooms run: the second room gets a name, then closes; Bartek is told and is back
+    // in the plenary, Anna's room keeps running.
+    const second = mod.getByTestId('room-card').nth(1);
+    await second.getByRole('button', { name: 'Rename Room 2' }).click();
+    await mod.getByLabel('Rename Room 2').fill('Salon bleu');
+    await mod.getByRole('button', { name: 'Save name' }).click();
+    await expect.poll(() => b.page.getByTestId('room-name').textContent()).toContain('Salon bleu');
+    mod.once('dialog', (d) => void d.accept());
+    await mod.getByRole('button', { name: 'Close Salon bleu' }).click();
+    await b.page.getByTestId('room-closed').waitFor();
+    await expect.poll(() => b.page.getByTestId('room-banner').count()).toBe(0);
+    expect(await a.page.getByTestId('room-banner').count()).toBe(1);
+    await expect.poll(() => mod.getByTestId('room-card').count()).toBe(1);
     await mod.getByTestId('br-close').click();
     await a.page.getByTestId('back-in-plenary').waitFor();
     await b.page.getByTestId('back-in-plenary').waitFor();

@@ -78,6 +78,8 @@ export const ERROR_CODES = [
   'room_occupied',
   /** Opening would put nobody into any room. */
   'rooms_empty',
+  /** [BR26] A rotation uses every room in its later rounds: call everyone back instead of closing one. */
+  'in_rotation',
   'internal',
   /** The store (Redis) cannot be reached right now: nothing was saved; safe commands are retried by the server. */
   'store_unavailable',

@@ -55,5 +55,5 @@ export interface InterServerEvents {
 }
 
 export function isCommandName(name: string): name is CommandName {
-  return Object.prototype.hasOwnProperty.call(COMMANDS, name);
+  return Object.hasOwn(COMMANDS, name);
 }

@@ -94,8 +94,15 @@ export async function crash(node: TestServer) {
   }
 }
 
+/**
+ * How long a test client waits for a connection or an ack before giving up: a safety net, well above
+ * what a command needs even when the machine is busy (a 200-voter test beside a second copy of the
+ * suite once needed more than 5 s); the test's own time limit stays the real bound.
+ */
+export const CLIENT_WAIT_MS = 15_000;
+
 /** A typed client, connected (websocket only, no automatic reconnection: tests drive reconnects). */
-export async function connectClient(url: string, timeoutMs = 5000): Promise<ClientSocket> {
+export async function connectClient(url: string, timeoutMs = CLIENT_WAIT_MS): Promise<ClientSocket> {
   const socket: ClientSocket = ioClient(url, {
     transports: ['websocket'],
     reconnection: false,
@@ -124,7 +131,7 @@ export function request<K extends CommandName>(
   socket: ClientSocket,
   event: K,
   payload: CommandInput<K>,
-  timeoutMs = 5000,
+  timeoutMs = CLIENT_WAIT_MS,
 ): Promise<Ack<CommandResult<K>>> {
   return requestRaw(socket, event, payload, timeoutMs) as Promise<Ack<CommandResult<K>>>;
 }
@@ -134,7 +141,7 @@ export function requestRaw(
   socket: ClientSocket,
   event: string,
   payload: unknown,
-  timeoutMs = 5000,
+  timeoutMs = CLIENT_WAIT_MS,
 ): Promise<Ack<unknown>> {
   const raw = socket as unknown as {
     timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<Ack<unknown>> };
@@ -170,7 +177,7 @@ export function waitFor<E extends ServerEvent>(
   socket: ClientSocket,
   event: E,
   predicate: (arg: EventArg<E>) => boolean = () => true,
-  timeoutMs = 5000,
+  timeoutMs = CLIENT_WAIT_MS,
 ): Promise<EventArg<E>> {
   return new Promise((resolve, reject) => {
     const target = socket as unknown as {

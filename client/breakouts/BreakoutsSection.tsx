@@ -58,6 +58,13 @@ function Broadcasts({ br }: { br: BreakoutsState }) {
 /** After a round: "welcome back" in the plenary, or "new round" in the next room. */
 function RoundNotice({ br, state }: { br: BreakoutsState; state: WorkshopState }) {
   const ended = br.lastEnded.value;
+  // [BR26] Sent back from a room a moderator closed while the others still run.
+  if (br.roomClosed.value && br.isOpen.value && br.myRoomId.value === PLENARY)
+    return (
+      <div class="alert alert--info" role="status" data-testid="room-closed">
+        {t('br.roomClosed')}
+      </div>
+    );
   if (!ended) return null;
   const back = ended.next === 'plenary' && br.myRoomId.value === PLENARY && !br.isOpen.value;
   const next = ended.next === 'round' && br.myRoomId.value !== PLENARY && !state.isModerator.value;

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { PLENARY } from '../../shared/rooms.js';
+import { ROOM_NAME_MAX } from '../../shared/breakouts/constants.js';
 import type { BreakoutRoom } from '../../shared/breakouts/schema.js';
 import type { Participant } from '../../shared/workshops/schema.js';
 import { t } from '../i18n/i18n.js';
@@ -171,6 +172,7 @@ function RoomCard({
           ))}
         </ul>
       )}
+      {br.isOpen.value && canVisit !== undefined && <RunningRoomActions br={br} room={room} />}
       {canVisit !== undefined && canVisit !== room.id && (
         <button
           type="button"
@@ -215,6 +217,66 @@ function Mix({ people }: { people: Participant[] }) {
           ))}
         </span>
       )}
+    </div>
+  );
+}
+
+/** [BR26] While the rooms run, a moderator renames a room or closes it (its people go back to the plenary). */
+function RunningRoomActions({ br, room }: { br: BreakoutsState; room: BreakoutRoom }) {
+  const editing = useSignal(false);
+  const name = useSignal(room.name);
+  const title = roomTitle(room.id, br.view.value);
+  if (editing.value)
+    return (
+      <form
+        class="inline-row room-card__rename"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await br.actions.rename(room.id, name.value.trim())) editing.value = false;
+        }}
+      >
+        <label for={`rename-${room.id}`} class="visually-hidden">
+          {t('br.renameLabel', { room: title })}
+        </label>
+        <input
+          id={`rename-${room.id}`}
+          maxLength={ROOM_NAME_MAX}
+          value={name.value}
+          ref={(el) => el?.focus()}
+          onInput={(e) => (name.value = (e.target as HTMLInputElement).value)}
+        />
+        <button type="submit" class="btn btn--small btn--primary">
+          {t('br.renameSave')}
+        </button>
+        <button type="button" class="btn btn--small" onClick={() => (editing.value = false)}>
+          {t('common.cancel')}
+        </button>
+      </form>
+    );
+  return (
+    <div class="inline-row">
+      <button
+        type="button"
+        class="btn btn--small"
+        aria-label={t('br.renameLabel', { room: title })}
+        onClick={() => {
+          name.value = room.name;
+          editing.value = true;
+        }}
+      >
+        {t('br.rename')}
+      </button>
+      <button
+        type="button"
+        class="btn btn--small btn--danger"
+        data-testid="close-room"
+        aria-label={t('br.closeRoomLabel', { room: title })}
+        onClick={() => {
+          if (confirm(t('br.closeRoomConfirm', { room: title }))) void br.actions.closeRoom(room.id);
+        }}
+      >
+        {t('br.closeRoom')}
+      </button>
     </div>
   );
 }

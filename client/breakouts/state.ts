@@ -27,6 +27,8 @@ export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
   const heard = signal<readonly BreakoutBroadcast[]>([]);
   const dismissed = signal<ReadonlySet<string>>(new Set());
   const lastEnded = signal<RoundEnded | null>(null);
+  /** [BR26] The room a moderator closed while this person was in it (until they are in a room again). */
+  const roomClosed = signal<string | null>(null);
   const error = signal<ErrorCode | null>(null);
   const now = signal(Date.now());
   const archived = signal<{ roomId: string; messages: readonly ChatMessage[] } | null>(null);
@@ -87,6 +89,7 @@ export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
     }),
     conn.on('breakout:broadcasted', (m) => (heard.value = [...heard.value, m].slice(-5))),
     conn.on('breakout:round-ended', (e) => (lastEnded.value = e)),
+    conn.on('breakout:room-closed', (e) => (roomClosed.value = e.roomId)),
   ];
 
   function resync() {
@@ -128,6 +131,22 @@ export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
     extend: (ms: number) => run(conn.request('breakout:extend', { ms })),
     close: () => run(conn.request('breakout:close', {})),
     visit: (roomId: string) => run(conn.request('breakout:visit', { roomId })),
+    /** [BR26] While the rooms run: a room gets a new name (same room, nobody moves). */
+    rename: (roomId: string, name: string) =>
+      run(
+        conn.request('breakout:rooms', {
+          version: version(),
+          rooms: (view.value?.rooms ?? []).map((r) => ({
+            id: r.id,
+            name: r.id === roomId ? name : r.name,
+            hostId: r.hostId,
+            capacity: r.capacity,
+            languages: r.languages as RoomInput['languages'],
+          })),
+        }),
+      ),
+    /** [BR26] While the rooms run: one room closes, its people go back to the plenary. */
+    closeRoom: (roomId: string) => run(conn.request('breakout:closeRoom', { roomId })),
     askHelp: () => run(conn.request('breakout:help', {})),
     resolveHelp: (participantId: string) => run(conn.request('breakout:help-resolve', { participantId })),
     choose: (roomId: string) => run(conn.request('breakout:choose', { roomId })),
@@ -150,6 +169,7 @@ export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
     view,
     broadcasts,
     lastEnded,
+    roomClosed,
     error,
     archived,
     myRoomId,

@@ -1,4 +1,4 @@
-import { boardCommands } from '../../shared/boards/events.js';
+import type { boardCommands } from '../../shared/boards/events.js';
 import { fromSnapshot } from '../../shared/boards/apply.js';
 import type { BoardOp, BoardSettings, BoardSummary } from '../../shared/boards/schema.js';
 import { viewBoard, viewOp } from '../../shared/boards/view.js';

@@ -314,3 +314,71 @@ describe('breakouts', () => {
     ).toMatchObject({ ok: false, code: 'invalid_payload' });
   });
 });
+
+describe('[BR26] renaming and closing one room while the rooms run', () => {
+  test('a room is renamed live; a closed room sends its people back with a notice, the others keep running', async () => {
+    const { moderator, people, view } = await fourInTwoRooms();
+    const assigned = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'random', seed: 7 });
+    const opened = await ok(moderator.socket, 'breakout:open', { version: assigned.version, durationMs: 60_000 });
+    const [salon, kueche] = opened.rooms;
+    // Renamed while open: same ids, nobody moves.
+    const renamed = await ok(moderator.socket, 'breakout:rooms', {
+      version: opened.version,
+      rooms: [
+        { id: salon!.id, name: 'Salon bleu' },
+        { id: kueche!.id, name: kueche!.name },
+      ],
+    });
+    expect(renamed.rooms.map((r) => [r.id, r.name])).toEqual([
+      [salon!.id, 'Salon bleu'],
+      [kueche!.id, 'Küche'],
+    ]);
+    expect(renamed.status).toBe('open');
+
+    const inSalon = people.filter((p) => renamed.plan[p.id] === salon!.id);
+    const inKueche = people.filter((p) => renamed.plan[p.id] === kueche!.id);
+    expect(inSalon).toHaveLength(2);
+    const notices = inSalon.map((p) => waitFor(p.socket, 'breakout:room-closed'));
+    const others = inKueche.map((p) => recordEvents(p.socket));
+    const closed = await ok(moderator.socket, 'breakout:closeRoom', { roomId: salon!.id });
+    expect(closed.status).toBe('open');
+    expect(closed.rooms.map((r) => r.id)).toEqual([kueche!.id]);
+    expect(closed.archive).toEqual([expect.objectContaining({ id: salon!.id, name: 'Salon bleu' })]);
+    expect(await Promise.all(notices)).toEqual(inSalon.map(() => ({ roomId: salon!.id })));
+    const sync = await ok(moderator.socket, 'participant:sync', {});
+    const roomNow = (p: Person) => sync.participants.find((q) => q.id === p.id)!.roomId;
+    expect(inSalon.map(roomNow)).toEqual([PLENARY, PLENARY]);
+    expect(inKueche.map(roomNow)).toEqual([kueche!.id, kueche!.id]);
+    for (const p of inKueche) await settled(p.socket);
+    expect(others.flat().filter((e) => e.event === 'breakout:room-closed')).toEqual([]);
+
+    // Closed rooms, unknown rooms and rooms that are not running are refused.
+    expect(await request(moderator.socket, 'breakout:closeRoom', { roomId: salon!.id })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(await request(people[0]!.socket, 'breakout:closeRoom', { roomId: kueche!.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    await ok(moderator.socket, 'breakout:close', {});
+    expect(await request(moderator.socket, 'breakout:closeRoom', { roomId: kueche!.id })).toMatchObject({
+      ok: false,
+      code: 'not_open',
+    });
+  });
+
+  test('during a rotation a single room cannot be closed', async () => {
+    const { moderator, view } = await fourInTwoRooms();
+    const rotating = await ok(moderator.socket, 'breakout:rotate', {
+      version: view.version,
+      kind: 'reception',
+      rounds: 2,
+      durationMs: 60_000,
+    });
+    expect(await request(moderator.socket, 'breakout:closeRoom', { roomId: rotating.rooms[0]!.id })).toMatchObject({
+      ok: false,
+      code: 'in_rotation',
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { breakoutCommands } from '../../shared/breakouts/events.js';
+import type { breakoutCommands } from '../../shared/breakouts/events.js';
 import { CHAT_HISTORY } from '../../shared/chat/schema.js';
 import { CommandError } from '../../shared/command.js';
 import { rooms } from '../realtime/rooms.js';
@@ -68,6 +68,18 @@ function breakoutHandlers(deps: Deps, service: BreakoutService): BreakoutHandler
       await service.change(workshop.id, (s) => logic.keepBroadcast(s, message));
       deps.io.to(rooms.workshop(workshop.id)).emit('breakout:broadcasted', message);
       return message;
+    },
+    'breakout:closeRoom': async ({ roomId }, ctx) => {
+      const { workshop } = ctx.member;
+      let sentBack: string[] = [];
+      const state = await service.change(workshop.id, (s, c) => {
+        const change = logic.closeRoom(s, roomId, c);
+        sentBack = change.moves.map((m) => m.participantId);
+        return change;
+      });
+      for (const id of sentBack)
+        deps.io.to(rooms.participant(workshop.id, id)).emit('breakout:room-closed', { roomId });
+      return toView(state);
     },
     'breakout:visit': async ({ roomId }, ctx) => {
       const { workshop, actor } = ctx.member;

@@ -399,6 +399,29 @@ export function visit(s: BreakoutRecord, moderatorId: string, roomId: string, ct
   return { state: { ...s, help }, moves: movesFor({ [moderatorId]: roomId }, ctx) };
 }
 
+/**
+ * [BR26] While rooms run, a moderator closes one: whoever is in it goes back to the plenary; the room
+ * is archived (its chat and board kept, as [BR25]) and leaves the prepared rooms. Not during a
+ * rotation, whose later rounds use it.
+ */
+export function closeRoom(s: BreakoutRecord, roomId: string, ctx: BreakoutCtx): Change {
+  requireOpen(s);
+  const room = s.rooms.find((r) => r.id === roomId);
+  if (!room) throw new CommandError('not_found', 'No such room');
+  if (s.rotation) throw new CommandError('in_rotation', 'A rotation uses every room: call everyone back instead');
+  const back = Object.fromEntries(
+    ctx.people.filter((p) => !p.removed && p.roomId === roomId).map((p) => [p.id, PLENARY]),
+  );
+  const state: BreakoutRecord = {
+    ...s,
+    rooms: s.rooms.filter((r) => r.id !== roomId),
+    plan: Object.fromEntries(Object.entries(s.plan).filter(([, r]) => r !== roomId)),
+    archive: [...s.archive.filter((a) => a.id !== roomId), { id: room.id, name: room.name, closedAt: ctx.now }],
+    help: s.help.filter((h) => h.roomId !== roomId),
+  };
+  return { state, moves: movesFor(back, ctx) };
+}
+
 /** [BR18] Asking for help files one request per person, with their room. */
 export function askHelp(s: BreakoutRecord, p: ParticipantRecord, now: number): BreakoutRecord {
   if (s.help.some((h) => h.participantId === p.id)) return s;

@@ -1,4 +1,4 @@
-import { chatCommands } from '../../shared/chat/events.js';
+import type { chatCommands } from '../../shared/chat/events.js';
 import { CHAT_HISTORY } from '../../shared/chat/schema.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerTable } from '../realtime/types.js';

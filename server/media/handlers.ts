@@ -1,4 +1,4 @@
-import { mediaCommands } from '../../shared/media/events.js';
+import type { mediaCommands } from '../../shared/media/events.js';
 import type { SfuInfo } from '../../shared/media/sfu.js';
 import { CommandError } from '../../shared/protocol.js';
 import { rooms } from '../realtime/rooms.js';

@@ -1,5 +1,5 @@
 import { CommandError } from '../../shared/command.js';
-import { pollCommands } from '../../shared/polls/events.js';
+import type { pollCommands } from '../../shared/polls/events.js';
 import { POLL_LIMITS, type PollTally } from '../../shared/polls/schema.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Feature } from '../features.js';

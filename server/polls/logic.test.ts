@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CommandError } from '../../shared/command.js';
+import type { CommandError } from '../../shared/command.js';
 import { pollDraftSchema, type PollDraftInput } from '../../shared/polls/schema.js';
 import type { IdSource } from '../ids.js';
 import type { PollRecord, StoredVote } from './store/types.js';

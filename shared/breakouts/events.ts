@@ -14,6 +14,7 @@ import {
   roomsSetSchema,
   rotateSchema,
   visitSchema,
+  closeRoomSchema,
   type BreakoutBroadcast,
   type BreakoutMove,
   type BreakoutView,
@@ -32,6 +33,8 @@ export const breakoutCommands = {
   'breakout:close': command<BreakoutView>()(emptySchema, 'moderator'),
   'breakout:broadcast': command<BreakoutBroadcast>()(broadcastSchema, 'moderator'),
   'breakout:visit': command<BreakoutView>()(visitSchema, 'moderator'),
+  /** [BR26] Closes one room while the others run: who is in it goes back to the plenary (and hears breakout:room-closed). */
+  'breakout:closeRoom': command<BreakoutView>()(closeRoomSchema, 'moderator'),
   'breakout:help': command<BreakoutView>()(emptySchema, 'member'),
   'breakout:help-resolve': command<BreakoutView>()(helpResolveSchema, 'moderator'),
   'breakout:choose': command<BreakoutView>()(chooseSchema, 'member'),
@@ -47,4 +50,6 @@ export interface BreakoutServerEvents {
   'breakout:moved': (event: { version: number; moves: BreakoutMove[] }) => void;
   'breakout:broadcasted': (message: BreakoutBroadcast) => void;
   'breakout:round-ended': (event: RoundEnded) => void;
+  /** [BR26] To each person sent back from a room a moderator closed while the others run. */
+  'breakout:room-closed': (event: { roomId: string }) => void;
 }

@@ -144,6 +144,8 @@ export const openSchema = z.object({ version: z.number().int().min(0), durationM
 export const extendSchema = z.object({ ms: z.number().int().min(MIN_DURATION_MS).max(3600_000) });
 export const broadcastSchema = z.object({ text: z.string().trim().min(1).max(BROADCAST_MAX) });
 export const visitSchema = z.object({ roomId: id });
+/** [BR26] One room closes while the others run. */
+export const closeRoomSchema = z.object({ roomId: id.refine((v) => v !== PLENARY) });
 export const chooseSchema = z.object({ roomId: id });
 export const ackSchema = z.object({ roomId: id });
 export const helpResolveSchema = z.object({ participantId: id });

@@ -52,6 +52,16 @@ export const breakouts: Translation<typeof en> = {
   'br.helpEntry': '{name} in {room} braucht Hilfe',
   'br.goThere': 'Zu {room} gehen',
   'br.helpDone': 'Erledigt',
+  'br.rename': 'Umbenennen',
+  'br.renameLabel': '{room} umbenennen',
+  'br.renameSave': 'Namen speichern',
+  'br.closeRoom': 'Raum schließen',
+  'br.closeRoomLabel': '{room} schließen',
+  'br.closeRoomConfirm': '{room} schließen? Wer darin ist, kommt zurück ins Plenum; die anderen Räume laufen weiter.',
+  'br.roomClosed':
+    'Die Moderation hat Ihren Raum geschlossen. Sie sind zurück im Plenum; die anderen Räume laufen noch.',
+  'error.in_rotation':
+    'Eine Rotation braucht alle Räume in den nächsten Runden: Holen Sie alle zurück, statt einen Raum zu schließen.',
   'br.visitRoom': '{room} besuchen',
   'br.backToPlenary': 'Zurück ins Plenum',
   'br.youAreIn': 'Sie sind in',

@@ -52,6 +52,16 @@ export const breakouts: Translation<typeof en> = {
   'br.helpEntry': '{name} dans {room} a besoin d’aide',
   'br.goThere': 'Aller dans {room}',
   'br.helpDone': 'Terminé',
+  'br.rename': 'Renommer',
+  'br.renameLabel': 'Renommer {room}',
+  'br.renameSave': 'Enregistrer le nom',
+  'br.closeRoom': 'Fermer la salle',
+  'br.closeRoomLabel': 'Fermer {room}',
+  'br.closeRoomConfirm': 'Fermer {room} ? Ses participants reviennent en plénière ; les autres salles continuent.',
+  'br.roomClosed':
+    'Les modérateurs ont fermé votre salle. Vous êtes de retour en plénière ; les autres salles continuent.',
+  'error.in_rotation':
+    'Une rotation utilise toutes les salles aux tours suivants : rappelez tout le monde au lieu de fermer une salle.',
   'br.visitRoom': 'Visiter {room}',
   'br.backToPlenary': 'Retour en plénière',
   'br.youAreIn': 'Vous êtes dans',

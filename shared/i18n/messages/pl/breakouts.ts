@@ -52,6 +52,16 @@ export const breakouts: Translation<typeof en> = {
   'br.helpEntry': '{name} w pokoju {room} potrzebuje pomocy',
   'br.goThere': 'Idź do: {room}',
   'br.helpDone': 'Załatwione',
+  'br.rename': 'Zmień nazwę',
+  'br.renameLabel': 'Zmień nazwę: {room}',
+  'br.renameSave': 'Zapisz nazwę',
+  'br.closeRoom': 'Zamknij pokój',
+  'br.closeRoomLabel': 'Zamknij: {room}',
+  'br.closeRoomConfirm':
+    'Zamknąć: {room}? Osoby z tego pokoju wrócą na sesję plenarną; pozostałe pokoje działają dalej.',
+  'br.roomClosed': 'Moderatorzy zamknęli twój pokój. Wracasz na sesję plenarną; pozostałe pokoje nadal działają.',
+  'error.in_rotation':
+    'Rotacja używa wszystkich pokojów w kolejnych rundach: zamiast zamykać jeden pokój, przywołaj wszystkich.',
   'br.visitRoom': 'Odwiedź: {room}',
   'br.backToPlenary': 'Wróć na sesję plenarną',
   'br.youAreIn': 'Jesteś w',
