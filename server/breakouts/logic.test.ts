@@ -281,7 +281,7 @@ describe('breakout logic', () => {
     s = logic.choose(s, people[1]!, s.rooms[0]!.id, ctxFor(people)).state;
     expect(Object.keys(s.plan).sort()).toEqual(['p0', 'p1']);
     expect(() => logic.choose({ ...s, mode: 'random' }, people[2]!, s.rooms[0]!.id, ctxFor(people))).toThrow(
-      expect.objectContaining({ code: 'forbidden' }),
+      expect.objectContaining({ code: 'not_open' }),
     );
   });
 

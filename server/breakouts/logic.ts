@@ -434,7 +434,8 @@ export function resolveHelp(s: BreakoutRecord, participantId: string): BreakoutR
 
 /** [BR19] In "choose" mode a participant picks a room while it has space (headcount against capacity). */
 export function choose(s: BreakoutRecord, p: ParticipantRecord, roomId: string, ctx: BreakoutCtx): Change {
-  if (s.mode !== 'choose') throw new CommandError('forbidden', 'Rooms are assigned by the moderator');
+  // Not a matter of role: choosing is open to nobody while the moderator assigns the rooms.
+  if (s.mode !== 'choose') throw new CommandError('not_open', 'Rooms are assigned by the moderator');
   const room = s.rooms.find((r) => r.id === roomId);
   if (!room) throw new CommandError('not_found', 'No such room');
   const byId = new Map(ctx.people.map((q) => [q.id, toPerson(q)]));

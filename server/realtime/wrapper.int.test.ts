@@ -14,6 +14,7 @@ import {
   waitFor,
   type TestServer,
 } from '../../test/server-harness.js';
+import { MEMBER_COMMANDS } from '../../test/command-samples.js';
 import { workshopWith } from '../../test/workshop-helpers.js';
 import { RedisStore } from '../store/redis-store.js';
 
@@ -24,77 +25,6 @@ afterEach(async () => {
   expect(server?.errors).toEqual([]);
   server = undefined;
 });
-
-/** A valid payload for every command that needs a joined member; kept complete by a test below. */
-const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
-  'workshop:leave': {},
-  'workshop:lock': { locked: true },
-  'workshop:chatLock': { lock: 'all' },
-  'workshop:end': {},
-  'workshop:access': { lobby: true },
-  'lobby:list': {},
-  'lobby:admit': { all: true },
-  'lobby:deny': { knockId: 'k1' },
-  'hand:raise': {},
-  'hand:lower': {},
-  'participant:promote': { participantId: 'someone' },
-  'participant:remove': { participantId: 'someone' },
-  'participant:demote': { participantId: 'x' },
-  'participant:removed': {},
-  'participant:letBackIn': { participantId: 'x' },
-  'participant:sync': {},
-  'chat:send': { text: 'hello' },
-  'chat:history': {},
-  'media:config': {},
-  'media:signal': { to: 'someone', cid: 'abcd1234', signals: [{ type: 'hello', have: null }] },
-  'media:update': { micOn: false },
-  'media:mute': { participantId: 'someone' },
-  'media:muteAll': {},
-  'media:askUnmute': { participantId: 'someone' },
-  'media:stage': { on: true },
-  'media:invite': { participantId: 'someone', onStage: true },
-  'sfu:publish': { jsep: { type: 'offer', sdp: 'v=0' } },
-  'sfu:subscribe': { streams: [] },
-  'sfu:start': { jsep: { type: 'answer', sdp: 'v=0' } },
-  'sfu:trickle': { handle: 'publisher', candidates: [null] },
-  'sfu:leave': {},
-  'breakout:sync': {},
-  'breakout:rooms': { version: 0, rooms: [{ name: 'Salon' }] },
-  'breakout:assign': { version: 0, mode: 'random' },
-  'breakout:move': { participantId: 'someone', roomId: 'plenary' },
-  'breakout:open': { version: 0, durationMs: 60_000 },
-  'breakout:rotate': { version: 0, kind: 'reception', rounds: 2, durationMs: 60_000 },
-  'breakout:extend': { ms: 60_000 },
-  'breakout:close': {},
-  'breakout:broadcast': { text: 'hello' },
-  'breakout:visit': { roomId: 'plenary' },
-  'breakout:closeRoom': { roomId: 'r1' },
-  'breakout:help': {},
-  'breakout:help-resolve': { participantId: 'someone' },
-  'breakout:choose': { roomId: 'room' },
-  'breakout:ack': { roomId: 'plenary' },
-  'breakout:room-chat': { roomId: 'plenary' },
-  'board:sync': { sinceSeq: 0 },
-  'board:op': { op: { type: 'remove', ids: ['x'] } },
-  'board:revert': { seq: 1 },
-  'board:settings': { patch: { locked: true } },
-  'board:clear': {},
-  'board:live': { strokeId: 's1', tool: 'pen', color: '#1d2430', width: 2, points: [] },
-  'board:cursor': { x: 0, y: 0 },
-  'board:list': {},
-  'board:snapshot': {},
-  'board:view': { roomId: 'plenary', snapshotId: 'x' },
-  'poll:create': { question: 'Oui ?', kind: 'yesno' },
-  'poll:update': { pollId: 'p1', question: 'Oui ?', kind: 'yesno' },
-  'poll:delete': { pollId: 'p1' },
-  'poll:launch': { pollId: 'p1' },
-  'poll:close': { pollId: 'p1' },
-  'poll:reveal': { pollId: 'p1' },
-  'poll:vote': { pollId: 'p1', choices: ['yes'] },
-  'poll:sync': {},
-  'poll:leaderboard': { series: 'Quiz' },
-  'poll:export': {},
-};
 
 describe('before joining', () => {
   test('every member and moderator command gets not_joined', async () => {
