@@ -31,7 +31,7 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     await server?.close();
   });
 
-  it('[E2E1] two people join through the invite link, see each other under their town and chat both ways', async () => {
+  it('[E2E1] two people join through the invite link, see each other under their town, chat both ways and react', async () => {
     const organiser = await newPerson(browser);
     const { inviteUrl, moderatorUrl, code } = await createWorkshop(
       organiser.page,
@@ -94,6 +94,12 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     await expect
       .poll(() => petra.page.getByTestId('chat-message').allTextContents())
       .toEqual([expect.stringContaining('Guten Abend aus Kamen!'), expect.stringContaining('Dzień dobry z Wołowa!')]);
+    // [WS29] Petra applauds: it floats on her tile at Ola's and is counted by Ola's applause button.
+    await petra.page.getByRole('button', { name: 'Reagieren: Applaus' }).click();
+    await expect
+      .poll(() => ola.page.locator('[data-testid=tile][data-who=Petra] [data-testid=tile-reaction]').textContent())
+      .toBe('👏');
+    await expect.poll(() => ola.page.locator('[data-emoji="👏"] [data-testid=reaction-count]').textContent()).toBe('1');
     // Each sees the interface in their browser's language without choosing it.
     expect(await petra.page.getByTestId('hand-toggle').textContent()).toContain('Hand heben');
     expect(await ola.page.getByTestId('hand-toggle').textContent()).toContain('Podnieś rękę');

@@ -15,6 +15,7 @@ export const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'lobby:admit': { all: true },
   'lobby:deny': { knockId: 'k1' },
   'hand:raise': {},
+  'reaction:send': { emoji: '👍' },
   'hand:lower': {},
   'participant:promote': { participantId: 'someone' },
   'participant:remove': { participantId: 'someone' },

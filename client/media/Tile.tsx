@@ -48,6 +48,11 @@ export function Tile({
       data-state={tile.state}
       data-speaking={tile.speaking ? 'true' : 'false'}
     >
+      {state.floating.value.has(p.id) && (
+        <span class="tile__reaction" data-testid="tile-reaction" aria-hidden="true">
+          {state.floating.value.get(p.id)}
+        </span>
+      )}
       <div class="tile__media">
         {tile.video ? (
           <VideoView

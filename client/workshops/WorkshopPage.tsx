@@ -13,6 +13,7 @@ import { lazy } from '../ui/lazy.js';
 import { PollPanel } from '../polls/PollPanel.js';
 import { useSession } from '../session/context.js';
 import { ParticipantList } from './ParticipantList.js';
+import { ReactionBar } from './ReactionBar.js';
 import type { WorkshopState } from './state.js';
 
 /** Moderators only: participants never download it. */
@@ -55,6 +56,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
           >
             <Icon name="hand" /> {raised ? t('ws.lowerHand') : t('ws.raiseHand')}
           </button>
+          <ReactionBar state={state} />
           <button type="button" class="btn btn--ghost" data-testid="leave" onClick={() => void state.actions.leave()}>
             {t('ws.leave')}
           </button>

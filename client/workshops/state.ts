@@ -2,10 +2,12 @@ import { batch, computed, signal } from '@preact/signals';
 import type { ChatMessage } from '../../shared/chat/schema.js';
 import type { ErrorCode, Fail } from '../../shared/protocol.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version.js';
+import { REACTION_SHOW_MS, type Reaction } from '../../shared/workshops/constants.js';
 import type {
   ChatLock,
   Knock,
   Participant,
+  ReactionEvent,
   SessionSnapshot,
   WorkshopInfo,
   WorkshopJoinInput,
@@ -14,6 +16,9 @@ import type { Connection } from '../net/connection.js';
 import { deviceKey } from './device.js';
 import { createPeople } from './people.js';
 import { sessions, type SavedSession } from './session-store.js';
+
+/** [WS29] Reactions are counted over this last stretch of time. */
+export const REACTION_COUNT_MS = 60_000;
 
 export type Phase = 'idle' | 'entering' | 'inside' | 'closed';
 /** `gone`: the server no longer knows the workshop (a server kept in memory only was restarted). */
@@ -45,6 +50,10 @@ export function createWorkshopState(conn: Connection, code: string) {
   const invite = computed(() => withPasscode(inviteUrl.value, workshop.value?.passcode ?? ''));
   /** [WS25] Moderators: who waits in the lobby, oldest first. */
   const knocks = signal<readonly Knock[]>([]);
+  /** [WS29] Reactions of the last minute in this person's room, oldest first. */
+  const reactions = signal<readonly ReactionEvent[]>([]);
+  /** Ticks while reactions are on screen, so they float away. */
+  const reactionClock = signal(Date.now());
   const resumed = signal(0);
   const roster = createPeople(
     conn,
@@ -109,6 +118,12 @@ export function createWorkshopState(conn: Connection, code: string) {
   const unsubscribe = [
     conn.on('workshop:updated', (w) => (workshop.value = w)),
     conn.on('lobby:knocks', (list) => (knocks.value = list)),
+    conn.on('reaction', (r) => {
+      const since = Date.now() + clockOffset.peek() - REACTION_COUNT_MS;
+      reactions.value = [...reactions.value.filter((x) => x.at > since), r].slice(-200);
+      reactionClock.value = Date.now();
+      scheduleReactionTick();
+    }),
     conn.on('workshop:ended', (w) => {
       workshop.value = w;
       sessions.clear(code);
@@ -131,6 +146,32 @@ export function createWorkshopState(conn: Connection, code: string) {
       if (phase.peek() === 'inside' && saved) void resume(saved);
     }),
   ];
+
+  let reactionTimer: ReturnType<typeof setTimeout> | undefined;
+  function scheduleReactionTick() {
+    clearTimeout(reactionTimer);
+    reactionTimer = setTimeout(() => {
+      reactionClock.value = Date.now();
+      const shown = reactions.peek().some((r) => r.at > Date.now() + clockOffset.peek() - REACTION_SHOW_MS);
+      if (shown) scheduleReactionTick();
+    }, 500);
+  }
+  /** [WS29] Each person's latest reaction while it floats on their tile. */
+  const floating = computed(() => {
+    const since = reactionClock.value + clockOffset.value - REACTION_SHOW_MS;
+    const out = new Map<string, Reaction>();
+    for (const r of reactions.value)
+      if (r.at > since && r.roomId === self.value?.roomId) out.set(r.participantId, r.emoji);
+    return out;
+  });
+  /** [WS29] How often each reaction came in this room over the last minute. */
+  const reactionCounts = computed(() => {
+    const since = reactionClock.value + clockOffset.value - REACTION_COUNT_MS;
+    const out = new Map<Reaction, number>();
+    for (const r of reactions.value)
+      if (r.at > since && r.roomId === self.value?.roomId) out.set(r.emoji, (out.get(r.emoji) ?? 0) + 1);
+    return out;
+  });
 
   let resuming: Promise<boolean> | null = null;
   function resume(saved: SavedSession): Promise<boolean> {
@@ -185,6 +226,7 @@ export function createWorkshopState(conn: Connection, code: string) {
     },
     resume,
     raiseHand: () => run(conn.request('hand:raise', {})),
+    react: (emoji: Reaction) => run(conn.request('reaction:send', { emoji })),
     lowerHand: (participantId?: string) => run(conn.request('hand:lower', participantId ? { participantId } : {})),
     /** Sent now, or as soon as the session is back: until then it is listed as waiting. */
     async sendChat(text: string) {
@@ -242,6 +284,8 @@ export function createWorkshopState(conn: Connection, code: string) {
     inviteUrl,
     invite,
     knocks,
+    floating,
+    reactionCounts,
     resumed,
     reconnecting,
     link: conn.link,
@@ -253,6 +297,7 @@ export function createWorkshopState(conn: Connection, code: string) {
     resyncPeople: roster.resync,
     dispose() {
       unsubscribe.forEach((u) => u());
+      clearTimeout(reactionTimer);
       stopChatRoom();
       roster.dispose();
     },

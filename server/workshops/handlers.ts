@@ -6,7 +6,9 @@ import type { Feature } from '../features.js';
 import { memberChanged } from '../realtime/member-cache.js';
 import { publicOrigin } from '../realtime/origin.js';
 import type { Deps, HandlerTable, Session, TypedSocket } from '../realtime/types.js';
+import { REACTION_BURST, REACTION_EVERY_MS } from '../../shared/workshops/constants.js';
 import { hashSecret } from '../ids.js';
+import { TokenBucket } from '../realtime/rate-limit.js';
 import type { KnockRecord, ParticipantRecord, WorkshopRecord } from './store/types.js';
 import { keepWorkshop, startLifetimeSweeper } from './lifetime.js';
 import { startPresenceKeeper } from './presence.js';
@@ -52,6 +54,8 @@ export function workshopFeature(deps: Deps): Feature<keyof typeof workshopComman
 
 function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHandlers {
   const { store, io } = deps;
+  /** [WS29] Reactions per person (on this node: a person's reactions come over their one connection). */
+  const reactionBuckets = new Map<string, TokenBucket>();
   const pub = (p: ParticipantRecord) => logic.toPublicParticipant(p, deps.clock(), deps.config.presenceGraceMs);
   const ctxFor = () => ({ now: deps.clock(), ids: deps.ids });
   const broadcastParticipant = (workshopId: string, p: ParticipantRecord | null) => {
@@ -330,6 +334,19 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
       const { session } = ctx.member;
       const p = await store.raiseHand(session.workshopId, session.participantId, deps.clock());
       return pub(stillJoined(broadcastParticipant(session.workshopId, p)));
+    },
+
+    'reaction:send': async ({ emoji }, ctx) => {
+      const { session, actor } = ctx.member;
+      const now = deps.clock();
+      const key = `${session.workshopId}:${actor.id}`;
+      if (reactionBuckets.size > 10_000) reactionBuckets.clear(); // a bound, not a cache: buckets refill in seconds
+      let bucket = reactionBuckets.get(key);
+      if (!bucket) reactionBuckets.set(key, (bucket = new TokenBucket(1000 / REACTION_EVERY_MS, REACTION_BURST, now)));
+      if (!bucket.take(now)) throw new CommandError('rate_limited', 'One reaction a second');
+      const event = { participantId: actor.id, emoji, roomId: actor.roomId, at: now };
+      io.to(rooms.room(session.workshopId, actor.roomId)).emit('reaction', event);
+      return event;
     },
 
     'hand:lower': async ({ participantId }, ctx) => {

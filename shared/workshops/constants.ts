@@ -33,6 +33,15 @@ export const LIMITS = {
   denyReason: 200,
 } as const;
 
+/** [WS29] The reactions people can send (raising a hand stays separate). */
+export const REACTIONS = ['👍', '👏', '❤️', '😂', '🎉'] as const;
+export type Reaction = (typeof REACTIONS)[number];
+/** [WS29] A person may send REACTION_BURST reactions at once, then one every REACTION_EVERY_MS. */
+export const REACTION_BURST = 3;
+export const REACTION_EVERY_MS = 1_000;
+/** [WS29] How long a reaction floats on a tile. */
+export const REACTION_SHOW_MS = 4_000;
+
 /** [WS24] Who may write in the chat: everyone, nobody but moderators in the plenary, or anywhere. */
 export const CHAT_LOCKS = ['open', 'plenary', 'all'] as const;
 export type ChatLock = (typeof CHAT_LOCKS)[number];

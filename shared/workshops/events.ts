@@ -7,6 +7,7 @@ import {
   lobbyDenySchema,
   lobbyKnockSchema,
   participantTargetSchema,
+  reactionSchema,
   workshopCreateSchema,
   workshopJoinSchema,
   workshopAccessSchema,
@@ -18,6 +19,7 @@ import {
   type LeaveReason,
   type Participant,
   type ParticipantsSync,
+  type ReactionEvent,
   type RemovedParticipant,
   type SessionSnapshot,
   type WorkshopCreated,
@@ -48,6 +50,8 @@ export const workshopCommands = {
   /** [WS25] Sends someone away from the lobby, with an optional reason they read; they may knock again. */
   'lobby:deny': command<null>()(lobbyDenySchema, 'moderator'),
   'hand:raise': command<Participant>()(emptySchema, 'member'),
+  /** [WS29] A short reaction (👍 👏 ❤️ 😂 🎉) to everyone in the sender's room; REACTION_BURST, then one a second. */
+  'reaction:send': command<ReactionEvent>()(reactionSchema, 'member'),
   'hand:lower': command<Participant>()(handLowerSchema, 'member'),
   'participant:promote': command<Participant>()(participantTargetSchema, 'moderator'),
   /** [WS23] A co-moderator becomes a participant again; never the last moderator present. */
@@ -65,6 +69,8 @@ export interface WorkshopServerEvents {
   'workshop:updated': (workshop: WorkshopInfo) => void;
   'workshop:ended': (workshop: WorkshopInfo) => void;
   'participant:joined': (participant: Participant) => void;
+  /** [WS29] Someone in this room reacted. */
+  reaction: (event: ReactionEvent) => void;
   'participant:updated': (participant: Participant) => void;
   'participant:left': (event: { participantId: string; reason: LeaveReason; seq: number }) => void;
   /** To moderators: someone was removed (barred) or let back in; the "let back in" list changed. */

@@ -9,6 +9,8 @@ import {
   LIMITS,
   normalizeJoinCode,
   type Presence,
+  REACTIONS,
+  type Reaction,
   type Role,
 } from './constants.js';
 
@@ -130,6 +132,15 @@ export const handLowerSchema = z.object({ participantId: z.string().min(1).max(6
 export { CHAT_LOCKS, type ChatLock } from './constants.js';
 
 export const workshopLockSchema = z.object({ locked: z.boolean() });
+export const reactionSchema = z.object({ emoji: z.enum(REACTIONS) });
+
+/** [WS29] A reaction, to everyone in the sender's room. */
+export interface ReactionEvent {
+  participantId: string;
+  emoji: Reaction;
+  roomId: string;
+  at: number;
+}
 export const chatLockSchema = z.object({ lock: z.enum(CHAT_LOCKS) });
 
 /** What everyone in a workshop may know about it (never the moderator secret). */

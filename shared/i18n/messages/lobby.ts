@@ -39,4 +39,12 @@ export const lobby = defineMessages({
   'error.lobby': 'The moderators let newcomers in one by one: please wait to be let in.',
   'error.passcode': 'The passcode is missing or not right. Please check it and try again.',
   'error.full': 'The workshop is full. You will get in as soon as someone leaves.',
+  'react.title': 'Reactions',
+  'react.label': 'React: {what}',
+  'react.counted': { one: '{count} in the last minute', other: '{count} in the last minute' },
+  'react.thumbsUp': 'thumbs up',
+  'react.clap': 'applause',
+  'react.heart': 'heart',
+  'react.laugh': 'laughing',
+  'react.party': 'celebrate',
 });

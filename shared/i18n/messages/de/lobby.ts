@@ -41,4 +41,12 @@ export const lobby: Translation<typeof en> = {
   'error.lobby': 'Die Moderation lässt Neue einzeln herein: Bitte warten Sie auf Einlass.',
   'error.passcode': 'Das Kennwort fehlt oder stimmt nicht. Bitte prüfen Sie es und versuchen Sie es erneut.',
   'error.full': 'Der Workshop ist voll. Sie kommen hinein, sobald jemand geht.',
+  'react.title': 'Reaktionen',
+  'react.label': 'Reagieren: {what}',
+  'react.counted': { one: '{count} in der letzten Minute', other: '{count} in der letzten Minute' },
+  'react.thumbsUp': 'Daumen hoch',
+  'react.clap': 'Applaus',
+  'react.heart': 'Herz',
+  'react.laugh': 'Lachen',
+  'react.party': 'Feiern',
 };

@@ -44,4 +44,16 @@ export const lobby: Translation<typeof en> = {
   'error.lobby': 'Les modérateurs font entrer les nouveaux un par un : merci d’attendre d’être admis.',
   'error.passcode': 'Le code d’accès manque ou n’est pas bon. Vérifiez-le et réessayez.',
   'error.full': 'L’atelier est complet. Vous entrerez dès que quelqu’un partira.',
+  'react.title': 'Réactions',
+  'react.label': 'Réagir : {what}',
+  'react.counted': {
+    one: '{count} dans la dernière minute',
+    many: '{count} dans la dernière minute',
+    other: '{count} dans la dernière minute',
+  },
+  'react.thumbsUp': 'pouce levé',
+  'react.clap': 'applaudissements',
+  'react.heart': 'cœur',
+  'react.laugh': 'rire',
+  'react.party': 'fête',
 };

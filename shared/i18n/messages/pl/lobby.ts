@@ -50,4 +50,17 @@ export const lobby: Translation<typeof en> = {
   'error.lobby': 'Moderatorzy wpuszczają nowe osoby pojedynczo: poczekaj na wpuszczenie.',
   'error.passcode': 'Brak hasła lub jest nieprawidłowe. Sprawdź je i spróbuj ponownie.',
   'error.full': 'Warsztat jest pełny. Wejdziesz, gdy ktoś wyjdzie.',
+  'react.title': 'Reakcje',
+  'react.label': 'Zareaguj: {what}',
+  'react.counted': {
+    one: '{count} w ostatniej minucie',
+    few: '{count} w ostatniej minucie',
+    many: '{count} w ostatniej minucie',
+    other: '{count} w ostatniej minucie',
+  },
+  'react.thumbsUp': 'kciuk w górę',
+  'react.clap': 'brawa',
+  'react.heart': 'serce',
+  'react.laugh': 'śmiech',
+  'react.party': 'świętowanie',
 };
