@@ -146,3 +146,22 @@ describe('[WS21] participant sequence', () => {
     expect(ws.closedReason.value).toBe('removed');
   });
 });
+
+describe('[WS29] reactions', () => {
+  test('float on the sender for a few seconds and are counted over the last minute, in this room only', async () => {
+    vi.useFakeTimers();
+    await joined();
+    const at = Date.now() + ws.clockOffset.value;
+    fake.push('reaction', { participantId: 'ana', emoji: '👏', roomId: 'plenary', at });
+    fake.push('reaction', { participantId: 'me', emoji: '👏', roomId: 'plenary', at });
+    fake.push('reaction', { participantId: 'ana', emoji: '🎉', roomId: 'room-1', at }); // another room
+    expect(ws.floating.value.get('ana')).toBe('👏');
+    expect(ws.reactionCounts.value.get('👏')).toBe(2);
+    expect(ws.reactionCounts.value.get('🎉')).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(ws.floating.value.size).toBe(0); // floated away
+    expect(ws.reactionCounts.value.get('👏')).toBe(2); // still counted
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(ws.reactionCounts.value.size).toBe(0); // a minute later, no longer
+  });
+});

@@ -148,13 +148,19 @@ export function createWorkshopState(conn: Connection, code: string) {
   ];
 
   let reactionTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Often while a reaction floats, then now and then until the last one is out of the count. */
   function scheduleReactionTick() {
     clearTimeout(reactionTimer);
-    reactionTimer = setTimeout(() => {
-      reactionClock.value = Date.now();
-      const shown = reactions.peek().some((r) => r.at > Date.now() + clockOffset.peek() - REACTION_SHOW_MS);
-      if (shown) scheduleReactionTick();
-    }, 500);
+    const newest = reactions.peek().at(-1)?.at ?? 0;
+    const age = Date.now() + clockOffset.peek() - newest;
+    if (age > REACTION_COUNT_MS) return;
+    reactionTimer = setTimeout(
+      () => {
+        reactionClock.value = Date.now();
+        scheduleReactionTick();
+      },
+      age < REACTION_SHOW_MS ? 500 : 5_000,
+    );
   }
   /** [WS29] Each person's latest reaction while it floats on their tile. */
   const floating = computed(() => {
