@@ -48,7 +48,10 @@ describe('[WS29] reactions', () => {
     expect((await request(ben!.socket, 'reaction:send', { emoji: '👏' })).ok).toBe(true);
     now += REACTION_EVERY_MS;
     expect((await request(ana!.socket, 'reaction:send', { emoji: '👍' })).ok).toBe(true);
-    expect(await request(ana!.socket, 'reaction:send', { emoji: '👍' })).toMatchObject({ ok: false, code: 'rate_limited' });
+    expect(await request(ana!.socket, 'reaction:send', { emoji: '👍' })).toMatchObject({
+      ok: false,
+      code: 'rate_limited',
+    });
   });
 
   test('[REACT3] only the listed reactions', async () => {
