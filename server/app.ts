@@ -22,6 +22,28 @@ import { CommandError } from '../shared/command.js';
 import { formatJoinCode, normalizeJoinCode } from '../shared/workshops/schema.js';
 import { passcodeCheck } from './workshops/logic.js';
 
+/** How long close() waits for a Redis client in the middle of reconnecting before dropping it. */
+const REDIS_RECONNECT_WAIT_MS = 2_000;
+
+/**
+ * Closes a Redis client: gracefully when it is ready, or once it is ready again within `waitMs` (a
+ * reconnection in progress finishes re-subscribing, instead of its commands being rejected unhandled
+ * inside the client). During an outage a graceful close would wait for Redis: the queue is dropped.
+ */
+async function closeRedisClient(c: RedisClient, waitMs: number): Promise<void> {
+  if (!c.isOpen) return;
+  if (!c.isReady)
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, waitMs);
+      c.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  if (c.isReady) await c.close();
+  else c.destroy();
+}
+
 /** How long close() lets an HTTP request still in flight finish before cutting its connection. */
 const OPEN_REQUEST_GRACE_MS = 1_000;
 
@@ -234,8 +256,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await Promise.allSettled([...disconnecting]);
       // After the drops above: they start grace timers of their own.
       await features.stop();
-      // During a Redis outage a graceful close would wait for Redis to come back: drop the queue instead.
-      await Promise.all(adapterClients.map((c) => (c.isReady ? c.close() : c.isOpen ? c.destroy() : undefined)));
+      await Promise.all(adapterClients.map((c) => closeRedisClient(c, REDIS_RECONNECT_WAIT_MS)));
       if (ownsStore) await store.close();
     },
   };

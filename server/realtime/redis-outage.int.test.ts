@@ -69,4 +69,17 @@ describeWithRedis('a Redis restart', () => {
     expect((await server.app.store.getWorkshop(ana.workshopId))?.locked).toBe(true);
     expect(await server.app.store.workshopIdByCode(code)).toBe(ana.workshopId);
   });
+
+  test('[WS17] a node closed while its Redis connections are still coming back closes cleanly', async () => {
+    redis = await persistentRedis();
+    server = await startServer({ redisUrl: redis.url });
+    await workshopWith(server.url, 'Ana');
+    await redis.kill();
+    await vi.waitFor(() => expect(server!.app.store.health()).resolves.toMatchObject({ ok: false }), { timeout: 5000 });
+    await redis.start();
+    // Closed at once: the adapter's subscriber is still reconnecting (re-subscribing to its channels).
+    // Dropping it then rejected its subscriptions unhandled, which fails this file.
+    await server.close();
+    server = null;
+  });
 });
