@@ -31,7 +31,7 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     await server?.close();
   });
 
-  it('[E2E1] two people join through the invite link, see each other under their town, chat both ways and react', async () => {
+  it('[E2E1] two people join through the invite link, see each other under their town, chat both ways (and edit and delete) and react', async () => {
     const organiser = await newPerson(browser);
     const { inviteUrl, moderatorUrl, code } = await createWorkshop(
       organiser.page,
@@ -94,6 +94,17 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     await expect
       .poll(() => petra.page.getByTestId('chat-message').allTextContents())
       .toEqual([expect.stringContaining('Guten Abend aus Kamen!'), expect.stringContaining('Dzień dobry z Wołowa!')]);
+    // [CHAT2][CHAT3] Petra corrects her message, Ola deletes hers; both see it, each in their language.
+    await petra.page.getByRole('button', { name: 'Ihre Nachricht bearbeiten' }).click();
+    await petra.page.getByLabel('Ihre Nachricht bearbeiten').fill('Guten Abend aus Kamen an der Seseke!');
+    await petra.page.getByLabel('Ihre Nachricht bearbeiten').press('Enter');
+    await expect
+      .poll(() => ola.page.getByTestId('chat-message').first().textContent())
+      .toMatch(/Guten Abend aus Kamen an der Seseke!.*edytowano/);
+    ola.page.once('dialog', (d) => void d.accept());
+    await ola.page.getByRole('button', { name: 'Usuń wiadomość: Ola' }).click();
+    await expect.poll(() => petra.page.getByTestId('chat-deleted').textContent()).toBe('Nachricht gelöscht');
+    expect(await petra.page.getByTestId('chat-list').textContent()).not.toContain('Dzień dobry z Wołowa!');
     // [WS29] Petra applauds: it floats on her tile at Ola's and is counted by Ola's applause button.
     await petra.page.getByRole('button', { name: 'Reagieren: Applaus' }).click();
     await expect

@@ -25,6 +25,8 @@ export const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'participant:sync': {},
   'chat:send': { text: 'hello' },
   'chat:history': {},
+  'chat:edit': { id: 'm1', text: 'hallo' },
+  'chat:delete': { id: 'm1' },
   'media:config': {},
   'media:signal': { to: 'someone', cid: 'abcd1234', signals: [{ type: 'hello', have: null }] },
   'media:update': { micOn: false },

@@ -7,6 +7,9 @@ import type { WorkshopState } from '../workshops/state.js';
 
 export function ChatPanel({ state }: { state: WorkshopState }) {
   const draft = useSignal('');
+  /** [CHAT2] The message being edited here, and its new text. */
+  const editing = useSignal<string | null>(null);
+  const editText = useSignal('');
   const notSent = useSignal(false);
   const list = useRef<HTMLOListElement>(null);
   const messages = state.chat.value;
@@ -31,6 +34,7 @@ export function ChatPanel({ state }: { state: WorkshopState }) {
   const waiting = state.outbox.value;
   const me = state.self.value;
   const closed = me !== null && !mayWriteChat(state.workshop.value?.chatLock ?? 'open', me);
+  const isModerator = me?.role === 'moderator';
 
   return (
     <section class="card chat" aria-labelledby="chat-title">
@@ -52,9 +56,72 @@ export function ChatPanel({ state }: { state: WorkshopState }) {
                 · {m.authorTown} · {time.format(m.at)}
               </span>
             </div>
-            <div class="chat__text">
-              <bdi>{m.text}</bdi>
-            </div>
+            {m.deleted ? (
+              <div class="chat__text muted" data-testid="chat-deleted">
+                {t('chat.deleted')}
+              </div>
+            ) : editing.value === m.id ? (
+              <form
+                class="chat__edit"
+                onSubmit={async (e) => {
+                  e.preventDefault();
+                  const text = editText.value.trim();
+                  if (text && (await state.actions.editChat(m.id, text))) editing.value = null;
+                }}
+              >
+                <label for={`chat-edit-${m.id}`} class="visually-hidden">
+                  {t('chat.editLabel')}
+                </label>
+                <input
+                  id={`chat-edit-${m.id}`}
+                  maxLength={CHAT_MAX_LENGTH}
+                  value={editText.value}
+                  ref={(el) => el?.focus()}
+                  onInput={(e) => (editText.value = (e.target as HTMLInputElement).value)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Escape') editing.value = null;
+                  }}
+                />
+                <button type="submit" class="btn btn--small btn--primary">
+                  {t('chat.save')}
+                </button>
+                <button type="button" class="btn btn--small" onClick={() => (editing.value = null)}>
+                  {t('common.cancel')}
+                </button>
+              </form>
+            ) : (
+              <div class="chat__text">
+                <bdi>{m.text}</bdi>
+                {m.editedAt !== undefined && <span class="muted small"> ({t('chat.edited')})</span>}
+              </div>
+            )}
+            {!m.deleted && editing.value !== m.id && (m.authorId === myId || isModerator) && (
+              <div class="chat__actions">
+                {m.authorId === myId && !closed && (
+                  <button
+                    type="button"
+                    class="btn btn--small btn--ghost"
+                    aria-label={t('chat.editLabel')}
+                    onClick={() => {
+                      editText.value = m.text;
+                      editing.value = m.id;
+                    }}
+                  >
+                    {t('chat.edit')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  class="btn btn--small btn--ghost"
+                  aria-label={t('chat.deleteLabel', { name: m.authorName })}
+                  onClick={() => {
+                    if (confirm(t('chat.deleteConfirm'))) void state.actions.deleteChat(m.id);
+                  }}
+                >
+                  {t('chat.delete')}
+                </button>
+              </div>
+            )}
           </li>
         ))}
         {waiting.map((m) => (

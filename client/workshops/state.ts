@@ -136,6 +136,7 @@ export function createWorkshopState(conn: Connection, code: string) {
       conn.abandon(reason === 'replaced' ? 'not_joined' : reason);
       close(reason);
     }),
+    conn.on('chat:updated', (m) => replaceChat(m)),
     conn.on('chat:message', (m) => {
       if (m.roomId !== (self.value?.roomId ?? m.roomId)) return; // from the room just left
       if (!chat.value.some((x) => x.id === m.id)) chat.value = [...chat.value, m].slice(-500);
@@ -146,6 +147,11 @@ export function createWorkshopState(conn: Connection, code: string) {
       if (phase.peek() === 'inside' && saved) void resume(saved);
     }),
   ];
+
+  /** [CHAT2][CHAT3] An edited or deleted message takes the place of the one with its id. */
+  function replaceChat(m: ChatMessage) {
+    if (chat.peek().some((x) => x.id === m.id)) chat.value = chat.peek().map((x) => (x.id === m.id ? m : x));
+  }
 
   let reactionTimer: ReturnType<typeof setTimeout> | undefined;
   /** Often while a reaction floats, then now and then until the last one is out of the count. */
@@ -244,6 +250,15 @@ export function createWorkshopState(conn: Connection, code: string) {
         if (m && !chat.value.some((x) => x.id === m.id)) chat.value = [...chat.value, m];
       });
       return m !== null;
+    },
+    async editChat(id: string, text: string) {
+      const m = await run(conn.request('chat:edit', { id, text }));
+      if (m) replaceChat(m);
+      return m !== null;
+    },
+    async deleteChat(id: string) {
+      const m = await run(conn.request('chat:delete', { id }));
+      if (m) replaceChat(m);
     },
     promote: (participantId: string) => run(conn.request('participant:promote', { participantId })),
     demote: (participantId: string) => run(conn.request('participant:demote', { participantId })),

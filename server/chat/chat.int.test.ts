@@ -137,3 +137,56 @@ describe('chat', () => {
     expect((await ok(ana.socket, 'chat:send', { text: 'Wieder offen' })).text).toBe('Wieder offen');
   });
 });
+
+describe('[CHAT2][CHAT3] edit and delete', () => {
+  test('[CHAT2] the author edits their message, everyone sees it marked; nobody else may', async () => {
+    const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben');
+    const [ana, ben] = people;
+    const sent = await ok(ana!.socket, 'chat:send', { text: 'Wir treffen uns um 18 Uhr' });
+    const seen = [moderator, ben!].map((p) => waitFor(p.socket, 'chat:updated'));
+    const edited = await ok(ana!.socket, 'chat:edit', { id: sent.id, text: 'Wir treffen uns um 19 Uhr' });
+    expect(edited).toEqual({ ...sent, text: 'Wir treffen uns um 19 Uhr', editedAt: expect.any(Number) });
+    expect(await Promise.all(seen)).toEqual([edited, edited]);
+    expect(await ok(ben!.socket, 'chat:history', {})).toEqual([edited]);
+    for (const other of [ben!, moderator])
+      expect(await request(other.socket, 'chat:edit', { id: sent.id, text: 'Gehackt' })).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
+    expect(await request(ana!.socket, 'chat:edit', { id: 'nope', text: 'x' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+  });
+
+  test('[CHAT3] the author or a moderator deletes; the text is gone for everyone, also from the history', async () => {
+    const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben');
+    const [ana, ben] = people;
+    const first = await ok(ana!.socket, 'chat:send', { text: 'Meine Telefonnummer: 0123' });
+    const second = await ok(ben!.socket, 'chat:send', { text: 'Unfreundlich' });
+    expect(await request(ana!.socket, 'chat:delete', { id: second.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    const heard = waitFor(ben!.socket, 'chat:updated');
+    const gone = await ok(ana!.socket, 'chat:delete', { id: first.id });
+    expect(gone).toEqual({ ...first, text: '', deleted: true, editedAt: expect.any(Number) });
+    expect(await heard).toEqual(gone);
+    expect((await ok(moderator.socket, 'chat:delete', { id: second.id })).deleted).toBe(true);
+    const history = await ok(ben!.socket, 'chat:history', {});
+    expect(history.map((m) => [m.text, m.deleted])).toEqual([
+      ['', true],
+      ['', true],
+    ]);
+    expect(JSON.stringify(history)).not.toContain('0123');
+    // Deleted stays deleted: no edit brings it back, a second delete finds nothing.
+    expect(await request(ana!.socket, 'chat:edit', { id: first.id, text: 'zurück' })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+    expect(await request(moderator.socket, 'chat:delete', { id: first.id })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
+  });
+});

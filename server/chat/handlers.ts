@@ -3,6 +3,10 @@ import { CHAT_HISTORY } from '../../shared/chat/schema.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerTable } from '../realtime/types.js';
 import { checkChatOpen } from '../workshops/logic.js';
+import type { ChatMessage } from '../../shared/chat/schema.js';
+import { CommandError } from '../../shared/command.js';
+import type { Member } from '../realtime/types.js';
+import { deleteMessage, editMessage } from './logic.js';
 
 type ChatHandlers = Pick<HandlerTable, keyof typeof chatCommands>;
 
@@ -28,5 +32,22 @@ export function chatHandlers(deps: Deps): ChatHandlers {
     'chat:history': async (_input, { member }) => {
       return deps.store.chatHistory(member.session.workshopId, member.actor.roomId, CHAT_HISTORY);
     },
+    'chat:edit': async ({ id, text }, { member }) => {
+      checkChatOpen(member.workshop, member.actor);
+      return change(member, id, (m) => editMessage(m, member.actor, text, deps.clock()));
+    },
+    'chat:delete': async ({ id }, { member }) =>
+      change(member, id, (m) => deleteMessage(m, member.actor, deps.clock())),
   };
+
+  /** Reads the message in the member's room, decides, writes it back atomically (a deletion wins), tells the room. */
+  async function change(member: Member, id: string, decide: (m: ChatMessage | undefined) => ChatMessage) {
+    const { session, actor } = member;
+    const history = await deps.store.chatHistory(session.workshopId, actor.roomId, CHAT_HISTORY);
+    const next = decide(history.find((m) => m.id === id));
+    const written = await deps.store.replaceChat(session.workshopId, next);
+    if (written !== 'ok') throw new CommandError('not_found', 'This message was deleted meanwhile');
+    deps.io.to(rooms.room(session.workshopId, next.roomId)).emit('chat:updated', next);
+    return next;
+  }
 }

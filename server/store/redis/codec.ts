@@ -201,6 +201,8 @@ const chatMessage = z.object({
   authorTown: z.string(),
   text: z.string(),
   at: z.number(),
+  editedAt: z.number().optional(),
+  deleted: z.boolean().optional(),
 }) satisfies z.ZodType<ChatMessage>;
 
 export const decodeChatMessage = (raw: string) => decodeJson(chatMessage, raw, 'chat message');

@@ -284,6 +284,15 @@ export class MemoryWorkshopStore implements WorkshopStore {
     w.chat.set(message.roomId, list);
   }
 
+  async replaceChat(workshopId: string, message: ChatMessage) {
+    const list = this.workshops.get(workshopId)?.chat.get(message.roomId) ?? [];
+    const i = list.findIndex((m) => m.id === message.id);
+    if (i < 0) return 'not_found' as const;
+    if (list[i]!.deleted) return 'deleted' as const;
+    list[i] = copy(message);
+    return 'ok' as const;
+  }
+
   async chatHistory(workshopId: string, roomId: string, limit: number) {
     const list = this.workshops.get(workshopId)?.chat.get(roomId) ?? [];
     return list.slice(-limit).map(copy);

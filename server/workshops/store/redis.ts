@@ -264,6 +264,14 @@ export class RedisWorkshopStore implements WorkshopStore {
     );
   }
 
+  async replaceChat(workshopId: string, message: ChatMessage) {
+    const reply = await this.client.replaceChat(
+      [this.keys.chat(workshopId, message.roomId)],
+      [message.id, JSON.stringify(message)],
+    );
+    return statusReply(reply, ['ok', 'not_found', 'deleted'], 'replaceChat');
+  }
+
   async chatHistory(workshopId: string, roomId: string, limit: number) {
     return (await this.client.lRange(this.keys.chat(workshopId, roomId), -limit, -1)).map(decodeChatMessage);
   }

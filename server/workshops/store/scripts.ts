@@ -182,6 +182,18 @@ return 1`),
 redis.call('RPUSH', KEYS[1], ARGV[1])
 redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
 return 1`),
+  /** [CHAT2][CHAT3] KEYS: a room's chat list. ARGV: message id, the new JSON. A deleted message stays deleted. */
+  replaceChat: luaScript(`
+local list = redis.call('LRANGE', KEYS[1], 0, -1)
+for i, raw in ipairs(list) do
+  local m = cjson.decode(raw)
+  if m.id == ARGV[1] then
+    if m.deleted then return 'deleted' end
+    redis.call('LSET', KEYS[1], i - 1, ARGV[2])
+    return 'ok'
+  end
+end
+return 'not_found'`),
   /**
    * Media. KEYS: participant hash, stage set, participant counter. ARGV: guard ('1'/'0'), then field/value pairs.
    * With the guard, turning the microphone, camera or screen sharing on is refused while the room is

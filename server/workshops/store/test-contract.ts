@@ -306,6 +306,27 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       expect(await store.listParticipants(w.id)).toHaveLength(7);
     });
 
+    test('[STORE10] a kept message is replaced in place (edit, deletion); a deletion stays; races end deleted', async () => {
+      const w = workshopRecord();
+      await store.createWorkshop(w);
+      const [a, b, c] = [chat('plenary', 1), chat('plenary', 2), chat('plenary', 3)];
+      for (const m of [a!, b!, c!]) await store.appendChat(w.id, m);
+      const edited = { ...b!, text: 'geändert ✓', editedAt: 9_000 };
+      expect(await store.replaceChat(w.id, edited)).toBe('ok');
+      expect(await store.chatHistory(w.id, 'plenary', 10)).toEqual([a, edited, c]);
+      const deleted = { ...a!, text: '', deleted: true, editedAt: 9_001 };
+      expect(await store.replaceChat(w.id, deleted)).toBe('ok');
+      expect(await store.replaceChat(w.id, { ...a!, text: 'back?' })).toBe('deleted');
+      expect(await store.replaceChat(w.id, { ...a!, id: 'missing' })).toBe('not_found');
+      expect(await store.replaceChat(w.id, { ...c!, roomId: 'other-room' })).toBe('not_found');
+      expect(await store.chatHistory(w.id, 'plenary', 10)).toEqual([deleted, edited, c]);
+      await Promise.all([
+        store.replaceChat(w.id, { ...c!, text: 'edit', editedAt: 9_002 }),
+        store.replaceChat(w.id, { ...c!, text: '', deleted: true, editedAt: 9_003 }),
+      ]);
+      expect((await store.chatHistory(w.id, 'plenary', 10))[2]).toMatchObject({ text: '', deleted: true });
+    });
+
     test('[STORE5] a participant reads back as written; unknown ones are null', async () => {
       const group = participantRecord({ kind: 'group', headcount: 12, media: false, languages: [] });
       const { w, p } = await workshopWithParticipant();

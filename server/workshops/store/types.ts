@@ -138,6 +138,11 @@ export interface WorkshopStore {
   removeParticipant(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;
 
   appendChat(workshopId: string, message: ChatMessage): Promise<void>;
+  /**
+   * [CHAT2][CHAT3] Replaces a kept message (same id, same room) with an edited or deleted version; a
+   * message already deleted stays deleted. 'not_found' when it is no longer kept.
+   */
+  replaceChat(workshopId: string, message: ChatMessage): Promise<'ok' | 'not_found' | 'deleted'>;
   /** The latest `limit` messages of a room, oldest first. */
   chatHistory(workshopId: string, roomId: string, limit: number): Promise<ChatMessage[]>;
 
