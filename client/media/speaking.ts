@@ -6,7 +6,7 @@ import { levelMeter } from './devices.js';
 import type { PeerView } from './room.js';
 
 /** Above this audio level (0..1) a person counts as speaking... */
-export const SPEAKING_LEVEL = 0.04;
+const SPEAKING_LEVEL = 0.04;
 /** ...and stays shown speaking this long after they were last heard. */
 export const SPEAKING_HOLD_MS = 800;
 const READ_EVERY_MS = 250;

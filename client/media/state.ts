@@ -199,7 +199,7 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
   const stops = [
     effect(() => {
       const me = self.value;
-      const want = me && me.media && ws.phase.value === 'inside' ? me.roomId : null;
+      const want = me?.media && ws.phase.value === 'inside' ? me.roomId : null;
       if (want === roomId.peek()) return;
       if (want) void joinMediaRoom(want);
       else leaveMediaRoom();
