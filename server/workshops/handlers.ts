@@ -277,6 +277,8 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
       const everyone = await store.listParticipants(workshop.id);
       logic.checkNotBarred(input, everyone);
       logic.checkNameFree(input.name, 'participant', everyone);
+      // A flood of knocks from one address (new connections, new names) cannot bury the moderators' list.
+      if (workshop.lobby) await deps.attempts.knock(workshop.id, socket.data.address);
       await withdraw(socket); // one knock per connection: a new one replaces it
       const { record, token } = logic.newKnock(input, !workshop.lobby, ctxFor());
       await store.addKnock(workshop.id, record);
