@@ -41,6 +41,20 @@ function ParticipantRow({ p, state }: { p: Participant; state: WorkshopState }) 
             <Icon name="hand" />
           </span>
         )}
+        {!isMe && p.presence !== 'offline' && (
+          <button
+            type="button"
+            class="btn btn--small btn--ghost person__message"
+            aria-label={t('chat.messageLabel', { name: p.name })}
+            data-testid="message-person"
+            onClick={() => {
+              state.pm.actions.openWith(p.id);
+              requestAnimationFrame(() => document.getElementById('chat-input')?.focus());
+            }}
+          >
+            <Icon name="chat" /> {t('chat.message')}
+          </button>
+        )}
       </div>
       <div class="person__meta">
         {p.role === 'moderator' && <span class="badge badge--role">{t('ws.role.moderator')}</span>}
