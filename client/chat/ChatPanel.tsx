@@ -21,6 +21,18 @@ export function ChatPanel({ state }: { state: WorkshopState }) {
     if (!current) roomSeen.value = room.length;
   }, [current, room.length]);
 
+  // The Message button of the participant list: the field is ready to type in (once the panel shows).
+  const focusRequest = pm.focusRequest.value;
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const frame = requestAnimationFrame(() => {
+      const field = document.getElementById('chat-input');
+      field?.scrollIntoView({ block: 'nearest' });
+      field?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusRequest]);
+
   const roomClosed = me !== null && !mayWriteChat(state.workshop.value?.chatLock ?? 'open', me);
   const refusal = pm.refusal.value;
   const closed = current ? refusal !== null : roomClosed;

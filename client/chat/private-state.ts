@@ -34,6 +34,8 @@ interface Inputs {
 export function createPrivateChat(conn: Connection, workshopKey: string, i: Inputs) {
   const messages = signal<readonly ChatMessage[]>([]);
   const active = signal<string | null>(null);
+  /** Counts "open this conversation and let me type" requests (the Message button): the panel shows and focuses. */
+  const focusRequest = signal(0);
   const readKey = `chat-read:${workshopKey}`;
   /** Thread id -> time of the newest message read in it. */
   const readUpTo = signal<Readonly<Record<string, number>>>(storage.get(readKey) ?? {});
@@ -113,9 +115,14 @@ export function createPrivateChat(conn: Connection, workshopKey: string, i: Inpu
   const actions = {
     /** null: back to the room's chat. */
     open: (id: string | null) => void (active.value = id),
+    /** Opens the conversation with someone and asks the panel to show itself with the field focused. */
     openWith(participantId: string) {
       const me = myId.peek();
-      if (me && participantId !== me) active.value = dmThread(me, participantId);
+      if (!me || participantId === me) return;
+      batch(() => {
+        active.value = dmThread(me, participantId);
+        focusRequest.value += 1;
+      });
     },
     async send(text: string) {
       const me = myId.peek();
@@ -139,6 +146,7 @@ export function createPrivateChat(conn: Connection, workshopKey: string, i: Inpu
   return {
     messages,
     active,
+    focusRequest,
     conversations,
     current,
     totalUnread,

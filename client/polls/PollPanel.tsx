@@ -130,6 +130,14 @@ function PhoneNav({ state }: { state: WorkshopState }) {
   const seen = useSignal(state.chat.value.length);
   // [CHAT4] Private messages count until read in their conversation.
   const unread = open.value.chat ? 0 : Math.max(0, state.chat.value.length - seen.value) + state.pm.totalUnread.value;
+  // [CHAT4] "Message" on someone in the list opens the chat too.
+  const focusRequest = state.pm.focusRequest.value;
+  useEffect(() => {
+    if (focusRequest > 0 && !open.peek().chat) {
+      open.value = { ...open.peek(), chat: true };
+      seen.value = state.chat.peek().length;
+    }
+  }, [focusRequest]);
   const toggle = (which: 'chat' | 'people', target: string) => {
     const next = !open.value[which];
     open.value = { ...open.value, [which]: next };

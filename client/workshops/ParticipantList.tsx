@@ -47,10 +47,7 @@ function ParticipantRow({ p, state }: { p: Participant; state: WorkshopState }) 
             class="btn btn--small btn--ghost person__message"
             aria-label={t('chat.messageLabel', { name: p.name })}
             data-testid="message-person"
-            onClick={() => {
-              state.pm.actions.openWith(p.id);
-              requestAnimationFrame(() => document.getElementById('chat-input')?.focus());
-            }}
+            onClick={() => state.pm.actions.openWith(p.id)}
           >
             <Icon name="chat" /> {t('chat.message')}
           </button>
