@@ -5,7 +5,7 @@ import { mayWriteChat } from '../../shared/chat/rules.js';
 import { t } from '../i18n/i18n.js';
 import type { WorkshopState } from '../workshops/state.js';
 import { ChatMessages } from './ChatMessages.js';
-import { Conversations, conversationTitle, nameOf } from './Conversations.js';
+import { Conversations, conversationTitle, nameOf, UnreadBadge } from './Conversations.js';
 
 export function ChatPanel({ state }: { state: WorkshopState }) {
   const draft = useSignal('');
@@ -54,11 +54,7 @@ export function ChatPanel({ state }: { state: WorkshopState }) {
     <section class="card chat" aria-labelledby="chat-title">
       <h2 id="chat-title">
         {t('chat.title')}
-        {pm.totalUnread.value > 0 && (
-          <span class="badge badge--unread" data-testid="chat-unread-total">
-            {t('chat.unreadPrivate', { count: pm.totalUnread.value })}
-          </span>
-        )}
+        <UnreadBadge count={pm.totalUnread.value} testId="chat-unread-total" sentence="chat.unreadPrivate" />
       </h2>
       <Conversations state={state} roomUnread={roomUnread} />
       {current && (

@@ -22,12 +22,21 @@ export function conversationTitle(state: WorkshopState, c: Conversation): string
 }
 
 /** A count badge whose number is seen and whose full sentence is heard. */
-export function UnreadBadge({ count, testId }: { count: number; testId: string }) {
+export function UnreadBadge({
+  count,
+  testId,
+  sentence = 'chat.unread',
+}: {
+  count: number;
+  testId: string;
+  sentence?: 'chat.unread' | 'chat.unreadPrivate';
+}) {
   if (count === 0) return null;
+  const said = t(sentence, { count });
   return (
-    <span class="badge badge--unread" data-testid={testId}>
+    <span class="badge badge--unread" data-testid={testId} title={said}>
       <span aria-hidden="true">{count}</span>
-      <span class="visually-hidden">{t('chat.unread', { count })}</span>
+      <span class="visually-hidden">{said}</span>
     </span>
   );
 }
@@ -72,7 +81,9 @@ export function Conversations({ state, roomUnread }: { state: WorkshopState; roo
       </div>
       {others.length > 0 && (
         <div class="chat__new">
-          <label for="chat-new">{t('chat.newPrivate')}</label>
+          <label for="chat-new" class="visually-hidden">
+            {t('chat.newPrivate')}
+          </label>
           <select
             id="chat-new"
             data-testid="chat-new"
@@ -82,7 +93,7 @@ export function Conversations({ state, roomUnread }: { state: WorkshopState; roo
               if (id) pm.actions.openWith(id);
             }}
           >
-            <option value="">{t('chat.choosePerson')}</option>
+            <option value="">{t('chat.newPrivate')} …</option>
             {others.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name} · {p.town}

@@ -41,6 +41,14 @@ function ParticipantRow({ p, state }: { p: Participant; state: WorkshopState }) 
             <Icon name="hand" />
           </span>
         )}
+      </div>
+      <div class="person__meta">
+        {p.role === 'moderator' && <span class="badge badge--role">{t('ws.role.moderator')}</span>}
+        {p.kind === 'group' && <span class="badge">{t('ws.group', { count: p.headcount })}</span>}
+        {p.languages.length > 0 && (
+          <span class="muted small">{t('ws.speaks', { languages: p.languages.map(languageName).join(', ') })}</span>
+        )}
+        {p.presence === 'reconnecting' && <span class="badge badge--warning">{t('ws.presence.reconnecting')}</span>}
         {!isMe && p.presence !== 'offline' && (
           <button
             type="button"
@@ -52,14 +60,6 @@ function ParticipantRow({ p, state }: { p: Participant; state: WorkshopState }) 
             <Icon name="chat" /> {t('chat.message')}
           </button>
         )}
-      </div>
-      <div class="person__meta">
-        {p.role === 'moderator' && <span class="badge badge--role">{t('ws.role.moderator')}</span>}
-        {p.kind === 'group' && <span class="badge">{t('ws.group', { count: p.headcount })}</span>}
-        {p.languages.length > 0 && (
-          <span class="muted small">{t('ws.speaks', { languages: p.languages.map(languageName).join(', ') })}</span>
-        )}
-        {p.presence === 'reconnecting' && <span class="badge badge--warning">{t('ws.presence.reconnecting')}</span>}
       </div>
       {canModerate && (
         <details class="person__actions">

@@ -113,7 +113,6 @@ export const core = defineMessages({
   'chat.moderators': 'Moderators',
   'chat.modsThreadOf': '{name} → moderators',
   'chat.newPrivate': 'Write privately to',
-  'chat.choosePerson': 'Choose a person…',
   'chat.unread': { one: '{count} unread message', other: '{count} unread messages' },
   'chat.unreadPrivate': { one: '{count} unread private message', other: '{count} unread private messages' },
   'chat.privateWith': 'Only {name} and you see this conversation.',

@@ -115,7 +115,6 @@ export const core: Translation<typeof en> = {
   'chat.moderators': 'Moderation',
   'chat.modsThreadOf': '{name} → Moderation',
   'chat.newPrivate': 'Privat schreiben an',
-  'chat.choosePerson': 'Person wählen…',
   'chat.unread': { one: '{count} ungelesene Nachricht', other: '{count} ungelesene Nachrichten' },
   'chat.unreadPrivate': {
     one: '{count} ungelesene private Nachricht',

@@ -118,7 +118,6 @@ export const core: Translation<typeof en> = {
   'chat.moderators': 'Animation',
   'chat.modsThreadOf': '{name} → animation',
   'chat.newPrivate': 'Écrire en privé à',
-  'chat.choosePerson': 'Choisir une personne…',
   'chat.unread': { one: '{count} message non lu', many: '{count} messages non lus', other: '{count} messages non lus' },
   'chat.unreadPrivate': {
     one: '{count} message privé non lu',

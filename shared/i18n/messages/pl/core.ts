@@ -119,7 +119,6 @@ export const core: Translation<typeof en> = {
   'chat.moderators': 'Moderatorzy',
   'chat.modsThreadOf': '{name} → moderatorzy',
   'chat.newPrivate': 'Napisz prywatnie do',
-  'chat.choosePerson': 'Wybierz osobę…',
   'chat.unread': {
     one: '{count} nieprzeczytana wiadomość',
     few: '{count} nieprzeczytane wiadomości',
