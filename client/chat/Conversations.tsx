@@ -53,7 +53,8 @@ export function Conversations({ state, roomUnread }: { state: WorkshopState; roo
   const others = state.present.value.filter((p) => p.id !== me?.id && !started.has(p.id));
   return (
     <div class="chat__conversations">
-      <div class="chat__tabs" role="group" aria-label={t('chat.conversations')}>
+      <fieldset class="chat__tabs">
+        <legend class="visually-hidden">{t('chat.conversations')}</legend>
         <button
           type="button"
           class="btn btn--small chat__tab"
@@ -78,7 +79,7 @@ export function Conversations({ state, roomUnread }: { state: WorkshopState; roo
             <UnreadBadge count={c.unread} testId="chat-unread" />
           </button>
         ))}
-      </div>
+      </fieldset>
       {others.length > 0 && (
         <div class="chat__new">
           <label for="chat-new" class="visually-hidden">
