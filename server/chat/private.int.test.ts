@@ -224,6 +224,35 @@ describe('[CHAT4] private messages (memory)', () => {
   });
 });
 
+describe('[CHAT4] private messages share the connection’s rate limit', () => {
+  let server: TestServer;
+  beforeEach(async () => {
+    server = await startServer({ config: { rateLimitPerSecond: 5 } });
+  });
+  afterEach(async () => {
+    closeAllClients();
+    await server.close();
+    expect(server.errors).toEqual([]);
+  });
+
+  test('a burst is cut by the same limiter as room chat; only what was accepted arrives', async () => {
+    const { people } = await workshopWith(server.url, 'Anna', 'Heinz');
+    const [anna, heinz] = people as [Person, Person];
+    const seen = recordEvents(heinz.socket);
+    const acks = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => request(anna.socket, 'chat:private', { to: heinz.id, text: `Nr. ${i}` })),
+    );
+    const accepted = acks.filter((a) => a.ok).length;
+    expect(acks.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.code))).toEqual(
+      Array(30 - accepted).fill('rate_limited'),
+    );
+    expect(accepted).toBeGreaterThan(0);
+    expect(accepted).toBeLessThan(30);
+    await settled(heinz.socket);
+    expect(privateEvents(seen)).toHaveLength(accepted);
+  });
+});
+
 describeWithRedis('[CHAT4] private messages on two nodes', (redisUrl) => {
   const two = twoNodes(redisUrl, 'private-chat');
 
