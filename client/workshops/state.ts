@@ -19,7 +19,7 @@ import { createPeople } from './people.js';
 import { sessions, type SavedSession } from './session-store.js';
 
 /** [WS29] Reactions are counted over this last stretch of time. */
-export const REACTION_COUNT_MS = 60_000;
+const REACTION_COUNT_MS = 60_000;
 
 export type Phase = 'idle' | 'entering' | 'inside' | 'closed';
 /** `gone`: the server no longer knows the workshop (a server kept in memory only was restarted). */
@@ -340,9 +340,7 @@ export function createWorkshopState(conn: Connection, code: string) {
 export type WorkshopState = ReturnType<typeof createWorkshopState>;
 
 /** Towns in alphabetical order; in each, moderators first, then by name. */
-export function groupByTown(
-  list: readonly Participant[],
-): { town: string; people: Participant[]; headcount: number }[] {
+function groupByTown(list: readonly Participant[]): { town: string; people: Participant[]; headcount: number }[] {
   const towns = new Map<string, Participant[]>();
   for (const p of list) {
     const key = p.town.trim().toLocaleLowerCase();

@@ -79,7 +79,7 @@ function requireNotOpen(s: BreakoutRecord) {
 }
 
 /** The moves that bring everyone listed in `plan` (and only them) to their planned room. */
-export function movesFor(plan: Readonly<Record<string, string>>, ctx: BreakoutCtx): BreakoutMove[] {
+function movesFor(plan: Readonly<Record<string, string>>, ctx: BreakoutCtx): BreakoutMove[] {
   const byId = alive(ctx);
   return Object.entries(plan)
     .filter(([id, roomId]) => byId.has(id) && byId.get(id)!.roomId !== roomId)

@@ -28,7 +28,7 @@ export interface Voter {
 const invalid = (message: string) => new CommandError('invalid_payload', message);
 
 /** [POLL1] A draft must make sense for its kind; returns its options. */
-export function checkDraft(d: PollDraft) {
+function checkDraft(d: PollDraft) {
   const labelled = d.kind === 'single' || d.kind === 'multiple' || d.kind === 'ranking';
   if (labelled) {
     if (d.options.length < 2) throw invalid('A poll of this kind needs at least two options');

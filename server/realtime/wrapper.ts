@@ -19,7 +19,7 @@ const fail = (code: ErrorCode, message: string, retryAfterS?: number): Fail =>
   retryAfterS === undefined ? { ok: false, code, message } : { ok: false, code, message, retryAfterS };
 
 /** Repeated refusals of one kind on one connection are logged at most once in this time. */
-export const REFUSAL_LOG_INTERVAL_MS = 10_000;
+const REFUSAL_LOG_INTERVAL_MS = 10_000;
 
 /** The largest message the protocol needs: the biggest command payload plus room for the event name and framing. */
 export const MAX_MESSAGE_BYTES = Math.max(...Object.values(COMMANDS).map((c) => c.maxBytes)) + 8 * 1024;

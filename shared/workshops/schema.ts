@@ -92,7 +92,6 @@ export type WorkshopJoinInput = z.input<typeof workshopJoinSchema>;
 
 /** [WS25] Knocking at the lobby: who is there, as they would join. */
 export const lobbyKnockSchema = z.object(newcomer).transform(settleProfile);
-export type LobbyKnockInput = z.input<typeof lobbyKnockSchema>;
 export const lobbyAdmitSchema = z.union([
   z.object({ knockIds: z.array(id).min(1).max(500) }).strict(),
   z.object({ all: z.literal(true) }).strict(),

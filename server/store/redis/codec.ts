@@ -32,7 +32,7 @@ function decode<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 }
 
 /** Parses stored JSON and checks it against the schema. */
-export function decodeJson<T>(schema: z.ZodType<T>, raw: string, what: string): T {
+function decodeJson<T>(schema: z.ZodType<T>, raw: string, what: string): T {
   let value: unknown;
   try {
     value = JSON.parse(raw);

@@ -245,8 +245,7 @@ export class MemoryWorkshopStore implements WorkshopStore {
 
   async expirePresence(workshopId: string, participantId: string, disconnectedAt: number) {
     const p = this.workshops.get(workshopId)?.participants.get(participantId);
-    if (!p || p.connectionId !== '' || p.presence !== 'reconnecting' || p.disconnectedAt !== disconnectedAt)
-      return null;
+    if (p?.connectionId !== '' || p.presence !== 'reconnecting' || p.disconnectedAt !== disconnectedAt) return null;
     return this.updateParticipant(workshopId, participantId, (q) => {
       q.presence = 'offline';
       q.handRaisedAt = null;
