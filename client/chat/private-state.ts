@@ -157,5 +157,3 @@ export function createPrivateChat(conn: Connection, workshopKey: string, i: Inpu
     },
   };
 }
-
-export type PrivateChat = ReturnType<typeof createPrivateChat>;

@@ -20,7 +20,7 @@ import { effectivePresence } from '../workshops/logic.js';
 import { deleteMessage, editMessage } from './logic.js';
 
 /** Where a thread's messages are filed in the store, so each side finds them again after a reload. */
-export function inboxesOf(thread: Thread): string[] {
+function inboxesOf(thread: Thread): string[] {
   return thread.kind === 'dm' ? [`p:${thread.a}`, `p:${thread.b}`] : [`p:${thread.owner}`, 'mods'];
 }
 

@@ -14,7 +14,7 @@ export interface PrivateTarget {
   moderators?: boolean;
 }
 
-export const MODERATORS = 'moderators';
+const MODERATORS = 'moderators';
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function dmThread(a: string, b: string): string {
