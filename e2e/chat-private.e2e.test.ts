@@ -76,6 +76,15 @@ describe.skipIf(!hasBrowser())('private messages in the browser', () => {
       .poll(() => anna.page.getByTestId('chat-message').allTextContents())
       .toEqual([expect.stringContaining('treffen'), expect.stringContaining('Avec plaisir !')]);
 
+    // [CHAT2] Anna corrects her private message; Heinz sees the new text, marked as edited (in French).
+    await anna.page.getByRole('button', { name: 'Ihre Nachricht bearbeiten' }).first().click();
+    const edit = anna.page.locator('.chat__edit input');
+    await edit.fill('Heinz, treffen wir uns nach der Sitzung am Rathaus?');
+    await edit.press('Enter');
+    await expect
+      .poll(() => heinz.page.getByTestId('chat-message').first().textContent())
+      .toContain('am Rathaus? (modifié)');
+
     // Carl: after a later room message from Anna has reached him, still nothing private anywhere.
     await carl.page.getByTestId('phone-chat').click();
     await anna.page.getByTestId('chat-everyone').click();

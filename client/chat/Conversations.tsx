@@ -5,11 +5,7 @@ import type { Conversation } from './private-state.js';
 
 /** The name of someone who may have left meanwhile: from the people list, else from what they wrote. */
 export function nameOf(state: WorkshopState, id: string): string {
-  return (
-    state.people.value.get(id)?.name ??
-    state.pm.messages.value.find((m) => m.authorId === id)?.authorName ??
-    t('chat.someone')
-  );
+  return state.pm.nameOf(id) ?? state.pm.messages.value.find((m) => m.authorId === id)?.authorName ?? t('chat.someone');
 }
 
 /** How a conversation is called for this person: the other's name, "Moderators", or "Anna → moderators". */

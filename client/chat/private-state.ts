@@ -40,6 +40,9 @@ export function createPrivateChat(conn: Connection, workshopKey: string, i: Inpu
   /** Thread id -> time of the newest message read in it. */
   const readUpTo = signal<Readonly<Record<string, number>>>(storage.get(readKey) ?? {});
   const myId = computed(() => i.self.value?.id ?? null);
+  /** Everyone's name as last seen, so a conversation is still titled after its partner left or was removed. */
+  const names = new Map<string, string>();
+  const nameOf = (id: string) => i.people.value.get(id)?.name ?? names.get(id) ?? null;
 
   const load = () =>
     void conn.request('chat:privateHistory', {}).then((r) => {
@@ -57,6 +60,9 @@ export function createPrivateChat(conn: Connection, workshopKey: string, i: Inpu
       if (!messages.peek().some((x) => x.id === m.id)) messages.value = [...messages.peek(), m];
     }),
     conn.on('chat:privateUpdated', (m) => replace(m)),
+    i.people.subscribe((list) => {
+      for (const p of list.values()) names.set(p.id, p.name);
+    }),
     // What arrives in the open conversation is read.
     effect(() => {
       const id = active.value;
@@ -152,6 +158,7 @@ export function createPrivateChat(conn: Connection, workshopKey: string, i: Inpu
     totalUnread,
     refusal,
     actions,
+    nameOf,
     dispose() {
       batch(() => stops.forEach((s) => s()));
     },
