@@ -37,6 +37,7 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
       organiser.page,
       server.url,
       'Partnerschaftstreffen 2027',
+      { countries: ['DE', 'PL'] },
     );
     expect(inviteUrl).toMatch(/\/j\/[A-Z0-9]{3}-[A-Z0-9]{3}$/);
     expect(moderatorUrl).toContain('#key=');
@@ -111,6 +112,13 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
       .poll(() => ola.page.locator('[data-testid=tile][data-who=Petra] [data-testid=tile-reaction]').textContent())
       .toBe('👏');
     await expect.poll(() => ola.page.locator('[data-emoji="👏"] [data-testid=reaction-count]').textContent()).toBe('1');
+    // The flags of the two countries the organiser named join the reactions, named in each language.
+    await ola.page.getByRole('button', { name: 'Zareaguj: flaga: Niemcy' }).click();
+    await expect
+      .poll(() => petra.page.locator('[data-emoji="🇩🇪"] [data-testid=reaction-count]').textContent())
+      .toBe('1');
+    expect(await petra.page.getByRole('button', { name: /Flagge: Polen/ }).count()).toBe(1);
+    expect(await petra.page.locator('[data-emoji="🇫🇷"]').count()).toBe(0);
     // Each sees the interface in their browser's language without choosing it.
     expect(await petra.page.getByTestId('hand-toggle').textContent()).toContain('Hand heben');
     expect(await ola.page.getByTestId('hand-toggle').textContent()).toContain('Podnieś rękę');

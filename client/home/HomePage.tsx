@@ -1,6 +1,8 @@
 import { useSignal } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
 import { LANGUAGES, UI_LOCALES } from '../../shared/languages.js';
 import { formatJoinCode, normalizeJoinCode, LIMITS } from '../../shared/workshops/constants.js';
+import { allCountries, countryName, flagOf, MAX_COUNTRIES } from '../../shared/workshops/countries.js';
 import type { WorkshopCreated } from '../../shared/workshops/schema.js';
 import { errorText, languageName, locale, t } from '../i18n/i18n.js';
 import type { Connection } from '../net/connection.js';
@@ -28,6 +30,7 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
   const description = useSignal('');
   const languages = useSignal<string[]>([locale.value]);
   const startsAt = useSignal('');
+  const countries = useSignal<string[]>([]);
   const busy = useSignal(false);
   const error = useSignal<string | null>(null);
 
@@ -39,6 +42,7 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
       description: description.value,
       languages: languages.value as never,
       startsAt: startsAt.value ? new Date(startsAt.value).toISOString() : null,
+      countries: countries.value,
     });
     busy.value = false;
     if (!r.ok) {
@@ -107,6 +111,7 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
           ))}
         </div>
       </fieldset>
+      <CountryPicker chosen={countries.value} onChange={(next) => (countries.value = next)} />
       <div class="field">
         <label for="ws-starts">
           {t('create.startsAtLabel')} <span class="optional">({t('common.optional')})</span>
@@ -123,6 +128,63 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
         {busy.value ? t('create.busy') : t('create.submit')}
       </button>
     </form>
+  );
+}
+
+/** [WS29] The partner towns' countries: a list to add from, and each chosen one as a button that removes it. */
+function CountryPicker({ chosen, onChange }: { chosen: string[]; onChange: (next: string[]) => void }) {
+  const lang = locale.value;
+  const options = useMemo(() => allCountries(lang), [lang]);
+  return (
+    <fieldset class="field">
+      <legend>
+        {t('create.countriesLabel')} <span class="optional">({t('common.optional')})</span>
+      </legend>
+      <p class="help" id="ws-countries-help">
+        {t('create.countriesHelp')}
+      </p>
+      {chosen.length > 0 && (
+        <ul class="chips chips--list" data-testid="countries-chosen">
+          {chosen.map((code) => (
+            <li key={code}>
+              <button
+                type="button"
+                class="chip chip--on"
+                aria-label={t('create.countryRemove', { country: countryName(code, lang) })}
+                onClick={() => onChange(chosen.filter((c) => c !== code))}
+              >
+                <span aria-hidden="true">{flagOf(code)}</span> {countryName(code, lang)}{' '}
+                <span aria-hidden="true">✕</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {chosen.length < MAX_COUNTRIES && (
+        <>
+          <label for="ws-country-add">{t('create.countryAdd')}</label>
+          <select
+            id="ws-country-add"
+            aria-describedby="ws-countries-help"
+            value=""
+            onChange={(e) => {
+              const code = (e.target as HTMLSelectElement).value;
+              if (code && !chosen.includes(code)) onChange([...chosen, code]);
+              (e.target as HTMLSelectElement).value = '';
+            }}
+          >
+            <option value="">{t('create.countryChoose')}</option>
+            {options
+              .filter((code) => !chosen.includes(code))
+              .map((code) => (
+                <option key={code} value={code}>
+                  {countryName(code, lang)}
+                </option>
+              ))}
+          </select>
+        </>
+      )}
+    </fieldset>
   );
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../languages.js';
+import { isCountryCode, MAX_COUNTRIES } from './countries.js';
 import { cleanUserText, hasVisibleText } from './names.js';
 import type { MediaFlags } from '../media/schema.js';
 import {
@@ -32,6 +33,8 @@ export const workshopCreateSchema = z.object({
   description: z.string().trim().max(LIMITS.description).default(''),
   languages: z.array(language).min(1).max(LANGUAGES.length),
   startsAt: z.iso.datetime({ offset: true, local: true }).nullable().default(null),
+  /** [WS29] The partner towns' countries (ISO 3166-1 alpha-2): their flags join the reactions. */
+  countries: z.array(z.string().refine(isCountryCode, 'Not a country code')).max(MAX_COUNTRIES).default([]),
 });
 export type WorkshopCreateInput = z.input<typeof workshopCreateSchema>;
 
@@ -131,7 +134,8 @@ export const handLowerSchema = z.object({ participantId: z.string().min(1).max(6
 export { CHAT_LOCKS, type ChatLock } from './constants.js';
 
 export const workshopLockSchema = z.object({ locked: z.boolean() });
-export const reactionSchema = z.object({ emoji: z.enum(REACTIONS) });
+/** [WS29] Which reactions a workshop takes is the handler's check (reactionsOf): the flags depend on it. */
+export const reactionSchema = z.object({ emoji: z.string().min(1).max(16) });
 
 /** [WS29] A reaction, to everyone in the sender's room. */
 export interface ReactionEvent {
@@ -149,6 +153,8 @@ export interface WorkshopInfo {
   title: string;
   description: string;
   languages: string[];
+  /** [WS29] The partner countries (ISO 3166-1 alpha-2): their flags join the reactions. */
+  countries: string[];
   startsAt: string | null;
   createdAt: number;
   locked: boolean;

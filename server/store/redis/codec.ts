@@ -94,6 +94,8 @@ const workshopHash = z.object({
   title: z.string(),
   description: z.string(),
   languages: jsonOf(strings),
+  // Absent in hashes written before workshops named their countries.
+  countries: jsonOf(strings).default([]),
   startsAt: z.string().transform((v) => v || null),
   createdAt: int,
   locked: bool,
@@ -114,6 +116,7 @@ export function encodeWorkshop(w: WorkshopRecord): string[] {
     title: w.title,
     description: w.description,
     languages: JSON.stringify(w.languages),
+    countries: JSON.stringify(w.countries),
     startsAt: w.startsAt ?? '',
     createdAt: String(w.createdAt),
     locked: w.locked ? '1' : '0',

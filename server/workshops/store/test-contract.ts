@@ -43,6 +43,7 @@ export function workshopRecord(overrides: Partial<WorkshopRecord> = {}): Worksho
     title: 'Städtepartnerschaft Chemnitz – Łódź',
     description: 'Atelier « jumelage »',
     languages: ['de', 'pl'],
+    countries: ['DE', 'PL'],
     startsAt: '2030-05-01T10:00:00+02:00',
     createdAt: 1_000,
     locked: false,
