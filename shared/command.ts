@@ -85,6 +85,8 @@ export const ERROR_CODES = [
   'store_unavailable',
   /** [WS24] The moderators closed the chat here. */
   'chat_locked',
+  /** [CHAT5] The other person of this private conversation has left the workshop or was removed. */
+  'partner_left',
   /** [WS23] The last moderator present cannot be made a participant. */
   'last_moderator',
   /** [WS25] The lobby is on: knock and wait to be let in. */

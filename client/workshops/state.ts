@@ -12,6 +12,7 @@ import type {
   WorkshopInfo,
   WorkshopJoinInput,
 } from '../../shared/workshops/schema.js';
+import { createPrivateChat } from '../chat/private-state.js';
 import type { Connection } from '../net/connection.js';
 import { deviceKey } from './device.js';
 import { createPeople } from './people.js';
@@ -72,6 +73,15 @@ export function createWorkshopState(conn: Connection, code: string) {
   const headcount = computed(() => present.value.reduce((n, p) => n + p.headcount, 0));
   /** Inside, but this connection does not speak for the participant right now (dropped, resuming). */
   const reconnecting = computed(() => phase.value === 'inside' && !conn.joined.value);
+
+  /** [CHAT4] Private conversations, next to the room's chat. */
+  const pm = createPrivateChat(conn, code, {
+    self,
+    people,
+    chatLock: computed(() => workshop.value?.chatLock ?? 'open'),
+    resumed,
+    onError: (code) => (error.value = code),
+  });
 
   /** The chat shown is the chat of the room this person is in; it is fetched again on every room change. */
   const loadChat = () =>
@@ -301,6 +311,7 @@ export function createWorkshopState(conn: Connection, code: string) {
     headcount,
     chat,
     outbox,
+    pm,
     clockOffset,
     inviteUrl,
     invite,
@@ -320,6 +331,7 @@ export function createWorkshopState(conn: Connection, code: string) {
       unsubscribe.forEach((u) => u());
       clearTimeout(reactionTimer);
       stopChatRoom();
+      pm.dispose();
       roster.dispose();
     },
   };

@@ -45,6 +45,7 @@ const SAFE_TO_RETRY: ReadonlySet<CommandName> = new Set<CommandName>([
   'board:op', // items carry their id: applied twice is refused, never doubled
   'breakout:sync',
   'chat:history',
+  'chat:privateHistory',
   'participant:sync',
   'poll:sync',
   'poll:vote', // one field per voter: a re-vote overwrites

@@ -24,6 +24,9 @@
  *         a drop "waiting only" leaves an admitted knock; a knock put back is admitted again
  * STORE16 [WS27] the occupancy limit counts people present (not offline, not removed), moderators pass
  *         it, and of many parallel joins exactly as many as there are places get in; access settings read back
+ * STORE17 [CHAT4] private threads are kept apart from every room's chat; each inbox finds exactly the
+ *         threads filed under it, oldest message first, each thread trimmed to its latest messages;
+ *         a private message is edited and deleted in place like a room's (a deletion stays)
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -326,6 +329,43 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
         store.replaceChat(w.id, { ...c!, text: '', deleted: true, editedAt: 9_003 }),
       ]);
       expect((await store.chatHistory(w.id, 'plenary', 10))[2]).toMatchObject({ text: '', deleted: true });
+    });
+
+    test('[STORE17] private threads: filed per inbox, apart from room chat, replaced in place', async () => {
+      const w = workshopRecord();
+      await store.createWorkshop(w);
+      const dm = 'dm:anna:heinz';
+      const mods = 'mods:carl';
+      const [a, b, c] = [chat(dm, 1), chat(mods, 2), chat(dm, 3)];
+      await store.appendPrivateChat(w.id, a!, ['p:anna', 'p:heinz']);
+      await store.appendPrivateChat(w.id, b!, ['p:carl', 'mods']);
+      await store.appendPrivateChat(w.id, c!, ['p:anna', 'p:heinz']);
+      expect(await store.privateChat(w.id, ['p:anna'], 10)).toEqual([a, c]);
+      expect(await store.privateChat(w.id, ['p:heinz'], 10)).toEqual([a, c]);
+      expect(await store.privateChat(w.id, ['p:carl'], 10)).toEqual([b]);
+      expect(await store.privateChat(w.id, ['p:mia', 'mods'], 10)).toEqual([b]);
+      expect(await store.privateChat(w.id, ['p:anna', 'p:heinz', 'mods'], 10)).toEqual([a, b, c]);
+      expect(await store.privateChat(w.id, ['p:nobody'], 10)).toEqual([]);
+      expect(await store.privateChat(w.id, [], 10)).toEqual([]);
+      expect(await store.privateChat('missing', ['p:anna'], 10)).toEqual([]);
+      // Never in a room's chat, whatever id is asked for.
+      expect(await store.chatHistory(w.id, dm, 10)).toEqual([]);
+      expect(await store.privateThread(w.id, dm, 1)).toEqual([c]);
+      expect(await store.privateThread(w.id, dm, 10)).toEqual([a, c]);
+
+      const edited = { ...c!, text: 'geändert ✓', editedAt: 9_000 };
+      expect(await store.replacePrivateChat(w.id, edited)).toBe('ok');
+      const deleted = { ...a!, text: '', deleted: true, editedAt: 9_001 };
+      expect(await store.replacePrivateChat(w.id, deleted)).toBe('ok');
+      expect(await store.replacePrivateChat(w.id, { ...a!, text: 'back?' })).toBe('deleted');
+      expect(await store.replacePrivateChat(w.id, { ...b!, roomId: dm })).toBe('not_found');
+      expect(await store.replaceChat(w.id, { ...b!, text: 'via the room chat' })).toBe('not_found');
+      expect(await store.privateChat(w.id, ['p:anna'], 10)).toEqual([deleted, edited]);
+
+      for (let i = 0; i < CHAT_HISTORY + 3; i++) await store.appendPrivateChat(w.id, chat(mods, 100 + i), ['mods']);
+      const kept = await store.privateThread(w.id, mods, CHAT_HISTORY + 10);
+      expect(kept).toHaveLength(CHAT_HISTORY);
+      expect(kept.at(-1)?.id).toBe(`m${100 + CHAT_HISTORY + 2}`);
     });
 
     test('[STORE5] a participant reads back as written; unknown ones are null', async () => {

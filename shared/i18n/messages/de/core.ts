@@ -115,6 +115,24 @@ export const core: Translation<typeof en> = {
   'chat.edited': 'bearbeitet',
   'chat.waiting': 'Keine Verbindung: wird gesendet, sobald die Verbindung wieder da ist.',
   'chat.notSent': 'Ihre Nachricht wurde nicht gesendet. Sie steht wieder im Feld: bitte erneut versuchen.',
+  'chat.conversations': 'Unterhaltungen',
+  'chat.everyone': 'Alle',
+  'chat.moderators': 'Moderation',
+  'chat.modsThreadOf': '{name} → Moderation',
+  'chat.newPrivate': 'Privat schreiben an',
+  'chat.unread': { one: '{count} ungelesene Nachricht', other: '{count} ungelesene Nachrichten' },
+  'chat.unreadPrivate': {
+    one: '{count} ungelesene private Nachricht',
+    other: '{count} ungelesene private Nachrichten',
+  },
+  'chat.privateWith': 'Nur {name} und Sie sehen diese Unterhaltung.',
+  'chat.privateMods': 'Nur Sie und die Moderation sehen diese Unterhaltung.',
+  'chat.privateModsOf': 'Nur {name} und die Moderation sehen diese Unterhaltung.',
+  'chat.partnerLeft': '{name} hat den Workshop verlassen. Sie können die Unterhaltung weiter lesen.',
+  'chat.privatePlaceholder': 'Privat an {name} schreiben…',
+  'chat.message': 'Nachricht',
+  'chat.messageLabel': 'Privat an {name} schreiben',
+  'chat.someone': 'Diese Person',
 
   'mod.title': 'Moderation',
   'mod.lock': 'Workshop sperren',
@@ -180,6 +198,7 @@ export const core: Translation<typeof en> = {
   'error.room_full': 'Dieser Raum ist voll. Bitte wählen Sie einen anderen.',
   'error.not_open': 'Die Gruppenräume sind nicht geöffnet.',
   'error.chat_locked': 'Die Moderation hat den Chat hier geschlossen.',
+  'error.partner_left': 'Diese Person hat den Workshop verlassen: die Nachricht wurde nicht gesendet.',
   'error.last_moderator':
     'Ein Workshop braucht mindestens eine Moderation: Ernennen Sie zuerst jemand anderen zur Co-Moderation.',
   'error.already_open':

@@ -118,6 +118,25 @@ export const core: Translation<typeof en> = {
   'chat.edited': 'modifié',
   'chat.waiting': 'Pas de connexion : envoyé dès que la connexion revient.',
   'chat.notSent': 'Votre message n’a pas été envoyé. Il est de nouveau dans le champ : réessayez.',
+  'chat.conversations': 'Conversations',
+  'chat.everyone': 'Tout le monde',
+  'chat.moderators': 'Animation',
+  'chat.modsThreadOf': '{name} → animation',
+  'chat.newPrivate': 'Écrire en privé à',
+  'chat.unread': { one: '{count} message non lu', many: '{count} messages non lus', other: '{count} messages non lus' },
+  'chat.unreadPrivate': {
+    one: '{count} message privé non lu',
+    many: '{count} messages privés non lus',
+    other: '{count} messages privés non lus',
+  },
+  'chat.privateWith': 'Seuls {name} et vous voyez cette conversation.',
+  'chat.privateMods': 'Seuls vous et l’animation voyez cette conversation.',
+  'chat.privateModsOf': 'Seuls {name} et l’animation voient cette conversation.',
+  'chat.partnerLeft': '{name} a quitté l’atelier. Vous pouvez encore lire cette conversation.',
+  'chat.privatePlaceholder': 'Écrire en privé à {name}…',
+  'chat.message': 'Message',
+  'chat.messageLabel': 'Écrire en privé à {name}',
+  'chat.someone': 'Cette personne',
 
   'mod.title': 'Animation',
   'mod.lock': "Verrouiller l'atelier",
@@ -183,6 +202,7 @@ export const core: Translation<typeof en> = {
   'error.room_full': 'Cette salle est complète. Choisissez-en une autre.',
   'error.not_open': 'Les salles de sous-groupes ne sont pas ouvertes.',
   'error.chat_locked': "L'animation a fermé la discussion ici.",
+  'error.partner_left': 'Cette personne a quitté l’atelier : le message n’a pas été envoyé.',
   'error.last_moderator':
     "Un atelier a besoin d'au moins une personne à l'animation : nommez d'abord quelqu'un d'autre co-animateur.",
   'error.already_open':
