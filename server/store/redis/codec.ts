@@ -288,6 +288,7 @@ const breakoutRecord = z.object({
       hostId: z.string().nullable(),
       capacity: z.number().nullable(),
       languages: strings,
+      number: z.number().optional(),
     }),
   ),
   plan: z.record(z.string(), z.string()),
@@ -306,7 +307,7 @@ const breakoutRecord = z.object({
     .nullable(),
   roundsEnded: z.number(),
   help: z.array(z.object({ participantId: z.string(), roomId: z.string(), at: z.number() })),
-  archive: z.array(z.object({ id: z.string(), name: z.string(), closedAt: z.number() })),
+  archive: z.array(z.object({ id: z.string(), name: z.string(), closedAt: z.number(), number: z.number().optional() })),
   broadcast: z
     .object({ id: z.string(), text: z.string(), fromId: z.string(), fromName: z.string(), at: z.number() })
     .nullable(),
