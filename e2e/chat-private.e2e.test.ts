@@ -40,7 +40,7 @@ describe.skipIf(!hasBrowser())('private messages in the browser', () => {
     // Joined without media, everyone has the phone layout: chat and participants open from buttons.
     // Anna starts from the participant list (German): the chat opens the conversation with Heinz, focused.
     await anna.page.getByTestId('phone-people').click();
-    await anna.page.getByRole('button', { name: 'Privat an Heinz schreiben' }).click();
+    await anna.page.getByRole('button', { name: 'Nachricht privat an Heinz' }).click();
     const field = anna.page.locator('#chat-input');
     await expect.poll(() => anna.page.evaluate(() => document.activeElement?.id)).toBe('chat-input');
     expect(await field.getAttribute('placeholder')).toBe('Privat an Heinz schreiben…');

@@ -30,7 +30,13 @@ export function RoomResults({ br }: { br: BreakoutsState }) {
                 {open ? t('br.hideChat') : t('br.showChat', { room: roomTitle(a.id, view) })}
               </button>
               {open && (
-                <ol class="chat__list room-results__chat" data-testid="room-result-chat">
+                <ol
+                  class="chat__list room-results__chat"
+                  // biome-ignore lint/a11y/noNoninteractiveTabindex: the list scrolls; a keyboard must reach it to scroll (WCAG 2.1.1)
+                  tabIndex={0}
+                  aria-label={t('br.chatOf', { room: roomTitle(a.id, view) })}
+                  data-testid="room-result-chat"
+                >
                   {shown.messages.length === 0 && <li class="muted">{t('br.noMessages')}</li>}
                   {shown.messages.map((m) => (
                     <li key={m.id} class="chat__msg">

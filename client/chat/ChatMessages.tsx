@@ -30,7 +30,15 @@ export function ChatMessages({ state, messages, waiting, mayEdit, onEdit, onDele
   }, [messages.length, messages[0]?.roomId]);
 
   return (
-    <ol class="chat__list" ref={list} aria-live="polite" data-testid="chat-list">
+    <ol
+      class="chat__list"
+      ref={list}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the list scrolls; a keyboard must reach it to scroll back (WCAG 2.1.1, axe scrollable-region-focusable)
+      tabIndex={0}
+      aria-label={t('chat.title')}
+      aria-live="polite"
+      data-testid="chat-list"
+    >
       {messages.length === 0 && <li class="muted">{t('chat.empty')}</li>}
       {messages.map((m) => (
         <li key={m.id} class={`chat__msg${m.authorId === myId ? ' chat__msg--mine' : ''}`} data-testid="chat-message">

@@ -53,7 +53,7 @@ function ParticipantRow({ p, state }: { p: Participant; state: WorkshopState }) 
           <button
             type="button"
             class="btn btn--small btn--ghost person__message"
-            aria-label={t('chat.messageLabel', { name: p.name })}
+            aria-label={t('chat.messagePerson', { name: p.name })}
             data-testid="message-person"
             onClick={() => state.pm.actions.openWith(p.id)}
           >

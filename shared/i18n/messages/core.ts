@@ -127,6 +127,8 @@ export const core = defineMessages({
   'chat.privatePlaceholder': 'Write privately to {name}…',
   'chat.message': 'Message',
   'chat.messageLabel': 'Write privately to {name}',
+  /** The person list's button: its name starts with the word the button shows (WCAG 2.5.3). */
+  'chat.messagePerson': 'Message {name} privately',
   'chat.someone': 'This person',
 
   'mod.title': 'Moderation',
@@ -141,7 +143,7 @@ export const core = defineMessages({
   'mod.removedHelp':
     'They cannot join again from the same browser or under the same name and town until you let them back in.',
   'mod.letBackIn': 'Let back in',
-  'mod.letBackInLabel': 'Let {name} back in',
+  'mod.letBackInLabel': 'Let back in: {name}',
   'mod.endConfirm': 'End the workshop for everyone? This cannot be undone.',
   'mod.promote': 'Make co-moderator',
   'mod.demote': 'Make participant again',

@@ -56,7 +56,7 @@ export const breakouts: Translation<typeof en> = {
   'br.renameLabel': '{room} umbenennen',
   'br.renameSave': 'Namen speichern',
   'br.closeRoom': 'Raum schließen',
-  'br.closeRoomLabel': '{room} schließen',
+  'br.closeRoomLabel': 'Raum schließen: {room}',
   'br.closeRoomConfirm': '{room} schließen? Wer darin ist, kommt zurück ins Plenum; die anderen Räume laufen weiter.',
   'br.roomClosed':
     'Die Moderation hat Ihren Raum geschlossen. Sie sind zurück im Plenum; die anderen Räume laufen noch.',
@@ -82,6 +82,7 @@ export const breakouts: Translation<typeof en> = {
   'br.results': 'Ergebnisse der Räume',
   'br.resultsHelp': 'Der Chat jedes Raums bleibt hier lesbar, wenn die Räume geschlossen sind.',
   'br.showChat': 'Chat von {room} zeigen',
+  'br.chatOf': 'Chat von {room}',
   'br.hideChat': 'Ausblenden',
   'br.noMessages': 'Keine Nachrichten in diesem Raum.',
   'br.rotation': 'Runden, die von selbst laufen',

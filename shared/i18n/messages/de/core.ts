@@ -132,6 +132,7 @@ export const core: Translation<typeof en> = {
   'chat.privatePlaceholder': 'Privat an {name} schreiben…',
   'chat.message': 'Nachricht',
   'chat.messageLabel': 'Privat an {name} schreiben',
+  'chat.messagePerson': 'Nachricht privat an {name}',
   'chat.someone': 'Diese Person',
 
   'mod.title': 'Moderation',

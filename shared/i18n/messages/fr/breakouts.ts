@@ -56,7 +56,7 @@ export const breakouts: Translation<typeof en> = {
   'br.renameLabel': 'Renommer {room}',
   'br.renameSave': 'Enregistrer le nom',
   'br.closeRoom': 'Fermer la salle',
-  'br.closeRoomLabel': 'Fermer {room}',
+  'br.closeRoomLabel': 'Fermer la salle : {room}',
   'br.closeRoomConfirm': 'Fermer {room} ? Ses participants reviennent en plénière ; les autres salles continuent.',
   'br.roomClosed':
     'Les modérateurs ont fermé votre salle. Vous êtes de retour en plénière ; les autres salles continuent.',
@@ -82,6 +82,7 @@ export const breakouts: Translation<typeof en> = {
   'br.results': 'Ce que les salles ont produit',
   'br.resultsHelp': 'Le chat de chaque salle reste lisible ici après la fermeture des salles.',
   'br.showChat': 'Afficher le chat de {room}',
+  'br.chatOf': 'Chat de {room}',
   'br.hideChat': 'Masquer',
   'br.noMessages': 'Aucun message dans cette salle.',
   'br.rotation': 'Tours automatiques',

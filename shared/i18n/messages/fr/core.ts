@@ -136,6 +136,7 @@ export const core: Translation<typeof en> = {
   'chat.privatePlaceholder': 'Écrire en privé à {name}…',
   'chat.message': 'Message',
   'chat.messageLabel': 'Écrire en privé à {name}',
+  'chat.messagePerson': 'Message privé à {name}',
   'chat.someone': 'Cette personne',
 
   'mod.title': 'Animation',

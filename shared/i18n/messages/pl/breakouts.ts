@@ -56,7 +56,7 @@ export const breakouts: Translation<typeof en> = {
   'br.renameLabel': 'Zmień nazwę: {room}',
   'br.renameSave': 'Zapisz nazwę',
   'br.closeRoom': 'Zamknij pokój',
-  'br.closeRoomLabel': 'Zamknij: {room}',
+  'br.closeRoomLabel': 'Zamknij pokój: {room}',
   'br.closeRoomConfirm':
     'Zamknąć: {room}? Osoby z tego pokoju wrócą na sesję plenarną; pozostałe pokoje działają dalej.',
   'br.roomClosed': 'Moderatorzy zamknęli twój pokój. Wracasz na sesję plenarną; pozostałe pokoje nadal działają.',
@@ -82,6 +82,7 @@ export const breakouts: Translation<typeof en> = {
   'br.results': 'Co powstało w pokojach',
   'br.resultsHelp': 'Czat każdego pokoju można tu czytać także po zamknięciu pokoi.',
   'br.showChat': 'Pokaż czat: {room}',
+  'br.chatOf': 'Czat: {room}',
   'br.hideChat': 'Ukryj',
   'br.noMessages': 'Brak wiadomości w tym pokoju.',
   'br.rotation': 'Rundy, które biegną same',

@@ -143,6 +143,7 @@ export const core: Translation<typeof en> = {
   'chat.privatePlaceholder': 'Napisz prywatnie do: {name}…',
   'chat.message': 'Wiadomość',
   'chat.messageLabel': 'Napisz prywatnie do: {name}',
+  'chat.messagePerson': 'Wiadomość prywatna do: {name}',
   'chat.someone': 'Ta osoba',
 
   'mod.title': 'Moderacja',
