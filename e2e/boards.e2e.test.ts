@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createWorkshop,
+  expectAccessible,
   hasBrowser,
   joinWorkshop,
   launchBrowser,
@@ -160,6 +161,8 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     await expect.poll(() => ben.page.getByTestId('dots-left').textContent()).toContain('1');
     await cardEntry(ana.page, 'Radtour').getByTestId('dot-add').click();
     await expect.poll(() => ana.page.getByTestId('dots-left').textContent()).toContain('2');
+    await expectAccessible(ana.page, 'board: cards and dot voting');
+    await expectAccessible(mia.page, 'board: moderator during dot voting');
     // hidden until closed: Ana does not see Ben's dots
     expect(await cardEntry(ana.page, 'Radtour').getByTestId('card-dots').count()).toBe(0);
 
@@ -169,6 +172,7 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
       .toEqual([expect.stringContaining('Radtour an der Oder'), expect.any(String), expect.any(String)]);
     await expect.poll(() => ana.page.getByTestId('ranked-card').first().textContent()).toContain('3');
     await ben.page.screenshot({ path: screenshotPath('board-phone.png'), fullPage: true });
+    await expectAccessible(ben.page, 'board: ranked result on the phone');
     await Promise.all([organiser, mia, ana, ben].map((p) => p.context.close()));
   });
 

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createWorkshop,
+  expectAccessible,
   hasBrowser,
   joinWorkshop,
   launchBrowser,
@@ -128,6 +129,8 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     for (const [name, page] of pages) await seesAndHearsOnly(page, mateOf(name));
     // German interface for Petra, Polish for Ola.
     expect(await pages.get('Petra')!.getByTestId('ask-help').textContent()).toContain('Moderation rufen');
+    await expectAccessible(pages.get('Petra')!, 'breakout room as participant');
+    await expectAccessible(mod, 'breakouts: rooms running, moderator');
     expect(await pages.get('Ola')!.getByTestId('ask-help').textContent()).toContain('Wezwij moderatora');
 
     // Chat stays in the room.

@@ -190,3 +190,58 @@ export async function expectFramesAdvance(page: Page, names: string[], wait = { 
       .map((v) => v.name);
   await expect.poll(stalled, { ...wait, message: 'remote videos whose frames did not advance' }).toEqual([]);
 }
+
+/** The rule set every screen is checked against: WCAG 2.0 and 2.1, levels A and AA (colour contrast included). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** One line per violation: rule, impact, how many elements, the first selectors, the help text. */
+function describeViolations(label: string, found: AxeViolation[]): string {
+  return found
+    .map((v) => {
+      const targets = v.nodes.slice(0, 3).map((n) => n.target.map(String).join(' > '));
+      const more = v.nodes.length > 3 ? ` (+${v.nodes.length - 3} more)` : '';
+      return `  [${label}] ${v.id} (${v.impact}, ${v.nodes.length}x): ${v.help}\n      at ${targets.join(' | ')}${more}`;
+    })
+    .join('\n');
+}
+
+/**
+ * Runs axe-core (WCAG 2.1 A/AA) on what the page shows now and fails with a readable list of every
+ * serious or critical violation; moderate and minor ones are printed (to fix later) but do not fail.
+ * The screen's label names the state in the message ("phone poll", "ended").
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const started = performance.now();
+  // Evaluated through the DevTools protocol, so the page's Content-Security-Policy (no inline script, no eval)
+  // neither blocks it nor reports it; injected once per page load.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource());
+  const violations = (await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } })
+      .axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations;
+  }, AXE_TAGS)) as AxeViolation[];
+  // One line per check, so a slow or noisy screen shows in the test output.
+  console.info(`axe [${label}]: ${violations.length} rule(s) violated, ${Math.round(performance.now() - started)} ms`);
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const later = violations.filter((v) => !blocking.includes(v));
+  if (later.length) console.warn(`axe (moderate/minor, not failing):\n${describeViolations(label, later)}`);
+  if (blocking.length)
+    throw new Error(
+      `axe: ${blocking.length} serious or critical violation(s) on "${label}":\n${describeViolations(label, blocking)}`,
+    );
+}
+
+let axeSourceText: string | undefined;
+async function axeSource(): Promise<string> {
+  axeSourceText ??= (await import('axe-core')).default.source;
+  return axeSourceText;
+}

@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createWorkshop,
+  expectAccessible,
   hasBrowser,
   joinWorkshop,
   launchBrowser,
@@ -75,10 +76,12 @@ describe.skipIf(!hasBrowser())('who gets in, in the browser', () => {
     expect(await ola.page.locator('#join-passcode').count()).toBe(0);
     await expect.poll(() => doorStatus(ola.page)).toBe('waiting');
     expect(await ola.page.getByTestId('door').textContent()).toContain('Czekasz na wpuszczenie');
+    await expectAccessible(ola.page, 'waiting room');
     await ola.page.screenshot({ path: screenshotPath('lobby-waiting.png') }).catch(() => undefined);
     await jonas.page.getByTestId('knock').filter({ hasText: 'Ola' }).waitFor();
+    await expectAccessible(jonas.page, 'lobby: moderator with a knock');
     await jonas.page.screenshot({ path: screenshotPath('lobby-moderator.png'), fullPage: false });
-    await jonas.page.getByRole('button', { name: 'Let Ola in', exact: true }).click();
+    await jonas.page.getByRole('button', { name: 'Let in Ola', exact: true }).click();
     await ola.page.getByTestId('workshop').waitFor();
     await expect.poll(() => jonas.page.getByTestId('lobby').count()).toBe(0);
 
@@ -91,11 +94,12 @@ describe.skipIf(!hasBrowser())('who gets in, in the browser', () => {
     await expect.poll(() => doorStatus(marie.page)).toBe('waiting');
 
     // Sent away with a message she reads; she asks again.
-    await jonas.page.getByRole('button', { name: 'Do not let Marie in' }).click();
+    await jonas.page.getByRole('button', { name: 'Do not let in Marie' }).click();
     await jonas.page.getByLabel('Message to Marie (optional)').fill('Un instant, s’il vous plaît');
     await jonas.page.getByRole('button', { name: 'Send away' }).click();
     await expect.poll(() => doorStatus(marie.page)).toBe('denied');
     expect(await marie.page.getByTestId('denied-reason').textContent()).toContain('Un instant, s’il vous plaît');
+    await expectAccessible(marie.page, 'lobby: sent away');
     await marie.page.getByRole('button', { name: 'Demander à nouveau' }).click();
     await expect.poll(() => doorStatus(marie.page)).toBe('waiting');
     await jonas.page.getByTestId('knock').filter({ hasText: 'Marie' }).waitFor();

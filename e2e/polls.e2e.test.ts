@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createWorkshop,
+  expectAccessible,
   hasBrowser,
   joinWorkshop,
   launchBrowser,
@@ -179,6 +180,8 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     await vote(ola.page, q, 'o2');
     await vote(jean.page, q, 'o2');
     for (const { page } of everyone) await expect.poll(() => voters(page, q)).toBe('3');
+    // One check here (four live cameras make axe slow); the moderator's poll panel is checked in [E2E-POLL3].
+    await expectAccessible(ola.page, 'poll voted, live results, on the phone');
     expect(
       await pollCard(petra.page, q)
         .locator('[data-testid=poll-bar]')
@@ -346,6 +349,8 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     // Nothing on the phone is wider than the screen.
     expect(await ola.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await ola.page.screenshot({ path: screenshotPath('polls-quiz-phone.png'), fullPage: true });
+    await expectAccessible(ola.page, 'quiz leaderboard on the phone');
+    await expectAccessible(jonas.page, 'quiz leaderboard as moderator');
     await close();
   });
 });
