@@ -239,7 +239,7 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     await mod.getByRole('button', { name: 'Save name' }).click();
     await expect.poll(() => b.page.getByTestId('room-name').textContent()).toContain('Salon bleu');
     mod.once('dialog', (d) => void d.accept());
-    await mod.getByRole('button', { name: 'Close Salon bleu' }).click();
+    await mod.getByRole('button', { name: 'Close room: Salon bleu' }).click();
     await b.page.getByTestId('room-closed').waitFor();
     await expect.poll(() => b.page.getByTestId('room-banner').count()).toBe(0);
     expect(await a.page.getByTestId('room-banner').count()).toBe(1);

@@ -39,7 +39,7 @@ export const breakouts = defineMessages({
   'br.round': 'Round {n} of {total}',
   'br.timeLeft': 'Time left',
   'br.extend': '+{minutes} min',
-  'br.extendLabel': 'Add {minutes} minutes',
+  'br.extendLabel': 'Add {minutes} min',
   'br.callBack': 'Call everyone back',
   'br.broadcastLabel': 'Message to all rooms',
   'br.broadcastSend': 'Send to all rooms',

@@ -41,7 +41,7 @@ export const breakouts: Translation<typeof en> = {
   'br.round': 'Runde {n} von {total}',
   'br.timeLeft': 'Verbleibende Zeit',
   'br.extend': '+{minutes} Min.',
-  'br.extendLabel': '{minutes} Minuten verlängern',
+  'br.extendLabel': 'Um {minutes} Min. verlängern',
   'br.callBack': 'Alle zurückholen',
   'br.broadcastLabel': 'Nachricht an alle Räume',
   'br.broadcastSend': 'An alle Räume senden',

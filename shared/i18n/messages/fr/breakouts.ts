@@ -41,7 +41,7 @@ export const breakouts: Translation<typeof en> = {
   'br.round': 'Tour {n} sur {total}',
   'br.timeLeft': 'Temps restant',
   'br.extend': '+{minutes} min',
-  'br.extendLabel': 'Ajouter {minutes} minutes',
+  'br.extendLabel': 'Ajouter {minutes} min',
   'br.callBack': 'Rappeler tout le monde',
   'br.broadcastLabel': 'Message à toutes les salles',
   'br.broadcastSend': 'Envoyer à toutes les salles',
