@@ -2,7 +2,7 @@
 export const LANGUAGES = ['de', 'en', 'fr', 'pl', 'it', 'es', 'nl', 'cs', 'uk'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const UI_LOCALES = ['de', 'en', 'fr', 'pl'] as const;
+export const UI_LOCALES = ['de', 'en', 'fr', 'pl', 'nl', 'it'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
 
 export function isUiLocale(value: unknown): value is UiLocale {

@@ -14,6 +14,8 @@ const loaders: Record<Exclude<UiLocale, 'en'>, () => Promise<Messages>> = {
   de: () => import('../../shared/i18n/locales/de.js').then((m) => m.messages),
   fr: () => import('../../shared/i18n/locales/fr.js').then((m) => m.messages),
   pl: () => import('../../shared/i18n/locales/pl.js').then((m) => m.messages),
+  nl: () => import('../../shared/i18n/locales/nl.js').then((m) => m.messages),
+  it: () => import('../../shared/i18n/locales/it.js').then((m) => m.messages),
 };
 const loaded = new Map<UiLocale, Messages>([['en', en]]);
 
