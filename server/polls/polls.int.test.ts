@@ -334,6 +334,14 @@ describe('polls', () => {
       '"2","Namentlich?","Yes / no / abstain","Plenary","","","","","","Ana","Lyon","Yes"',
     ]);
     expect(rows.filter((r) => r.startsWith('"1"')).join()).not.toContain('Ana');
+    // An Italian or Dutch moderator downloads the export in their interface language.
+    const italian = (await ok(moderator.socket, 'poll:export', { locale: 'it' })).csv.split('\r\n');
+    expect(italian[0]).toMatch(/^\uFEFF"Sondaggio","Domanda"/);
+    expect(italian).toContain('"2","Namentlich?","Sì / no / astensione","Plenaria","","","","","","Ana","Lyon","Sì"');
+    const dutch = (await ok(moderator.socket, 'poll:export', { locale: 'nl' })).csv;
+    expect(dutch).toContain(
+      '"2","Namentlich?","Ja / nee / onthouding","Plenaire sessie","","","","","","Ana","Lyon","Ja"',
+    );
   });
 });
 
