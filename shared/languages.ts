@@ -16,7 +16,7 @@ function namesIn(locale: string): Intl.DisplayNames {
   return d;
 }
 
-/** [WS30] A language as the runtime's Intl knows it: a current ISO 639-1 code (not a retired one like `iw`). */
+/** [WS32] A language as the runtime's Intl knows it: a current ISO 639-1 code (not a retired one like `iw`). */
 export function isLanguageCode(code: string): boolean {
   if (!/^[a-z]{2}$/.test(code)) return false;
   try {
@@ -41,7 +41,7 @@ export function languageNameIn(code: string, locale: string): string {
   return namesIn(locale).of(code) ?? code;
 }
 
-/** [WS30] Every language code Intl knows (about 180). */
+/** [WS32] Every language code Intl knows (about 180). */
 export function allLanguages(): string[] {
   const codes: string[] = [];
   for (let a = 97; a <= 122; a++)

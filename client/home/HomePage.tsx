@@ -135,7 +135,7 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
   );
 }
 
-/** [WS30] Any other language (Finnish for Kouvola, Hungarian, Turkish...): by its own name and the reader's. */
+/** [WS32] Any other language (Finnish for Kouvola, Hungarian, Turkish...): by its own name and the reader's. */
 function OtherLanguage({ shown, onPick }: { shown: readonly string[]; onPick: (code: string) => void }) {
   const lang = locale.value;
   const options = useMemo(() => {

@@ -82,7 +82,7 @@ describe('create, preview, join', () => {
     expect(ana.snapshot.inviteUrl).toBe(invite);
   });
 
-  test('[WS30] a workshop and its people may name any language, not made-up codes', async () => {
+  test('[WS32] a workshop and its people may name any language, not made-up codes', async () => {
     const created = await createWorkshop(server.url, { languages: ['de', 'fi', 'hu'] });
     expect(created.workshop.languages).toEqual(['de', 'fi', 'hu']);
     const aino = await joinAs(server.url, created.workshop.code, {
