@@ -2,7 +2,7 @@ import { computed, signal } from '@preact/signals';
 import type { Message } from '../../shared/i18n/define.js';
 import { formatMessage, type Params } from '../../shared/i18n/format.js';
 import { messages as en, type MessageKey } from '../../shared/i18n/locales/en.js';
-import { isUiLocale, pickLocale, type UiLocale } from '../../shared/languages.js';
+import { endonym, isUiLocale, pickLocale, type UiLocale } from '../../shared/languages.js';
 import { storage } from '../ui/storage.js';
 
 export type { MessageKey };
@@ -78,5 +78,5 @@ export const dateFormatter = computed(
 
 export function languageName(code: string): string {
   const key = `language.${code}` as MessageKey;
-  return key in en ? t(key) : code;
+  return key in en ? t(key) : endonym(code);
 }
