@@ -26,5 +26,7 @@ describe('[WS32] any language', () => {
   it('still picks the interface language from the browser, only among the translated ones', () => {
     expect(pickLocale(['fi-FI', 'de-DE'])).toBe('de');
     expect(pickLocale(['fi-FI'])).toBe('en');
+    expect(pickLocale(['nl-BE', 'fr-BE'])).toBe('nl');
+    expect(pickLocale(['it-IT'])).toBe('it');
   });
 });

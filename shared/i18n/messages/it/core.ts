@@ -36,6 +36,8 @@ export const core: Translation<typeof en> = {
   'create.titlePlaceholder': 'ad es. Incontro del gemellaggio 2027',
   'create.descriptionLabel': 'Breve descrizione',
   'create.languagesLabel': 'Lingue del workshop',
+  'create.languageAdd': 'Un’altra lingua',
+  'create.languageChoose': 'Scegli…',
   'create.startsAtLabel': 'Data e ora',
   'create.countriesLabel': 'Paesi delle città gemellate',
   'create.countriesHelp': 'Le loro bandiere si aggiungono alle reazioni che tutti possono inviare.',

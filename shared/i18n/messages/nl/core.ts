@@ -36,6 +36,8 @@ export const core: Translation<typeof en> = {
   'create.titlePlaceholder': 'bijv. Stedenbandoverleg 2027',
   'create.descriptionLabel': 'Korte beschrijving',
   'create.languagesLabel': 'Talen van de workshop',
+  'create.languageAdd': 'Nog een taal',
+  'create.languageChoose': 'Kiezen…',
   'create.startsAtLabel': 'Datum en tijd',
   'create.countriesLabel': 'Landen van de partnersteden',
   'create.countriesHelp': 'Hun vlaggen komen bij de reacties die iedereen kan sturen.',
