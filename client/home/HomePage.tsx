@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
-import { LANGUAGES, UI_LOCALES } from '../../shared/languages.js';
+import { allLanguages, endonym, LANGUAGES, languageNameIn, MAX_LANGUAGES, UI_LOCALES } from '../../shared/languages.js';
 import { formatJoinCode, normalizeJoinCode, LIMITS } from '../../shared/workshops/constants.js';
 import { allCountries, countryName, flagOf, MAX_COUNTRIES } from '../../shared/workshops/countries.js';
 import type { WorkshopCreated } from '../../shared/workshops/schema.js';
@@ -62,8 +62,9 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
   const toggle = (code: string, on: boolean) => {
     languages.value = on ? [...languages.value, code] : languages.value.filter((l) => l !== code);
   };
-  // The interface languages first: they are the ones partner towns use most.
-  const ordered = [...UI_LOCALES, ...LANGUAGES.filter((l) => !(UI_LOCALES as readonly string[]).includes(l))];
+  // The interface languages first: they are the ones partner towns use most; then any language chosen.
+  const common = [...UI_LOCALES, ...LANGUAGES.filter((l) => !(UI_LOCALES as readonly string[]).includes(l))];
+  const ordered = [...common, ...languages.value.filter((l) => !common.includes(l as never))];
 
   return (
     <form class="card create-form" onSubmit={submit} aria-labelledby="create-title">
@@ -110,6 +111,9 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
             </label>
           ))}
         </div>
+        {languages.value.length < MAX_LANGUAGES && (
+          <OtherLanguage shown={ordered} onPick={(code) => toggle(code, true)} />
+        )}
       </fieldset>
       <CountryPicker chosen={countries.value} onChange={(next) => (countries.value = next)} />
       <div class="field">
@@ -128,6 +132,44 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
         {busy.value ? t('create.busy') : t('create.submit')}
       </button>
     </form>
+  );
+}
+
+/** [WS32] Any other language (Finnish for Kouvola, Hungarian, Turkish...): by its own name and the reader's. */
+function OtherLanguage({ shown, onPick }: { shown: readonly string[]; onPick: (code: string) => void }) {
+  const lang = locale.value;
+  const options = useMemo(() => {
+    const collator = new Intl.Collator(lang);
+    return allLanguages()
+      .map((code) => {
+        const own = endonym(code);
+        const here = languageNameIn(code, lang);
+        return { code, label: own.toLocaleLowerCase() === here.toLocaleLowerCase() ? own : `${own} (${here})`, here };
+      })
+      .sort((a, b) => collator.compare(a.here, b.here));
+  }, [lang]);
+  return (
+    <div class="field field--inline">
+      <label for="ws-language-add">{t('create.languageAdd')}</label>
+      <select
+        id="ws-language-add"
+        value=""
+        onChange={(e) => {
+          const code = (e.target as HTMLSelectElement).value;
+          if (code) onPick(code);
+          (e.target as HTMLSelectElement).value = '';
+        }}
+      >
+        <option value="">{t('create.languageChoose')}</option>
+        {options
+          .filter((o) => !shown.includes(o.code))
+          .map((o) => (
+            <option key={o.code} value={o.code} lang={o.code}>
+              {o.label}
+            </option>
+          ))}
+      </select>
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 import { CommandError } from '../../shared/command.js';
 import { POLL_LIMITS, pollOptions, type MyVote, type PollDraft, type PollView } from '../../shared/polls/schema.js';
 import {
+  defaultVisibility,
   canonicalChoices,
   launchRefusal,
   voteRefusal,
@@ -68,7 +69,7 @@ function definition(d: PollDraft) {
     maxSelections: maxSelectionsOf(d, options.length),
     scaleMax: d.scaleMax,
     anonymous: d.anonymous,
-    visibility: d.visibility,
+    visibility: d.visibility ?? defaultVisibility(d.quiz !== null),
     allowChange: d.allowChange,
     weighted: d.weighted,
     quiz: d.quiz ? { ...d.quiz, correct: [...new Set(d.quiz.correct)].sort() } : null,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../languages.js';
+import { isLanguageCode } from '../languages.js';
 import { PLENARY } from '../rooms.js';
 
 import {
@@ -110,7 +110,7 @@ export interface RoundEnded {
 }
 
 const id = z.string().min(1).max(64);
-const language = z.enum(LANGUAGES);
+const language = z.string().refine(isLanguageCode, 'Not a language code');
 const duration = z.number().int().min(MIN_DURATION_MS).max(MAX_DURATION_MS);
 
 export const roomInputSchema = z.object({

@@ -137,6 +137,14 @@ export function canSeeResults(
   return poll.visibility === 'voted' && viewer.voted;
 }
 
+/**
+ * [POLL6] When the moderator does not choose: a quiz shows its results once it is closed (answers seen
+ * before voting would give them away), any other poll live.
+ */
+export function defaultVisibility(quiz: boolean): ResultVisibility {
+  return quiz ? 'closed' : 'live';
+}
+
 /** [POLL8] A quiz answer is right when its set of options equals the set of correct ones. */
 export function isRightAnswer(quiz: { correct: readonly string[] | null } | null, choices: readonly string[]): boolean {
   const correct = quiz?.correct ?? [];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../languages.js';
+import { isLanguageCode, MAX_LANGUAGES } from '../languages.js';
 import { isCountryCode, MAX_COUNTRIES } from './countries.js';
 import { cleanUserText, hasVisibleText } from './names.js';
 import type { MediaFlags } from '../media/schema.js';
@@ -25,13 +25,13 @@ const personText = (max: number) =>
     .max(max * 4)
     .transform(cleanUserText)
     .pipe(z.string().min(1).max(max).refine(hasVisibleText, 'Nothing visible is left of this text'));
-const language = z.enum(LANGUAGES);
+const language = z.string().refine(isLanguageCode, 'Not a language code');
 const joinCode = z.string().max(20).transform(normalizeJoinCode).pipe(z.string().length(JOIN_CODE_LENGTH));
 
 export const workshopCreateSchema = z.object({
   title: text(LIMITS.title),
   description: z.string().trim().max(LIMITS.description).default(''),
-  languages: z.array(language).min(1).max(LANGUAGES.length),
+  languages: z.array(language).min(1).max(MAX_LANGUAGES),
   startsAt: z.iso.datetime({ offset: true, local: true }).nullable().default(null),
   /** [WS29] The partner towns' countries (ISO 3166-1 alpha-2): their flags join the reactions. */
   countries: z.array(z.string().refine(isCountryCode, 'Not a country code')).max(MAX_COUNTRIES).default([]),
@@ -43,7 +43,7 @@ export const workshopPreviewSchema = z.object({ code: joinCode });
 const profile = {
   name: personText(LIMITS.name),
   town: personText(LIMITS.town),
-  languages: z.array(language).max(LANGUAGES.length).default([]),
+  languages: z.array(language).max(MAX_LANGUAGES).default([]),
   kind: z.enum(['person', 'group']).default('person'),
   headcount: z.number().int().min(1).max(LIMITS.headcount).default(1),
   media: z.boolean().default(true),

@@ -35,6 +35,8 @@ export const core = defineMessages({
   'create.titlePlaceholder': 'e.g. Partnership meeting 2027',
   'create.descriptionLabel': 'Short description',
   'create.languagesLabel': 'Languages of the workshop',
+  'create.languageAdd': 'Another language',
+  'create.languageChoose': 'Choose…',
   'create.startsAtLabel': 'Date and time',
   'create.countriesLabel': 'Countries of the partner towns',
   'create.countriesHelp': 'Their flags join the reactions everyone can send.',

@@ -36,6 +36,8 @@ export const core: Translation<typeof en> = {
   'create.titlePlaceholder': 'z. B. Partnerschaftstreffen 2027',
   'create.descriptionLabel': 'Kurze Beschreibung',
   'create.languagesLabel': 'Sprachen des Workshops',
+  'create.languageAdd': 'Weitere Sprache',
+  'create.languageChoose': 'Auswählen …',
   'create.startsAtLabel': 'Datum und Uhrzeit',
   'create.countriesLabel': 'Länder der Partnerstädte',
   'create.countriesHelp': 'Ihre Flaggen kommen zu den Reaktionen, die alle senden können.',

@@ -36,6 +36,8 @@ export const core: Translation<typeof en> = {
   'create.titlePlaceholder': 'p. ex. Rencontre du jumelage 2027',
   'create.descriptionLabel': 'Courte description',
   'create.languagesLabel': "Langues de l'atelier",
+  'create.languageAdd': 'Autre langue',
+  'create.languageChoose': 'Choisir…',
   'create.startsAtLabel': 'Date et heure',
   'create.countriesLabel': 'Pays des villes jumelées',
   'create.countriesHelp': 'Leurs drapeaux rejoignent les réactions que chacun peut envoyer.',

@@ -36,6 +36,8 @@ export const core: Translation<typeof en> = {
   'create.titlePlaceholder': 'np. Spotkanie partnerskie 2027',
   'create.descriptionLabel': 'Krótki opis',
   'create.languagesLabel': 'Języki warsztatu',
+  'create.languageAdd': 'Inny język',
+  'create.languageChoose': 'Wybierz…',
   'create.startsAtLabel': 'Data i godzina',
   'create.countriesLabel': 'Kraje miast partnerskich',
   'create.countriesHelp': 'Ich flagi dołączą do reakcji, które każdy może wysłać.',
