@@ -139,6 +139,7 @@ export const core: Translation<typeof en> = {
   'chat.privatePlaceholder': 'Scriva in privato a {name}…',
   'chat.message': 'Messaggio',
   'chat.messageLabel': 'Scrivi in privato a {name}',
+  'chat.messagePerson': 'Messaggio privato a {name}',
   'chat.someone': 'Questa persona',
 
   'mod.title': 'Moderazione',

@@ -130,6 +130,7 @@ export const core: Translation<typeof en> = {
   'chat.privatePlaceholder': 'Privé schrijven aan {name}…',
   'chat.message': 'Bericht',
   'chat.messageLabel': 'Privé schrijven aan {name}',
+  'chat.messagePerson': 'Bericht privé aan {name}',
   'chat.someone': 'Deze persoon',
 
   'mod.title': 'Moderatie',
