@@ -11,6 +11,11 @@ export function redisKeys(prefix: string) {
     participant: (id: string, pid: string) => `${w(id)}:p:${pid}`,
     /** The participant counter (see WorkshopStore). */
     participantsSeq: (id: string) => `${w(id)}:pseq`,
+    /**
+     * [WS30] Sorted set: participant id by the number of their last change. Kept by the scripts that bump
+     * the counter, as `<counter key>:changed` (server/workshops/store/scripts.ts).
+     */
+    participantChanges: (id: string) => `${w(id)}:pseq:changed`,
     chat: (id: string, room: string) => `${w(id)}:chat:${room}`,
     /** [WS25] The lobby: knock id -> knock JSON, and the set of admitted knock ids. */
     lobby: (id: string) => `${w(id)}:lobby`,

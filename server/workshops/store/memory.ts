@@ -147,6 +147,22 @@ export class MemoryWorkshopStore implements WorkshopStore {
     return this.workshops.get(workshopId)?.seq ?? 0;
   }
 
+  async participantChangesSince(workshopId: string, since: number) {
+    const w = this.workshops.get(workshopId);
+    if (!w || since > w.seq) return null;
+    const all = [...w.participants.values()];
+    if (all.some((p) => p.seq === 0)) return null;
+    return { seq: w.seq, ids: all.filter((p) => p.seq > since).map((p) => p.id) };
+  }
+
+  async getParticipants(workshopId: string, participantIds: readonly string[]) {
+    const w = this.workshops.get(workshopId);
+    return participantIds.flatMap((id) => {
+      const p = w?.participants.get(id);
+      return p ? [copy(p)] : [];
+    });
+  }
+
   async setRole(workshopId: string, participantId: string, role: Role) {
     return this.updateParticipant(workshopId, participantId, (p) => void (p.role = role));
   }

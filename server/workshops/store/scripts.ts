@@ -6,8 +6,15 @@ import { luaScript } from '../../store/redis/scripts.js';
  * A guarded write returns the hash as it wrote it (HGETALL), or false (nil) when it did not apply.
  */
 const ALIVE = `if redis.call('HGET', KEYS[1], 'removed') ~= '0' then return false end`;
-/** Bumps the workshop's participant counter (key `k`) and stores the new value in the participant hash. */
-const bump = (k: string) => `redis.call('HSET', KEYS[1], 'seq', tostring(redis.call('INCR', ${k})))`;
+/**
+ * Bumps the workshop's participant counter (key `k`), stores the new value in the participant hash `h`
+ * and [WS30] indexes it in `<counter key>:changed` (participant id by the number of their last change),
+ * so a resume can read only who changed since a number (RedisKeys.participantChanges).
+ */
+const bumpIn = (h: string, k: string) => `local bumped = redis.call('INCR', ${k})
+redis.call('HSET', ${h}, 'seq', tostring(bumped))
+redis.call('ZADD', ${k} .. ':changed', bumped, redis.call('HGET', ${h}, 'id'))`;
+const bump = (k: string) => bumpIn('KEYS[1]', k);
 const BUMP = bump('KEYS[2]');
 
 export const WORKSHOP_SCRIPTS = {
@@ -141,7 +148,7 @@ for j = 1, (#KEYS - 1) / 2 do
     redis.call('ZADD', KEYS[1], ARGV[1], member)
     if f[3] == 'reconnecting' then
       redis.call('HSET', h, 'presence', 'online', 'disconnectedAt', '0')
-      redis.call('HSET', h, 'seq', tostring(redis.call('INCR', s)))
+      ${bumpIn('h', 's')}
       revived[#revived + 1] = {j, redis.call('HGETALL', h)}
     end
   end
@@ -168,7 +175,7 @@ else
   redis.call('HSET', KEYS[2], 'presence', 'offline', 'handRaisedAt', '', 'connectionId', '')
   redis.call('ZREM', KEYS[1], ARGV[1])
 end
-redis.call('HSET', KEYS[2], 'seq', tostring(redis.call('INCR', KEYS[3])))
+${bumpIn('KEYS[2]', 'KEYS[3]')}
 return redis.call('HGETALL', KEYS[2])`),
   /** [WS16] KEYS: expiries zset, workshop hash, code key. ARGV: expiresAt, member, keys' expiry. */
   setWorkshopExpiry: luaScript(`
@@ -177,6 +184,17 @@ redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
 redis.call('PEXPIREAT', KEYS[2], ARGV[3])
 redis.call('PEXPIREAT', KEYS[3], ARGV[3])
 return 1`),
+  /**
+   * [WS30] KEYS: participant counter, its index of changes, participant id list, workshop hash. ARGV: since.
+   * Returns {counter, ids changed since}, or nil when the workshop is unknown, `since` is ahead of the
+   * counter, or someone listed was never numbered.
+   */
+  participantChangesSince: luaScript(`
+if redis.call('EXISTS', KEYS[4]) == 0 then return false end
+local seq = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tonumber(ARGV[1]) > seq then return false end
+if redis.call('ZCARD', KEYS[2]) < redis.call('LLEN', KEYS[3]) then return false end
+return {seq, redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. ARGV[1], '+inf')}`),
   /** KEYS: chat list. ARGV: message json, max length. */
   appendChat: luaScript(`
 redis.call('RPUSH', KEYS[1], ARGV[1])

@@ -24,6 +24,8 @@
  *         a drop "waiting only" leaves an admitted knock; a knock put back is admitted again
  * STORE16 [WS27] the occupancy limit counts people present (not offline, not removed), moderators pass
  *         it, and of many parallel joins exactly as many as there are places get in; access settings read back
+ * STORE17 [WS30] the counter and the ids changed since a number are read in one step (removed people
+ *         included); no answer for a number ahead of the counter, an unknown workshop, or someone never numbered
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -597,6 +599,35 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       expect(new Set(seqs).size).toBeGreaterThanOrEqual(20);
       const listed = await store.listParticipants(w.id);
       expect(Math.max(...listed.map((p) => p.seq))).toBe(40);
+    });
+
+    test('[STORE17][WS30] who changed since a number: their ids with the counter, removed people included', async () => {
+      const w = workshopRecord();
+      await store.createWorkshop(w);
+      const [a, b, c] = [participantRecord(), participantRecord(), participantRecord()];
+      for (const p of [a, b, c]) await store.addParticipant(w.id, p, { bypassLock: false });
+      for (const p of [a, b, c]) await store.attachConnection(w.id, p.id, `c-${p.id}`); // 1, 2, 3
+      expect(await store.participantChangesSince(w.id, 0)).toEqual({ seq: 3, ids: [a.id, b.id, c.id] });
+      await store.raiseHand(w.id, b.id, 10); // 4
+      await store.removeParticipant(w.id, c.id); // 5
+      await store.raiseHand(w.id, b.id, 11); // 6 (still up: a number all the same)
+      const since3 = await store.participantChangesSince(w.id, 3);
+      expect(since3?.seq).toBe(6);
+      expect(new Set(since3?.ids)).toEqual(new Set([b.id, c.id]));
+      expect(await store.participantChangesSince(w.id, 6)).toEqual({ seq: 6, ids: [] });
+      const [readB, readC] = await store.getParticipants(w.id, [b.id, c.id, 'nobody']);
+      expect(readB).toMatchObject({ id: b.id, seq: 6, handRaisedAt: 10 });
+      expect(readC).toMatchObject({ id: c.id, seq: 5, removed: true });
+    });
+
+    test('[STORE17][WS30] no answer for a number ahead of the counter, an unknown workshop, or someone never numbered', async () => {
+      const { w, p } = await workshopWithParticipant();
+      expect(await store.participantChangesSince(w.id, 0)).toBeNull(); // added, not yet attached
+      await store.attachConnection(w.id, p.id, 'c1');
+      expect(await store.participantChangesSince(w.id, 0)).toEqual({ seq: 1, ids: [p.id] });
+      expect(await store.participantChangesSince(w.id, 2)).toBeNull();
+      expect(await store.participantChangesSince('missing', 0)).toBeNull();
+      expect(await store.getParticipants('missing', [p.id])).toEqual([]);
     });
 
     test('[STORE12] records handed out are copies', async () => {
