@@ -90,7 +90,8 @@ export function createWorkshopState(conn: Connection, code: string) {
     batch(() => {
       workshop.value = s.workshop;
       selfId.value = s.self.id;
-      roster.replace(s.participants, s.participantsSeq);
+      if (s.delta) roster.merge(s.participants, s.delta.removed, s.participantsSeq, s.roomsVersion);
+      else roster.replace(s.participants, s.participantsSeq, s.roomsVersion);
       clockOffset.value = s.serverTime - Date.now();
       inviteUrl.value = s.inviteUrl;
       phase.value = 'inside';
@@ -193,8 +194,9 @@ export function createWorkshopState(conn: Connection, code: string) {
 
   async function doResume(saved: SavedSession): Promise<boolean> {
     conn.reconnect(); // when the server closed this connection ("replaced")
+    const since = roster.known(); // [WS30] before holding: what the list reflects now
     roster.hold();
-    const r = await conn.request('workshop:resume', { v: PROTOCOL_VERSION, ...saved });
+    const r = await conn.request('workshop:resume', { v: PROTOCOL_VERSION, ...saved, ...(since ? { since } : {}) });
     if (r.ok) {
       applySnapshot(r.data);
       return true;

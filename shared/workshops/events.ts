@@ -72,6 +72,8 @@ export interface WorkshopServerEvents {
   /** [WS29] Someone in this room reacted. */
   reaction: (event: ReactionEvent) => void;
   'participant:updated': (participant: Participant) => void;
+  /** [WS31] Several presence changes within a moment (a reconnect storm), each with its number, oldest first. */
+  'participant:batch': (event: { participants: Participant[] }) => void;
   'participant:left': (event: { participantId: string; reason: LeaveReason; seq: number }) => void;
   /** To moderators: someone was removed (barred) or let back in; the "let back in" list changed. */
   'participant:barred': (event: { participantId: string; barred: boolean }) => void;

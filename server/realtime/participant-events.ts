@@ -1,0 +1,57 @@
+/**
+ * The one way this node tells a workshop about its people ([WS20], [WS31]).
+ *
+ * Presence changes (someone dropped, is back, is gone) wait up to PRESENCE_BATCH_MS and go out
+ * together: after a storm of 1,000 reconnects, one broadcast per resume would be a million messages.
+ * One change in a window goes out as before (`participant:updated`); several as one
+ * `participant:batch`, every change with its number (a person who dropped and came back within the
+ * window is in it twice: a number left out would look like a missed event to the pages). Any other participant event first sends what waits,
+ * so the events of one node still arrive in the order of their numbers.
+ */
+import type { Participant } from '../../shared/workshops/schema.js';
+import { rooms } from './rooms.js';
+import type { TypedServer } from './types.js';
+
+export const PRESENCE_BATCH_MS = 100;
+
+export interface ParticipantEvents {
+  /** A presence change: goes out with the others of the same moment. */
+  presence(workshopId: string, participant: Participant): void;
+  /** Any other participant event: `send` emits it, after what waits for this workshop. */
+  now(workshopId: string, send: () => void): void;
+  /** Sends everything waiting (a node that stops still tells what it knew). */
+  flushAll(): void;
+}
+
+export function createParticipantEvents(io: TypedServer, windowMs = PRESENCE_BATCH_MS): ParticipantEvents {
+  const waiting = new Map<string, Participant[]>();
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  function flush(workshopId: string) {
+    clearTimeout(timers.get(workshopId));
+    timers.delete(workshopId);
+    const batch = waiting.get(workshopId);
+    waiting.delete(workshopId);
+    if (!batch || batch.length === 0) return;
+    const participants = batch.sort((a, b) => a.seq - b.seq);
+    const to = io.to(rooms.workshop(workshopId));
+    if (participants.length === 1) to.emit('participant:updated', participants[0]!);
+    else to.emit('participant:batch', { participants });
+  }
+
+  return {
+    presence(workshopId, participant) {
+      const batch = waiting.get(workshopId);
+      if (batch) batch.push(participant);
+      else waiting.set(workshopId, [participant]);
+      if (!timers.has(workshopId)) timers.set(workshopId, setTimeout(() => flush(workshopId), windowMs));
+    },
+    now(workshopId, send) {
+      flush(workshopId);
+      send();
+    },
+    flushAll() {
+      for (const workshopId of [...waiting.keys()]) flush(workshopId);
+    },
+  };
+}
