@@ -44,11 +44,7 @@ export function createParticipantEvents(io: TypedServer, windowMs = PRESENCE_BAT
       const batch = waiting.get(workshopId);
       if (batch) batch.push(participant);
       else waiting.set(workshopId, [participant]);
-      if (timers.has(workshopId)) return;
-      timers.set(
-        workshopId,
-        setTimeout(() => flush(workshopId), windowMs),
-      );
+      if (!timers.has(workshopId)) timers.set(workshopId, setTimeout(flush, windowMs, workshopId));
     },
     now(workshopId, send) {
       flush(workshopId);
