@@ -56,18 +56,18 @@ function runSuite(urls: Urls) {
     code: string,
     mia: Person,
     meanwhile: () => Promise<void>,
-    since = known,
+    since: (snapshot: SessionSnapshot, drop: Participant) => ReturnType<typeof known> = known,
     name = 'Wiktor',
   ) {
     const [a, b] = urls();
     const wiktor = await joinAs(a, code, { name });
     const gone = participantSeen(mia.socket, (p) => p.id === wiktor.id && p.presence === 'reconnecting');
     dropped(wiktor.socket);
-    await gone;
+    const drop = await gone;
     await meanwhile();
     const back = await ok(await connectClient(b), 'workshop:resume', {
       ...resumeInput(wiktor),
-      since: since(wiktor.snapshot),
+      since: since(wiktor.snapshot, drop),
     });
     return { wiktor, back };
   }
@@ -92,6 +92,22 @@ function runSuite(urls: Urls) {
     expect(everyone.seq).toBe(back.participantsSeq);
     expect(shown(merge(wiktor.snapshot.participants, back))).toEqual(shown(everyone.participants));
     expect(everyone.participants.find((p) => p.id === dora!.id)).toBeDefined();
+  });
+
+  test('[WS30] exactly who changed after the number: the very next change included', async () => {
+    const { code, mia, people } = await workshop('Ana', 'Ben');
+    const [ana] = people as [Person];
+    // A page that heard everything up to its own drop (events in flight when the link died are not).
+    const { back } = await awayAndBack(
+      code,
+      mia,
+      async () => void (await ok(ana.socket, 'hand:raise', {})),
+      (s, drop) => ({ ...known(s), participantsSeq: drop.seq }),
+    );
+    expect(back.participants.map((p) => [p.name, p.handRaisedAt !== null]).sort()).toEqual([
+      ['Ana', true],
+      ['Wiktor', false],
+    ]);
   });
 
   test(`[WS30] a delta of more than ${DELTA_READ_MAX} people (read with the whole list) is the same as a full list`, async () => {

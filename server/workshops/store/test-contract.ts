@@ -614,6 +614,7 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       const since3 = await store.participantChangesSince(w.id, 3);
       expect(since3?.seq).toBe(6);
       expect(new Set(since3?.ids)).toEqual(new Set([b.id, c.id]));
+      expect(await store.participantChangesSince(w.id, 5)).toEqual({ seq: 6, ids: [b.id] });
       expect(await store.participantChangesSince(w.id, 6)).toEqual({ seq: 6, ids: [] });
       const [readB, readC] = await store.getParticipants(w.id, [b.id, c.id, 'nobody']);
       expect(readB).toMatchObject({ id: b.id, seq: 6, handRaisedAt: 10 });
