@@ -22,6 +22,7 @@ import {
   resumeInput,
   type Person,
 } from '../../test/workshop-helpers.js';
+import { rooms } from '../realtime/rooms.js';
 import { DELTA_READ_MAX } from './roster.js';
 
 type Urls = () => [string, string];
@@ -206,6 +207,44 @@ describe('resume with a delta, batched presence (memory, one node)', () => {
     server = undefined;
   });
   runSuite(() => [server!.url, server!.url]);
+});
+
+describe('[WS31] presence batches of one node', () => {
+  let server: TestServer | undefined;
+  afterEach(async () => {
+    closeAllClients();
+    await server?.close();
+    server = undefined;
+  });
+
+  test('a person dropped and back within one window is in the batch twice (no number left out); other events wait for it', async () => {
+    server = await startServer();
+    const { mia, people } = await (async () => {
+      const created = await createWorkshop(server!.url);
+      const mia = await joinAs(server!.url, created.workshop.code, {
+        name: 'Mia',
+        moderatorKey: created.moderatorKey,
+      });
+      return { mia, people: [await joinAs(server!.url, created.workshop.code, { name: 'Ana' })] };
+    })();
+    const ana = people[0]!.snapshot.self;
+    const heard: { event: string; seqs: number[] }[] = [];
+    mia.socket.on('participant:batch', ({ participants }) =>
+      heard.push({ event: 'batch', seqs: participants.map((p) => p.seq) }),
+    );
+    mia.socket.on('participant:updated', (p) => heard.push({ event: 'updated', seqs: [p.seq] }));
+    const { people: events } = server.app.deps;
+    events.presence(mia.workshopId, { ...ana, presence: 'reconnecting', seq: 101 });
+    events.presence(mia.workshopId, { ...ana, presence: 'online', seq: 102 });
+    events.now(mia.workshopId, () =>
+      server!.app.io.to(rooms.workshop(mia.workshopId)).emit('participant:updated', { ...ana, seq: 103 }),
+    );
+    await expect.poll(() => heard.length).toBe(2);
+    expect(heard).toEqual([
+      { event: 'batch', seqs: [101, 102] },
+      { event: 'updated', seqs: [103] },
+    ]);
+  });
 });
 
 describeWithRedis('resume with a delta, batched presence (redis, two nodes)', (redisUrl) => {
