@@ -94,6 +94,77 @@ describe('join and resume', () => {
   });
 });
 
+describe('[WS30] resume with a delta, [WS31] batched presence', () => {
+  /** Drops, comes back, and returns the resume request (not yet answered). */
+  async function dropAndBack() {
+    fake.drop();
+    fake.restore();
+    await settle();
+    return fake.sent('workshop:resume').at(-1)!;
+  }
+
+  test('a resume says what the page knows; a delta is merged into the list, removed people leave it', async () => {
+    await joined(5);
+    fake.push('participant:joined', person('ben', { seq: 6 }));
+    fake.push('breakout:moved', { version: 3, moves: [{ participantId: 'ben', roomId: 'r1' }] });
+    const request = await dropAndBack();
+    expect(request.payload).toMatchObject({ since: { participantsSeq: 6, roomsVersion: 3 } });
+    fake.reply('workshop:resume', {
+      ...snapshot(me, [], 9),
+      participants: [person('me', { seq: 9 }), person('cleo', { seq: 8 })],
+      roomsVersion: 3,
+      delta: { since: 6, removed: ['ana'] },
+    });
+    await settle();
+    expect([...ws.people.value.keys()].sort()).toEqual(['ben', 'cleo', 'me']);
+    expect(ws.people.value.get('ben')).toMatchObject({ roomId: 'r1', seq: 6 }); // kept as the page knew him
+    expect(ws.participantsSeq()).toBe(9);
+  });
+
+  test('a full answer to a resume replaces everyone, as before', async () => {
+    await joined(5);
+    fake.push('participant:joined', person('ben', { seq: 6 }));
+    await dropAndBack();
+    fake.reply('workshop:resume', snapshot(me, [person('cleo', { seq: 7 })], 7));
+    await settle();
+    expect([...ws.people.value.keys()].sort()).toEqual(['cleo', 'me']);
+  });
+
+  test('a page that knows nobody yet says nothing it knows', async () => {
+    sessions.set('ABCDEF', {
+      workshopId: 'w1',
+      participantId: 'me',
+      resumeToken: 'token-0123456789',
+      role: 'participant',
+    });
+    void ws.actions.resume(sessions.get('ABCDEF')!);
+    await settle();
+    expect(fake.sent('workshop:resume')[0]!.payload).not.toHaveProperty('since');
+  });
+
+  test('a batch applies every change in it, numbers counted, in one update of the list', async () => {
+    vi.useFakeTimers();
+    await joined(5);
+    let updates = 0;
+    const stop = ws.people.subscribe(() => updates++);
+    updates = 0;
+    fake.push('participant:batch', {
+      participants: [
+        person('ana', { seq: 6, presence: 'reconnecting' }),
+        person('ben', { seq: 7, presence: 'online' }),
+        person('ana', { seq: 8, presence: 'online' }),
+      ],
+    });
+    stop();
+    expect(updates).toBe(1);
+    expect(ws.people.value.get('ana')?.presence).toBe('online');
+    expect(ws.people.value.get('ben')?.presence).toBe('online');
+    vi.advanceTimersByTime(GAP_WAIT_MS * 2);
+    expect(ws.participantsSeq()).toBe(8);
+    expect(fake.sent('participant:sync')).toHaveLength(0);
+  });
+});
+
 describe('[WS21] participant sequence', () => {
   test('events apply in any order; an older change of the same person does not undo a newer one', async () => {
     await joined(5);
