@@ -20,7 +20,7 @@ const clients = [];
 
 /** The page's participant view (client/workshops/people.ts in short): newest seq wins, contiguous `known`. */
 function roster() {
-  return { people: new Map(), known: 0, ahead: new Set(), events: 0 };
+  return { people: new Map(), known: 0, ahead: new Set(), events: 0, messages: 0 };
 }
 function countSeq(r, seq) {
   if (seq <= r.known) return;
@@ -62,6 +62,7 @@ async function prepare(i) {
   const s = await connect(urls[index % urls.length]);
   const c = { s, index, watch: i < WATCHERS, r: roster(), id: null, saved: null, dropAt: 0, ms: null, self: false };
   if (mode === 'ours') {
+    s.onAny((event) => event.startsWith('participant:') && c.r.messages++);
     s.on('participant:joined', (p) => upsert(c.r, p, c.watch));
     s.on('participant:updated', (p) => upsert(c.r, p, c.watch));
     s.on('participant:batch', ({ participants }) => {
@@ -135,6 +136,7 @@ process.on('message', async (m) => {
     for (const c of clients) {
       c.dropAt = at;
       c.r.events = 0;
+      c.r.messages = 0;
       c.s.io.engine.close();
     }
   }
@@ -147,6 +149,7 @@ process.on('message', async (m) => {
         error: c.error ?? null,
         timeouts: c.timeouts ?? 0,
         events: c.r.events,
+        messages: c.r.messages,
       })),
       views: clients.filter((c) => c.watch).map((c) => [...c.r.people.values()].map((p) => [p.id, p.presence])),
     });

@@ -7,7 +7,7 @@
  * Measured: how many resumed as themselves (same participant id), p50/p95/max from the drop to the
  * resume's ack, duplicates in the participant list afterwards, whether the lists kept by a few clients
  * (as the page keeps them) agree with the server's, the CPU of the two node processes and of Redis, and
- * participant events each client received. Baseline in the same run: a bare Socket.IO server (two nodes,
+ * participant changes and messages each client received after the drop. Baseline in the same run: a bare Socket.IO server (two nodes,
  * the same Redis adapter) where the same number of clients reconnect and do one ack round trip.
  * Loopback only; bounded in time. Ends with one RESULT line per scenario. Needs `npm run build` (the npm script does).
  */
@@ -191,6 +191,7 @@ async function scenario(mode, redisUrl) {
     cpu,
     redisCpuS,
     events: clients.reduce((s, c) => s + c.events, 0) / clients.length,
+    messages: clients.reduce((s, c) => s + c.messages, 0) / clients.length,
     loadavg: `${load0}..${loadavg()}`,
   };
   if (mode === 'ours')
@@ -241,7 +242,7 @@ try {
     console.log(
       `RESULT ${r.mode === 'ours' ? 'storm' : 'storm-bare'} clients=${N} resumed=${r.resumed} p50_ms=${f(r.p50)} p95_ms=${f(r.p95)} max_ms=${f(r.max)}` +
         `${extra} errors=${r.errors} timeouts=${r.timeouts} cpu_s=${r.cpu.toFixed(1)} redis_cpu_s=${r.redisCpuS.toFixed(1)}` +
-        ` events_per_client=${f(r.events)} loadavg=${r.loadavg} ratio=${(r.p95 / bare.p95).toFixed(2)}`,
+        ` changes_per_client=${f(r.events)} messages_per_client=${f(r.messages)} loadavg=${r.loadavg} ratio=${(r.p95 / bare.p95).toFixed(2)}`,
     );
   }
 } catch (err) {
