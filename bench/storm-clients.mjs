@@ -20,7 +20,7 @@ const clients = [];
 
 /** The page's participant view (client/workshops/people.ts in short): newest seq wins, contiguous `known`. */
 function roster() {
-  return { people: new Map(), known: 0, ahead: new Set(), events: 0, messages: 0 };
+  return { people: new Map(), known: 0, ahead: new Set(), events: 0, messages: 0, batches: 0, ackBytes: 0 };
 }
 function countSeq(r, seq) {
   if (seq <= r.known) return;
@@ -35,13 +35,18 @@ function upsert(r, p, watch) {
   }
   countSeq(r, p.seq);
 }
-/** A snapshot or a delta (`participantsSince` set: only those changed since then, on top of what is known). */
+/** A snapshot, or a delta (`delta` set: only those changed since, on top of what is known; client/workshops/people.ts). */
 function applySnapshot(r, snap, watch) {
   if (watch) {
-    if (snap.participantsSince === undefined) r.people = new Map();
+    if (!snap.delta) r.people = new Map();
+    for (const id of snap.delta?.removed ?? []) r.people.delete(id);
     for (const p of snap.participants) {
       const before = r.people.get(p.id);
-      if (!before || p.seq > before.seq || snap.participantsSince === undefined) r.people.set(p.id, p);
+      if (!before || p.seq >= before.seq || !snap.delta) r.people.set(p.id, p);
+    }
+    for (const { id, presence, seq } of snap.delta?.presence ?? []) {
+      const before = r.people.get(id);
+      if (before && seq >= before.seq) r.people.set(id, { ...before, presence, seq });
     }
   }
   if (snap.participantsSeq > r.known) r.known = snap.participantsSeq;
@@ -65,6 +70,7 @@ async function prepare(i) {
     s.onAny((event) => event.startsWith('participant:') && c.r.messages++);
     s.on('participant:joined', (p) => upsert(c.r, p, c.watch));
     s.on('participant:updated', (p) => upsert(c.r, p, c.watch));
+    s.on('participant:batch', () => c.r.batches++);
     s.on('participant:batch', ({ participants }) => {
       for (const p of participants) upsert(c.r, p, c.watch);
     });
@@ -111,6 +117,7 @@ async function resume(c) {
           }
           applySnapshot(c.r, r.data, c.watch);
           c.self = r.data.self.id === c.id;
+          c.delta = r.data.delta !== undefined;
         } else {
           const r = await c.s.timeout(ACK_TIMEOUT_MS).emitWithAck('resume', { id: c.id });
           c.self = r.ok && r.data.id === c.id;
@@ -150,6 +157,7 @@ process.on('message', async (m) => {
         timeouts: c.timeouts ?? 0,
         events: c.r.events,
         messages: c.r.messages,
+        delta: c.delta ?? false,
       })),
       views: clients.filter((c) => c.watch).map((c) => [...c.r.people.values()].map((p) => [p.id, p.presence])),
     });

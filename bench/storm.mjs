@@ -10,6 +10,7 @@
  * participant changes and messages each client received after the drop. Baseline in the same run: a bare Socket.IO server (two nodes,
  * the same Redis adapter) where the same number of clients reconnect and do one ack round trip.
  * Loopback only; bounded in time. Ends with one RESULT line per scenario. Needs `npm run build` (the npm script does).
+ * STORM_PROFILE=<dir> writes a CPU profile of each node for the storm only (from the drop to the end).
  */
 import { fork, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -107,7 +108,12 @@ function forkChild(file, arg) {
       child.on('message', onMessage);
       child.once('exit', onExit);
     });
-  return { child, next, ask: (type) => (child.send({ type }), next(type)), stop };
+  const ask = (type) => {
+    const answer = next(type);
+    child.send({ type });
+    return answer;
+  };
+  return { child, next, ask, stop };
 }
 
 /** CPU seconds (user + system) of Redis so far. */
@@ -191,34 +197,47 @@ async function scenario(mode, redisUrl) {
     cpu,
     redisCpuS,
     events: clients.reduce((s, c) => s + c.events, 0) / clients.length,
+    deltas: clients.filter((c) => c.delta).length,
     messages: clients.reduce((s, c) => s + c.messages, 0) / clients.length,
     loadavg: `${load0}..${loadavg()}`,
   };
-  if (mode === 'ours')
-    Object.assign(
-      result,
-      await checkLists(
-        redisUrl,
-        workshop.id,
-        reports.flatMap((r) => r.views),
-      ),
-    );
+  if (mode === 'ours') {
+    const server = await settledList(redisUrl, workshop.id);
+    await sleep(1000); // what settled reaches the pages
+    const views = (await Promise.all(procs.map((p) => p.ask('report')))).flatMap((r) => r.views);
+    Object.assign(result, checkLists(server, views));
+  }
   for (const p of procs) {
     p.child.send({ type: 'exit' });
     await stopChild(p.child).catch(() => {});
   }
   for (const n of nodes) {
+    const exited = new Promise((r) => n.child.once('exit', r));
     n.child.send({ type: 'exit' });
+    await Promise.race([exited, sleep(10_000)]); // a profile (STORM_PROFILE) is written on a clean exit
     await stopChild(n.child).catch(() => {});
   }
   return result;
 }
 
-/** Duplicates in the server's list, people not online after the storm, and watchers whose list differs. */
-async function checkLists(redisUrl, workshopId, views) {
+/**
+ * The server's list once everyone is online again (waiting up to 10 s: a sweep may have taken people
+ * of a node too busy to send its heartbeat for gone, and its next heartbeat revives them).
+ */
+async function settledList(redisUrl, workshopId) {
   const store = await RedisStore.connect(redisUrl);
-  const list = (await store.listParticipants(workshopId)).filter((p) => !p.removed);
+  let list = [];
+  for (let i = 0; i < 20; i++) {
+    list = (await store.listParticipants(workshopId)).filter((p) => !p.removed);
+    if (list.every((p) => p.presence === 'online')) break;
+    await sleep(500);
+  }
   await store.close();
+  return list;
+}
+
+/** Duplicates in the server's list, people not online, and watchers whose list differs from it. */
+function checkLists(list, views) {
   const names = list.map((p) => p.name);
   const duplicates = names.length - new Set(names).size + Math.max(0, list.length - N);
   const notOnline = list.filter((p) => p.presence !== 'online').length;
@@ -237,7 +256,7 @@ try {
   for (const r of [bare, ours]) {
     const extra =
       r.mode === 'ours'
-        ? ` duplicates=${r.duplicates} not_online=${r.notOnline} views_wrong=${r.viewsWrong}/${r.views}`
+        ? ` duplicates=${r.duplicates} not_online=${r.notOnline} views_wrong=${r.viewsWrong}/${r.views} deltas=${r.deltas}`
         : '';
     console.log(
       `RESULT ${r.mode === 'ours' ? 'storm' : 'storm-bare'} clients=${N} resumed=${r.resumed} p50_ms=${f(r.p50)} p95_ms=${f(r.p95)} max_ms=${f(r.max)}` +

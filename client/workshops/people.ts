@@ -1,5 +1,5 @@
 import { batch, signal } from '@preact/signals';
-import type { Participant } from '../../shared/workshops/schema.js';
+import type { Participant, PresenceChange } from '../../shared/workshops/schema.js';
 import type { Connection } from '../net/connection.js';
 
 /** How long a skipped participant number may stay open (events of two nodes can cross) before a resync. */
@@ -75,14 +75,26 @@ export function createPeople(conn: Connection, onSelfRemoved: () => void, selfId
    * [WS30] A delta on top of what is known: those changed since (newer than what is held) and those
    * removed since; everything up to `seq` is then reflected.
    */
-  function merge(changed: readonly Participant[], removed: readonly string[], seq: number, rooms: number) {
+  function merge(
+    changed: readonly Participant[],
+    delta: { removed: readonly string[]; presence: readonly PresenceChange[] },
+    seq: number,
+    rooms: number,
+  ) {
     const next = new Map(people.value);
-    for (const id of removed) next.delete(id);
+    for (const id of delta.removed) next.delete(id);
     for (const p of changed) {
       const before = next.get(p.id);
       if (!before || p.seq >= before.seq) next.set(p.id, p);
     }
+    let unknown = false;
+    for (const { id, presence, seq: n } of delta.presence) {
+      const before = next.get(id);
+      if (!before) unknown = true;
+      else if (n >= before.seq) next.set(id, { ...before, presence, seq: n });
+    }
     settle(next, seq, rooms);
+    if (unknown) void resync(); // someone the page should have known: everyone again
   }
 
   function settle(next: Map<string, Participant>, seq: number, rooms?: number) {

@@ -111,14 +111,27 @@ describe('[WS30] resume with a delta, [WS31] batched presence', () => {
     expect(request.payload).toMatchObject({ since: { participantsSeq: 6, roomsVersion: 3 } });
     fake.reply('workshop:resume', {
       ...snapshot(me, [], 9),
-      participants: [person('me', { seq: 9 }), person('cleo', { seq: 8 })],
+      participants: [person('me', { seq: 9 }), person('cleo', { seq: 7 })],
       roomsVersion: 3,
-      delta: { since: 6, removed: ['ana'] },
+      delta: { since: 6, removed: ['ana'], presence: [{ id: 'ben', presence: 'reconnecting', seq: 8 }] },
     });
     await settle();
     expect([...ws.people.value.keys()].sort()).toEqual(['ben', 'cleo', 'me']);
-    expect(ws.people.value.get('ben')).toMatchObject({ roomId: 'r1', seq: 6 }); // kept as the page knew him
+    // Only Ben's presence changed: the rest is kept as the page knew him.
+    expect(ws.people.value.get('ben')).toMatchObject({ roomId: 'r1', presence: 'reconnecting', seq: 8 });
     expect(ws.participantsSeq()).toBe(9);
+    expect(fake.sent('participant:sync')).toHaveLength(0);
+  });
+
+  test('a presence change of someone the page does not know asks for everyone again', async () => {
+    await joined(5);
+    await dropAndBack();
+    fake.reply('workshop:resume', {
+      ...snapshot(me, [], 7),
+      delta: { since: 5, removed: [], presence: [{ id: 'zoe', presence: 'online', seq: 7 }] },
+    });
+    await settle();
+    expect(fake.sent('participant:sync')).toHaveLength(1);
   });
 
   test('a full answer to a resume replaces everyone, as before', async () => {

@@ -90,7 +90,7 @@ export function createWorkshopState(conn: Connection, code: string) {
     batch(() => {
       workshop.value = s.workshop;
       selfId.value = s.self.id;
-      if (s.delta) roster.merge(s.participants, s.delta.removed, s.participantsSeq, s.roomsVersion);
+      if (s.delta) roster.merge(s.participants, s.delta, s.participantsSeq, s.roomsVersion);
       else roster.replace(s.participants, s.participantsSeq, s.roomsVersion);
       clockOffset.value = s.serverTime - Date.now();
       inviteUrl.value = s.inviteUrl;

@@ -166,6 +166,7 @@ export function newParticipant(input: z.output<typeof workshopJoinSchema>, role:
     joinedAt: ctx.now,
     // Not announced until attached: attaching gives the first number.
     seq: 0,
+    fullSeq: 0,
     resumeTokenHash: hashSecret(resumeToken),
     connectionId: '',
     disconnectedAt: 0,

@@ -35,6 +35,7 @@ function merge(before: readonly Participant[], snap: SessionSnapshot): Participa
   const byId = new Map(before.map((p) => [p.id, p]));
   for (const id of snap.delta?.removed ?? []) byId.delete(id);
   for (const p of snap.participants) byId.set(p.id, p);
+  for (const { id, presence, seq } of snap.delta?.presence ?? []) byId.set(id, { ...byId.get(id)!, presence, seq });
   return [...byId.values()];
 }
 
@@ -84,9 +85,13 @@ function runSuite(urls: Urls) {
       dora = await joinAs(urls()[1], code, { name: 'Dora' });
     });
     expect(back.self.id).toBe(wiktor.id);
-    expect(back.delta).toEqual({ since: wiktor.snapshot.participantsSeq, removed: [cleo.id] });
-    // Mia and Eve did not change while Wiktor was away: they are not sent again.
-    expect(back.participants.map((p) => p.name).sort()).toEqual(['Ana', 'Ben', 'Dora', 'Wiktor']);
+    // Mia and Eve did not change while Wiktor was away: they are not sent again; Wiktor only came and went.
+    expect(back.delta).toEqual({
+      since: wiktor.snapshot.participantsSeq,
+      removed: [cleo.id],
+      presence: [{ id: wiktor.id, presence: 'online', seq: back.self.seq }],
+    });
+    expect(back.participants.map((p) => p.name).sort()).toEqual(['Ana', 'Ben', 'Dora']);
     expect(back.participantsSeq).toBeGreaterThan(wiktor.snapshot.participantsSeq);
 
     const everyone = await ok(mia.socket, 'participant:sync', {});
@@ -105,10 +110,8 @@ function runSuite(urls: Urls) {
       async () => void (await ok(ana.socket, 'hand:raise', {})),
       (s, drop) => ({ ...known(s), participantsSeq: drop.seq }),
     );
-    expect(back.participants.map((p) => [p.name, p.handRaisedAt !== null]).sort()).toEqual([
-      ['Ana', true],
-      ['Wiktor', false],
-    ]);
+    expect(back.participants.map((p) => [p.name, p.handRaisedAt !== null])).toEqual([['Ana', true]]);
+    expect(back.delta?.presence).toHaveLength(1);
   });
 
   test(`[WS30] a delta of more than ${DELTA_READ_MAX} people (read with the whole list) is the same as a full list`, async () => {
@@ -120,7 +123,8 @@ function runSuite(urls: Urls) {
       );
     });
     expect(back.delta?.since).toBe(wiktor.snapshot.participantsSeq);
-    expect(back.participants).toHaveLength(DELTA_READ_MAX + 7); // the guests and Wiktor himself
+    expect(back.participants).toHaveLength(DELTA_READ_MAX + 6); // the guests; Wiktor only came and went
+    expect(back.delta?.presence.map((p) => p.id)).toEqual([wiktor.id]);
     const everyone = await ok(mia.socket, 'participant:sync', {});
     expect(shown(merge(wiktor.snapshot.participants, back))).toEqual(shown(everyone.participants));
   });

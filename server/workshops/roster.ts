@@ -6,7 +6,7 @@
  *   it asked (so it is at least as new as anything the caller saw), but all callers who ask while one
  *   read is on its way share the next one, instead of each reading every participant.
  */
-import type { Participant } from '../../shared/workshops/schema.js';
+import type { Participant, PresenceChange } from '../../shared/workshops/schema.js';
 import type { Deps } from '../realtime/types.js';
 import { toPublicParticipant } from './logic.js';
 import type { ParticipantRecord } from './store/types.js';
@@ -22,8 +22,8 @@ export interface KnownPeople {
 export interface PeopleSnapshot {
   seq: number;
   participants: Participant[];
-  /** Present when `participants` holds only those changed since `since`. */
-  delta?: { since: number; removed: string[] };
+  /** Present when `participants` holds only those changed since `since` (see SessionSnapshot.delta). */
+  delta?: { since: number; removed: string[]; presence: PresenceChange[] };
 }
 
 export function createRoster(deps: Deps) {
@@ -51,10 +51,17 @@ export function createRoster(deps: Deps) {
       changes.ids.length <= DELTA_READ_MAX
         ? await store.getParticipants(workshopId, changes.ids)
         : (await everyone(workshopId)).filter((p) => p.seq > since);
+    const kept = records.filter((p) => !p.removed);
     return {
       seq: changes.seq,
-      participants: records.filter((p) => !p.removed).map(pub),
-      delta: { since, removed: records.filter((p) => p.removed).map((p) => p.id) },
+      participants: kept.filter((p) => p.fullSeq > since).map(pub),
+      delta: {
+        since,
+        removed: records.filter((p) => p.removed).map((p) => p.id),
+        presence: kept
+          .filter((p) => p.fullSeq <= since)
+          .map((p) => ({ id: p.id, presence: pub(p).presence, seq: p.seq })),
+      },
     };
   }
 

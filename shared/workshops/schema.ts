@@ -250,16 +250,24 @@ export interface SessionSnapshot {
   roomsVersion: number;
   /**
    * [WS30] Set when the resume said what it knew and the server could answer with a delta: then
-   * `participants` holds only those changed since `since` (newer than what the page has), and
+   * `participants` holds only those changed since `since` in more than their presence (and newcomers),
+   * `presence` those whose presence alone changed (a reconnect storm: everyone, in a few bytes each), and
    * `removed` those removed since; everyone else is as the page knows them.
    */
-  delta?: { since: number; removed: string[] };
+  delta?: { since: number; removed: string[]; presence: PresenceChange[] };
   serverTime: number;
   /** The invite link (PUBLIC_URL when set), for the in-workshop "Invite" box and its QR code. */
   inviteUrl: string;
 }
 
 export type LeaveReason = 'left' | 'removed';
+
+/** [WS30] Someone whose presence alone changed: the page keeps the rest of what it knows of them. */
+export interface PresenceChange {
+  id: string;
+  presence: Presence;
+  seq: number;
+}
 
 /** Everyone in the workshop (removed people left out), at least as new as `seq`. */
 export interface ParticipantsSync {

@@ -11,10 +11,13 @@ const ALIVE = `if redis.call('HGET', KEYS[1], 'removed') ~= '0' then return fals
  * and [WS30] indexes it in `<counter key>:changed` (participant id by the number of their last change),
  * so a resume can read only who changed since a number (RedisKeys.participantChanges).
  */
-const bumpIn = (h: string, k: string) => `local bumped = redis.call('INCR', ${k})
+const bumpIn = (h: string, k: string, presenceOnly = false) => `local bumped = redis.call('INCR', ${k})
 redis.call('HSET', ${h}, 'seq', tostring(bumped))
-redis.call('ZADD', ${k} .. ':changed', bumped, redis.call('HGET', ${h}, 'id'))`;
+redis.call('ZADD', ${k} .. ':changed', bumped, redis.call('HGET', ${h}, 'id'))
+${presenceOnly ? `if redis.call('HGET', ${h}, 'fullSeq') == '0' then redis.call('HSET', ${h}, 'fullSeq', tostring(bumped)) end` : `redis.call('HSET', ${h}, 'fullSeq', tostring(bumped))`}`;
 const bump = (k: string) => bumpIn('KEYS[1]', k);
+/** [WS30] A change of presence alone leaves `fullSeq` (the number of the last other change), but for the first attach. */
+const PRESENCE_BUMP = bumpIn('KEYS[1]', 'KEYS[2]', true);
 const BUMP = bump('KEYS[2]');
 
 export const WORKSHOP_SCRIPTS = {
@@ -107,13 +110,13 @@ return redis.call('HGETALL', KEYS[1])`),
   attach: luaScript(`${ALIVE}
 local old = redis.call('HGET', KEYS[1], 'connectionId')
 redis.call('HSET', KEYS[1], 'connectionId', ARGV[1], 'presence', 'online', 'disconnectedAt', '0')
-${BUMP}
+${PRESENCE_BUMP}
 return {old, redis.call('HGETALL', KEYS[1])}`),
   /** KEYS: participant hash, participant counter. ARGV: connection id, time. */
   detach: luaScript(`${ALIVE}
 if redis.call('HGET', KEYS[1], 'connectionId') ~= ARGV[1] then return false end
 redis.call('HSET', KEYS[1], 'connectionId', '', 'presence', 'reconnecting', 'disconnectedAt', ARGV[2])
-${BUMP}
+${PRESENCE_BUMP}
 return redis.call('HGETALL', KEYS[1])`),
   /** KEYS: participant hash, participant counter. ARGV: disconnectedAt. */
   expire: luaScript(`${ALIVE}
@@ -148,7 +151,7 @@ for j = 1, (#KEYS - 1) / 2 do
     redis.call('ZADD', KEYS[1], ARGV[1], member)
     if f[3] == 'reconnecting' then
       redis.call('HSET', h, 'presence', 'online', 'disconnectedAt', '0')
-      ${bumpIn('h', 's')}
+      ${bumpIn('h', 's', true)}
       revived[#revived + 1] = {j, redis.call('HGETALL', h)}
     end
   end
@@ -170,12 +173,13 @@ end
 if f[2] == 'online' then
   if tonumber(score) >= tonumber(ARGV[2]) then return false end
   redis.call('HSET', KEYS[2], 'presence', 'reconnecting', 'disconnectedAt', string.format('%d', tonumber(score)))
+  ${bumpIn('KEYS[2]', 'KEYS[3]', true)}
 else
   if tonumber(f[3]) >= tonumber(ARGV[3]) then return false end
   redis.call('HSET', KEYS[2], 'presence', 'offline', 'handRaisedAt', '', 'connectionId', '')
   redis.call('ZREM', KEYS[1], ARGV[1])
+  ${bumpIn('KEYS[2]', 'KEYS[3]')}
 end
-${bumpIn('KEYS[2]', 'KEYS[3]')}
 return redis.call('HGETALL', KEYS[2])`),
   /** [WS16] KEYS: expiries zset, workshop hash, code key. ARGV: expiresAt, member, keys' expiry. */
   setWorkshopExpiry: luaScript(`

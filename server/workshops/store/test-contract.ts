@@ -75,6 +75,7 @@ export function participantRecord(overrides: Partial<ParticipantRecord> = {}): P
     handRaisedAt: null,
     joinedAt: 2_000,
     seq: 0,
+    fullSeq: 0,
     resumeTokenHash: 'b'.repeat(64),
     connectionId: '',
     disconnectedAt: 0,
@@ -353,7 +354,7 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
 
     test('[STORE5] setRole changes the role (and takes the next number) and nothing else', async () => {
       const { w, p } = await workshopWithParticipant();
-      expect(await store.setRole(w.id, p.id, 'moderator')).toEqual({ ...p, role: 'moderator', seq: 1 });
+      expect(await store.setRole(w.id, p.id, 'moderator')).toEqual({ ...p, role: 'moderator', seq: 1, fullSeq: 1 });
       expect((await store.getParticipant(w.id, p.id))?.role).toBe('moderator');
       expect(await store.setRole(w.id, 'missing', 'moderator')).toBeNull();
     });
@@ -619,6 +620,26 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       const [readB, readC] = await store.getParticipants(w.id, [b.id, c.id, 'nobody']);
       expect(readB).toMatchObject({ id: b.id, seq: 6, handRaisedAt: 10 });
       expect(readC).toMatchObject({ id: c.id, seq: 5, removed: true });
+    });
+
+    test('[STORE17][WS30] fullSeq: the first attach and every change but presence alone move it', async () => {
+      const { w, p } = await workshopWithParticipant();
+      const full = async () => (await store.getParticipant(w.id, p.id))?.fullSeq;
+      const live = [{ workshopId: w.id, participantId: p.id, connectionId: 'c1' }];
+      expect(await full()).toBe(0);
+      await store.attachConnection(w.id, p.id, 'c1'); // 1: the first attach counts
+      expect(await full()).toBe(1);
+      await store.detachConnection(w.id, p.id, 'c1', 10); // 2: presence alone
+      await store.attachConnection(w.id, p.id, 'c1'); // 3
+      await store.heartbeat(live, 100);
+      await store.sweepPresence(200, 0, 1000); // 4: reconnecting, presence alone
+      await store.heartbeat(live, 300); // 5: online again
+      expect(await full()).toBe(1);
+      await store.raiseHand(w.id, p.id, 400); // 6
+      expect(await full()).toBe(6);
+      await store.detachConnection(w.id, p.id, 'c1', 500); // 7
+      await store.expirePresence(w.id, p.id, 500); // 8: offline with the hand lowered
+      expect(await store.getParticipant(w.id, p.id)).toMatchObject({ seq: 8, fullSeq: 8 });
     });
 
     test('[STORE17][WS30] no answer for a number ahead of the counter, an unknown workshop, or someone never numbered', async () => {

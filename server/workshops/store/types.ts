@@ -17,6 +17,11 @@ export interface ParticipantRecord extends Participant {
   deviceHash: string;
   /** Removed and not let back in: this browser and this name + town cannot join again. */
   barred: boolean;
+  /**
+   * [WS30] The number of this participant's last change other than presence alone (their first attach
+   * counts): a resume after it needs the whole record, one after it only the presence. 0 before the first attach.
+   */
+  fullSeq: number;
 }
 
 export interface LiveConnection {
