@@ -20,7 +20,7 @@ const clients = [];
 
 /** The page's participant view (client/workshops/people.ts in short): newest seq wins, contiguous `known`. */
 function roster() {
-  return { people: new Map(), known: 0, ahead: new Set(), events: 0, messages: 0, batches: 0, ackBytes: 0 };
+  return { people: new Map(), known: 0, rooms: 0, ahead: new Set(), early: null, events: 0, messages: 0 };
 }
 function countSeq(r, seq) {
   if (seq <= r.known) return;
@@ -29,6 +29,11 @@ function countSeq(r, seq) {
 }
 function upsert(r, p, watch) {
   r.events++;
+  // Like the page: while a resume is on its way, events wait and are applied on top of its snapshot.
+  if (r.early) return void r.early.push(p);
+  apply(r, p, watch);
+}
+function apply(r, p, watch) {
   if (watch) {
     const before = r.people.get(p.id);
     if (!before || p.seq > before.seq) r.people.set(p.id, p);
@@ -50,8 +55,12 @@ function applySnapshot(r, snap, watch) {
     }
   }
   if (snap.participantsSeq > r.known) r.known = snap.participantsSeq;
+  if (snap.roomsVersion > r.rooms) r.rooms = snap.roomsVersion;
   for (const n of [...r.ahead]) if (n <= r.known) r.ahead.delete(n);
   while (r.ahead.delete(r.known + 1)) r.known++;
+  const early = r.early ?? [];
+  r.early = null;
+  for (const p of early) apply(r, p, watch);
 }
 
 const connect = (url) =>
@@ -70,7 +79,6 @@ async function prepare(i) {
     s.onAny((event) => event.startsWith('participant:') && c.r.messages++);
     s.on('participant:joined', (p) => upsert(c.r, p, c.watch));
     s.on('participant:updated', (p) => upsert(c.r, p, c.watch));
-    s.on('participant:batch', () => c.r.batches++);
     s.on('participant:batch', ({ participants }) => {
       for (const p of participants) upsert(c.r, p, c.watch);
     });
@@ -108,9 +116,9 @@ async function resume(c) {
     while (c.ms === null && performance.now() - c.dropAt < GIVE_UP_MS && c.s.connected) {
       try {
         if (mode === 'ours') {
-          const r = await c.s
-            .timeout(ACK_TIMEOUT_MS)
-            .emitWithAck('workshop:resume', { v: version, ...c.saved, participantsSeq: c.r.known });
+          const since = { participantsSeq: c.r.known, roomsVersion: c.r.rooms };
+          c.r.early ??= [];
+          const r = await c.s.timeout(ACK_TIMEOUT_MS).emitWithAck('workshop:resume', { v: version, ...c.saved, since });
           if (!r.ok) {
             c.error = r.code;
             return;
