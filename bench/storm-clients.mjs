@@ -34,6 +34,11 @@ function upsert(r, p, watch) {
   apply(r, p, watch);
 }
 function apply(r, p, watch) {
+  if (p.presenceOnly) {
+    const before = r.people.get(p.id);
+    if (watch && before && p.seq > before.seq) r.people.set(p.id, { ...before, presence: p.presence, seq: p.seq });
+    return countSeq(r, p.seq);
+  }
   if (watch) {
     const before = r.people.get(p.id);
     if (!before || p.seq > before.seq) r.people.set(p.id, p);
@@ -79,8 +84,9 @@ async function prepare(i) {
     s.onAny((event) => event.startsWith('participant:') && c.r.messages++);
     s.on('participant:joined', (p) => upsert(c.r, p, c.watch));
     s.on('participant:updated', (p) => upsert(c.r, p, c.watch));
-    s.on('participant:batch', ({ participants }) => {
+    s.on('participant:batch', ({ participants, presence }) => {
       for (const p of participants) upsert(c.r, p, c.watch);
+      for (const q of presence) upsert(c.r, { ...q, presenceOnly: true }, c.watch);
     });
     s.on('participant:left', ({ participantId, seq }) => {
       c.r.events++;

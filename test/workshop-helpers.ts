@@ -2,6 +2,7 @@
 import { PROTOCOL_VERSION } from '../shared/protocol.js';
 import type {
   Participant,
+  PresenceChange,
   SessionSnapshot,
   WorkshopCreated,
   WorkshopCreateInput,
@@ -67,13 +68,22 @@ export async function freshSnapshot(url: string, moderatorKey: string, code: str
 }
 
 /**
+ * [WS31] The changes of a batch in number order; one of presence alone comes as a partial participant
+ * (`id`, `presence`, `seq` only): merge it into what is known of the person.
+ */
+export function batchEntries(batch: { participants: Participant[]; presence: PresenceChange[] }): Participant[] {
+  const partial = batch.presence.map((c) => ({ id: c.id, presence: c.presence, seq: c.seq }) as Participant);
+  return [...batch.participants, ...partial].sort((a, b) => a.seq - b.seq);
+}
+
+/**
  * [WS31] Every participant change a socket hears, whether alone (`participant:updated`) or with
- * others of the same moment (`participant:batch`), in the order heard.
+ * others of the same moment (`participant:batch`, see batchEntries), in the order heard.
  */
 export function recordParticipants(socket: ClientSocket): Participant[] {
   const seen: Participant[] = [];
   socket.on('participant:updated', (p) => seen.push(p));
-  socket.on('participant:batch', ({ participants }) => seen.push(...participants));
+  socket.on('participant:batch', (batch) => seen.push(...batchEntries(batch)));
   return seen;
 }
 
@@ -100,7 +110,8 @@ export function participantSeen(
       return true;
     };
     const single = (p: Participant) => void check(p);
-    const several = ({ participants }: { participants: Participant[] }) => void participants.some(check);
+    const several = (batch: { participants: Participant[]; presence: PresenceChange[] }) =>
+      void batchEntries(batch).some(check);
     socket.on('participant:updated', single);
     socket.on('participant:batch', several);
   });

@@ -7,6 +7,7 @@ export const GAP_WAIT_MS = 1000;
 
 type Change =
   | { kind: 'upsert'; p: Participant }
+  | ({ kind: 'presence' } & PresenceChange)
   | { kind: 'left'; participantId: string; removed: boolean; seq: number };
 
 /**
@@ -51,7 +52,12 @@ export function createPeople(conn: Connection, onSelfRemoved: () => void, selfId
   }
 
   function applyTo(next: Map<string, Participant>, c: Change): 'self-removed' | undefined {
-    if (c.kind === 'upsert') {
+    if (c.kind === 'presence') {
+      // [WS31] Presence alone: the rest is as the page knows the person (they are known: joins come in full).
+      const before = next.get(c.id);
+      if (before && c.seq > before.seq) next.set(c.id, { ...before, presence: c.presence, seq: c.seq });
+      count(c.seq);
+    } else if (c.kind === 'upsert') {
       const before = next.get(c.p.id);
       if (!before || c.p.seq > before.seq) next.set(c.p.id, c.p);
       count(c.p.seq);
@@ -121,7 +127,12 @@ export function createPeople(conn: Connection, onSelfRemoved: () => void, selfId
   const unsubscribe = [
     conn.on('participant:joined', (p) => apply({ kind: 'upsert', p })),
     conn.on('participant:updated', (p) => apply({ kind: 'upsert', p })),
-    conn.on('participant:batch', ({ participants }) => applyAll(participants.map((p) => ({ kind: 'upsert', p })))),
+    conn.on('participant:batch', ({ participants, presence }) =>
+      applyAll([
+        ...participants.map((p): Change => ({ kind: 'upsert', p })),
+        ...presence.map((c): Change => ({ kind: 'presence', ...c })),
+      ]),
+    ),
     conn.on('participant:left', ({ participantId, reason, seq }) =>
       apply({ kind: 'left', participantId, removed: reason === 'removed', seq }),
     ),

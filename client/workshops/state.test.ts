@@ -162,10 +162,10 @@ describe('[WS30] resume with a delta, [WS31] batched presence', () => {
     const stop = ws.people.subscribe(() => updates++);
     updates = 0;
     fake.push('participant:batch', {
-      participants: [
-        person('ana', { seq: 6, presence: 'reconnecting' }),
-        person('ben', { seq: 7, presence: 'online' }),
-        person('ana', { seq: 8, presence: 'online' }),
+      participants: [person('ben', { seq: 7, presence: 'online' })],
+      presence: [
+        { id: 'ana', presence: 'online', seq: 8 },
+        { id: 'ana', presence: 'reconnecting', seq: 6 },
       ],
     });
     stop();

@@ -4,19 +4,22 @@
  * Presence changes (someone dropped, is back, is gone) wait up to PRESENCE_BATCH_MS and go out
  * together: after a storm of 1,000 reconnects, one broadcast per resume would be a million messages.
  * One change in a window goes out as before (`participant:updated`); several as one
- * `participant:batch`, every change with its number (a person who dropped and came back within the
+ * `participant:batch` (changes of presence alone as `{id, presence, seq}`), every change with its number (a person who dropped and came back within the
  * window is in it twice: a number left out would look like a missed event to the pages). Any other participant event first sends what waits,
  * so the events of one node still arrive in the order of their numbers.
  */
-import type { Participant } from '../../shared/workshops/schema.js';
+import type { Participant, PresenceChange } from '../../shared/workshops/schema.js';
 import { rooms } from './rooms.js';
 import type { TypedServer } from './types.js';
 
 export const PRESENCE_BATCH_MS = 100;
 
 export interface ParticipantEvents {
-  /** A presence change: goes out with the others of the same moment. */
-  presence(workshopId: string, participant: Participant): void;
+  /**
+   * A presence change: goes out with the others of the same moment. `presenceOnly` when nothing but the
+   * presence changed: in a batch it then travels as `{id, presence, seq}`.
+   */
+  presence(workshopId: string, participant: Participant, presenceOnly: boolean): void;
   /** Any other participant event: `send` emits it, after what waits for this workshop. */
   now(workshopId: string, send: () => void): void;
   /** Sends everything waiting (a node that stops still tells what it knew). */
@@ -24,7 +27,7 @@ export interface ParticipantEvents {
 }
 
 export function createParticipantEvents(io: TypedServer, windowMs = PRESENCE_BATCH_MS): ParticipantEvents {
-  const waiting = new Map<string, Participant[]>();
+  const waiting = new Map<string, { participant: Participant; presenceOnly: boolean }[]>();
   const timers = new Map<string, NodeJS.Timeout>();
 
   function flush(workshopId: string) {
@@ -33,17 +36,22 @@ export function createParticipantEvents(io: TypedServer, windowMs = PRESENCE_BAT
     const batch = waiting.get(workshopId);
     waiting.delete(workshopId);
     if (!batch || batch.length === 0) return;
-    const participants = batch.sort((a, b) => a.seq - b.seq);
     const to = io.to(rooms.workshop(workshopId));
-    if (participants.length === 1) to.emit('participant:updated', participants[0]!);
-    else to.emit('participant:batch', { participants });
+    if (batch.length === 1) return void to.emit('participant:updated', batch[0]!.participant);
+    batch.sort((a, b) => a.participant.seq - b.participant.seq);
+    const participants: Participant[] = [];
+    const presence: PresenceChange[] = [];
+    for (const { participant: p, presenceOnly } of batch)
+      if (presenceOnly) presence.push({ id: p.id, presence: p.presence, seq: p.seq });
+      else participants.push(p);
+    to.emit('participant:batch', { participants, presence });
   }
 
   return {
-    presence(workshopId, participant) {
+    presence(workshopId, participant, presenceOnly) {
       const batch = waiting.get(workshopId);
-      if (batch) batch.push(participant);
-      else waiting.set(workshopId, [participant]);
+      if (batch) batch.push({ participant, presenceOnly });
+      else waiting.set(workshopId, [{ participant, presenceOnly }]);
       if (!timers.has(workshopId)) timers.set(workshopId, setTimeout(flush, windowMs, workshopId));
     },
     now(workshopId, send) {

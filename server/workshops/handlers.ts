@@ -111,7 +111,7 @@ function workshopHandlers(deps: Deps, presence: Presence): WorkshopHandlers {
     // [WS31] Someone back after a drop is told with the others back in the same moment.
     if (isNew)
       deps.people.now(workshop.id, () => socket.to(rooms.workshop(workshop.id)).emit('participant:joined', pub(me)));
-    else deps.people.presence(workshop.id, pub(me));
+    else deps.people.presence(workshop.id, pub(me), logic.presenceOnly(me));
     deps.log.info(isNew ? 'participant joined' : 'participant resumed', {
       workshop: workshop.id,
       participant: me.id,
@@ -517,7 +517,11 @@ function markDropped(deps: Deps, presence: Presence, session: Session, connectio
     if (!p) return; // a newer connection already speaks for this participant
     // [WS31] Drops and expiries of the same moment go out together.
     const emitUpdate = (q: ParticipantRecord) =>
-      deps.people.presence(session.workshopId, logic.toPublicParticipant(q, deps.clock(), deps.config.presenceGraceMs));
+      deps.people.presence(
+        session.workshopId,
+        logic.toPublicParticipant(q, deps.clock(), deps.config.presenceGraceMs),
+        logic.presenceOnly(q),
+      );
     emitUpdate(p);
     const timer = setTimeout(() => {
       presence.timers.delete(timer);

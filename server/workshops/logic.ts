@@ -246,6 +246,11 @@ export function toPublicParticipant(p: ParticipantRecord, now: number, graceMs: 
   };
 }
 
+/** [WS30][WS31] The participant's last change was of their presence alone (the page knows the rest of them). */
+export function presenceOnly(p: ParticipantRecord): boolean {
+  return p.fullSeq < p.seq;
+}
+
 export function toRemoved(p: ParticipantRecord): RemovedParticipant {
   return { id: p.id, name: p.name, town: p.town };
 }

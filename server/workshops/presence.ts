@@ -7,7 +7,7 @@
  */
 import type { Deps } from '../realtime/types.js';
 import type { LiveConnection, PresenceChange } from './store/types.js';
-import { toPublicParticipant } from './logic.js';
+import { presenceOnly, toPublicParticipant } from './logic.js';
 
 const SWEEP_LIMIT = 1000;
 
@@ -40,6 +40,10 @@ export function startPresenceKeeper(deps: Deps): () => void {
   /** [WS31] The people of a stopped node turn reconnecting together: one batch per workshop. */
   function announce(changes: PresenceChange[]) {
     for (const { workshopId, participant } of changes)
-      deps.people.presence(workshopId, toPublicParticipant(participant, deps.clock(), deps.config.presenceGraceMs));
+      deps.people.presence(
+        workshopId,
+        toPublicParticipant(participant, deps.clock(), deps.config.presenceGraceMs),
+        presenceOnly(participant),
+      );
   }
 }

@@ -15,6 +15,7 @@ import {
   type TestServer,
 } from '../../test/server-harness.js';
 import {
+  batchEntries,
   createWorkshop,
   joinAs,
   participantSeen,
@@ -160,8 +161,9 @@ function runSuite(urls: Urls) {
     const { mia, people } = await workshop('Ana', 'Ben', 'Cleo', 'Dora', 'Eve', 'Fil', 'Gosia', 'Hans');
     const heard = recordParticipants(mia.socket);
     const batches: number[] = [];
-    mia.socket.on('participant:batch', ({ participants }) => batches.push(participants.length));
-    const before = (await ok(mia.socket, 'participant:sync', {})).seq;
+    mia.socket.on('participant:batch', (batch) => batches.push(batchEntries(batch).length));
+    const start = await ok(mia.socket, 'participant:sync', {});
+    const before = start.seq;
 
     const allGone = Promise.all(
       people.map((p) => participantSeen(mia.socket, (q) => q.id === p.id && q.presence === 'reconnecting')),
@@ -190,8 +192,8 @@ function runSuite(urls: Urls) {
       Array.from({ length: after - before }, (_, i) => before + 1 + i),
     );
     // Mia's list, following the events as the page does (newest number wins), is the server's list.
-    const list = new Map(mia.snapshot.participants.map((p) => [p.id, p]));
-    for (const p of heard) if (p.seq > (list.get(p.id)?.seq ?? 0)) list.set(p.id, p);
+    const list = new Map(start.participants.map((p) => [p.id, p]));
+    for (const p of heard) if (p.seq > (list.get(p.id)?.seq ?? 0)) list.set(p.id, { ...list.get(p.id)!, ...p });
     const everyone = await ok(mia.socket, 'participant:sync', {});
     const current = shown(everyone.participants.filter((p) => p.id !== mia.id));
     expect(shown([...list.values()].filter((p) => p.id !== mia.id))).toEqual(current);
@@ -233,13 +235,13 @@ describe('[WS31] presence batches of one node', () => {
     })();
     const ana = people[0]!.snapshot.self;
     const heard: { event: string; seqs: number[] }[] = [];
-    mia.socket.on('participant:batch', ({ participants }) =>
-      heard.push({ event: 'batch', seqs: participants.map((p) => p.seq) }),
+    mia.socket.on('participant:batch', (batch) =>
+      heard.push({ event: 'batch', seqs: batchEntries(batch).map((p) => p.seq) }),
     );
     mia.socket.on('participant:updated', (p) => heard.push({ event: 'updated', seqs: [p.seq] }));
     const { people: events } = server.app.deps;
-    events.presence(mia.workshopId, { ...ana, presence: 'reconnecting', seq: 101 });
-    events.presence(mia.workshopId, { ...ana, presence: 'online', seq: 102 });
+    events.presence(mia.workshopId, { ...ana, presence: 'reconnecting', seq: 101 }, true);
+    events.presence(mia.workshopId, { ...ana, presence: 'online', seq: 102 }, true);
     events.now(mia.workshopId, () =>
       server!.app.io.to(rooms.workshop(mia.workshopId)).emit('participant:updated', { ...ana, seq: 103 }),
     );

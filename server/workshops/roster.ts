@@ -55,6 +55,7 @@ export function createRoster(deps: Deps) {
     return {
       seq: changes.seq,
       participants: kept.filter((p) => p.fullSeq > since).map(pub),
+      // Presence alone changed since `since`: a few bytes each instead of the whole record.
       delta: {
         since,
         removed: records.filter((p) => p.removed).map((p) => p.id),
