@@ -173,7 +173,9 @@ process.on('message', async (m) => {
         messages: c.r.messages,
         delta: c.delta ?? false,
       })),
-      views: clients.filter((c) => c.watch).map((c) => [...c.r.people.values()].map((p) => [p.id, p.presence])),
+      views: clients
+        .filter((c) => c.watch)
+        .map((c) => [...c.r.people.values()].map((p) => [p.id, p.presence, p.seq, c.r.known, c.r.ahead.size])),
     });
   }
   if (m.type === 'exit') {

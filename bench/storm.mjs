@@ -242,9 +242,18 @@ function checkLists(list, views) {
   const duplicates = names.length - new Set(names).size + Math.max(0, list.length - N);
   const notOnline = list.filter((p) => p.presence !== 'online').length;
   const server = new Map(list.map((p) => [p.id, p.presence]));
-  const viewsWrong = views.filter(
+  const wrong = views.filter(
     (v) => v.length !== server.size || v.some(([id, presence]) => server.get(id) !== presence),
-  ).length;
+  );
+  const viewsWrong = wrong.length;
+  // One example, to see what a page got wrong: size, then the first person who differs.
+  if (wrong[0]) {
+    const bad = wrong[0].find(([id, presence]) => server.get(id) !== presence);
+    const seqOf = new Map(list.map((p) => [p.id, p.seq]));
+    console.error(
+      `  a page differs: ${wrong[0].length} people shown, ${server.size} on the server; first: ${JSON.stringify(bad)} server ${server.get(bad?.[0])} seq ${seqOf.get(bad?.[0])}`,
+    );
+  }
   return { duplicates, notOnline, viewsWrong, views: views.length };
 }
 
