@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createFakeConnection, settle, type FakeConnection } from '../net/test-fake-connection.js';
 import { GAP_WAIT_MS } from './people.js';
 import { sessions } from './session-store.js';
-import { createWorkshopState, type WorkshopState } from './state.js';
+import { createWorkshopState, RESUME_RETRY_MS, type WorkshopState } from './state.js';
 import { memoryLocalStorage, person, snapshot } from './test-fixtures.js';
 
 const me = person('me', { seq: 5 });
@@ -82,6 +82,23 @@ describe('join and resume', () => {
     expect(await hand).toBeNull();
     expect(fake.sent('hand:raise')).toHaveLength(0);
     expect(sessions.get('ABCDEF')).toBeNull();
+  });
+
+  test('a resume refused "internal" (a server overloaded in a storm) keeps the session and tries again', async () => {
+    await joined();
+    fake.drop();
+    fake.restore();
+    await settle();
+    vi.useFakeTimers();
+    fake.refuse('workshop:resume', 'internal');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ws.phase.value).toBe('inside');
+    expect(sessions.get('ABCDEF')).toBeDefined();
+    await vi.advanceTimersByTimeAsync(2 * RESUME_RETRY_MS);
+    expect(fake.sent('workshop:resume')).toHaveLength(2);
+    fake.reply('workshop:resume', snapshot(me, [ana], 6));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ws.resumed.value).toBe(2);
   });
 
   test('one resume at a time, even when asked twice', async () => {
