@@ -1,9 +1,10 @@
 /**
  * The one way this node tells a workshop about its people ([WS20], [WS31]).
  *
- * Presence changes (someone dropped, is back, is gone) wait up to PRESENCE_BATCH_MS and go out
- * together: after a storm of 1,000 reconnects, one broadcast per resume would be a million messages.
- * One change in a window goes out as before (`participant:updated`); several as one
+ * Presence changes (someone dropped, is back, is gone) go out at most once per PRESENCE_BATCH_MS and
+ * workshop: after a storm of 1,000 reconnects, one broadcast per resume would be a million messages. A
+ * change in a quiet moment goes out at once, as before (`participant:updated`); those that follow within
+ * the window wait for its end and go out together, one alone as `participant:updated`, several as one
  * `participant:batch` (changes of presence alone as `{id, presence, seq}`), every change with its number (a person who dropped and came back within the
  * window is in it twice: a number left out would look like a missed event to the pages). Any other participant event first sends what waits,
  * so the events of one node still arrive in the order of their numbers.
@@ -29,6 +30,8 @@ export interface ParticipantEvents {
 export function createParticipantEvents(io: TypedServer, windowMs = PRESENCE_BATCH_MS): ParticipantEvents {
   const waiting = new Map<string, { participant: Participant; presenceOnly: boolean }[]>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** When each workshop last heard a presence change of this node. */
+  const sent = new Map<string, number>();
 
   function flush(workshopId: string) {
     clearTimeout(timers.get(workshopId));
@@ -36,6 +39,7 @@ export function createParticipantEvents(io: TypedServer, windowMs = PRESENCE_BAT
     const batch = waiting.get(workshopId);
     waiting.delete(workshopId);
     if (!batch || batch.length === 0) return;
+    sent.set(workshopId, Date.now());
     const to = io.to(rooms.workshop(workshopId));
     if (batch.length === 1) return void to.emit('participant:updated', batch[0]!.participant);
     batch.sort((a, b) => a.participant.seq - b.participant.seq);
@@ -52,7 +56,11 @@ export function createParticipantEvents(io: TypedServer, windowMs = PRESENCE_BAT
       const batch = waiting.get(workshopId);
       if (batch) batch.push({ participant, presenceOnly });
       else waiting.set(workshopId, [{ participant, presenceOnly }]);
-      if (!timers.has(workshopId)) timers.set(workshopId, setTimeout(flush, windowMs, workshopId));
+      if (timers.has(workshopId)) return;
+      if (sent.size > 10_000) sent.clear(); // a bound, not a cache: it only spaces out broadcasts
+      const quietFor = Date.now() - (sent.get(workshopId) ?? 0);
+      if (quietFor >= windowMs) return flush(workshopId);
+      timers.set(workshopId, setTimeout(flush, windowMs - quietFor, workshopId));
     },
     now(workshopId, send) {
       flush(workshopId);
@@ -60,6 +68,7 @@ export function createParticipantEvents(io: TypedServer, windowMs = PRESENCE_BAT
     },
     flushAll() {
       for (const workshopId of [...waiting.keys()]) flush(workshopId);
+      sent.clear();
     },
   };
 }

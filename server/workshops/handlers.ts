@@ -83,10 +83,13 @@ function workshopHandlers(deps: Deps, presence: Presence): WorkshopHandlers {
     if (!attached) throw new CommandError('not_found', 'This session is no longer known');
     if (isNew) await keepWorkshop(deps, workshop); // [WS16] a join keeps an idle workshop alive
     // [WS15] Seen from now on: if this node dies, any other one settles this person's presence.
-    await store.heartbeat(
+    const revived = await store.heartbeat(
       [{ workshopId: workshop.id, participantId: participant.id, connectionId: socket.id }],
       deps.clock(),
     );
+    // A sweep (another node, this one too busy to report in a storm) may have taken this person for gone
+    // since the attach: the heartbeat brought them back, a change with its own number that everyone hears.
+    for (const c of revived) deps.people.presence(c.workshopId, pub(c.participant), logic.presenceOnly(c.participant));
     if (attached.replaced && attached.replaced !== socket.id) {
       // The same person opened the workshop elsewhere (another tab or device): the newest wins.
       io.to(attached.replaced).emit('session:closed', { reason: 'replaced' });
@@ -101,7 +104,7 @@ function workshopHandlers(deps: Deps, presence: Presence): WorkshopHandlers {
     }
     await withdraw(socket); // inside now: no longer knocking
     socket.data.session = { workshopId: workshop.id, participantId: participant.id };
-    const me = attached.participant;
+    const me = revived[0]?.participant ?? attached.participant;
     await socket.join([
       rooms.workshop(workshop.id),
       rooms.participant(workshop.id, me.id),

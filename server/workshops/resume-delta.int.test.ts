@@ -240,13 +240,15 @@ describe('[WS31] presence batches of one node', () => {
     );
     mia.socket.on('participant:updated', (p) => heard.push({ event: 'updated', seqs: [p.seq] }));
     const { people: events } = server.app.deps;
+    events.presence(mia.workshopId, { ...ana, presence: 'online', seq: 100 }, true); // a quiet moment: at once
     events.presence(mia.workshopId, { ...ana, presence: 'reconnecting', seq: 101 }, true);
     events.presence(mia.workshopId, { ...ana, presence: 'online', seq: 102 }, true);
     events.now(mia.workshopId, () =>
       server!.app.io.to(rooms.workshop(mia.workshopId)).emit('participant:updated', { ...ana, seq: 103 }),
     );
-    await expect.poll(() => heard.length).toBe(2);
+    await expect.poll(() => heard.length).toBe(3);
     expect(heard).toEqual([
+      { event: 'updated', seqs: [100] },
       { event: 'batch', seqs: [101, 102] },
       { event: 'updated', seqs: [103] },
     ]);
