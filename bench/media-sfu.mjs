@@ -20,12 +20,13 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createApp } from '../dist/server/server/app.js';
 import { testConfig } from '../dist/server/server/config.js';
+import { janusLibDir } from '../test/janus-lib.mjs';
 
 const SIZES = (process.env.BENCH_SIZES ?? '2,4,6,8').split(',').map(Number);
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 600);
 const SAMPLE_MS = 4000;
 const FRAME_TIMEOUT_MS = 60_000;
-const LIB = '/usr/lib/x86_64-linux-gnu/janus';
+const LIB = janusLibDir();
 const ARGS = [
   '--headless=new',
   '--no-sandbox',

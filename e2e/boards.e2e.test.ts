@@ -300,7 +300,8 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     await draw(mia.page, 'arrow', [400, 450], [330, 360]);
     await draw(mia.page, 'pen', [460, 520], [600, 500]);
     await mia.page.locator('[data-tool=pen]').click();
-    await mia.page.waitForTimeout(300);
+    // The README picture: taken once the canvas has painted the last stroke (two animation frames).
+    await mia.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const shot = screenshotPath('board-readme.png');
     const top = (await mia.page.locator('.board-section__head').boundingBox())!;
     const bottom = (await mia.page.locator('.board-wrap').boundingBox())!;

@@ -29,7 +29,7 @@ describe.skipIf(!hasBrowser())('what each visitor downloads', () => {
   const manifest = readManifest();
   const mediaFiles = exclusiveFiles(manifest, 'media');
   const moderatorFiles = exclusiveFiles(manifest, 'moderator');
-  const [german, french, polish] = LAZY.locales.map((key) => [...filesOf(manifest, [key])][0]!);
+  const [german, french, polish, dutch, italian] = LAZY.locales.map((key) => [...filesOf(manifest, [key])][0]!);
 
   beforeAll(async () => {
     [browser, server] = await Promise.all([launchBrowser(), startServer()]);
@@ -86,6 +86,8 @@ describe.skipIf(!hasBrowser())('what each visitor downloads', () => {
     expect(asked).toContain(german);
     expect(asked).not.toContain(french);
     expect(asked).not.toContain(polish);
+    expect(asked).not.toContain(dutch);
+    expect(asked).not.toContain(italian);
     expect(
       mediaFiles.filter((f) => asked.has(f)),
       'media chunks',

@@ -112,9 +112,11 @@ export function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 }
 
-export async function createWorkshop(page: Page, baseUrl: string, title: string) {
+export async function createWorkshop(page: Page, baseUrl: string, title: string, opts: { countries?: string[] } = {}) {
   await page.goto(baseUrl);
-  await page.getByLabel(/^Title|^Titel|^Titre|^Tytuł/).fill(title);
+  await page.getByLabel(/^Title|^Titel|^Titre|^Tytuł|^Titolo/).fill(title);
+  // The partner countries, picked by their code from the list of names in the interface language.
+  for (const code of opts.countries ?? []) await page.locator('#ws-country-add').selectOption(code);
   await page.locator('form.create-form button[type=submit]').click();
   const invite = page.getByTestId('invite-url');
   await invite.waitFor();

@@ -112,6 +112,12 @@ describe.skipIf(!hasBrowser())('who gets in, in the browser', () => {
     await joinWorkshop(ute.page, moderatorUrl, { name: 'Ute', town: 'Kamen', media: false });
     await ute.page.getByTestId('access').waitFor();
     expect(await ute.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // And one in Italian, whose board settings are the longest words ("Nascoste finché non vengono mostrate").
+    const giulia = await newPerson(browser, { locale: 'it-IT', viewport: { width: 390, height: 844 } });
+    await joinWorkshop(giulia.page, moderatorUrl, { name: 'Giulia', town: 'Monteroni', media: false });
+    await giulia.page.getByTestId('board-cards-hidden').waitFor();
+    expect(await giulia.page.getByTestId('access').textContent()).toContain('Chi può entrare');
+    expect(await giulia.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
   it('[E2E-LOBBY2] a full workshop: Heinz waits for a place and gets in by himself when someone leaves', async () => {

@@ -343,7 +343,7 @@ describe.skipIf(!hasBrowser())('media in the browser', () => {
   it(
     '[MEDIA9] a broken connection shows on the tile and is rebuilt without a reload',
     async () => {
-      const { jonas, petra, ola, close } = await threePeople('Media: retry');
+      const { jonas, petra, close } = await threePeople('Media: retry');
       await expectLiveVideos(jonas.page, ['Petra', 'Ola']);
       const petraId = (await jonas.page
         .locator('[data-testid=tile][data-who="Petra"]')

@@ -317,6 +317,9 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     ] as const)
       await vote(p.page, q1, o);
     await expect.poll(() => voters(jonas.page, q1)).toBe('3');
+    // [POLL6] A quiz shows no results before it closes (the moderator did not choose otherwise).
+    expect(await pollCard(jean.page, q1).getByTestId('poll-results-hidden').count()).toBe(1);
+    expect(await pollCard(jean.page, q1).getByTestId('poll-results').count()).toBe(0);
     await pollCard(jonas.page, q1).getByTestId('poll-reveal').click();
     await expect.poll(() => jean.page.getByTestId('quiz-verdict').textContent()).toBe('Pas cette fois.');
 

@@ -37,6 +37,7 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
       organiser.page,
       server.url,
       'Partnerschaftstreffen 2027',
+      { countries: ['DE', 'PL'] },
     );
     expect(inviteUrl).toMatch(/\/j\/[A-Z0-9]{3}-[A-Z0-9]{3}$/);
     expect(moderatorUrl).toContain('#key=');
@@ -111,11 +112,26 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
       .poll(() => ola.page.locator('[data-testid=tile][data-who=Petra] [data-testid=tile-reaction]').textContent())
       .toBe('👏');
     await expect.poll(() => ola.page.locator('[data-emoji="👏"] [data-testid=reaction-count]').textContent()).toBe('1');
+    // The flags of the two countries the organiser named join the reactions, named in each language.
+    await ola.page.getByRole('button', { name: 'Zareaguj: flaga: Niemcy' }).click();
+    await expect
+      .poll(() => petra.page.locator('[data-emoji="🇩🇪"] [data-testid=reaction-count]').textContent())
+      .toBe('1');
+    expect(await petra.page.getByRole('button', { name: /Flagge: Polen/ }).count()).toBe(1);
+    expect(await petra.page.locator('[data-emoji="🇫🇷"]').count()).toBe(0);
     // Each sees the interface in their browser's language without choosing it.
     expect(await petra.page.getByTestId('hand-toggle').textContent()).toContain('Hand heben');
     expect(await ola.page.getByTestId('hand-toggle').textContent()).toContain('Podnieś rękę');
+    // So does a partner from Italy: the join form and the workshop in Italian, the page marked as Italian.
+    const giulia = await newPerson(browser, { locale: 'it-IT' });
+    await giulia.page.goto(inviteUrl);
+    await expect.poll(() => giulia.page.locator('label[for=join-name]').textContent()).toBe('Il Suo nome');
+    expect(await giulia.page.locator('form.join-form button[type=submit]').textContent()).toBe('Partecipa al workshop');
+    await joinWorkshop(giulia.page, inviteUrl, { name: 'Giulia', town: 'Monteroni d’Arbia', media: false });
+    await expect.poll(() => giulia.page.getByTestId('hand-toggle').textContent()).toContain('Alza la mano');
+    expect(await giulia.page.evaluate(() => document.documentElement.lang)).toBe('it');
     for (const socket of others) socket.disconnect();
-    await Promise.all([organiser, petra, ola, heinz].map((p) => p.context.close()));
+    await Promise.all([organiser, petra, ola, heinz, giulia].map((p) => p.context.close()));
   });
 
   it('[E2E2] a reload keeps the same participant and the raised hand; the moderator sees hands in order', async () => {

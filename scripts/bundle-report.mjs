@@ -26,7 +26,13 @@ export const LAZY = {
   /** Everyone, once the board is on screen (the page is usable before: cards, polls, chat do not wait). */
   board: ['boards/BoardSurface.tsx', 'boards/Gallery.tsx'],
   /** One of them, the interface language when it is not English (English is in the entry). */
-  locales: ['../shared/i18n/locales/de.ts', '../shared/i18n/locales/fr.ts', '../shared/i18n/locales/pl.ts'],
+  locales: [
+    '../shared/i18n/locales/de.ts',
+    '../shared/i18n/locales/fr.ts',
+    '../shared/i18n/locales/pl.ts',
+    '../shared/i18n/locales/nl.ts',
+    '../shared/i18n/locales/it.ts',
+  ],
 };
 
 /** What must not be in any client chunk (matched against the sources of each chunk's source map). */

@@ -37,6 +37,8 @@ describe('loadConfig', () => {
         moderatorKeyWindowS: 900,
         creates: 20,
         createWindowS: 3600,
+        knocks: 40,
+        knockWindowS: 600,
       },
       media: { iceServers: [], turnSecretUrls: [], turnSecret: null, turnTtlSeconds: 43_200, uploadBudgetKbps: 2500 },
       sfu: { janusUrls: [], meshMaxPeers: 4 },

@@ -69,6 +69,7 @@ const envSchema = z.object({
   WORKSHOP_IDLE_DAYS: z.coerce.number().min(0).max(3650).default(30),
   /** Workshops one client address may create per hour. */
   WORKSHOPS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  KNOCKS_PER_10_MIN: z.coerce.number().int().min(1).max(1_000_000).default(40),
   ...mediaEnvSchema,
   /** Comma-separated ws:// URLs of Janus instances (websockets transport); none: the mesh serves every room. */
   JANUS_URLS: z
@@ -124,6 +125,9 @@ export interface AbuseLimits {
   moderatorKeyWindowS: number;
   creates: number;
   createWindowS: number;
+  /** [WS25] Knocks at one workshop's lobby from one client address (a town hall's Wi-Fi is one address). */
+  knocks: number;
+  knockWindowS: number;
 }
 
 export class ConfigError extends Error {}
@@ -172,6 +176,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       moderatorKeyWindowS: 900,
       creates: e.WORKSHOPS_PER_HOUR,
       createWindowS: 3600,
+      knocks: e.KNOCKS_PER_10_MIN,
+      knockWindowS: 600,
     },
     media,
     sfu: { janusUrls: e.JANUS_URLS, meshMaxPeers: e.MESH_MAX_PEERS },
@@ -184,6 +190,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
  */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1' });
-  const generous = { ...base.abuse, lookupFailures: 100_000, moderatorKeyFailures: 100_000, creates: 100_000 };
+  const generous = {
+    ...base.abuse,
+    lookupFailures: 100_000,
+    moderatorKeyFailures: 100_000,
+    creates: 100_000,
+    knocks: 100_000,
+  };
   return { ...base, abuse: generous, ...overrides };
 }

@@ -3,20 +3,20 @@ import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../shared/workshops/schema
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
-export function randomId(length = 12): string {
+function randomId(length = 12): string {
   let out = '';
   for (let i = 0; i < length; i++) out += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
   return out;
 }
 
-export function randomJoinCode(): string {
+function randomJoinCode(): string {
   let out = '';
   for (let i = 0; i < JOIN_CODE_LENGTH; i++) out += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
   return out;
 }
 
 /** A long random secret (moderator key, resume token); only its hash is stored. */
-export function randomSecret(): string {
+function randomSecret(): string {
   return randomBytes(24).toString('base64url');
 }
 

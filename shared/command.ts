@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** Who may send a command: anyone connected, a joined member, or a moderator of that workshop. */
-export const ACCESS = ['public', 'member', 'moderator'] as const;
+const ACCESS = ['public', 'member', 'moderator'] as const;
 export type Access = (typeof ACCESS)[number];
 
 export interface CommandDef<
@@ -24,7 +24,7 @@ export interface CommandDef<
   readonly result?: R;
 }
 
-export const DEFAULT_MAX_BYTES = 16 * 1024;
+const DEFAULT_MAX_BYTES = 16 * 1024;
 
 /** `command<Result>()(schema, access)`: the result type is given, the payload type comes from the schema. */
 export function command<R>() {
@@ -85,6 +85,8 @@ export const ERROR_CODES = [
   'store_unavailable',
   /** [WS24] The moderators closed the chat here. */
   'chat_locked',
+  /** [CHAT5] The other person of this private conversation has left the workshop or was removed. */
+  'partner_left',
   /** [WS23] The last moderator present cannot be made a participant. */
   'last_moderator',
   /** [WS25] The lobby is on: knock and wait to be let in. */

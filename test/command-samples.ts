@@ -27,6 +27,8 @@ export const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'chat:history': {},
   'chat:edit': { id: 'm1', text: 'hallo' },
   'chat:delete': { id: 'm1' },
+  'chat:private': { to: 'moderators', text: 'hello' },
+  'chat:privateHistory': {},
   'media:config': {},
   'media:signal': { to: 'someone', cid: 'abcd1234', signals: [{ type: 'hello', have: null }] },
   'media:update': { micOn: false },

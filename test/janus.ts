@@ -20,6 +20,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { janusLibDir } from './janus-lib.mjs';
 import { findOnPath, freePort, missing, stopProcess } from './processes.js';
 
 declare module 'vitest' {
@@ -29,7 +30,6 @@ declare module 'vitest' {
 }
 
 const START_TIMEOUT_MS = 20_000;
-const LIB = '/usr/lib/x86_64-linux-gnu/janus';
 
 const SHIM_C = `#define _GNU_SOURCE
 #include <dlfcn.h>
@@ -173,6 +173,7 @@ export async function startJanus(): Promise<JanusProcess> {
 function writeConfig(dir: string, port: number) {
   const conf = path.join(dir, 'conf');
   mkdirSync(conf, { recursive: true });
+  const LIB = janusLibDir();
   const allBut = (kind: string, keep: string) =>
     `${kind}: { disable = "${listLibs(kind)
       .filter((f) => f !== keep)
@@ -210,7 +211,7 @@ function writeConfig(dir: string, port: number) {
 const LIBS: Record<string, string[]> = {};
 function listLibs(kind: string): string[] {
   if (!LIBS[kind]) {
-    const names = execFileSync('ls', [path.join(LIB, kind)], { encoding: 'utf8' }).split('\n');
+    const names = execFileSync('ls', [path.join(janusLibDir(), kind)], { encoding: 'utf8' }).split('\n');
     LIBS[kind] = names.filter((n) => n.endsWith('.so'));
   }
   return LIBS[kind]!;

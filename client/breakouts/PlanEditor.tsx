@@ -79,12 +79,12 @@ export function PlanEditor({ br, state }: { br: BreakoutsState; state: WorkshopS
           {view.rooms.map((room, i) => (
             <li key={room.id} class="room-list__item">
               <label class="visually-hidden" for={`room-name-${room.id}`}>
-                {t('br.roomName', { n: i + 1 })}
+                {t('br.roomName', { n: room.number ?? i + 1 })}
               </label>
               <input
                 id={`room-name-${room.id}`}
                 value={room.name}
-                placeholder={t('br.roomN', { n: i + 1 })}
+                placeholder={t('br.roomN', { n: room.number ?? i + 1 })}
                 maxLength={60}
                 onChange={(e) => updateRoom(i, { name: (e.target as HTMLInputElement).value.trim() })}
               />

@@ -1,6 +1,8 @@
 import { useSignal } from '@preact/signals';
-import { LANGUAGES, UI_LOCALES } from '../../shared/languages.js';
+import { useMemo } from 'preact/hooks';
+import { allLanguages, endonym, LANGUAGES, languageNameIn, MAX_LANGUAGES, UI_LOCALES } from '../../shared/languages.js';
 import { formatJoinCode, normalizeJoinCode, LIMITS } from '../../shared/workshops/constants.js';
+import { allCountries, countryName, flagOf, MAX_COUNTRIES } from '../../shared/workshops/countries.js';
 import type { WorkshopCreated } from '../../shared/workshops/schema.js';
 import { errorText, languageName, locale, t } from '../i18n/i18n.js';
 import type { Connection } from '../net/connection.js';
@@ -28,6 +30,7 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
   const description = useSignal('');
   const languages = useSignal<string[]>([locale.value]);
   const startsAt = useSignal('');
+  const countries = useSignal<string[]>([]);
   const busy = useSignal(false);
   const error = useSignal<string | null>(null);
 
@@ -39,6 +42,7 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
       description: description.value,
       languages: languages.value as never,
       startsAt: startsAt.value ? new Date(startsAt.value).toISOString() : null,
+      countries: countries.value,
     });
     busy.value = false;
     if (!r.ok) {
@@ -58,8 +62,9 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
   const toggle = (code: string, on: boolean) => {
     languages.value = on ? [...languages.value, code] : languages.value.filter((l) => l !== code);
   };
-  // The interface languages first: they are the ones partner towns use most.
-  const ordered = [...UI_LOCALES, ...LANGUAGES.filter((l) => !(UI_LOCALES as readonly string[]).includes(l))];
+  // The interface languages first: they are the ones partner towns use most; then any language chosen.
+  const common = [...UI_LOCALES, ...LANGUAGES.filter((l) => !(UI_LOCALES as readonly string[]).includes(l))];
+  const ordered = [...common, ...languages.value.filter((l) => !common.includes(l as never))];
 
   return (
     <form class="card create-form" onSubmit={submit} aria-labelledby="create-title">
@@ -106,7 +111,11 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
             </label>
           ))}
         </div>
+        {languages.value.length < MAX_LANGUAGES && (
+          <OtherLanguage shown={ordered} onPick={(code) => toggle(code, true)} />
+        )}
       </fieldset>
+      <CountryPicker chosen={countries.value} onChange={(next) => (countries.value = next)} />
       <div class="field">
         <label for="ws-starts">
           {t('create.startsAtLabel')} <span class="optional">({t('common.optional')})</span>
@@ -123,6 +132,101 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
         {busy.value ? t('create.busy') : t('create.submit')}
       </button>
     </form>
+  );
+}
+
+/** [WS32] Any other language (Finnish for Kouvola, Hungarian, Turkish...): by its own name and the reader's. */
+function OtherLanguage({ shown, onPick }: { shown: readonly string[]; onPick: (code: string) => void }) {
+  const lang = locale.value;
+  const options = useMemo(() => {
+    const collator = new Intl.Collator(lang);
+    return allLanguages()
+      .map((code) => {
+        const own = endonym(code);
+        const here = languageNameIn(code, lang);
+        return { code, label: own.toLocaleLowerCase() === here.toLocaleLowerCase() ? own : `${own} (${here})`, here };
+      })
+      .sort((a, b) => collator.compare(a.here, b.here));
+  }, [lang]);
+  return (
+    <div class="field field--inline">
+      <label for="ws-language-add">{t('create.languageAdd')}</label>
+      <select
+        id="ws-language-add"
+        value=""
+        onChange={(e) => {
+          const code = (e.target as HTMLSelectElement).value;
+          if (code) onPick(code);
+          (e.target as HTMLSelectElement).value = '';
+        }}
+      >
+        <option value="">{t('create.languageChoose')}</option>
+        {options
+          .filter((o) => !shown.includes(o.code))
+          .map((o) => (
+            <option key={o.code} value={o.code} lang={o.code}>
+              {o.label}
+            </option>
+          ))}
+      </select>
+    </div>
+  );
+}
+
+/** [WS29] The partner towns' countries: a list to add from, and each chosen one as a button that removes it. */
+function CountryPicker({ chosen, onChange }: { chosen: string[]; onChange: (next: string[]) => void }) {
+  const lang = locale.value;
+  const options = useMemo(() => allCountries(lang), [lang]);
+  return (
+    <fieldset class="field">
+      <legend>
+        {t('create.countriesLabel')} <span class="optional">({t('common.optional')})</span>
+      </legend>
+      <p class="help" id="ws-countries-help">
+        {t('create.countriesHelp')}
+      </p>
+      {chosen.length > 0 && (
+        <ul class="chips chips--list" data-testid="countries-chosen">
+          {chosen.map((code) => (
+            <li key={code}>
+              <button
+                type="button"
+                class="chip chip--on"
+                aria-label={t('create.countryRemove', { country: countryName(code, lang) })}
+                onClick={() => onChange(chosen.filter((c) => c !== code))}
+              >
+                <span aria-hidden="true">{flagOf(code)}</span> {countryName(code, lang)}{' '}
+                <span aria-hidden="true">✕</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {chosen.length < MAX_COUNTRIES && (
+        <>
+          <label for="ws-country-add">{t('create.countryAdd')}</label>
+          <select
+            id="ws-country-add"
+            aria-describedby="ws-countries-help"
+            value=""
+            onChange={(e) => {
+              const code = (e.target as HTMLSelectElement).value;
+              if (code && !chosen.includes(code)) onChange([...chosen, code]);
+              (e.target as HTMLSelectElement).value = '';
+            }}
+          >
+            <option value="">{t('create.countryChoose')}</option>
+            {options
+              .filter((code) => !chosen.includes(code))
+              .map((code) => (
+                <option key={code} value={code}>
+                  {countryName(code, lang)}
+                </option>
+              ))}
+          </select>
+        </>
+      )}
+    </fieldset>
   );
 }
 

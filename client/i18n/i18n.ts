@@ -2,7 +2,7 @@ import { computed, signal } from '@preact/signals';
 import type { Message } from '../../shared/i18n/define.js';
 import { formatMessage, type Params } from '../../shared/i18n/format.js';
 import { messages as en, type MessageKey } from '../../shared/i18n/locales/en.js';
-import { isUiLocale, pickLocale, type UiLocale } from '../../shared/languages.js';
+import { endonym, isUiLocale, pickLocale, type UiLocale } from '../../shared/languages.js';
 import { storage } from '../ui/storage.js';
 
 export type { MessageKey };
@@ -14,6 +14,8 @@ const loaders: Record<Exclude<UiLocale, 'en'>, () => Promise<Messages>> = {
   de: () => import('../../shared/i18n/locales/de.js').then((m) => m.messages),
   fr: () => import('../../shared/i18n/locales/fr.js').then((m) => m.messages),
   pl: () => import('../../shared/i18n/locales/pl.js').then((m) => m.messages),
+  nl: () => import('../../shared/i18n/locales/nl.js').then((m) => m.messages),
+  it: () => import('../../shared/i18n/locales/it.js').then((m) => m.messages),
 };
 const loaded = new Map<UiLocale, Messages>([['en', en]]);
 
@@ -76,5 +78,5 @@ export const dateFormatter = computed(
 
 export function languageName(code: string): string {
   const key = `language.${code}` as MessageKey;
-  return key in en ? t(key) : code;
+  return key in en ? t(key) : endonym(code);
 }

@@ -7,9 +7,9 @@
 export const AUDIO_KBPS = 48;
 /** Above this a camera stream per peer gains little in a small tile. */
 export const CAMERA_MAX_KBPS = 1200;
-export const SCREEN_MAX_KBPS = 2000;
+const SCREEN_MAX_KBPS = 2000;
 /** Below this, video is not worth sending: audio wins. */
-export const VIDEO_MIN_KBPS = 60;
+const VIDEO_MIN_KBPS = 60;
 
 export interface VideoCap {
   /** bit/s for RTCRtpEncodingParameters.maxBitrate; 0 = send no video. */

@@ -20,7 +20,7 @@ export const devicePrefs = {
 };
 
 /** Modest for a mesh: every tile is small, and each peer gets its own encode. */
-export function cameraConstraints(deviceId: string | null): MediaTrackConstraints {
+function cameraConstraints(deviceId: string | null): MediaTrackConstraints {
   return {
     ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
     width: { ideal: 640 },
@@ -29,7 +29,7 @@ export function cameraConstraints(deviceId: string | null): MediaTrackConstraint
   };
 }
 
-export function micConstraints(deviceId: string | null): MediaTrackConstraints {
+function micConstraints(deviceId: string | null): MediaTrackConstraints {
   return {
     ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
     echoCancellation: true,
@@ -38,7 +38,7 @@ export function micConstraints(deviceId: string | null): MediaTrackConstraints {
   };
 }
 
-export function problemOf(err: unknown): DeviceProblem {
+function problemOf(err: unknown): DeviceProblem {
   const name = (err as { name?: string } | null)?.name ?? '';
   if (name === 'NotAllowedError' || name === 'SecurityError') return 'denied';
   if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'notfound';
@@ -90,7 +90,7 @@ export async function applySink(el: HTMLMediaElement, speakerId: string | null) 
 }
 
 let sharedAudio: AudioContext | null = null;
-export function audioContext(): AudioContext {
+function audioContext(): AudioContext {
   sharedAudio ??= new AudioContext();
   if (sharedAudio.state === 'suspended') void sharedAudio.resume().catch(() => undefined);
   return sharedAudio;

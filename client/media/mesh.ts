@@ -36,7 +36,7 @@ interface Entry extends PeerView {
   timers: Set<ReturnType<typeof setTimeout>>;
 }
 
-export function newCid(): string {
+function newCid(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

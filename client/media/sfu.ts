@@ -19,6 +19,7 @@ import {
   type SfuSubscribed,
   type SfuWant,
 } from '../../shared/media/sfu.js';
+import type { Connection } from '../net/connection.js';
 import type { MediaRoom, PeerView } from './room.js';
 
 type Candidate = { candidate: string; sdpMLineIndex?: number | null; sdpMid?: string | null } | null;
@@ -30,6 +31,25 @@ export interface SfuTransport {
   start(answer: SfuJsep): Promise<boolean>;
   trickle(handle: 'publisher' | 'subscriber', candidates: Candidate[]): void;
   leave(): void;
+}
+
+/** The transport over our server's connection (refusals are logged: the room retries by itself). */
+export function sfuTransport(conn: Connection): SfuTransport {
+  return {
+    publish: async (jsep) => {
+      const r = await conn.request('sfu:publish', { jsep: jsep as { type: 'offer'; sdp: string } });
+      if (!r.ok) console.info(`[media] publish refused: ${r.code}`);
+      return r.ok ? r.data.jsep : null;
+    },
+    subscribe: async (streams) => {
+      const r = await conn.request('sfu:subscribe', { streams });
+      if (!r.ok) console.info(`[media] subscribe refused: ${r.code}`);
+      return r.ok ? r.data : null;
+    },
+    start: async (jsep) => (await conn.request('sfu:start', { jsep: jsep as { type: 'answer'; sdp: string } })).ok,
+    trickle: (handle, candidates) => void conn.request('sfu:trickle', { handle, candidates }),
+    leave: () => void conn.request('sfu:leave', {}),
+  };
 }
 
 export interface SfuDeps {

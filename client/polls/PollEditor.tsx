@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { POLL_KINDS, POLL_LIMITS, QUIZ_SCORING, RESULT_VISIBILITY, pollOptions } from '../../shared/polls/constants.js';
 import type { PollDraftInput, PollKind, PollView, QuizScoring, ResultVisibility } from '../../shared/polls/schema.js';
+import { defaultVisibility } from '../../shared/polls/rules.js';
 import { t } from '../i18n/i18n.js';
 import { optionLabel } from './labels.js';
 import type { PollState } from './state.js';
@@ -30,7 +31,7 @@ function fromPoll(p: PollView | null): Form {
     maxSelections: p?.maxSelections ?? 2,
     scaleMax: p?.scaleMax === 10 ? 10 : 5,
     anonymous: p?.anonymous ?? true,
-    visibility: p?.visibility ?? 'live',
+    visibility: p?.visibility ?? defaultVisibility(!!p?.quiz),
     allowChange: p?.allowChange ?? true,
     weighted: p?.weighted ?? false,
     quiz: !!p?.quiz,
@@ -209,7 +210,20 @@ export function PollEditor({
           onChange={(v) => set('weighted', v)}
         />
         {quizAllowed && (
-          <Check id="poll-quiz" label={t('polls.editor.quiz')} checked={f.quiz} onChange={(v) => set('quiz', v)} />
+          <Check
+            id="poll-quiz"
+            label={t('polls.editor.quiz')}
+            checked={f.quiz}
+            onChange={(v) =>
+              // [POLL6] A quiz shows results after closing unless the moderator chose otherwise.
+              (form.value = {
+                ...form.value,
+                quiz: v,
+                visibility:
+                  form.value.visibility === defaultVisibility(!v) ? defaultVisibility(v) : form.value.visibility,
+              })
+            }
+          />
         )}
       </div>
       {f.quiz && quizAllowed && (

@@ -128,7 +128,16 @@ function ModeratorPolls({ polls }: { polls: PollState }) {
 function PhoneNav({ state }: { state: WorkshopState }) {
   const open = useSignal({ chat: false, people: false });
   const seen = useSignal(state.chat.value.length);
-  const unread = open.value.chat ? 0 : Math.max(0, state.chat.value.length - seen.value);
+  // [CHAT4] Private messages count until read in their conversation.
+  const unread = open.value.chat ? 0 : Math.max(0, state.chat.value.length - seen.value) + state.pm.totalUnread.value;
+  // [CHAT4] "Message" on someone in the list opens the chat too.
+  const focusRequest = state.pm.focusRequest.value;
+  useEffect(() => {
+    if (focusRequest > 0 && !open.peek().chat) {
+      open.value = { ...open.peek(), chat: true };
+      seen.value = state.chat.peek().length;
+    }
+  }, [focusRequest]);
   const toggle = (which: 'chat' | 'people', target: string) => {
     const next = !open.value[which];
     open.value = { ...open.value, [which]: next };

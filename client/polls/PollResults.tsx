@@ -7,7 +7,7 @@ import { isCorrectAnswer, optionLabel } from './labels.js';
 
 const pct = (count: number, weight: number) => (weight === 0 ? 0 : Math.round((count / weight) * 1000) / 10);
 
-function emptyTally(poll: PollView): Tally {
+function emptyTally(): Tally {
   return { voters: 0, weight: 0, counts: {}, points: {}, mean: null, words: [] };
 }
 
@@ -29,7 +29,7 @@ export function PollResults({
   /** The breakouts, to name the rooms of results per room. */
   rooms?: RoomsSeen | null;
 }) {
-  const total = tally?.total ?? emptyTally(poll);
+  const total = tally?.total ?? emptyTally();
   const rooms = Object.keys(tally?.byRoom ?? {});
   return (
     <div class="poll-results" data-testid="poll-results" data-voters={total.voters}>

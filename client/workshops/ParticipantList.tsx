@@ -49,6 +49,17 @@ function ParticipantRow({ p, state }: { p: Participant; state: WorkshopState }) 
           <span class="muted small">{t('ws.speaks', { languages: p.languages.map(languageName).join(', ') })}</span>
         )}
         {p.presence === 'reconnecting' && <span class="badge badge--warning">{t('ws.presence.reconnecting')}</span>}
+        {!isMe && p.presence !== 'offline' && (
+          <button
+            type="button"
+            class="btn btn--small btn--ghost person__message"
+            aria-label={t('chat.messageLabel', { name: p.name })}
+            data-testid="message-person"
+            onClick={() => state.pm.actions.openWith(p.id)}
+          >
+            <Icon name="chat" /> {t('chat.message')}
+          </button>
+        )}
       </div>
       {canModerate && (
         <details class="person__actions">

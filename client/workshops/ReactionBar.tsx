@@ -1,9 +1,10 @@
-import { REACTIONS, type Reaction } from '../../shared/workshops/constants.js';
-import { type MessageKey, t } from '../i18n/i18n.js';
+import { REACTIONS } from '../../shared/workshops/constants.js';
+import { countryName, flagOf } from '../../shared/workshops/countries.js';
+import { locale, type MessageKey, t } from '../i18n/i18n.js';
 import type { WorkshopState } from './state.js';
 
 /** [WS29] What each reaction is called for screen readers. */
-const NAMES: Record<Reaction, MessageKey> = {
+const NAMES: Record<(typeof REACTIONS)[number], MessageKey> = {
   '👍': 'react.thumbsUp',
   '👏': 'react.clap',
   '❤️': 'react.heart',
@@ -11,15 +12,25 @@ const NAMES: Record<Reaction, MessageKey> = {
   '🎉': 'react.party',
 };
 
-/** [WS29] Short reactions to the room, each with how often it came in the last minute. */
+/**
+ * [WS29] Short reactions to the room, each with how often it came in the last minute: the five for
+ * everyone, then the flags of the partner towns' countries the workshop was created with.
+ */
 export function ReactionBar({ state }: { state: WorkshopState }) {
   const counts = state.reactionCounts.value;
+  const countries = state.workshop.value?.countries ?? [];
+  const all = [
+    ...REACTIONS.map((emoji) => ({ emoji, what: t(NAMES[emoji]) })),
+    ...countries.map((code) => ({
+      emoji: flagOf(code),
+      what: t('react.flag', { country: countryName(code, locale.value) }),
+    })),
+  ];
   return (
     <fieldset class="reactions" data-testid="reactions">
       <legend class="visually-hidden">{t('react.title')}</legend>
-      {REACTIONS.map((emoji) => {
+      {all.map(({ emoji, what }) => {
         const n = counts.get(emoji) ?? 0;
-        const what = t(NAMES[emoji]);
         return (
           <button
             key={emoji}

@@ -10,7 +10,7 @@ import { sessions } from './session-store.js';
 import { WorkshopPage } from './WorkshopPage.js';
 
 /** The moderator secret travels in the URL fragment, which browsers never send to a server. */
-export function moderatorKeyFromHash(hash: string): string | undefined {
+function moderatorKeyFromHash(hash: string): string | undefined {
   const key = new URLSearchParams(hash.replace(/^#/, '')).get('key');
   return key && key.length >= 10 ? key : undefined;
 }

@@ -12,6 +12,7 @@ import type {
   WorkshopInfo,
   WorkshopJoinInput,
 } from '../../shared/workshops/schema.js';
+import { createPrivateChat } from '../chat/private-state.js';
 import type { Connection } from '../net/connection.js';
 import { deviceKey } from './device.js';
 import { createPeople } from './people.js';
@@ -22,7 +23,7 @@ const RESUME_AGAIN: ReadonlySet<ErrorCode> = new Set(['internal', 'store_unavail
 export const RESUME_RETRY_MS = 2_000;
 
 /** [WS29] Reactions are counted over this last stretch of time. */
-export const REACTION_COUNT_MS = 60_000;
+const REACTION_COUNT_MS = 60_000;
 
 export type Phase = 'idle' | 'entering' | 'inside' | 'closed';
 /** `gone`: the server no longer knows the workshop (a server kept in memory only was restarted). */
@@ -76,6 +77,15 @@ export function createWorkshopState(conn: Connection, code: string) {
   const headcount = computed(() => present.value.reduce((n, p) => n + p.headcount, 0));
   /** Inside, but this connection does not speak for the participant right now (dropped, resuming). */
   const reconnecting = computed(() => phase.value === 'inside' && !conn.joined.value);
+
+  /** [CHAT4] Private conversations, next to the room's chat. */
+  const pm = createPrivateChat(conn, code, {
+    self,
+    people,
+    chatLock: computed(() => workshop.value?.chatLock ?? 'open'),
+    resumed,
+    onError: (code) => (error.value = code),
+  });
 
   /** The chat shown is the chat of the room this person is in; it is fetched again on every room change. */
   const loadChat = () =>
@@ -318,6 +328,7 @@ export function createWorkshopState(conn: Connection, code: string) {
     headcount,
     chat,
     outbox,
+    pm,
     clockOffset,
     inviteUrl,
     invite,
@@ -338,6 +349,7 @@ export function createWorkshopState(conn: Connection, code: string) {
       clearTimeout(reactionTimer);
       clearTimeout(resumeRetry);
       stopChatRoom();
+      pm.dispose();
       roster.dispose();
     },
   };
@@ -346,9 +358,7 @@ export function createWorkshopState(conn: Connection, code: string) {
 export type WorkshopState = ReturnType<typeof createWorkshopState>;
 
 /** Towns in alphabetical order; in each, moderators first, then by name. */
-export function groupByTown(
-  list: readonly Participant[],
-): { town: string; people: Participant[]; headcount: number }[] {
+function groupByTown(list: readonly Participant[]): { town: string; people: Participant[]; headcount: number }[] {
   const towns = new Map<string, Participant[]>();
   for (const p of list) {
     const key = p.town.trim().toLocaleLowerCase();

@@ -45,6 +45,7 @@ export function snapshot(self: Participant, others: Participant[] = [], particip
       code: 'ABCDEF',
       title: 'Jumelage',
       description: '',
+      countries: [],
       languages: ['fr', 'de'],
       startsAt: null,
       createdAt: 1,

@@ -50,7 +50,7 @@ function cardHiddenFrom(card: CardItem, s: BoardSettings, actor: Actor) {
   return s.cardsHidden && card.by !== actor.id;
 }
 
-export function newItem(state: BoardState, item: NewItem, actor: Actor): Item {
+function newItem(state: BoardState, item: NewItem, actor: Actor): Item {
   const s = state.settings;
   switch (item.kind) {
     case 'card':
@@ -109,7 +109,7 @@ function resolvePatch(state: BoardState, id: string, patch: Patch): BoardOpBody 
  * [BOARD7] A put is checked as one operation: an item may refer to another item of the same put
  * (a restored card to its restored cluster, a restored dot to its restored card).
  */
-export function checkOp(state: BoardState, body: BoardOpBody, actor: Actor, restoring = false): void {
+function checkOp(state: BoardState, body: BoardOpBody, actor: Actor, restoring = false): void {
   const s = state.settings;
   if (body.kind !== 'settings') checkUnlocked(s, actor);
   switch (body.kind) {

@@ -20,7 +20,7 @@ import type { BoardRef, BoardStore } from './store/types.js';
 
 /** Compaction: when this many ops follow the snapshot, the older ones fold into a new snapshot ... */
 export const COMPACT_AFTER_OPS = 1000;
-export const COMPACT_AFTER_BYTES = 2 * 1024 * 1024;
+const COMPACT_AFTER_BYTES = 2 * 1024 * 1024;
 /** ... keeping this many recent ops for undo and for reconnecting clients. */
 export const KEEP_OPS = 200;
 /** A client further behind than this gets a snapshot instead of ops. */

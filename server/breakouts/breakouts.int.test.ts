@@ -1,5 +1,6 @@
 /** Breakouts over real sockets on one node (memory store): open, rooms, chat per room, deadline, moves. */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { roomLabel } from '../../shared/breakouts/room-label.js';
 import { PLENARY, type BreakoutView } from '../../shared/breakouts/schema.js';
 import {
   closeAllClients,
@@ -366,6 +367,37 @@ describe('[BR26] renaming and closing one room while the rooms run', () => {
       ok: false,
       code: 'not_open',
     });
+  });
+
+  test('[BR24] an unnamed room closed alone keeps its number, and so do the rooms still running', async () => {
+    const { moderator, view } = await fourInTwoRooms();
+    const words = { plenary: 'Plenary', roomN: (n: number) => `Room ${n}` };
+    const three = await ok(moderator.socket, 'breakout:rooms', {
+      version: view.version,
+      rooms: [{ name: '' }, { name: '' }, { name: '' }],
+    });
+    const assigned = await ok(moderator.socket, 'breakout:assign', { version: three.version, mode: 'random', seed: 3 });
+    const opened = await ok(moderator.socket, 'breakout:open', { version: assigned.version, durationMs: 60_000 });
+    const [one, two, three_] = opened.rooms.map((r) => r.id) as [string, string, string];
+    const label = (v: BreakoutView, id: string) => roomLabel(id, v, words);
+    expect([one, two, three_].map((id) => label(opened, id))).toEqual(['Room 1', 'Room 2', 'Room 3']);
+
+    // Room 2 closes alone: in the archive it is still Room 2, and Room 3 does not become Room 2.
+    let now = await ok(moderator.socket, 'breakout:closeRoom', { roomId: two });
+    expect([one, two, three_].map((id) => label(now, id))).toEqual(['Room 1', 'Room 2', 'Room 3']);
+    // A room added while they run comes after them; renaming one changes nobody's number.
+    now = await ok(moderator.socket, 'breakout:rooms', {
+      version: now.version,
+      rooms: [{ id: one, name: '' }, { id: three_, name: 'Salon' }, { name: '' }],
+    });
+    const added = now.rooms[2]!.id;
+    expect([one, three_, added].map((id) => label(now, id))).toEqual(['Room 1', 'Salon', 'Room 4']);
+
+    // Everyone is called back: the archive names every room as people saw it.
+    now = await ok(moderator.socket, 'breakout:close', {});
+    expect([one, two, three_, added].map((id) => label(now, id))).toEqual(['Room 1', 'Room 2', 'Salon', 'Room 4']);
+    // The rooms prepared for the next opening are numbered afresh by their place.
+    expect(now.rooms.map((r) => label(now, r.id))).toEqual(['Room 1', 'Salon', 'Room 3']);
   });
 
   test('during a rotation a single room cannot be closed', async () => {

@@ -79,7 +79,7 @@ function requireNotOpen(s: BreakoutRecord) {
 }
 
 /** The moves that bring everyone listed in `plan` (and only them) to their planned room. */
-export function movesFor(plan: Readonly<Record<string, string>>, ctx: BreakoutCtx): BreakoutMove[] {
+function movesFor(plan: Readonly<Record<string, string>>, ctx: BreakoutCtx): BreakoutMove[] {
   const byId = alive(ctx);
   return Object.entries(plan)
     .filter(([id, roomId]) => byId.has(id) && byId.get(id)!.roomId !== roomId)
@@ -90,13 +90,21 @@ export function movesFor(plan: Readonly<Record<string, string>>, ctx: BreakoutCt
 export function setRooms(s: BreakoutRecord, input: readonly RoomSpec[], ctx: BreakoutCtx): Change {
   const known = roomIds(s);
   const byId = alive(ctx);
-  const rooms: BreakoutRoom[] = input.map((r) => ({
-    id: r.id && known.has(r.id) ? r.id : ctx.newId(),
-    name: r.name,
-    hostId: r.hostId && byId.has(r.hostId) ? r.hostId : null,
-    capacity: r.capacity,
-    languages: [...r.languages],
-  }));
+  // [BR24] Once numbers are fixed (a room was closed alone), kept rooms keep theirs and new ones follow.
+  const numberOf = new Map(s.rooms.flatMap((r) => (r.number === undefined ? [] : [[r.id, r.number] as const])));
+  let next = Math.max(0, ...numberOf.values()) + 1;
+  const rooms: BreakoutRoom[] = input.map((r) => {
+    const id = r.id && known.has(r.id) ? r.id : ctx.newId();
+    const number = numberOf.size > 0 ? (numberOf.get(id) ?? next++) : undefined;
+    return {
+      id,
+      name: r.name,
+      hostId: r.hostId && byId.has(r.hostId) ? r.hostId : null,
+      capacity: r.capacity,
+      languages: [...r.languages],
+      ...(number !== undefined && { number }),
+    };
+  });
   const kept = new Set(rooms.map((r) => r.id));
   if (isOpen(s) && Object.values(s.plan).some((roomId) => roomId !== PLENARY && !kept.has(roomId))) {
     throw new CommandError('room_occupied', 'A room with people in it cannot be removed while rooms are open');
@@ -359,12 +367,13 @@ export function endRound(s: BreakoutRecord, by: RoundEnded['by'], ctx: BreakoutC
   const closing = new Set(s.rooms.map((r) => r.id));
   const archive = [
     ...s.archive.filter((a) => !closing.has(a.id)),
-    ...s.rooms.map((r) => ({ id: r.id, name: r.name, closedAt: ctx.now })),
+    ...s.rooms.map((r, i) => ({ id: r.id, name: r.name, closedAt: ctx.now, number: r.number ?? i + 1 })),
   ];
   // [BR25] The rooms stay prepared for another opening, under new ids: that opening starts with an
   // empty chat and board, and the closed rooms keep theirs in the archive (the gallery walk).
   const renewed = new Map(s.rooms.map((r) => [r.id, ctx.newId()]));
-  const rooms = s.rooms.map((r) => ({ ...r, id: renewed.get(r.id)! }));
+  // The next opening numbers its rooms afresh by their place.
+  const rooms = s.rooms.map(({ number: _n, ...r }) => ({ ...r, id: renewed.get(r.id)! }));
   const plan = Object.fromEntries(Object.entries(s.plan).map(([id, roomId]) => [id, renewed.get(roomId) ?? roomId]));
   const state: BreakoutRecord = {
     ...s,
@@ -412,11 +421,17 @@ export function closeRoom(s: BreakoutRecord, roomId: string, ctx: BreakoutCtx): 
   const back = Object.fromEntries(
     ctx.people.filter((p) => !p.removed && p.roomId === roomId).map((p) => [p.id, PLENARY]),
   );
+  // [BR24] Every room keeps the number people see: the closed one in the archive, the others while they run.
+  const numbered = s.rooms.map((r, i) => ({ ...r, number: r.number ?? i + 1 }));
+  const closed = numbered.find((r) => r.id === roomId)!;
   const state: BreakoutRecord = {
     ...s,
-    rooms: s.rooms.filter((r) => r.id !== roomId),
+    rooms: numbered.filter((r) => r.id !== roomId),
     plan: Object.fromEntries(Object.entries(s.plan).filter(([, r]) => r !== roomId)),
-    archive: [...s.archive.filter((a) => a.id !== roomId), { id: room.id, name: room.name, closedAt: ctx.now }],
+    archive: [
+      ...s.archive.filter((a) => a.id !== roomId),
+      { id: room.id, name: room.name, closedAt: ctx.now, number: closed.number },
+    ],
     help: s.help.filter((h) => h.roomId !== roomId),
   };
   return { state, moves: movesFor(back, ctx) };

@@ -7,10 +7,12 @@ import type { ChatMessage } from '../../shared/chat/schema.js';
 import { CommandError } from '../../shared/command.js';
 import type { Member } from '../realtime/types.js';
 import { deleteMessage, editMessage } from './logic.js';
+import { privateChat } from './private.js';
 
 type ChatHandlers = Pick<HandlerTable, keyof typeof chatCommands>;
 
 export function chatHandlers(deps: Deps): ChatHandlers {
+  const pm = privateChat(deps);
   return {
     'chat:send': async ({ text }, { member }) => {
       const { session, actor, workshop } = member;
@@ -32,12 +34,17 @@ export function chatHandlers(deps: Deps): ChatHandlers {
     'chat:history': async (_input, { member }) => {
       return deps.store.chatHistory(member.session.workshopId, member.actor.roomId, CHAT_HISTORY);
     },
-    'chat:edit': async ({ id, text }, { member }) => {
+    'chat:edit': async ({ id, text, thread }, { member }) => {
+      if (thread !== undefined) return pm.change(member, thread, id, text);
       checkChatOpen(member.workshop, member.actor);
       return change(member, id, (m) => editMessage(m, member.actor, text, deps.clock()));
     },
-    'chat:delete': async ({ id }, { member }) =>
-      change(member, id, (m) => deleteMessage(m, member.actor, deps.clock())),
+    'chat:delete': async ({ id, thread }, { member }) =>
+      thread !== undefined
+        ? pm.change(member, thread, id, null)
+        : change(member, id, (m) => deleteMessage(m, member.actor, deps.clock())),
+    'chat:private': async ({ to, moderators, text }, { member }) => pm.send(member, { to, moderators }, text),
+    'chat:privateHistory': async (_input, { member }) => pm.history(member),
   };
 
   /** Reads the message in the member's room, decides, writes it back atomically (a deletion wins), tells the room. */

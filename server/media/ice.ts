@@ -111,14 +111,6 @@ function clean(s: z.output<typeof iceServerSchema>): IceServer {
   };
 }
 
-export const DEFAULT_MEDIA_SETTINGS: MediaSettings = {
-  iceServers: [],
-  turnSecretUrls: [],
-  turnSecret: null,
-  turnTtlSeconds: 12 * 3600,
-  uploadBudgetKbps: 2500,
-};
-
 /**
  * The ICE servers one participant gets. With a TURN secret, credentials follow coturn's REST scheme:
  * username = "<expiry unix seconds>:<participant id>", credential = base64(HMAC-SHA1(secret, username)).

@@ -24,13 +24,13 @@ export function exportRoomName(roomId: string, breakouts: RoomsSeen | null, loca
 }
 
 /** Every field quoted; a cell a spreadsheet would run as a formula is defused with a leading apostrophe. */
-export function csvField(value: string | number): string {
+function csvField(value: string | number): string {
   let s = String(value);
   if (/^[=+\-@\t\r]/.test(s) && typeof value === 'string') s = `'${s}`;
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-export function csvLine(fields: readonly (string | number)[]): string {
+function csvLine(fields: readonly (string | number)[]): string {
   return fields.map(csvField).join(',');
 }
 
@@ -120,5 +120,5 @@ export function pollsCsv(
         );
       }
     });
-  return BOM + lines.join('\r\n') + '\r\n';
+  return `${BOM + lines.join('\r\n')}\r\n`;
 }

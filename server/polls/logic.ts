@@ -1,6 +1,7 @@
 import { CommandError } from '../../shared/command.js';
 import { POLL_LIMITS, pollOptions, type MyVote, type PollDraft, type PollView } from '../../shared/polls/schema.js';
 import {
+  defaultVisibility,
   canonicalChoices,
   launchRefusal,
   voteRefusal,
@@ -28,7 +29,7 @@ export interface Voter {
 const invalid = (message: string) => new CommandError('invalid_payload', message);
 
 /** [POLL1] A draft must make sense for its kind; returns its options. */
-export function checkDraft(d: PollDraft) {
+function checkDraft(d: PollDraft) {
   const labelled = d.kind === 'single' || d.kind === 'multiple' || d.kind === 'ranking';
   if (labelled) {
     if (d.options.length < 2) throw invalid('A poll of this kind needs at least two options');
@@ -68,7 +69,7 @@ function definition(d: PollDraft) {
     maxSelections: maxSelectionsOf(d, options.length),
     scaleMax: d.scaleMax,
     anonymous: d.anonymous,
-    visibility: d.visibility,
+    visibility: d.visibility ?? defaultVisibility(d.quiz !== null),
     allowChange: d.allowChange,
     weighted: d.weighted,
     quiz: d.quiz ? { ...d.quiz, correct: [...new Set(d.quiz.correct)].sort() } : null,

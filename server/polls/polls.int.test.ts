@@ -137,6 +137,29 @@ describe('polls', () => {
     expect(tallies(benSeen).filter((t) => t.pollId === afterVote.id)).toEqual([]);
   });
 
+  test('[POLL6] a quiz whose visibility is not chosen shows its results after closing; another poll live', async () => {
+    const { moderator } = await workshopWith(server.url, 'Ana');
+    const quiz = await ok(moderator.socket, 'poll:create', {
+      question: 'Wie alt ist die Partnerschaft?',
+      kind: 'single',
+      options: ['10 Jahre', '30 Jahre'],
+      anonymous: false,
+      quiz: { correct: ['o2'] },
+    });
+    expect(quiz.visibility).toBe('closed');
+    const plain = await ok(moderator.socket, 'poll:create', { question: 'Noch Kaffee?', kind: 'yesno' });
+    expect(plain.visibility).toBe('live');
+    // A moderator who chooses live results for a quiz gets them.
+    const chosen = await ok(moderator.socket, 'poll:create', {
+      question: 'Und jetzt?',
+      kind: 'yesno',
+      anonymous: false,
+      quiz: { correct: ['yes'] },
+      visibility: 'live',
+    });
+    expect(chosen.visibility).toBe('live');
+  });
+
   test('[POLL3][POLL4][POLL6] a poll in every breakout room: room members vote, the plenary cannot; once the rooms close everyone gets the results', async () => {
     const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben', 'Cleo');
     const [ana, ben, cleo] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
@@ -334,6 +357,14 @@ describe('polls', () => {
       '"2","Namentlich?","Yes / no / abstain","Plenary","","","","","","Ana","Lyon","Yes"',
     ]);
     expect(rows.filter((r) => r.startsWith('"1"')).join()).not.toContain('Ana');
+    // An Italian or Dutch moderator downloads the export in their interface language.
+    const italian = (await ok(moderator.socket, 'poll:export', { locale: 'it' })).csv.split('\r\n');
+    expect(italian[0]).toMatch(/^\uFEFF"Sondaggio","Domanda"/);
+    expect(italian).toContain('"2","Namentlich?","Sì / no / astensione","Plenaria","","","","","","Ana","Lyon","Sì"');
+    const dutch = (await ok(moderator.socket, 'poll:export', { locale: 'nl' })).csv;
+    expect(dutch).toContain(
+      '"2","Namentlich?","Ja / nee / onthouding","Plenaire sessie","","","","","","Ana","Lyon","Ja"',
+    );
   });
 });
 

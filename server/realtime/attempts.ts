@@ -1,6 +1,7 @@
 /**
  * Limits against guessing and flooding, shared by all nodes through the store: failed join-code
- * lookups per client address, wrong moderator keys per workshop, workshops created per address.
+ * lookups per client address, wrong moderator keys per workshop, workshops created per address, knocks
+ * at a workshop's lobby per address.
  * Each attempt spends a point before it is tried (so parallel guesses cannot slip through) and a
  * success gives the point back: only failures count.
  */
@@ -14,6 +15,7 @@ export class Attempts {
   private readonly moderatorKeys: RateLimiterAbstract;
   private readonly creates: RateLimiterAbstract;
   private readonly passcodes: RateLimiterAbstract;
+  private readonly knocks: RateLimiterAbstract;
 
   constructor(store: Store, limits: AbuseLimits) {
     this.lookups = store.limiter('lookup', limits.lookupFailures, limits.lookupWindowS);
@@ -21,6 +23,7 @@ export class Attempts {
     this.creates = store.limiter('create', limits.creates, limits.createWindowS);
     // As many tries as for a moderator key, counted per address at each workshop.
     this.passcodes = store.limiter('passcode', limits.moderatorKeyFailures, limits.moderatorKeyWindowS);
+    this.knocks = store.limiter('knock', limits.knocks, limits.knockWindowS);
   }
 
   /** Runs a join-code lookup for `address`; a miss (null) counts against it. */
@@ -40,6 +43,11 @@ export class Attempts {
     const ok = await guarded(this.passcodes, `${workshopId}:${address}`, async () => matches() || null);
     if (!ok) await spend(this.lookups, address);
     return ok === true;
+  }
+
+  /** [WS25] Counts a knock at a workshop's lobby from `address`: a flood cannot bury the moderators' list. */
+  async knock(workshopId: string, address: string): Promise<void> {
+    await spend(this.knocks, `${workshopId}:${address}`);
   }
 
   /** Counts a workshop created from `address`. */

@@ -8,6 +8,8 @@
  * AUTHZ2 a participant gets `forbidden` for every moderator command, and for no member command
  * AUTHZ3 moderators and co-moderators are refused nothing for their role (no `forbidden`, no `not_joined`)
  * AUTHZ4 a moderator of another workshop cannot touch this workshop's people: `not_found`, nothing changes
+ * AUTHZ5 a participant in another breakout room cannot write to a running room's board, read its board or
+ *        chat, edit its messages or signal its people: refused, and the room's board and chat are unchanged
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { COMMANDS, PROTOCOL_VERSION, type CommandName } from '../../shared/protocol.js';
@@ -24,7 +26,7 @@ import {
   type TestServer,
   waitFor,
 } from '../../test/server-harness.js';
-import { createWorkshop, joinAs, resumeInput } from '../../test/workshop-helpers.js';
+import { createWorkshop, joinAs, resumeInput, workshopWith } from '../../test/workshop-helpers.js';
 
 /**
  * Commands that end the workshop or the sender's session: sent last. Ending goes first (a participant,
@@ -111,7 +113,9 @@ function matrix(label: string, start: () => Promise<TestServer>) {
           refused: ordered.filter((n) => ['forbidden', 'not_joined', 'internal'].includes(seen[who]![n]!)),
         }).toEqual({ who, refused: [] });
       expect(Object.values(seen).flatMap((o) => Object.values(o))).not.toContain('internal');
-    });
+      // About 500 requests one after another (every command from six actors): about a second on a quiet
+      // machine, but a busy one with Redis was seen taking 35 s, past the default limit.
+    }, 120_000);
 
     test('[AUTHZ4] a moderator of another workshop cannot reach this one’s people', async () => {
       const here = await cast(server.url);
@@ -137,6 +141,62 @@ function matrix(label: string, start: () => Promise<TestServer>) {
       const sync = await ok(here.moderator.socket, 'participant:sync', {});
       expect(sync.participants.find((p) => p.id === target)).toMatchObject({ role: 'participant', presence: 'online' });
       expect(sync.participants.find((p) => p.id === here.moderator.id)).toMatchObject({ role: 'moderator' });
+    });
+
+    test('[AUTHZ5] a participant in another breakout room cannot reach a running room', async () => {
+      const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben');
+      const [ana, ben] = people as [(typeof people)[0], (typeof people)[0]];
+      let view = await ok(moderator.socket, 'breakout:sync', {});
+      view = await ok(moderator.socket, 'breakout:rooms', {
+        version: view.version,
+        rooms: [{ name: 'Salon' }, { name: 'Jardin' }],
+      });
+      view = await ok(moderator.socket, 'breakout:assign', { version: view.version, mode: 'random', seed: 1 });
+      const anaMoved = waitFor(ana.socket, 'breakout:moved');
+      await ok(moderator.socket, 'breakout:open', { version: view.version, durationMs: 60_000 });
+      await anaMoved;
+      view = await ok(moderator.socket, 'breakout:sync', {});
+      const benRoom = view.plan[ben.id]!;
+      expect(benRoom).not.toBe(view.plan[ana.id]);
+      // Ben's room has a card and a chat message.
+      await ok(ben.socket, 'breakout:ack', { roomId: benRoom });
+      const card = { kind: 'card', id: 'c-ben', x: 10, y: 10, text: 'Radweg', color: '#fff176', clusterId: null };
+      await ok(ben.socket, 'board:op', { op: { type: 'add', item: card } } as never);
+      const said = await ok(ben.socket, 'chat:send', { text: 'Nur für den Salon' });
+      const before = await ok(moderator.socket, 'board:sync', { roomId: benRoom, sinceSeq: 0 });
+
+      const outcomes: Record<string, string> = {};
+      for (const [name, payload] of [
+        // What Ana may do on her own board (add a card) she may not do on Ben's.
+        ['board:op', { roomId: benRoom, op: { type: 'add', item: { ...card, id: 'c-ana', text: 'Von Ana' } } }],
+        ['board:clear', { roomId: benRoom }],
+        ['board:settings', { roomId: benRoom, patch: { locked: true } }],
+        ['board:revert', { roomId: benRoom, seq: 1 }],
+        ['board:sync', { roomId: benRoom, sinceSeq: 0 }],
+        ['board:snapshot', { roomId: benRoom }],
+        ['breakout:room-chat', { roomId: benRoom }],
+        ['chat:edit', { id: said.id, text: 'überschrieben' }],
+        ['chat:delete', { id: said.id }],
+        ['media:signal', { to: ben.id, cid: 'abcd1234', signals: [{ type: 'hello', have: null }] }],
+      ] as const) {
+        const ack = await requestRaw(ana.socket, name, payload as never);
+        outcomes[name] = ack.ok ? 'ok' : ack.code;
+      }
+      expect(outcomes).toEqual({
+        'board:op': 'forbidden',
+        'board:clear': 'forbidden',
+        'board:settings': 'forbidden',
+        'board:revert': 'forbidden',
+        'board:sync': 'forbidden',
+        'board:snapshot': 'forbidden',
+        'breakout:room-chat': 'forbidden',
+        'chat:edit': 'not_found',
+        'chat:delete': 'not_found',
+        'media:signal': 'forbidden',
+      });
+      // Nothing in Ben's room changed.
+      expect(await ok(moderator.socket, 'board:sync', { roomId: benRoom, sinceSeq: 0 })).toEqual(before);
+      expect(await ok(ben.socket, 'chat:history', {})).toEqual([said]);
     });
   });
 }

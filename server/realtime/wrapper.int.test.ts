@@ -1,6 +1,6 @@
 /** The command wrapper over real sockets: every command gets exactly one ack, whatever it carried. */
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { COMMANDS, PROTOCOL_VERSION, type CommandInput, type CommandName } from '../../shared/protocol.js';
+import { COMMANDS, PROTOCOL_VERSION, type CommandName } from '../../shared/protocol.js';
 import {
   closeAllClients,
   connectClient,

@@ -19,7 +19,7 @@ const fail = (code: ErrorCode, message: string, retryAfterS?: number): Fail =>
   retryAfterS === undefined ? { ok: false, code, message } : { ok: false, code, message, retryAfterS };
 
 /** Repeated refusals of one kind on one connection are logged at most once in this time. */
-export const REFUSAL_LOG_INTERVAL_MS = 10_000;
+const REFUSAL_LOG_INTERVAL_MS = 10_000;
 
 /** The largest message the protocol needs: the biggest command payload plus room for the event name and framing. */
 export const MAX_MESSAGE_BYTES = Math.max(...Object.values(COMMANDS).map((c) => c.maxBytes)) + 8 * 1024;
@@ -45,6 +45,7 @@ const SAFE_TO_RETRY: ReadonlySet<CommandName> = new Set<CommandName>([
   'board:op', // items carry their id: applied twice is refused, never doubled
   'breakout:sync',
   'chat:history',
+  'chat:privateHistory',
   'participant:sync',
   'poll:sync',
   'poll:vote', // one field per voter: a re-vote overwrites

@@ -25,6 +25,8 @@ const tight = (limits: Partial<AbuseLimits>): AbuseLimits => ({
   moderatorKeyWindowS: 900,
   creates: 100,
   createWindowS: 3600,
+  knocks: 100,
+  knockWindowS: 600,
   ...limits,
 });
 

@@ -7,6 +7,7 @@ import { memberChanged } from '../realtime/member-cache.js';
 import { publicOrigin } from '../realtime/origin.js';
 import type { Deps, HandlerTable, Session, TypedSocket } from '../realtime/types.js';
 import { REACTION_BURST, REACTION_EVERY_MS } from '../../shared/workshops/constants.js';
+import { reactionsOf } from '../../shared/workshops/countries.js';
 import { hashSecret } from '../ids.js';
 import { TokenBucket } from '../realtime/rate-limit.js';
 import type { KnockRecord, ParticipantRecord, WorkshopRecord } from './store/types.js';
@@ -296,6 +297,8 @@ function workshopHandlers(deps: Deps, presence: Presence): WorkshopHandlers {
       const everyone = await store.listParticipants(workshop.id);
       logic.checkNotBarred(input, everyone);
       logic.checkNameFree(input.name, 'participant', everyone);
+      // A flood of knocks from one address (new connections, new names) cannot bury the moderators' list.
+      if (workshop.lobby) await deps.attempts.knock(workshop.id, socket.data.address);
       await withdraw(socket); // one knock per connection: a new one replaces it
       const { record, token } = logic.newKnock(input, !workshop.lobby, ctxFor());
       await store.addKnock(workshop.id, record);
@@ -357,7 +360,9 @@ function workshopHandlers(deps: Deps, presence: Presence): WorkshopHandlers {
     },
 
     'reaction:send': async ({ emoji }, ctx) => {
-      const { session, actor } = ctx.member;
+      const { session, actor, workshop } = ctx.member;
+      if (!reactionsOf(workshop.countries).includes(emoji))
+        throw new CommandError('invalid_payload', 'Not a reaction of this workshop');
       const now = deps.clock();
       const key = `${session.workshopId}:${actor.id}`;
       if (reactionBuckets.size > 10_000) reactionBuckets.clear(); // a bound, not a cache: buckets refill in seconds

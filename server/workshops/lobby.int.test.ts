@@ -11,6 +11,8 @@
  *        not get anyone past the lobby
  * LOBBY5 [WS27] the occupancy limit: the next person is told the workshop is full and gets in once
  *        someone leaves; a ticket that found it full still works later; moderators always get in
+ * LOBBY7 [WS25] one address may knock at a workshop's lobby only so often (a flood cannot bury the
+ *        moderators' list); the refusal says how long to wait; another workshop is not affected
  * LOBBY6 [WS25][WS27] two nodes: 50 people knock, two moderators on different nodes let everyone in at
  *        once: each is let in exactly once, and no more get in than the limit allows
  */
@@ -273,6 +275,24 @@ function suite(label: string, start: (config?: Partial<Config>) => Promise<TestS
         ok: true,
         data: { self: { name: 'Cem' } },
       });
+    });
+
+    test('[LOBBY7] a flood of knocks from one address is cut off with the wait; the list keeps the first ones', async () => {
+      const limited = await start({ abuse: { ...testConfig().abuse, knocks: 3 } });
+      try {
+        const { code, moderator } = await workshopWithAccess(limited.url, { lobby: true });
+        for (const name of ['Ana', 'Ben', 'Cem']) await knock(limited.url, code, name);
+        const flood = await connectClient(limited.url);
+        const refused = await request(flood, 'lobby:knock', newcomer(code, 'Bot 4'));
+        expect(refused).toMatchObject({ ok: false, code: 'too_many_attempts' });
+        expect(!refused.ok && refused.retryAfterS).toBeGreaterThan(500);
+        expect((await ok(moderator.socket, 'lobby:list', {})).map((k) => k.name).sort()).toEqual(['Ana', 'Ben', 'Cem']);
+        // Another workshop's lobby is counted apart.
+        const other = await workshopWithAccess(limited.url, { lobby: true });
+        expect((await knock(limited.url, other.code, 'Dora')).ticket.admitted).toBe(false);
+      } finally {
+        await limited.close();
+      }
     });
   });
 }

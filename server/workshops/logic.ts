@@ -29,6 +29,7 @@ export function newWorkshop(input: z.output<typeof workshopCreateSchema>, ctx: L
     title: input.title,
     description: input.description,
     languages: [...new Set(input.languages)],
+    countries: [...new Set(input.countries)],
     startsAt: input.startsAt,
     createdAt: ctx.now,
     locked: false,

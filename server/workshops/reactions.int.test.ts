@@ -4,11 +4,20 @@
  * REACT1 a reaction reaches everyone in the sender's room at once, the sender too, with who sent it
  * REACT2 a person may send REACTION_BURST at once, then one a second (`rate_limited` in between); others are not held up
  * REACT3 only the listed reactions are accepted
+ * REACT4 a workshop created with its partner countries also takes their flags, and only theirs
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { REACTION_BURST, REACTION_EVERY_MS } from '../../shared/workshops/constants.js';
-import { closeAllClients, ok, request, startServer, type TestServer, waitFor } from '../../test/server-harness.js';
-import { workshopWith } from '../../test/workshop-helpers.js';
+import {
+  closeAllClients,
+  connectClient,
+  ok,
+  request,
+  startServer,
+  type TestServer,
+  waitFor,
+} from '../../test/server-harness.js';
+import { createWorkshop, joinAs, workshopWith } from '../../test/workshop-helpers.js';
 
 let server: TestServer;
 let now = 1_000_000;
@@ -61,5 +70,36 @@ describe('[WS29] reactions', () => {
         ok: false,
         code: 'invalid_payload',
       });
+  });
+
+  test('[REACT4] the flags of the workshop’s countries, and no others', async () => {
+    const created = await createWorkshop(server.url, { countries: ['DE', 'PL', 'DE'] });
+    expect(created.workshop.countries).toEqual(['DE', 'PL']);
+    const ana = await joinAs(server.url, created.workshop.code, { name: 'Ana' });
+    const ben = await joinAs(server.url, created.workshop.code, { name: 'Ben' });
+    expect(ana.snapshot.workshop.countries).toEqual(['DE', 'PL']);
+    const heard = waitFor(ben.socket, 'reaction');
+    expect((await ok(ana.socket, 'reaction:send', { emoji: '🇵🇱' })).emoji).toBe('🇵🇱');
+    expect((await heard).emoji).toBe('🇵🇱');
+    now += REACTION_EVERY_MS;
+    // France is not one of this workshop's countries.
+    expect(await request(ana.socket, 'reaction:send', { emoji: '🇫🇷' })).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+    });
+    // A workshop without countries takes no flag at all.
+    const plain = await workshopWith(server.url, 'Cleo');
+    expect(await request(plain.people[0]!.socket, 'reaction:send', { emoji: '🇩🇪' })).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+    });
+  });
+
+  test('[REACT4] only real country codes, at most MAX_COUNTRIES', async () => {
+    const socket = await connectClient(server.url);
+    for (const countries of [['XX'], ['de'], ['ZZ'], ['DE', 'FR', 'PL', 'NL', 'IT', 'CZ', 'AT', 'BE', 'LU']])
+      expect(
+        await request(socket, 'workshop:create', { title: 'Treffen', languages: ['de'], countries }),
+      ).toMatchObject({ ok: false, code: 'invalid_payload' });
   });
 });

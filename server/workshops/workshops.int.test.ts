@@ -36,9 +36,11 @@ describe('create, preview, join', () => {
     const preview = await ok(visitor, 'workshop:preview', {
       code: `${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`,
     });
-    // The preview shows what the invitation says: not the id, the creation time or the chat setting.
+    // The preview shows what the invitation says: not the id, the creation time, the chat setting or the
+    // countries whose flags are among the reactions inside.
     const {
       id: _id,
+      countries: _countries,
       createdAt: _at,
       chatLock: _chat,
       passcode: _pass,
@@ -78,6 +80,23 @@ describe('create, preview, join', () => {
     expect(created.inviteUrl).toBe(invite);
     const ana = await joinAs(server.url, created.workshop.code, { name: 'Ana' });
     expect(ana.snapshot.inviteUrl).toBe(invite);
+  });
+
+  test('[WS32] a workshop and its people may name any language, not made-up codes', async () => {
+    const created = await createWorkshop(server.url, { languages: ['de', 'fi', 'hu'] });
+    expect(created.workshop.languages).toEqual(['de', 'fi', 'hu']);
+    const aino = await joinAs(server.url, created.workshop.code, {
+      name: 'Aino',
+      town: 'Kouvola',
+      languages: ['fi', 'en'],
+    });
+    expect(aino.snapshot.self.languages).toEqual(['fi', 'en']);
+    const socket = await connectClient(server.url);
+    for (const languages of [['xx'], ['iw'], ['FI'], ['fin']])
+      expect(await request(socket, 'workshop:create', { title: 'Treffen', languages } as never)).toMatchObject({
+        ok: false,
+        code: 'invalid_payload',
+      });
   });
 
   test('an unknown code is not_found for preview and join', async () => {

@@ -81,6 +81,6 @@ export function dotCounts(state: BoardState): Map<string, number> {
   return counts;
 }
 
-export function assertNever(x: never): never {
+function assertNever(x: never): never {
   throw new Error(`Unexpected value ${JSON.stringify(x)}`);
 }

@@ -35,7 +35,7 @@ export const INK_COLORS = ['#1d2430', '#1f4e79', '#2e7d32', '#b3261e', '#e0a526'
 /** Sticky card colours. */
 export const CARD_COLORS = ['#fff176', '#ffb74d', '#81d4fa', '#a5d6a7', '#f48fb1', '#e0e0e0'] as const;
 
-export const TOOLS = [
+const TOOLS = [
   'select',
   'pen',
   'highlighter',

@@ -18,7 +18,7 @@ export function changesVisibility(op: BoardOp): boolean {
 }
 
 /** The item as `viewer` may see it, or null when it is hidden from them entirely. */
-export function viewItem(item: Item, viewer: Viewer, s: BoardSettings): Item | null {
+function viewItem(item: Item, viewer: Viewer, s: BoardSettings): Item | null {
   if (item.kind === 'dot') return item.by === viewer.id || s.dotsLive || !s.dotsOpen ? item : null;
   if (item.kind !== 'card' || item.by === viewer.id) return item;
   let card = item;

@@ -3,7 +3,7 @@ import type { ArchivedRoom, BreakoutRoom } from './schema.js';
 
 /** What naming a room needs of the breakouts: the current rooms and the archive of closed ones. */
 export interface RoomsSeen {
-  rooms: readonly Pick<BreakoutRoom, 'id' | 'name' | 'languages'>[];
+  rooms: readonly Pick<BreakoutRoom, 'id' | 'name' | 'languages' | 'number'>[];
   archive: readonly ArchivedRoom[];
 }
 
@@ -20,7 +20,8 @@ export interface RoomWords {
  * [BR24] The one name of a room, wherever it shows (breakouts panel, poll results, board gallery, CSV
  * export): its own name, else "Room n" with n its place among the rooms of its breakout session. A
  * current room (open, or closed and not yet replaced) counts by its place in the room list; a room
- * only in the archive by its place among the rooms closed with it. A language room adds its languages
+ * only in the archive by its place among the rooms closed with it. Once a room is closed alone while
+ * the others run, every room carries the number it had (`number`), so nobody's room is renamed. A language room adds its languages
  * ("Room 2 · Deutsch–Français") while they are known. Null for an id the breakouts never had.
  */
 export function roomLabel(roomId: string, seen: RoomsSeen | null, words: RoomWords): string | null {
@@ -29,13 +30,14 @@ export function roomLabel(roomId: string, seen: RoomsSeen | null, words: RoomWor
   const index = seen.rooms.findIndex((r) => r.id === roomId);
   if (index >= 0) {
     const room = seen.rooms[index]!;
-    const base = room.name || words.roomN(index + 1);
+    const base = room.name || words.roomN(room.number ?? index + 1);
     const { language } = words;
     return language && room.languages.length > 0 ? `${base} · ${room.languages.map(language).join('–')}` : base;
   }
   const archived = seen.archive.find((a) => a.id === roomId);
   if (!archived) return null;
   if (archived.name) return archived.name;
+  if (archived.number !== undefined) return words.roomN(archived.number);
   const session = seen.archive.filter((a) => a.closedAt === archived.closedAt);
   return words.roomN(session.indexOf(archived) + 1);
 }

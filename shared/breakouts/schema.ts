@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../languages.js';
+import { isLanguageCode } from '../languages.js';
 import { PLENARY } from '../rooms.js';
 
 import {
@@ -28,6 +28,11 @@ export interface BreakoutRoom {
   capacity: number | null;
   /** Same-language rooms and tandems: the language(s) spoken there. */
   languages: string[];
+  /**
+   * [BR24] An unnamed room's number, fixed once a room closed alone while the others run (so "Room 3"
+   * stays "Room 3"); absent: its place in the list.
+   */
+  number?: number;
 }
 
 export interface BreakoutRound {
@@ -53,6 +58,8 @@ export interface ArchivedRoom {
   id: string;
   name: string;
   closedAt: number;
+  /** [BR24] The number people saw while it ran (absent in archives written before: its place among its session). */
+  number?: number;
 }
 
 export interface HelpRequest {
@@ -103,7 +110,7 @@ export interface RoundEnded {
 }
 
 const id = z.string().min(1).max(64);
-const language = z.enum(LANGUAGES);
+const language = z.string().refine(isLanguageCode, 'Not a language code');
 const duration = z.number().int().min(MIN_DURATION_MS).max(MAX_DURATION_MS);
 
 export const roomInputSchema = z.object({

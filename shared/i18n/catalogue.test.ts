@@ -51,4 +51,14 @@ describe('the i18n catalogue', () => {
     expect(formatMessage('pl', m, { count: 12 })).toBe('12 osób');
     expect(formatMessage('de', catalogue.de['ws.peopleCount'], { count: 12 })).toBe('12 Personen');
   });
+
+  it('[I18N6] Dutch and Italian pick their plural forms by count', () => {
+    expect(formatMessage('nl', catalogue.nl['ws.peopleCount'], { count: 1 })).toBe('1 persoon');
+    expect(formatMessage('nl', catalogue.nl['ws.peopleCount'], { count: 0 })).toBe('0 personen');
+    expect(formatMessage('nl', catalogue.nl['cards.left'], { count: 3 })).toBe('Je kunt nog 3 kaartjes schrijven.');
+    expect(formatMessage('it', catalogue.it['ws.peopleCount'], { count: 1 })).toBe('1 persona');
+    expect(formatMessage('it', catalogue.it['ws.peopleCount'], { count: 12 })).toBe('12 persone');
+    // Italian says "un milione di persone": a million takes its own form.
+    expect(formatMessage('it', catalogue.it['ws.peopleCount'], { count: 1_000_000 })).toBe('1000000 di persone');
+  });
 });

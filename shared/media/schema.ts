@@ -12,14 +12,6 @@ export interface MediaFlags {
   onStage: boolean;
 }
 
-export const MEDIA_DEFAULTS: MediaFlags = {
-  micOn: true,
-  cameraOn: true,
-  screenSharing: false,
-  lowBandwidth: false,
-  onStage: false,
-};
-
 /** One RTCIceServer as the browser takes it (STUN or TURN). */
 export interface IceServer {
   urls: string | string[];
@@ -78,8 +70,6 @@ export const mediaSignalSchema = z.object({
   cid: z.union([cid, z.literal('-')]),
   signals: z.array(signalDataSchema).min(1).max(MEDIA_SIGNAL_BATCH),
 });
-export type MediaSignal = z.output<typeof mediaSignalSchema>;
-
 /** What the target receives: `from` is set by the server, never by the sender. */
 export interface MediaSignaled {
   from: string;

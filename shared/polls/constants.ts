@@ -29,7 +29,7 @@ export const POLL_LIMITS = {
   words: 60,
 } as const;
 
-export const YES_NO_IDS = ['yes', 'no', 'abstain'] as const;
+const YES_NO_IDS = ['yes', 'no', 'abstain'] as const;
 
 export interface PollOption {
   id: string;

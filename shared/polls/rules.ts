@@ -29,7 +29,7 @@ export type VotePoll = Pick<PollView, 'kind' | 'status' | 'deadline' | 'rooms' |
 const refuse = (code: ErrorCode, message: string): Refusal => ({ code, message });
 
 /** [POLL4] Voting is open: launched, not closed, and (a quiz with a time limit) not past its deadline. */
-export function votingRefusal(poll: Pick<PollView, 'status' | 'deadline'>, now: number): Refusal | null {
+function votingRefusal(poll: Pick<PollView, 'status' | 'deadline'>, now: number): Refusal | null {
   if (poll.status !== 'open') return refuse('poll_closed', 'Voting on this poll is not open');
   if (poll.deadline !== null && now > poll.deadline) return refuse('poll_deadline', 'Time is up for this question');
   return null;
@@ -50,7 +50,7 @@ export function mayVote(poll: Pick<PollView, 'status' | 'rooms'>, voter: VoterPl
 }
 
 /** The most options an answer may have: the maximum (multiple), all of them (ranking), else one. */
-export function maxChoices(poll: Pick<VotePoll, 'kind' | 'maxSelections' | 'options'>): number {
+function maxChoices(poll: Pick<VotePoll, 'kind' | 'maxSelections' | 'options'>): number {
   if (poll.kind === 'multiple') return poll.maxSelections;
   if (poll.kind === 'ranking') return poll.options.length;
   return poll.kind === 'text' ? 0 : 1;
@@ -135,6 +135,14 @@ export function canSeeResults(
   if (poll.status === 'draft') return viewer.moderator;
   if (viewer.moderator || poll.status === 'closed' || poll.visibility === 'live') return true;
   return poll.visibility === 'voted' && viewer.voted;
+}
+
+/**
+ * [POLL6] When the moderator does not choose: a quiz shows its results once it is closed (answers seen
+ * before voting would give them away), any other poll live.
+ */
+export function defaultVisibility(quiz: boolean): ResultVisibility {
+  return quiz ? 'closed' : 'live';
 }
 
 /** [POLL8] A quiz answer is right when its set of options equals the set of correct ones. */

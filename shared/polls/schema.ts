@@ -37,7 +37,8 @@ export const pollDraftSchema = z.object({
   maxSelections: z.number().int().min(1).max(POLL_LIMITS.options).default(1),
   scaleMax: z.union([z.literal(5), z.literal(10)]).default(5),
   anonymous: z.boolean().default(true),
-  visibility: z.enum(RESULT_VISIBILITY).default('live'),
+  /** Left out: defaultVisibility (rules.ts), i.e. after closing for a quiz, live otherwise. */
+  visibility: z.enum(RESULT_VISIBILITY).optional(),
   allowChange: z.boolean().default(true),
   weighted: z.boolean().default(false),
   quiz: quizSchema.nullable().default(null),

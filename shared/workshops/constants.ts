@@ -35,7 +35,8 @@ export const LIMITS = {
 
 /** [WS29] The reactions people can send (raising a hand stays separate). */
 export const REACTIONS = ['👍', '👏', '❤️', '😂', '🎉'] as const;
-export type Reaction = (typeof REACTIONS)[number];
+/** A reaction: one of REACTIONS, or the flag of one of the workshop's countries (countries.ts). */
+export type Reaction = string;
 /** [WS29] A person may send REACTION_BURST reactions at once, then one every REACTION_EVERY_MS. */
 export const REACTION_BURST = 3;
 export const REACTION_EVERY_MS = 1_000;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../languages.js';
+import { isLanguageCode, MAX_LANGUAGES } from '../languages.js';
+import { isCountryCode, MAX_COUNTRIES } from './countries.js';
 import { cleanUserText, hasVisibleText } from './names.js';
 import type { MediaFlags } from '../media/schema.js';
 import {
@@ -24,14 +25,16 @@ const personText = (max: number) =>
     .max(max * 4)
     .transform(cleanUserText)
     .pipe(z.string().min(1).max(max).refine(hasVisibleText, 'Nothing visible is left of this text'));
-const language = z.enum(LANGUAGES);
+const language = z.string().refine(isLanguageCode, 'Not a language code');
 const joinCode = z.string().max(20).transform(normalizeJoinCode).pipe(z.string().length(JOIN_CODE_LENGTH));
 
 export const workshopCreateSchema = z.object({
   title: text(LIMITS.title),
   description: z.string().trim().max(LIMITS.description).default(''),
-  languages: z.array(language).min(1).max(LANGUAGES.length),
+  languages: z.array(language).min(1).max(MAX_LANGUAGES),
   startsAt: z.iso.datetime({ offset: true, local: true }).nullable().default(null),
+  /** [WS29] The partner towns' countries (ISO 3166-1 alpha-2): their flags join the reactions. */
+  countries: z.array(z.string().refine(isCountryCode, 'Not a country code')).max(MAX_COUNTRIES).default([]),
 });
 export type WorkshopCreateInput = z.input<typeof workshopCreateSchema>;
 
@@ -40,7 +43,7 @@ export const workshopPreviewSchema = z.object({ code: joinCode });
 const profile = {
   name: personText(LIMITS.name),
   town: personText(LIMITS.town),
-  languages: z.array(language).max(LANGUAGES.length).default([]),
+  languages: z.array(language).max(MAX_LANGUAGES).default([]),
   kind: z.enum(['person', 'group']).default('person'),
   headcount: z.number().int().min(1).max(LIMITS.headcount).default(1),
   media: z.boolean().default(true),
@@ -92,7 +95,6 @@ export type WorkshopJoinInput = z.input<typeof workshopJoinSchema>;
 
 /** [WS25] Knocking at the lobby: who is there, as they would join. */
 export const lobbyKnockSchema = z.object(newcomer).transform(settleProfile);
-export type LobbyKnockInput = z.input<typeof lobbyKnockSchema>;
 export const lobbyAdmitSchema = z.union([
   z.object({ knockIds: z.array(id).min(1).max(500) }).strict(),
   z.object({ all: z.literal(true) }).strict(),
@@ -142,7 +144,8 @@ export const handLowerSchema = z.object({ participantId: z.string().min(1).max(6
 export { CHAT_LOCKS, type ChatLock } from './constants.js';
 
 export const workshopLockSchema = z.object({ locked: z.boolean() });
-export const reactionSchema = z.object({ emoji: z.enum(REACTIONS) });
+/** [WS29] Which reactions a workshop takes is the handler's check (reactionsOf): the flags depend on it. */
+export const reactionSchema = z.object({ emoji: z.string().min(1).max(16) });
 
 /** [WS29] A reaction, to everyone in the sender's room. */
 export interface ReactionEvent {
@@ -160,6 +163,8 @@ export interface WorkshopInfo {
   title: string;
   description: string;
   languages: string[];
+  /** [WS29] The partner countries (ISO 3166-1 alpha-2): their flags join the reactions. */
+  countries: string[];
   startsAt: string | null;
   createdAt: number;
   locked: boolean;

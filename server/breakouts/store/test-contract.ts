@@ -23,7 +23,7 @@ function record(overrides: Partial<BreakoutRecord> = {}): BreakoutRecord {
     ...emptyBreakouts(),
     rooms: [
       { id: 'r1', name: 'Salon', hostId: null, capacity: null, languages: [] },
-      { id: 'r2', name: '', hostId: null, capacity: 4, languages: ['de', 'fr'] },
+      { id: 'r2', name: '', hostId: null, capacity: 4, languages: ['de', 'fr'], number: 3 },
     ],
     ...overrides,
   };

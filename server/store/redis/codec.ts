@@ -32,7 +32,7 @@ function decode<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 }
 
 /** Parses stored JSON and checks it against the schema. */
-export function decodeJson<T>(schema: z.ZodType<T>, raw: string, what: string): T {
+function decodeJson<T>(schema: z.ZodType<T>, raw: string, what: string): T {
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -94,6 +94,8 @@ const workshopHash = z.object({
   title: z.string(),
   description: z.string(),
   languages: jsonOf(strings),
+  // Absent in hashes written before workshops named their countries.
+  countries: jsonOf(strings).default([]),
   startsAt: z.string().transform((v) => v || null),
   createdAt: int,
   locked: bool,
@@ -114,6 +116,7 @@ export function encodeWorkshop(w: WorkshopRecord): string[] {
     title: w.title,
     description: w.description,
     languages: JSON.stringify(w.languages),
+    countries: JSON.stringify(w.countries),
     startsAt: w.startsAt ?? '',
     createdAt: String(w.createdAt),
     locked: w.locked ? '1' : '0',
@@ -291,6 +294,7 @@ const breakoutRecord = z.object({
       hostId: z.string().nullable(),
       capacity: z.number().nullable(),
       languages: strings,
+      number: z.number().optional(),
     }),
   ),
   plan: z.record(z.string(), z.string()),
@@ -309,7 +313,7 @@ const breakoutRecord = z.object({
     .nullable(),
   roundsEnded: z.number(),
   help: z.array(z.object({ participantId: z.string(), roomId: z.string(), at: z.number() })),
-  archive: z.array(z.object({ id: z.string(), name: z.string(), closedAt: z.number() })),
+  archive: z.array(z.object({ id: z.string(), name: z.string(), closedAt: z.number(), number: z.number().optional() })),
   broadcast: z
     .object({ id: z.string(), text: z.string(), fromId: z.string(), fromName: z.string(), at: z.number() })
     .nullable(),

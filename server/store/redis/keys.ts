@@ -17,6 +17,9 @@ export function redisKeys(prefix: string) {
      */
     participantChanges: (id: string) => `${w(id)}:pseq:changed`,
     chat: (id: string, room: string) => `${w(id)}:chat:${room}`,
+    /** [CHAT4] A private thread's messages, and the set of thread ids filed under an inbox (`p:<id>` or `mods`). */
+    privateThread: (id: string, thread: string) => `${w(id)}:pm:${thread}`,
+    inbox: (id: string, inbox: string) => `${w(id)}:pmi:${inbox}`,
     /** [WS25] The lobby: knock id -> knock JSON, and the set of admitted knock ids. */
     lobby: (id: string) => `${w(id)}:lobby`,
     lobbyAdmitted: (id: string) => `${w(id)}:lobby:admitted`,

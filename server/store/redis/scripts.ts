@@ -16,5 +16,3 @@ export function luaScript(lua: string) {
     transformReply: (reply: unknown): unknown => reply,
   });
 }
-
-export type LuaScript = ReturnType<typeof luaScript>;

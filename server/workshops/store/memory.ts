@@ -17,6 +17,9 @@ interface WorkshopState {
   workshop: WorkshopRecord;
   participants: Map<string, ParticipantRecord>;
   chat: Map<string, ChatMessage[]>;
+  /** [CHAT4] Private threads by thread id, and the thread ids filed under each inbox. */
+  privateChat?: Map<string, ChatMessage[]>;
+  inboxes?: Map<string, Set<string>>;
   /** Media: rooms in stage mode. */
   stage?: Set<string>;
   /** The participant counter (see WorkshopStore). */
@@ -278,8 +281,7 @@ export class MemoryWorkshopStore implements WorkshopStore {
 
   async expirePresence(workshopId: string, participantId: string, disconnectedAt: number) {
     const p = this.workshops.get(workshopId)?.participants.get(participantId);
-    if (!p || p.connectionId !== '' || p.presence !== 'reconnecting' || p.disconnectedAt !== disconnectedAt)
-      return null;
+    if (p?.connectionId !== '' || p.presence !== 'reconnecting' || p.disconnectedAt !== disconnectedAt) return null;
     return this.updateParticipant(workshopId, participantId, (q) => {
       q.presence = 'offline';
       q.handRaisedAt = null;
@@ -332,6 +334,39 @@ export class MemoryWorkshopStore implements WorkshopStore {
   async chatHistory(workshopId: string, roomId: string, limit: number) {
     const list = this.workshops.get(workshopId)?.chat.get(roomId) ?? [];
     return list.slice(-limit).map(copy);
+  }
+
+  async appendPrivateChat(workshopId: string, message: ChatMessage, inboxes: readonly string[]) {
+    const w = this.workshops.get(workshopId);
+    if (!w) return;
+    const threads = (w.privateChat ??= new Map());
+    const list = threads.get(message.roomId) ?? [];
+    list.push(copy(message));
+    if (list.length > CHAT_HISTORY) list.splice(0, list.length - CHAT_HISTORY);
+    threads.set(message.roomId, list);
+    const filed = (w.inboxes ??= new Map());
+    for (const inbox of inboxes) filed.set(inbox, (filed.get(inbox) ?? new Set()).add(message.roomId));
+  }
+
+  async replacePrivateChat(workshopId: string, message: ChatMessage) {
+    const list = this.workshops.get(workshopId)?.privateChat?.get(message.roomId) ?? [];
+    const i = list.findIndex((m) => m.id === message.id);
+    if (i < 0) return 'not_found' as const;
+    if (list[i]!.deleted) return 'deleted' as const;
+    list[i] = copy(message);
+    return 'ok' as const;
+  }
+
+  async privateThread(workshopId: string, thread: string, limit: number) {
+    const list = this.workshops.get(workshopId)?.privateChat?.get(thread) ?? [];
+    return list.slice(-limit).map(copy);
+  }
+
+  async privateChat(workshopId: string, inboxes: readonly string[], limit: number) {
+    const w = this.workshops.get(workshopId);
+    const threads = new Set(inboxes.flatMap((inbox) => [...(w?.inboxes?.get(inbox) ?? [])]));
+    const out = [...threads].flatMap((t) => (w?.privateChat?.get(t) ?? []).slice(-limit));
+    return out.sort((a, b) => a.at - b.at).map(copy);
   }
 
   async updateMedia(

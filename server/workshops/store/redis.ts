@@ -297,6 +297,33 @@ export class RedisWorkshopStore implements WorkshopStore {
     return (await this.client.lRange(this.keys.chat(workshopId, roomId), -limit, -1)).map(decodeChatMessage);
   }
 
+  async appendPrivateChat(workshopId: string, message: ChatMessage, inboxes: readonly string[]) {
+    await this.client.appendPrivateChat(
+      [this.keys.privateThread(workshopId, message.roomId), ...inboxes.map((i) => this.keys.inbox(workshopId, i))],
+      [JSON.stringify(message), String(CHAT_HISTORY), message.roomId],
+    );
+  }
+
+  async replacePrivateChat(workshopId: string, message: ChatMessage) {
+    const reply = await this.client.replaceChat(
+      [this.keys.privateThread(workshopId, message.roomId)],
+      [message.id, JSON.stringify(message)],
+    );
+    return statusReply(reply, ['ok', 'not_found', 'deleted'], 'replacePrivateChat');
+  }
+
+  async privateThread(workshopId: string, thread: string, limit: number) {
+    const raw = await this.client.lRange(this.keys.privateThread(workshopId, thread), -limit, -1);
+    return raw.map(decodeChatMessage);
+  }
+
+  async privateChat(workshopId: string, inboxes: readonly string[], limit: number) {
+    if (inboxes.length === 0) return [];
+    const threads = await this.client.sUnion(inboxes.map((i) => this.keys.inbox(workshopId, i)));
+    const lists = await Promise.all(threads.map((t) => this.privateThread(workshopId, t, limit)));
+    return lists.flat().sort((a, b) => a.at - b.at);
+  }
+
   async updateMedia(
     workshopId: string,
     participantId: string,

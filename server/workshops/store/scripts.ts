@@ -204,6 +204,12 @@ return {seq, redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. ARGV[1], '+inf')}`),
 redis.call('RPUSH', KEYS[1], ARGV[1])
 redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
 return 1`),
+  /** [CHAT4] KEYS: the thread's list, then each inbox set. ARGV: message json, max length, thread id. */
+  appendPrivateChat: luaScript(`
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
+for i = 2, #KEYS do redis.call('SADD', KEYS[i], ARGV[3]) end
+return 1`),
   /** [CHAT2][CHAT3] KEYS: a room's chat list. ARGV: message id, the new JSON. A deleted message stays deleted. */
   replaceChat: luaScript(`
 local list = redis.call('LRANGE', KEYS[1], 0, -1)

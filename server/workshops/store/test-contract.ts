@@ -24,8 +24,12 @@
  *         a drop "waiting only" leaves an admitted knock; a knock put back is admitted again
  * STORE16 [WS27] the occupancy limit counts people present (not offline, not removed), moderators pass
  *         it, and of many parallel joins exactly as many as there are places get in; access settings read back
- * STORE17 [WS30] the counter and the ids changed since a number are read in one step (removed people
- *         included); no answer for a number ahead of the counter, an unknown workshop, or someone never numbered
+ * STORE17 [CHAT4] private threads are kept apart from every room's chat; each inbox finds exactly the
+ *         threads filed under it, oldest message first, each thread trimmed to its latest messages;
+ *         a private message is edited and deleted in place like a room's (a deletion stays)
+ * STORE18 [WS30] the counter and the ids changed since a number are read in one step (removed people
+ *         included); no answer for a number ahead of the counter, an unknown workshop, or someone never
+ *         numbered; fullSeq moves with the first attach and every change but presence alone
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -42,6 +46,7 @@ export function workshopRecord(overrides: Partial<WorkshopRecord> = {}): Worksho
     title: 'Städtepartnerschaft Chemnitz – Łódź',
     description: 'Atelier « jumelage »',
     languages: ['de', 'pl'],
+    countries: ['DE', 'PL'],
     startsAt: '2030-05-01T10:00:00+02:00',
     createdAt: 1_000,
     locked: false,
@@ -330,6 +335,43 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       expect((await store.chatHistory(w.id, 'plenary', 10))[2]).toMatchObject({ text: '', deleted: true });
     });
 
+    test('[STORE17] private threads: filed per inbox, apart from room chat, replaced in place', async () => {
+      const w = workshopRecord();
+      await store.createWorkshop(w);
+      const dm = 'dm:anna:heinz';
+      const mods = 'mods:carl';
+      const [a, b, c] = [chat(dm, 1), chat(mods, 2), chat(dm, 3)];
+      await store.appendPrivateChat(w.id, a!, ['p:anna', 'p:heinz']);
+      await store.appendPrivateChat(w.id, b!, ['p:carl', 'mods']);
+      await store.appendPrivateChat(w.id, c!, ['p:anna', 'p:heinz']);
+      expect(await store.privateChat(w.id, ['p:anna'], 10)).toEqual([a, c]);
+      expect(await store.privateChat(w.id, ['p:heinz'], 10)).toEqual([a, c]);
+      expect(await store.privateChat(w.id, ['p:carl'], 10)).toEqual([b]);
+      expect(await store.privateChat(w.id, ['p:mia', 'mods'], 10)).toEqual([b]);
+      expect(await store.privateChat(w.id, ['p:anna', 'p:heinz', 'mods'], 10)).toEqual([a, b, c]);
+      expect(await store.privateChat(w.id, ['p:nobody'], 10)).toEqual([]);
+      expect(await store.privateChat(w.id, [], 10)).toEqual([]);
+      expect(await store.privateChat('missing', ['p:anna'], 10)).toEqual([]);
+      // Never in a room's chat, whatever id is asked for.
+      expect(await store.chatHistory(w.id, dm, 10)).toEqual([]);
+      expect(await store.privateThread(w.id, dm, 1)).toEqual([c]);
+      expect(await store.privateThread(w.id, dm, 10)).toEqual([a, c]);
+
+      const edited = { ...c!, text: 'geändert ✓', editedAt: 9_000 };
+      expect(await store.replacePrivateChat(w.id, edited)).toBe('ok');
+      const deleted = { ...a!, text: '', deleted: true, editedAt: 9_001 };
+      expect(await store.replacePrivateChat(w.id, deleted)).toBe('ok');
+      expect(await store.replacePrivateChat(w.id, { ...a!, text: 'back?' })).toBe('deleted');
+      expect(await store.replacePrivateChat(w.id, { ...b!, roomId: dm })).toBe('not_found');
+      expect(await store.replaceChat(w.id, { ...b!, text: 'via the room chat' })).toBe('not_found');
+      expect(await store.privateChat(w.id, ['p:anna'], 10)).toEqual([deleted, edited]);
+
+      for (let i = 0; i < CHAT_HISTORY + 3; i++) await store.appendPrivateChat(w.id, chat(mods, 100 + i), ['mods']);
+      const kept = await store.privateThread(w.id, mods, CHAT_HISTORY + 10);
+      expect(kept).toHaveLength(CHAT_HISTORY);
+      expect(kept.at(-1)?.id).toBe(`m${100 + CHAT_HISTORY + 2}`);
+    });
+
     test('[STORE5] a participant reads back as written; unknown ones are null', async () => {
       const group = participantRecord({ kind: 'group', headcount: 12, media: false, languages: [] });
       const { w, p } = await workshopWithParticipant();
@@ -602,7 +644,7 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       expect(Math.max(...listed.map((p) => p.seq))).toBe(40);
     });
 
-    test('[STORE17][WS30] who changed since a number: their ids with the counter, removed people included', async () => {
+    test('[STORE18][WS30] who changed since a number: their ids with the counter, removed people included', async () => {
       const w = workshopRecord();
       await store.createWorkshop(w);
       const [a, b, c] = [participantRecord(), participantRecord(), participantRecord()];
@@ -622,7 +664,7 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       expect(readC).toMatchObject({ id: c.id, seq: 5, removed: true });
     });
 
-    test('[STORE17][WS30] fullSeq: the first attach and every change but presence alone move it', async () => {
+    test('[STORE18][WS30] fullSeq: the first attach and every change but presence alone move it', async () => {
       const { w, p } = await workshopWithParticipant();
       const full = async () => (await store.getParticipant(w.id, p.id))?.fullSeq;
       const live = [{ workshopId: w.id, participantId: p.id, connectionId: 'c1' }];
@@ -642,7 +684,7 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       expect(await store.getParticipant(w.id, p.id)).toMatchObject({ seq: 8, fullSeq: 8 });
     });
 
-    test('[STORE17][WS30] no answer for a number ahead of the counter, an unknown workshop, or someone never numbered', async () => {
+    test('[STORE18][WS30] no answer for a number ahead of the counter, an unknown workshop, or someone never numbered', async () => {
       const { w, p } = await workshopWithParticipant();
       expect(await store.participantChangesSince(w.id, 0)).toBeNull(); // added, not yet attached
       await store.attachConnection(w.id, p.id, 'c1');

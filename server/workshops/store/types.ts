@@ -160,6 +160,19 @@ export interface WorkshopStore {
   chatHistory(workshopId: string, roomId: string, limit: number): Promise<ChatMessage[]>;
 
   /**
+   * [CHAT4] Appends a private message to its thread (`message.roomId`, kept apart from every room's
+   * chat and trimmed to CHAT_HISTORY) and files the thread under each of `inboxes` (`p:<participantId>`,
+   * or `mods` for the moderators), in one step.
+   */
+  appendPrivateChat(workshopId: string, message: ChatMessage, inboxes: readonly string[]): Promise<void>;
+  /** [CHAT4][CHAT2][CHAT3] As replaceChat, for a message of a private thread. */
+  replacePrivateChat(workshopId: string, message: ChatMessage): Promise<'ok' | 'not_found' | 'deleted'>;
+  /** [CHAT4] The latest `limit` messages of one private thread, oldest first. */
+  privateThread(workshopId: string, thread: string, limit: number): Promise<ChatMessage[]>;
+  /** [CHAT4] The latest `limit` messages of every thread filed under any of `inboxes`, oldest first. */
+  privateChat(workshopId: string, inboxes: readonly string[], limit: number): Promise<ChatMessage[]>;
+
+  /**
    * Media: changes a participant's media flags. With `guardStage`, turning the microphone on is
    * refused ('stage') while their room is in stage mode and they are neither moderator nor on stage.
    */

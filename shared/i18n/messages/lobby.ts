@@ -47,4 +47,5 @@ export const lobby = defineMessages({
   'react.heart': 'heart',
   'react.laugh': 'laughing',
   'react.party': 'celebrate',
+  'react.flag': 'the flag of {country}',
 });

@@ -49,4 +49,5 @@ export const lobby: Translation<typeof en> = {
   'react.heart': 'Herz',
   'react.laugh': 'Lachen',
   'react.party': 'Feiern',
+  'react.flag': 'Flagge: {country}',
 };

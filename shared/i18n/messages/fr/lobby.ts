@@ -56,4 +56,5 @@ export const lobby: Translation<typeof en> = {
   'react.heart': 'cœur',
   'react.laugh': 'rire',
   'react.party': 'fête',
+  'react.flag': 'drapeau : {country}',
 };

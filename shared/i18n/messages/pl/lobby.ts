@@ -63,4 +63,5 @@ export const lobby: Translation<typeof en> = {
   'react.heart': 'serce',
   'react.laugh': 'śmiech',
   'react.party': 'świętowanie',
+  'react.flag': 'flaga: {country}',
 };

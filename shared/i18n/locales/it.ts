@@ -1,0 +1,11 @@
+import type { Message } from '../define.js';
+import type { MessageKey } from './en.js';
+import { core } from '../messages/it/core.js';
+import { media } from '../messages/it/media.js';
+import { breakouts } from '../messages/it/breakouts.js';
+import { boards } from '../messages/it/boards.js';
+import { polls } from '../messages/it/polls.js';
+import { lobby } from '../messages/it/lobby.js';
+
+/** Every Italian message (a chunk of its own in the client, loaded when Italian is chosen). */
+export const messages: Record<MessageKey, Message> = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby };

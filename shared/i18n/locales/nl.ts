@@ -1,0 +1,11 @@
+import type { Message } from '../define.js';
+import type { MessageKey } from './en.js';
+import { core } from '../messages/nl/core.js';
+import { media } from '../messages/nl/media.js';
+import { breakouts } from '../messages/nl/breakouts.js';
+import { boards } from '../messages/nl/boards.js';
+import { polls } from '../messages/nl/polls.js';
+import { lobby } from '../messages/nl/lobby.js';
+
+/** Every Dutch message (a chunk of its own in the client, loaded when Dutch is chosen). */
+export const messages: Record<MessageKey, Message> = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby };

@@ -1,0 +1,85 @@
+import type { Translation } from '../../define.js';
+import type { media as en } from '../media.js';
+
+/** Italian: every key of ../media.ts. */
+export const media: Translation<typeof en> = {
+  'media.region': 'Video',
+  'media.loading': 'Avvio del video…',
+  'media.micOn': 'Microfono acceso',
+  'media.micOff': 'Microfono spento',
+  'media.cameraOff': 'Videocamera spenta',
+  'media.speaking': 'sta parlando',
+  'media.connecting': 'Connessione…',
+  'media.retrying': 'Connessione persa. Riconnessione…',
+  'media.screen': 'Schermo',
+  'media.pin': 'Fissa',
+  'media.unpin': 'Sblocca',
+  'media.empty': 'In questa stanza non c’è ancora nessun altro con videocamera o microfono.',
+  'media.audience': {
+    one: '{count} persona in ascolto',
+    many: '{count} di persone in ascolto',
+    other: '{count} persone in ascolto',
+  },
+  'media.controls': 'Microfono, videocamera e schermo',
+  'media.ctrl.mute': 'Disattiva audio',
+  'media.ctrl.unmute': 'Attiva audio',
+  'media.ctrl.cameraOff': 'Spegni videocamera',
+  'media.ctrl.cameraOn': 'Accendi videocamera',
+  'media.ctrl.share': 'Condividi schermo',
+  'media.ctrl.stopShare': 'Interrompi condivisione',
+  'media.ctrl.gallery': 'Vista galleria',
+  'media.ctrl.speaker': 'Vista relatore',
+  'media.ctrl.lowBandwidth': 'Connessione debole',
+  'media.ctrl.devices': 'Dispositivi',
+  'media.ctrl.shortcut': 'Scorciatoia da tastiera: {key}',
+  'media.device.camera': 'Videocamera',
+  'media.device.mic': 'Microfono',
+  'media.device.speaker': 'Altoparlante',
+  'media.device.default': 'Predefinito',
+  'media.problem.denied':
+    'Il browser non può usare la Sua videocamera o il Suo microfono. Lo consenta con il simbolo della videocamera nella barra degli indirizzi, oppure continui senza audio e video: potrà comunque votare, scrivere e chattare.',
+  'media.problem.notfound':
+    'Non è stata trovata nessuna videocamera né microfono. Può continuare senza audio e video: potrà comunque votare, scrivere e chattare.',
+  'media.problem.inuse':
+    'La Sua videocamera o il Suo microfono sono usati da un altro programma. Lo chiuda e riprovi, oppure continui senza audio e video.',
+  'media.problem.insecure':
+    'Questa pagina non può usare videocamera o microfono (serve un indirizzo sicuro https). Può continuare senza audio e video.',
+  'media.problem.other':
+    'Non è stato possibile avviare la videocamera o il microfono. Può continuare senza audio e video.',
+  'media.lowBandwidthNote': 'Modalità connessione debole: non riceve video e invia solo la Sua voce.',
+  'media.mod.meshLarge':
+    'In questa stanza ci sono più persone con video di quante una connessione diretta tra tutti ne regga bene. Un server multimediale (Janus) aiuterebbe; nel frattempo la modalità palco la mantiene utilizzabile.',
+  'media.stageAudience':
+    'Modalità palco: parlano solo le persone sul palco. Alzi la mano per essere invitato/a sul palco.',
+  'media.onStage': 'È sul palco: può accendere il microfono e la videocamera.',
+  'media.unmuteAsked': '{name} Le chiede di accendere il microfono.',
+  'media.unmuteAccept': 'Accendi il microfono',
+  'media.unmuteDecline': 'Resta in silenzio',
+  'media.mutedBy': '{name} ha spento il Suo microfono. Lo riaccenda quando vuole parlare.',
+  'media.soundBlocked': 'Il browser ha bloccato l’audio degli altri.',
+  'media.soundEnable': 'Attiva l’audio',
+  'media.dismiss': 'Chiudi',
+  'media.mod.title': 'Audio e video',
+  'media.mod.mute': 'Disattiva audio',
+  'media.mod.askUnmute': 'Chiedi di attivare l’audio',
+  'media.mod.muteAll': 'Disattiva l’audio di tutti',
+  'media.mod.stageOn': 'Avvia la modalità palco',
+  'media.mod.stageOff': 'Termina la modalità palco',
+  'media.mod.stageHelp':
+    'In modalità palco solo i moderatori e le persone che Lei invita inviano audio e video; tutti gli altri ascoltano.',
+  'media.mod.invite': 'Invita sul palco',
+  'media.mod.uninvite': 'Togli dal palco',
+  'media.mod.actionsFor': 'Audio e video di {name}',
+  'media.mod.waiting': 'Mani alzate nel pubblico',
+  'join.media.title': 'Videocamera e microfono',
+  'join.media.with': 'Con videocamera e microfono',
+  'join.media.without': 'Senza audio e video: solo votare, scrivere e chattare',
+  'join.media.withoutHelp':
+    'Scelga questa opzione su un telefono, o su un secondo dispositivo in una sala che ha già un portatile: niente eco.',
+  'join.media.preview': 'La Sua videocamera',
+  'join.media.level': 'Livello del microfono',
+  'join.media.cameraOn': 'Videocamera accesa quando entro',
+  'join.media.micOn': 'Microfono acceso quando entro',
+  'join.media.retry': 'Riprova',
+  'join.media.starting': 'Avvio della videocamera…',
+};
