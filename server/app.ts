@@ -21,6 +21,7 @@ import type { Store } from './store/store.js';
 import { CommandError } from '../shared/command.js';
 import { formatJoinCode, normalizeJoinCode } from '../shared/workshops/schema.js';
 import { passcodeCheck } from './workshops/logic.js';
+import { createParticipantEvents } from './realtime/participant-events.js';
 
 /** How long close() waits for a Redis client in the middle of reconnecting before dropping it. */
 const REDIS_RECONNECT_WAIT_MS = 2_000;
@@ -122,6 +123,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clock: opts.clock ?? Date.now,
     ids: opts.ids ?? cryptoIds,
     attempts: new Attempts(store, config.abuse),
+    people: createParticipantEvents(io),
   };
   const features = createFeatures(deps);
 

@@ -5,6 +5,7 @@ import { createFeatures } from './features.js';
 import { cryptoIds } from './ids.js';
 import { createLogger } from './logger.js';
 import { Attempts } from './realtime/attempts.js';
+import { createParticipantEvents } from './realtime/participant-events.js';
 import type { Deps, TypedServer } from './realtime/types.js';
 import { openStore } from './store/index.js';
 
@@ -23,6 +24,7 @@ describe('features', () => {
       clock: Date.now,
       ids: cryptoIds,
       attempts: new Attempts(store, testConfig().abuse),
+      people: createParticipantEvents(io),
     };
     const features = createFeatures(deps);
     expect(vi.getTimerCount()).toBe(0);

@@ -1,5 +1,5 @@
 import { batch, signal } from '@preact/signals';
-import type { Participant } from '../../shared/workshops/schema.js';
+import type { Participant, PresenceChange } from '../../shared/workshops/schema.js';
 import type { Connection } from '../net/connection.js';
 
 /** How long a skipped participant number may stay open (events of two nodes can cross) before a resync. */
@@ -7,6 +7,7 @@ export const GAP_WAIT_MS = 1000;
 
 type Change =
   | { kind: 'upsert'; p: Participant }
+  | ({ kind: 'presence' } & PresenceChange)
   | { kind: 'left'; participantId: string; removed: boolean; seq: number };
 
 /**
@@ -23,6 +24,8 @@ export function createPeople(conn: Connection, onSelfRemoved: () => void, selfId
   /** While a join or resume is on its way, events wait: the snapshot may be older than them. */
   let early: Change[] | null = null;
   let syncing = false;
+  /** [WS30] The newest breakouts version heard: every room move up to it is reflected. */
+  let roomsVersion = 0;
 
   function count(seq: number) {
     if (seq <= known) return;
@@ -37,33 +40,79 @@ export function createPeople(conn: Connection, onSelfRemoved: () => void, selfId
   }
 
   function apply(c: Change) {
-    if (early) return void early.push(c);
+    applyAll([c]);
+  }
+
+  /** Applies changes in order onto one copy of the map (a batch of 1,000 is one update, not 1,000). */
+  function applyAll(changes: readonly Change[]) {
+    if (early) return void early.push(...changes);
     const next = new Map(people.value);
-    if (c.kind === 'upsert') {
+    for (const c of changes) if (applyTo(next, c) === 'self-removed') return onSelfRemoved();
+    people.value = next;
+  }
+
+  function applyTo(next: Map<string, Participant>, c: Change): 'self-removed' | undefined {
+    if (c.kind === 'presence') {
+      // [WS31] Presence alone: the rest is as the page knows the person (they are known: joins come in full).
+      const before = next.get(c.id);
+      if (before && c.seq > before.seq) next.set(c.id, { ...before, presence: c.presence, seq: c.seq });
+      count(c.seq);
+    } else if (c.kind === 'upsert') {
       const before = next.get(c.p.id);
       if (!before || c.p.seq > before.seq) next.set(c.p.id, c.p);
       count(c.p.seq);
     } else {
-      if (c.participantId === selfId() && c.removed) return onSelfRemoved();
+      if (c.participantId === selfId() && c.removed) return 'self-removed';
       const p = next.get(c.participantId);
       if (c.removed) next.delete(c.participantId);
       else if (p && c.seq > p.seq)
         next.set(c.participantId, { ...p, presence: 'offline', handRaisedAt: null, seq: c.seq });
       count(c.seq);
     }
-    people.value = next;
+    return undefined;
   }
 
   /** Replaces everyone with a list at least as new as `seq`, then replays what arrived meanwhile. */
-  function replace(list: readonly Participant[], seq: number) {
+  function replace(list: readonly Participant[], seq: number, rooms?: number) {
+    settle(new Map(list.map((p) => [p.id, p])), seq, rooms);
+  }
+
+  /**
+   * [WS30] A delta on top of what is known: those changed since (newer than what is held) and those
+   * removed since; everything up to `seq` is then reflected.
+   */
+  function merge(
+    changed: readonly Participant[],
+    delta: { removed: readonly string[]; presence: readonly PresenceChange[] },
+    seq: number,
+    rooms: number,
+  ) {
+    const next = new Map(people.value);
+    for (const id of delta.removed) next.delete(id);
+    for (const p of changed) {
+      const before = next.get(p.id);
+      if (!before || p.seq >= before.seq) next.set(p.id, p);
+    }
+    let unknown = false;
+    for (const { id, presence, seq: n } of delta.presence) {
+      const before = next.get(id);
+      if (!before) unknown = true;
+      else if (n >= before.seq) next.set(id, { ...before, presence, seq: n });
+    }
+    settle(next, seq, rooms);
+    if (unknown) void resync(); // someone the page should have known: everyone again
+  }
+
+  function settle(next: Map<string, Participant>, seq: number, rooms?: number) {
     const waiting = early ?? [];
     early = null;
     batch(() => {
-      people.value = new Map(list.map((p) => [p.id, p]));
+      people.value = next;
+      if (rooms !== undefined && rooms > roomsVersion) roomsVersion = rooms;
       if (seq > known) known = seq;
       for (const n of [...ahead]) if (n <= known) ahead.delete(n);
       while (ahead.delete(known + 1)) known++;
-      waiting.forEach(apply);
+      applyAll(waiting);
     });
   }
 
@@ -78,17 +127,27 @@ export function createPeople(conn: Connection, onSelfRemoved: () => void, selfId
   const unsubscribe = [
     conn.on('participant:joined', (p) => apply({ kind: 'upsert', p })),
     conn.on('participant:updated', (p) => apply({ kind: 'upsert', p })),
+    conn.on('participant:batch', ({ participants, presence }) =>
+      applyAll([
+        ...participants.map((p): Change => ({ kind: 'upsert', p })),
+        ...presence.map((c): Change => ({ kind: 'presence', ...c })),
+      ]),
+    ),
     conn.on('participant:left', ({ participantId, reason, seq }) =>
       apply({ kind: 'left', participantId, removed: reason === 'removed', seq }),
     ),
     // Breakout moves come with the breakouts' version, not a participant number.
-    conn.on('breakout:moved', ({ moves }) => {
+    conn.on('breakout:moved', ({ moves, version }) => {
+      if (version > roomsVersion) roomsVersion = version;
       const next = new Map(people.value);
       for (const m of moves) {
         const p = next.get(m.participantId);
         if (p) next.set(m.participantId, { ...p, roomId: m.roomId });
       }
       people.value = next;
+    }),
+    conn.on('breakout:updated', ({ version }) => {
+      if (version > roomsVersion) roomsVersion = version;
     }),
   ];
 
@@ -105,7 +164,14 @@ export function createPeople(conn: Connection, onSelfRemoved: () => void, selfId
       waiting.forEach(apply);
     },
     replace,
+    merge,
     resync,
+    /**
+     * [WS30] What a resume may say it knows, so it gets only who changed since; none before the first
+     * snapshot (nothing is known yet) or while one is awaited.
+     */
+    known: (): { participantsSeq: number; roomsVersion: number } | undefined =>
+      people.peek().size > 0 ? { participantsSeq: known, roomsVersion } : undefined,
     /** For tests and support: the highest number up to which nothing is missing. */
     seq: () => known,
     dispose() {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createFakeConnection, settle, type FakeConnection } from '../net/test-fake-connection.js';
 import { GAP_WAIT_MS } from './people.js';
 import { sessions } from './session-store.js';
-import { createWorkshopState, type WorkshopState } from './state.js';
+import { createWorkshopState, RESUME_RETRY_MS, type WorkshopState } from './state.js';
 import { memoryLocalStorage, person, snapshot } from './test-fixtures.js';
 
 const me = person('me', { seq: 5 });
@@ -84,6 +84,23 @@ describe('join and resume', () => {
     expect(sessions.get('ABCDEF')).toBeNull();
   });
 
+  test('a resume refused "internal" (a server overloaded in a storm) keeps the session and tries again', async () => {
+    await joined();
+    fake.drop();
+    fake.restore();
+    await settle();
+    vi.useFakeTimers();
+    fake.refuse('workshop:resume', 'internal');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ws.phase.value).toBe('inside');
+    expect(sessions.get('ABCDEF')).toBeDefined();
+    await vi.advanceTimersByTimeAsync(2 * RESUME_RETRY_MS);
+    expect(fake.sent('workshop:resume')).toHaveLength(2);
+    fake.reply('workshop:resume', snapshot(me, [ana], 6));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ws.resumed.value).toBe(2);
+  });
+
   test('one resume at a time, even when asked twice', async () => {
     await joined();
     fake.drop();
@@ -91,6 +108,90 @@ describe('join and resume', () => {
     void ws.actions.resume(sessions.get('ABCDEF')!);
     await settle();
     expect(fake.sent('workshop:resume')).toHaveLength(1);
+  });
+});
+
+describe('[WS30] resume with a delta, [WS31] batched presence', () => {
+  /** Drops, comes back, and returns the resume request (not yet answered). */
+  async function dropAndBack() {
+    fake.drop();
+    fake.restore();
+    await settle();
+    return fake.sent('workshop:resume').at(-1)!;
+  }
+
+  test('a resume says what the page knows; a delta is merged into the list, removed people leave it', async () => {
+    await joined(5);
+    fake.push('participant:joined', person('ben', { seq: 6 }));
+    fake.push('breakout:moved', { version: 3, moves: [{ participantId: 'ben', roomId: 'r1' }] });
+    const request = await dropAndBack();
+    expect(request.payload).toMatchObject({ since: { participantsSeq: 6, roomsVersion: 3 } });
+    fake.reply('workshop:resume', {
+      ...snapshot(me, [], 9),
+      participants: [person('me', { seq: 9 }), person('cleo', { seq: 7 })],
+      roomsVersion: 3,
+      delta: { since: 6, removed: ['ana'], presence: [{ id: 'ben', presence: 'reconnecting', seq: 8 }] },
+    });
+    await settle();
+    expect([...ws.people.value.keys()].sort()).toEqual(['ben', 'cleo', 'me']);
+    // Only Ben's presence changed: the rest is kept as the page knew him.
+    expect(ws.people.value.get('ben')).toMatchObject({ roomId: 'r1', presence: 'reconnecting', seq: 8 });
+    expect(ws.participantsSeq()).toBe(9);
+    expect(fake.sent('participant:sync')).toHaveLength(0);
+  });
+
+  test('a presence change of someone the page does not know asks for everyone again', async () => {
+    await joined(5);
+    await dropAndBack();
+    fake.reply('workshop:resume', {
+      ...snapshot(me, [], 7),
+      delta: { since: 5, removed: [], presence: [{ id: 'zoe', presence: 'online', seq: 7 }] },
+    });
+    await settle();
+    expect(fake.sent('participant:sync')).toHaveLength(1);
+  });
+
+  test('a full answer to a resume replaces everyone, as before', async () => {
+    await joined(5);
+    fake.push('participant:joined', person('ben', { seq: 6 }));
+    await dropAndBack();
+    fake.reply('workshop:resume', snapshot(me, [person('cleo', { seq: 7 })], 7));
+    await settle();
+    expect([...ws.people.value.keys()].sort()).toEqual(['cleo', 'me']);
+  });
+
+  test('a page that knows nobody yet says nothing it knows', async () => {
+    sessions.set('ABCDEF', {
+      workshopId: 'w1',
+      participantId: 'me',
+      resumeToken: 'token-0123456789',
+      role: 'participant',
+    });
+    void ws.actions.resume(sessions.get('ABCDEF')!);
+    await settle();
+    expect(fake.sent('workshop:resume')[0]!.payload).not.toHaveProperty('since');
+  });
+
+  test('a batch applies every change in it, numbers counted, in one update of the list', async () => {
+    vi.useFakeTimers();
+    await joined(5);
+    let updates = 0;
+    const stop = ws.people.subscribe(() => updates++);
+    updates = 0;
+    fake.push('participant:batch', {
+      participants: [person('ben', { seq: 7, presence: 'online' })],
+      presence: [
+        { id: 'ana', presence: 'online', seq: 8 },
+        { id: 'ana', presence: 'reconnecting', seq: 6 },
+      ],
+    });
+    stop();
+    expect(updates).toBe(1);
+    expect(ws.people.value.get('ana')?.presence).toBe('online');
+    expect(ws.people.value.get('ben')?.presence).toBe('online');
+    vi.advanceTimersByTime(GAP_WAIT_MS * 2);
+    expect(ws.participantsSeq()).toBe(8);
+    expect(fake.sent('participant:sync')).toHaveLength(0);
   });
 });
 

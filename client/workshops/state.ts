@@ -18,6 +18,10 @@ import { deviceKey } from './device.js';
 import { createPeople } from './people.js';
 import { sessions, type SavedSession } from './session-store.js';
 
+/** Refusals of a resume that say "not now", not "never": the session is kept and resumed again after RESUME_RETRY_MS to twice that. */
+const RESUME_AGAIN: ReadonlySet<ErrorCode> = new Set(['internal', 'store_unavailable', 'rate_limited']);
+export const RESUME_RETRY_MS = 2_000;
+
 /** [WS29] Reactions are counted over this last stretch of time. */
 const REACTION_COUNT_MS = 60_000;
 
@@ -100,7 +104,8 @@ export function createWorkshopState(conn: Connection, code: string) {
     batch(() => {
       workshop.value = s.workshop;
       selfId.value = s.self.id;
-      roster.replace(s.participants, s.participantsSeq);
+      if (s.delta) roster.merge(s.participants, s.delta, s.participantsSeq, s.roomsVersion);
+      else roster.replace(s.participants, s.participantsSeq, s.roomsVersion);
       clockOffset.value = s.serverTime - Date.now();
       inviteUrl.value = s.inviteUrl;
       phase.value = 'inside';
@@ -196,6 +201,7 @@ export function createWorkshopState(conn: Connection, code: string) {
   });
 
   let resuming: Promise<boolean> | null = null;
+  let resumeRetry: ReturnType<typeof setTimeout> | undefined;
   function resume(saved: SavedSession): Promise<boolean> {
     resuming ??= doResume(saved).finally(() => (resuming = null));
     return resuming;
@@ -203,14 +209,25 @@ export function createWorkshopState(conn: Connection, code: string) {
 
   async function doResume(saved: SavedSession): Promise<boolean> {
     conn.reconnect(); // when the server closed this connection ("replaced")
+    const since = roster.known(); // [WS30] before holding: what the list reflects now
     roster.hold();
-    const r = await conn.request('workshop:resume', { v: PROTOCOL_VERSION, ...saved });
+    const r = await conn.request('workshop:resume', { v: PROTOCOL_VERSION, ...saved, ...(since ? { since } : {}) });
     if (r.ok) {
       applySnapshot(r.data);
       return true;
     }
     roster.release();
     if (r.code === 'network') return false; // still offline; the next connection tries again
+    if (RESUME_AGAIN.has(r.code)) {
+      // The server could not answer now (overloaded in a reconnect storm, its store away): the session is
+      // still good, so it is kept and tried again shortly, spread out so thousands do not come back at once.
+      clearTimeout(resumeRetry);
+      resumeRetry = setTimeout(
+        () => phase.peek() === 'inside' && void resume(saved),
+        RESUME_RETRY_MS * (1 + Math.random()),
+      );
+      return false;
+    }
     sessions.clear(code);
     conn.abandon(r.code);
     if (r.code === 'ended') close('ended');
@@ -330,6 +347,7 @@ export function createWorkshopState(conn: Connection, code: string) {
     dispose() {
       unsubscribe.forEach((u) => u());
       clearTimeout(reactionTimer);
+      clearTimeout(resumeRetry);
       stopChatRoom();
       pm.dispose();
       roster.dispose();

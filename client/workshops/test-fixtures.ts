@@ -60,6 +60,7 @@ export function snapshot(self: Participant, others: Participant[] = [], particip
     participants: [self, ...others],
     resumeToken: 'token-0123456789',
     participantsSeq,
+    roomsVersion: 0,
     serverTime: Date.now(),
     inviteUrl: 'http://127.0.0.1/j/ABC-DEF',
   };

@@ -19,7 +19,7 @@ export function mediaHandlers(deps: Deps, sfuInfo: () => SfuInfo): MediaHandlers
   const pub = (p: ParticipantRecord) => toPublicParticipant(p, deps.clock(), deps.config.presenceGraceMs);
   const broadcast = (workshopId: string, p: ParticipantRecord) => {
     const shown = pub(p);
-    io.to(rooms.workshop(workshopId)).emit('participant:updated', shown);
+    deps.people.now(workshopId, () => io.to(rooms.workshop(workshopId)).emit('participant:updated', shown));
     return shown;
   };
   const updated = (result: ParticipantRecord | 'stage' | null): ParticipantRecord => {

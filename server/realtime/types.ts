@@ -1,3 +1,4 @@
+import type { ParticipantEvents } from './participant-events.js';
 import type { Server, Socket } from 'socket.io';
 import type {
   ClientToServerEvents,
@@ -50,6 +51,8 @@ export interface Deps {
   ids: IdSource;
   /** Limits against guessing codes and keys and flooding creation, shared by all nodes. */
   attempts: Attempts;
+  /** [WS31] Every participant event this node broadcasts to a workshop goes through here. */
+  people: ParticipantEvents;
 }
 
 /** The joined participant sending a command, loaded fresh from the store for each command. */

@@ -13,6 +13,7 @@ import { TokenBucket } from '../realtime/rate-limit.js';
 import type { KnockRecord, ParticipantRecord, WorkshopRecord } from './store/types.js';
 import { keepWorkshop, startLifetimeSweeper } from './lifetime.js';
 import { startPresenceKeeper } from './presence.js';
+import { createRoster, type KnownPeople } from './roster.js';
 import * as logic from './logic.js';
 
 type WorkshopHandlers = Pick<HandlerTable, keyof typeof workshopCommands>;
@@ -35,7 +36,7 @@ const stillJoined = <T>(value: T | null): T => {
  * the lifetime sweep live and die with the app.
  */
 export function workshopFeature(deps: Deps): Feature<keyof typeof workshopCommands> {
-  const presence = new Set<NodeJS.Timeout>();
+  const presence: Presence = { timers: new Set() };
   let stopRunning: (() => void)[] = [];
   return {
     handlers: workshopHandlers(deps, presence),
@@ -46,21 +47,28 @@ export function workshopFeature(deps: Deps): Feature<keyof typeof workshopComman
     async stop() {
       for (const stopIt of stopRunning) stopIt();
       stopRunning = [];
-      for (const t of presence) clearTimeout(t);
-      presence.clear();
+      for (const t of presence.timers) clearTimeout(t);
+      presence.timers.clear();
+      deps.people.flushAll();
     },
     disconnected: (socket) => onDisconnect(socket, deps, presence),
   };
 }
 
-function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHandlers {
+/** Grace timers of people who dropped from this node. */
+interface Presence {
+  timers: Set<NodeJS.Timeout>;
+}
+
+function workshopHandlers(deps: Deps, presence: Presence): WorkshopHandlers {
   const { store, io } = deps;
   /** [WS29] Reactions per person (on this node: a person's reactions come over their one connection). */
   const reactionBuckets = new Map<string, TokenBucket>();
   const pub = (p: ParticipantRecord) => logic.toPublicParticipant(p, deps.clock(), deps.config.presenceGraceMs);
   const ctxFor = () => ({ now: deps.clock(), ids: deps.ids });
+  const roster = createRoster(deps);
   const broadcastParticipant = (workshopId: string, p: ParticipantRecord | null) => {
-    if (p) io.to(rooms.workshop(workshopId)).emit('participant:updated', pub(p));
+    if (p) deps.people.now(workshopId, () => io.to(rooms.workshop(workshopId)).emit('participant:updated', pub(p)));
     return p;
   };
 
@@ -70,15 +78,19 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
     participant: ParticipantRecord,
     resumeToken: string,
     isNew: boolean,
+    known?: KnownPeople,
   ): Promise<SessionSnapshot> {
     const attached = await store.attachConnection(workshop.id, participant.id, socket.id);
     if (!attached) throw new CommandError('not_found', 'This session is no longer known');
     if (isNew) await keepWorkshop(deps, workshop); // [WS16] a join keeps an idle workshop alive
     // [WS15] Seen from now on: if this node dies, any other one settles this person's presence.
-    await store.heartbeat(
+    const revived = await store.heartbeat(
       [{ workshopId: workshop.id, participantId: participant.id, connectionId: socket.id }],
       deps.clock(),
     );
+    // A sweep (another node, this one too busy to report in a storm) may have taken this person for gone
+    // since the attach: the heartbeat brought them back, a change with its own number that everyone hears.
+    for (const c of revived) deps.people.presence(c.workshopId, pub(c.participant), logic.presenceOnly(c.participant));
     if (attached.replaced && attached.replaced !== socket.id) {
       // The same person opened the workshop elsewhere (another tab or device): the newest wins.
       io.to(attached.replaced).emit('session:closed', { reason: 'replaced' });
@@ -93,25 +105,32 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
     }
     await withdraw(socket); // inside now: no longer knocking
     socket.data.session = { workshopId: workshop.id, participantId: participant.id };
-    const me = attached.participant;
+    const me = revived[0]?.participant ?? attached.participant;
     await socket.join([
       rooms.workshop(workshop.id),
       rooms.participant(workshop.id, me.id),
       rooms.room(workshop.id, me.roomId),
       ...(me.role === 'moderator' ? [rooms.moderators(workshop.id)] : []),
     ]);
-    socket.to(rooms.workshop(workshop.id)).emit(isNew ? 'participant:joined' : 'participant:updated', pub(me));
+    // [WS31] Someone back after a drop is told with the others back in the same moment.
+    if (isNew)
+      deps.people.now(workshop.id, () => socket.to(rooms.workshop(workshop.id)).emit('participant:joined', pub(me)));
+    else deps.people.presence(workshop.id, pub(me), logic.presenceOnly(me));
     deps.log.info(isNew ? 'participant joined' : 'participant resumed', {
       workshop: workshop.id,
       participant: me.id,
       role: me.role,
     });
-    const { seq, participants } = await participantsNow(workshop.id);
+    // Read before the people: moves after it reach this socket as events ([WS30]).
+    const roomsVersion = (await store.breakouts.get(workshop.id))?.version ?? 0;
+    const people = await roster.snapshot(workshop.id, roomsVersion, known);
     return {
       workshop: logic.toPublicWorkshop(workshop),
       self: pub(me),
-      participants,
-      participantsSeq: seq,
+      participants: people.participants,
+      participantsSeq: people.seq,
+      roomsVersion,
+      ...(people.delta ? { delta: people.delta } : {}),
       resumeToken,
       serverTime: deps.clock(),
       inviteUrl: `${publicOrigin(deps.config, socket.request)}/j/${formatJoinCode(workshop.code)}`,
@@ -123,9 +142,8 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
    * workshop's room, so its event reaches this socket (the list may already show it: applying it again is harmless).
    */
   async function participantsNow(workshopId: string) {
-    const seq = await store.participantsSeq(workshopId);
-    const everyone = await store.listParticipants(workshopId);
-    return { seq, participants: everyone.filter((p) => !p.removed).map(pub) };
+    const { seq, participants } = await roster.full(workshopId);
+    return { seq, participants };
   }
 
   function checkVersion(v: number) {
@@ -214,7 +232,7 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
         await store.getParticipant(workshop.id, input.participantId),
         input.resumeToken,
       );
-      return enter(socket, workshop, participant, input.resumeToken, false);
+      return enter(socket, workshop, participant, input.resumeToken, false, input.since);
     },
 
     'workshop:leave': async (_input, ctx) => {
@@ -223,11 +241,13 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
       ctx.socket.data.session = null;
       for (const room of ctx.socket.rooms) if (room !== ctx.socket.id) void ctx.socket.leave(room);
       if (left)
-        io.to(rooms.workshop(session.workshopId)).emit('participant:left', {
-          participantId: left.id,
-          reason: 'left',
-          seq: left.seq,
-        });
+        deps.people.now(session.workshopId, () =>
+          io.to(rooms.workshop(session.workshopId)).emit('participant:left', {
+            participantId: left.id,
+            reason: 'left',
+            seq: left.seq,
+          }),
+        );
       deps.log.info('participant left', { workshop: session.workshopId, participant: session.participantId });
       return null;
     },
@@ -393,11 +413,13 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
       const own = rooms.participant(workshop.id, participantId);
       io.to(own).emit('session:closed', { reason: 'removed' });
       io.in(own).disconnectSockets(true);
-      io.to(rooms.workshop(workshop.id)).emit('participant:left', {
-        participantId,
-        reason: 'removed',
-        seq: removed.seq,
-      });
+      deps.people.now(workshop.id, () =>
+        io.to(rooms.workshop(workshop.id)).emit('participant:left', {
+          participantId,
+          reason: 'removed',
+          seq: removed.seq,
+        }),
+      );
       io.to(rooms.moderators(workshop.id)).emit('participant:barred', { participantId, barred: true });
       deps.log.info('participant removed', { workshop: workshop.id, participant: participantId, by: actor.id });
       return null;
@@ -468,7 +490,7 @@ function workshopHandlers(deps: Deps, presence: Set<NodeJS.Timeout>): WorkshopHa
  * When a socket drops, others see "reconnecting"; after the grace period, "offline".
  * Resolves when the drop is recorded and broadcast (a closing node waits for it).
  */
-function onDisconnect(socket: TypedSocket, deps: Deps, presence: Set<NodeJS.Timeout>): Promise<void> {
+function onDisconnect(socket: TypedSocket, deps: Deps, presence: Presence): Promise<void> {
   const knock = socket.data.knock;
   // [WS25] A knock waits while its connection does (the page knocks again when it reconnects); an admitted one keeps its ticket.
   if (knock) void dropWaitingKnock(deps, knock.workshopId, knock.knockId);
@@ -496,23 +518,26 @@ async function dropWaitingKnock(deps: Deps, workshopId: string, knockId: string)
 }
 
 /** Records that `connectionId` no longer speaks for the participant of `session`, unless a newer one does. */
-function markDropped(deps: Deps, presence: Set<NodeJS.Timeout>, session: Session, connectionId: string): Promise<void> {
+function markDropped(deps: Deps, presence: Presence, session: Session, connectionId: string): Promise<void> {
   const at = deps.clock();
   return (async () => {
     const p = await deps.store.detachConnection(session.workshopId, session.participantId, connectionId, at);
     if (!p) return; // a newer connection already speaks for this participant
+    // [WS31] Drops and expiries of the same moment go out together.
     const emitUpdate = (q: ParticipantRecord) =>
-      deps.io
-        .to(rooms.workshop(session.workshopId))
-        .emit('participant:updated', logic.toPublicParticipant(q, deps.clock(), deps.config.presenceGraceMs));
+      deps.people.presence(
+        session.workshopId,
+        logic.toPublicParticipant(q, deps.clock(), deps.config.presenceGraceMs),
+        logic.presenceOnly(q),
+      );
     emitUpdate(p);
     const timer = setTimeout(() => {
-      presence.delete(timer);
+      presence.timers.delete(timer);
       void deps.store
         .expirePresence(session.workshopId, session.participantId, at)
         .then((q) => q && emitUpdate(q))
         .catch((err: unknown) => deps.log.warn('presence expiry failed', { err }));
     }, deps.config.presenceGraceMs);
-    presence.add(timer);
+    presence.timers.add(timer);
   })().catch((err: unknown) => deps.log.warn('disconnect bookkeeping failed', { err, workshop: session.workshopId }));
 }

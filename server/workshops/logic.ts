@@ -167,6 +167,7 @@ export function newParticipant(input: z.output<typeof workshopJoinSchema>, role:
     joinedAt: ctx.now,
     // Not announced until attached: attaching gives the first number.
     seq: 0,
+    fullSeq: 0,
     resumeTokenHash: hashSecret(resumeToken),
     connectionId: '',
     disconnectedAt: 0,
@@ -244,6 +245,11 @@ export function toPublicParticipant(p: ParticipantRecord, now: number, graceMs: 
     joinedAt: p.joinedAt,
     seq: p.seq,
   };
+}
+
+/** [WS30][WS31] The participant's last change was of their presence alone (the page knows the rest of them). */
+export function presenceOnly(p: ParticipantRecord): boolean {
+  return p.fullSeq < p.seq;
 }
 
 export function toRemoved(p: ParticipantRecord): RemovedParticipant {

@@ -4,8 +4,8 @@
  */
 import { expect, test } from 'vitest';
 import type { Participant } from '../../shared/workshops/schema.js';
-import { crash, describeWithRedis, ok, twoNodes, waitFor } from '../../test/server-harness.js';
-import { createWorkshop, joinAs } from '../../test/workshop-helpers.js';
+import { crash, describeWithRedis, ok, twoNodes } from '../../test/server-harness.js';
+import { createWorkshop, joinAs, participantSeen } from '../../test/workshop-helpers.js';
 
 const GRACE_MS = 1500;
 const HEARTBEAT_MS = 150;
@@ -45,11 +45,11 @@ describeWithRedis('presence when a node dies', (redisUrl) => {
     ).toEqual(['Ana', 'Ben', 'Cem', 'Dora', 'Mia']);
 
     const reconnecting = Promise.all(
-      [ana, ben].map((p) => waitFor(mia.socket, 'participant:updated', presenceOf(p.id, 'reconnecting'), 4000)),
+      [ana, ben].map((p) => participantSeen(mia.socket, presenceOf(p.id, 'reconnecting'), 4000)),
     );
     const offline = Promise.all(
       [ana, ben].map((p) =>
-        waitFor(mia.socket, 'participant:updated', presenceOf(p.id, 'offline'), GRACE_MS + 8 * HEARTBEAT_MS + 2000),
+        participantSeen(mia.socket, presenceOf(p.id, 'offline'), GRACE_MS + 8 * HEARTBEAT_MS + 2000),
       ),
     );
     const killedAt = Date.now();

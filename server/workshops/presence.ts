@@ -5,10 +5,9 @@
  * node notices first. The per-drop grace timers stay for punctuality; this is what makes them
  * safe to lose.
  */
-import { rooms } from '../realtime/rooms.js';
 import type { Deps } from '../realtime/types.js';
 import type { LiveConnection, PresenceChange } from './store/types.js';
-import { toPublicParticipant } from './logic.js';
+import { presenceOnly, toPublicParticipant } from './logic.js';
 
 const SWEEP_LIMIT = 1000;
 
@@ -38,11 +37,13 @@ export function startPresenceKeeper(deps: Deps): () => void {
     announce(await deps.store.sweepPresence(now - 3 * every, now - deps.config.presenceGraceMs, SWEEP_LIMIT));
   }
 
+  /** [WS31] The people of a stopped node turn reconnecting together: one batch per workshop. */
   function announce(changes: PresenceChange[]) {
-    for (const { workshopId, participant } of changes) {
-      deps.io
-        .to(rooms.workshop(workshopId))
-        .emit('participant:updated', toPublicParticipant(participant, deps.clock(), deps.config.presenceGraceMs));
-    }
+    for (const { workshopId, participant } of changes)
+      deps.people.presence(
+        workshopId,
+        toPublicParticipant(participant, deps.clock(), deps.config.presenceGraceMs),
+        presenceOnly(participant),
+      );
   }
 }

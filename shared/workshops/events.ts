@@ -19,6 +19,7 @@ import {
   type LeaveReason,
   type Participant,
   type ParticipantsSync,
+  type PresenceChange,
   type ReactionEvent,
   type RemovedParticipant,
   type SessionSnapshot,
@@ -72,6 +73,11 @@ export interface WorkshopServerEvents {
   /** [WS29] Someone in this room reacted. */
   reaction: (event: ReactionEvent) => void;
   'participant:updated': (participant: Participant) => void;
+  /**
+   * [WS31] Several presence changes within a moment (a reconnect storm), each with its number: those of
+   * presence alone as `presence` entries (a few bytes each), others (a hand lowered with it) in full.
+   */
+  'participant:batch': (event: { participants: Participant[]; presence: PresenceChange[] }) => void;
   'participant:left': (event: { participantId: string; reason: LeaveReason; seq: number }) => void;
   /** To moderators: someone was removed (barred) or let back in; the "let back in" list changed. */
   'participant:barred': (event: { participantId: string; barred: boolean }) => void;

@@ -119,6 +119,16 @@ export const workshopResumeSchema = z.object({
   workshopId: z.string().min(1).max(64),
   participantId: z.string().min(1).max(64),
   resumeToken: z.string().min(10).max(200),
+  /**
+   * [WS30] What this page already knows of the people: every participant change up to `participantsSeq`
+   * and every breakout move up to `roomsVersion`. The snapshot then carries only who changed since.
+   */
+  since: z
+    .object({
+      participantsSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      roomsVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    })
+    .optional(),
 });
 
 export const emptySchema = z.object({}).strict();
@@ -241,12 +251,28 @@ export interface SessionSnapshot {
   resumeToken: string;
   /** The participant sequence number the list is at least as new as; events above it follow. */
   participantsSeq: number;
+  /** [WS30] The breakouts' version the rooms in the list are at least as new as (0: none yet). */
+  roomsVersion: number;
+  /**
+   * [WS30] Set when the resume said what it knew and the server could answer with a delta: then
+   * `participants` holds only those changed since `since` in more than their presence (and newcomers),
+   * `presence` those whose presence alone changed (a reconnect storm: everyone, in a few bytes each), and
+   * `removed` those removed since; everyone else is as the page knows them.
+   */
+  delta?: { since: number; removed: string[]; presence: PresenceChange[] };
   serverTime: number;
   /** The invite link (PUBLIC_URL when set), for the in-workshop "Invite" box and its QR code. */
   inviteUrl: string;
 }
 
 export type LeaveReason = 'left' | 'removed';
+
+/** [WS30] Someone whose presence alone changed: the page keeps the rest of what it knows of them. */
+export interface PresenceChange {
+  id: string;
+  presence: Presence;
+  seq: number;
+}
 
 /** Everyone in the workshop (removed people left out), at least as new as `seq`. */
 export interface ParticipantsSync {

@@ -160,6 +160,11 @@ const participantHash = z.object({
   // Absent in hashes written before removals barred a browser.
   deviceHash: z.string().default(''),
   barred: bool.default(false),
+  // Absent in hashes written before resumes with a delta: the whole record is sent for them.
+  fullSeq: z
+    .string()
+    .default('')
+    .transform((v) => (v === '' ? Number.MAX_SAFE_INTEGER : Number(v))),
 }) satisfies z.ZodType<ParticipantRecord, Hash>;
 
 export function encodeParticipant(p: ParticipantRecord): string[] {
@@ -188,6 +193,7 @@ export function encodeParticipant(p: ParticipantRecord): string[] {
     removed: p.removed ? '1' : '0',
     deviceHash: p.deviceHash,
     barred: p.barred ? '1' : '0',
+    fullSeq: String(p.fullSeq),
   });
 }
 

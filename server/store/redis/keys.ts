@@ -11,6 +11,11 @@ export function redisKeys(prefix: string) {
     participant: (id: string, pid: string) => `${w(id)}:p:${pid}`,
     /** The participant counter (see WorkshopStore). */
     participantsSeq: (id: string) => `${w(id)}:pseq`,
+    /**
+     * [WS30] Sorted set: participant id by the number of their last change. Kept by the scripts that bump
+     * the counter, as `<counter key>:changed` (server/workshops/store/scripts.ts).
+     */
+    participantChanges: (id: string) => `${w(id)}:pseq:changed`,
     chat: (id: string, room: string) => `${w(id)}:chat:${room}`,
     /** [CHAT4] A private thread's messages, and the set of thread ids filed under an inbox (`p:<id>` or `mods`). */
     privateThread: (id: string, thread: string) => `${w(id)}:pm:${thread}`,

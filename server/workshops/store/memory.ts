@@ -150,6 +150,22 @@ export class MemoryWorkshopStore implements WorkshopStore {
     return this.workshops.get(workshopId)?.seq ?? 0;
   }
 
+  async participantChangesSince(workshopId: string, since: number) {
+    const w = this.workshops.get(workshopId);
+    if (!w || since > w.seq) return null;
+    const all = [...w.participants.values()];
+    if (all.some((p) => p.seq === 0)) return null;
+    return { seq: w.seq, ids: all.filter((p) => p.seq > since).map((p) => p.id) };
+  }
+
+  async getParticipants(workshopId: string, participantIds: readonly string[]) {
+    const w = this.workshops.get(workshopId);
+    return participantIds.flatMap((id) => {
+      const p = w?.participants.get(id);
+      return p ? [copy(p)] : [];
+    });
+  }
+
   async setRole(workshopId: string, participantId: string, role: Role) {
     return this.updateParticipant(workshopId, participantId, (p) => void (p.role = role));
   }
@@ -164,23 +180,33 @@ export class MemoryWorkshopStore implements WorkshopStore {
 
   async attachConnection(workshopId: string, participantId: string, connectionId: string) {
     let replaced = '';
-    const participant = this.updateParticipant(workshopId, participantId, (p) => {
-      replaced = p.connectionId;
-      p.connectionId = connectionId;
-      p.presence = 'online';
-      p.disconnectedAt = 0;
-    });
+    const participant = this.updateParticipant(
+      workshopId,
+      participantId,
+      (p) => {
+        replaced = p.connectionId;
+        p.connectionId = connectionId;
+        p.presence = 'online';
+        p.disconnectedAt = 0;
+      },
+      'presence',
+    );
     return participant ? { participant, replaced } : null;
   }
 
   async detachConnection(workshopId: string, participantId: string, connectionId: string, at: number) {
     const p = this.workshops.get(workshopId)?.participants.get(participantId);
     if (!p || p.removed || p.connectionId !== connectionId) return null;
-    return this.updateParticipant(workshopId, participantId, (q) => {
-      q.connectionId = '';
-      q.presence = 'reconnecting';
-      q.disconnectedAt = at;
-    });
+    return this.updateParticipant(
+      workshopId,
+      participantId,
+      (q) => {
+        q.connectionId = '';
+        q.presence = 'reconnecting';
+        q.disconnectedAt = at;
+      },
+      'presence',
+    );
   }
 
   async setWorkshopExpiry(workshop: Pick<WorkshopRecord, 'id' | 'code'>, expiresAt: number) {
@@ -210,10 +236,15 @@ export class MemoryWorkshopStore implements WorkshopStore {
         at,
       });
       if (p.presence !== 'reconnecting') continue;
-      const back = this.updateParticipant(c.workshopId, c.participantId, (q) => {
-        q.presence = 'online';
-        q.disconnectedAt = 0;
-      });
+      const back = this.updateParticipant(
+        c.workshopId,
+        c.participantId,
+        (q) => {
+          q.presence = 'online';
+          q.disconnectedAt = 0;
+        },
+        'presence',
+      );
       if (back) revived.push({ workshopId: c.workshopId, participant: back });
     }
     return revived;
@@ -227,10 +258,15 @@ export class MemoryWorkshopStore implements WorkshopStore {
       if (!p || p.removed || p.presence === 'offline') {
         this.seen.delete(key);
       } else if (p.presence === 'online' && entry.at < staleBefore) {
-        const gone = this.updateParticipant(entry.workshopId, entry.participantId, (q) => {
-          q.presence = 'reconnecting';
-          q.disconnectedAt = entry.at;
-        });
+        const gone = this.updateParticipant(
+          entry.workshopId,
+          entry.participantId,
+          (q) => {
+            q.presence = 'reconnecting';
+            q.disconnectedAt = entry.at;
+          },
+          'presence',
+        );
         if (gone) changed.push({ workshopId: entry.workshopId, participant: gone });
       } else if (p.presence === 'reconnecting' && p.disconnectedAt < offlineBefore) {
         const off = this.updateParticipant(entry.workshopId, entry.participantId, (q) => {
@@ -379,18 +415,22 @@ export class MemoryWorkshopStore implements WorkshopStore {
     return copy(w.workshop);
   }
 
-  /** Changes a participant who exists and was not removed (bumping the counter); returns the new state. */
+  /**
+   * Changes a participant who exists and was not removed (bumping the counter); returns the new state.
+   * [WS30] `'presence'`: a change of presence alone, which leaves `fullSeq` (but for the first attach).
+   */
   private updateParticipant(
     workshopId: string,
     participantId: string,
     change: (p: ParticipantRecord) => void,
-    bump = true,
+    bump: boolean | 'presence' = true,
   ) {
     const w = this.workshops.get(workshopId);
     const p = w?.participants.get(participantId);
     if (!w || !p || p.removed) return null;
     change(p);
     if (bump) p.seq = ++w.seq;
+    if (bump === true || (bump === 'presence' && p.fullSeq === 0)) p.fullSeq = p.seq;
     return copy(p);
   }
 }

@@ -1,7 +1,7 @@
 import { CHAT_HISTORY, type ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
 import type { ChatLock, Role } from '../../../shared/workshops/schema.js';
-import { type RedisClient, readListed } from '../../store/redis/client.js';
+import { type RedisClient, readHashes, readListed } from '../../store/redis/client.js';
 import {
   decodeChatMessage,
   decodeKnock,
@@ -133,6 +133,27 @@ export class RedisWorkshopStore implements WorkshopStore {
 
   async participantsSeq(workshopId: string) {
     return Number((await this.client.get(this.keys.participantsSeq(workshopId))) ?? 0);
+  }
+
+  async participantChangesSince(workshopId: string, since: number) {
+    const keys = [
+      this.keys.participantsSeq(workshopId),
+      this.keys.participantChanges(workshopId),
+      this.keys.participantIds(workshopId),
+      this.keys.workshop(workshopId),
+    ];
+    const reply = await this.client.participantChangesSince(keys, [String(since)]);
+    if (!Array.isArray(reply)) return null;
+    const [seq, ids] = reply as [number, string[]];
+    return { seq: Number(seq), ids };
+  }
+
+  async getParticipants(workshopId: string, participantIds: readonly string[]) {
+    const hashes = await readHashes(
+      this.client,
+      participantIds.map((id) => this.keys.participant(workshopId, id)),
+    );
+    return hashes.map(decodeParticipant).filter((p): p is ParticipantRecord => p !== null);
   }
 
   async listParticipants(workshopId: string) {

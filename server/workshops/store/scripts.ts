@@ -6,8 +6,18 @@ import { luaScript } from '../../store/redis/scripts.js';
  * A guarded write returns the hash as it wrote it (HGETALL), or false (nil) when it did not apply.
  */
 const ALIVE = `if redis.call('HGET', KEYS[1], 'removed') ~= '0' then return false end`;
-/** Bumps the workshop's participant counter (key `k`) and stores the new value in the participant hash. */
-const bump = (k: string) => `redis.call('HSET', KEYS[1], 'seq', tostring(redis.call('INCR', ${k})))`;
+/**
+ * Bumps the workshop's participant counter (key `k`), stores the new value in the participant hash `h`
+ * and [WS30] indexes it in `<counter key>:changed` (participant id by the number of their last change),
+ * so a resume can read only who changed since a number (RedisKeys.participantChanges).
+ */
+const bumpIn = (h: string, k: string, presenceOnly = false) => `local bumped = redis.call('INCR', ${k})
+redis.call('HSET', ${h}, 'seq', tostring(bumped))
+redis.call('ZADD', ${k} .. ':changed', bumped, redis.call('HGET', ${h}, 'id'))
+${presenceOnly ? `if redis.call('HGET', ${h}, 'fullSeq') == '0' then redis.call('HSET', ${h}, 'fullSeq', tostring(bumped)) end` : `redis.call('HSET', ${h}, 'fullSeq', tostring(bumped))`}`;
+const bump = (k: string) => bumpIn('KEYS[1]', k);
+/** [WS30] A change of presence alone leaves `fullSeq` (the number of the last other change), but for the first attach. */
+const PRESENCE_BUMP = bumpIn('KEYS[1]', 'KEYS[2]', true);
 const BUMP = bump('KEYS[2]');
 
 export const WORKSHOP_SCRIPTS = {
@@ -100,13 +110,13 @@ return redis.call('HGETALL', KEYS[1])`),
   attach: luaScript(`${ALIVE}
 local old = redis.call('HGET', KEYS[1], 'connectionId')
 redis.call('HSET', KEYS[1], 'connectionId', ARGV[1], 'presence', 'online', 'disconnectedAt', '0')
-${BUMP}
+${PRESENCE_BUMP}
 return {old, redis.call('HGETALL', KEYS[1])}`),
   /** KEYS: participant hash, participant counter. ARGV: connection id, time. */
   detach: luaScript(`${ALIVE}
 if redis.call('HGET', KEYS[1], 'connectionId') ~= ARGV[1] then return false end
 redis.call('HSET', KEYS[1], 'connectionId', '', 'presence', 'reconnecting', 'disconnectedAt', ARGV[2])
-${BUMP}
+${PRESENCE_BUMP}
 return redis.call('HGETALL', KEYS[1])`),
   /** KEYS: participant hash, participant counter. ARGV: disconnectedAt. */
   expire: luaScript(`${ALIVE}
@@ -141,7 +151,7 @@ for j = 1, (#KEYS - 1) / 2 do
     redis.call('ZADD', KEYS[1], ARGV[1], member)
     if f[3] == 'reconnecting' then
       redis.call('HSET', h, 'presence', 'online', 'disconnectedAt', '0')
-      redis.call('HSET', h, 'seq', tostring(redis.call('INCR', s)))
+      ${bumpIn('h', 's', true)}
       revived[#revived + 1] = {j, redis.call('HGETALL', h)}
     end
   end
@@ -163,12 +173,13 @@ end
 if f[2] == 'online' then
   if tonumber(score) >= tonumber(ARGV[2]) then return false end
   redis.call('HSET', KEYS[2], 'presence', 'reconnecting', 'disconnectedAt', string.format('%d', tonumber(score)))
+  ${bumpIn('KEYS[2]', 'KEYS[3]', true)}
 else
   if tonumber(f[3]) >= tonumber(ARGV[3]) then return false end
   redis.call('HSET', KEYS[2], 'presence', 'offline', 'handRaisedAt', '', 'connectionId', '')
   redis.call('ZREM', KEYS[1], ARGV[1])
+  ${bumpIn('KEYS[2]', 'KEYS[3]')}
 end
-redis.call('HSET', KEYS[2], 'seq', tostring(redis.call('INCR', KEYS[3])))
 return redis.call('HGETALL', KEYS[2])`),
   /** [WS16] KEYS: expiries zset, workshop hash, code key. ARGV: expiresAt, member, keys' expiry. */
   setWorkshopExpiry: luaScript(`
@@ -177,6 +188,17 @@ redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
 redis.call('PEXPIREAT', KEYS[2], ARGV[3])
 redis.call('PEXPIREAT', KEYS[3], ARGV[3])
 return 1`),
+  /**
+   * [WS30] KEYS: participant counter, its index of changes, participant id list, workshop hash. ARGV: since.
+   * Returns {counter, ids changed since}, or nil when the workshop is unknown, `since` is ahead of the
+   * counter, or someone listed was never numbered.
+   */
+  participantChangesSince: luaScript(`
+if redis.call('EXISTS', KEYS[4]) == 0 then return false end
+local seq = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tonumber(ARGV[1]) > seq then return false end
+if redis.call('ZCARD', KEYS[2]) < redis.call('LLEN', KEYS[3]) then return false end
+return {seq, redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. ARGV[1], '+inf')}`),
   /** KEYS: chat list. ARGV: message json, max length. */
   appendChat: luaScript(`
 redis.call('RPUSH', KEYS[1], ARGV[1])

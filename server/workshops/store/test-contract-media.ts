@@ -44,7 +44,8 @@ export function describeMediaStore(name: string, factory: () => Promise<Store>) 
         onStage: false,
       });
       const after = await store.updateMedia(w.id, p.id, { cameraOn: false, screenSharing: true });
-      expect(after).toEqual({ ...p, cameraOn: false, screenSharing: true, seq: 1 });
+      // A media change is more than presence: it moves the participant's fullSeq too ([WS30]).
+      expect(after).toEqual({ ...p, cameraOn: false, screenSharing: true, seq: 1, fullSeq: 1 });
       expect(await store.updateMedia(w.id, p.id, { lowBandwidth: true, onStage: true, micOn: undefined })).toEqual({
         ...p,
         cameraOn: false,
@@ -52,6 +53,7 @@ export function describeMediaStore(name: string, factory: () => Promise<Store>) 
         lowBandwidth: true,
         onStage: true,
         seq: 2,
+        fullSeq: 2,
       });
       expect(await store.getParticipant(w.id, p.id)).toMatchObject({ micOn: true, lowBandwidth: true });
       expect(await store.updateMedia(w.id, 'missing', { micOn: false })).toBeNull();
@@ -131,7 +133,7 @@ export function describeMediaStore(name: string, factory: () => Promise<Store>) 
     test('[STORE-M4] setRoom moves a participant', async () => {
       const { w, people } = await setup({});
       const p = people[0]!;
-      expect(await store.setRoom(w.id, p.id, 'room-7')).toEqual({ ...p, roomId: 'room-7', seq: 1 });
+      expect(await store.setRoom(w.id, p.id, 'room-7')).toEqual({ ...p, roomId: 'room-7', seq: 1, fullSeq: 1 });
       expect((await store.getParticipant(w.id, p.id))?.roomId).toBe('room-7');
       expect(await store.setRoom(w.id, 'missing', 'room-7')).toBeNull();
       await store.removeParticipant(w.id, p.id);

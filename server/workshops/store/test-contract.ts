@@ -27,6 +27,9 @@
  * STORE17 [CHAT4] private threads are kept apart from every room's chat; each inbox finds exactly the
  *         threads filed under it, oldest message first, each thread trimmed to its latest messages;
  *         a private message is edited and deleted in place like a room's (a deletion stays)
+ * STORE18 [WS30] the counter and the ids changed since a number are read in one step (removed people
+ *         included); no answer for a number ahead of the counter, an unknown workshop, or someone never
+ *         numbered; fullSeq moves with the first attach and every change but presence alone
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -77,6 +80,7 @@ export function participantRecord(overrides: Partial<ParticipantRecord> = {}): P
     handRaisedAt: null,
     joinedAt: 2_000,
     seq: 0,
+    fullSeq: 0,
     resumeTokenHash: 'b'.repeat(64),
     connectionId: '',
     disconnectedAt: 0,
@@ -392,7 +396,7 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
 
     test('[STORE5] setRole changes the role (and takes the next number) and nothing else', async () => {
       const { w, p } = await workshopWithParticipant();
-      expect(await store.setRole(w.id, p.id, 'moderator')).toEqual({ ...p, role: 'moderator', seq: 1 });
+      expect(await store.setRole(w.id, p.id, 'moderator')).toEqual({ ...p, role: 'moderator', seq: 1, fullSeq: 1 });
       expect((await store.getParticipant(w.id, p.id))?.role).toBe('moderator');
       expect(await store.setRole(w.id, 'missing', 'moderator')).toBeNull();
     });
@@ -638,6 +642,56 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       expect(new Set(seqs).size).toBeGreaterThanOrEqual(20);
       const listed = await store.listParticipants(w.id);
       expect(Math.max(...listed.map((p) => p.seq))).toBe(40);
+    });
+
+    test('[STORE18][WS30] who changed since a number: their ids with the counter, removed people included', async () => {
+      const w = workshopRecord();
+      await store.createWorkshop(w);
+      const [a, b, c] = [participantRecord(), participantRecord(), participantRecord()];
+      for (const p of [a, b, c]) await store.addParticipant(w.id, p, { bypassLock: false });
+      for (const p of [a, b, c]) await store.attachConnection(w.id, p.id, `c-${p.id}`); // 1, 2, 3
+      expect(await store.participantChangesSince(w.id, 0)).toEqual({ seq: 3, ids: [a.id, b.id, c.id] });
+      await store.raiseHand(w.id, b.id, 10); // 4
+      await store.removeParticipant(w.id, c.id); // 5
+      await store.raiseHand(w.id, b.id, 11); // 6 (still up: a number all the same)
+      const since3 = await store.participantChangesSince(w.id, 3);
+      expect(since3?.seq).toBe(6);
+      expect(new Set(since3?.ids)).toEqual(new Set([b.id, c.id]));
+      expect(await store.participantChangesSince(w.id, 5)).toEqual({ seq: 6, ids: [b.id] });
+      expect(await store.participantChangesSince(w.id, 6)).toEqual({ seq: 6, ids: [] });
+      const [readB, readC] = await store.getParticipants(w.id, [b.id, c.id, 'nobody']);
+      expect(readB).toMatchObject({ id: b.id, seq: 6, handRaisedAt: 10 });
+      expect(readC).toMatchObject({ id: c.id, seq: 5, removed: true });
+    });
+
+    test('[STORE18][WS30] fullSeq: the first attach and every change but presence alone move it', async () => {
+      const { w, p } = await workshopWithParticipant();
+      const full = async () => (await store.getParticipant(w.id, p.id))?.fullSeq;
+      const live = [{ workshopId: w.id, participantId: p.id, connectionId: 'c1' }];
+      expect(await full()).toBe(0);
+      await store.attachConnection(w.id, p.id, 'c1'); // 1: the first attach counts
+      expect(await full()).toBe(1);
+      await store.detachConnection(w.id, p.id, 'c1', 10); // 2: presence alone
+      await store.attachConnection(w.id, p.id, 'c1'); // 3
+      await store.heartbeat(live, 100);
+      await store.sweepPresence(200, 0, 1000); // 4: reconnecting, presence alone
+      await store.heartbeat(live, 300); // 5: online again
+      expect(await full()).toBe(1);
+      await store.raiseHand(w.id, p.id, 400); // 6
+      expect(await full()).toBe(6);
+      await store.detachConnection(w.id, p.id, 'c1', 500); // 7
+      await store.expirePresence(w.id, p.id, 500); // 8: offline with the hand lowered
+      expect(await store.getParticipant(w.id, p.id)).toMatchObject({ seq: 8, fullSeq: 8 });
+    });
+
+    test('[STORE18][WS30] no answer for a number ahead of the counter, an unknown workshop, or someone never numbered', async () => {
+      const { w, p } = await workshopWithParticipant();
+      expect(await store.participantChangesSince(w.id, 0)).toBeNull(); // added, not yet attached
+      await store.attachConnection(w.id, p.id, 'c1');
+      expect(await store.participantChangesSince(w.id, 0)).toEqual({ seq: 1, ids: [p.id] });
+      expect(await store.participantChangesSince(w.id, 2)).toBeNull();
+      expect(await store.participantChangesSince('missing', 0)).toBeNull();
+      expect(await store.getParticipants('missing', [p.id])).toEqual([]);
     });
 
     test('[STORE12] records handed out are copies', async () => {

@@ -17,6 +17,11 @@ export interface ParticipantRecord extends Participant {
   deviceHash: string;
   /** Removed and not let back in: this browser and this name + town cannot join again. */
   barred: boolean;
+  /**
+   * [WS30] The number of this participant's last change other than presence alone (their first attach
+   * counts): a resume after it needs the whole record, one after it only the presence. 0 before the first attach.
+   */
+  fullSeq: number;
 }
 
 export interface LiveConnection {
@@ -94,6 +99,14 @@ export interface WorkshopStore {
   listParticipants(workshopId: string): Promise<ParticipantRecord[]>;
   /** The workshop's participant counter now (0 before the first change). */
   participantsSeq(workshopId: string): Promise<number>;
+  /**
+   * [WS30] In one atomic read: the counter now and the ids of everyone (removed ones included) whose last
+   * change took a number above `since`. Null when that cannot be told: the workshop is unknown, `since` is
+   * ahead of the counter (a number from another life of the store), or someone listed was never numbered.
+   */
+  participantChangesSince(workshopId: string, since: number): Promise<{ seq: number; ids: string[] } | null>;
+  /** The given participants (removed ones included), unknown ids left out. */
+  getParticipants(workshopId: string, participantIds: readonly string[]): Promise<ParticipantRecord[]>;
   setRole(workshopId: string, participantId: string, role: Role): Promise<ParticipantRecord | null>;
   /** Raises a hand; raising an already raised hand keeps its original place in the queue. */
   raiseHand(workshopId: string, participantId: string, at: number): Promise<ParticipantRecord | null>;
