@@ -21,6 +21,7 @@ import { chromium } from 'playwright-core';
 import { createApp } from '../dist/server/server/app.js';
 import { testConfig } from '../dist/server/server/config.js';
 import { janusLibDir } from '../test/janus-lib.mjs';
+import { freePort } from './lib.mjs';
 
 const SIZES = (process.env.BENCH_SIZES ?? '2,4,6,8').split(',').map(Number);
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 600);
@@ -58,15 +59,6 @@ function loopbackScript() {
   const ts = readFileSync(new URL('../e2e/loopback-ice.ts', import.meta.url), 'utf8');
   const body = ts.slice(ts.indexOf('`') + 1, ts.lastIndexOf('`'));
   return new Function(`return \`${body}\`;`)();
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** A Janus on loopback only, as test/janus.ts starts it (getifaddrs shim, generated config). */

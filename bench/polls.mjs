@@ -7,9 +7,8 @@
  * Baselines: "bare" stores into a Map (two nodes: a Redis hash) and broadcasts the tally with the same
  * trailing 100 ms throttle as Jumelage; "bare-per-vote" (one node only) broadcasts after every vote.
  */
-import { fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAdapter } from '@socket.io/redis-adapter';
@@ -20,6 +19,7 @@ import { createApp } from '../dist/server/server/app.js';
 import { testConfig } from '../dist/server/server/config.js';
 import { RedisStore } from '../dist/server/server/store/redis-store.js';
 import { PROTOCOL_VERSION } from '../dist/server/shared/protocol.js';
+import { startRedis } from './lib.mjs';
 
 const N = Number(process.env.BENCH_VOTERS ?? 1000);
 const RETRY_EVERY = 20; // 5 % of voters send their vote twice
@@ -38,49 +38,6 @@ async function cleanup() {
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis() {
-  if (process.env.REDIS_URL) return process.env.REDIS_URL;
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
-    { stdio: 'ignore' },
-  );
-  cleanups.push(
-    () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', resolve);
-        process.kill(child.pid, 'SIGTERM');
-      }),
-  );
-  const url = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    const c = createClient({ url });
-    c.on('error', () => {});
-    try {
-      await c.connect();
-      await c.ping();
-      await c.close();
-      return url;
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  throw new Error('redis-server did not start');
 }
 
 const started = Date.now();
@@ -250,7 +207,7 @@ function report(scenario, o, b, extra = '') {
 }
 
 try {
-  const redisUrl = await startRedis();
+  const redisUrl = await startRedis(cleanups);
   const tag = `bench:polls:${process.pid}:`;
   const baseOne = await bare('bare', {});
   const perVote = await bare('bare-per-vote', { perVote: true });

@@ -8,13 +8,12 @@
  * idle nodes (same build, their own Redis database) for the same time.
  * Loopback only; bounded in time. Ends with one RESULT line per scenario.
  */
-import { fork, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import net from 'node:net';
+import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
 import { PROTOCOL_VERSION } from '../dist/server/shared/protocol.js';
+import { loadavg, sleep, startRedis, stopChild } from './lib.mjs';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const GRACE_MS = 5_000;
@@ -38,51 +37,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void clea
 
 const started = Date.now();
 const progress = (text) => process.stderr.write(`bench:soak ${((Date.now() - started) / 1000).toFixed(1)} s ${text}\n`);
-const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join('/');
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function stopChild(child, signal = 'SIGTERM') {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    process.kill(child.pid, signal);
-  });
-}
-
-async function startRedis() {
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
-    { stdio: 'ignore' },
-  );
-  cleanups.push(() => stopChild(child));
-  const url = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    const c = createClient({ url });
-    c.on('error', () => {});
-    try {
-      await c.connect();
-      await c.close();
-      return url;
-    } catch {
-      await sleep(50);
-    }
-  }
-  throw new Error('redis-server did not start');
-}
 
 function forkChild(file, arg, execArgv = []) {
   const child = fork(path.join(here, file), [JSON.stringify(arg)], {
@@ -138,7 +93,7 @@ async function redisKeys(url) {
 const sum = (xs, f) => xs.reduce((s, x) => s + f(x), 0);
 
 try {
-  const redis = await startRedis();
+  const redis = await startRedis(cleanups);
   const ours = await startNodes(`${redis}/0`, 'soak-ours');
   const idle = await startNodes(`${redis}/1`, 'soak-idle');
   await sleep(2000);

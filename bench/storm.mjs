@@ -12,15 +12,14 @@
  * Loopback only; bounded in time. Ends with one RESULT line per scenario. Needs `npm run build` (the npm script does).
  * STORM_PROFILE=<dir> writes a CPU profile of each node for the storm only (from the drop to the end).
  */
-import { fork, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import net from 'node:net';
+import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
 import { io as ioClient } from 'socket.io-client';
 import { RedisStore } from '../dist/server/server/store/redis-store.js';
 import { PROTOCOL_VERSION } from '../dist/server/shared/protocol.js';
+import { loadavg, sleep, startRedis, stopChild } from './lib.mjs';
 
 const N = Number(process.env.STORM_CLIENTS ?? 1000);
 const PER_PROCESS = 250;
@@ -43,53 +42,6 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void clea
 const started = Date.now();
 const progress = (text) =>
   process.stderr.write(`bench:storm ${((Date.now() - started) / 1000).toFixed(1)} s ${text}\n`);
-const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join('/');
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** A redis-server of our own on a free port (or REDIS_URL), stopped by PID at the end. */
-async function startRedis() {
-  if (process.env.REDIS_URL) return process.env.REDIS_URL;
-  const port = await freePort();
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
-    { stdio: 'ignore' },
-  );
-  cleanups.push(() => stopChild(child, 'SIGTERM'));
-  const url = `redis://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    const c = createClient({ url });
-    c.on('error', () => {});
-    try {
-      await c.connect();
-      await c.ping();
-      await c.close();
-      return url;
-    } catch {
-      await sleep(50);
-    }
-  }
-  throw new Error('redis-server did not start');
-}
-
-function stopChild(child, signal = 'SIGTERM') {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    process.kill(child.pid, signal);
-  });
-}
 
 /** Forks `file` with a JSON argument; `next(type)` waits for its next message of that type. */
 function forkChild(file, arg) {
@@ -259,7 +211,7 @@ function checkLists(list, views) {
 
 const f = (x) => (Number.isFinite(x) ? Math.round(x) : 'none');
 try {
-  const redisUrl = await startRedis();
+  const redisUrl = await startRedis(cleanups);
   const bare = await scenario('bare', redisUrl);
   const ours = await scenario('ours', redisUrl);
   for (const r of [bare, ours]) {
