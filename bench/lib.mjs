@@ -1,8 +1,9 @@
 // What several benchmarks need: a free port, a redis-server of their own, stopping a child by PID, the
 // load average printed beside every figure.
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { createClient } from 'redis';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -58,4 +59,35 @@ export async function startRedis(cleanups) {
     }
   }
   throw new Error('redis-server did not start');
+}
+
+/**
+ * Forks `dir/file` with a JSON argument (its stop is pushed onto `cleanups`); `next(type)` waits for its next
+ * message of that type, `ask(type)` sends `{type}` and waits for the answer of the same type.
+ */
+export function forkChild(dir, file, arg, cleanups, execArgv = []) {
+  const child = fork(path.join(dir, file), [JSON.stringify(arg)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv,
+  });
+  const stop = () => stopChild(child);
+  cleanups.push(stop);
+  const next = (type) =>
+    new Promise((resolve, reject) => {
+      const onMessage = (m) => {
+        if (m.type !== type) return;
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(m);
+      };
+      const onExit = (code) => reject(new Error(`${file} exited (${code}) before "${type}"`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const ask = (type) => {
+    const answer = next(type);
+    child.send({ type });
+    return answer;
+  };
+  return { child, next, ask, stop };
 }

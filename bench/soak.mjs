@@ -8,12 +8,11 @@
  * idle nodes (same build, their own Redis database) for the same time.
  * Loopback only; bounded in time. Ends with one RESULT line per scenario.
  */
-import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
 import { PROTOCOL_VERSION } from '../dist/server/shared/protocol.js';
-import { loadavg, sleep, startRedis, stopChild } from './lib.mjs';
+import { forkChild as forkFrom, loadavg, sleep, startRedis } from './lib.mjs';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const GRACE_MS = 5_000;
@@ -39,31 +38,7 @@ const started = Date.now();
 const progress = (text) => process.stderr.write(`bench:soak ${((Date.now() - started) / 1000).toFixed(1)} s ${text}\n`);
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 
-function forkChild(file, arg, execArgv = []) {
-  const child = fork(path.join(here, file), [JSON.stringify(arg)], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv,
-  });
-  cleanups.push(() => stopChild(child));
-  const next = (type) =>
-    new Promise((resolve, reject) => {
-      const onMessage = (m) => {
-        if (m.type !== type) return;
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(m);
-      };
-      const onExit = (code) => reject(new Error(`${file} exited (${code}) before "${type}"`));
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-    });
-  const ask = (type) => {
-    const answer = next(type);
-    child.send({ type });
-    return answer;
-  };
-  return { child, next, ask };
-}
+const forkChild = (file, arg, execArgv) => forkFrom(here, file, arg, cleanups, execArgv);
 
 async function startNodes(redisUrl, prefix) {
   const nodes = [0, 1].map(() =>

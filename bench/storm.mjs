@@ -12,14 +12,13 @@
  * Loopback only; bounded in time. Ends with one RESULT line per scenario. Needs `npm run build` (the npm script does).
  * STORM_PROFILE=<dir> writes a CPU profile of each node for the storm only (from the drop to the end).
  */
-import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
 import { io as ioClient } from 'socket.io-client';
 import { RedisStore } from '../dist/server/server/store/redis-store.js';
 import { PROTOCOL_VERSION } from '../dist/server/shared/protocol.js';
-import { loadavg, sleep, startRedis, stopChild } from './lib.mjs';
+import { forkChild as forkFrom, loadavg, sleep, startRedis, stopChild } from './lib.mjs';
 
 const N = Number(process.env.STORM_CLIENTS ?? 1000);
 const PER_PROCESS = 250;
@@ -43,30 +42,7 @@ const started = Date.now();
 const progress = (text) =>
   process.stderr.write(`bench:storm ${((Date.now() - started) / 1000).toFixed(1)} s ${text}\n`);
 
-/** Forks `file` with a JSON argument; `next(type)` waits for its next message of that type. */
-function forkChild(file, arg) {
-  const child = fork(path.join(here, file), [JSON.stringify(arg)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const stop = () => stopChild(child);
-  cleanups.push(stop);
-  const next = (type) =>
-    new Promise((resolve, reject) => {
-      const onMessage = (m) => {
-        if (m.type !== type) return;
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(m);
-      };
-      const onExit = (code) => reject(new Error(`${file} exited (${code}) before "${type}"`));
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-    });
-  const ask = (type) => {
-    const answer = next(type);
-    child.send({ type });
-    return answer;
-  };
-  return { child, next, ask, stop };
-}
+const forkChild = (file, arg, execArgv) => forkFrom(here, file, arg, cleanups, execArgv);
 
 /** CPU seconds (user + system) of Redis so far. */
 async function redisCpu(url) {
