@@ -2,6 +2,7 @@ import type { boardCommands } from '../shared/boards/events.js';
 import type { chatCommands } from '../shared/chat/events.js';
 import type { mediaCommands } from '../shared/media/events.js';
 import type { CommandName } from '../shared/protocol.js';
+import { agendaFeature } from './agenda/handlers.js';
 import { boardHandlers } from './boards/handlers.js';
 import { breakoutFeature } from './breakouts/handlers.js';
 import { chatHandlers } from './chat/handlers.js';
@@ -47,17 +48,22 @@ export function createFeatures(deps: Deps): Features {
   const media: Feature<keyof typeof mediaCommands> = handlersOnly(mediaHandlers(deps, sfu.info));
   const boards: Feature<keyof typeof boardCommands> = handlersOnly(boardHandlers(deps));
   const polls = pollFeature(deps);
-  const all = [workshops, chat, breakouts, media, sfu, boards, polls];
+  // The agenda's steps run the other features' commands through this table (filled just below).
+  let table: HandlerTable | null = null;
+  const agenda = agendaFeature(deps, () => table!);
+  const all = [workshops, chat, breakouts, media, sfu, boards, polls, agenda];
+  table = {
+    ...workshops.handlers,
+    ...chat.handlers,
+    ...breakouts.handlers,
+    ...media.handlers,
+    ...sfu.handlers,
+    ...boards.handlers,
+    ...polls.handlers,
+    ...agenda.handlers,
+  };
   return {
-    handlers: {
-      ...workshops.handlers,
-      ...chat.handlers,
-      ...breakouts.handlers,
-      ...media.handlers,
-      ...sfu.handlers,
-      ...boards.handlers,
-      ...polls.handlers,
-    },
+    handlers: table,
     start: async () => {
       await Promise.all(all.map((f) => f.start()));
     },

@@ -78,4 +78,11 @@ export const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'poll:sync': {},
   'poll:leaderboard': { series: 'Quiz' },
   'poll:export': {},
+  'agenda:sync': {},
+  'agenda:sheet': { sheet: { title: 'Jumelage 2027' } },
+  'agenda:plan': { version: 0, steps: [{ format: 'plenary', durationMin: 5, params: { kind: 'timer' } }] },
+  'agenda:start': { version: 1 },
+  'agenda:next': { version: 2 },
+  'agenda:skip': { version: 1, stepId: 's1' },
+  'agenda:extend': { version: 2, minutes: 5 },
 };

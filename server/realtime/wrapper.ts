@@ -51,6 +51,8 @@ const SAFE_TO_RETRY: ReadonlySet<CommandName> = new Set<CommandName>([
   'poll:vote', // one field per voter: a re-vote overwrites
   'poll:leaderboard',
   'media:update',
+  'agenda:sync',
+  'agenda:sheet', // the whole form: saved twice is saved once
 ]);
 /** How long a safe command is retried before the page is told it failed. */
 const RETRY_FOR_MS = 8000;

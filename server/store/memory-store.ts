@@ -1,4 +1,5 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { MemoryAgendaStore } from '../agenda/store/memory.js';
 import { MemoryBoardStore } from '../boards/store/memory.js';
 import { MemoryBreakoutStore } from '../breakouts/store/memory.js';
 import { MemoryPollStore } from '../polls/store/memory.js';
@@ -11,6 +12,7 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
   readonly kind = 'memory' as const;
   readonly boards = new MemoryBoardStore();
   readonly polls = new MemoryPollStore();
+  readonly agenda = new MemoryAgendaStore();
   readonly sfu = new MemorySfuStore();
   // Moves land in the same synchronous turn as the breakout state, so `apply` stays atomic.
   readonly breakouts = new MemoryBreakoutStore((w, p, roomId) => this.placeNow(w, p, roomId));
@@ -30,6 +32,7 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
     for (const id of ids) {
       this.boards.dropWorkshop(id);
       this.polls.dropWorkshop(id);
+      this.agenda.dropWorkshop(id);
       this.breakouts.dropWorkshop(id);
       this.sfu.dropWorkshop(id);
     }

@@ -1,4 +1,5 @@
 import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { RedisAgendaStore } from '../agenda/store/redis.js';
 import { RedisBoardStore } from '../boards/store/redis.js';
 import { RedisBreakoutStore } from '../breakouts/store/redis.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -18,6 +19,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
   readonly breakouts: RedisBreakoutStore;
   readonly boards: RedisBoardStore;
   readonly polls: RedisPollStore;
+  readonly agenda: RedisAgendaStore;
   readonly sfu: RedisSfuStore;
 
   private constructor(
@@ -30,6 +32,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
     this.breakouts = new RedisBreakoutStore(client, keys);
     this.boards = new RedisBoardStore(client, keys);
     this.polls = new RedisPollStore(client, keys);
+    this.agenda = new RedisAgendaStore(client, keys);
     this.sfu = new RedisSfuStore(client, keys);
   }
 

@@ -1,4 +1,5 @@
 import { createClient } from 'redis';
+import { AGENDA_SCRIPTS } from '../../agenda/store/scripts.js';
 import { BOARD_SCRIPTS } from '../../boards/store/scripts.js';
 import { BREAKOUT_SCRIPTS } from '../../breakouts/store/scripts.js';
 import type { Logger } from '../../logger.js';
@@ -7,7 +8,14 @@ import { SFU_SCRIPTS } from '../../sfu/store/scripts.js';
 import { WORKSHOP_SCRIPTS } from '../../workshops/store/scripts.js';
 
 /** Every feature's Lua scripts, registered once per client so that calls go by SHA (EVALSHA). */
-const SCRIPTS = { ...WORKSHOP_SCRIPTS, ...POLL_SCRIPTS, ...BOARD_SCRIPTS, ...BREAKOUT_SCRIPTS, ...SFU_SCRIPTS };
+const SCRIPTS = {
+  ...WORKSHOP_SCRIPTS,
+  ...POLL_SCRIPTS,
+  ...BOARD_SCRIPTS,
+  ...BREAKOUT_SCRIPTS,
+  ...SFU_SCRIPTS,
+  ...AGENDA_SCRIPTS,
+};
 
 /** Reconnection is quick and keeps trying: a restarted Redis is used again within half a second. */
 const makeClient = (url: string, failFast = false) =>
