@@ -107,7 +107,9 @@ export function agendaFeature(deps: Deps, table: () => HandlerTable): Feature<ke
   const handlers: AgendaHandlers = {
     'agenda:sync': async (_input, ctx) => {
       const id = ctx.member.workshop.id;
-      const [sheet, agenda] = await Promise.all([store.getSheet(id), load(id)]);
+      // The sheet names contacts and budgets: it is the organisers' planning paper, not the participants'.
+      const moderator = ctx.member.actor.role === 'moderator';
+      const [sheet, agenda] = await Promise.all([moderator ? store.getSheet(id) : null, load(id)]);
       return { sheet, agenda };
     },
 
