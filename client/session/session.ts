@@ -1,6 +1,8 @@
 import { effect, signal } from '@preact/signals';
+import { createAgendaState } from '../agenda/state.js';
 import { createBoardState } from '../boards/state.js';
 import { createBreakoutsState } from '../breakouts/state.js';
+import { t } from '../i18n/i18n.js';
 import type { MediaState } from '../media/state.js';
 import type { Connection } from '../net/connection.js';
 import { createPollState } from '../polls/state.js';
@@ -16,6 +18,7 @@ export function createSession(conn: Connection, code: string) {
   const breakouts = createBreakoutsState(conn, workshop);
   const polls = createPollState(conn, workshop, breakouts.view);
   const board = createBoardState(conn, workshop);
+  const agenda = createAgendaState(conn, workshop, (key) => t(key));
   const media = signal<MediaState | null>(null);
   let disposed = false;
   let loading = false;
@@ -36,6 +39,7 @@ export function createSession(conn: Connection, code: string) {
     breakouts,
     polls,
     board,
+    agenda,
     /** Null until this person is inside with media and the media code has loaded. */
     media,
     dispose() {
@@ -43,6 +47,7 @@ export function createSession(conn: Connection, code: string) {
       stopMedia();
       media.peek()?.dispose();
       board.dispose();
+      agenda.dispose();
       polls.dispose();
       breakouts.dispose();
       workshop.dispose();

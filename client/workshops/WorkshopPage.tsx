@@ -1,4 +1,5 @@
 import { formatJoinCode } from '../../shared/workshops/constants.js';
+import { AgendaPanel } from '../agenda/AgendaPanel.js';
 import { BreakoutsSection } from '../breakouts/BreakoutsSection.js';
 import { roomTitle } from '../breakouts/room-label.js';
 import { Media } from '../media/lazy.js';
@@ -76,6 +77,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
         <section class="workshop__center" aria-label={t('ws.main')}>
           {w.description && <p class="lead">{w.description}</p>}
           <Media state={state} media={media.value} />
+          <AgendaPanel />
           <BreakoutsSection state={state} br={breakouts} />
           <HandsPanel
             state={state}

@@ -1,0 +1,270 @@
+import { useSignal } from '@preact/signals';
+import {
+  BUILT_MECHANICS,
+  FORMAT_IDS,
+  FORMATS,
+  mechanicsOf,
+  PROGRAMME_IDS,
+  plannedMinutes,
+  programmeSteps,
+} from '../../shared/agenda/catalogue.js';
+import { clockText, statusOf } from '../../shared/agenda/rules.js';
+import { STEP_LIMITS, type Step } from '../../shared/agenda/schema.js';
+import { errorText, t, type MessageKey } from '../i18n/i18n.js';
+import { useSession } from '../session/context.js';
+import { Alert } from '../ui/Alert.js';
+import { formatFacts, formatName, instructionsOf, mechanicName, questionOf, stepName } from './labels.js';
+import type { AgendaState } from './state.js';
+
+/**
+ * The run sheet: for everyone what runs now (with its time left and what to do) and what comes next;
+ * for moderators also the plan (reorder, minutes, questions), Start / Next / +5 min, the clock against
+ * the plan, ready-made programmes and the format catalogue. Mountable on its own: it reads the session.
+ */
+export function AgendaPanel() {
+  const { workshop, agenda } = useSession();
+  const moderator = workshop.isModerator.value;
+  const a = agenda.agenda.value;
+  if (!moderator && a.steps.length === 0) return null;
+  return (
+    <section class="card agenda" aria-labelledby="agenda-title" data-testid="agenda-panel">
+      <h2 id="agenda-title">{t('agenda.title')}</h2>
+      <NowAndNext agenda={agenda} moderator={moderator} />
+      {moderator && <Controls agenda={agenda} />}
+      {moderator && <Plan agenda={agenda} />}
+      {moderator && <Catalogue agenda={agenda} />}
+    </section>
+  );
+}
+
+function NowAndNext({ agenda, moderator }: { agenda: AgendaState; moderator: boolean }) {
+  const { step, leftMs, next, finished } = agenda.view.value;
+  return (
+    <div class="agenda__now" aria-live="polite">
+      {step && (
+        <p data-testid="agenda-now">
+          <strong>{t('agenda.now', { what: stepName(step) })}</strong>
+          {', '}
+          <span data-testid="agenda-left">
+            {leftMs >= 0
+              ? t('agenda.left', { time: clockText(leftMs) })
+              : t('agenda.over', { time: clockText(leftMs) })}
+          </span>
+          {' — '}
+          {instructionsOf(step)}
+        </p>
+      )}
+      {step && moderator && !BUILT_MECHANICS.has(step.params.kind) && (
+        <p class="agenda__manual" data-testid="agenda-by-hand">
+          {t('agenda.byHand', { text: t(`agenda.manual.${step.params.kind}` as MessageKey) })}
+        </p>
+      )}
+      {finished && <p data-testid="agenda-finished">{t('agenda.finished')}</p>}
+      {next && (
+        <p class="muted" data-testid="agenda-next">
+          {t('agenda.upNext', { what: stepName(next) })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Controls({ agenda }: { agenda: AgendaState }) {
+  const a = agenda.agenda.value;
+  const clock = agenda.clock.value;
+  const { next } = agenda.view.value;
+  const error = agenda.error.value;
+  const problem = agenda.problem.value ?? a.current?.problem ?? null;
+  return (
+    <div class="agenda__controls">
+      {(error || problem) && (
+        <Alert testId="agenda-error" kind={error ? 'error' : 'warning'}>
+          {error ? errorText(error) : t('agenda.problem', { reason: errorText(problem!) })}{' '}
+          <button type="button" class="btn btn--small" onClick={agenda.actions.dismissError}>
+            ×<span class="visually-hidden">{t('common.cancel')}</span>
+          </button>
+        </Alert>
+      )}
+      <div class="agenda__buttons">
+        {!a.current && next && (
+          <button
+            type="button"
+            class="btn btn--primary"
+            data-testid="agenda-start"
+            onClick={() => void agenda.actions.start()}
+          >
+            {t('agenda.start')}
+          </button>
+        )}
+        {a.current && (
+          <button
+            type="button"
+            class="btn btn--primary"
+            data-testid="agenda-next-button"
+            onClick={() => void agenda.actions.next()}
+          >
+            {t('agenda.next')}
+          </button>
+        )}
+        {a.current && (
+          <button type="button" class="btn" data-testid="agenda-extend" onClick={() => void agenda.actions.extend(5)}>
+            {t('agenda.extend')}
+          </button>
+        )}
+      </div>
+      <p class="muted" data-testid="agenda-clock">
+        {t('agenda.planned', { count: a.steps.reduce((sum, s) => sum + s.durationMin, 0) })}
+        {clock &&
+          ` · ${
+            clock.driftMin > 0
+              ? t('agenda.behind', { count: clock.driftMin })
+              : clock.driftMin < 0
+                ? t('agenda.ahead', { count: -clock.driftMin })
+                : t('agenda.onTime')
+          }`}
+      </p>
+    </div>
+  );
+}
+
+function Plan({ agenda }: { agenda: AgendaState }) {
+  const a = agenda.agenda.value;
+  if (a.steps.length === 0) return <p class="muted">{t('agenda.empty')}</p>;
+  return (
+    <ol class="agenda__steps" data-testid="agenda-steps">
+      {a.steps.map((s, i) => (
+        <StepRow key={s.id} step={s} index={i} count={a.steps.length} agenda={agenda} />
+      ))}
+    </ol>
+  );
+}
+
+function StepRow({ step, index, count, agenda }: { step: Step; index: number; count: number; agenda: AgendaState }) {
+  const status = statusOf(agenda.agenda.value, step.id);
+  const name = stepName(step);
+  const question = questionOf(step);
+  const { actions } = agenda;
+  const minutesId = `agenda-min-${step.id}`;
+  const questionId = `agenda-q-${step.id}`;
+  return (
+    <li class={`agenda__step agenda__step--${status}`} data-testid="agenda-step" data-status={status}>
+      <div class="agenda__step-head">
+        <strong>{name}</strong> <span class="badge">{t(`agenda.status.${status}` as MessageKey)}</span>{' '}
+        <span class="muted">{mechanicName(step.params.kind)}</span>
+      </div>
+      <div class="field--inline">
+        <label for={minutesId}>{t('agenda.minutesOf', { name })}</label>
+        <input
+          id={minutesId}
+          type="number"
+          min={1}
+          max={STEP_LIMITS.durationMin}
+          value={step.durationMin}
+          onChange={(e) => {
+            const v = Number(e.currentTarget.value);
+            if (Number.isInteger(v) && v >= 1 && v <= STEP_LIMITS.durationMin) void actions.setMinutes(step.id, v);
+          }}
+        />
+      </div>
+      {question !== undefined && 'question' in step.params && (
+        <div class="field">
+          <label for={questionId}>{t('agenda.questionOf', { name })}</label>
+          <input
+            id={questionId}
+            value={question}
+            onChange={(e) => {
+              const v = e.currentTarget.value.trim();
+              if (v && v !== question) void actions.setQuestion(step.id, v);
+            }}
+          />
+        </div>
+      )}
+      <div class="agenda__step-actions">
+        <button
+          type="button"
+          class="btn btn--small"
+          disabled={index === 0}
+          onClick={() => void actions.move(step.id, -1)}
+        >
+          {t('agenda.moveUp', { name })}
+        </button>
+        <button
+          type="button"
+          class="btn btn--small"
+          disabled={index === count - 1}
+          onClick={() => void actions.move(step.id, 1)}
+        >
+          {t('agenda.moveDown', { name })}
+        </button>
+        {status !== 'running' && (
+          <button type="button" class="btn btn--small" onClick={() => void actions.start(step.id)}>
+            {t('agenda.startStep', { name })}
+          </button>
+        )}
+        {status === 'pending' && (
+          <button type="button" class="btn btn--small" onClick={() => void actions.skip(step.id)}>
+            {t('agenda.skip', { name })}
+          </button>
+        )}
+        {status !== 'running' && (
+          <button type="button" class="btn btn--small btn--ghost" onClick={() => void actions.remove(step.id)}>
+            {t('agenda.remove', { name })}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function Catalogue({ agenda }: { agenda: AgendaState }) {
+  const open = useSignal(false);
+  return (
+    <>
+      <details class="agenda__programmes" open={agenda.agenda.value.steps.length === 0}>
+        <summary>{t('agenda.programmes')}</summary>
+        <ul>
+          {PROGRAMME_IDS.map((id) => {
+            const name = t(`agenda.programme.${id}` as MessageKey);
+            return (
+              <li key={id}>
+                <button
+                  type="button"
+                  class="btn btn--small"
+                  data-testid={`agenda-programme-${id}`}
+                  onClick={() => void agenda.actions.useProgramme(id)}
+                >
+                  {t('agenda.useProgramme', { name })}
+                </button>{' '}
+                <span class="muted">
+                  {t(`agenda.programme.${id}.about` as MessageKey)} ·{' '}
+                  {t('agenda.minutes', { count: plannedMinutes(programmeSteps(id, () => '-')) })}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      </details>
+      <details class="agenda__catalogue" onToggle={(e) => (open.value = e.currentTarget.open)}>
+        <summary>{t('agenda.catalogue')}</summary>
+        {open.value && (
+          <ul>
+            {FORMAT_IDS.map((id) => {
+              const f = FORMATS[id];
+              return (
+                <li key={id} class="agenda__format">
+                  <strong>{formatName(id)}</strong> <span class="muted">{formatFacts(f)}</span>
+                  <br />
+                  {t(`agenda.format.${id}.purpose` as MessageKey)}{' '}
+                  <span class="muted">({mechanicsOf(f).map(mechanicName).join(', ')})</span>{' '}
+                  <button type="button" class="btn btn--small" onClick={() => void agenda.actions.addFormat(id)}>
+                    {t('agenda.add', { name: formatName(id) })}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </details>
+    </>
+  );
+}
