@@ -9,7 +9,8 @@ import {
   programmeSteps,
 } from '../../shared/agenda/catalogue.js';
 import { clockText, statusOf } from '../../shared/agenda/rules.js';
-import { STEP_LIMITS, type Step } from '../../shared/agenda/schema.js';
+import { STEP_LIMITS } from '../../shared/agenda/constants.js';
+import type { Step } from '../../shared/agenda/schema.js';
 import { errorText, t, type MessageKey } from '../i18n/i18n.js';
 import { useSession } from '../session/context.js';
 import { Alert } from '../ui/Alert.js';
