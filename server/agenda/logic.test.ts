@@ -110,6 +110,8 @@ describe('the run sheet logic', () => {
     expect(view.step?.format).toBe('plenary');
     expect(view.leftMs).toBe(3 * MIN);
     expect(view.next?.format).toBe('cards');
+    // A clock a little behind the server's never shows more than the step's length.
+    expect(nowAndNext(a, -2000).leftMs).toBe(15 * MIN);
   });
 
   it('[AG9] a mechanic result is kept only while its step still runs', () => {

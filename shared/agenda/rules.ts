@@ -30,7 +30,10 @@ export function nowAndNext(agenda: AgendaView, now: number) {
   const step = currentStep(agenda);
   return {
     step,
-    leftMs: agenda.current ? agenda.current.deadline - now : 0,
+    // Never more than the step's whole length: a client's clock estimate a little behind the server's shows 20:00, not 20:01.
+    leftMs: agenda.current
+      ? Math.min(agenda.current.deadline - now, agenda.current.deadline - agenda.current.startedAt)
+      : 0,
     next: nextPending(agenda),
     finished: agenda.startedAt !== null && !step && nextPending(agenda) === null,
   };
