@@ -14,6 +14,7 @@ import type { Step } from '../../shared/agenda/schema.js';
 import { errorText, t, type MessageKey } from '../i18n/i18n.js';
 import { useSession } from '../session/context.js';
 import { Alert } from '../ui/Alert.js';
+import { PathIcon } from '../ui/Icon.js';
 import { formatFacts, formatName, instructionsOf, mechanicName, questionOf, stepName } from './labels.js';
 import type { AgendaState } from './state.js';
 
@@ -181,36 +182,26 @@ function StepRow({ step, index, count, agenda }: { step: Step; index: number; co
         </div>
       )}
       <div class="agenda__step-actions">
-        <button
-          type="button"
-          class="btn btn--small"
+        <IconButton
+          d={ICONS.up}
+          label={t('agenda.moveUp', { name })}
           disabled={index === 0}
-          onClick={() => void actions.move(step.id, -1)}
-        >
-          {t('agenda.moveUp', { name })}
-        </button>
-        <button
-          type="button"
-          class="btn btn--small"
+          onClick={() => actions.move(step.id, -1)}
+        />
+        <IconButton
+          d={ICONS.down}
+          label={t('agenda.moveDown', { name })}
           disabled={index === count - 1}
-          onClick={() => void actions.move(step.id, 1)}
-        >
-          {t('agenda.moveDown', { name })}
-        </button>
+          onClick={() => actions.move(step.id, 1)}
+        />
         {status !== 'running' && (
-          <button type="button" class="btn btn--small" onClick={() => void actions.start(step.id)}>
-            {t('agenda.startStep', { name })}
-          </button>
+          <IconButton d={ICONS.start} label={t('agenda.startStep', { name })} onClick={() => actions.start(step.id)} />
         )}
         {status === 'pending' && (
-          <button type="button" class="btn btn--small" onClick={() => void actions.skip(step.id)}>
-            {t('agenda.skip', { name })}
-          </button>
+          <IconButton d={ICONS.skip} label={t('agenda.skip', { name })} onClick={() => actions.skip(step.id)} />
         )}
         {status !== 'running' && (
-          <button type="button" class="btn btn--small btn--ghost" onClick={() => void actions.remove(step.id)}>
-            {t('agenda.remove', { name })}
-          </button>
+          <IconButton d={ICONS.remove} label={t('agenda.remove', { name })} onClick={() => actions.remove(step.id)} />
         )}
       </div>
     </li>
@@ -267,5 +258,30 @@ function Catalogue({ agenda }: { agenda: AgendaState }) {
         )}
       </details>
     </>
+  );
+}
+
+/** Material icons: arrow up and down, play, skip next, close. */
+const ICONS = {
+  up: 'M4 12l1.41 1.41L11 7.83V20h2V7.83l5.58 5.59L20 12l-8-8-8 8z',
+  down: 'M20 12l-1.41-1.41L13 16.17V4h-2v12.17l-5.58-5.59L4 12l8 8 8-8z',
+  start: 'M8 5v14l11-7z',
+  skip: 'M6 18l8.5-6L6 6v12zM16 6v12h2V6h-2z',
+  remove: 'M19 6.41L17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z',
+};
+
+/** A small button showing an icon; its name (for screen readers and as a tooltip) says what and which step. */
+function IconButton(props: { d: string; label: string; disabled?: boolean; onClick: () => Promise<unknown> }) {
+  return (
+    <button
+      type="button"
+      class="btn btn--small btn--icon"
+      aria-label={props.label}
+      title={props.label}
+      disabled={props.disabled}
+      onClick={() => void props.onClick()}
+    >
+      <PathIcon d={props.d} />
+    </button>
   );
 }
