@@ -247,7 +247,7 @@ describe('moderator commands', () => {
       ok: false,
       code: 'forbidden',
     });
-    expect(await request(moderator.socket, 'workshop:stage', { view: 'cinema' })).toMatchObject({
+    expect(await request(moderator.socket, 'workshop:stage', { view: 'cinema' as 'video' })).toMatchObject({
       ok: false,
       code: 'invalid_payload',
     });
