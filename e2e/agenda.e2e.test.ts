@@ -35,6 +35,8 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     await expect(ana.page.getByTestId('agenda-panel').count()).resolves.toBe(0);
 
     const m = mia.page;
+    // Joined without media: the phone layout, whose "Host" tab holds the run sheet.
+    await m.getByTestId('tab-host').click();
     await m.getByRole('button', { name: 'Use: First meeting of two towns (90 min)' }).click();
     const steps = m.getByTestId('agenda-step');
     await expect.poll(() => steps.count()).toBe(8);
@@ -55,14 +57,15 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     expect(text).toContain('What could our towns do together?');
     expect(text).toMatch(/encore (19:[0-5]\d|20:00)/);
     expect(text).toContain('Écrivez une idée par carte sur le tableau.');
+    await expect.poll(() => ana.page.getByTestId('agenda-next').textContent()).toBe('Ensuite : Vote par points');
+    await expectAccessible(ana.page, 'participant run sheet');
+    await ana.page.getByTestId('tab-board').click();
     await expect
       .poll(() => ana.page.getByTestId('board-question').textContent())
       .toBe('What could our towns do together?');
     await ana.page.locator('#card-text').fill('Un marché de Noël commun');
     await ana.page.getByTestId('add-card').click();
     await expect.poll(() => ana.page.locator('#card-text').inputValue()).toBe('');
-    await expect.poll(() => ana.page.getByTestId('agenda-next').textContent()).toBe('Ensuite : Vote par points');
-    await expectAccessible(ana.page, 'participant run sheet');
     await m.getByTestId('agenda-panel').screenshot({ path: screenshotPath('agenda-moderator.png') });
 
     // Next: the card round closes and dot voting opens, for everyone.
@@ -73,6 +76,7 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
       .poll(() => ana.page.getByTestId('board-question').textContent())
       .toBe('Which ideas should we start with?');
     await expect.poll(() => m.locator('[data-testid=agenda-step][data-status=done]').count()).toBe(1);
-    await ana.page.getByTestId('agenda-panel').screenshot({ path: screenshotPath('agenda-participant.png') });
+    await ana.page.getByTestId('tab-now').click();
+    await ana.page.getByTestId('agenda-now-card').screenshot({ path: screenshotPath('agenda-participant.png') });
   });
 });

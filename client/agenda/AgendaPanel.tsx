@@ -39,6 +39,20 @@ export function AgendaPanel() {
   );
 }
 
+/**
+ * What runs now and what comes next, for everyone (the stage, a phone's "Now" tab). Nothing while no
+ * step is planned.
+ */
+export function AgendaNow() {
+  const { workshop, agenda } = useSession();
+  if (agenda.agenda.value.steps.length === 0) return null;
+  return (
+    <section class="card agenda agenda--now" aria-label={t('agenda.title')} data-testid="agenda-now-card">
+      <NowAndNext agenda={agenda} moderator={workshop.isModerator.value} />
+    </section>
+  );
+}
+
 function NowAndNext({ agenda, moderator }: { agenda: AgendaState; moderator: boolean }) {
   const { step, leftMs, next, finished } = agenda.view.value;
   return (

@@ -6,6 +6,7 @@ import { breakouts } from '../messages/de/breakouts.js';
 import { boards } from '../messages/de/boards.js';
 import { polls } from '../messages/de/polls.js';
 import { lobby } from '../messages/de/lobby.js';
+import { layout } from '../messages/de/layout.js';
 import { agenda } from '../messages/de/agenda.js';
 
 /** Every German message (a chunk of its own in the client, loaded when German is chosen). */
@@ -16,5 +17,6 @@ export const messages: Record<MessageKey, Message> = {
   ...boards,
   ...polls,
   ...lobby,
+  ...layout,
   ...agenda,
 };

@@ -4,6 +4,7 @@ import { breakouts } from '../messages/breakouts.js';
 import { boards } from '../messages/boards.js';
 import { polls } from '../messages/polls.js';
 import { lobby } from '../messages/lobby.js';
+import { layout } from '../messages/layout.js';
 import { agenda } from '../messages/agenda.js';
 
 /**
@@ -11,5 +12,5 @@ import { agenda } from '../messages/agenda.js';
  * the other languages are chunks of their own that the client loads when they are chosen.
  * A feature adds its messages file (one per language) and one line in each locales/<locale>.ts.
  */
-export const messages = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby, ...agenda };
+export const messages = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby, ...layout, ...agenda };
 export type MessageKey = keyof typeof messages;

@@ -6,6 +6,7 @@ import { breakouts } from '../messages/fr/breakouts.js';
 import { boards } from '../messages/fr/boards.js';
 import { polls } from '../messages/fr/polls.js';
 import { lobby } from '../messages/fr/lobby.js';
+import { layout } from '../messages/fr/layout.js';
 import { agenda } from '../messages/fr/agenda.js';
 
 /** Every French message (a chunk of its own in the client, loaded when French is chosen). */
@@ -16,5 +17,6 @@ export const messages: Record<MessageKey, Message> = {
   ...boards,
   ...polls,
   ...lobby,
+  ...layout,
   ...agenda,
 };

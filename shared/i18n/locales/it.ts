@@ -6,6 +6,7 @@ import { breakouts } from '../messages/it/breakouts.js';
 import { boards } from '../messages/it/boards.js';
 import { polls } from '../messages/it/polls.js';
 import { lobby } from '../messages/it/lobby.js';
+import { layout } from '../messages/it/layout.js';
 import { agenda } from '../messages/it/agenda.js';
 
 /** Every Italian message (a chunk of its own in the client, loaded when Italian is chosen). */
@@ -16,5 +17,6 @@ export const messages: Record<MessageKey, Message> = {
   ...boards,
   ...polls,
   ...lobby,
+  ...layout,
   ...agenda,
 };

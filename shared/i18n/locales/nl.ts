@@ -6,6 +6,7 @@ import { breakouts } from '../messages/nl/breakouts.js';
 import { boards } from '../messages/nl/boards.js';
 import { polls } from '../messages/nl/polls.js';
 import { lobby } from '../messages/nl/lobby.js';
+import { layout } from '../messages/nl/layout.js';
 import { agenda } from '../messages/nl/agenda.js';
 
 /** Every Dutch message (a chunk of its own in the client, loaded when Dutch is chosen). */
@@ -16,5 +17,6 @@ export const messages: Record<MessageKey, Message> = {
   ...boards,
   ...polls,
   ...lobby,
+  ...layout,
   ...agenda,
 };

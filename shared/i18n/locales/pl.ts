@@ -6,6 +6,7 @@ import { breakouts } from '../messages/pl/breakouts.js';
 import { boards } from '../messages/pl/boards.js';
 import { polls } from '../messages/pl/polls.js';
 import { lobby } from '../messages/pl/lobby.js';
+import { layout } from '../messages/pl/layout.js';
 import { agenda } from '../messages/pl/agenda.js';
 
 /** Every Polish message (a chunk of its own in the client, loaded when Polish is chosen). */
@@ -16,5 +17,6 @@ export const messages: Record<MessageKey, Message> = {
   ...boards,
   ...polls,
   ...lobby,
+  ...layout,
   ...agenda,
 };
