@@ -66,7 +66,7 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     await ana.page.locator('#card-text').fill('Un marché de Noël commun');
     await ana.page.getByTestId('add-card').click();
     await expect.poll(() => ana.page.locator('#card-text').inputValue()).toBe('');
-    await m.getByTestId('agenda-panel').screenshot({ path: screenshotPath('agenda-moderator.png') });
+    await m.screenshot({ path: screenshotPath('agenda-moderator.png') });
 
     // Next: the card round closes and dot voting opens, for everyone.
     await m.getByTestId('agenda-next-button').click();

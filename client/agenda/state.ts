@@ -106,7 +106,11 @@ export function createAgendaState(conn: Connection, ws: WorkshopState, translate
       const saved = await run(conn.request('agenda:sheet', { sheet: next }));
       if (saved) sheet.value = saved;
     },
-    dismissError: () => batch(() => ((error.value = null), (problem.value = null))),
+    dismissError: () =>
+      batch(() => {
+        error.value = null;
+        problem.value = null;
+      }),
   };
 
   return {

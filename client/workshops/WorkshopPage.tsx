@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import { PLENARY } from '../../shared/rooms.js';
 import { formatJoinCode, type StageView } from '../../shared/workshops/constants.js';
-import { AgendaNow, AgendaPanel } from '../agenda/AgendaPanel.js';
+import { AgendaNow } from '../agenda/AgendaNow.js';
 import { BoardSection } from '../boards/BoardSection.js';
 import { BreakoutNotices, RoomsPanel } from '../breakouts/BreakoutNotices.js';
 import { roomTitle } from '../breakouts/room-label.js';
@@ -36,6 +36,7 @@ import './shell.css';
 
 /** Moderators only: participants never download it. */
 const ModeratorPanel = lazy(() => import('./ModeratorPanel.js').then((m) => m.ModeratorPanel));
+const AgendaPanel = lazy(() => import('../agenda/AgendaPanel.js').then((m) => m.AgendaPanel));
 const LobbyPanel = lazy(() => import('./ModeratorPanel.js').then((m) => m.LobbyPanel));
 
 /** One media query for the whole page: desktop (stage beside panels) or phone (one thing at a time). */

@@ -78,7 +78,7 @@ export function agendaFeature(deps: Deps, table: () => HandlerTable): Feature<ke
     if (!mechanic) return { ref: {}, problem: null };
     try {
       const params = step.params as ParamsOf<typeof step.params.kind>;
-      const ref = (await mechanic.start(ctx, workshopId, params as never, step.durationMin * MINUTE)) ?? {};
+      const ref = await mechanic.start(ctx, workshopId, params as never, step.durationMin * MINUTE);
       return { ref, problem: null };
     } catch (err) {
       return { ref: {}, problem: problemOf(err, workshopId, `start ${step.params.kind}`) };

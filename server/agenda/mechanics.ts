@@ -15,7 +15,7 @@ export type MechanicRef = Record<string, string>;
 
 export interface Mechanic<K extends MechanicKind> {
   /** Switches the mechanic on for a step of `durationMs`; returns what `stop` needs. */
-  start(ctx: MemberContext, workshopId: string, params: ParamsOf<K>, durationMs: number): Promise<MechanicRef | void>;
+  start(ctx: MemberContext, workshopId: string, params: ParamsOf<K>, durationMs: number): Promise<MechanicRef>;
   /** Switches it off cleanly (closes the poll, the card round, the rooms); what is already off stays off. */
   stop(ctx: MemberContext, workshopId: string, ref: MechanicRef): Promise<void>;
   /** The step got `minutes` more: timers the mechanic owns move too. */
@@ -64,7 +64,7 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
   }
 
   return {
-    timer: { start: async () => {}, stop: async () => {} },
+    timer: { start: async () => ({}), stop: async () => {} },
 
     poll: {
       async start(ctx, _w, p) {
@@ -101,6 +101,7 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
           cardsHidden: p.hidden,
           cardsAnonymous: p.anonymous,
         });
+        return {};
       },
       // Collecting ends and the cards are revealed: the next step (clustering, dots) works with them.
       stop: (ctx) => boardSettings(ctx, { cardsOpen: false, cardsHidden: false }),
@@ -109,6 +110,7 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
     dots: {
       async start(ctx, _w, p) {
         await boardSettings(ctx, { header: p.question, startDots: true, dotBudget: p.budget, dotsPerCard: p.perCard });
+        return {};
       },
       stop: (ctx) => boardSettings(ctx, { dotsOpen: false }),
     },
@@ -119,6 +121,7 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
         let view = await invoke('breakout:rooms', { version: await breakoutVersion(w), rooms }, ctx);
         view = await invoke('breakout:assign', { version: view.version, mode: p.mode }, ctx);
         await invoke('breakout:open', { version: view.version, durationMs }, ctx);
+        return {};
       },
       stop: (ctx, w) => closeRooms(ctx, w),
       extend: extendRooms,
@@ -138,6 +141,7 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
           { version, kind: p.rotation, rounds: p.rounds, durationMs: round, languages: p.languages },
           ctx,
         );
+        return {};
       },
       stop: (ctx, w) => closeRooms(ctx, w),
       extend: extendRooms,
@@ -146,6 +150,7 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
     broadcast: {
       async start(ctx, _w, p) {
         await invoke('breakout:broadcast', { text: p.text }, ctx);
+        return {};
       },
       stop: async () => {},
     },

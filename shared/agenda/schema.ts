@@ -5,7 +5,14 @@
 import { z } from 'zod';
 import { isLanguageCode } from '../languages.js';
 import { POLL_KINDS, POLL_LIMITS, QUIZ_SCORING } from '../polls/constants.js';
-import { BOARD_LIMITS, BROADCAST_MAX_CHARS, MECHANIC_KINDS, ROTATIONS, SHEET_ENUMS, STEP_LIMITS } from './constants.js';
+import {
+  BOARD_LIMITS,
+  BROADCAST_MAX_CHARS,
+  type MECHANIC_KINDS,
+  ROTATIONS,
+  SHEET_ENUMS,
+  STEP_LIMITS,
+} from './constants.js';
 
 export * from './constants.js';
 
