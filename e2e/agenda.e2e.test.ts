@@ -76,6 +76,21 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
       .poll(() => ana.page.getByTestId('board-question').textContent())
       .toBe('Which ideas should we start with?');
     await expect.poll(() => m.locator('[data-testid=agenda-step][data-status=done]').count()).toBe(1);
+    // The template sheet: filled, saved, and there again after a reload.
+    await m.getByTestId('agenda-sheet').locator('summary').click();
+    await m.locator('#sheet-title').fill('Jugendaustausch Kamen – Łódź');
+    await m.locator('#sheet-towns').fill('Kamen, DE\nŁódź, PL, Urząd Miasta');
+    await m.locator('#sheet-interpretation').selectOption('consecutive');
+    await expectAccessible(m, 'template sheet');
+    await m.getByTestId('sheet-save').click();
+    await m.getByTestId('sheet-saved').waitFor();
+    await m.reload();
+    await m.getByTestId('tab-host').click();
+    await m.getByTestId('agenda-sheet').locator('summary').click();
+    await expect.poll(() => m.locator('#sheet-towns').inputValue()).toBe('Kamen, DE\nŁódź, PL, Urząd Miasta');
+    expect(await m.locator('#sheet-interpretation').inputValue()).toBe('consecutive');
+    expect(await m.locator('[data-testid=agenda-step][data-status=running]').count()).toBe(1);
+
     await ana.page.getByTestId('tab-now').click();
     await ana.page.getByTestId('agenda-now-card').screenshot({ path: screenshotPath('agenda-participant.png') });
   });

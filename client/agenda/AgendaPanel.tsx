@@ -15,6 +15,7 @@ import { useSession } from '../session/context.js';
 import { Alert } from '../ui/Alert.js';
 import { PathIcon } from '../ui/Icon.js';
 import { NowAndNext } from './AgendaNow.js';
+import { SheetForm } from './SheetForm.js';
 import { formatFacts, formatName, mechanicName, questionOf, stepName } from './labels.js';
 import type { AgendaState } from './state.js';
 
@@ -35,6 +36,7 @@ export function AgendaPanel() {
       {moderator && <Controls agenda={agenda} />}
       {moderator && <Plan agenda={agenda} />}
       {moderator && <Catalogue agenda={agenda} />}
+      {moderator && <SheetForm agenda={agenda} />}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { polls } from '../messages/de/polls.js';
 import { lobby } from '../messages/de/lobby.js';
 import { layout } from '../messages/de/layout.js';
 import { agenda } from '../messages/de/agenda.js';
+import { agendaSheet } from '../messages/de/agenda-sheet.js';
 
 /** Every German message (a chunk of its own in the client, loaded when German is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -19,4 +20,5 @@ export const messages: Record<MessageKey, Message> = {
   ...lobby,
   ...layout,
   ...agenda,
+  ...agendaSheet,
 };

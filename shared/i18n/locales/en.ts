@@ -6,11 +6,22 @@ import { polls } from '../messages/polls.js';
 import { lobby } from '../messages/lobby.js';
 import { layout } from '../messages/layout.js';
 import { agenda } from '../messages/agenda.js';
+import { agendaSheet } from '../messages/agenda-sheet.js';
 
 /**
  * Every English message: the keys of the catalogue, and the fallback the client always has (bundled);
  * the other languages are chunks of their own that the client loads when they are chosen.
  * A feature adds its messages file (one per language) and one line in each locales/<locale>.ts.
  */
-export const messages = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby, ...layout, ...agenda };
+export const messages = {
+  ...core,
+  ...media,
+  ...breakouts,
+  ...boards,
+  ...polls,
+  ...lobby,
+  ...layout,
+  ...agenda,
+  ...agendaSheet,
+};
 export type MessageKey = keyof typeof messages;

@@ -8,6 +8,7 @@ import { polls } from '../messages/fr/polls.js';
 import { lobby } from '../messages/fr/lobby.js';
 import { layout } from '../messages/fr/layout.js';
 import { agenda } from '../messages/fr/agenda.js';
+import { agendaSheet } from '../messages/fr/agenda-sheet.js';
 
 /** Every French message (a chunk of its own in the client, loaded when French is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -19,4 +20,5 @@ export const messages: Record<MessageKey, Message> = {
   ...lobby,
   ...layout,
   ...agenda,
+  ...agendaSheet,
 };

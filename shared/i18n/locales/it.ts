@@ -8,6 +8,7 @@ import { polls } from '../messages/it/polls.js';
 import { lobby } from '../messages/it/lobby.js';
 import { layout } from '../messages/it/layout.js';
 import { agenda } from '../messages/it/agenda.js';
+import { agendaSheet } from '../messages/it/agenda-sheet.js';
 
 /** Every Italian message (a chunk of its own in the client, loaded when Italian is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -19,4 +20,5 @@ export const messages: Record<MessageKey, Message> = {
   ...lobby,
   ...layout,
   ...agenda,
+  ...agendaSheet,
 };

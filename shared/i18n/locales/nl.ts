@@ -8,6 +8,7 @@ import { polls } from '../messages/nl/polls.js';
 import { lobby } from '../messages/nl/lobby.js';
 import { layout } from '../messages/nl/layout.js';
 import { agenda } from '../messages/nl/agenda.js';
+import { agendaSheet } from '../messages/nl/agenda-sheet.js';
 
 /** Every Dutch message (a chunk of its own in the client, loaded when Dutch is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -19,4 +20,5 @@ export const messages: Record<MessageKey, Message> = {
   ...lobby,
   ...layout,
   ...agenda,
+  ...agendaSheet,
 };

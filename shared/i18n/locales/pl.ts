@@ -8,6 +8,7 @@ import { polls } from '../messages/pl/polls.js';
 import { lobby } from '../messages/pl/lobby.js';
 import { layout } from '../messages/pl/layout.js';
 import { agenda } from '../messages/pl/agenda.js';
+import { agendaSheet } from '../messages/pl/agenda-sheet.js';
 
 /** Every Polish message (a chunk of its own in the client, loaded when Polish is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -19,4 +20,5 @@ export const messages: Record<MessageKey, Message> = {
   ...lobby,
   ...layout,
   ...agenda,
+  ...agendaSheet,
 };
