@@ -82,8 +82,8 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
   const w = state.workshop.value!;
   const me = state.self.value;
   const moderator = state.isModerator.value;
-  // Someone who joined without media on a participant's laptop gets the phone's remote control too.
-  const desktop = wide.value && !(me?.media === false && !moderator);
+  // By the width of the screen alone: a laptop without a camera still gets the stage and panels.
+  const desktop = wide.value;
   const shared = w.stage ?? 'video';
   const shown = stageShown(shared, ui.myStage.value);
 
@@ -95,7 +95,8 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
   }, [chatOpen, chatLength]);
   const unread = chatOpen ? 0 : unreadSince(state.chat.value, ui.chatSeen.value, me?.id) + state.pm.totalUnread.value;
 
-  const open = (target: PanelId | PhoneTab) => {
+  /** Opens a panel or tab; the focus goes to it unless the opener puts it somewhere inside (the chat field). */
+  const open = (target: PanelId | PhoneTab, focus = true) => {
     if (desktop) {
       if (target === 'now' || target === 'board') {
         if (target === 'board') ui.myStage.value = { view: 'board', sharedWhenChosen: shared };
@@ -103,16 +104,17 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
       }
       ui.panel.value = target;
     } else ui.tab.value = target === 'polls' ? 'now' : (target as PhoneTab);
-    requestAnimationFrame(() =>
-      document.getElementById(`view-${target === 'polls' && !desktop ? 'now' : target}`)?.focus(),
-    );
+    if (focus)
+      requestAnimationFrame(() =>
+        document.getElementById(`view-${target === 'polls' && !desktop ? 'now' : target}`)?.focus(),
+      );
   };
   useNotifications(state, ui, open, desktop);
 
   // [CHAT4] "Message" on someone in the list opens the chat.
   const focusRequest = state.pm.focusRequest.value;
   useEffect(() => {
-    if (focusRequest > 0) open('chat');
+    if (focusRequest > 0) open('chat', false);
   }, [focusRequest]);
   // The moderators change the stage: a phone follows (the board comes to everyone, video back to "Now").
   useEffect(() => {
@@ -217,7 +219,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
             </div>
           </section>
           <aside class="panels" aria-label={t('layout.panels')}>
-            <Tabs ids={panelsFor(moderator)} active={ui.panel.value} badges={badges} onPick={(id) => open(id)} />
+            <Tabs ids={panelsFor(moderator)} active={ui.panel.value} badges={badges} onPick={(id) => open(id, false)} />
             {panelsFor(moderator).map((id) => (
               <div
                 key={id}
@@ -258,7 +260,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
           <Actions state={state} />
         </section>
       ) : (
-        <Tabs ids={phoneTabsFor(moderator)} active={ui.tab.value} badges={badges} onPick={(id) => open(id)} phone />
+        <Tabs ids={phoneTabsFor(moderator)} active={ui.tab.value} badges={badges} onPick={(id) => open(id, false)} phone />
       )}
       <ToastRegion toasts={ui.toasts} />
     </div>
