@@ -260,7 +260,13 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
           <Actions state={state} />
         </section>
       ) : (
-        <Tabs ids={phoneTabsFor(moderator)} active={ui.tab.value} badges={badges} onPick={(id) => open(id, false)} phone />
+        <Tabs
+          ids={phoneTabsFor(moderator)}
+          active={ui.tab.value}
+          badges={badges}
+          onPick={(id) => open(id, false)}
+          phone
+        />
       )}
       <ToastRegion toasts={ui.toasts} />
     </div>
