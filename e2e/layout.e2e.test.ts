@@ -60,6 +60,11 @@ describe.skipIf(!hasBrowser())('[LAYOUT] the workshop screen in the browser', ()
       expect(await overflow(page)).toEqual({ down: 0, sideways: 0 });
     }
 
+    // [LAYOUT7] A tile is read as one sentence: name, town, microphone, camera.
+    await expect
+      .poll(() => mod.locator('[data-testid=tile][data-who="Heinz Becker"] [data-testid=tile-summary]').textContent())
+      .toMatch(/^Heinz Becker, Lippstadt, Microphone (on|off)/);
+
     // Heinz raises his hand: Marie hears it where she is, with the way to it.
     await heinz.getByTestId('hand-toggle').click();
     const toast = mod.locator('[data-testid=toast][data-key^="hand:"]');

@@ -463,11 +463,14 @@ function useNotifications(
   desktop: boolean,
 ) {
   const { breakouts: br, polls } = useSession();
-  const seen = useSignal<{ hands: Set<string>; help: Set<string>; polls: Set<string> } | null>(null);
+  const seen = useSignal<{ hands: Set<string>; help: Set<string>; polls: Set<string>; closed: Set<string> } | null>(
+    null,
+  );
   const moderator = state.isModerator.value;
   const hands = state.hands.value;
   const help = br.view.value?.help ?? [];
   const openPolls = polls.open.value;
+  const closedPolls = polls.closed.value;
   const name = (id: string) => state.people.value.get(id)?.name ?? '';
   useEffect(() => {
     const before = seen.peek();
@@ -475,6 +478,7 @@ function useNotifications(
       hands: new Set(hands.map((p) => `${p.id}:${p.handRaisedAt}`)),
       help: new Set(help.map((h) => `${h.participantId}:${h.at}`)),
       polls: new Set(openPolls.map((p) => p.id)),
+      closed: new Set(closedPolls.map((p) => p.id)),
     };
     seen.value = now;
     if (!before) return;
@@ -501,7 +505,14 @@ function useNotifications(
           text: t('layout.toast.poll', { question: p.question }),
           action: { label: t('layout.toast.vote'), run: () => open('polls') },
         });
-  }, [hands, help, openPolls]);
+    // A poll's end: its results, announced politely to everyone who may see them.
+    for (const p of arrivals(before.closed, closedPolls, (p) => p.id))
+      ui.toasts.show({
+        key: `poll:${p.id}`,
+        text: t('layout.toast.pollClosed', { question: p.question }),
+        action: { label: t('layout.toast.results'), run: () => open('polls') },
+      });
+  }, [hands, help, openPolls, closedPolls]);
 
   // Moved into a room or back: the banner is on the stage ("Now" on a phone); say so wherever one is looking.
   const room = br.myRoomId.value;

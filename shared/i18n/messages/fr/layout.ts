@@ -48,6 +48,8 @@ export const layout: Translation<typeof en> = {
   'layout.toast.goToRoom': 'Aller dans la salle',
   'layout.toast.poll': 'Nouveau sondage : {question}',
   'layout.toast.vote': 'Voter',
+  'layout.toast.pollClosed': 'Sondage terminé : {question}',
+  'layout.toast.results': 'Résultats',
   'layout.toast.inRoom': 'Vous êtes maintenant dans {room}',
   'layout.toast.board': 'L’animation montre le tableau sur la scène',
   'layout.toast.oneMinute': 'Plus qu’une minute dans les sous-groupes',

@@ -47,6 +47,8 @@ export const layout: Translation<typeof en> = {
   'layout.toast.goToRoom': 'Vai nella stanza',
   'layout.toast.poll': 'Nuovo sondaggio: {question}',
   'layout.toast.vote': 'Vota',
+  'layout.toast.pollClosed': 'Sondaggio chiuso: {question}',
+  'layout.toast.results': 'Risultati',
   'layout.toast.inRoom': 'Ora è in {room}',
   'layout.toast.board': 'La conduzione mostra la bacheca sul palco',
   'layout.toast.oneMinute': 'Ancora un minuto nelle stanze',
