@@ -7,7 +7,9 @@ import {
   joinWorkshop,
   launchBrowser,
   newPerson,
+  openPanel,
   screenshotPath,
+  showBoard,
   startServer,
   type TestServer,
 } from './harness.js';
@@ -31,12 +33,14 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     await joinWorkshop(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen', media: false });
     const ana = await newPerson(browser, { locale: 'fr-FR' });
     await joinWorkshop(ana.page, inviteUrl, { name: 'Ana', town: 'Lyon', media: false });
+    const ola = await newPerson(browser, { locale: 'pl-PL', viewport: { width: 390, height: 844 } });
+    await joinWorkshop(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów', media: false });
     // Nothing planned: participants see no run sheet at all.
     await expect(ana.page.getByTestId('agenda-panel').count()).resolves.toBe(0);
 
     const m = mia.page;
-    // Joined without media: the phone layout, whose "Host" tab holds the run sheet.
-    await m.getByTestId('tab-host').click();
+    // The run sheet is in the Host panel (a tab on a phone).
+    await openPanel(m, 'host');
     await m.getByRole('button', { name: 'Use: First meeting of two towns (90 min)' }).click();
     const steps = m.getByTestId('agenda-step');
     await expect.poll(() => steps.count()).toBe(8);
@@ -59,7 +63,9 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     expect(text).toContain('Écrivez une idée par carte sur le tableau.');
     await expect.poll(() => ana.page.getByTestId('agenda-next').textContent()).toBe('Ensuite : Vote par points');
     await expectAccessible(ana.page, 'participant run sheet');
-    await ana.page.getByTestId('tab-board').click();
+    // On a phone, in Polish: the Now tab says the same.
+    await expect.poll(() => ola.page.getByTestId('agenda-now').textContent()).toContain('Teraz: Zbieranie kart');
+    await showBoard(ana.page);
     await expect
       .poll(() => ana.page.getByTestId('board-question').textContent())
       .toBe('What could our towns do together?');
@@ -85,13 +91,12 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     await m.getByTestId('sheet-save').click();
     await m.getByTestId('sheet-saved').waitFor();
     await m.reload();
-    await m.getByTestId('tab-host').click();
+    await openPanel(m, 'host');
     await m.getByTestId('agenda-sheet').locator('summary').click();
     await expect.poll(() => m.locator('#sheet-towns').inputValue()).toBe('Kamen, DE\nŁódź, PL, Urząd Miasta');
     expect(await m.locator('#sheet-interpretation').inputValue()).toBe('consecutive');
     expect(await m.locator('[data-testid=agenda-step][data-status=running]').count()).toBe(1);
 
-    await ana.page.getByTestId('tab-now').click();
     await ana.page.getByTestId('agenda-now-card').screenshot({ path: screenshotPath('agenda-participant.png') });
   });
 });
