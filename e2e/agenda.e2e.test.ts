@@ -9,7 +9,6 @@ import {
   newPerson,
   openPanel,
   screenshotPath,
-  showBoard,
   startServer,
   type TestServer,
 } from './harness.js';
@@ -65,7 +64,8 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     await expectAccessible(ana.page, 'participant run sheet');
     // On a phone, in Polish: the Now tab says the same.
     await expect.poll(() => ola.page.getByTestId('agenda-now').textContent()).toContain('Teraz: Zbieranie kart');
-    await showBoard(ana.page);
+    // The board came onto everyone's stage by itself (on a phone: the Board tab is offered).
+    await expect.poll(() => ana.page.getByTestId('stage').getAttribute('data-view')).toBe('board');
     await expect
       .poll(() => ana.page.getByTestId('board-question').textContent())
       .toBe('What could our towns do together?');

@@ -46,6 +46,9 @@ async function unlessOff(run: () => Promise<unknown>) {
 export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
   const breakoutVersion = async (workshopId: string) => (await deps.store.breakouts.get(workshopId))?.version ?? 0;
 
+  /** Cards and dots happen on the board: it goes onto everyone's stage, as the moderator's "Board" button does. */
+  const boardOnStage = (ctx: MemberContext) => invoke('workshop:stage', { view: 'board' }, ctx);
+
   /** The plenary board's settings, as the board's handler applies them; the actor's own page gets the op too. */
   async function boardSettings(ctx: MemberContext, patch: CommandInput<'board:settings'>['patch']) {
     const result = await invoke('board:settings', { roomId: PLENARY, patch }, ctx);
@@ -101,6 +104,7 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
           cardsHidden: p.hidden,
           cardsAnonymous: p.anonymous,
         });
+        await boardOnStage(ctx);
         return {};
       },
       // Collecting ends and the cards are revealed: the next step (clustering, dots) works with them.
@@ -110,6 +114,7 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
     dots: {
       async start(ctx, _w, p) {
         await boardSettings(ctx, { header: p.question, startDots: true, dotBudget: p.budget, dotsPerCard: p.perCard });
+        await boardOnStage(ctx);
         return {};
       },
       stop: (ctx) => boardSettings(ctx, { dotsOpen: false }),
