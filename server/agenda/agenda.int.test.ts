@@ -148,6 +148,51 @@ function suite(label: string, start: () => Promise<TestServer>) {
       void code;
     });
 
+    test('[AG2] a World Café step opens its tables as rotating rooms; a quiz step is revealed by Next', async () => {
+      const { moderator, people } = await workshopWith(server.url, 'Ana', 'Bartek', 'Cora', 'Dan');
+      const mod = moderator.socket;
+      const steps: StepInput[] = [
+        {
+          format: 'worldCafe',
+          durationMin: 45,
+          params: { kind: 'rotation', rotation: 'worldCafe', rounds: 3, tables: ['Jugend', 'Kultur'] },
+        },
+        {
+          format: 'cityQuiz',
+          durationMin: 5,
+          params: {
+            kind: 'poll',
+            question: 'Łódź ist größer als Kamen?',
+            pollKind: 'yesno',
+            quiz: { correct: ['yes'], scoring: 'town' },
+          },
+        },
+      ];
+      let a = await ok(mod, 'agenda:plan', { version: 0, steps });
+      const moved = waitFor(people[0]!.socket, 'breakout:moved');
+      a = (await ok(mod, 'agenda:start', { version: a.version })).agenda;
+      await moved;
+      const cafe = await ok(mod, 'breakout:sync', {});
+      expect(cafe).toMatchObject({
+        status: 'open',
+        rotation: { kind: 'worldCafe', rounds: 3 },
+        round: { index: 0, total: 3 },
+      });
+      expect(cafe.rooms.map((r) => r.name)).toEqual(['Jugend', 'Kultur']);
+      expect(cafe.round!.deadline - cafe.round!.startedAt).toBe(15 * 60_000);
+
+      const launched = waitFor(people[1]!.socket, 'poll:updated', (p) => p.status === 'open');
+      const r = await ok(mod, 'agenda:next', { version: a.version });
+      expect((await ok(mod, 'breakout:sync', {})).status).not.toBe('open');
+      const quiz = await launched;
+      expect(quiz).toMatchObject({ question: 'Łódź ist größer als Kamen?', anonymous: false });
+      await ok(people[1]!.socket, 'poll:vote', { pollId: quiz.id, choices: ['yes'] });
+      const scored = waitFor(people[1]!.socket, 'poll:scored');
+      await ok(mod, 'agenda:next', { version: r.agenda.version });
+      // Revealed: the leaderboard counts per town; Bartek's town (Lyon) has the point.
+      expect(await scored).toMatchObject({ scoring: 'town', questions: 1, towns: [{ town: 'Lyon', points: 1 }] });
+    });
+
     test('[AG9] a step whose rooms cannot open still runs, and says why', async () => {
       const { moderator } = await workshopWith(server.url);
       const a = await ok(moderator.socket, 'agenda:plan', { version: 0, steps: [programme[3]!] });
