@@ -360,6 +360,7 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
 
     // Ana erases her ellipse, everyone sees it go; her undo brings it back.
     await ana.page.locator('[data-tool=eraser]').click();
+    await ana.page.getByTestId('board-canvas').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const ellipse = (await ana.page.locator('.board-content [data-kind=shape]').boundingBox())!;
     await ana.page.mouse.move(ellipse.x + 2, ellipse.y + ellipse.height / 2);
     await ana.page.mouse.down();

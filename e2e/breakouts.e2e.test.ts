@@ -319,7 +319,8 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
   it('[E2E-BR5] the moderator drags a person from one room to another in the preview', async () => {
     const organiser = await aPerson();
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Drag and drop');
-    const jonas = await aPerson({ viewport: { width: 1400, height: 1000 } });
+    // Tall enough for both rooms of the plan to be in view in the Rooms panel at once.
+    const jonas = await aPerson({ viewport: { width: 1400, height: 1400 } });
     await joinWithoutMedia(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen' });
     const people = new Map<string, Page>();
     for (const [i, name] of ['Petra', 'Ola', 'Marie', 'Heinz'].entries()) {

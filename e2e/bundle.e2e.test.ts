@@ -58,6 +58,8 @@ describe.skipIf(!hasBrowser())('what each visitor downloads', () => {
     await openPanel(jonas.page, 'rooms');
     await jonas.page.getByTestId('breakout-panel').waitFor();
     await jonas.page.getByTestId('media').waitFor();
+    await showBoard(jonas.page);
+    await jonas.page.getByTestId('board-controls').waitFor();
     await openPanel(jonas.page, 'polls');
     await jonas.page.getByTestId('poll-new').click();
     await jonas.page.locator('#poll-question').fill('Kaffee oder Tee?');

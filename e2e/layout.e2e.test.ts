@@ -1,3 +1,4 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -97,6 +98,12 @@ describe.skipIf(!hasBrowser())('[LAYOUT] the workshop screen in the browser', ()
     for (const page of [mod, heinz]) expect(await overflow(page)).toEqual({ down: 0, sideways: 0 });
     await mod.screenshot({ path: screenshotPath('layout-desktop-moderator.png') });
     await heinz.screenshot({ path: screenshotPath('layout-desktop-participant.png') });
+    // UPDATE_SCREENSHOTS=1 refreshes the README's pictures of the screen.
+    if (process.env.UPDATE_SCREENSHOTS) {
+      mkdirSync('docs/screenshots', { recursive: true });
+      copyFileSync(screenshotPath('layout-desktop-moderator.png'), 'docs/screenshots/workshop.png');
+      copyFileSync(screenshotPath('layout-desktop-participant.png'), 'docs/screenshots/participant.png');
+    }
     await expectAccessible(mod, 'desktop moderator, board on the stage');
     await expectAccessible(heinz, 'desktop participant, board on the stage');
 
@@ -143,6 +150,7 @@ describe.skipIf(!hasBrowser())('[LAYOUT] the workshop screen in the browser', ()
     await ola.getByTestId('board-toolbar').waitFor({ state: 'visible' });
     expect((await overflow(ola)).sideways).toBe(0);
     await ola.screenshot({ path: screenshotPath('layout-phone.png') });
+    if (process.env.UPDATE_SCREENSHOTS) copyFileSync(screenshotPath('layout-phone.png'), 'docs/screenshots/phone.png');
     await expectAccessible(ola, 'phone, board tab');
 
     // The moderators put the board on the stage, then video again: the phone follows to "Now".

@@ -273,6 +273,7 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     expect(await heinz.page.getByTestId('closed').textContent()).toContain('entfernt');
 
     // Removal sticks: the invite link again, with the form filled in as before, is refused and says why.
+    await openPanel(jonas.page, 'host');
     await jonas.page.getByTestId('lock-toggle').click();
     await expect
       .poll(() => heinz.page.goto(inviteUrl).then(() => heinz.page.getByTestId('join-locked').count()))

@@ -87,7 +87,9 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
   // By the width of the screen alone: a laptop without a camera still gets the stage and panels.
   const desktop = wide.value;
   const shared = w.stage ?? 'video';
-  const shown = stageShown(shared, ui.myStage.value);
+  // Without camera and microphone there is no video to see: the board, until one picks the video.
+  const shown =
+    !media.value && shared === 'video' && !ui.myStage.value ? 'board' : stageShown(shared, ui.myStage.value);
 
   // Chat read while its panel or tab is open.
   const chatOpen = desktop ? ui.panel.value === 'chat' : ui.tab.value === 'chat';
@@ -433,7 +435,12 @@ function StageBar({
         )
       ) : (
         shown !== shared && (
-          <button type="button" class="btn" data-testid="stage-follow" onClick={() => (ui.myStage.value = null)}>
+          <button
+            type="button"
+            class="btn"
+            data-testid="stage-follow"
+            onClick={() => (ui.myStage.value = { view: shared, sharedWhenChosen: shared })}
+          >
             {t(shared === 'board' ? 'layout.stage.followBoard' : 'layout.stage.followVideo')}
           </button>
         )
