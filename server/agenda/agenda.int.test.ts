@@ -62,7 +62,9 @@ function suite(label: string, start: () => Promise<TestServer>) {
 
       // Card collection: everyone hears of the step, the board asks the question and collects cards.
       const anaHears = updated(ana, 0);
+      const onStage = waitFor(ana, 'workshop:updated', (w) => w.stage === 'board');
       let r = await ok(mod, 'agenda:start', { version: agenda.version });
+      await onStage;
       expect(r.problem).toBeNull();
       expect((await anaHears).current).toMatchObject({ stepId: agenda.steps[0]!.id });
       expect(await settingsOf(ana)).toMatchObject({ header: 'Was könnten wir gemeinsam tun?', cardsOpen: true });
