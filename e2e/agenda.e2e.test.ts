@@ -75,7 +75,8 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     await m.screenshot({ path: screenshotPath('agenda-moderator.png') });
 
     // Next: the card round closes and dot voting opens, for everyone.
-    await m.getByTestId('agenda-next-button').click();
+    // Next from the stage (the Host panel may be closed).
+    await m.getByTestId('agenda-now-next').click();
     await expect.poll(() => now.textContent()).toContain('Maintenant : Vote par points');
     await expect.poll(() => ana.page.getByTestId('dots-status').isVisible()).toBe(true);
     await expect

@@ -1,6 +1,6 @@
 import { BUILT_MECHANICS } from '../../shared/agenda/catalogue.js';
 import { clockText } from '../../shared/agenda/rules.js';
-import { t, type MessageKey } from '../i18n/i18n.js';
+import { errorText, t, type MessageKey } from '../i18n/i18n.js';
 import { useSession } from '../session/context.js';
 import { instructionsOf, stepName } from './labels.js';
 import type { AgendaState } from './state.js';
@@ -12,9 +12,33 @@ import type { AgendaState } from './state.js';
 export function AgendaNow() {
   const { workshop, agenda } = useSession();
   if (agenda.agenda.value.steps.length === 0) return null;
+  const moderator = workshop.isModerator.value;
+  const running = agenda.agenda.value.current !== null;
+  const error = agenda.error.value;
   return (
     <section class="card agenda agenda--now" aria-label={t('agenda.title')} data-testid="agenda-now-card">
-      <NowAndNext agenda={agenda} moderator={workshop.isModerator.value} />
+      <NowAndNext agenda={agenda} moderator={moderator} />
+      {/* Moderators move on from here too: the run sheet itself may be in a closed panel. */}
+      {moderator && running && (
+        <div class="agenda__buttons">
+          <button
+            type="button"
+            class="btn btn--primary"
+            data-testid="agenda-now-next"
+            onClick={() => void agenda.actions.next()}
+          >
+            {t('agenda.next')}
+          </button>
+          <button type="button" class="btn" onClick={() => void agenda.actions.extend(5)}>
+            {t('agenda.extend')}
+          </button>
+        </div>
+      )}
+      {moderator && error && (
+        <p class="alert alert--error" role="alert">
+          {errorText(error)}
+        </p>
+      )}
     </section>
   );
 }
