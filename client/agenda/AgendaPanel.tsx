@@ -151,6 +151,7 @@ function StepRow({ step, index, count, agenda }: { step: Step; index: number; co
           />
         </div>
       )}
+      <NumberParam step={step} name={name} agenda={agenda} />
       <div class="agenda__step-actions">
         <IconButton
           d={ICONS.up}
@@ -253,5 +254,36 @@ function IconButton(props: { d: string; label: string; disabled?: boolean; onCli
     >
       <PathIcon d={props.d} />
     </button>
+  );
+}
+
+const NUMBER_PARAMS = {
+  dots: { key: 'budget', label: 'agenda.budgetOf', max: 30 },
+  rooms: { key: 'rooms', label: 'agenda.roomsOf', max: STEP_LIMITS.rooms },
+  rotation: { key: 'rounds', label: 'agenda.roundsOf', max: STEP_LIMITS.rounds },
+} as const;
+
+/** The one number a step's mechanic needs besides its minutes, where it has one. */
+function NumberParam({ step, name, agenda }: { step: Step; name: string; agenda: AgendaState }) {
+  const kind = step.params.kind;
+  if (kind !== 'dots' && kind !== 'rooms' && kind !== 'rotation') return null;
+  const { key, label, max } = NUMBER_PARAMS[kind];
+  const value = (step.params as Record<string, unknown>)[key] as number;
+  const id = `agenda-${key}-${step.id}`;
+  return (
+    <div class="field--inline">
+      <label for={id}>{t(label, { name })}</label>
+      <input
+        id={id}
+        type="number"
+        min={1}
+        max={max}
+        value={value}
+        onChange={(e) => {
+          const v = Number(e.currentTarget.value);
+          if (Number.isInteger(v) && v >= 1 && v <= max) void agenda.actions.setNumber(step.id, key, v);
+        }}
+      />
+    </div>
   );
 }

@@ -91,3 +91,17 @@ test('an older run sheet arriving after a newer one is ignored', async () => {
   expect(agenda.agenda.value.version).toBe(5);
   expect(agenda.agenda.value.steps).toEqual([]);
 });
+
+test('the dot budget of a step is changed in the plan, other kinds keep their params', async () => {
+  fake.reply('agenda:sync', { sheet: null, agenda: view(3) });
+  await settle();
+  void agenda.actions.setNumber('b', 'budget', 5);
+  await settle();
+  const sent = fake.sent('agenda:plan').at(-1)!.payload as { steps: StepInput[] };
+  expect(sent.steps[1]!.params).toMatchObject({ kind: 'dots', budget: 5 });
+  void agenda.actions.setNumber('a', 'rooms', 3);
+  await settle();
+  expect((fake.sent('agenda:plan').at(-1)!.payload as { steps: StepInput[] }).steps[0]!.params).not.toHaveProperty(
+    'rooms',
+  );
+});

@@ -97,6 +97,9 @@ export function createAgendaState(conn: Connection, ws: WorkshopState, translate
     setMinutes: (stepId: string, durationMin: number) => edit(stepId, (s) => ({ ...s, durationMin })),
     setQuestion: (stepId: string, question: string) =>
       edit(stepId, (s) => ('question' in s.params ? { ...s, params: { ...s.params, question } } : s)),
+    /** A number of a step's mechanic: the dot budget, the number of rooms, the rounds of a rotation. */
+    setNumber: (stepId: string, key: 'budget' | 'rooms' | 'rounds', value: number) =>
+      edit(stepId, (s) => (key in s.params ? { ...s, params: { ...s.params, [key]: value } as Step['params'] } : s)),
     start: async (stepId?: string) =>
       ran(await run(conn.request('agenda:start', stepId ? { version: version(), stepId } : { version: version() }))),
     next: async () => ran(await run(conn.request('agenda:next', { version: version() }))),
