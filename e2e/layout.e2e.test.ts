@@ -223,10 +223,12 @@ describe.skipIf(!hasBrowser())('[LAYOUT] the workshop screen in the browser', ()
     await tabTo(page, action);
     await page.keyboard.press('Enter');
     await tabTo(page, page.locator('[data-testid=poll-option]').first());
-    await page.keyboard.press('Enter');
-    await page.getByTestId('poll-voted').waitFor();
-    // Focus stayed visible all along: the focused element has an outline.
+    // The focus is visible: the focused option has an outline.
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('poll-voted').waitFor();
+    // After voting the focus is still on the page's content, not lost to the document.
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
   });
 });
