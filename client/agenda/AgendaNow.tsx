@@ -4,6 +4,7 @@ import { errorText, t, type MessageKey } from '../i18n/i18n.js';
 import { useSession } from '../session/context.js';
 import { instructionsOf, stepName } from './labels.js';
 import type { AgendaState } from './state.js';
+import './agenda.css';
 
 /**
  * What runs now and what comes next, for everyone (the stage, a phone's "Now" tab). Nothing while no
