@@ -66,11 +66,11 @@ describe.skipIf(!hasBrowser())('[LAYOUT] the workshop screen in the browser', ()
       .poll(() => mod.locator('[data-testid=tile][data-who="Heinz Becker"] [data-testid=tile-summary]').textContent())
       .toMatch(/^Heinz Becker, Lippstadt, Microphone (on|off)/);
 
-    // Heinz raises his hand: Marie hears it where she is, with the way to it.
+    // Heinz raises his hand while Marie reads the chat: she hears it there, with the way to it.
+    await mod.getByTestId('tab-chat').click();
     await heinz.getByTestId('hand-toggle').click();
     const toast = mod.locator('[data-testid=toast][data-key^="hand:"]');
     await expect.poll(() => toast.textContent()).toContain('Heinz Becker');
-    await mod.getByTestId('tab-chat').click();
     await toast.getByTestId('toast-action').click();
     expect(await mod.getByTestId('tab-people').getAttribute('aria-selected')).toBe('true');
     expect(await mod.getByTestId('badge-people').textContent()).toContain('1');

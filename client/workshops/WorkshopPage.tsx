@@ -504,9 +504,12 @@ function useNotifications(
     };
     seen.value = now;
     if (!before) return;
+    // What is already in front of the person needs no notification over it (the poll they are looking at).
+    const inView = (target: 'people' | 'polls') =>
+      desktop ? ui.panel.peek() === target : ui.tab.peek() === (target === 'polls' ? 'now' : target);
     if (moderator) {
       for (const p of arrivals(before.hands, hands, (p) => `${p.id}:${p.handRaisedAt}`))
-        if (p.id !== state.self.peek()?.id)
+        if (p.id !== state.self.peek()?.id && !inView('people'))
           ui.toasts.show({
             key: `hand:${p.id}`,
             text: t('layout.toast.hand', { name: p.name }),
@@ -521,7 +524,7 @@ function useNotifications(
         });
     }
     for (const p of arrivals(before.polls, openPolls, (p) => p.id))
-      if (!moderator)
+      if (!moderator && !inView('polls'))
         ui.toasts.show({
           key: `poll:${p.id}`,
           text: t('layout.toast.poll', { question: p.question }),
@@ -529,11 +532,12 @@ function useNotifications(
         });
     // A poll's end: its results, announced politely to everyone who may see them.
     for (const p of arrivals(before.closed, closedPolls, (p) => p.id))
-      ui.toasts.show({
-        key: `poll:${p.id}`,
-        text: t('layout.toast.pollClosed', { question: p.question }),
-        action: { label: t('layout.toast.results'), run: () => open('polls') },
-      });
+      if (!inView('polls'))
+        ui.toasts.show({
+          key: `poll:${p.id}`,
+          text: t('layout.toast.pollClosed', { question: p.question }),
+          action: { label: t('layout.toast.results'), run: () => open('polls') },
+        });
   }, [hands, help, openPolls, closedPolls]);
 
   // Moved into a room or back: the banner is on the stage ("Now" on a phone); say so wherever one is looking.
