@@ -9,6 +9,7 @@ import { mediaHandlers } from './media/handlers.js';
 import { pollFeature } from './polls/handlers.js';
 import type { Deps, Handler, HandlerTable, TypedSocket } from './realtime/types.js';
 import { sfuFeature } from './sfu/handlers.js';
+import { speakingFeature } from './speaking/handlers.js';
 import { workshopFeature } from './workshops/handlers.js';
 
 /**
@@ -47,7 +48,8 @@ export function createFeatures(deps: Deps): Features {
   const media: Feature<keyof typeof mediaCommands> = handlersOnly(mediaHandlers(deps, sfu.info));
   const boards: Feature<keyof typeof boardCommands> = handlersOnly(boardHandlers(deps));
   const polls = pollFeature(deps);
-  const all = [workshops, chat, breakouts, media, sfu, boards, polls];
+  const speaking = speakingFeature(deps);
+  const all = [workshops, chat, breakouts, media, sfu, boards, polls, speaking];
   return {
     handlers: {
       ...workshops.handlers,
@@ -57,6 +59,7 @@ export function createFeatures(deps: Deps): Features {
       ...sfu.handlers,
       ...boards.handlers,
       ...polls.handlers,
+      ...speaking.handlers,
     },
     start: async () => {
       await Promise.all(all.map((f) => f.start()));

@@ -9,6 +9,7 @@ import { boardCommands, type BoardServerEvents } from './boards/events.js';
 import { chatCommands, type ChatServerEvents } from './chat/events.js';
 import { mediaCommands, sfuCommands, type MediaServerEvents } from './media/events.js';
 import { pollCommands, type PollServerEvents } from './polls/events.js';
+import { speakingCommands, type SpeakingServerEvents } from './speaking/events.js';
 import { workshopCommands, type WorkshopServerEvents } from './workshops/events.js';
 
 export * from './command.js';
@@ -23,6 +24,7 @@ export const COMMANDS = {
   ...breakoutCommands,
   ...boardCommands,
   ...pollCommands,
+  ...speakingCommands,
 } as const;
 
 type Commands = typeof COMMANDS;
@@ -46,7 +48,8 @@ export type ServerToClientEvents = SystemServerEvents &
   MediaServerEvents &
   BreakoutServerEvents &
   BoardServerEvents &
-  PollServerEvents;
+  PollServerEvents &
+  SpeakingServerEvents;
 
 /** What one node tells the others (Socket.IO serverSideEmit over the Redis adapter). */
 export interface InterServerEvents {

@@ -78,4 +78,10 @@ export const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'poll:sync': {},
   'poll:leaderboard': { series: 'Quiz' },
   'poll:export': {},
+  'speaking:start': { question: 'Wie geht es euch?', thinkSec: 0 },
+  'speaking:next': { roomId: 'plenary' },
+  'speaking:back': { roomId: 'plenary' },
+  'speaking:stop': {},
+  'speaking:pass': {},
+  'speaking:sync': {},
 };

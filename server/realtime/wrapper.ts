@@ -50,6 +50,7 @@ const SAFE_TO_RETRY: ReadonlySet<CommandName> = new Set<CommandName>([
   'poll:sync',
   'poll:vote', // one field per voter: a re-vote overwrites
   'poll:leaderboard',
+  'speaking:sync', // appends a late joiner once: applied twice changes nothing
   'media:update',
 ]);
 /** How long a safe command is retried before the page is told it failed. */

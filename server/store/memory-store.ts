@@ -3,6 +3,7 @@ import { MemoryBoardStore } from '../boards/store/memory.js';
 import { MemoryBreakoutStore } from '../breakouts/store/memory.js';
 import { MemoryPollStore } from '../polls/store/memory.js';
 import { MemorySfuStore } from '../sfu/store/memory.js';
+import { MemorySpeakingStore } from '../speaking/store/memory.js';
 import { MemoryWorkshopStore } from '../workshops/store/memory.js';
 import type { Store, StoreHealth } from './store.js';
 
@@ -12,6 +13,7 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
   readonly boards = new MemoryBoardStore();
   readonly polls = new MemoryPollStore();
   readonly sfu = new MemorySfuStore();
+  readonly speaking = new MemorySpeakingStore();
   // Moves land in the same synchronous turn as the breakout state, so `apply` stays atomic.
   readonly breakouts = new MemoryBreakoutStore((w, p, roomId) => this.placeNow(w, p, roomId));
   private readonly limiters = new Map<string, RateLimiterMemory>();
@@ -32,6 +34,7 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
       this.polls.dropWorkshop(id);
       this.breakouts.dropWorkshop(id);
       this.sfu.dropWorkshop(id);
+      this.speaking.dropWorkshop(id);
     }
     return ids;
   }

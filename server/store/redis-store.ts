@@ -4,6 +4,7 @@ import { RedisBreakoutStore } from '../breakouts/store/redis.js';
 import { createLogger, type Logger } from '../logger.js';
 import { RedisPollStore } from '../polls/store/redis.js';
 import { RedisSfuStore } from '../sfu/store/redis.js';
+import { RedisSpeakingStore } from '../speaking/store/redis.js';
 import { RedisWorkshopStore } from '../workshops/store/redis.js';
 import { connectRedis, type RedisClient } from './redis/client.js';
 import { redisKeys } from './redis/keys.js';
@@ -19,6 +20,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
   readonly boards: RedisBoardStore;
   readonly polls: RedisPollStore;
   readonly sfu: RedisSfuStore;
+  readonly speaking: RedisSpeakingStore;
 
   private constructor(
     client: RedisClient,
@@ -31,6 +33,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
     this.boards = new RedisBoardStore(client, keys);
     this.polls = new RedisPollStore(client, keys);
     this.sfu = new RedisSfuStore(client, keys);
+    this.speaking = new RedisSpeakingStore(client, keys);
   }
 
   limiter(name: string, points: number, durationS: number) {

@@ -3,6 +3,7 @@ import type { BoardStore } from '../boards/store/types.js';
 import type { BreakoutStore } from '../breakouts/store/types.js';
 import type { PollStore } from '../polls/store/types.js';
 import type { SfuStore } from '../sfu/store/types.js';
+import type { SpeakingStore } from '../speaking/store/types.js';
 import type { WorkshopStore } from '../workshops/store/types.js';
 
 /** Whether the store answers: memory always does; Redis when it answers PING in time. */
@@ -24,6 +25,8 @@ export interface Store extends WorkshopStore {
   readonly polls: PollStore;
   /** Where each room's SFU (Janus) lives, and the feeds published there. */
   readonly sfu: SfuStore;
+  /** Speaking order (flash round) rounds per room. */
+  readonly speaking: SpeakingStore;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -4,10 +4,18 @@ import { BREAKOUT_SCRIPTS } from '../../breakouts/store/scripts.js';
 import type { Logger } from '../../logger.js';
 import { POLL_SCRIPTS } from '../../polls/store/scripts.js';
 import { SFU_SCRIPTS } from '../../sfu/store/scripts.js';
+import { SPEAKING_SCRIPTS } from '../../speaking/store/scripts.js';
 import { WORKSHOP_SCRIPTS } from '../../workshops/store/scripts.js';
 
 /** Every feature's Lua scripts, registered once per client so that calls go by SHA (EVALSHA). */
-const SCRIPTS = { ...WORKSHOP_SCRIPTS, ...POLL_SCRIPTS, ...BOARD_SCRIPTS, ...BREAKOUT_SCRIPTS, ...SFU_SCRIPTS };
+const SCRIPTS = {
+  ...WORKSHOP_SCRIPTS,
+  ...POLL_SCRIPTS,
+  ...BOARD_SCRIPTS,
+  ...BREAKOUT_SCRIPTS,
+  ...SFU_SCRIPTS,
+  ...SPEAKING_SCRIPTS,
+};
 
 /** Reconnection is quick and keeps trying: a restarted Redis is used again within half a second. */
 const makeClient = (url: string, failFast = false) =>

@@ -13,6 +13,8 @@ import { CHAT_LOCKS, PRESENCE, ROLES } from '../../../shared/workshops/schema.js
 import type { BreakoutRecord } from '../../breakouts/store/types.js';
 import type { PollRecord, StoredVote } from '../../polls/store/types.js';
 import type { SfuFeed, SfuPlacement } from '../../sfu/store/types.js';
+import type { SpeakingRecord } from '../../speaking/logic.js';
+import { ORDER_MODES, ROUND_PHASES, SPEAKER_STATUSES } from '../../../shared/speaking/constants.js';
 import type { KnockRecord, ParticipantRecord, WorkshopRecord } from '../../workshops/store/types.js';
 
 type Hash = Record<string, string>;
@@ -321,6 +323,42 @@ const breakoutRecord = z.object({
 }) satisfies z.ZodType<BreakoutRecord>;
 
 export const decodeBreakouts = (raw: string) => decodeJson(breakoutRecord, raw, 'breakouts');
+
+const speakingRecord = z.object({
+  version: z.number(),
+  rounds: z.array(
+    z.object({
+      id: z.string(),
+      roomId: z.string(),
+      question: z.string(),
+      thinkSec: z.number(),
+      perSpeakerSec: z.number(),
+      order: z.enum(ORDER_MODES),
+      autoAdvance: z.boolean(),
+      phase: z.enum(ROUND_PHASES),
+      startedAt: z.number(),
+      thinkEndsAt: z.number(),
+      turnStartedAt: z.number().nullable(),
+      deadline: z.number().nullable(),
+      endedAt: z.number().nullable(),
+      speakers: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          town: z.string(),
+          kind: z.enum(['person', 'group']),
+          headcount: z.number(),
+          media: z.boolean(),
+          status: z.enum(SPEAKER_STATUSES),
+          passed: z.boolean(),
+        }),
+      ),
+      current: z.number(),
+    }),
+  ),
+}) satisfies z.ZodType<SpeakingRecord>;
+
+export const decodeSpeaking = (raw: string) => decodeJson(speakingRecord, raw, 'speaking rounds');
 
 // Boards: saved copies are listed by their info JSON. (Ops and snapshots are still parsed without a
 // schema: their item schemas are private to shared/boards/schema.ts, the strict input schemas would refuse

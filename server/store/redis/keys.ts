@@ -28,6 +28,9 @@ export function redisKeys(prefix: string) {
     breakouts: (id: string) => `${w(id)}:breakouts`,
     /** Sorted set of workshop ids by the deadline of their open breakout round. */
     breakoutsDue: () => `${prefix}breakouts:due`,
+    /** Speaking rounds (version, state json) of a workshop, and the sorted set of workshops by their next deadline. */
+    speaking: (id: string) => `${w(id)}:speaking`,
+    speakingDue: () => `${prefix}speaking:due`,
     lock: (name: string) => `${prefix}lock:${name}`,
     /** [WS15] Sorted set: "workshopId participantId" of everyone online or reconnecting, by last sighting. */
     seen: () => `${prefix}presence:seen`,

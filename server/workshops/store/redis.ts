@@ -209,6 +209,7 @@ export class RedisWorkshopStore implements WorkshopStore {
         keys.push(...batch);
       await this.client.unlink(keys);
       await this.client.zRem(this.keys.breakoutsDue(), id);
+      await this.client.zRem(this.keys.speakingDue(), id);
       await this.client.zRem(this.keys.expiries(), member);
       gone.push(id);
     }
