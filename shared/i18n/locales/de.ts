@@ -6,6 +6,15 @@ import { breakouts } from '../messages/de/breakouts.js';
 import { boards } from '../messages/de/boards.js';
 import { polls } from '../messages/de/polls.js';
 import { lobby } from '../messages/de/lobby.js';
+import { speaking } from '../messages/de/speaking.js';
 
 /** Every German message (a chunk of its own in the client, loaded when German is chosen). */
-export const messages: Record<MessageKey, Message> = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby };
+export const messages: Record<MessageKey, Message> = {
+  ...core,
+  ...media,
+  ...breakouts,
+  ...boards,
+  ...polls,
+  ...lobby,
+  ...speaking,
+};

@@ -4,11 +4,12 @@ import { breakouts } from '../messages/breakouts.js';
 import { boards } from '../messages/boards.js';
 import { polls } from '../messages/polls.js';
 import { lobby } from '../messages/lobby.js';
+import { speaking } from '../messages/speaking.js';
 
 /**
  * Every English message: the keys of the catalogue, and the fallback the client always has (bundled);
  * the other languages are chunks of their own that the client loads when they are chosen.
  * A feature adds its messages file (one per language) and one line in each locales/<locale>.ts.
  */
-export const messages = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby };
+export const messages = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby, ...speaking };
 export type MessageKey = keyof typeof messages;

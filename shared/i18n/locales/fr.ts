@@ -6,6 +6,15 @@ import { breakouts } from '../messages/fr/breakouts.js';
 import { boards } from '../messages/fr/boards.js';
 import { polls } from '../messages/fr/polls.js';
 import { lobby } from '../messages/fr/lobby.js';
+import { speaking } from '../messages/fr/speaking.js';
 
 /** Every French message (a chunk of its own in the client, loaded when French is chosen). */
-export const messages: Record<MessageKey, Message> = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby };
+export const messages: Record<MessageKey, Message> = {
+  ...core,
+  ...media,
+  ...breakouts,
+  ...boards,
+  ...polls,
+  ...lobby,
+  ...speaking,
+};

@@ -6,6 +6,15 @@ import { breakouts } from '../messages/it/breakouts.js';
 import { boards } from '../messages/it/boards.js';
 import { polls } from '../messages/it/polls.js';
 import { lobby } from '../messages/it/lobby.js';
+import { speaking } from '../messages/it/speaking.js';
 
 /** Every Italian message (a chunk of its own in the client, loaded when Italian is chosen). */
-export const messages: Record<MessageKey, Message> = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby };
+export const messages: Record<MessageKey, Message> = {
+  ...core,
+  ...media,
+  ...breakouts,
+  ...boards,
+  ...polls,
+  ...lobby,
+  ...speaking,
+};

@@ -6,6 +6,15 @@ import { breakouts } from '../messages/nl/breakouts.js';
 import { boards } from '../messages/nl/boards.js';
 import { polls } from '../messages/nl/polls.js';
 import { lobby } from '../messages/nl/lobby.js';
+import { speaking } from '../messages/nl/speaking.js';
 
 /** Every Dutch message (a chunk of its own in the client, loaded when Dutch is chosen). */
-export const messages: Record<MessageKey, Message> = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby };
+export const messages: Record<MessageKey, Message> = {
+  ...core,
+  ...media,
+  ...breakouts,
+  ...boards,
+  ...polls,
+  ...lobby,
+  ...speaking,
+};

@@ -6,6 +6,15 @@ import { breakouts } from '../messages/pl/breakouts.js';
 import { boards } from '../messages/pl/boards.js';
 import { polls } from '../messages/pl/polls.js';
 import { lobby } from '../messages/pl/lobby.js';
+import { speaking } from '../messages/pl/speaking.js';
 
 /** Every Polish message (a chunk of its own in the client, loaded when Polish is chosen). */
-export const messages: Record<MessageKey, Message> = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby };
+export const messages: Record<MessageKey, Message> = {
+  ...core,
+  ...media,
+  ...breakouts,
+  ...boards,
+  ...polls,
+  ...lobby,
+  ...speaking,
+};
