@@ -4,6 +4,7 @@ import { createBreakoutsState } from '../breakouts/state.js';
 import type { MediaState } from '../media/state.js';
 import type { Connection } from '../net/connection.js';
 import { createPollState } from '../polls/state.js';
+import { createSpeakingState } from '../speaking/state.js';
 import { createWorkshopState } from '../workshops/state.js';
 
 /**
@@ -16,6 +17,7 @@ export function createSession(conn: Connection, code: string) {
   const breakouts = createBreakoutsState(conn, workshop);
   const polls = createPollState(conn, workshop, breakouts.view);
   const board = createBoardState(conn, workshop);
+  const speaking = createSpeakingState(conn, workshop, breakouts.view);
   const media = signal<MediaState | null>(null);
   let disposed = false;
   let loading = false;
@@ -36,6 +38,8 @@ export function createSession(conn: Connection, code: string) {
     breakouts,
     polls,
     board,
+    /** The flash round; `currentSpeakerId(speaking)` (client/speaking/state.ts) is who has the word here. */
+    speaking,
     /** Null until this person is inside with media and the media code has loaded. */
     media,
     dispose() {
@@ -43,6 +47,7 @@ export function createSession(conn: Connection, code: string) {
       stopMedia();
       media.peek()?.dispose();
       board.dispose();
+      speaking.dispose();
       polls.dispose();
       breakouts.dispose();
       workshop.dispose();

@@ -11,6 +11,7 @@ import { CopyField } from '../ui/CopyField.js';
 import { HandsPanel } from './HandsPanel.js';
 import { lazy } from '../ui/lazy.js';
 import { PollPanel } from '../polls/PollPanel.js';
+import { SpeakingPanel } from '../speaking/SpeakingPanel.js';
 import { useSession } from '../session/context.js';
 import { ParticipantList } from './ParticipantList.js';
 import { ReactionBar } from './ReactionBar.js';
@@ -84,6 +85,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
               return view?.rooms.some((r) => r.id === id) ? roomTitle(id, view) : null;
             }}
           />
+          <SpeakingPanel />
           <PollPanel state={state} polls={polls} />
           {state.isModerator.value && <ModeratorPanel state={state} />}
           <details class="card invite">
