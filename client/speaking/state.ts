@@ -4,7 +4,8 @@ import { launchableRooms } from '../../shared/polls/rules.js';
 import type { ErrorCode } from '../../shared/protocol.js';
 import { PLENARY } from '../../shared/rooms.js';
 import { canPass, currentSpeakerId as speakerIn, nextSpeakerId, roundIn } from '../../shared/speaking/rules.js';
-import { ANNOUNCE_AT_SEC, type SpeakingParamsInput, type SpeakingView } from '../../shared/speaking/schema.js';
+import { ANNOUNCE_AT_SEC } from '../../shared/speaking/constants.js';
+import type { SpeakingParamsInput, SpeakingView } from '../../shared/speaking/schema.js';
 import type { Connection } from '../net/connection.js';
 import type { WorkshopState } from '../workshops/state.js';
 
