@@ -26,7 +26,11 @@ export function SpeakingPanelView({ state, speaking }: { state: WorkshopState; s
   const round = speaking.round.value;
   const running = round !== null && round.phase !== 'ended';
   return (
-    <section class="card speaking" aria-labelledby="speaking-title" data-testid="speaking">
+    <section
+      class={`card speaking${running ? ' speaking--active' : ''}`}
+      aria-labelledby="speaking-title"
+      data-testid="speaking"
+    >
       <h2 id="speaking-title">
         <Icon name="timer" /> {t('speak.title')}
       </h2>
