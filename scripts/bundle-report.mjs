@@ -22,6 +22,7 @@ export const LAZY = {
     'polls/PollEditor.tsx',
     'boards/BoardControls.tsx',
     'workshops/ModeratorPanel.tsx',
+    'speaking/SpeakingModerator.tsx',
   ],
   /** Everyone, once the board is on screen (the page is usable before: cards, polls, chat do not wait). */
   board: ['boards/BoardSurface.tsx', 'boards/Gallery.tsx'],

@@ -78,7 +78,7 @@ export function roundIn(view: SpeakingView | null, roomId: string): SpeakingRoun
 /** Who has the word in a room now; null while thinking, once ended, or without a round. */
 export function currentSpeakerId(view: SpeakingView | null, roomId: string): string | null {
   const round = roundIn(view, roomId);
-  if (!round || round.phase !== 'speaking' || round.current < 0) return null;
+  if (round?.phase !== 'speaking' || round.current < 0) return null;
   return round.speakers[round.current]?.id ?? null;
 }
 
@@ -90,7 +90,7 @@ export function nextSpeakerId(round: SpeakingRound): string | null {
 
 /** [SPEAK6] Whether this person may pass now: it is their turn and they have not passed before. */
 export function canPass(round: SpeakingRound | null, participantId: string): boolean {
-  if (!round || round.phase !== 'speaking') return false;
+  if (round?.phase !== 'speaking') return false;
   const speaker = round.speakers[round.current];
   return speaker?.id === participantId && !speaker.passed;
 }
