@@ -9,6 +9,7 @@ export const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'workshop:leave': {},
   'workshop:lock': { locked: true },
   'workshop:chatLock': { lock: 'all' },
+  'workshop:stage': { view: 'board' },
   'workshop:end': {},
   'workshop:access': { lobby: true },
   'lobby:list': {},

@@ -1,4 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
+import { useSignal } from '@preact/signals';
 import { useMemo, useRef } from 'preact/hooks';
 import { cardsCsv } from '../../shared/boards/csv.js';
 import type { RoomsSeen } from '../../shared/breakouts/room-label.js';
@@ -21,8 +22,22 @@ const BoardControls = lazy(() => import('./BoardControls.js').then((m) => m.Boar
  * The board of the room this person is in: toolbar, canvas, cards, moderator controls, exports, gallery.
  * The session owns the board's state; `rooms` is the breakouts' view, so the gallery names rooms as everywhere else.
  */
-export function BoardSection({ board, rooms }: { board: BoardClientState; rooms: ReadonlySignal<RoomsSeen | null> }) {
-  const ui = useMemo(() => createBoardUi(), []);
+export function BoardSection({
+  board,
+  rooms,
+  phone = false,
+}: {
+  board: BoardClientState;
+  rooms: ReadonlySignal<RoomsSeen | null>;
+  /** [LAYOUT6] On a phone the cards come first and the drawing toolbar only when asked; the view moves by touch. */
+  phone?: boolean;
+}) {
+  const ui = useMemo(() => {
+    const made = createBoardUi();
+    if (phone) made.tool.value = 'pan';
+    return made;
+  }, []);
+  const drawing = useSignal(!phone);
   const section = useRef<HTMLElement>(null);
   const s = board.settings.value;
   const canvas = () => section.current?.querySelector('svg.board-canvas') as SVGSVGElement;
@@ -55,7 +70,21 @@ export function BoardSection({ board, rooms }: { board: BoardClientState; rooms:
           {s.locked ? t('board.locked') : t('board.moderatorsOnly')}
         </p>
       )}
-      <BoardSurface board={board} ui={ui} />
+      {phone && board.mayDraw.value && (
+        <button
+          type="button"
+          class="btn"
+          aria-expanded={drawing.value}
+          data-testid="board-draw-toggle"
+          onClick={() => {
+            drawing.value = !drawing.value;
+            if (!drawing.value) ui.tool.value = 'pan';
+          }}
+        >
+          <BoardIcon name="pen" /> {drawing.value ? t('board.drawDone') : t('board.draw')}
+        </button>
+      )}
+      <BoardSurface board={board} ui={ui} toolbar={drawing.value} />
       {/* biome-ignore lint/a11y/useSemanticElements: a row of buttons named as a group; a fieldset would need a legend and its own layout */}
       <div class="inline-row board-export" role="group" aria-label={t('board.export')}>
         <span class="muted">

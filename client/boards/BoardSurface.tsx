@@ -12,7 +12,16 @@ import type { BoardUi } from './ui.js';
  * The drawing part of the board: toolbar, canvas and the text/card form. A chunk of its own
  * (./BoardSection.tsx loads it when the board is shown), so the rest of the page is usable first.
  */
-export function BoardSurface({ board, ui }: { board: BoardClientState; ui: BoardUi }) {
+/** `toolbar` false: a phone looks and moves the view; drawing tools come when asked (BoardSection's "Draw"). */
+export function BoardSurface({
+  board,
+  ui,
+  toolbar = true,
+}: {
+  board: BoardClientState;
+  ui: BoardUi;
+  toolbar?: boolean;
+}) {
   const wrap = useRef<HTMLDivElement>(null);
   // The text/card form belongs to the board it was opened on: a move to another room closes it.
   const editor = useSignal<(Editor & { roomId: string }) | null>(null);
@@ -23,7 +32,7 @@ export function BoardSurface({ board, ui }: { board: BoardClientState; ui: Board
   return (
     <>
       {note.value && <Alert kind="warning">{note.value}</Alert>}
-      <Toolbar board={board} ui={ui} canvasSize={size} onError={(m) => (note.value = m)} />
+      {toolbar && <Toolbar board={board} ui={ui} canvasSize={size} onError={(m) => (note.value = m)} />}
       <div class="board-wrap" ref={wrap}>
         {!board.loaded.value && (
           <p class="board-wrap__loading" role="status">

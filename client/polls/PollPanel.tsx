@@ -29,7 +29,6 @@ export function PollPanel({ state, polls }: { state: WorkshopState; polls: PollS
       <h2 id="polls-title">
         <Icon name="poll" /> {t('polls.title')}
       </h2>
-      <PhoneNav state={state} />
       {polls.error.value && (
         <Alert testId="poll-error">
           {errorText(polls.error.value)}{' '}
@@ -118,58 +117,5 @@ function ModeratorPolls({ polls }: { polls: PollState }) {
         </div>
       )}
     </div>
-  );
-}
-
-/**
- * On a phone the chat and the participants start collapsed below the poll (styles.css "polls" hides them
- * with :has() on this element's state); these buttons open them and scroll there.
- */
-function PhoneNav({ state }: { state: WorkshopState }) {
-  const open = useSignal({ chat: false, people: false });
-  const seen = useSignal(state.chat.value.length);
-  // [CHAT4] Private messages count until read in their conversation.
-  const unread = open.value.chat ? 0 : Math.max(0, state.chat.value.length - seen.value) + state.pm.totalUnread.value;
-  // [CHAT4] "Message" on someone in the list opens the chat too.
-  const focusRequest = state.pm.focusRequest.value;
-  useEffect(() => {
-    if (focusRequest > 0 && !open.peek().chat) {
-      open.value = { ...open.peek(), chat: true };
-      seen.value = state.chat.peek().length;
-    }
-  }, [focusRequest]);
-  const toggle = (which: 'chat' | 'people', target: string) => {
-    const next = !open.value[which];
-    open.value = { ...open.value, [which]: next };
-    if (which === 'chat') seen.value = state.chat.value.length;
-    if (next) requestAnimationFrame(() => document.getElementById(target)?.scrollIntoView({ block: 'start' }));
-  };
-  return (
-    <nav
-      class="phone-nav"
-      aria-label={t('polls.phone.more')}
-      data-chat={open.value.chat ? 'open' : 'closed'}
-      data-people={open.value.people ? 'open' : 'closed'}
-    >
-      <button
-        type="button"
-        class="btn btn--small"
-        aria-expanded={open.value.chat}
-        data-testid="phone-chat"
-        onClick={() => toggle('chat', 'chat-title')}
-      >
-        <Icon name="chat" /> {t('chat.title')}
-        {unread > 0 && <span class="badge badge--warning">{t('polls.phone.unread', { count: unread })}</span>}
-      </button>
-      <button
-        type="button"
-        class="btn btn--small"
-        aria-expanded={open.value.people}
-        data-testid="phone-people"
-        onClick={() => toggle('people', 'participants-title')}
-      >
-        <Icon name="group" /> {t('ws.participants')} · {state.headcount.value}
-      </button>
-    </nav>
   );
 }

@@ -5,6 +5,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol-version.js';
 import { REACTION_SHOW_MS, type Reaction } from '../../shared/workshops/constants.js';
 import type {
   ChatLock,
+  StageView,
   Knock,
   Participant,
   ReactionEvent,
@@ -295,6 +296,8 @@ export function createWorkshopState(conn: Connection, code: string) {
     letBackIn: (participantId: string) => run(conn.request('participant:letBackIn', { participantId })),
     setLocked: (locked: boolean) => run(conn.request('workshop:lock', { locked })),
     setChatLock: (lock: ChatLock) => run(conn.request('workshop:chatLock', { lock })),
+    /** [WS33] Moderators: what everyone's stage shows. */
+    setStage: (view: StageView) => run(conn.request('workshop:stage', { view })),
     /** [WS25][WS26][WS27] Lobby, passcode ('' for none), occupancy limit (0 for none). */
     setAccess: (patch: { lobby?: boolean; passcode?: string; limit?: number }) =>
       run(conn.request('workshop:access', patch)),

@@ -51,6 +51,7 @@ export function snapshot(self: Participant, others: Participant[] = [], particip
       createdAt: 1,
       locked: false,
       chatLock: 'open',
+      stage: 'video',
       lobby: false,
       passcode: '',
       limit: 0,

@@ -271,6 +271,16 @@ function workshopHandlers(deps: Deps, presence: Presence): WorkshopHandlers {
       return info;
     },
 
+    'workshop:stage': async ({ view }, ctx) => {
+      const { workshop, actor } = ctx.member;
+      const updated = await store.setStageView(workshop.id, view);
+      if (!updated) throw new CommandError('not_found', 'Workshop not found');
+      const info = logic.toPublicWorkshop(updated);
+      io.to(rooms.workshop(workshop.id)).emit('workshop:updated', info);
+      deps.log.info('stage', { workshop: workshop.id, view, by: actor.id });
+      return info;
+    },
+
     'workshop:access': async (patch, ctx) => {
       const { workshop, actor } = ctx.member;
       const updated = await store.setAccess(workshop.id, patch);

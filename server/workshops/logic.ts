@@ -34,6 +34,7 @@ export function newWorkshop(input: z.output<typeof workshopCreateSchema>, ctx: L
     createdAt: ctx.now,
     locked: false,
     chatLock: 'open',
+    stage: 'video',
     lobby: false,
     passcode: '',
     limit: 0,

@@ -43,6 +43,7 @@ describe('create, preview, join', () => {
       countries: _countries,
       createdAt: _at,
       chatLock: _chat,
+      stage: _stage,
       passcode: _pass,
       limit: _limit,
       ...invitation
@@ -233,6 +234,25 @@ describe('moderator commands', () => {
       ok: false,
       code: 'last_moderator',
     });
+  });
+
+  test("[WS33] a moderator puts the board on everyone's stage; latecomers see it; participants may not", async () => {
+    const { code, moderator, people } = await workshopWith(server.url, 'Ana');
+    const ana = people[0]!;
+    expect(ana.snapshot.workshop.stage).toBe('video');
+    const anaSees = waitFor(ana.socket, 'workshop:updated');
+    expect((await ok(moderator.socket, 'workshop:stage', { view: 'board' })).stage).toBe('board');
+    expect((await anaSees).stage).toBe('board');
+    expect(await request(ana.socket, 'workshop:stage', { view: 'video' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await request(moderator.socket, 'workshop:stage', { view: 'cinema' as 'video' })).toMatchObject({
+      ok: false,
+      code: 'invalid_payload',
+    });
+    const late = await joinAs(server.url, code, { name: 'Ben' });
+    expect(late.snapshot.workshop.stage).toBe('board');
   });
 
   test('[WS4] a locked workshop refuses new participants but not the moderator link', async () => {

@@ -46,3 +46,7 @@ export const REACTION_SHOW_MS = 4_000;
 /** [WS24] Who may write in the chat: everyone, nobody but moderators in the plenary, or anywhere. */
 export const CHAT_LOCKS = ['open', 'plenary', 'all'] as const;
 export type ChatLock = (typeof CHAT_LOCKS)[number];
+
+/** [WS33] What the stage shows everyone: the video grid, or the board (video as a strip). */
+export const STAGE_VIEWS = ['video', 'board'] as const;
+export type StageView = (typeof STAGE_VIEWS)[number];

@@ -1,6 +1,7 @@
 import { command } from '../command.js';
 import {
   chatLockSchema,
+  stageSchema,
   emptySchema,
   handLowerSchema,
   lobbyAdmitSchema,
@@ -37,6 +38,8 @@ export const workshopCommands = {
   'workshop:lock': command<WorkshopInfo>()(workshopLockSchema, 'moderator'),
   /** [WS24] Close the chat to participants in the plenary, or everywhere; moderators always write. */
   'workshop:chatLock': command<WorkshopInfo>()(chatLockSchema, 'moderator'),
+  /** [WS33] Show the video grid or the board on everyone's stage. */
+  'workshop:stage': command<WorkshopInfo>()(stageSchema, 'moderator'),
   'workshop:end': command<WorkshopInfo>()(emptySchema, 'moderator'),
   /** [WS25][WS26][WS27] Lobby on or off (off lets everyone waiting in), passcode, occupancy limit. */
   'workshop:access': command<WorkshopInfo>()(workshopAccessSchema, 'moderator'),

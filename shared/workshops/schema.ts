@@ -6,6 +6,8 @@ import type { MediaFlags } from '../media/schema.js';
 import {
   CHAT_LOCKS,
   type ChatLock,
+  STAGE_VIEWS,
+  type StageView,
   JOIN_CODE_LENGTH,
   LIMITS,
   normalizeJoinCode,
@@ -141,7 +143,7 @@ export interface RemovedParticipant {
   town: string;
 }
 export const handLowerSchema = z.object({ participantId: z.string().min(1).max(64).optional() });
-export { CHAT_LOCKS, type ChatLock } from './constants.js';
+export { CHAT_LOCKS, type ChatLock, STAGE_VIEWS, type StageView } from './constants.js';
 
 export const workshopLockSchema = z.object({ locked: z.boolean() });
 /** [WS29] Which reactions a workshop takes is the handler's check (reactionsOf): the flags depend on it. */
@@ -155,6 +157,7 @@ export interface ReactionEvent {
   at: number;
 }
 export const chatLockSchema = z.object({ lock: z.enum(CHAT_LOCKS) });
+export const stageSchema = z.object({ view: z.enum(STAGE_VIEWS) });
 
 /** What everyone in a workshop may know about it (never the moderator secret). */
 export interface WorkshopInfo {
@@ -170,6 +173,8 @@ export interface WorkshopInfo {
   locked: boolean;
   /** [WS24] Who may write in the chat: everyone, nobody but moderators in the plenary, or anywhere. */
   chatLock: ChatLock;
+  /** [WS33] What the moderators put on everyone's stage; each person may look at the other for themselves. */
+  stage: StageView;
   /** [WS25] Newcomers wait in the lobby until a moderator lets them in (moderators come straight in). */
   lobby: boolean;
   /**

@@ -9,7 +9,7 @@ import { ASSIGN_MODES, BREAKOUT_STATUS, ROTATION_KINDS } from '../../../shared/b
 import type { ChatMessage } from '../../../shared/chat/schema.js';
 import { PLENARY } from '../../../shared/rooms.js';
 import { POLL_KINDS, POLL_STATUS, quizSchema, RESULT_VISIBILITY } from '../../../shared/polls/schema.js';
-import { CHAT_LOCKS, PRESENCE, ROLES } from '../../../shared/workshops/schema.js';
+import { CHAT_LOCKS, PRESENCE, ROLES, STAGE_VIEWS } from '../../../shared/workshops/schema.js';
 import type { BreakoutRecord } from '../../breakouts/store/types.js';
 import type { PollRecord, StoredVote } from '../../polls/store/types.js';
 import type { SfuFeed, SfuPlacement } from '../../sfu/store/types.js';
@@ -103,6 +103,8 @@ const workshopHash = z.object({
   locked: bool,
   // Absent in hashes written before the chat could be closed.
   chatLock: z.enum(CHAT_LOCKS).default('open'),
+  // Absent in hashes written before the stage could show the board.
+  stage: z.enum(STAGE_VIEWS).default('video'),
   // Absent in hashes written before the lobby, passcode and limit.
   lobby: bool.default(false),
   passcode: z.string().default(''),
@@ -123,6 +125,7 @@ export function encodeWorkshop(w: WorkshopRecord): string[] {
     createdAt: String(w.createdAt),
     locked: w.locked ? '1' : '0',
     chatLock: w.chatLock,
+    stage: w.stage,
     lobby: w.lobby ? '1' : '0',
     passcode: w.passcode,
     limit: String(w.limit),

@@ -1,7 +1,7 @@
 import { CHAT_HISTORY } from '../../../shared/chat/schema.js';
 import type { ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
-import type { ChatLock, Role } from '../../../shared/workshops/schema.js';
+import type { ChatLock, Role, StageView } from '../../../shared/workshops/schema.js';
 import type {
   AccessPatch,
   AddParticipantResult,
@@ -57,6 +57,10 @@ export class MemoryWorkshopStore implements WorkshopStore {
 
   async setWorkshopLocked(id: string, locked: boolean) {
     return this.updateWorkshop(id, (w) => void (w.locked = locked));
+  }
+
+  async setStageView(id: string, view: StageView) {
+    return this.updateWorkshop(id, (w) => void (w.stage = view));
   }
 
   async setChatLock(id: string, lock: ChatLock) {

@@ -1,6 +1,6 @@
 import { CHAT_HISTORY, type ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
-import type { ChatLock, Role } from '../../../shared/workshops/schema.js';
+import type { ChatLock, Role, StageView } from '../../../shared/workshops/schema.js';
 import { type RedisClient, readHashes, readListed } from '../../store/redis/client.js';
 import {
   decodeChatMessage,
@@ -59,6 +59,11 @@ export class RedisWorkshopStore implements WorkshopStore {
 
   async setChatLock(id: string, lock: ChatLock) {
     const reply = await this.client.updateWorkshop([this.keys.workshop(id)], ['chatLock', lock]);
+    return decodeWorkshop(hashReply(reply, 'workshop'));
+  }
+
+  async setStageView(id: string, view: StageView) {
+    const reply = await this.client.updateWorkshop([this.keys.workshop(id)], ['stage', view]);
     return decodeWorkshop(hashReply(reply, 'workshop'));
   }
 

@@ -51,6 +51,7 @@ export function workshopRecord(overrides: Partial<WorkshopRecord> = {}): Worksho
     createdAt: 1_000,
     locked: false,
     chatLock: 'open',
+    stage: 'video',
     lobby: false,
     passcode: '',
     limit: 0,
@@ -176,6 +177,10 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       expect((await store.getWorkshop(w.id))?.chatLock).toBe('plenary');
       expect((await store.setChatLock(w.id, 'open'))?.chatLock).toBe('open');
       expect(await store.setChatLock('missing', 'all')).toBeNull();
+      // [WS33] What everyone's stage shows.
+      expect((await store.setStageView(w.id, 'board'))?.stage).toBe('board');
+      expect((await store.getWorkshop(w.id))?.stage).toBe('board');
+      expect(await store.setStageView('missing', 'video')).toBeNull();
     });
 
     test('[STORE3] ending a workshop keeps the first end time', async () => {

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../../../shared/chat/schema.js';
 import type { MediaFlags } from '../../../shared/media/schema.js';
-import type { ChatLock, Knock, Participant, Role, WorkshopInfo } from '../../../shared/workshops/schema.js';
+import type { ChatLock, Knock, Participant, Role, StageView, WorkshopInfo } from '../../../shared/workshops/schema.js';
 
 export interface WorkshopRecord extends WorkshopInfo {
   moderatorKeyHash: string;
@@ -65,6 +65,8 @@ export interface WorkshopStore {
   workshopIdByCode(code: string): Promise<string | null>;
   setWorkshopLocked(workshopId: string, locked: boolean): Promise<WorkshopRecord | null>;
   setChatLock(workshopId: string, lock: ChatLock): Promise<WorkshopRecord | null>;
+  /** [WS33] What everyone's stage shows. */
+  setStageView(workshopId: string, view: StageView): Promise<WorkshopRecord | null>;
   /** [WS25][WS26][WS27] Lobby, passcode, occupancy limit. */
   setAccess(workshopId: string, patch: AccessPatch): Promise<WorkshopRecord | null>;
   /** Ends the workshop once; later calls keep the first end time. */

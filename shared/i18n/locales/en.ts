@@ -5,11 +5,12 @@ import { boards } from '../messages/boards.js';
 import { polls } from '../messages/polls.js';
 import { lobby } from '../messages/lobby.js';
 import { speaking } from '../messages/speaking.js';
+import { layout } from '../messages/layout.js';
 
 /**
  * Every English message: the keys of the catalogue, and the fallback the client always has (bundled);
  * the other languages are chunks of their own that the client loads when they are chosen.
  * A feature adds its messages file (one per language) and one line in each locales/<locale>.ts.
  */
-export const messages = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby, ...speaking };
+export const messages = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby, ...speaking, ...layout };
 export type MessageKey = keyof typeof messages;

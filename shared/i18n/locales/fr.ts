@@ -7,6 +7,7 @@ import { boards } from '../messages/fr/boards.js';
 import { polls } from '../messages/fr/polls.js';
 import { lobby } from '../messages/fr/lobby.js';
 import { speaking } from '../messages/fr/speaking.js';
+import { layout } from '../messages/fr/layout.js';
 
 /** Every French message (a chunk of its own in the client, loaded when French is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -17,4 +18,5 @@ export const messages: Record<MessageKey, Message> = {
   ...polls,
   ...lobby,
   ...speaking,
+  ...layout,
 };

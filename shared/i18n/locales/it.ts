@@ -7,6 +7,7 @@ import { boards } from '../messages/it/boards.js';
 import { polls } from '../messages/it/polls.js';
 import { lobby } from '../messages/it/lobby.js';
 import { speaking } from '../messages/it/speaking.js';
+import { layout } from '../messages/it/layout.js';
 
 /** Every Italian message (a chunk of its own in the client, loaded when Italian is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -17,4 +18,5 @@ export const messages: Record<MessageKey, Message> = {
   ...polls,
   ...lobby,
   ...speaking,
+  ...layout,
 };

@@ -7,6 +7,7 @@ import { boards } from '../messages/nl/boards.js';
 import { polls } from '../messages/nl/polls.js';
 import { lobby } from '../messages/nl/lobby.js';
 import { speaking } from '../messages/nl/speaking.js';
+import { layout } from '../messages/nl/layout.js';
 
 /** Every Dutch message (a chunk of its own in the client, loaded when Dutch is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -17,4 +18,5 @@ export const messages: Record<MessageKey, Message> = {
   ...polls,
   ...lobby,
   ...speaking,
+  ...layout,
 };

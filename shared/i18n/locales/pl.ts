@@ -7,6 +7,7 @@ import { boards } from '../messages/pl/boards.js';
 import { polls } from '../messages/pl/polls.js';
 import { lobby } from '../messages/pl/lobby.js';
 import { speaking } from '../messages/pl/speaking.js';
+import { layout } from '../messages/pl/layout.js';
 
 /** Every Polish message (a chunk of its own in the client, loaded when Polish is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -17,4 +18,5 @@ export const messages: Record<MessageKey, Message> = {
   ...polls,
   ...lobby,
   ...speaking,
+  ...layout,
 };

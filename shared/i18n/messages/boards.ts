@@ -2,6 +2,8 @@ import { defineMessages } from '../define.js';
 
 /** Boards: drawing, card collection, dot voting, exports, gallery. English defines the keys; each language has its own file (./de/boards.ts, …). */
 export const boards = defineMessages({
+  'board.draw': 'Draw on the board',
+  'board.drawDone': 'Done drawing',
   'board.title': 'Board',
   'board.canvasLabel': 'Shared board. Use the toolbar to choose a tool.',
   'board.toolbar': 'Board tools',

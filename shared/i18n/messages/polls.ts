@@ -91,8 +91,6 @@ export const polls = defineMessages({
   'polls.room.all': 'All rooms',
   'polls.byRoom': 'Results per room',
   'polls.earlier': 'Earlier polls',
-  'polls.phone.more': 'More',
-  'polls.phone.unread': { one: '{count} new', other: '{count} new' },
   'polls.csv.poll': 'Poll',
   'polls.csv.question': 'Question',
   'polls.csv.type': 'Type',

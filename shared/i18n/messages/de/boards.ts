@@ -3,6 +3,8 @@ import type { boards as en } from '../boards.js';
 
 /** German: every key of ../boards.ts. */
 export const boards: Translation<typeof en> = {
+  'board.draw': 'Auf der Pinnwand zeichnen',
+  'board.drawDone': 'Fertig mit Zeichnen',
   'board.title': 'Tafel',
   'board.canvasLabel': 'Gemeinsame Tafel. Wählen Sie in der Werkzeugleiste ein Werkzeug.',
   'board.toolbar': 'Werkzeuge der Tafel',

@@ -92,8 +92,6 @@ export const polls: Translation<typeof en> = {
   'polls.room.all': 'Alle Räume',
   'polls.byRoom': 'Ergebnisse pro Raum',
   'polls.earlier': 'Frühere Umfragen',
-  'polls.phone.more': 'Mehr',
-  'polls.phone.unread': { one: '{count} neu', other: '{count} neu' },
   'polls.csv.poll': 'Umfrage',
   'polls.csv.question': 'Frage',
   'polls.csv.type': 'Art',

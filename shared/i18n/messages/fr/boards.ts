@@ -3,6 +3,8 @@ import type { boards as en } from '../boards.js';
 
 /** French: every key of ../boards.ts. */
 export const boards: Translation<typeof en> = {
+  'board.draw': 'Dessiner sur le tableau',
+  'board.drawDone': 'Terminer le dessin',
   'board.title': 'Tableau',
   'board.canvasLabel': "Tableau partagé. Choisissez un outil dans la barre d'outils.",
   'board.toolbar': 'Outils du tableau',

@@ -109,8 +109,6 @@ export const polls: Translation<typeof en> = {
   'polls.room.all': 'Toutes les salles',
   'polls.byRoom': 'Résultats par salle',
   'polls.earlier': 'Sondages précédents',
-  'polls.phone.more': 'Plus',
-  'polls.phone.unread': { one: '{count} nouveau', many: '{count} nouveaux', other: '{count} nouveaux' },
   'polls.csv.poll': 'Sondage',
   'polls.csv.question': 'Question',
   'polls.csv.type': 'Type',

@@ -3,6 +3,8 @@ import type { boards as en } from '../boards.js';
 
 /** Italian: every key of ../boards.ts. */
 export const boards: Translation<typeof en> = {
+  'board.draw': 'Disegna sulla bacheca',
+  'board.drawDone': 'Fine del disegno',
   'board.title': 'Lavagna',
   'board.canvasLabel': 'Lavagna condivisa. Scelga uno strumento nella barra degli strumenti.',
   'board.toolbar': 'Strumenti della lavagna',

@@ -108,8 +108,6 @@ export const polls: Translation<typeof en> = {
   'polls.room.all': 'Tutte le stanze',
   'polls.byRoom': 'Risultati per stanza',
   'polls.earlier': 'Sondaggi precedenti',
-  'polls.phone.more': 'Altro',
-  'polls.phone.unread': { one: '{count} nuovo', many: '{count} nuovi', other: '{count} nuovi' },
   'polls.csv.poll': 'Sondaggio',
   'polls.csv.question': 'Domanda',
   'polls.csv.type': 'Tipo',

@@ -3,6 +3,8 @@ import type { boards as en } from '../boards.js';
 
 /** Dutch: every key of ../boards.ts. */
 export const boards: Translation<typeof en> = {
+  'board.draw': 'Op het prikbord tekenen',
+  'board.drawDone': 'Klaar met tekenen',
   'board.title': 'Bord',
   'board.canvasLabel': 'Gedeeld bord. Kies een gereedschap in de werkbalk.',
   'board.toolbar': 'Gereedschap voor het bord',

@@ -93,8 +93,6 @@ export const polls: Translation<typeof en> = {
   'polls.room.all': 'Alle ruimtes',
   'polls.byRoom': 'Uitslag per ruimte',
   'polls.earlier': 'Eerdere peilingen',
-  'polls.phone.more': 'Meer',
-  'polls.phone.unread': { one: '{count} nieuw', other: '{count} nieuw' },
   'polls.csv.poll': 'Peiling',
   'polls.csv.question': 'Vraag',
   'polls.csv.type': 'Soort',

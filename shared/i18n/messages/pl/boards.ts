@@ -3,6 +3,8 @@ import type { boards as en } from '../boards.js';
 
 /** Polish: every key of ../boards.ts. */
 export const boards: Translation<typeof en> = {
+  'board.draw': 'Rysuj na tablicy',
+  'board.drawDone': 'Zakończ rysowanie',
   'board.title': 'Tablica',
   'board.canvasLabel': 'Wspólna tablica. Wybierz narzędzie na pasku narzędzi.',
   'board.toolbar': 'Narzędzia tablicy',

@@ -112,13 +112,6 @@ export const polls: Translation<typeof en> = {
   'polls.room.all': 'Wszystkie pokoje',
   'polls.byRoom': 'Wyniki według pokojów',
   'polls.earlier': 'Wcześniejsze ankiety',
-  'polls.phone.more': 'Więcej',
-  'polls.phone.unread': {
-    one: '{count} nowa',
-    few: '{count} nowe',
-    many: '{count} nowych',
-    other: '{count} nowej',
-  },
   'polls.csv.poll': 'Ankieta',
   'polls.csv.question': 'Pytanie',
   'polls.csv.type': 'Rodzaj',

@@ -12,8 +12,11 @@ import { lazy } from '../ui/lazy.js';
 /** Moderators only: participants never download the planning and running panel. */
 const BreakoutPanel = lazy(() => import('./BreakoutPanel.js').then((m) => m.BreakoutPanel));
 
-/** Everything about breakouts on the workshop page: banners for everyone, the panel for moderators. */
-export function BreakoutsSection({ state, br }: { state: WorkshopState; br: BreakoutsState }) {
+/**
+ * What breakouts put at the top of the stage, where people look: broadcasts, "back in the plenary", the
+ * room a person is in (with its countdown and the help button), the choice of rooms when it is theirs.
+ */
+export function BreakoutNotices({ state, br }: { state: WorkshopState; br: BreakoutsState }) {
   const inRoom = br.myRoomId.value !== PLENARY;
   return (
     <>
@@ -28,12 +31,21 @@ export function BreakoutsSection({ state, br }: { state: WorkshopState; br: Brea
         </Alert>
       )}
       {inRoom && <RoomBanner br={br} state={state} />}
-      {state.isModerator.value ? (
-        <BreakoutPanel br={br} state={state} />
-      ) : (
-        !inRoom && <ParticipantRooms br={br} state={state} />
-      )}
+      {!state.isModerator.value && !inRoom && <ParticipantRooms br={br} state={state} />}
     </>
+  );
+}
+
+/** The Rooms panel: moderators plan and run rooms there; participants read what the rooms produced. */
+export function RoomsPanel({ state, br }: { state: WorkshopState; br: BreakoutsState }) {
+  if (state.isModerator.value) return <BreakoutPanel br={br} state={state} />;
+  const view = br.view.value;
+  return view && view.archive.length > 0 ? (
+    <RoomResults br={br} />
+  ) : (
+    <p class="muted" data-testid="no-room-results">
+      {t('layout.noRooms')}
+    </p>
   );
 }
 
@@ -166,7 +178,7 @@ function ParticipantRooms({ br, state }: { br: BreakoutsState; state: WorkshopSt
         {t('br.waiting')}
       </p>
     );
-  return view.archive.length > 0 ? <RoomResults br={br} /> : null;
+  return null;
 }
 
 function ChooseRoom({ br, state }: { br: BreakoutsState; state: WorkshopState }) {
