@@ -77,6 +77,7 @@ describe.skipIf(!hasBrowser())('speaking order (flash round) in the browser', ()
     await expectAccessible(mod, 'flash round, moderator');
     await expectAccessible(people[first], 'flash round, the speaker');
     await people[first].screenshot({ path: screenshotPath('speaking-speaker.png') });
+    await mod.screenshot({ path: screenshotPath('speaking-moderator.png') });
 
     // The speaker passes: the next one has the word everywhere, the passer goes to the end.
     await people[first].getByTestId('speaking-pass').click();
