@@ -10,6 +10,7 @@ import { pollFeature } from './polls/handlers.js';
 import type { Deps, Handler, HandlerTable, TypedSocket } from './realtime/types.js';
 import { sfuFeature } from './sfu/handlers.js';
 import { speakingFeature } from './speaking/handlers.js';
+import { truthsFeature } from './truths/handlers.js';
 import { workshopFeature } from './workshops/handlers.js';
 
 /**
@@ -49,7 +50,8 @@ export function createFeatures(deps: Deps): Features {
   const boards: Feature<keyof typeof boardCommands> = handlersOnly(boardHandlers(deps));
   const polls = pollFeature(deps);
   const speaking = speakingFeature(deps);
-  const all = [workshops, chat, breakouts, media, sfu, boards, polls, speaking];
+  const truths = truthsFeature(deps);
+  const all = [workshops, chat, breakouts, media, sfu, boards, polls, speaking, truths];
   return {
     handlers: {
       ...workshops.handlers,
@@ -60,6 +62,7 @@ export function createFeatures(deps: Deps): Features {
       ...boards.handlers,
       ...polls.handlers,
       ...speaking.handlers,
+      ...truths.handlers,
     },
     start: async () => {
       await Promise.all(all.map((f) => f.start()));

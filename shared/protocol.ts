@@ -10,6 +10,7 @@ import { chatCommands, type ChatServerEvents } from './chat/events.js';
 import { mediaCommands, sfuCommands, type MediaServerEvents } from './media/events.js';
 import { pollCommands, type PollServerEvents } from './polls/events.js';
 import { speakingCommands, type SpeakingServerEvents } from './speaking/events.js';
+import { truthsCommands, type TruthsServerEvents } from './truths/events.js';
 import { workshopCommands, type WorkshopServerEvents } from './workshops/events.js';
 
 export * from './command.js';
@@ -25,6 +26,7 @@ export const COMMANDS = {
   ...boardCommands,
   ...pollCommands,
   ...speakingCommands,
+  ...truthsCommands,
 } as const;
 
 type Commands = typeof COMMANDS;
@@ -49,7 +51,8 @@ export type ServerToClientEvents = SystemServerEvents &
   BreakoutServerEvents &
   BoardServerEvents &
   PollServerEvents &
-  SpeakingServerEvents;
+  SpeakingServerEvents &
+  TruthsServerEvents;
 
 /** What one node tells the others (Socket.IO serverSideEmit over the Redis adapter). */
 export interface InterServerEvents {

@@ -85,4 +85,10 @@ export const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'speaking:stop': {},
   'speaking:pass': {},
   'speaking:sync': {},
+  'truths:start': {},
+  'truths:next': { roomId: 'plenary' },
+  'truths:stop': {},
+  'truths:submit': { statements: ['Ich spreche Polnisch', 'Ich war in Lyon', 'Ich mag Regen'], lie: 2 },
+  'truths:guess': { authorId: 'someone', guess: 1 },
+  'truths:sync': {},
 };

@@ -51,6 +51,8 @@ const SAFE_TO_RETRY: ReadonlySet<CommandName> = new Set<CommandName>([
   'poll:vote', // one field per voter: a re-vote overwrites
   'poll:leaderboard',
   'speaking:sync', // appends a late joiner once: applied twice changes nothing
+  'truths:sync',
+  'truths:guess', // one field per voter: a repeat overwrites
   'media:update',
 ]);
 /** How long a safe command is retried before the page is told it failed. */

@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '../logger.js';
 import { RedisPollStore } from '../polls/store/redis.js';
 import { RedisSfuStore } from '../sfu/store/redis.js';
 import { RedisSpeakingStore } from '../speaking/store/redis.js';
+import { RedisTruthsStore } from '../truths/store/redis.js';
 import { RedisWorkshopStore } from '../workshops/store/redis.js';
 import { connectRedis, type RedisClient } from './redis/client.js';
 import { redisKeys } from './redis/keys.js';
@@ -21,6 +22,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
   readonly polls: RedisPollStore;
   readonly sfu: RedisSfuStore;
   readonly speaking: RedisSpeakingStore;
+  readonly truths: RedisTruthsStore;
 
   private constructor(
     client: RedisClient,
@@ -34,6 +36,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
     this.polls = new RedisPollStore(client, keys);
     this.sfu = new RedisSfuStore(client, keys);
     this.speaking = new RedisSpeakingStore(client, keys);
+    this.truths = new RedisTruthsStore(client, keys);
   }
 
   limiter(name: string, points: number, durationS: number) {

@@ -14,6 +14,8 @@ import type { BreakoutRecord } from '../../breakouts/store/types.js';
 import type { PollRecord, StoredVote } from '../../polls/store/types.js';
 import type { SfuFeed, SfuPlacement } from '../../sfu/store/types.js';
 import type { SpeakingRecord } from '../../speaking/logic.js';
+import type { TruthsRecord } from '../../truths/logic.js';
+import { GAME_PHASES, type TruthsEntry } from '../../../shared/truths/schema.js';
 import { ORDER_MODES, ROUND_PHASES, SPEAKER_STATUSES } from '../../../shared/speaking/constants.js';
 import type { KnockRecord, ParticipantRecord, WorkshopRecord } from '../../workshops/store/types.js';
 
@@ -414,3 +416,42 @@ export function decodeKnock(raw: string, admitted: (id: string) => boolean): Kno
   const k = decodeJson(knockJson, raw, 'knock');
   return { ...k, admitted: admitted(k.id) };
 }
+
+const three = z.tuple([z.string(), z.string(), z.string()]);
+
+const truthsRecord = z.object({
+  version: z.number(),
+  games: z.array(
+    z.object({
+      id: z.string(),
+      roomId: z.string(),
+      voteSec: z.number(),
+      phase: z.enum(GAME_PHASES),
+      order: strings,
+      current: z.number(),
+      statements: three.nullable(),
+      deadline: z.number().nullable(),
+      reveals: z.array(
+        z.object({
+          authorId: z.string(),
+          name: z.string(),
+          town: z.string(),
+          statements: three,
+          lie: z.number(),
+          right: strings,
+          votes: z.number(),
+        }),
+      ),
+    }),
+  ),
+}) satisfies z.ZodType<TruthsRecord>;
+
+export const decodeTruths = (raw: string) => decodeJson(truthsRecord, raw, 'truths games');
+
+const truthsEntry = z.object({
+  statements: three,
+  lie: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  at: z.number(),
+}) satisfies z.ZodType<TruthsEntry>;
+
+export const decodeTruthsEntry = (raw: string) => decodeJson(truthsEntry, raw, 'truths statements');

@@ -215,6 +215,7 @@ export class RedisWorkshopStore implements WorkshopStore {
       await this.client.unlink(keys);
       await this.client.zRem(this.keys.breakoutsDue(), id);
       await this.client.zRem(this.keys.speakingDue(), id);
+      await this.client.zRem(this.keys.truthsDue(), id);
       await this.client.zRem(this.keys.expiries(), member);
       gone.push(id);
     }
