@@ -47,8 +47,9 @@ describe.skipIf(!hasBrowser())('speaking order (flash round) in the browser', ()
     const mod = jonas.page;
     const people = { Petra: petra.page, Ola: ola.page, Mairie: jean.page };
     const everyone = [mod, ...Object.values(people)];
-    for (const page of everyone) await page.getByTestId('speaking-none').waitFor();
-
+    // Nothing on a participant's screen until a round starts; the moderator opens the form.
+    for (const page of Object.values(people)) await page.getByTestId('speaking-idle').waitFor({ state: 'attached' });
+    await mod.getByTestId('speaking-setup').locator('summary').click();
     await mod.locator('#speaking-question-input').fill('Was nehmt ihr aus heute mit?');
     await mod.locator('#speaking-think').fill('0');
     await mod.locator('#speaking-per').fill('60');
@@ -99,8 +100,8 @@ describe.skipIf(!hasBrowser())('speaking order (flash round) in the browser', ()
       await page.getByTestId('speaking-ended').waitFor();
       expect(await highlighted(page)).toEqual([]);
     }
-    // The moderator can start the next round.
-    await mod.getByTestId('speaking-form').waitFor();
+    // The moderator can prepare the next round.
+    await mod.getByTestId('speaking-setup').waitFor();
     await expectAccessible(people[second], 'flash round ended');
   }, 90_000);
 });

@@ -27,6 +27,13 @@ export function SpeakingPanelView({ state, speaking }: { state: WorkshopState; s
   const moderator = state.isModerator.value;
   const round = speaking.round.value;
   const running = round !== null && round.phase !== 'ended';
+  // Nothing on the stage for a participant while no round runs here; the live region stays, so the start is heard.
+  if (!round && !moderator)
+    return (
+      <div class="speaking speaking--idle" data-testid="speaking-idle">
+        <Announcer speaking={speaking} />
+      </div>
+    );
   return (
     <section
       class={`card speaking${running ? ' speaking--active' : ''}`}
@@ -45,13 +52,7 @@ export function SpeakingPanelView({ state, speaking }: { state: WorkshopState; s
           </button>
         </Alert>
       )}
-      {round ? (
-        <RoundView round={round} speaking={speaking} />
-      ) : (
-        <p class="muted" data-testid="speaking-none">
-          {t('speak.none')}
-        </p>
-      )}
+      {round && <RoundView round={round} speaking={speaking} />}
       {moderator && running && <SpeakingControls speaking={speaking} />}
       {moderator && speaking.elsewhere.value > 0 && (
         <p class="speaking__elsewhere">
@@ -66,7 +67,12 @@ export function SpeakingPanelView({ state, speaking }: { state: WorkshopState; s
           </button>
         </p>
       )}
-      {moderator && !running && <SpeakingStartForm speaking={speaking} />}
+      {moderator && !running && (
+        <details class="speaking__setup" data-testid="speaking-setup">
+          <summary>{t('speak.setup')}</summary>
+          <SpeakingStartForm speaking={speaking} />
+        </details>
+      )}
     </section>
   );
 }

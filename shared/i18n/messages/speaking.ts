@@ -3,7 +3,7 @@ import { defineMessages } from '../define.js';
 /** Speaking order (Blitzlicht / flash round). English defines the keys; each language has its own file (./de/speaking.ts, …). */
 export const speaking = defineMessages({
   'speak.title': 'Flash round',
-  'speak.none': 'No flash round is running here.',
+  'speak.setup': 'Prepare a flash round',
   'speak.question': 'Question',
   'speak.thinkSec': 'Time to think (seconds)',
   'speak.perSpeakerSec': 'Seconds per speaker (30–60)',

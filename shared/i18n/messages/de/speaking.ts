@@ -4,7 +4,7 @@ import type { speaking as en } from '../speaking.js';
 /** German: every key of ../speaking.ts. */
 export const speaking: Translation<typeof en> = {
   'speak.title': 'Blitzlicht',
-  'speak.none': 'Hier läuft gerade kein Blitzlicht.',
+  'speak.setup': 'Blitzlicht vorbereiten',
   'speak.question': 'Frage',
   'speak.thinkSec': 'Bedenkzeit (Sekunden)',
   'speak.perSpeakerSec': 'Sekunden pro Person (30–60)',

@@ -4,7 +4,7 @@ import type { speaking as en } from '../speaking.js';
 /** French: every key of ../speaking.ts. */
 export const speaking: Translation<typeof en> = {
   'speak.title': 'Tour de parole éclair',
-  'speak.none': 'Aucun tour de parole en cours ici.',
+  'speak.setup': 'Préparer un tour de parole',
   'speak.question': 'Question',
   'speak.thinkSec': 'Temps de réflexion (secondes)',
   'speak.perSpeakerSec': 'Secondes par personne (30–60)',

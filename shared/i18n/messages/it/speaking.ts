@@ -4,7 +4,7 @@ import type { speaking as en } from '../speaking.js';
 /** Italian: every key of ../speaking.ts. */
 export const speaking: Translation<typeof en> = {
   'speak.title': 'Giro di parola lampo',
-  'speak.none': 'Qui non è in corso nessun giro di parola.',
+  'speak.setup': 'Prepara un giro di parola',
   'speak.question': 'Domanda',
   'speak.thinkSec': 'Tempo per pensare (secondi)',
   'speak.perSpeakerSec': 'Secondi a persona (30–60)',

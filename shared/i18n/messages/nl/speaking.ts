@@ -4,7 +4,7 @@ import type { speaking as en } from '../speaking.js';
 /** Dutch: every key of ../speaking.ts. */
 export const speaking: Translation<typeof en> = {
   'speak.title': 'Flitsronde',
-  'speak.none': 'Hier loopt nu geen flitsronde.',
+  'speak.setup': 'Een flitsronde voorbereiden',
   'speak.question': 'Vraag',
   'speak.thinkSec': 'Bedenktijd (seconden)',
   'speak.perSpeakerSec': 'Seconden per persoon (30–60)',

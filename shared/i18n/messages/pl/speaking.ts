@@ -4,7 +4,7 @@ import type { speaking as en } from '../speaking.js';
 /** Polish: every key of ../speaking.ts. */
 export const speaking: Translation<typeof en> = {
   'speak.title': 'Runda błyskawiczna',
-  'speak.none': 'Tutaj nie trwa żadna runda.',
+  'speak.setup': 'Przygotuj rundę błyskawiczną',
   'speak.question': 'Pytanie',
   'speak.thinkSec': 'Czas do namysłu (sekundy)',
   'speak.perSpeakerSec': 'Sekundy na osobę (30–60)',
