@@ -23,6 +23,7 @@ export const LAZY = {
     'boards/BoardControls.tsx',
     'workshops/ModeratorPanel.tsx',
     'speaking/SpeakingModerator.tsx',
+    'truths/TruthsModerator.tsx',
   ],
   /** Everyone, once the board is on screen (the page is usable before: cards, polls, chat do not wait). */
   board: ['boards/BoardSurface.tsx', 'boards/Gallery.tsx'],

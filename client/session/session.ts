@@ -5,6 +5,7 @@ import type { MediaState } from '../media/state.js';
 import type { Connection } from '../net/connection.js';
 import { createPollState } from '../polls/state.js';
 import { createSpeakingState } from '../speaking/state.js';
+import { createTruthsState } from '../truths/state.js';
 import { createWorkshopState } from '../workshops/state.js';
 
 /**
@@ -18,6 +19,7 @@ export function createSession(conn: Connection, code: string) {
   const polls = createPollState(conn, workshop, breakouts.view);
   const board = createBoardState(conn, workshop);
   const speaking = createSpeakingState(conn, workshop, breakouts.view);
+  const truths = createTruthsState(conn, workshop, breakouts.view);
   const media = signal<MediaState | null>(null);
   let disposed = false;
   let loading = false;
@@ -40,6 +42,8 @@ export function createSession(conn: Connection, code: string) {
     board,
     /** The flash round; `currentSpeakerId(speaking)` (client/speaking/state.ts) is who has the word here. */
     speaking,
+    /** Two truths and a lie. */
+    truths,
     /** Null until this person is inside with media and the media code has loaded. */
     media,
     dispose() {
@@ -48,6 +52,7 @@ export function createSession(conn: Connection, code: string) {
       media.peek()?.dispose();
       board.dispose();
       speaking.dispose();
+      truths.dispose();
       polls.dispose();
       breakouts.dispose();
       workshop.dispose();

@@ -11,6 +11,7 @@ import { errorText, type MessageKey, t } from '../i18n/i18n.js';
 import { Media } from '../media/lazy.js';
 import { PollPanel } from '../polls/PollPanel.js';
 import { SpeakingPanel } from '../speaking/SpeakingPanel.js';
+import { TruthsPanel } from '../truths/TruthsPanel.js';
 import { useSession } from '../session/context.js';
 import { Alert } from '../ui/Alert.js';
 import { CopyField } from '../ui/CopyField.js';
@@ -161,6 +162,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
           <>
             <BreakoutNotices state={state} br={br} />
             <SpeakingPanel />
+            <TruthsPanel />
             <PollPanel state={state} polls={polls} />
             <Media state={state} media={media.value} />
           </>
@@ -212,6 +214,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
             <div class="stage__scroll">
               <BreakoutNotices state={state} br={br} />
               <SpeakingPanel />
+              <TruthsPanel />
               <div class={`stage__video${shown === 'board' ? ' stage__video--strip' : ''}`}>
                 <Media state={state} media={media.value} />
                 {!media.value && shown === 'video' && <p class="muted stage__empty">{t('layout.noVideo')}</p>}

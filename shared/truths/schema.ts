@@ -2,15 +2,9 @@
 import { z } from 'zod';
 import { PLENARY } from '../rooms.js';
 
-export const TRUTHS_LIMITS = {
-  statement: 140,
-  voteMinSec: 10,
-  voteMaxSec: 60,
-  voteDefaultSec: 20,
-} as const;
+import { TRUTHS_LIMITS, type GamePhase } from './constants.js';
 
-export const GAME_PHASES = ['collect', 'voting', 'reveal', 'ended'] as const;
-export type GamePhase = (typeof GAME_PHASES)[number];
+export * from './constants.js';
 
 const roomId = z.string().min(1).max(64);
 const participantId = z.string().min(1).max(64);

@@ -7,6 +7,7 @@ import { boards } from '../messages/de/boards.js';
 import { polls } from '../messages/de/polls.js';
 import { lobby } from '../messages/de/lobby.js';
 import { speaking } from '../messages/de/speaking.js';
+import { truths } from '../messages/de/truths.js';
 import { layout } from '../messages/de/layout.js';
 
 /** Every German message (a chunk of its own in the client, loaded when German is chosen). */
@@ -18,5 +19,6 @@ export const messages: Record<MessageKey, Message> = {
   ...polls,
   ...lobby,
   ...speaking,
+  ...truths,
   ...layout,
 };

@@ -5,6 +5,7 @@ import { boards } from '../messages/boards.js';
 import { polls } from '../messages/polls.js';
 import { lobby } from '../messages/lobby.js';
 import { speaking } from '../messages/speaking.js';
+import { truths } from '../messages/truths.js';
 import { layout } from '../messages/layout.js';
 
 /**
@@ -12,5 +13,15 @@ import { layout } from '../messages/layout.js';
  * the other languages are chunks of their own that the client loads when they are chosen.
  * A feature adds its messages file (one per language) and one line in each locales/<locale>.ts.
  */
-export const messages = { ...core, ...media, ...breakouts, ...boards, ...polls, ...lobby, ...speaking, ...layout };
+export const messages = {
+  ...core,
+  ...media,
+  ...breakouts,
+  ...boards,
+  ...polls,
+  ...lobby,
+  ...speaking,
+  ...truths,
+  ...layout,
+};
 export type MessageKey = keyof typeof messages;

@@ -7,6 +7,7 @@ import { boards } from '../messages/fr/boards.js';
 import { polls } from '../messages/fr/polls.js';
 import { lobby } from '../messages/fr/lobby.js';
 import { speaking } from '../messages/fr/speaking.js';
+import { truths } from '../messages/fr/truths.js';
 import { layout } from '../messages/fr/layout.js';
 
 /** Every French message (a chunk of its own in the client, loaded when French is chosen). */
@@ -18,5 +19,6 @@ export const messages: Record<MessageKey, Message> = {
   ...polls,
   ...lobby,
   ...speaking,
+  ...truths,
   ...layout,
 };

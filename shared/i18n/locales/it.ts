@@ -7,6 +7,7 @@ import { boards } from '../messages/it/boards.js';
 import { polls } from '../messages/it/polls.js';
 import { lobby } from '../messages/it/lobby.js';
 import { speaking } from '../messages/it/speaking.js';
+import { truths } from '../messages/it/truths.js';
 import { layout } from '../messages/it/layout.js';
 
 /** Every Italian message (a chunk of its own in the client, loaded when Italian is chosen). */
@@ -18,5 +19,6 @@ export const messages: Record<MessageKey, Message> = {
   ...polls,
   ...lobby,
   ...speaking,
+  ...truths,
   ...layout,
 };

@@ -7,6 +7,7 @@ import { boards } from '../messages/nl/boards.js';
 import { polls } from '../messages/nl/polls.js';
 import { lobby } from '../messages/nl/lobby.js';
 import { speaking } from '../messages/nl/speaking.js';
+import { truths } from '../messages/nl/truths.js';
 import { layout } from '../messages/nl/layout.js';
 
 /** Every Dutch message (a chunk of its own in the client, loaded when Dutch is chosen). */
@@ -18,5 +19,6 @@ export const messages: Record<MessageKey, Message> = {
   ...polls,
   ...lobby,
   ...speaking,
+  ...truths,
   ...layout,
 };

@@ -7,6 +7,7 @@ import { boards } from '../messages/pl/boards.js';
 import { polls } from '../messages/pl/polls.js';
 import { lobby } from '../messages/pl/lobby.js';
 import { speaking } from '../messages/pl/speaking.js';
+import { truths } from '../messages/pl/truths.js';
 import { layout } from '../messages/pl/layout.js';
 
 /** Every Polish message (a chunk of its own in the client, loaded when Polish is chosen). */
@@ -18,5 +19,6 @@ export const messages: Record<MessageKey, Message> = {
   ...polls,
   ...lobby,
   ...speaking,
+  ...truths,
   ...layout,
 };
