@@ -30,7 +30,7 @@ export function createTruthsState(conn: Connection, ws: WorkshopState, breakouts
   const lastReveal = computed(() => (game.value?.phase === 'reveal' ? (game.value.reveals.at(-1) ?? null) : null));
   const remainingMs = computed(() => {
     const g = game.value;
-    if (!g || g.phase !== 'voting' || g.deadline === null) return null;
+    if (g?.phase !== 'voting' || g.deadline === null) return null;
     return Math.min(g.voteSec * 1000, Math.max(0, g.deadline - now.value));
   });
   /** Whether this person's statements may still change (their turn has not come in this room's game). */
@@ -67,7 +67,7 @@ export function createTruthsState(conn: Connection, ws: WorkshopState, breakouts
     }),
     effect(() => {
       const g = game.value;
-      if (!g || g.phase !== 'voting') return;
+      if (g?.phase !== 'voting') return;
       const tick = () => (now.value = Date.now() + ws.clockOffset.peek());
       tick();
       const timer = setInterval(tick, 250);
