@@ -46,7 +46,13 @@ export function TruthsPanelView({ state, truths }: { state: WorkshopState; truth
           </button>
         </Alert>
       )}
-      {game && truths.canEdit.value && <EntryForm truths={truths} />}
+      {game && truths.canEdit.value && game.phase === 'collect' && <EntryForm truths={truths} />}
+      {game && truths.canEdit.value && game.phase !== 'collect' && (
+        <details class="truths__later">
+          <summary>{t('truths.save')}</summary>
+          <EntryForm truths={truths} />
+        </details>
+      )}
       {game && game.phase === 'collect' && view && view.ready.length > 0 && (
         <p class="muted" data-testid="truths-ready">
           {t('truths.ready', { names: view.ready.map(truths.nameOf).filter(Boolean).join(', ') })}
