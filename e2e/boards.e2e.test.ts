@@ -12,10 +12,16 @@ import {
   screenshotPath,
   startServer,
   type TestServer,
+  showBoard,
 } from './harness.js';
 
 const serialized = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { jumelageBoard: { serialize(): string } }).jumelageBoard.serialize());
+/** Joins and looks at the board (these tests are about the board, which is a click away from the video). */
+async function joinBoard(page: Page, url: string, who: Parameters<typeof joinWorkshop>[2]) {
+  await joinWorkshop(page, url, who);
+  await showBoard(page);
+}
 const rendered = (page: Page) => page.getByTestId('board-content').innerHTML();
 const seq = (page: Page) => page.getByTestId('board-canvas').getAttribute('data-seq');
 
@@ -69,9 +75,9 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     const organiser = await newPerson(browser);
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Board test');
     const mia = await newPerson(browser);
-    await joinWorkshop(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen' });
+    await joinBoard(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen' });
     const ana = await newPerson(browser, { locale: 'fr-FR' });
-    await joinWorkshop(ana.page, inviteUrl, { name: 'Ana', town: 'Lyon' });
+    await joinBoard(ana.page, inviteUrl, { name: 'Ana', town: 'Lyon' });
 
     // Ana sees Mia's stroke while it is being drawn, and Mia's pointer with her name.
     await mia.page.locator('[data-tool=pen]').click();
@@ -95,7 +101,7 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     await expect.poll(() => seq(mia.page)).toBe('5');
 
     const ola = await newPerson(browser, { locale: 'pl-PL' });
-    await joinWorkshop(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów' });
+    await joinBoard(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów' });
     await expect.poll(() => seq(ola.page)).toBe('5');
     const reference = await serialized(mia.page);
     expect(JSON.parse(reference).items).toHaveLength(5);
@@ -107,6 +113,7 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
 
     await ana.page.reload();
     await ana.page.getByTestId('workshop').waitFor();
+    await showBoard(ana.page);
     await expect.poll(() => seq(ana.page)).toBe('5');
     expect(await serialized(ana.page)).toBe(reference);
     await Promise.all([organiser, mia, ana, ola].map((p) => p.context.close()));
@@ -116,11 +123,11 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     const organiser = await newPerson(browser);
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Kartenabfrage');
     const mia = await newPerson(browser, { locale: 'de-DE' });
-    await joinWorkshop(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen' });
+    await joinBoard(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen' });
     const ana = await newPerson(browser);
-    await joinWorkshop(ana.page, inviteUrl, { name: 'Ana', town: 'Lyon' });
+    await joinBoard(ana.page, inviteUrl, { name: 'Ana', town: 'Lyon' });
     const ben = await newPerson(browser, { viewport: { width: 390, height: 844 } });
-    await joinWorkshop(ben.page, inviteUrl, { name: 'Ben', town: 'Wołów' });
+    await joinBoard(ben.page, inviteUrl, { name: 'Ben', town: 'Wołów' });
 
     await mia.page.getByTestId('board-question-input').fill('Was wollen wir 2027 gemeinsam machen?');
     await mia.page.getByTestId('board-question-input').press('Enter');
@@ -180,7 +187,7 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     const organiser = await newPerson(browser);
     const { moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Export');
     const mia = await newPerson(browser);
-    await joinWorkshop(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen' });
+    await joinBoard(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen' });
     await draw(mia.page, 'pen', [60, 60], [400, 200]);
     await writeCard(mia.page, 'Städtepartnerschaft, "jumelage", partnerstwo');
     await expect.poll(() => seq(mia.page)).toBe('2');
@@ -221,11 +228,11 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     const organiser = await newPerson(browser);
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Partnerschaftstreffen 2027');
     const mia = await newPerson(browser, { locale: 'de-DE', viewport: { width: 1700, height: 1100 } });
-    await joinWorkshop(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen' });
+    await joinBoard(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen' });
     const ana = await newPerson(browser, { locale: 'fr-FR' });
-    await joinWorkshop(ana.page, inviteUrl, { name: 'Anaïs', town: 'Ville-sur-Mer' });
+    await joinBoard(ana.page, inviteUrl, { name: 'Anaïs', town: 'Ville-sur-Mer' });
     const ola = await newPerson(browser, { locale: 'pl-PL' });
-    await joinWorkshop(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów' });
+    await joinBoard(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów' });
 
     await mia.page.getByTestId('board-question-input').fill('Was machen wir 2027 gemeinsam?');
     await mia.page.getByTestId('board-question-input').press('Enter');
@@ -332,9 +339,9 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     const organiser = await newPerson(browser);
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Galerie');
     const mia = await newPerson(browser);
-    await joinWorkshop(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen' });
+    await joinBoard(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen' });
     const ana = await newPerson(browser);
-    await joinWorkshop(ana.page, inviteUrl, { name: 'Ana', town: 'Lyon' });
+    await joinBoard(ana.page, inviteUrl, { name: 'Ana', town: 'Lyon' });
     await draw(ana.page, 'ellipse', [100, 100], [260, 200]);
     await expect.poll(() => seq(mia.page)).toBe('1');
 
@@ -353,6 +360,7 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
 
     // Ana erases her ellipse, everyone sees it go; her undo brings it back.
     await ana.page.locator('[data-tool=eraser]').click();
+    await ana.page.getByTestId('board-canvas').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const ellipse = (await ana.page.locator('.board-content [data-kind=shape]').boundingBox())!;
     await ana.page.mouse.move(ellipse.x + 2, ellipse.y + ellipse.height / 2);
     await ana.page.mouse.down();

@@ -14,6 +14,8 @@ import {
   expectFramesAdvance,
   remoteVideos,
   tileNames,
+  openPanel,
+  showBoard,
 } from './harness.js';
 
 const poll = { timeout: 30_000, interval: 250 };
@@ -79,6 +81,7 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
       pages.set(p.name, person.page);
     }
     const mod = jonas.page;
+    await openPanel(mod, 'rooms');
     await expect.poll(() => mod.locator('[data-testid=participant]').count()).toBe(5);
 
     // Prepare: two rooms, random with towns mixed (the default), preview.
@@ -103,6 +106,7 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
 
     // Heinz is typing on the plenary board when the rooms open: the text must not land on the room's board.
     const heinz = pages.get('Heinz')!;
+    await showBoard(heinz);
     await heinz.locator('[data-tool=text]').click();
     await heinz.getByTestId('board-canvas').focus();
     await heinz.keyboard.press('Enter');
@@ -135,6 +139,7 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
 
     // Chat stays in the room.
     const petra = pages.get('Petra')!;
+    await openPanel(petra, 'chat');
     await petra.locator('#chat-input').fill('Hallo aus Kamen, nur für diesen Raum');
     await petra.locator('#chat-input').press('Enter');
     const mate = pages.get(mateOf('Petra')[0]!)!;
@@ -173,12 +178,14 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
         { timeout: 60_000, interval: 500 },
       );
     await expect.poll(() => petra.getByTestId('chat-message').count()).toBe(0);
+    await openPanel(heinz, 'rooms');
     await heinz.getByTestId('room-result').first().waitFor();
     expect(await heinz.getByTestId('room-result').count()).toBe(2);
     const petraRoom = plan.findIndex((r) => r.includes('Petra'));
     await heinz.getByTestId('room-result').nth(petraRoom).click();
     await expect.poll(() => heinz.getByTestId('room-result-chat').textContent()).toContain('nur für diesen Raum');
     // The plenary chat works for everyone again.
+    await openPanel(heinz, 'chat');
     await heinz.locator('#chat-input').fill('Zurück im Plenum');
     await heinz.locator('#chat-input').press('Enter');
     await expect
@@ -197,6 +204,7 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     await joinWorkshop(a.page, inviteUrl, { name: 'Anna', town: 'Kamen' });
     await joinWorkshop(b.page, inviteUrl, { name: 'Bartek', town: 'Wołów' });
     const mod = jonas.page;
+    await openPanel(mod, 'rooms');
     await mod.locator('#br-room-count').fill('2');
     await mod.getByTestId('br-make-rooms').click();
     await expect.poll(() => mod.getByTestId('room-card').count()).toBe(2);
@@ -280,6 +288,7 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
       pages.set(name, p.page);
     }
     const mod = jonas.page;
+    await openPanel(mod, 'rooms');
     await expect.poll(() => mod.locator('[data-testid=participant]').count()).toBe(5);
     await mod.getByTestId('rotation-setup').locator('summary').click();
     await mod.locator('#rot-kind').selectOption('tandem');
@@ -310,7 +319,8 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
   it('[E2E-BR5] the moderator drags a person from one room to another in the preview', async () => {
     const organiser = await aPerson();
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Drag and drop');
-    const jonas = await aPerson({ viewport: { width: 1400, height: 1000 } });
+    // Tall enough for both rooms of the plan to be in view in the Rooms panel at once.
+    const jonas = await aPerson({ viewport: { width: 1400, height: 1400 } });
     await joinWithoutMedia(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen' });
     const people = new Map<string, Page>();
     for (const [i, name] of ['Petra', 'Ola', 'Marie', 'Heinz'].entries()) {
@@ -319,6 +329,7 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
       people.set(name, p.page);
     }
     const mod = jonas.page;
+    await openPanel(mod, 'rooms');
     await mod.locator('#br-room-count').fill('2');
     await mod.getByTestId('br-make-rooms').click();
     await mod.getByTestId('br-assign').click();
@@ -353,6 +364,7 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
       await joinWithoutMedia(p.page, inviteUrl, { name, town: towns[i % 3]! });
     }
     const mod = jonas.page;
+    await openPanel(mod, 'rooms');
     await mod.locator('#br-room-count').fill('2');
     await mod.getByTestId('br-make-rooms').click();
     await mod.getByTestId('br-assign').click();

@@ -9,6 +9,8 @@ import {
   newPerson,
   startServer,
   type TestServer,
+  openPanel,
+  showBoard,
 } from './harness.js';
 
 const PHONE = { width: 390, height: 844 };
@@ -51,9 +53,14 @@ describe.skipIf(!hasBrowser())('what each visitor downloads', () => {
     const jonas = await newPerson(browser);
     const jonasAsked = recordAssets(jonas.page);
     await joinWorkshop(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen' });
+    await openPanel(jonas.page, 'host');
     await jonas.page.getByTestId('moderation').waitFor();
+    await openPanel(jonas.page, 'rooms');
     await jonas.page.getByTestId('breakout-panel').waitFor();
     await jonas.page.getByTestId('media').waitFor();
+    await showBoard(jonas.page);
+    await jonas.page.getByTestId('board-controls').waitFor();
+    await openPanel(jonas.page, 'polls');
     await jonas.page.getByTestId('poll-new').click();
     await jonas.page.locator('#poll-question').fill('Kaffee oder Tee?');
     await jonas.page.locator('#poll-kind').selectOption('yesno');
@@ -79,7 +86,8 @@ describe.skipIf(!hasBrowser())('what each visitor downloads', () => {
     const poll = petra.page.locator('[data-testid=poll][data-status=open]', { hasText: 'Kaffee oder Tee?' });
     await poll.locator('[data-testid=poll-option][data-option=yes]').click();
     await poll.getByTestId('poll-voted').waitFor();
-    // Everything lazy she does need has arrived (the board and its gallery), so nothing else is on its way.
+    // Everything lazy she does need arrives with the board's tab (the board and its gallery).
+    await showBoard(petra.page);
     await petra.page.locator('svg.board-canvas').waitFor();
     await petra.page.getByTestId('gallery-open').waitFor();
 

@@ -39,7 +39,7 @@ describe.skipIf(!hasBrowser())('private messages in the browser', () => {
 
     // Joined without media, everyone has the phone layout: chat and participants open from buttons.
     // Anna starts from the participant list (German): the chat opens the conversation with Heinz, focused.
-    await anna.page.getByTestId('phone-people').click();
+    await anna.page.getByTestId('tab-people').click();
     await anna.page.getByRole('button', { name: 'Nachricht privat an Heinz' }).click();
     const field = anna.page.locator('#chat-input');
     await expect.poll(() => anna.page.evaluate(() => document.activeElement?.id)).toBe('chat-input');
@@ -54,8 +54,8 @@ describe.skipIf(!hasBrowser())('private messages in the browser', () => {
       .toEqual([expect.stringContaining('treffen wir uns nach der Sitzung')]);
 
     // Heinz (French): a badge on the chat button, then on the conversation and the chat title, then the message.
-    await expect.poll(() => heinz.page.getByTestId('phone-chat').textContent()).toContain('1 nouveau');
-    await heinz.page.getByTestId('phone-chat').click();
+    await expect.poll(() => heinz.page.getByTestId('tab-chat').textContent()).toContain('1 message non lu');
+    await heinz.page.getByTestId('tab-chat').click();
     const fromAnna = heinz.page.getByTestId('chat-conversation').filter({ hasText: 'Anna' });
     const badge = fromAnna.getByTestId('chat-unread');
     await expect.poll(() => badge.locator('[aria-hidden=true]').textContent()).toBe('1');
@@ -86,7 +86,7 @@ describe.skipIf(!hasBrowser())('private messages in the browser', () => {
       .toContain('am Rathaus? (modifié)');
 
     // Carl: after a later room message from Anna has reached him, still nothing private anywhere.
-    await carl.page.getByTestId('phone-chat').click();
+    await carl.page.getByTestId('tab-chat').click();
     await anna.page.getByTestId('chat-everyone').click();
     await field.fill('Hallo zusammen');
     await field.press('Enter');

@@ -245,3 +245,21 @@ async function axeSource(): Promise<string> {
   axeSourceText ??= (await import('axe-core')).default.source;
   return axeSourceText;
 }
+
+/**
+ * [LAYOUT] Opens a side panel (desktop) or tab (phone) the way a person does: People, Chat, Polls, Rooms, Host.
+ * On a phone the polls are part of "Now".
+ */
+export async function openPanel(page: Page, id: 'people' | 'chat' | 'polls' | 'rooms' | 'host' | 'now') {
+  const phone = (await page.getByTestId('workshop').getAttribute('data-layout')) === 'phone';
+  const tab = phone && id === 'polls' ? 'now' : id;
+  const testId = phone && (tab === 'chat' || tab === 'people') ? `phone-${tab}` : `tab-${tab}`;
+  await page.getByTestId(testId).click();
+}
+
+/** [LAYOUT] Shows the board: on the stage of a desktop (for this person), in the Board tab of a phone. */
+export async function showBoard(page: Page) {
+  const phone = (await page.getByTestId('workshop').getAttribute('data-layout')) === 'phone';
+  await page.getByTestId(phone ? 'tab-board' : 'stage-board').click();
+  await page.getByTestId('board-section').waitFor();
+}

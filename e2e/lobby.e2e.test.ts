@@ -21,6 +21,8 @@ import {
   screenshotPath,
   startServer,
   type TestServer,
+  openPanel,
+  showBoard,
 } from './harness.js';
 
 /** Fills the join form (without media) and sends it, without waiting to be inside. */
@@ -61,11 +63,13 @@ describe.skipIf(!hasBrowser())('who gets in, in the browser', () => {
     const jonas = await newPerson(browser);
     await joinWorkshop(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen', media: false });
 
+    await openPanel(jonas.page, 'host');
     await jonas.page.getByTestId('lobby-toggle').check();
     await jonas.page.getByTestId('access-passcode').fill('Kamen 2030');
     await jonas.page.getByTestId('access-save').click();
     await expect.poll(() => jonas.page.getByTestId('access').textContent()).toContain('Saved.');
     // The invite link people pass on carries the passcode.
+    await openPanel(jonas.page, 'people');
     await jonas.page.locator('details.invite summary').click();
     const invite = await jonas.page.locator('#ws-invite').inputValue();
     expect(invite).toBe(`${inviteUrl}#pass=${encodeURIComponent('Kamen 2030')}`);
@@ -105,6 +109,7 @@ describe.skipIf(!hasBrowser())('who gets in, in the browser', () => {
     await jonas.page.getByTestId('knock').filter({ hasText: 'Marie' }).waitFor();
 
     // Turning the waiting room off lets everyone waiting in.
+    await openPanel(jonas.page, 'host');
     await jonas.page.getByTestId('lobby-toggle').uncheck();
     await marie.page.getByTestId('workshop').waitFor();
     await expect
@@ -114,11 +119,13 @@ describe.skipIf(!hasBrowser())('who gets in, in the browser', () => {
     // A co-moderator on a phone, in German: the moderation panel (its long chat setting included) fits.
     const ute = await newPerson(browser, { locale: 'de-DE', viewport: { width: 390, height: 844 } });
     await joinWorkshop(ute.page, moderatorUrl, { name: 'Ute', town: 'Kamen', media: false });
+    await openPanel(ute.page, 'host');
     await ute.page.getByTestId('access').waitFor();
     expect(await ute.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // And one in Italian, whose board settings are the longest words ("Nascoste finché non vengono mostrate").
     const giulia = await newPerson(browser, { locale: 'it-IT', viewport: { width: 390, height: 844 } });
     await joinWorkshop(giulia.page, moderatorUrl, { name: 'Giulia', town: 'Monteroni', media: false });
+    await showBoard(giulia.page);
     await giulia.page.getByTestId('board-cards-hidden').waitFor();
     expect(await giulia.page.getByTestId('access').textContent()).toContain('Chi può entrare');
     expect(await giulia.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -129,6 +136,7 @@ describe.skipIf(!hasBrowser())('who gets in, in the browser', () => {
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Stammtisch');
     const jonas = await newPerson(browser);
     await joinWorkshop(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen', media: false });
+    await openPanel(jonas.page, 'host');
     await jonas.page.getByTestId('access-limit').fill('2');
     await jonas.page.getByTestId('access-save').click();
     await expect.poll(() => jonas.page.getByTestId('access').textContent()).toContain('Saved.');

@@ -17,6 +17,7 @@ import {
   expectFramesAdvance,
   remoteVideos,
   tileNames,
+  openPanel,
 } from './harness.js';
 
 const LONG = 60_000;
@@ -403,6 +404,7 @@ describe.skipIf(!hasBrowser())('media in the browser', () => {
       );
     // Jonas moderates: two rooms, Petra and Ola planned into the first, then opened.
     const mod = jonas.page;
+    await openPanel(mod, 'rooms');
     await mod.locator('#br-room-count').fill('2');
     await mod.getByTestId('br-make-rooms').click();
     await expect.poll(() => mod.getByTestId('room-card').count(), poll).toBe(2);

@@ -11,6 +11,8 @@ import {
   screenshotPath,
   startServer,
   type TestServer,
+  openPanel,
+  showBoard,
 } from './harness.js';
 
 const PHONE = { width: 390, height: 844 };
@@ -24,6 +26,7 @@ interface PollSpec {
 }
 
 async function preparePoll(page: Page, spec: PollSpec) {
+  await openPanel(page, 'polls');
   await page.getByTestId('poll-new').click();
   await page.locator('#poll-question').fill(spec.question);
   await page.locator('#poll-kind').selectOption(spec.kind);
@@ -87,6 +90,8 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
       joinWorkshop(jean.page, inviteUrl, { name: 'Jean', town: 'Ville-sur-Mer', media }),
     ]);
     const everyone = [jonas, petra, ola, jean];
+    // Everyone looks at the polls (on a phone they are part of "Now").
+    for (const { page } of everyone) await openPanel(page, 'polls');
     return { jonas, petra, ola, jean, everyone, close: () => Promise.all(everyone.map((p) => p.context.close())) };
   }
 
@@ -94,6 +99,7 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     const { jonas, petra, ola, jean, close } = await room('Räume-Umfrage');
     const people = [petra, ola, jean];
     const mod = jonas.page;
+    await openPanel(mod, 'rooms');
     await mod.locator('#br-room-count').fill('2');
     await mod.getByTestId('br-make-rooms').click();
     await expect.poll(() => mod.getByTestId('room-card').count()).toBe(2);
@@ -103,6 +109,7 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     await preparePoll(mod, { question: q, kind: 'yesno', anonymous: false });
     // Rooms are not open yet: nothing to launch into.
     expect(await pollCard(mod, q).getByTestId('poll-launch-rooms').count()).toBe(0);
+    await openPanel(mod, 'rooms');
     await mod.locator('#br-minutes').fill('5');
     await mod.getByTestId('br-open').click();
     for (const { page } of people) await page.getByTestId('room-banner').waitFor();
@@ -118,14 +125,17 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     const roomOf = (name: string) => panel.find((r) => r.people.includes(name))!.name;
     // Petra sees the same number on her room banner, in German.
     expect(await petra.page.getByTestId('room-name').textContent()).toContain(roomOf('Petra').replace('Room', 'Raum'));
+    await openPanel(mod, 'polls');
     await pollCard(mod, q).getByTestId('poll-launch-rooms').click();
     await mod.locator('[data-testid=poll][data-status=open]', { hasText: q }).waitFor();
     await vote(petra.page, q, 'yes');
     await vote(ola.page, q, 'no');
     await vote(jean.page, q, 'yes');
 
+    await openPanel(mod, 'rooms');
     await mod.getByTestId('br-close').click();
     for (const { page } of people) await expect.poll(() => page.getByTestId('room-banner').count()).toBe(0);
+    await openPanel(mod, 'polls');
     await pollCard(mod, q).getByTestId('poll-close').click();
     for (const { page } of people) {
       await page.locator('[data-testid=poll][data-status=closed]', { hasText: q }).waitFor();
@@ -144,16 +154,19 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
       panel.map((r) => `${r.name} · ${r.people.length} vote${r.people.length === 1 ? '' : 's'}`).sort(),
     );
     // The breakouts panel after the rooms closed: the archived rooms' chats, under the same names.
+    await openPanel(mod, 'rooms');
     await expect
       .poll(() => mod.getByTestId('room-result').allTextContents())
       .toEqual(expect.arrayContaining(panel.map((r) => `Show the chat of ${r.name}`)));
     // The board gallery names the rooms' boards the same way (not by their ids).
+    await showBoard(mod);
     await mod.getByTestId('gallery-open').click();
     await expect.poll(() => mod.getByTestId('gallery-item').count()).toBe(2);
     expect((await mod.locator('[data-testid=gallery-item] strong').allTextContents()).sort()).toEqual(
       panel.map((r) => r.name).sort(),
     );
     // And the CSV export: each named answer in the room its voter was in, each room's counts under its name.
+    await openPanel(mod, 'polls');
     const [download] = await Promise.all([mod.waitForEvent('download'), mod.getByTestId('poll-export').click()]);
     const rows = (await readFile((await download.path())!))
       .toString('utf8')
@@ -192,11 +205,11 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
       'Kamen',
     );
 
-    // On the phone the poll is the first thing on the page, full width.
+    // On the phone the poll is what "Now" shows, full width, above the tab bar.
     const box = await ola.page.getByTestId('polls').boundingBox();
-    const hands = await ola.page.getByTestId('hands').boundingBox();
+    const tabbar = await ola.page.getByTestId('tabbar').boundingBox();
     expect(box!.width).toBeGreaterThan(PHONE.width - 60);
-    expect(box!.y).toBeLessThan(hands!.y);
+    expect(box!.y).toBeLessThan(tabbar!.y);
     const option = await ola.page.locator('[data-testid=poll-option][data-option=o2]').boundingBox();
     expect(option!.height).toBeGreaterThanOrEqual(44);
     await jonas.page.screenshot({ path: screenshotPath('polls-desktop.png') });
@@ -212,22 +225,23 @@ describe.skipIf(!hasBrowser())('polls in the browser', () => {
     await expect.poll(() => voters(ola.page, q)).toBe('3'); // still one Ola, one vote
     await ola.page.screenshot({ path: screenshotPath('polls-phone.png') });
 
-    // Below the poll, chat and participants start collapsed on the phone; a new message shows as unread.
+    // Chat and participants are tabs of their own on the phone; a new message shows as unread on the tab.
     expect(await ola.page.locator('.chat').isVisible()).toBe(false);
     expect(await ola.page.locator('.participants').isVisible()).toBe(false);
-    expect(await petra.page.locator('.chat').isVisible()).toBe(true); // a laptop shows everything
+    await openPanel(petra.page, 'chat');
     await petra.page.locator('#chat-input').fill('Ich stimme für Ville-sur-Mer!');
     await petra.page.locator('#chat-input').press('Enter');
-    await expect.poll(() => ola.page.getByTestId('phone-chat').textContent()).toContain('1 nowa');
+    await expect.poll(() => ola.page.getByTestId('phone-chat').textContent()).toContain('1 nieprzeczytana wiadomość');
     await ola.page.getByTestId('phone-chat').click();
     await expect
       .poll(() => ola.page.getByTestId('chat-message').allTextContents())
       .toEqual([expect.stringContaining('Ville-sur-Mer')]);
-    expect(await ola.page.getByTestId('phone-chat').getAttribute('aria-expanded')).toBe('true');
+    expect(await ola.page.getByTestId('phone-chat').getAttribute('aria-selected')).toBe('true');
     await ola.page.getByTestId('phone-people').click();
     await expect.poll(() => ola.page.locator('[data-testid=participant][data-name=Petra]').isVisible()).toBe(true);
 
     // Petra changes her mind; everyone sees it.
+    await openPanel(petra.page, 'polls');
     await petra.page.locator('[data-testid=poll-option][data-option=o3]').click();
     for (const { page } of everyone) {
       await expect

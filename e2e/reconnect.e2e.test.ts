@@ -10,6 +10,7 @@ import {
   joinWorkshop,
   launchBrowser,
   newPerson,
+  openPanel,
   startServer,
   type TestServer,
 } from './harness.js';
@@ -38,8 +39,8 @@ describe.skipIf(!hasBrowser())('reconnects in the browser', () => {
     await joinWorkshop(ana.page, inviteUrl, { name: 'Ana', town: 'Lyon', media: false });
     await joinWorkshop(ben.page, inviteUrl, { name: 'Ben', town: 'Kamen', media: false });
     // Joined without media (the phone layout): the chat opens from its button.
-    await ana.page.getByTestId('phone-chat').click();
-    await ben.page.getByTestId('phone-chat').click();
+    await openPanel(ana.page, 'chat');
+    await openPanel(ben.page, 'chat');
 
     // The network goes away and the open socket with it (as when a train enters a tunnel).
     await ana.context.setOffline(true);

@@ -9,6 +9,7 @@ import {
   newPerson,
   startServer,
   type TestServer,
+  openPanel,
 } from './harness.js';
 
 describe.skipIf(!hasBrowser())('the built client under the security headers', () => {
@@ -37,6 +38,7 @@ describe.skipIf(!hasBrowser())('the built client under the security headers', ()
     expect(styled).toBe(true);
 
     await joinWorkshop(organiser.page, moderatorUrl, { name: 'Mia', town: 'Chemnitz' });
+    await openPanel(organiser.page, 'chat');
     await organiser.page.locator('#chat-input').fill('Hallo aus Chemnitz');
     await organiser.page.locator('#chat-input').press('Enter');
     await expect

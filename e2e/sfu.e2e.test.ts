@@ -14,6 +14,7 @@ import {
   newPerson,
   startServer,
   type TestServer,
+  openPanel,
 } from './harness.js';
 import { LOOPBACK_ICE_SCRIPT } from './loopback-ice.js';
 
@@ -160,6 +161,7 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
   it('[MEDIA13] a breakout of two from a plenary of five is peer-to-peer; the plenary of three is back on the mesh', async () => {
     const people = await sfuPlenary('SFU: breakout of two', NAMES.slice(0, 5));
     const mod = people[0]!.page;
+    await openPanel(mod, 'rooms');
     await mod.locator('#br-room-count').fill('2');
     await mod.getByTestId('br-make-rooms').click();
     await expect.poll(() => mod.getByTestId('room-card').count(), poll).toBe(2);

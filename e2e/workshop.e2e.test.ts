@@ -12,6 +12,7 @@ import {
   screenshotPath,
   startServer,
   type TestServer,
+  openPanel,
 } from './harness.js';
 
 describe.skipIf(!hasBrowser())('workshop in the browser', () => {
@@ -88,6 +89,8 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
       .toEqual(['Kamen', 'Wołów']);
     await expectAccessible(heinz.page, 'join form (German, phone link)');
 
+    await openPanel(petra.page, 'chat');
+    await openPanel(ola.page, 'chat');
     await petra.page.locator('#chat-input').fill('Guten Abend aus Kamen!');
     await petra.page.locator('#chat-input').press('Enter');
     await expect
@@ -247,6 +250,7 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     const heinz = await newPerson(browser, { locale: 'de-DE' });
     await joinWorkshop(heinz.page, inviteUrl, { name: 'Heinz', town: 'Kamen' });
 
+    await openPanel(jonas.page, 'host');
     await jonas.page.getByTestId('lock-toggle').click();
     await expect.poll(() => heinz.page.getByTestId('locked-badge').count()).toBe(1);
     const late = await newPerson(browser, { locale: 'fr-FR' });
@@ -254,6 +258,7 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     await expect.poll(() => late.page.getByTestId('join-locked').textContent()).toContain('verrouillé');
 
     // The chat closed to participants: Heinz reads why and cannot type; opened again, he can.
+    await openPanel(heinz.page, 'chat');
     await jonas.page.getByTestId('chat-lock').selectOption('all');
     await expect.poll(() => heinz.page.getByTestId('chat-closed').textContent()).toContain('geschlossen');
     expect(await heinz.page.locator('#chat-input').isDisabled()).toBe(true);
@@ -261,12 +266,14 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     await expect.poll(() => heinz.page.locator('#chat-input').isDisabled()).toBe(false);
 
     jonas.page.on('dialog', (d) => void d.accept());
+    await openPanel(jonas.page, 'people');
     await jonas.page.locator('[data-name=Heinz] summary').click();
     await jonas.page.getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => heinz.page.getByTestId('closed').getAttribute('data-reason')).toBe('removed');
     expect(await heinz.page.getByTestId('closed').textContent()).toContain('entfernt');
 
     // Removal sticks: the invite link again, with the form filled in as before, is refused and says why.
+    await openPanel(jonas.page, 'host');
     await jonas.page.getByTestId('lock-toggle').click();
     await expect
       .poll(() => heinz.page.goto(inviteUrl).then(() => heinz.page.getByTestId('join-locked').count()))
@@ -290,15 +297,17 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     await Promise.all([organiser, jonas, heinz, late].map((p) => p.context.close()));
   });
 
-  it('[E2E7] on a phone the current poll comes first, then the cards to write, then the rest', async () => {
+  it('[E2E7] on a phone "Now" shows the current poll, the board tab the cards to write; chat and people are tabs', async () => {
     const organiser = await newPerson(browser);
     const { inviteUrl } = await createWorkshop(organiser.page, server.url, 'Phone layout');
     const phone = await newPerson(browser, { locale: 'fr-FR', viewport: { width: 390, height: 844 } });
     await joinWorkshop(phone.page, `${inviteUrl}?via=qr`, { name: 'Claire', town: 'Ville-sur-Mer' });
-    const top = async (testId: string) => (await phone.page.getByTestId(testId).boundingBox())!.y;
-    const [polls, cards, hands] = [await top('polls'), await top('cards-panel'), await top('hands')];
-    expect(polls).toBeLessThan(cards);
-    expect(cards).toBeLessThan(hands);
+    await phone.page.getByTestId('polls').waitFor({ state: 'visible' });
+    // One thing at a time: the cards and the people are in their tabs, not below the poll.
+    expect(await phone.page.getByTestId('cards-panel').count()).toBe(0);
+    expect(await phone.page.getByTestId('panel-people').isVisible()).toBe(false);
+    await phone.page.getByTestId('tab-board').click();
+    await phone.page.getByTestId('cards-panel').waitFor({ state: 'visible' });
     // Nothing is wider than the phone.
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await phone.page.screenshot({ path: screenshotPath('phone.png'), fullPage: true });
@@ -306,17 +315,20 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     const wide = await newPerson(browser, { viewport: { width: 800, height: 800 } });
     const longName = 'Partnerschaftskomitee'.repeat(3).slice(0, 60);
     await joinWorkshop(wide.page, inviteUrl, { name: longName, town: 'Kamen', media: false });
-    // Joined without media: the poll comes first, chat and people open from the two buttons.
+    // 800 pixels wide is the phone layout too: chat and people open from the tab bar.
     await wide.page.getByTestId('phone-chat').click();
-    await wide.page.getByTestId('phone-people').click();
     await wide.page.locator('#chat-input').fill(`https://example.org/${'a'.repeat(280)}`);
     await wide.page.locator('#chat-input').press('Enter');
     await expect.poll(() => wide.page.getByTestId('chat-message').count()).toBe(1);
     await expect.poll(() => phone.page.getByTestId('chat-message').count()).toBe(1);
+    // Claire was on the board: the chat tab counts the message for her.
+    await expect.poll(() => phone.page.getByTestId('badge-chat').textContent()).toContain('1');
     await phone.page.getByTestId('phone-chat').click();
+    await expect.poll(() => phone.page.getByTestId('badge-chat').count()).toBe(0);
+    await expectAccessible(phone.page, 'phone with chat open');
     await phone.page.getByTestId('phone-people').click();
     await phone.page.locator(`[data-name="${longName}"]`).waitFor();
-    await expectAccessible(phone.page, 'phone with chat and people open');
+    await wide.page.getByTestId('phone-people').click();
     expect(await wide.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await Promise.all([organiser, phone, wide].map((p) => p.context.close()));
@@ -333,6 +345,7 @@ describe.skipIf(!hasBrowser())('workshop in the browser', () => {
     const ola = await newPerson(browser, { locale: 'pl-PL' });
     await joinWorkshop(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów' });
     await ola.page.getByTestId('hand-toggle').click();
+    await openPanel(mairie.page, 'chat');
     await mairie.page.locator('#chat-input').fill('Bonsoir à tous depuis la mairie !');
     await mairie.page.locator('#chat-input').press('Enter');
     await expect.poll(() => petra.page.getByTestId('chat-message').count()).toBe(1);

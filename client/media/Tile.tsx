@@ -74,29 +74,40 @@ export function Tile({
         )}
       </div>
       <div class="tile__label">
-        <span
-          class="tile__mic"
-          role="img"
-          aria-label={p.micOn ? t('media.micOn') : t('media.micOff')}
-          data-testid="tile-mic"
-        >
+        {/* [LAYOUT7] Read as one sentence: "Heinz Becker, Lippstadt, microphone off, speaking". */}
+        <span class="visually-hidden" data-testid="tile-summary">
+          {[
+            p.name + (tile.isSelf ? ` (${t('ws.you')})` : ''),
+            p.town,
+            p.micOn ? t('media.micOn') : t('media.micOff'),
+            !p.cameraOn && !p.screenSharing && t('media.cameraOff'),
+            p.screenSharing && t('media.screen'),
+            tile.speaking && t('media.speaking'),
+          ]
+            .filter(Boolean)
+            .join(', ')}
+        </span>
+        <span aria-hidden="true" class="tile__mic" data-testid="tile-mic">
           <Icon name={p.micOn ? 'mic' : 'micOff'} />
         </span>
         {!p.cameraOn && !p.screenSharing && (
-          <span class="tile__cam" role="img" aria-label={t('media.cameraOff')}>
+          <span class="tile__cam" aria-hidden="true">
             <Icon name="cameraOff" />
           </span>
         )}
-        <span class="tile__name">
+        <span class="tile__name" aria-hidden="true">
           <bdi>{p.name}</bdi>
           {tile.isSelf && <span class="muted"> ({t('ws.you')})</span>}
         </span>
-        <span class="tile__town">
+        <span class="tile__town" aria-hidden="true">
           · <bdi>{p.town}</bdi>
         </span>
         {p.kind === 'group' && <span class="badge">{t('ws.group', { count: p.headcount })}</span>}
-        {p.screenSharing && <span class="badge badge--role">{t('media.screen')}</span>}
-        {tile.speaking && <span class="visually-hidden">{t('media.speaking')}</span>}
+        {p.screenSharing && (
+          <span class="badge badge--role" aria-hidden="true">
+            {t('media.screen')}
+          </span>
+        )}
       </div>
       <div class="tile__actions">
         <button

@@ -53,36 +53,38 @@ export function ToastRegion({ toasts }: { toasts: Toasts }) {
   }, [list.length > 0]);
   return (
     <section class="toasts" aria-label={t('layout.toasts')}>
-      <ul class="toasts__list" role="status" aria-live="polite" data-testid="toasts">
-        {list.map((toast) => (
-          <li key={toast.key} class="toast" data-testid="toast" data-key={toast.key}>
-            <span class="toast__text">
-              <bdi>{toast.text}</bdi>
-            </span>
-            {toast.action && (
+      <div role="status" aria-live="polite">
+        <ul class="toasts__list" data-testid="toasts">
+          {list.map((toast) => (
+            <li key={toast.key} class="toast" data-testid="toast" data-key={toast.key}>
+              <span class="toast__text">
+                <bdi>{toast.text}</bdi>
+              </span>
+              {toast.action && (
+                <button
+                  type="button"
+                  class="btn btn--small btn--primary"
+                  data-testid="toast-action"
+                  onClick={() => {
+                    toasts.dismiss(toast.key);
+                    toast.action!.run();
+                  }}
+                >
+                  {toast.action.label}
+                </button>
+              )}
               <button
                 type="button"
-                class="btn btn--small btn--primary"
-                data-testid="toast-action"
-                onClick={() => {
-                  toasts.dismiss(toast.key);
-                  toast.action!.run();
-                }}
+                class="btn btn--small btn--ghost"
+                aria-label={t('layout.toast.dismiss')}
+                onClick={() => toasts.dismiss(toast.key)}
               >
-                {toast.action.label}
+                ×
               </button>
-            )}
-            <button
-              type="button"
-              class="btn btn--small btn--ghost"
-              aria-label={t('layout.toast.dismiss')}
-              onClick={() => toasts.dismiss(toast.key)}
-            >
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
+            </li>
+          ))}
+        </ul>
+      </div>
     </section>
   );
 }

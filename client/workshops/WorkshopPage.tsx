@@ -84,10 +84,12 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
   const w = state.workshop.value!;
   const me = state.self.value;
   const moderator = state.isModerator.value;
-  // Someone who joined without media on a participant's laptop gets the phone's remote control too.
-  const desktop = wide.value && !(me?.media === false && !moderator);
+  // By the width of the screen alone: a laptop without a camera still gets the stage and panels.
+  const desktop = wide.value;
   const shared = w.stage ?? 'video';
-  const shown = stageShown(shared, ui.myStage.value);
+  // Without camera and microphone there is no video to see: the board, until one picks the video.
+  const shown =
+    !media.value && shared === 'video' && !ui.myStage.value ? 'board' : stageShown(shared, ui.myStage.value);
 
   // Chat read while its panel or tab is open.
   const chatOpen = desktop ? ui.panel.value === 'chat' : ui.tab.value === 'chat';
@@ -97,7 +99,8 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
   }, [chatOpen, chatLength]);
   const unread = chatOpen ? 0 : unreadSince(state.chat.value, ui.chatSeen.value, me?.id) + state.pm.totalUnread.value;
 
-  const open = (target: PanelId | PhoneTab) => {
+  /** Opens a panel or tab; the focus goes to it unless the opener puts it somewhere inside (the chat field). */
+  const open = (target: PanelId | PhoneTab, focus = true) => {
     if (desktop) {
       if (target === 'now' || target === 'board') {
         if (target === 'board') ui.myStage.value = { view: 'board', sharedWhenChosen: shared };
@@ -105,16 +108,17 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
       }
       ui.panel.value = target;
     } else ui.tab.value = target === 'polls' ? 'now' : (target as PhoneTab);
-    requestAnimationFrame(() =>
-      document.getElementById(`view-${target === 'polls' && !desktop ? 'now' : target}`)?.focus(),
-    );
+    if (focus)
+      requestAnimationFrame(() =>
+        document.getElementById(`view-${target === 'polls' && !desktop ? 'now' : target}`)?.focus(),
+      );
   };
   useNotifications(state, ui, open, desktop);
 
   // [CHAT4] "Message" on someone in the list opens the chat.
   const focusRequest = state.pm.focusRequest.value;
   useEffect(() => {
-    if (focusRequest > 0) open('chat');
+    if (focusRequest > 0) open('chat', false);
   }, [focusRequest]);
   // The moderators change the stage: a phone follows (the board comes to everyone, video back to "Now").
   useEffect(() => {
@@ -223,7 +227,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
             </div>
           </section>
           <aside class="panels" aria-label={t('layout.panels')}>
-            <Tabs ids={panelsFor(moderator)} active={ui.panel.value} badges={badges} onPick={(id) => open(id)} />
+            <Tabs ids={panelsFor(moderator)} active={ui.panel.value} badges={badges} onPick={(id) => open(id, false)} />
             {panelsFor(moderator).map((id) => (
               <div
                 key={id}
@@ -264,7 +268,13 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
           <Actions state={state} />
         </section>
       ) : (
-        <Tabs ids={phoneTabsFor(moderator)} active={ui.tab.value} badges={badges} onPick={(id) => open(id)} phone />
+        <Tabs
+          ids={phoneTabsFor(moderator)}
+          active={ui.tab.value}
+          badges={badges}
+          onPick={(id) => open(id, false)}
+          phone
+        />
       )}
       <ToastRegion toasts={ui.toasts} />
     </div>
@@ -422,7 +432,12 @@ function StageBar({
         )
       ) : (
         shown !== shared && (
-          <button type="button" class="btn" data-testid="stage-follow" onClick={() => (ui.myStage.value = null)}>
+          <button
+            type="button"
+            class="btn"
+            data-testid="stage-follow"
+            onClick={() => (ui.myStage.value = { view: shared, sharedWhenChosen: shared })}
+          >
             {t(shared === 'board' ? 'layout.stage.followBoard' : 'layout.stage.followVideo')}
           </button>
         )
@@ -461,11 +476,14 @@ function useNotifications(
   desktop: boolean,
 ) {
   const { breakouts: br, polls } = useSession();
-  const seen = useSignal<{ hands: Set<string>; help: Set<string>; polls: Set<string> } | null>(null);
+  const seen = useSignal<{ hands: Set<string>; help: Set<string>; polls: Set<string>; closed: Set<string> } | null>(
+    null,
+  );
   const moderator = state.isModerator.value;
   const hands = state.hands.value;
   const help = br.view.value?.help ?? [];
   const openPolls = polls.open.value;
+  const closedPolls = polls.closed.value;
   const name = (id: string) => state.people.value.get(id)?.name ?? '';
   useEffect(() => {
     const before = seen.peek();
@@ -473,6 +491,7 @@ function useNotifications(
       hands: new Set(hands.map((p) => `${p.id}:${p.handRaisedAt}`)),
       help: new Set(help.map((h) => `${h.participantId}:${h.at}`)),
       polls: new Set(openPolls.map((p) => p.id)),
+      closed: new Set(closedPolls.map((p) => p.id)),
     };
     seen.value = now;
     if (!before) return;
@@ -499,7 +518,14 @@ function useNotifications(
           text: t('layout.toast.poll', { question: p.question }),
           action: { label: t('layout.toast.vote'), run: () => open('polls') },
         });
-  }, [hands, help, openPolls]);
+    // A poll's end: its results, announced politely to everyone who may see them.
+    for (const p of arrivals(before.closed, closedPolls, (p) => p.id))
+      ui.toasts.show({
+        key: `poll:${p.id}`,
+        text: t('layout.toast.pollClosed', { question: p.question }),
+        action: { label: t('layout.toast.results'), run: () => open('polls') },
+      });
+  }, [hands, help, openPolls, closedPolls]);
 
   // Moved into a room or back: the banner is on the stage ("Now" on a phone); say so wherever one is looking.
   const room = br.myRoomId.value;

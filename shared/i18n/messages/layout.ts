@@ -34,6 +34,8 @@ export const layout = defineMessages({
   'layout.toast.goToRoom': 'Go to the room',
   'layout.toast.poll': 'New poll: {question}',
   'layout.toast.vote': 'Vote',
+  'layout.toast.pollClosed': 'Poll closed: {question}',
+  'layout.toast.results': 'Results',
   'layout.toast.inRoom': 'You are now in {room}',
   'layout.toast.board': 'The moderators put the board on the stage',
   'layout.toast.oneMinute': 'One minute left in the breakout rooms',

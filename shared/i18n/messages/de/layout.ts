@@ -35,6 +35,8 @@ export const layout: Translation<typeof en> = {
   'layout.toast.goToRoom': 'In den Raum gehen',
   'layout.toast.poll': 'Neue Umfrage: {question}',
   'layout.toast.vote': 'Abstimmen',
+  'layout.toast.pollClosed': 'Umfrage beendet: {question}',
+  'layout.toast.results': 'Ergebnisse',
   'layout.toast.inRoom': 'Sie sind jetzt in {room}',
   'layout.toast.board': 'Die Moderation zeigt die Pinnwand auf der Bühne',
   'layout.toast.oneMinute': 'Noch eine Minute in den Kleingruppen',

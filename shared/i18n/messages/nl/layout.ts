@@ -35,6 +35,8 @@ export const layout: Translation<typeof en> = {
   'layout.toast.goToRoom': 'Naar de ruimte',
   'layout.toast.poll': 'Nieuwe peiling: {question}',
   'layout.toast.vote': 'Stemmen',
+  'layout.toast.pollClosed': 'Peiling gesloten: {question}',
+  'layout.toast.results': 'Resultaten',
   'layout.toast.inRoom': 'U bent nu in {room}',
   'layout.toast.board': 'De moderatie toont het prikbord op het podium',
   'layout.toast.oneMinute': 'Nog één minuut in de groepsruimtes',

@@ -55,6 +55,8 @@ export const layout: Translation<typeof en> = {
   'layout.toast.goToRoom': 'Przejdź do pokoju',
   'layout.toast.poll': 'Nowa ankieta: {question}',
   'layout.toast.vote': 'Głosuj',
+  'layout.toast.pollClosed': 'Ankieta zakończona: {question}',
+  'layout.toast.results': 'Wyniki',
   'layout.toast.inRoom': 'Jesteś teraz w: {room}',
   'layout.toast.board': 'Prowadzący pokazują tablicę na scenie',
   'layout.toast.oneMinute': 'Została minuta w pokojach',
