@@ -130,6 +130,11 @@ function RoundView({ round, speaking }: { round: SpeakingRound; speaking: Speaki
               </span>
             </div>
           )}
+          {speaking.chatLine.value && (
+            <blockquote class="speaking__chat" data-testid="speaking-chat">
+              {speaking.chatLine.value}
+            </blockquote>
+          )}
           {speaking.mayPass.value && (
             <button
               type="button"

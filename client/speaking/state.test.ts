@@ -105,6 +105,17 @@ test('the current speaker of my room: highlighted, may pass once; the next one i
   expect(speaking.elsewhere.value).toBe(1);
 });
 
+test('someone without media speaks through the chat: their line since their turn started is shown', () => {
+  const chatOnly = { ...speaker('me', 'speaking'), media: false };
+  fake.push('speaking:updated', view(1, round({ speakers: [chatOnly, speaker('ben', 'waiting')] })));
+  expect(speaking.chatLine.value).toBeNull();
+  const line = (id: string, text: string, at: number) =>
+    fake.push('chat:message', { id, roomId: PLENARY, authorId: 'me', authorName: 'ME', authorTown: 'Lyon', text, at });
+  line('m1', 'Vorher gesagt', Date.now() - 60_000);
+  line('m2', 'Ich nehme viel Mut mit', Date.now() + 1);
+  expect(speaking.chatLine.value).toBe('Ich nehme viel Mut mit');
+});
+
 test('next and back say which speaker this page showed, so a double press moves once', async () => {
   fake.push('speaking:updated', view(1, round()));
   void speaking.actions.next();

@@ -55,6 +55,20 @@ export function createSpeakingState(
     const mark = left === null ? null : ([...ANNOUNCE_AT_SEC].reverse().find((s) => left <= s && left > 0) ?? null);
     return { roundId: r.id, phase: r.phase, speakerId: speakerId.value, mark };
   });
+  /**
+   * Someone without camera and microphone speaks through the chat: their latest line in the round's room
+   * since their turn started, shown large while they have the word.
+   */
+  const chatLine = computed(() => {
+    const r = round.value;
+    const s = speaker.value;
+    if (!r || !s || s.media || r.turnStartedAt === null) return null;
+    const since = r.turnStartedAt;
+    const line = ws.chat.value.findLast(
+      (m) => m.authorId === s.id && m.roomId === r.roomId && m.at >= since && !m.deleted,
+    );
+    return line?.text ?? null;
+  });
   /** Rounds running in other rooms (a moderator in the plenary sees that breakout rooms have one). */
   const elsewhere = computed(
     () => view.value?.rounds.filter((r) => r.roomId !== myRoom.value && r.phase !== 'ended').length ?? 0,
@@ -114,6 +128,7 @@ export function createSpeakingState(
     myTurn,
     mayPass,
     remainingMs,
+    chatLine,
     announcement,
     elsewhere,
     breakoutRooms,
