@@ -141,6 +141,8 @@ describe.skipIf(!hasBrowser())('[LAYOUT] the workshop screen in the browser', ()
     expect(await ola.getByTestId('tab-now').getAttribute('aria-selected')).toBe('true');
     await ola.locator('[data-testid=poll-option][data-option=yes]').click();
     await ola.getByTestId('poll-voted').waitFor();
+    await ola.screenshot({ path: screenshotPath('layout-phone.png') });
+    if (process.env.UPDATE_SCREENSHOTS) copyFileSync(screenshotPath('layout-phone.png'), 'docs/screenshots/phone.png');
 
     // The board: cards and the view; the drawing tools only after "Draw".
     await ola.getByTestId('tab-board').click();
@@ -149,8 +151,7 @@ describe.skipIf(!hasBrowser())('[LAYOUT] the workshop screen in the browser', ()
     await ola.getByTestId('board-draw-toggle').click();
     await ola.getByTestId('board-toolbar').waitFor({ state: 'visible' });
     expect((await overflow(ola)).sideways).toBe(0);
-    await ola.screenshot({ path: screenshotPath('layout-phone.png') });
-    if (process.env.UPDATE_SCREENSHOTS) copyFileSync(screenshotPath('layout-phone.png'), 'docs/screenshots/phone.png');
+    await ola.screenshot({ path: screenshotPath('layout-phone-board.png') });
     await expectAccessible(ola, 'phone, board tab');
 
     // The moderators put the board on the stage, then video again: the phone follows to "Now".

@@ -125,11 +125,13 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
     if (!desktop && (ui.tab.peek() === 'now' || ui.tab.peek() === 'board')) ui.tab.value = phoneTabForStage(shared);
   }, [shared]);
 
+  // Polls waiting for this person's vote (a moderator: every open poll).
+  const toVote = polls.open.value.filter((p) => moderator || !polls.myVotes.value.has(p.id)).length;
   const badges: Partial<Record<PanelId | PhoneTab, { count: number; label: MessageKey }>> = {
     chat: { count: unread, label: 'layout.badge.unread' },
     people: { count: state.hands.value.length, label: 'layout.badge.hands' },
-    polls: { count: polls.open.value.length, label: 'layout.badge.polls' },
-    now: { count: polls.open.value.length, label: 'layout.badge.polls' },
+    polls: { count: toVote, label: 'layout.badge.polls' },
+    now: { count: toVote, label: 'layout.badge.polls' },
     rooms: { count: moderator ? (br.view.value?.help.length ?? 0) : 0, label: 'layout.badge.help' },
   };
 
