@@ -1,3 +1,4 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -78,7 +79,14 @@ describe.skipIf(!hasBrowser())('speaking order (flash round) in the browser', ()
     await expectAccessible(mod, 'flash round, moderator');
     await expectAccessible(people[first], 'flash round, the speaker');
     await people[first].screenshot({ path: screenshotPath('speaking-speaker.png') });
+    await mod.getByTestId('speaking').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await mod.screenshot({ path: screenshotPath('speaking-moderator.png') });
+    // UPDATE_SCREENSHOTS=1 refreshes the README's pictures.
+    if (process.env.UPDATE_SCREENSHOTS) {
+      mkdirSync('docs/screenshots', { recursive: true });
+      copyFileSync(screenshotPath('speaking-speaker.png'), 'docs/screenshots/speaking-phone.png');
+      copyFileSync(screenshotPath('speaking-moderator.png'), 'docs/screenshots/speaking-moderator.png');
+    }
 
     // The speaker passes: the next one has the word everywhere, the passer goes to the end.
     await people[first].getByTestId('speaking-pass').click();

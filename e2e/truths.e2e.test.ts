@@ -1,3 +1,4 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -89,6 +90,11 @@ describe.skipIf(!hasBrowser())('two truths and a lie in the browser', () => {
         await expect.poll(() => page.getByTestId('truths-found').textContent()).toContain('Jean');
       }
       if (turn === 0) await jean.page.screenshot({ path: screenshotPath('truths-reveal.png') });
+      // UPDATE_SCREENSHOTS=1 refreshes the README's picture.
+      if (turn === 0 && process.env.UPDATE_SCREENSHOTS) {
+        mkdirSync('docs/screenshots', { recursive: true });
+        copyFileSync(screenshotPath('truths-reveal.png'), 'docs/screenshots/truths-phone.png');
+      }
       await mod.getByTestId('truths-next').click(); // next author, or the end
     }
     for (const page of [mod, ...Object.values(people)]) {
