@@ -37,7 +37,8 @@ describe.skipIf(!hasBrowser())('speaking order (flash round) in the browser', ()
     const jonas = await newPerson(browser);
     await joinWorkshop(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen', media: false });
     const petra = await newPerson(browser, { locale: 'de-DE' });
-    const ola = await newPerson(browser, { locale: 'pl-PL' });
+    // Ola on a phone-sized screen: the phone's "Now" view.
+    const ola = await newPerson(browser, { locale: 'pl-PL', viewport: { width: 390, height: 844 } });
     const jean = await newPerson(browser, { locale: 'fr-FR' });
     // Jean's town hall sits at one laptop: a group of four is one speaker.
     await Promise.all([
@@ -79,12 +80,14 @@ describe.skipIf(!hasBrowser())('speaking order (flash round) in the browser', ()
     await expectAccessible(mod, 'flash round, moderator');
     await expectAccessible(people[first], 'flash round, the speaker');
     await people[first].screenshot({ path: screenshotPath('speaking-speaker.png') });
+    await ola.page.screenshot({ path: screenshotPath('speaking-phone.png') });
     await mod.getByTestId('speaking').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await mod.screenshot({ path: screenshotPath('speaking-moderator.png') });
     // UPDATE_SCREENSHOTS=1 refreshes the README's pictures.
     if (process.env.UPDATE_SCREENSHOTS) {
       mkdirSync('docs/screenshots', { recursive: true });
-      copyFileSync(screenshotPath('speaking-speaker.png'), 'docs/screenshots/speaking-phone.png');
+      copyFileSync(screenshotPath('speaking-speaker.png'), 'docs/screenshots/speaking-participant.png');
+      copyFileSync(screenshotPath('speaking-phone.png'), 'docs/screenshots/speaking-phone.png');
       copyFileSync(screenshotPath('speaking-moderator.png'), 'docs/screenshots/speaking-moderator.png');
     }
 

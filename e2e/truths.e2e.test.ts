@@ -39,7 +39,8 @@ describe.skipIf(!hasBrowser())('two truths and a lie in the browser', () => {
     const jonas = await newPerson(browser);
     await joinWorkshop(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen', media: false });
     const petra = await newPerson(browser, { locale: 'de-DE' });
-    const ola = await newPerson(browser, { locale: 'pl-PL' });
+    // Ola on a phone-sized screen: the phone's "Now" view.
+    const ola = await newPerson(browser, { locale: 'pl-PL', viewport: { width: 390, height: 844 } });
     const jean = await newPerson(browser, { locale: 'fr-FR' });
     await Promise.all([
       joinWorkshop(petra.page, inviteUrl, { name: 'Petra', town: 'Kamen', media: false }),
@@ -93,7 +94,7 @@ describe.skipIf(!hasBrowser())('two truths and a lie in the browser', () => {
       // UPDATE_SCREENSHOTS=1 refreshes the README's picture.
       if (turn === 0 && process.env.UPDATE_SCREENSHOTS) {
         mkdirSync('docs/screenshots', { recursive: true });
-        copyFileSync(screenshotPath('truths-reveal.png'), 'docs/screenshots/truths-phone.png');
+        copyFileSync(screenshotPath('truths-reveal.png'), 'docs/screenshots/truths.png');
       }
       await mod.getByTestId('truths-next').click(); // next author, or the end
     }
