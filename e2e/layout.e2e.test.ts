@@ -23,7 +23,7 @@ const overflow = (page: Page) =>
   }));
 
 /** Presses Tab until `target` has the focus, as someone without a mouse does; fails when it is never reached. */
-async function tabTo(page: Page, target: Locator, most = 80) {
+async function tabTo(page: Page, target: Locator, most = 160) {
   for (let i = 0; i < most; i++) {
     if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
     await page.keyboard.press('Tab');
@@ -167,7 +167,7 @@ describe.skipIf(!hasBrowser())('[LAYOUT] the workshop screen in the browser', ()
     expect(await ola.getByTestId('tab-now').getAttribute('aria-selected')).toBe('true');
   });
 
-  it('[E2E-KEYS1] by keyboard alone: a participant joins, raises a hand, chats and votes; the moderator starts a poll', async () => {
+  it('[E2E-KEYS1] by keyboard alone: a participant joins, raises a hand, chats, votes, writes a card and places a dot; the moderator starts a poll, shows the board, runs cards and dots and opens rooms', async () => {
     const marie = await newPerson(browser, { viewport: { width: 1280, height: 800 } });
     const mod = marie.page;
     const { moderatorUrl, inviteUrl } = await createWorkshop(mod, server.url, 'Tastatur');
@@ -223,10 +223,44 @@ describe.skipIf(!hasBrowser())('[LAYOUT] the workshop screen in the browser', ()
     await tabTo(page, action);
     await page.keyboard.press('Enter');
     await tabTo(page, page.locator('[data-testid=poll-option]').first());
-    await page.keyboard.press('Enter');
-    await page.getByTestId('poll-voted').waitFor();
-    // Focus stayed visible all along: the focused element has an outline.
+    // The focus is visible: the focused option has an outline.
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('poll-voted').waitFor();
+    // After voting the focus is still on the page's content, not lost to the document.
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+
+    // The moderator shows the board to everyone and starts a card collection; Claire writes a card.
+    await tabTo(mod, mod.getByTestId('stage-board'));
+    await mod.keyboard.press('Enter');
+    await tabTo(mod, mod.getByTestId('stage-share'));
+    await mod.keyboard.press('Enter');
+    await tabTo(mod, mod.getByTestId('board-start-cards'));
+    await mod.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('stage').getAttribute('data-view')).toBe('board');
+    await tabTo(page, page.locator('#card-text'));
+    await page.keyboard.type('Un jumelage des écoles');
+    await tabTo(page, page.getByTestId('add-card'));
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => mod.getByTestId('card-entry').allTextContents())
+      .toEqual([expect.stringContaining('Un jumelage des écoles')]);
+    // Dot voting: Claire places a dot on the card.
+    await tabTo(mod, mod.getByTestId('board-start-dots'));
+    await mod.keyboard.press('Enter');
+    await tabTo(page, page.getByTestId('dot-add').first());
+    const before = await page.getByTestId('dots-left').textContent();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('dots-left').textContent()).not.toBe(before);
+    // The moderator opens rooms: the Rooms tab, two rooms, open; Claire is in hers.
+    await tabTo(mod, mod.locator('[role=tab][aria-selected=true]'));
+    await mod.keyboard.press('ArrowRight');
+    expect(await mod.getByTestId('tab-rooms').getAttribute('aria-selected')).toBe('true');
+    await tabTo(mod, mod.getByTestId('br-make-rooms'));
+    await mod.keyboard.press('Enter');
+    await tabTo(mod, mod.getByTestId('br-open'));
+    await mod.keyboard.press('Enter');
+    await page.getByTestId('room-banner').waitFor();
   });
 });

@@ -11,6 +11,7 @@ import { BoardIcon } from './icons.js';
 import type { BoardClientState } from './state.js';
 import { createBoardUi } from './ui.js';
 import { lazy } from '../ui/lazy.js';
+import './boards.css';
 
 /** The canvas and toolbar arrive when the board is shown; the gallery with them (it draws boards too). */
 const BoardSurface = lazy(() => import('./BoardSurface.js').then((m) => m.BoardSurface), 'board.syncing');

@@ -9,6 +9,7 @@ import { Leaderboard } from './Leaderboard.js';
 import { PollCard } from './PollCard.js';
 import type { PollState } from './state.js';
 import { lazy } from '../ui/lazy.js';
+import './polls.css';
 
 /** Moderators only: participants never download the poll editor. */
 const PollEditor = lazy(() => import('./PollEditor.js').then((m) => m.PollEditor));

@@ -44,8 +44,12 @@ function TapVote({ poll, mine, polls, disabled }: Props) {
           aria-pressed={chosen === o.id}
           data-testid="poll-option"
           data-option={o.id}
-          disabled={disabled || busy.value || (locked && chosen !== o.id)}
+          // While the vote is on its way the buttons say so but stay enabled: disabling the pressed one would
+          // throw the keyboard focus back to the top of the page.
+          disabled={disabled || (locked && chosen !== o.id)}
+          aria-disabled={busy.value || undefined}
           onClick={async () => {
+            if (busy.value) return;
             if (mine && sameAnswer(poll.kind, mine, { choices: [o.id], text: '' })) return;
             busy.value = true;
             await polls.actions.vote(poll.id, [o.id]);
