@@ -2,6 +2,7 @@ import type { boardCommands } from '../shared/boards/events.js';
 import type { chatCommands } from '../shared/chat/events.js';
 import type { mediaCommands } from '../shared/media/events.js';
 import type { CommandName } from '../shared/protocol.js';
+import { agendaFeature } from './agenda/handlers.js';
 import { boardHandlers } from './boards/handlers.js';
 import { breakoutFeature } from './breakouts/handlers.js';
 import { chatHandlers } from './chat/handlers.js';
@@ -49,21 +50,26 @@ export function createFeatures(deps: Deps): Features {
   const media: Feature<keyof typeof mediaCommands> = handlersOnly(mediaHandlers(deps, sfu.info));
   const boards: Feature<keyof typeof boardCommands> = handlersOnly(boardHandlers(deps));
   const polls = pollFeature(deps);
+  // The agenda's steps run the other features' commands through this table (filled just below).
+  let table: HandlerTable | null = null;
+  const agenda = agendaFeature(deps, () => table!);
   const speaking = speakingFeature(deps);
   const truths = truthsFeature(deps);
-  const all = [workshops, chat, breakouts, media, sfu, boards, polls, speaking, truths];
+  const all = [workshops, chat, breakouts, media, sfu, boards, polls, agenda, speaking, truths];
+  table = {
+    ...workshops.handlers,
+    ...chat.handlers,
+    ...breakouts.handlers,
+    ...media.handlers,
+    ...sfu.handlers,
+    ...boards.handlers,
+    ...polls.handlers,
+    ...agenda.handlers,
+    ...speaking.handlers,
+    ...truths.handlers,
+  };
   return {
-    handlers: {
-      ...workshops.handlers,
-      ...chat.handlers,
-      ...breakouts.handlers,
-      ...media.handlers,
-      ...sfu.handlers,
-      ...boards.handlers,
-      ...polls.handlers,
-      ...speaking.handlers,
-      ...truths.handlers,
-    },
+    handlers: table,
     start: async () => {
       await Promise.all(all.map((f) => f.start()));
     },

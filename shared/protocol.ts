@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Ack, CommandDef } from './command.js';
+import { agendaCommands, type AgendaServerEvents } from './agenda/events.js';
 import { breakoutCommands, type BreakoutServerEvents } from './breakouts/events.js';
 import { boardCommands, type BoardServerEvents } from './boards/events.js';
 import { chatCommands, type ChatServerEvents } from './chat/events.js';
@@ -27,6 +28,7 @@ export const COMMANDS = {
   ...pollCommands,
   ...speakingCommands,
   ...truthsCommands,
+  ...agendaCommands,
 } as const;
 
 type Commands = typeof COMMANDS;
@@ -52,7 +54,8 @@ export type ServerToClientEvents = SystemServerEvents &
   BoardServerEvents &
   PollServerEvents &
   SpeakingServerEvents &
-  TruthsServerEvents;
+  TruthsServerEvents &
+  AgendaServerEvents;
 
 /** What one node tells the others (Socket.IO serverSideEmit over the Redis adapter). */
 export interface InterServerEvents {

@@ -91,4 +91,11 @@ export const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'truths:submit': { statements: ['Ich spreche Polnisch', 'Ich war in Lyon', 'Ich mag Regen'], lie: 2 },
   'truths:guess': { authorId: 'someone', guess: 1 },
   'truths:sync': {},
+  'agenda:sync': {},
+  'agenda:sheet': { sheet: { title: 'Jumelage 2027' } },
+  'agenda:plan': { version: 0, steps: [{ format: 'plenary', durationMin: 5, params: { kind: 'timer' } }] },
+  'agenda:start': { version: 1 },
+  'agenda:next': { version: 2 },
+  'agenda:skip': { version: 1, stepId: 's1' },
+  'agenda:extend': { version: 2, minutes: 5 },
 };

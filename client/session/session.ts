@@ -1,6 +1,8 @@
 import { effect, signal } from '@preact/signals';
+import { createAgendaState } from '../agenda/state.js';
 import { createBoardState } from '../boards/state.js';
 import { createBreakoutsState } from '../breakouts/state.js';
+import { t } from '../i18n/i18n.js';
 import type { MediaState } from '../media/state.js';
 import type { Connection } from '../net/connection.js';
 import { createPollState } from '../polls/state.js';
@@ -20,6 +22,7 @@ export function createSession(conn: Connection, code: string) {
   const board = createBoardState(conn, workshop);
   const speaking = createSpeakingState(conn, workshop, breakouts.view);
   const truths = createTruthsState(conn, workshop, breakouts.view);
+  const agenda = createAgendaState(conn, workshop, (key) => t(key));
   const media = signal<MediaState | null>(null);
   let disposed = false;
   let loading = false;
@@ -44,6 +47,7 @@ export function createSession(conn: Connection, code: string) {
     speaking,
     /** Two truths and a lie. */
     truths,
+    agenda,
     /** Null until this person is inside with media and the media code has loaded. */
     media,
     dispose() {
@@ -53,6 +57,7 @@ export function createSession(conn: Connection, code: string) {
       board.dispose();
       speaking.dispose();
       truths.dispose();
+      agenda.dispose();
       polls.dispose();
       breakouts.dispose();
       workshop.dispose();

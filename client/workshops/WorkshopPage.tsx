@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo } from 'preact/hooks';
 import { PLENARY } from '../../shared/rooms.js';
 import { formatJoinCode, type StageView } from '../../shared/workshops/constants.js';
+import { AgendaNow } from '../agenda/AgendaNow.js';
 import { BoardSection } from '../boards/BoardSection.js';
 import { BreakoutNotices, RoomsPanel } from '../breakouts/BreakoutNotices.js';
 import { roomTitle } from '../breakouts/room-label.js';
@@ -37,6 +38,7 @@ import './shell.css';
 
 /** Moderators only: participants never download it. */
 const ModeratorPanel = lazy(() => import('./ModeratorPanel.js').then((m) => m.ModeratorPanel));
+const AgendaPanel = lazy(() => import('../agenda/AgendaPanel.js').then((m) => m.AgendaPanel));
 const LobbyPanel = lazy(() => import('./ModeratorPanel.js').then((m) => m.LobbyPanel));
 
 /** One media query for the whole page: desktop (stage beside panels) or phone (one thing at a time). */
@@ -160,7 +162,12 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
       case 'rooms':
         return <RoomsPanel state={state} br={br} />;
       case 'host':
-        return <ModeratorPanel state={state} />;
+        return (
+          <>
+            <AgendaPanel />
+            <ModeratorPanel state={state} />
+          </>
+        );
       case 'board':
         return <BoardSection board={board} rooms={br.view} phone={!desktop} />;
       case 'now':
@@ -169,6 +176,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
             <BreakoutNotices state={state} br={br} />
             <SpeakingPanel />
             <TruthsPanel />
+            <AgendaNow />
             <PollPanel state={state} polls={polls} />
             <Media state={state} media={media.value} />
           </>
@@ -221,6 +229,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
               <BreakoutNotices state={state} br={br} />
               <SpeakingPanel />
               <TruthsPanel />
+              <AgendaNow />
               <div class={`stage__video${shown === 'board' ? ' stage__video--strip' : ''}`}>
                 <Media state={state} media={media.value} />
                 {!media.value && shown === 'video' && <p class="muted stage__empty">{t('layout.noVideo')}</p>}

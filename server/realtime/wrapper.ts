@@ -54,6 +54,8 @@ const SAFE_TO_RETRY: ReadonlySet<CommandName> = new Set<CommandName>([
   'truths:sync',
   'truths:guess', // one field per voter: a repeat overwrites
   'media:update',
+  'agenda:sync',
+  'agenda:sheet', // the whole form: saved twice is saved once
 ]);
 /** How long a safe command is retried before the page is told it failed. */
 const RETRY_FOR_MS = 8000;

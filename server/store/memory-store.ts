@@ -1,4 +1,5 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { MemoryAgendaStore } from '../agenda/store/memory.js';
 import { MemoryBoardStore } from '../boards/store/memory.js';
 import { MemoryBreakoutStore } from '../breakouts/store/memory.js';
 import { MemoryPollStore } from '../polls/store/memory.js';
@@ -13,6 +14,7 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
   readonly kind = 'memory' as const;
   readonly boards = new MemoryBoardStore();
   readonly polls = new MemoryPollStore();
+  readonly agenda = new MemoryAgendaStore();
   readonly sfu = new MemorySfuStore();
   readonly speaking = new MemorySpeakingStore();
   readonly truths = new MemoryTruthsStore();
@@ -34,6 +36,7 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
     for (const id of ids) {
       this.boards.dropWorkshop(id);
       this.polls.dropWorkshop(id);
+      this.agenda.dropWorkshop(id);
       this.breakouts.dropWorkshop(id);
       this.sfu.dropWorkshop(id);
       this.speaking.dropWorkshop(id);

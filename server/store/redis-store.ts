@@ -1,4 +1,5 @@
 import { RateLimiterRedis } from 'rate-limiter-flexible';
+import { RedisAgendaStore } from '../agenda/store/redis.js';
 import { RedisBoardStore } from '../boards/store/redis.js';
 import { RedisBreakoutStore } from '../breakouts/store/redis.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -20,6 +21,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
   readonly breakouts: RedisBreakoutStore;
   readonly boards: RedisBoardStore;
   readonly polls: RedisPollStore;
+  readonly agenda: RedisAgendaStore;
   readonly sfu: RedisSfuStore;
   readonly speaking: RedisSpeakingStore;
   readonly truths: RedisTruthsStore;
@@ -34,6 +36,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
     this.breakouts = new RedisBreakoutStore(client, keys);
     this.boards = new RedisBoardStore(client, keys);
     this.polls = new RedisPollStore(client, keys);
+    this.agenda = new RedisAgendaStore(client, keys);
     this.sfu = new RedisSfuStore(client, keys);
     this.speaking = new RedisSpeakingStore(client, keys);
     this.truths = new RedisTruthsStore(client, keys);

@@ -1,4 +1,5 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { AgendaStore } from '../agenda/store/types.js';
 import type { BoardStore } from '../boards/store/types.js';
 import type { BreakoutStore } from '../breakouts/store/types.js';
 import type { PollStore } from '../polls/store/types.js';
@@ -24,6 +25,8 @@ export interface Store extends WorkshopStore {
   readonly breakouts: BreakoutStore;
   readonly boards: BoardStore;
   readonly polls: PollStore;
+  /** The template sheet and the run sheet. */
+  readonly agenda: AgendaStore;
   /** Where each room's SFU (Janus) lives, and the feeds published there. */
   readonly sfu: SfuStore;
   /** Speaking order (flash round) rounds per room. */

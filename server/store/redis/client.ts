@@ -1,4 +1,5 @@
 import { createClient } from 'redis';
+import { AGENDA_SCRIPTS } from '../../agenda/store/scripts.js';
 import { BOARD_SCRIPTS } from '../../boards/store/scripts.js';
 import { BREAKOUT_SCRIPTS } from '../../breakouts/store/scripts.js';
 import type { Logger } from '../../logger.js';
@@ -17,6 +18,7 @@ const SCRIPTS = {
   ...SFU_SCRIPTS,
   ...SPEAKING_SCRIPTS,
   ...TRUTHS_SCRIPTS,
+  ...AGENDA_SCRIPTS,
 };
 
 /** Reconnection is quick and keeps trying: a restarted Redis is used again within half a second. */

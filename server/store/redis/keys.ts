@@ -26,6 +26,8 @@ export function redisKeys(prefix: string) {
     /** Media: set of room ids in stage mode. */
     stage: (id: string) => `${w(id)}:stage`,
     breakouts: (id: string) => `${w(id)}:breakouts`,
+    /** The agenda: version, run sheet json, template sheet json. */
+    agenda: (id: string) => `${w(id)}:agenda`,
     /** Sorted set of workshop ids by the deadline of their open breakout round. */
     breakoutsDue: () => `${prefix}breakouts:due`,
     /** Speaking rounds (version, state json) of a workshop, and the sorted set of workshops by their next deadline. */

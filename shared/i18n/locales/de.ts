@@ -9,6 +9,8 @@ import { lobby } from '../messages/de/lobby.js';
 import { speaking } from '../messages/de/speaking.js';
 import { truths } from '../messages/de/truths.js';
 import { layout } from '../messages/de/layout.js';
+import { agenda } from '../messages/de/agenda.js';
+import { agendaSheet } from '../messages/de/agenda-sheet.js';
 
 /** Every German message (a chunk of its own in the client, loaded when German is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -21,4 +23,6 @@ export const messages: Record<MessageKey, Message> = {
   ...speaking,
   ...truths,
   ...layout,
+  ...agenda,
+  ...agendaSheet,
 };

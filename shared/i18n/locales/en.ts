@@ -7,6 +7,8 @@ import { lobby } from '../messages/lobby.js';
 import { speaking } from '../messages/speaking.js';
 import { truths } from '../messages/truths.js';
 import { layout } from '../messages/layout.js';
+import { agenda } from '../messages/agenda.js';
+import { agendaSheet } from '../messages/agenda-sheet.js';
 
 /**
  * Every English message: the keys of the catalogue, and the fallback the client always has (bundled);
@@ -23,5 +25,7 @@ export const messages = {
   ...speaking,
   ...truths,
   ...layout,
+  ...agenda,
+  ...agendaSheet,
 };
 export type MessageKey = keyof typeof messages;

@@ -9,6 +9,8 @@ import { lobby } from '../messages/fr/lobby.js';
 import { speaking } from '../messages/fr/speaking.js';
 import { truths } from '../messages/fr/truths.js';
 import { layout } from '../messages/fr/layout.js';
+import { agenda } from '../messages/fr/agenda.js';
+import { agendaSheet } from '../messages/fr/agenda-sheet.js';
 
 /** Every French message (a chunk of its own in the client, loaded when French is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -21,4 +23,6 @@ export const messages: Record<MessageKey, Message> = {
   ...speaking,
   ...truths,
   ...layout,
+  ...agenda,
+  ...agendaSheet,
 };

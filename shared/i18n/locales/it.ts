@@ -9,6 +9,8 @@ import { lobby } from '../messages/it/lobby.js';
 import { speaking } from '../messages/it/speaking.js';
 import { truths } from '../messages/it/truths.js';
 import { layout } from '../messages/it/layout.js';
+import { agenda } from '../messages/it/agenda.js';
+import { agendaSheet } from '../messages/it/agenda-sheet.js';
 
 /** Every Italian message (a chunk of its own in the client, loaded when Italian is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -21,4 +23,6 @@ export const messages: Record<MessageKey, Message> = {
   ...speaking,
   ...truths,
   ...layout,
+  ...agenda,
+  ...agendaSheet,
 };

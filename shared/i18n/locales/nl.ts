@@ -9,6 +9,8 @@ import { lobby } from '../messages/nl/lobby.js';
 import { speaking } from '../messages/nl/speaking.js';
 import { truths } from '../messages/nl/truths.js';
 import { layout } from '../messages/nl/layout.js';
+import { agenda } from '../messages/nl/agenda.js';
+import { agendaSheet } from '../messages/nl/agenda-sheet.js';
 
 /** Every Dutch message (a chunk of its own in the client, loaded when Dutch is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -21,4 +23,6 @@ export const messages: Record<MessageKey, Message> = {
   ...speaking,
   ...truths,
   ...layout,
+  ...agenda,
+  ...agendaSheet,
 };

@@ -9,6 +9,8 @@ import { lobby } from '../messages/pl/lobby.js';
 import { speaking } from '../messages/pl/speaking.js';
 import { truths } from '../messages/pl/truths.js';
 import { layout } from '../messages/pl/layout.js';
+import { agenda } from '../messages/pl/agenda.js';
+import { agendaSheet } from '../messages/pl/agenda-sheet.js';
 
 /** Every Polish message (a chunk of its own in the client, loaded when Polish is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -21,4 +23,6 @@ export const messages: Record<MessageKey, Message> = {
   ...speaking,
   ...truths,
   ...layout,
+  ...agenda,
+  ...agendaSheet,
 };

@@ -1,0 +1,289 @@
+import { useSignal } from '@preact/signals';
+import {
+  FORMAT_IDS,
+  FORMATS,
+  mechanicsOf,
+  PROGRAMME_IDS,
+  plannedMinutes,
+  programmeSteps,
+} from '../../shared/agenda/catalogue.js';
+import { statusOf } from '../../shared/agenda/rules.js';
+import { STEP_LIMITS } from '../../shared/agenda/constants.js';
+import type { Step } from '../../shared/agenda/schema.js';
+import { errorText, t, type MessageKey } from '../i18n/i18n.js';
+import { useSession } from '../session/context.js';
+import { Alert } from '../ui/Alert.js';
+import { PathIcon } from '../ui/Icon.js';
+import { NowAndNext } from './AgendaNow.js';
+import { SheetForm } from './SheetForm.js';
+import { formatFacts, formatName, mechanicName, questionOf, stepName } from './labels.js';
+import type { AgendaState } from './state.js';
+
+/**
+ * The run sheet: for everyone what runs now (with its time left and what to do) and what comes next;
+ * for moderators also the plan (reorder, minutes, questions), Start / Next / +5 min, the clock against
+ * the plan, ready-made programmes and the format catalogue. Mountable on its own: it reads the session.
+ */
+export function AgendaPanel() {
+  const { workshop, agenda } = useSession();
+  const moderator = workshop.isModerator.value;
+  const a = agenda.agenda.value;
+  if (!moderator && a.steps.length === 0) return null;
+  return (
+    <section class="card agenda" aria-labelledby="agenda-title" data-testid="agenda-panel">
+      <h2 id="agenda-title">{t('agenda.title')}</h2>
+      <NowAndNext agenda={agenda} moderator={moderator} />
+      {moderator && <Controls agenda={agenda} />}
+      {moderator && <Plan agenda={agenda} />}
+      {moderator && <Catalogue agenda={agenda} />}
+      {moderator && <SheetForm agenda={agenda} />}
+    </section>
+  );
+}
+
+function Controls({ agenda }: { agenda: AgendaState }) {
+  const a = agenda.agenda.value;
+  const clock = agenda.clock.value;
+  const { next } = agenda.view.value;
+  const error = agenda.error.value;
+  const problem = agenda.problem.value ?? a.current?.problem ?? null;
+  return (
+    <div class="agenda__controls">
+      {(error || problem) && (
+        <Alert testId="agenda-error" kind={error ? 'error' : 'warning'}>
+          {error ? errorText(error) : t('agenda.problem', { reason: errorText(problem!) })}{' '}
+          <button type="button" class="btn btn--small" onClick={agenda.actions.dismissError}>
+            ×<span class="visually-hidden">{t('common.cancel')}</span>
+          </button>
+        </Alert>
+      )}
+      <div class="agenda__buttons">
+        {!a.current && next && (
+          <button
+            type="button"
+            class="btn btn--primary"
+            data-testid="agenda-start"
+            onClick={() => void agenda.actions.start()}
+          >
+            {t('agenda.start')}
+          </button>
+        )}
+        {a.current && (
+          <button
+            type="button"
+            class="btn btn--primary"
+            data-testid="agenda-next-button"
+            onClick={() => void agenda.actions.next()}
+          >
+            {t('agenda.next')}
+          </button>
+        )}
+        {a.current && (
+          <button type="button" class="btn" data-testid="agenda-extend" onClick={() => void agenda.actions.extend(5)}>
+            {t('agenda.extend')}
+          </button>
+        )}
+      </div>
+      <p class="muted" data-testid="agenda-clock">
+        {t('agenda.planned', { count: a.steps.reduce((sum, s) => sum + s.durationMin, 0) })}
+        {clock &&
+          ` · ${
+            clock.driftMin > 0
+              ? t('agenda.behind', { count: clock.driftMin })
+              : clock.driftMin < 0
+                ? t('agenda.ahead', { count: -clock.driftMin })
+                : t('agenda.onTime')
+          }`}
+      </p>
+    </div>
+  );
+}
+
+function Plan({ agenda }: { agenda: AgendaState }) {
+  const a = agenda.agenda.value;
+  if (a.steps.length === 0) return <p class="muted">{t('agenda.empty')}</p>;
+  return (
+    <ol class="agenda__steps" data-testid="agenda-steps">
+      {a.steps.map((s, i) => (
+        <StepRow key={s.id} step={s} index={i} count={a.steps.length} agenda={agenda} />
+      ))}
+    </ol>
+  );
+}
+
+function StepRow({ step, index, count, agenda }: { step: Step; index: number; count: number; agenda: AgendaState }) {
+  const status = statusOf(agenda.agenda.value, step.id);
+  const name = stepName(step);
+  const question = questionOf(step);
+  const { actions } = agenda;
+  const minutesId = `agenda-min-${step.id}`;
+  const questionId = `agenda-q-${step.id}`;
+  return (
+    <li class={`agenda__step agenda__step--${status}`} data-testid="agenda-step" data-status={status}>
+      <div class="agenda__step-head">
+        <strong>{name}</strong> <span class="badge">{t(`agenda.status.${status}` as MessageKey)}</span>{' '}
+        <span class="muted">{mechanicName(step.params.kind)}</span>
+      </div>
+      <div class="field--inline">
+        <label for={minutesId}>{t('agenda.minutesOf', { name })}</label>
+        <input
+          id={minutesId}
+          type="number"
+          min={1}
+          max={STEP_LIMITS.durationMin}
+          value={step.durationMin}
+          onChange={(e) => {
+            const v = Number(e.currentTarget.value);
+            if (Number.isInteger(v) && v >= 1 && v <= STEP_LIMITS.durationMin) void actions.setMinutes(step.id, v);
+          }}
+        />
+      </div>
+      {question !== undefined && 'question' in step.params && (
+        <div class="field">
+          <label for={questionId}>{t('agenda.questionOf', { name })}</label>
+          <input
+            id={questionId}
+            value={question}
+            onChange={(e) => {
+              const v = e.currentTarget.value.trim();
+              if (v && v !== question) void actions.setQuestion(step.id, v);
+            }}
+          />
+        </div>
+      )}
+      <NumberParam step={step} name={name} agenda={agenda} />
+      <div class="agenda__step-actions">
+        <IconButton
+          d={ICONS.up}
+          label={t('agenda.moveUp', { name })}
+          disabled={index === 0}
+          onClick={() => actions.move(step.id, -1)}
+        />
+        <IconButton
+          d={ICONS.down}
+          label={t('agenda.moveDown', { name })}
+          disabled={index === count - 1}
+          onClick={() => actions.move(step.id, 1)}
+        />
+        {status !== 'running' && (
+          <IconButton d={ICONS.start} label={t('agenda.startStep', { name })} onClick={() => actions.start(step.id)} />
+        )}
+        {status === 'pending' && (
+          <IconButton d={ICONS.skip} label={t('agenda.skip', { name })} onClick={() => actions.skip(step.id)} />
+        )}
+        {status !== 'running' && (
+          <IconButton d={ICONS.remove} label={t('agenda.remove', { name })} onClick={() => actions.remove(step.id)} />
+        )}
+      </div>
+    </li>
+  );
+}
+
+function Catalogue({ agenda }: { agenda: AgendaState }) {
+  const open = useSignal(false);
+  return (
+    <>
+      <details class="agenda__programmes" open={agenda.agenda.value.steps.length === 0}>
+        <summary>{t('agenda.programmes')}</summary>
+        <ul>
+          {PROGRAMME_IDS.map((id) => {
+            const name = t(`agenda.programme.${id}` as MessageKey);
+            return (
+              <li key={id}>
+                <button
+                  type="button"
+                  class="btn btn--small"
+                  data-testid={`agenda-programme-${id}`}
+                  onClick={() => void agenda.actions.useProgramme(id)}
+                >
+                  {t('agenda.useProgramme', { name })}
+                </button>{' '}
+                <span class="muted">
+                  {t(`agenda.programme.${id}.about` as MessageKey)} ·{' '}
+                  {t('agenda.minutes', { count: plannedMinutes(programmeSteps(id, () => '-')) })}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      </details>
+      <details class="agenda__catalogue" onToggle={(e) => (open.value = e.currentTarget.open)}>
+        <summary>{t('agenda.catalogue')}</summary>
+        {open.value && (
+          <ul>
+            {FORMAT_IDS.map((id) => {
+              const f = FORMATS[id];
+              return (
+                <li key={id} class="agenda__format">
+                  <strong>{formatName(id)}</strong> <span class="muted">{formatFacts(f)}</span>
+                  <br />
+                  {t(`agenda.format.${id}.purpose` as MessageKey)}{' '}
+                  <span class="muted">({mechanicsOf(f).map(mechanicName).join(', ')})</span>{' '}
+                  <button type="button" class="btn btn--small" onClick={() => void agenda.actions.addFormat(id)}>
+                    {t('agenda.add', { name: formatName(id) })}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </details>
+    </>
+  );
+}
+
+/** Material icons: arrow up and down, play, skip next, close. */
+const ICONS = {
+  up: 'M4 12l1.41 1.41L11 7.83V20h2V7.83l5.58 5.59L20 12l-8-8-8 8z',
+  down: 'M20 12l-1.41-1.41L13 16.17V4h-2v12.17l-5.58-5.59L4 12l8 8 8-8z',
+  start: 'M8 5v14l11-7z',
+  skip: 'M6 18l8.5-6L6 6v12zM16 6v12h2V6h-2z',
+  remove: 'M19 6.41L17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z',
+};
+
+/** A small button showing an icon; its name (for screen readers and as a tooltip) says what and which step. */
+function IconButton(props: { d: string; label: string; disabled?: boolean; onClick: () => Promise<unknown> }) {
+  return (
+    <button
+      type="button"
+      class="btn btn--small btn--icon"
+      aria-label={props.label}
+      title={props.label}
+      disabled={props.disabled}
+      onClick={() => void props.onClick()}
+    >
+      <PathIcon d={props.d} />
+    </button>
+  );
+}
+
+const NUMBER_PARAMS = {
+  dots: { key: 'budget', label: 'agenda.budgetOf', max: 30 },
+  rooms: { key: 'rooms', label: 'agenda.roomsOf', max: STEP_LIMITS.rooms },
+  rotation: { key: 'rounds', label: 'agenda.roundsOf', max: STEP_LIMITS.rounds },
+} as const;
+
+/** The one number a step's mechanic needs besides its minutes, where it has one. */
+function NumberParam({ step, name, agenda }: { step: Step; name: string; agenda: AgendaState }) {
+  const kind = step.params.kind;
+  if (kind !== 'dots' && kind !== 'rooms' && kind !== 'rotation') return null;
+  const { key, label, max } = NUMBER_PARAMS[kind];
+  const value = (step.params as Record<string, unknown>)[key] as number;
+  const id = `agenda-${key}-${step.id}`;
+  return (
+    <div class="field--inline">
+      <label for={id}>{t(label, { name })}</label>
+      <input
+        id={id}
+        type="number"
+        min={1}
+        max={max}
+        value={value}
+        onChange={(e) => {
+          const v = Number(e.currentTarget.value);
+          if (Number.isInteger(v) && v >= 1 && v <= max) void agenda.actions.setNumber(step.id, key, v);
+        }}
+      />
+    </div>
+  );
+}

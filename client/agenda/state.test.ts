@@ -1,0 +1,107 @@
+/** The run sheet state against the in-memory connection: sync per join, programmes, reorder, newest version wins. */
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { AgendaView, StepInput } from '../../shared/agenda/schema.js';
+import { catalogue } from '../../shared/i18n/catalogue.js';
+import { createFakeConnection, settle, type FakeConnection } from '../net/test-fake-connection.js';
+import { createWorkshopState, type WorkshopState } from '../workshops/state.js';
+import { memoryLocalStorage, person, snapshot } from '../workshops/test-fixtures.js';
+import { createAgendaState, type AgendaState } from './state.js';
+
+let fake: FakeConnection;
+let ws: WorkshopState;
+let agenda: AgendaState;
+
+const view = (version: number, over: Partial<AgendaView> = {}): AgendaView => ({
+  version,
+  steps: [
+    {
+      id: 'a',
+      format: 'cards',
+      durationMin: 20,
+      params: { kind: 'cards', question: 'Q?', cardLimit: 0, hidden: true, anonymous: false },
+    },
+    { id: 'b', format: 'dots', durationMin: 5, params: { kind: 'dots', question: 'D?', budget: 3, perCard: 3 } },
+  ],
+  current: null,
+  startedAt: null,
+  plannedMin: 0,
+  history: {},
+  ...over,
+});
+
+beforeEach(async () => {
+  memoryLocalStorage();
+  fake = createFakeConnection();
+  ws = createWorkshopState(fake.conn, 'ABCDEF');
+  agenda = createAgendaState(fake.conn, ws, (key) => String(catalogue.de[key]));
+  const done = ws.actions.join({ code: 'ABCDEF', name: 'Me', town: 'Lyon' });
+  fake.reply('workshop:join', snapshot(person('me', { role: 'moderator' }), [], 1));
+  await done;
+});
+afterEach(() => {
+  agenda.dispose();
+  ws.dispose();
+});
+
+test('the run sheet is fetched after the join; the running step and what comes next follow from it', async () => {
+  expect(fake.sent('agenda:sync')).toHaveLength(1);
+  fake.reply('agenda:sync', {
+    sheet: null,
+    agenda: view(3, {
+      current: { stepId: 'a', startedAt: Date.now(), deadline: Date.now() + 60_000, ref: {}, problem: null },
+      startedAt: 1,
+    }),
+  });
+  await settle();
+  expect(agenda.view.value.step?.id).toBe('a');
+  expect(agenda.view.value.next?.id).toBe('b');
+  expect(agenda.view.value.leftMs).toBeLessThanOrEqual(60_000);
+});
+
+test('a ready-made programme is sent as steps in the moderator’s language, against the shown version', async () => {
+  fake.reply('agenda:sync', { sheet: null, agenda: view(3) });
+  await settle();
+  void agenda.actions.useProgramme('reception');
+  await settle();
+  const sent = fake.sent('agenda:plan').at(-1)!.payload as { version: number; steps: StepInput[] };
+  expect(sent.version).toBe(3);
+  expect(sent.steps[0]).toMatchObject({
+    format: 'reception',
+    params: { kind: 'broadcast', text: 'Prost! Erheben Sie Ihr Glas auf unsere Partnerschaft.' },
+  });
+});
+
+test('move down swaps a step with the next one; the first cannot move up', async () => {
+  fake.reply('agenda:sync', { sheet: null, agenda: view(3) });
+  await settle();
+  void agenda.actions.move('a', -1);
+  await settle();
+  expect(fake.sent('agenda:plan')).toHaveLength(0);
+  void agenda.actions.move('a', 1);
+  await settle();
+  const sent = fake.sent('agenda:plan').at(-1)!.payload as { steps: StepInput[] };
+  expect(sent.steps.map((s) => s.id)).toEqual(['b', 'a']);
+});
+
+test('an older run sheet arriving after a newer one is ignored', async () => {
+  fake.reply('agenda:sync', { sheet: null, agenda: view(3) });
+  await settle();
+  fake.push('agenda:updated', view(5, { steps: [] }));
+  fake.push('agenda:updated', view(4));
+  expect(agenda.agenda.value.version).toBe(5);
+  expect(agenda.agenda.value.steps).toEqual([]);
+});
+
+test('the dot budget of a step is changed in the plan, other kinds keep their params', async () => {
+  fake.reply('agenda:sync', { sheet: null, agenda: view(3) });
+  await settle();
+  void agenda.actions.setNumber('b', 'budget', 5);
+  await settle();
+  const sent = fake.sent('agenda:plan').at(-1)!.payload as { steps: StepInput[] };
+  expect(sent.steps[1]!.params).toMatchObject({ kind: 'dots', budget: 5 });
+  void agenda.actions.setNumber('a', 'rooms', 3);
+  await settle();
+  expect((fake.sent('agenda:plan').at(-1)!.payload as { steps: StepInput[] }).steps[0]!.params).not.toHaveProperty(
+    'rooms',
+  );
+});

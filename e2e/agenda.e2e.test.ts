@@ -1,0 +1,103 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createWorkshop,
+  expectAccessible,
+  hasBrowser,
+  joinWorkshop,
+  launchBrowser,
+  newPerson,
+  openPanel,
+  screenshotPath,
+  startServer,
+  type TestServer,
+} from './harness.js';
+
+describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
+  let browser: Browser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('[E2E-AG1] a ready-made programme, Start on the card collection, participants see it now in their language; Next moves on', async () => {
+    const organiser = await newPerson(browser);
+    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Run sheet test');
+    const mia = await newPerson(browser);
+    await joinWorkshop(mia.page, moderatorUrl, { name: 'Mia', town: 'Kamen', media: false });
+    const ana = await newPerson(browser, { locale: 'fr-FR' });
+    await joinWorkshop(ana.page, inviteUrl, { name: 'Ana', town: 'Lyon', media: false });
+    const ola = await newPerson(browser, { locale: 'pl-PL', viewport: { width: 390, height: 844 } });
+    await joinWorkshop(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów', media: false });
+    // Nothing planned: participants see no run sheet at all.
+    await expect(ana.page.getByTestId('agenda-panel').count()).resolves.toBe(0);
+
+    const m = mia.page;
+    // The run sheet is in the Host panel (a tab on a phone).
+    await openPanel(m, 'host');
+    await m.getByRole('button', { name: 'Use: First meeting of two towns (90 min)' }).click();
+    const steps = m.getByTestId('agenda-step');
+    await expect.poll(() => steps.count()).toBe(8);
+    await expect.poll(() => m.getByTestId('agenda-clock').textContent()).toContain('90 min planned');
+
+    // Reordering by keyboard: the first step moves down one place.
+    await m.getByRole('button', { name: 'Move down: Plenary, Welcome' }).focus();
+    await m.keyboard.press('Enter');
+    await expect.poll(() => steps.first().locator('strong').textContent()).toBe('Mood barometer, Check-in');
+
+    await expectAccessible(m, 'moderator run sheet');
+    await m.getByRole('button', { name: 'Start: Card collection' }).click();
+
+    // Ana, in French: what runs now, with the question and what to do; the board collects cards.
+    const now = ana.page.getByTestId('agenda-now');
+    await expect.poll(() => now.textContent()).toContain('Maintenant : Collecte de cartes');
+    const text = (await now.textContent()) ?? '';
+    expect(text).toContain('What could our towns do together?');
+    expect(text).toMatch(/encore (19:[0-5]\d|20:00)/);
+    expect(text).toContain('Écrivez une idée par carte sur le tableau.');
+    await expect.poll(() => ana.page.getByTestId('agenda-next').textContent()).toBe('Ensuite : Vote par points');
+    await expectAccessible(ana.page, 'participant run sheet');
+    // On a phone, in Polish: the Now tab says the same.
+    await expect.poll(() => ola.page.getByTestId('agenda-now').textContent()).toContain('Teraz: Zbieranie kart');
+    // The board came onto everyone's stage by itself (on a phone: the Board tab is offered).
+    await expect.poll(() => ana.page.getByTestId('stage').getAttribute('data-view')).toBe('board');
+    await expect
+      .poll(() => ana.page.getByTestId('board-question').textContent())
+      .toBe('What could our towns do together?');
+    await ana.page.locator('#card-text').fill('Un marché de Noël commun');
+    await ana.page.getByTestId('add-card').click();
+    await expect.poll(() => ana.page.locator('#card-text').inputValue()).toBe('');
+    await m.screenshot({ path: screenshotPath('agenda-moderator.png') });
+
+    // Next: the card round closes and dot voting opens, for everyone.
+    // Next from the stage (the Host panel may be closed).
+    await m.getByTestId('agenda-now-next').click();
+    await expect.poll(() => now.textContent()).toContain('Maintenant : Vote par points');
+    await expect.poll(() => ana.page.getByTestId('dots-status').isVisible()).toBe(true);
+    await expect
+      .poll(() => ana.page.getByTestId('board-question').textContent())
+      .toBe('Which ideas should we start with?');
+    await expect.poll(() => m.locator('[data-testid=agenda-step][data-status=done]').count()).toBe(1);
+    // The template sheet: filled, saved, and there again after a reload.
+    await m.getByTestId('agenda-sheet').locator('summary').click();
+    await m.locator('#sheet-title').fill('Jugendaustausch Kamen – Łódź');
+    await m.locator('#sheet-towns').fill('Kamen, DE\nŁódź, PL, Urząd Miasta');
+    await m.locator('#sheet-interpretation').selectOption('consecutive');
+    await expectAccessible(m, 'template sheet');
+    await m.getByTestId('sheet-save').click();
+    await m.getByTestId('sheet-saved').waitFor();
+    await m.reload();
+    await openPanel(m, 'host');
+    await m.getByTestId('agenda-sheet').locator('summary').click();
+    await expect.poll(() => m.locator('#sheet-towns').inputValue()).toBe('Kamen, DE\nŁódź, PL, Urząd Miasta');
+    expect(await m.locator('#sheet-interpretation').inputValue()).toBe('consecutive');
+    expect(await m.locator('[data-testid=agenda-step][data-status=running]').count()).toBe(1);
+
+    await ana.page.getByTestId('agenda-now-card').screenshot({ path: screenshotPath('agenda-participant.png') });
+  });
+});

@@ -1,0 +1,4 @@
+import { describeStores } from '../../store/test-stores.js';
+import { describeAgendaStore } from './test-contract.js';
+
+describeStores('agenda-store', describeAgendaStore);
