@@ -39,7 +39,7 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
 
     const m = mia.page;
     // The run sheet is in the Host panel (a tab on a phone).
-    await openPanel(m, 'host');
+    await openPanel(m, 'agenda');
     await m.getByRole('button', { name: 'Use: First meeting of two towns (90 min)' }).click();
     const steps = m.getByTestId('agenda-step');
     await expect.poll(() => steps.count()).toBe(8);
@@ -92,7 +92,7 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     await m.getByTestId('sheet-save').click();
     await m.getByTestId('sheet-saved').waitFor();
     await m.reload();
-    await openPanel(m, 'host');
+    await openPanel(m, 'agenda');
     await m.getByTestId('agenda-sheet').locator('summary').click();
     await expect.poll(() => m.locator('#sheet-towns').inputValue()).toBe('Kamen, DE\nŁódź, PL, Urząd Miasta');
     expect(await m.locator('#sheet-interpretation').inputValue()).toBe('consecutive');

@@ -250,9 +250,9 @@ async function axeSource(): Promise<string> {
  * [LAYOUT] Opens a side panel (desktop) or tab (phone) the way a person does: People, Chat, Polls, Rooms, Host.
  * On a phone the polls are part of "Now".
  */
-export async function openPanel(page: Page, id: 'people' | 'chat' | 'polls' | 'rooms' | 'host' | 'now') {
+export async function openPanel(page: Page, id: 'people' | 'chat' | 'polls' | 'rooms' | 'agenda' | 'host' | 'now') {
   const phone = (await page.getByTestId('workshop').getAttribute('data-layout')) === 'phone';
-  const tab = phone && id === 'polls' ? 'now' : id;
+  const tab = phone && id === 'polls' ? 'now' : phone && id === 'agenda' ? 'host' : id;
   const testId = phone && (tab === 'chat' || tab === 'people') ? `phone-${tab}` : `tab-${tab}`;
   await page.getByTestId(testId).click();
 }

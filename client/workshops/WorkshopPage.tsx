@@ -62,6 +62,7 @@ const ICONS: Record<PanelId | PhoneTab, Parameters<typeof Icon>[0]['name']> = {
   chat: 'chat',
   polls: 'poll',
   rooms: 'rooms',
+  agenda: 'timer',
   host: 'tune',
 };
 
@@ -161,10 +162,13 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
         return <PollPanel state={state} polls={polls} />;
       case 'rooms':
         return <RoomsPanel state={state} br={br} />;
+      case 'agenda':
+        return <AgendaPanel />;
       case 'host':
+        // A phone has no tab of its own for the run sheet: it leads the Host tab there.
         return (
           <>
-            <AgendaPanel />
+            {!desktop && <AgendaPanel />}
             <ModeratorPanel state={state} />
           </>
         );

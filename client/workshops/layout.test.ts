@@ -5,6 +5,8 @@ describe('[LAYOUT] the workshop screen', () => {
   test("[LAYOUT1] participants never get the moderators' panels or tabs", () => {
     expect(panelsFor(false)).not.toContain('host');
     expect(panelsFor(true)).toContain('host');
+    expect(panelsFor(true)).toContain('agenda');
+    expect(panelsFor(false)).not.toContain('agenda');
     expect(phoneTabsFor(false)).toEqual(['now', 'board', 'chat', 'people']);
     expect(phoneTabsFor(true)).toContain('rooms');
     // A phone has no drawing surface of its own in "Now": the board is a tab.

@@ -8,15 +8,15 @@
  */
 import type { StageView } from '../../shared/workshops/constants.js';
 
-export type PanelId = 'people' | 'chat' | 'polls' | 'rooms' | 'host';
+export type PanelId = 'people' | 'chat' | 'polls' | 'rooms' | 'agenda' | 'host';
 export type PhoneTab = 'now' | 'board' | 'people' | 'chat' | 'rooms' | 'host';
 
 /** Wide enough for a stage beside a side column (56rem at the app's 18 px root = 1008 px). */
 export const DESKTOP_QUERY = '(min-width: 56rem)';
 
-/** The side panels on a desktop: moderators also plan rooms and run the workshop. */
+/** The side panels on a desktop: moderators also run the programme (the run sheet) and the workshop. */
 export function panelsFor(moderator: boolean): PanelId[] {
-  return moderator ? ['people', 'chat', 'polls', 'rooms', 'host'] : ['people', 'chat', 'polls', 'rooms'];
+  return moderator ? ['people', 'chat', 'polls', 'rooms', 'agenda', 'host'] : ['people', 'chat', 'polls', 'rooms'];
 }
 
 /** The bottom tab bar on a phone: polls are part of "Now", what is happening. */

@@ -21,6 +21,7 @@ export const layout = defineMessages({
   'layout.panel.chat': 'Chat',
   'layout.panel.polls': 'Polls',
   'layout.panel.rooms': 'Rooms',
+  'layout.panel.agenda': 'Run sheet',
   'layout.panel.host': 'Host',
   'layout.badge.unread': { one: '{count} unread message', other: '{count} unread messages' },
   'layout.badge.hands': { one: '{count} raised hand', other: '{count} raised hands' },

@@ -22,6 +22,7 @@ export const layout: Translation<typeof en> = {
   'layout.panel.chat': 'Chat',
   'layout.panel.polls': 'Umfragen',
   'layout.panel.rooms': 'Räume',
+  'layout.panel.agenda': 'Ablauf',
   'layout.panel.host': 'Leitung',
   'layout.badge.unread': { one: '{count} ungelesene Nachricht', other: '{count} ungelesene Nachrichten' },
   'layout.badge.hands': { one: '{count} gehobene Hand', other: '{count} gehobene Hände' },

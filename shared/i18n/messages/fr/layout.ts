@@ -23,6 +23,7 @@ export const layout: Translation<typeof en> = {
   'layout.panel.chat': 'Discussion',
   'layout.panel.polls': 'Sondages',
   'layout.panel.rooms': 'Salles',
+  'layout.panel.agenda': 'Déroulé',
   'layout.panel.host': 'Animation',
   'layout.badge.unread': {
     one: '{count} message non lu',

@@ -22,6 +22,7 @@ export const layout: Translation<typeof en> = {
   'layout.panel.chat': 'Chat',
   'layout.panel.polls': 'Sondaggi',
   'layout.panel.rooms': 'Stanze',
+  'layout.panel.agenda': 'Scaletta',
   'layout.panel.host': 'Conduzione',
   'layout.badge.unread': {
     one: '{count} messaggio non letto',

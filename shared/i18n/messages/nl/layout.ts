@@ -22,6 +22,7 @@ export const layout: Translation<typeof en> = {
   'layout.panel.chat': 'Chat',
   'layout.panel.polls': 'Peilingen',
   'layout.panel.rooms': 'Ruimtes',
+  'layout.panel.agenda': 'Draaiboek',
   'layout.panel.host': 'Leiding',
   'layout.badge.unread': { one: '{count} ongelezen bericht', other: '{count} ongelezen berichten' },
   'layout.badge.hands': { one: '{count} opgestoken hand', other: '{count} opgestoken handen' },

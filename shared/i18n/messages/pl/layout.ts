@@ -22,6 +22,7 @@ export const layout: Translation<typeof en> = {
   'layout.panel.chat': 'Czat',
   'layout.panel.polls': 'Ankiety',
   'layout.panel.rooms': 'Pokoje',
+  'layout.panel.agenda': 'Program',
   'layout.panel.host': 'Prowadzenie',
   'layout.badge.unread': {
     one: '{count} nieprzeczytana wiadomość',
