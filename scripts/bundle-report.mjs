@@ -22,6 +22,8 @@ export const LAZY = {
     'polls/PollEditor.tsx',
     'boards/BoardControls.tsx',
     'workshops/ModeratorPanel.tsx',
+    'speaking/SpeakingModerator.tsx',
+    'truths/TruthsModerator.tsx',
     'agenda/AgendaPanel.tsx',
   ],
   /** Everyone, once the board is on screen (the page is usable before: cards, polls, chat do not wait). */

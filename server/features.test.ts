@@ -12,7 +12,7 @@ import { openStore } from './store/index.js';
 afterEach(() => void vi.useRealTimers());
 
 describe('features', () => {
-  test('[FEAT1] building the features starts no timer; start() starts the breakout ticker, the presence heartbeat and the lifetime sweep, stop() ends them', async () => {
+  test('[FEAT1] building the features starts no timer; start() starts the breakout, speaking and truths tickers, the presence heartbeat and the lifetime sweep, stop() ends them', async () => {
     vi.useFakeTimers();
     const store = await openStore(null);
     const io: TypedServer = new Server();
@@ -29,8 +29,8 @@ describe('features', () => {
     const features = createFeatures(deps);
     expect(vi.getTimerCount()).toBe(0);
     await features.start();
-    expect(vi.getTimerCount()).toBe(3);
-    await vi.advanceTimersByTimeAsync(6000); // the ticker and the heartbeat run (and find nothing to do)
+    expect(vi.getTimerCount()).toBe(5);
+    await vi.advanceTimersByTimeAsync(6000); // the tickers and the heartbeat run (and find nothing to do)
     await features.stop();
     expect(vi.getTimerCount()).toBe(0);
     await store.close();

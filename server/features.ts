@@ -10,6 +10,8 @@ import { mediaHandlers } from './media/handlers.js';
 import { pollFeature } from './polls/handlers.js';
 import type { Deps, Handler, HandlerTable, TypedSocket } from './realtime/types.js';
 import { sfuFeature } from './sfu/handlers.js';
+import { speakingFeature } from './speaking/handlers.js';
+import { truthsFeature } from './truths/handlers.js';
 import { workshopFeature } from './workshops/handlers.js';
 
 /**
@@ -51,7 +53,9 @@ export function createFeatures(deps: Deps): Features {
   // The agenda's steps run the other features' commands through this table (filled just below).
   let table: HandlerTable | null = null;
   const agenda = agendaFeature(deps, () => table!);
-  const all = [workshops, chat, breakouts, media, sfu, boards, polls, agenda];
+  const speaking = speakingFeature(deps);
+  const truths = truthsFeature(deps);
+  const all = [workshops, chat, breakouts, media, sfu, boards, polls, agenda, speaking, truths];
   table = {
     ...workshops.handlers,
     ...chat.handlers,
@@ -61,6 +65,8 @@ export function createFeatures(deps: Deps): Features {
     ...boards.handlers,
     ...polls.handlers,
     ...agenda.handlers,
+    ...speaking.handlers,
+    ...truths.handlers,
   };
   return {
     handlers: table,

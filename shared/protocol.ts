@@ -10,6 +10,8 @@ import { boardCommands, type BoardServerEvents } from './boards/events.js';
 import { chatCommands, type ChatServerEvents } from './chat/events.js';
 import { mediaCommands, sfuCommands, type MediaServerEvents } from './media/events.js';
 import { pollCommands, type PollServerEvents } from './polls/events.js';
+import { speakingCommands, type SpeakingServerEvents } from './speaking/events.js';
+import { truthsCommands, type TruthsServerEvents } from './truths/events.js';
 import { workshopCommands, type WorkshopServerEvents } from './workshops/events.js';
 
 export * from './command.js';
@@ -24,6 +26,8 @@ export const COMMANDS = {
   ...breakoutCommands,
   ...boardCommands,
   ...pollCommands,
+  ...speakingCommands,
+  ...truthsCommands,
   ...agendaCommands,
 } as const;
 
@@ -49,6 +53,8 @@ export type ServerToClientEvents = SystemServerEvents &
   BreakoutServerEvents &
   BoardServerEvents &
   PollServerEvents &
+  SpeakingServerEvents &
+  TruthsServerEvents &
   AgendaServerEvents;
 
 /** What one node tells the others (Socket.IO serverSideEmit over the Redis adapter). */

@@ -6,6 +6,8 @@ import { t } from '../i18n/i18n.js';
 import type { MediaState } from '../media/state.js';
 import type { Connection } from '../net/connection.js';
 import { createPollState } from '../polls/state.js';
+import { createSpeakingState } from '../speaking/state.js';
+import { createTruthsState } from '../truths/state.js';
 import { createWorkshopState } from '../workshops/state.js';
 
 /**
@@ -18,6 +20,8 @@ export function createSession(conn: Connection, code: string) {
   const breakouts = createBreakoutsState(conn, workshop);
   const polls = createPollState(conn, workshop, breakouts.view);
   const board = createBoardState(conn, workshop);
+  const speaking = createSpeakingState(conn, workshop, breakouts.view);
+  const truths = createTruthsState(conn, workshop, breakouts.view);
   const agenda = createAgendaState(conn, workshop, (key) => t(key));
   const media = signal<MediaState | null>(null);
   let disposed = false;
@@ -39,6 +43,10 @@ export function createSession(conn: Connection, code: string) {
     breakouts,
     polls,
     board,
+    /** The flash round; `currentSpeakerId(speaking)` (client/speaking/state.ts) is who has the word here. */
+    speaking,
+    /** Two truths and a lie. */
+    truths,
     agenda,
     /** Null until this person is inside with media and the media code has loaded. */
     media,
@@ -47,6 +55,8 @@ export function createSession(conn: Connection, code: string) {
       stopMedia();
       media.peek()?.dispose();
       board.dispose();
+      speaking.dispose();
+      truths.dispose();
       agenda.dispose();
       polls.dispose();
       breakouts.dispose();

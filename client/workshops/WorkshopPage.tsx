@@ -11,6 +11,8 @@ import { ChatPanel } from '../chat/ChatPanel.js';
 import { errorText, type MessageKey, t } from '../i18n/i18n.js';
 import { Media } from '../media/lazy.js';
 import { PollPanel } from '../polls/PollPanel.js';
+import { SpeakingPanel } from '../speaking/SpeakingPanel.js';
+import { TruthsPanel } from '../truths/TruthsPanel.js';
 import { useSession } from '../session/context.js';
 import { Alert } from '../ui/Alert.js';
 import { CopyField } from '../ui/CopyField.js';
@@ -176,6 +178,8 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
         return (
           <>
             <BreakoutNotices state={state} br={br} />
+            <SpeakingPanel />
+            <TruthsPanel />
             <AgendaNow />
             <PollPanel state={state} polls={polls} />
             <Media state={state} media={media.value} />
@@ -227,6 +231,8 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
             <StageBar state={state} ui={ui} shared={shared} shown={shown} />
             <div class="stage__scroll">
               <BreakoutNotices state={state} br={br} />
+              <SpeakingPanel />
+              <TruthsPanel />
               <AgendaNow />
               <div class={`stage__video${shown === 'board' ? ' stage__video--strip' : ''}`}>
                 <Media state={state} media={media.value} />

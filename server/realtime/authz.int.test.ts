@@ -10,6 +10,8 @@
  * AUTHZ4 a moderator of another workshop cannot touch this workshop's people: `not_found`, nothing changes
  * AUTHZ5 a participant in another breakout room cannot write to a running room's board, read its board or
  *        chat, edit its messages or signal its people: refused, and the room's board and chat are unchanged
+ * AUTHZ6 speaking order: a participant cannot start, move or stop a round, and may pass only their own turn
+ *        (someone else's is `forbidden` and changes nothing); a co-moderator may pass for the speaker
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { COMMANDS, PROTOCOL_VERSION, type CommandName } from '../../shared/protocol.js';
@@ -197,6 +199,36 @@ function matrix(label: string, start: () => Promise<TestServer>) {
       // Nothing in Ben's room changed.
       expect(await ok(moderator.socket, 'board:sync', { roomId: benRoom, sinceSeq: 0 })).toEqual(before);
       expect(await ok(ben.socket, 'chat:history', {})).toEqual([said]);
+    });
+
+    test('[AUTHZ6] speaking order: participants pass only their own turn', async () => {
+      const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben', 'Cleo');
+      const [ana, ben] = people as [(typeof people)[0], (typeof people)[0]];
+      const started = await ok(moderator.socket, 'speaking:start', {
+        question: 'Blitzlicht',
+        thinkSec: 0,
+        order: 'list',
+        list: people.map((p) => p.id),
+      });
+      const outcomes: Record<string, string> = {};
+      for (const [name, payload] of [
+        ['speaking:start', { question: 'Meine Runde' }],
+        ['speaking:next', { roomId: 'plenary' }],
+        ['speaking:back', { roomId: 'plenary' }],
+        ['speaking:stop', {}],
+        ['speaking:pass', {}],
+        ['speaking:pass', { roomId: 'plenary' }],
+      ] as const) {
+        const ack = await requestRaw(ben.socket, name, payload as never);
+        outcomes[`${name} ${JSON.stringify(payload)}`] = ack.ok ? 'ok' : ack.code;
+      }
+      expect(Object.values(outcomes)).toEqual(Array(6).fill('forbidden'));
+      expect(await ok(ana.socket, 'speaking:sync', {})).toEqual(started);
+      const passed = await ok(ana.socket, 'speaking:pass', {});
+      expect(passed.rounds[0]!.speakers[passed.rounds[0]!.current]!.id).toBe(ben.id);
+      // A moderator may pass for the speaker (someone who cannot reach their screen).
+      const forBen = await ok(moderator.socket, 'speaking:pass', { roomId: 'plenary' });
+      expect(forBen.rounds[0]!.speakers.map((s) => s.name)).toEqual(['Cleo', 'Ana', 'Ben']);
     });
   });
 }

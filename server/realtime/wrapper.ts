@@ -50,6 +50,9 @@ const SAFE_TO_RETRY: ReadonlySet<CommandName> = new Set<CommandName>([
   'poll:sync',
   'poll:vote', // one field per voter: a re-vote overwrites
   'poll:leaderboard',
+  'speaking:sync', // appends a late joiner once: applied twice changes nothing
+  'truths:sync',
+  'truths:guess', // one field per voter: a repeat overwrites
   'media:update',
   'agenda:sync',
   'agenda:sheet', // the whole form: saved twice is saved once

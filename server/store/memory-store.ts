@@ -4,6 +4,8 @@ import { MemoryBoardStore } from '../boards/store/memory.js';
 import { MemoryBreakoutStore } from '../breakouts/store/memory.js';
 import { MemoryPollStore } from '../polls/store/memory.js';
 import { MemorySfuStore } from '../sfu/store/memory.js';
+import { MemorySpeakingStore } from '../speaking/store/memory.js';
+import { MemoryTruthsStore } from '../truths/store/memory.js';
 import { MemoryWorkshopStore } from '../workshops/store/memory.js';
 import type { Store, StoreHealth } from './store.js';
 
@@ -14,6 +16,8 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
   readonly polls = new MemoryPollStore();
   readonly agenda = new MemoryAgendaStore();
   readonly sfu = new MemorySfuStore();
+  readonly speaking = new MemorySpeakingStore();
+  readonly truths = new MemoryTruthsStore();
   // Moves land in the same synchronous turn as the breakout state, so `apply` stays atomic.
   readonly breakouts = new MemoryBreakoutStore((w, p, roomId) => this.placeNow(w, p, roomId));
   private readonly limiters = new Map<string, RateLimiterMemory>();
@@ -35,6 +39,8 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
       this.agenda.dropWorkshop(id);
       this.breakouts.dropWorkshop(id);
       this.sfu.dropWorkshop(id);
+      this.speaking.dropWorkshop(id);
+      this.truths.dropWorkshop(id);
     }
     return ids;
   }

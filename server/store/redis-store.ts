@@ -5,6 +5,8 @@ import { RedisBreakoutStore } from '../breakouts/store/redis.js';
 import { createLogger, type Logger } from '../logger.js';
 import { RedisPollStore } from '../polls/store/redis.js';
 import { RedisSfuStore } from '../sfu/store/redis.js';
+import { RedisSpeakingStore } from '../speaking/store/redis.js';
+import { RedisTruthsStore } from '../truths/store/redis.js';
 import { RedisWorkshopStore } from '../workshops/store/redis.js';
 import { connectRedis, type RedisClient } from './redis/client.js';
 import { redisKeys } from './redis/keys.js';
@@ -21,6 +23,8 @@ export class RedisStore extends RedisWorkshopStore implements Store {
   readonly polls: RedisPollStore;
   readonly agenda: RedisAgendaStore;
   readonly sfu: RedisSfuStore;
+  readonly speaking: RedisSpeakingStore;
+  readonly truths: RedisTruthsStore;
 
   private constructor(
     client: RedisClient,
@@ -34,6 +38,8 @@ export class RedisStore extends RedisWorkshopStore implements Store {
     this.polls = new RedisPollStore(client, keys);
     this.agenda = new RedisAgendaStore(client, keys);
     this.sfu = new RedisSfuStore(client, keys);
+    this.speaking = new RedisSpeakingStore(client, keys);
+    this.truths = new RedisTruthsStore(client, keys);
   }
 
   limiter(name: string, points: number, durationS: number) {

@@ -5,6 +5,8 @@ import { BREAKOUT_SCRIPTS } from '../../breakouts/store/scripts.js';
 import type { Logger } from '../../logger.js';
 import { POLL_SCRIPTS } from '../../polls/store/scripts.js';
 import { SFU_SCRIPTS } from '../../sfu/store/scripts.js';
+import { SPEAKING_SCRIPTS } from '../../speaking/store/scripts.js';
+import { TRUTHS_SCRIPTS } from '../../truths/store/scripts.js';
 import { WORKSHOP_SCRIPTS } from '../../workshops/store/scripts.js';
 
 /** Every feature's Lua scripts, registered once per client so that calls go by SHA (EVALSHA). */
@@ -14,6 +16,8 @@ const SCRIPTS = {
   ...BOARD_SCRIPTS,
   ...BREAKOUT_SCRIPTS,
   ...SFU_SCRIPTS,
+  ...SPEAKING_SCRIPTS,
+  ...TRUTHS_SCRIPTS,
   ...AGENDA_SCRIPTS,
 };
 

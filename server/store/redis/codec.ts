@@ -13,6 +13,10 @@ import { CHAT_LOCKS, PRESENCE, ROLES, STAGE_VIEWS } from '../../../shared/worksh
 import type { BreakoutRecord } from '../../breakouts/store/types.js';
 import type { PollRecord, StoredVote } from '../../polls/store/types.js';
 import type { SfuFeed, SfuPlacement } from '../../sfu/store/types.js';
+import type { SpeakingRecord } from '../../speaking/logic.js';
+import type { TruthsRecord } from '../../truths/logic.js';
+import { GAME_PHASES, type TruthsEntry } from '../../../shared/truths/schema.js';
+import { ORDER_MODES, ROUND_PHASES, SPEAKER_STATUSES } from '../../../shared/speaking/constants.js';
 import type { KnockRecord, ParticipantRecord, WorkshopRecord } from '../../workshops/store/types.js';
 
 type Hash = Record<string, string>;
@@ -325,6 +329,42 @@ const breakoutRecord = z.object({
 
 export const decodeBreakouts = (raw: string) => decodeJson(breakoutRecord, raw, 'breakouts');
 
+const speakingRecord = z.object({
+  version: z.number(),
+  rounds: z.array(
+    z.object({
+      id: z.string(),
+      roomId: z.string(),
+      question: z.string(),
+      thinkSec: z.number(),
+      perSpeakerSec: z.number(),
+      order: z.enum(ORDER_MODES),
+      autoAdvance: z.boolean(),
+      phase: z.enum(ROUND_PHASES),
+      startedAt: z.number(),
+      thinkEndsAt: z.number(),
+      turnStartedAt: z.number().nullable(),
+      deadline: z.number().nullable(),
+      endedAt: z.number().nullable(),
+      speakers: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          town: z.string(),
+          kind: z.enum(['person', 'group']),
+          headcount: z.number(),
+          media: z.boolean(),
+          status: z.enum(SPEAKER_STATUSES),
+          passed: z.boolean(),
+        }),
+      ),
+      current: z.number(),
+    }),
+  ),
+}) satisfies z.ZodType<SpeakingRecord>;
+
+export const decodeSpeaking = (raw: string) => decodeJson(speakingRecord, raw, 'speaking rounds');
+
 // Boards: saved copies are listed by their info JSON. (Ops and snapshots are still parsed without a
 // schema: their item schemas are private to shared/boards/schema.ts, the strict input schemas would refuse
 // some stored `before` values, and a full pass over a large snapshot sits on the board-sync hot path; worth
@@ -376,3 +416,42 @@ export function decodeKnock(raw: string, admitted: (id: string) => boolean): Kno
   const k = decodeJson(knockJson, raw, 'knock');
   return { ...k, admitted: admitted(k.id) };
 }
+
+const three = z.tuple([z.string(), z.string(), z.string()]);
+
+const truthsRecord = z.object({
+  version: z.number(),
+  games: z.array(
+    z.object({
+      id: z.string(),
+      roomId: z.string(),
+      voteSec: z.number(),
+      phase: z.enum(GAME_PHASES),
+      order: strings,
+      current: z.number(),
+      statements: three.nullable(),
+      deadline: z.number().nullable(),
+      reveals: z.array(
+        z.object({
+          authorId: z.string(),
+          name: z.string(),
+          town: z.string(),
+          statements: three,
+          lie: z.number(),
+          right: strings,
+          votes: z.number(),
+        }),
+      ),
+    }),
+  ),
+}) satisfies z.ZodType<TruthsRecord>;
+
+export const decodeTruths = (raw: string) => decodeJson(truthsRecord, raw, 'truths games');
+
+const truthsEntry = z.object({
+  statements: three,
+  lie: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  at: z.number(),
+}) satisfies z.ZodType<TruthsEntry>;
+
+export const decodeTruthsEntry = (raw: string) => decodeJson(truthsEntry, raw, 'truths statements');

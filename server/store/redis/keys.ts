@@ -30,6 +30,15 @@ export function redisKeys(prefix: string) {
     agenda: (id: string) => `${w(id)}:agenda`,
     /** Sorted set of workshop ids by the deadline of their open breakout round. */
     breakoutsDue: () => `${prefix}breakouts:due`,
+    /** Speaking rounds (version, state json) of a workshop, and the sorted set of workshops by their next deadline. */
+    speaking: (id: string) => `${w(id)}:speaking`,
+    speakingDue: () => `${prefix}speaking:due`,
+    /** Two truths and a lie: games (version, json), open votes, statements per author, guesses per vote; workshops by next deadline. */
+    truths: (id: string) => `${w(id)}:truths`,
+    truthsOpen: (id: string) => `${w(id)}:truths:open`,
+    truthsEntries: (id: string) => `${w(id)}:truths:entries`,
+    truthsGuesses: (id: string, key: string) => `${w(id)}:truths:g:${key}`,
+    truthsDue: () => `${prefix}truths:due`,
     lock: (name: string) => `${prefix}lock:${name}`,
     /** [WS15] Sorted set: "workshopId participantId" of everyone online or reconnecting, by last sighting. */
     seen: () => `${prefix}presence:seen`,

@@ -214,6 +214,8 @@ export class RedisWorkshopStore implements WorkshopStore {
         keys.push(...batch);
       await this.client.unlink(keys);
       await this.client.zRem(this.keys.breakoutsDue(), id);
+      await this.client.zRem(this.keys.speakingDue(), id);
+      await this.client.zRem(this.keys.truthsDue(), id);
       await this.client.zRem(this.keys.expiries(), member);
       gone.push(id);
     }

@@ -6,6 +6,8 @@ import { breakouts } from '../messages/de/breakouts.js';
 import { boards } from '../messages/de/boards.js';
 import { polls } from '../messages/de/polls.js';
 import { lobby } from '../messages/de/lobby.js';
+import { speaking } from '../messages/de/speaking.js';
+import { truths } from '../messages/de/truths.js';
 import { layout } from '../messages/de/layout.js';
 import { agenda } from '../messages/de/agenda.js';
 import { agendaSheet } from '../messages/de/agenda-sheet.js';
@@ -18,6 +20,8 @@ export const messages: Record<MessageKey, Message> = {
   ...boards,
   ...polls,
   ...lobby,
+  ...speaking,
+  ...truths,
   ...layout,
   ...agenda,
   ...agendaSheet,

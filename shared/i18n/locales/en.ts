@@ -4,6 +4,8 @@ import { breakouts } from '../messages/breakouts.js';
 import { boards } from '../messages/boards.js';
 import { polls } from '../messages/polls.js';
 import { lobby } from '../messages/lobby.js';
+import { speaking } from '../messages/speaking.js';
+import { truths } from '../messages/truths.js';
 import { layout } from '../messages/layout.js';
 import { agenda } from '../messages/agenda.js';
 import { agendaSheet } from '../messages/agenda-sheet.js';
@@ -20,6 +22,8 @@ export const messages = {
   ...boards,
   ...polls,
   ...lobby,
+  ...speaking,
+  ...truths,
   ...layout,
   ...agenda,
   ...agendaSheet,

@@ -6,6 +6,8 @@ import { breakouts } from '../messages/fr/breakouts.js';
 import { boards } from '../messages/fr/boards.js';
 import { polls } from '../messages/fr/polls.js';
 import { lobby } from '../messages/fr/lobby.js';
+import { speaking } from '../messages/fr/speaking.js';
+import { truths } from '../messages/fr/truths.js';
 import { layout } from '../messages/fr/layout.js';
 import { agenda } from '../messages/fr/agenda.js';
 import { agendaSheet } from '../messages/fr/agenda-sheet.js';
@@ -18,6 +20,8 @@ export const messages: Record<MessageKey, Message> = {
   ...boards,
   ...polls,
   ...lobby,
+  ...speaking,
+  ...truths,
   ...layout,
   ...agenda,
   ...agendaSheet,

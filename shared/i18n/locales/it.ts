@@ -6,6 +6,8 @@ import { breakouts } from '../messages/it/breakouts.js';
 import { boards } from '../messages/it/boards.js';
 import { polls } from '../messages/it/polls.js';
 import { lobby } from '../messages/it/lobby.js';
+import { speaking } from '../messages/it/speaking.js';
+import { truths } from '../messages/it/truths.js';
 import { layout } from '../messages/it/layout.js';
 import { agenda } from '../messages/it/agenda.js';
 import { agendaSheet } from '../messages/it/agenda-sheet.js';
@@ -18,6 +20,8 @@ export const messages: Record<MessageKey, Message> = {
   ...boards,
   ...polls,
   ...lobby,
+  ...speaking,
+  ...truths,
   ...layout,
   ...agenda,
   ...agendaSheet,

@@ -6,6 +6,8 @@ import { breakouts } from '../messages/nl/breakouts.js';
 import { boards } from '../messages/nl/boards.js';
 import { polls } from '../messages/nl/polls.js';
 import { lobby } from '../messages/nl/lobby.js';
+import { speaking } from '../messages/nl/speaking.js';
+import { truths } from '../messages/nl/truths.js';
 import { layout } from '../messages/nl/layout.js';
 import { agenda } from '../messages/nl/agenda.js';
 import { agendaSheet } from '../messages/nl/agenda-sheet.js';
@@ -18,6 +20,8 @@ export const messages: Record<MessageKey, Message> = {
   ...boards,
   ...polls,
   ...lobby,
+  ...speaking,
+  ...truths,
   ...layout,
   ...agenda,
   ...agendaSheet,

@@ -6,6 +6,8 @@ import { breakouts } from '../messages/pl/breakouts.js';
 import { boards } from '../messages/pl/boards.js';
 import { polls } from '../messages/pl/polls.js';
 import { lobby } from '../messages/pl/lobby.js';
+import { speaking } from '../messages/pl/speaking.js';
+import { truths } from '../messages/pl/truths.js';
 import { layout } from '../messages/pl/layout.js';
 import { agenda } from '../messages/pl/agenda.js';
 import { agendaSheet } from '../messages/pl/agenda-sheet.js';
@@ -18,6 +20,8 @@ export const messages: Record<MessageKey, Message> = {
   ...boards,
   ...polls,
   ...lobby,
+  ...speaking,
+  ...truths,
   ...layout,
   ...agenda,
   ...agendaSheet,

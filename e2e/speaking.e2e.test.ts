@@ -1,0 +1,118 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createWorkshop,
+  expectAccessible,
+  hasBrowser,
+  joinWorkshop,
+  launchBrowser,
+  newPerson,
+  screenshotPath,
+  startServer,
+  type TestServer,
+} from './harness.js';
+
+/** Who has the word on this page: the highlighted entry of the order. */
+const highlighted = (page: Page) =>
+  page.locator('[data-testid=speaking-entry][aria-current=true] .speaking__name').allTextContents();
+const order = (page: Page) => page.locator('[data-testid=speaking-entry] .speaking__name').allTextContents();
+
+describe.skipIf(!hasBrowser())('speaking order (flash round) in the browser', () => {
+  let browser: Browser;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('[E2E-SPEAK1] a moderator starts a round with three people: everyone sees who speaks, the speaker passes from their own screen, Next moves on, the round ends', async () => {
+    const organiser = await newPerson(browser);
+    const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Blitzlicht');
+    await organiser.context.close();
+    const jonas = await newPerson(browser);
+    await joinWorkshop(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen', media: false });
+    const petra = await newPerson(browser, { locale: 'de-DE' });
+    // Ola on a phone-sized screen: the phone's "Now" view.
+    const ola = await newPerson(browser, { locale: 'pl-PL', viewport: { width: 390, height: 844 } });
+    const jean = await newPerson(browser, { locale: 'fr-FR' });
+    // Jean's town hall sits at one laptop: a group of four is one speaker.
+    await Promise.all([
+      joinWorkshop(petra.page, inviteUrl, { name: 'Petra', town: 'Kamen', media: false }),
+      joinWorkshop(ola.page, inviteUrl, { name: 'Ola', town: 'Wołów', media: false }),
+      joinWorkshop(jean.page, inviteUrl, { name: 'Mairie', town: 'Ville-sur-Mer', media: false, group: 4 }),
+    ]);
+    const mod = jonas.page;
+    const people = { Petra: petra.page, Ola: ola.page, Mairie: jean.page };
+    const everyone = [mod, ...Object.values(people)];
+    // Nothing on a participant's screen until a round starts; the moderator opens the form.
+    for (const page of Object.values(people)) await page.getByTestId('speaking-idle').waitFor({ state: 'attached' });
+    await mod.getByTestId('speaking-setup').locator('summary').click();
+    await mod.locator('#speaking-question-input').fill('Was nehmt ihr aus heute mit?');
+    await mod.locator('#speaking-think').fill('0');
+    await mod.locator('#speaking-per').fill('60');
+    // The test, not the clock, moves the round on.
+    await mod.locator('#speaking-auto').uncheck();
+    await mod.getByTestId('speaking-start').click();
+
+    // Everyone sees the question and the same order of three speakers, the moderator not among them.
+    await mod.getByTestId('speaking-now').waitFor();
+    const names = await order(mod);
+    expect([...names].sort()).toEqual(['Mairie', 'Ola', 'Petra']);
+    for (const page of everyone) {
+      await expect.poll(() => page.getByTestId('speaking-question').textContent()).toBe('Was nehmt ihr aus heute mit?');
+      await expect.poll(() => order(page)).toEqual(names);
+      await expect.poll(() => highlighted(page)).toEqual([names[0]]);
+    }
+    const [first, second, third] = names as [keyof typeof people, keyof typeof people, keyof typeof people];
+    // Only the speaker gets "Pass", on their own screen; the others see who speaks (in their language).
+    await people[first].getByTestId('speaking-pass').waitFor();
+    for (const page of [mod, people[second], people[third]])
+      expect(await page.getByTestId('speaking-pass').count()).toBe(0);
+    await expect.poll(() => people[second].getByTestId('speaking-current').textContent()).toContain(first);
+    expect(await jean.page.locator('[data-testid=speaking-entry]', { hasText: 'Mairie' }).textContent()).toContain(
+      '(4)',
+    );
+    await expectAccessible(mod, 'flash round, moderator');
+    await expectAccessible(people[first], 'flash round, the speaker');
+    await people[first].screenshot({ path: screenshotPath('speaking-speaker.png') });
+    await ola.page.screenshot({ path: screenshotPath('speaking-phone.png') });
+    await mod.getByTestId('speaking').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await mod.screenshot({ path: screenshotPath('speaking-moderator.png') });
+    // UPDATE_SCREENSHOTS=1 refreshes the README's pictures.
+    if (process.env.UPDATE_SCREENSHOTS) {
+      mkdirSync('docs/screenshots', { recursive: true });
+      copyFileSync(screenshotPath('speaking-speaker.png'), 'docs/screenshots/speaking-participant.png');
+      copyFileSync(screenshotPath('speaking-phone.png'), 'docs/screenshots/speaking-phone.png');
+      copyFileSync(screenshotPath('speaking-moderator.png'), 'docs/screenshots/speaking-moderator.png');
+    }
+
+    // The speaker passes: the next one has the word everywhere, the passer goes to the end.
+    await people[first].getByTestId('speaking-pass').click();
+    for (const page of everyone) {
+      await expect.poll(() => highlighted(page)).toEqual([second]);
+      await expect.poll(() => order(page)).toEqual([second, third, first]);
+    }
+    expect(await people[first].getByTestId('speaking-pass').count()).toBe(0);
+
+    // Next, by the moderator, until the round ends; the passer speaks last and cannot pass twice.
+    await mod.getByTestId('speaking-next-button').click();
+    for (const page of everyone) await expect.poll(() => highlighted(page)).toEqual([third]);
+    await mod.getByTestId('speaking-next-button').click();
+    for (const page of everyone) await expect.poll(() => highlighted(page)).toEqual([first]);
+    await people[first].getByTestId('speaking-now').waitFor();
+    expect(await people[first].getByTestId('speaking-pass').count()).toBe(0);
+    await mod.getByTestId('speaking-next-button').click();
+    for (const page of everyone) {
+      await page.getByTestId('speaking-ended').waitFor();
+      expect(await highlighted(page)).toEqual([]);
+    }
+    // The moderator can prepare the next round.
+    await mod.getByTestId('speaking-setup').waitFor();
+    await expectAccessible(people[second], 'flash round ended');
+  }, 90_000);
+});

@@ -1,0 +1,32 @@
+import { defineMessages } from '../define.js';
+
+/** Two truths and a lie. English defines the keys; each language has its own file (./de/truths.ts, …). */
+export const truths = defineMessages({
+  'truths.title': 'Two truths and a lie',
+  'truths.setup': 'Prepare two truths and a lie',
+  'truths.voteSec': 'Seconds to vote per person (10–60)',
+  'truths.start': 'Start the game',
+  'truths.openVoting': 'Start voting',
+  'truths.revealNow': 'Reveal now',
+  'truths.nextPerson': 'Next person',
+  'truths.stop': 'End the game',
+  'truths.write': 'Write three statements about yourself: two true, one false.',
+  'truths.statement': 'Statement {n}',
+  'truths.isLie': 'This one is the lie',
+  'truths.save': 'Save my statements',
+  'truths.saved': 'Your statements are saved; you can change them until your turn.',
+  'truths.ready': 'Ready: {names}',
+  'truths.whichLie': '{name}: which one is the lie?',
+  'truths.yourStatements': 'The others are guessing your lie.',
+  'truths.timeLeft': 'Time left to vote',
+  'truths.lie': 'the lie',
+  'truths.foundBy': 'Found by: {names}',
+  'truths.foundByNobody': 'Nobody found the lie.',
+  'truths.ended': 'The game is over.',
+  'truths.scores': 'Points (one per lie found)',
+  'truths.byPerson': 'By person',
+  'truths.byTown': 'By town',
+  'truths.announce.vote': 'Vote: {name}’s statements. Which one is the lie?',
+  'truths.announce.reveal': 'The lie was: {statement}',
+  'truths.points': { one: '{count} point', other: '{count} points' },
+});
