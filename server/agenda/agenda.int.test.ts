@@ -27,7 +27,7 @@ const programme: StepInput[] = [
   { format: 'dots', durationMin: 7, params: { kind: 'dots', question: 'Womit fangen wir an?', budget: 2 } },
   { format: 'mood', durationMin: 2, params: { kind: 'poll', question: 'Wie geht es Ihnen?', pollKind: 'scale' } },
   { format: 'speedDating', durationMin: 10, params: { kind: 'rooms', rooms: 1 } },
-  { format: 'flash', durationMin: 5, params: { kind: 'speaking' } },
+  { format: 'flash', durationMin: 5, params: { kind: 'speaking', question: 'Was nehmen Sie mit?', secondsEach: 45 } },
 ];
 
 async function settingsOf(socket: ClientSocket) {
@@ -106,16 +106,20 @@ function suite(label: string, start: () => Promise<TestServer>) {
       expect(extended.agenda.current!.deadline - extended.agenda.current!.startedAt).toBe(15 * 60_000);
       expect((await ok(mod, 'breakout:sync', {})).round!.deadline).toBe(rooms.round!.deadline + 5 * 60_000);
 
-      // Next: the rooms close; the flash round has no mechanic yet, and starts without a problem (by hand).
+      // Next: the rooms close; the flash round starts its speaking order in the plenary.
       r = await ok(mod, 'agenda:next', { version: extended.agenda.version });
       expect((await ok(mod, 'breakout:sync', {})).status).not.toBe('open');
       expect(r).toMatchObject({ problem: null, agenda: { current: { stepId: agenda.steps[4]!.id } } });
+      const round = (await ok(ana, 'speaking:sync', {})).rounds.find((x) => x.roomId === PLENARY);
+      expect(round).toMatchObject({ question: 'Was nehmen Sie mit?', perSpeakerSec: 45, phase: 'think' });
 
       // Next after the last step ends the programme.
       const over = updated(ana, null);
       r = await ok(mod, 'agenda:next', { version: r.agenda.version });
       expect(r.agenda.current).toBeNull();
       expect(Object.values((await over).history).filter((h) => !h.skipped)).toHaveLength(5);
+      // The flash round ended with its step.
+      expect((await ok(ana, 'speaking:sync', {})).rounds.every((x) => x.phase === 'ended')).toBe(true);
       agenda = r.agenda;
     });
 

@@ -159,5 +159,33 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
       },
       stop: async () => {},
     },
+
+    /** Flash round: a speaking order in the plenary, or in every breakout room when rooms are open. */
+    speaking: {
+      async start(ctx, workshopId, p) {
+        const rooms = await deps.store.breakouts.get(workshopId);
+        await invoke(
+          'speaking:start',
+          {
+            question: p.question ?? '…',
+            perSpeakerSec: Math.min(60, Math.max(30, p.secondsEach)),
+            scope: rooms?.status === 'open' ? 'breakouts' : 'plenary',
+          },
+          ctx,
+        );
+        return {};
+      },
+      stop: (ctx) => unlessOff(() => invoke('speaking:stop', {}, ctx)),
+    },
+
+    /** Two truths and a lie: the game opens for statements; the moderator starts the votes on the stage. */
+    twoTruths: {
+      async start(ctx, workshopId) {
+        const rooms = await deps.store.breakouts.get(workshopId);
+        await invoke('truths:start', { scope: rooms?.status === 'open' ? 'breakouts' : 'plenary' }, ctx);
+        return {};
+      },
+      stop: (ctx) => unlessOff(() => invoke('truths:stop', {}, ctx)),
+    },
   };
 }

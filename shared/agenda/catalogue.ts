@@ -218,6 +218,8 @@ export const BUILT_MECHANICS: ReadonlySet<MechanicKind> = new Set<MechanicKind>(
   'rooms',
   'rotation',
   'broadcast',
+  'speaking',
+  'twoTruths',
 ]);
 
 export const PROGRAMME_IDS = ['firstMeeting', 'planning', 'reception'] as const;
