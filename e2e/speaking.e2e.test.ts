@@ -11,6 +11,7 @@ import {
   screenshotPath,
   startServer,
   type TestServer,
+  openPanel,
 } from './harness.js';
 
 /** Who has the word on this page: the highlighted entry of the order. */
@@ -51,6 +52,7 @@ describe.skipIf(!hasBrowser())('speaking order (flash round) in the browser', ()
     const everyone = [mod, ...Object.values(people)];
     // Nothing on a participant's screen until a round starts; the moderator opens the form.
     for (const page of Object.values(people)) await page.getByTestId('speaking-idle').waitFor({ state: 'attached' });
+    await openPanel(mod, 'agenda');
     await mod.getByTestId('speaking-setup').locator('summary').click();
     await mod.locator('#speaking-question-input').fill('Was nehmt ihr aus heute mit?');
     await mod.locator('#speaking-think').fill('0');

@@ -11,6 +11,7 @@ import {
   screenshotPath,
   startServer,
   type TestServer,
+  openPanel,
 } from './harness.js';
 
 async function write(page: Page, statements: [string, string, string], lie: 0 | 1 | 2) {
@@ -51,6 +52,7 @@ describe.skipIf(!hasBrowser())('two truths and a lie in the browser', () => {
     const people = { Petra: petra.page, Ola: ola.page, Jean: jean.page };
     const lies = { Petra: 2, Ola: 0 } as const;
 
+    await openPanel(mod, 'agenda');
     await mod.getByTestId('truths-setup').locator('summary').click();
     await mod.locator('#truths-vote-sec').fill('60');
     await mod.getByTestId('truths-start').click();

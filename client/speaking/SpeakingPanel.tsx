@@ -27,8 +27,9 @@ export function SpeakingPanelView({ state, speaking }: { state: WorkshopState; s
   const moderator = state.isModerator.value;
   const round = speaking.round.value;
   const running = round !== null && round.phase !== 'ended';
-  // Nothing on the stage for a participant while no round runs here; the live region stays, so the start is heard.
-  if (!round && !moderator)
+  // Nothing on the stage while no round runs here (moderators prepare one in the Run sheet tab: SpeakingSetupCard);
+  // the live region stays, so the start is heard.
+  if (!round)
     return (
       <div class="speaking speaking--idle" data-testid="speaking-idle">
         <Announcer speaking={speaking} />
@@ -67,12 +68,24 @@ export function SpeakingPanelView({ state, speaking }: { state: WorkshopState; s
           </button>
         </p>
       )}
-      {moderator && !running && (
-        <details class="speaking__setup" data-testid="speaking-setup">
-          <summary>{t('speak.setup')}</summary>
-          <SpeakingStartForm speaking={speaking} />
-        </details>
-      )}
+    </section>
+  );
+}
+
+/** [LAYOUT] Moderators prepare a flash round beside the run sheet (not on everyone's stage) while none runs here. */
+export function SpeakingSetupCard() {
+  const { workshop: state, speaking } = useSession();
+  const round = speaking.round.value;
+  if (!state.isModerator.value || (round !== null && round.phase !== 'ended')) return null;
+  return (
+    <section class="card speaking" aria-labelledby="speaking-setup-title">
+      <h2 id="speaking-setup-title">
+        <Icon name="timer" /> {t('speak.title')}
+      </h2>
+      <details class="speaking__setup" data-testid="speaking-setup">
+        <summary>{t('speak.setup')}</summary>
+        <SpeakingStartForm speaking={speaking} />
+      </details>
     </section>
   );
 }

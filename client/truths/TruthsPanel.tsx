@@ -28,7 +28,8 @@ export function TruthsPanelView({ state, truths }: { state: WorkshopState; truth
   const moderator = state.isModerator.value;
   const game = truths.game.value;
   const view = truths.view.value;
-  if (!game && !moderator) return null;
+  // Nothing on the stage while no game runs here (moderators prepare one in the Run sheet tab: TruthsSetupCard).
+  if (!game) return null;
   const running = game !== null && game.phase !== 'ended';
   return (
     <section class="card truths" aria-labelledby="truths-title" data-testid="truths">
@@ -67,12 +68,24 @@ export function TruthsPanelView({ state, truths }: { state: WorkshopState; truth
       )}
       {view && view.people.length > 0 && <Scores view={view} />}
       {moderator && running && <TruthsControls truths={truths} />}
-      {moderator && !running && (
-        <details class="truths__setup" data-testid="truths-setup">
-          <summary>{t('truths.setup')}</summary>
-          <TruthsSetup truths={truths} />
-        </details>
-      )}
+    </section>
+  );
+}
+
+/** [LAYOUT] Moderators prepare the game beside the run sheet (not on everyone's stage) while none runs here. */
+export function TruthsSetupCard() {
+  const { workshop: state, truths } = useSession();
+  const game = truths.game.value;
+  if (!state.isModerator.value || (game !== null && game.phase !== 'ended')) return null;
+  return (
+    <section class="card truths" aria-labelledby="truths-setup-title">
+      <h2 id="truths-setup-title">
+        <Icon name="poll" /> {t('truths.title')}
+      </h2>
+      <details class="truths__setup" data-testid="truths-setup">
+        <summary>{t('truths.setup')}</summary>
+        <TruthsSetup truths={truths} />
+      </details>
     </section>
   );
 }

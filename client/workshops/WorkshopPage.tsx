@@ -11,8 +11,8 @@ import { ChatPanel } from '../chat/ChatPanel.js';
 import { errorText, type MessageKey, t } from '../i18n/i18n.js';
 import { Media } from '../media/lazy.js';
 import { PollPanel } from '../polls/PollPanel.js';
-import { SpeakingPanel } from '../speaking/SpeakingPanel.js';
-import { TruthsPanel } from '../truths/TruthsPanel.js';
+import { SpeakingPanel, SpeakingSetupCard } from '../speaking/SpeakingPanel.js';
+import { TruthsPanel, TruthsSetupCard } from '../truths/TruthsPanel.js';
 import { useSession } from '../session/context.js';
 import { Alert } from '../ui/Alert.js';
 import { CopyField } from '../ui/CopyField.js';
@@ -163,12 +163,24 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
       case 'rooms':
         return <RoomsPanel state={state} br={br} />;
       case 'agenda':
-        return <AgendaPanel />;
+        return (
+          <>
+            <AgendaPanel />
+            <SpeakingSetupCard />
+            <TruthsSetupCard />
+          </>
+        );
       case 'host':
         // A phone has no tab of its own for the run sheet: it leads the Host tab there.
         return (
           <>
-            {!desktop && <AgendaPanel />}
+            {!desktop && (
+              <>
+                <AgendaPanel />
+                <SpeakingSetupCard />
+                <TruthsSetupCard />
+              </>
+            )}
             <ModeratorPanel state={state} />
           </>
         );
