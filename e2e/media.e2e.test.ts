@@ -184,6 +184,27 @@ describe.skipIf(!hasBrowser())('media in the browser', () => {
       await petra.page.keyboard.press('m');
       await expect.poll(() => tileAttr(jonas.page, 'Petra', 'data-mic'), poll).toBe('on');
 
+      // [SPEAK10] A flash round: whoever has the word is marked on their video tile on every screen, and read so.
+      await openPanel(jonas.page, 'agenda');
+      await jonas.page.getByTestId('speaking-setup').locator('summary').click();
+      await jonas.page.locator('#speaking-question-input').fill('Wie war es?');
+      await jonas.page.locator('#speaking-think').fill('0');
+      await jonas.page.locator('#speaking-auto').uncheck();
+      await jonas.page.getByTestId('speaking-start').click();
+      const turns = (page: typeof jonas.page) =>
+        page
+          .locator('[data-testid=tile][data-turn=true]')
+          .evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-who')));
+      await expect.poll(() => turns(jonas.page), poll).toHaveLength(1);
+      const speaker = (await turns(jonas.page))[0]!;
+      expect(['Petra', 'Ola']).toContain(speaker);
+      for (const page of [petra.page, ola.page]) await expect.poll(() => turns(page), poll).toEqual([speaker]);
+      expect(
+        await jonas.page.locator(`[data-testid=tile][data-who="${speaker}"] [data-testid=tile-summary]`).textContent(),
+      ).toContain('has the word');
+      await jonas.page.getByTestId('speaking-next-button').click();
+      await expect.poll(() => turns(ola.page), poll).toEqual([speaker === 'Petra' ? 'Ola' : 'Petra']);
+
       await ola.page.getByTestId('leave').click();
       for (const page of [jonas.page, petra.page])
         await expect.poll(() => tileNames(page), poll).toEqual([page === jonas.page ? 'Petra' : 'Jonas']);

@@ -1,4 +1,6 @@
 import { t } from '../i18n/i18n.js';
+import { useSession } from '../session/context.js';
+import { currentSpeakerId } from '../speaking/state.js';
 import { Icon } from '../ui/Icon.js';
 import type { WorkshopState } from '../workshops/state.js';
 import type { MediaState, Tile as TileData } from './state.js';
@@ -27,10 +29,13 @@ export function Tile({
   const isPinned = media.pinned.value === p.id;
   const canModerate = state.isModerator.value && !tile.isSelf;
   const stage = media.stageOn.value;
+  // [SPEAK10] The person who has the word in a flash round, on every screen of their room.
+  const turn = currentSpeakerId(useSession().speaking) === p.id;
   const cls = [
     'tile',
     large && 'tile--large',
     tile.speaking && 'tile--speaking',
+    turn && 'tile--turn',
     tile.state === 'retrying' && 'tile--problem',
   ]
     .filter(Boolean)
@@ -47,6 +52,7 @@ export function Tile({
       data-screen={p.screenSharing ? 'on' : 'off'}
       data-state={tile.state}
       data-speaking={tile.speaking ? 'true' : 'false'}
+      data-turn={turn ? 'true' : 'false'}
     >
       {state.floating.value.has(p.id) && (
         <span class="tile__reaction" data-testid="tile-reaction" aria-hidden="true">
@@ -83,6 +89,7 @@ export function Tile({
             !p.cameraOn && !p.screenSharing && t('media.cameraOff'),
             p.screenSharing && t('media.screen'),
             tile.speaking && t('media.speaking'),
+            turn && t('speak.hasWord'),
           ]
             .filter(Boolean)
             .join(', ')}
@@ -103,6 +110,11 @@ export function Tile({
           · <bdi>{p.town}</bdi>
         </span>
         {p.kind === 'group' && <span class="badge">{t('ws.group', { count: p.headcount })}</span>}
+        {turn && (
+          <span class="badge badge--turn" aria-hidden="true">
+            {t('speak.hasWord')}
+          </span>
+        )}
         {p.screenSharing && (
           <span class="badge badge--role" aria-hidden="true">
             {t('media.screen')}

@@ -22,6 +22,7 @@ export const speaking = defineMessages({
   'speak.pass': 'Pass: speak later',
   'speak.thinking': 'Time to think',
   'speak.timeLeft': 'Time left',
+  'speak.hasWord': 'has the word',
   'speak.nowSpeaking': 'Now speaking: {name}',
   'speak.yourTurn': 'It is your turn.',
   'speak.upNext': 'Next: {name}',

@@ -23,6 +23,7 @@ export const speaking: Translation<typeof en> = {
   'speak.pass': 'Passen: später sprechen',
   'speak.thinking': 'Bedenkzeit',
   'speak.timeLeft': 'Verbleibende Zeit',
+  'speak.hasWord': 'hat das Wort',
   'speak.nowSpeaking': 'Jetzt spricht: {name}',
   'speak.yourTurn': 'Du bist dran.',
   'speak.upNext': 'Als Nächstes: {name}',

@@ -23,6 +23,7 @@ export const speaking: Translation<typeof en> = {
   'speak.pass': 'Passer : parler plus tard',
   'speak.thinking': 'Temps de réflexion',
   'speak.timeLeft': 'Temps restant',
+  'speak.hasWord': 'a la parole',
   'speak.nowSpeaking': 'La parole est à : {name}',
   'speak.yourTurn': 'C’est votre tour.',
   'speak.upNext': 'Ensuite : {name}',

@@ -23,6 +23,7 @@ export const speaking: Translation<typeof en> = {
   'speak.pass': 'Passo: parlo più tardi',
   'speak.thinking': 'Tempo per pensare',
   'speak.timeLeft': 'Tempo rimasto',
+  'speak.hasWord': 'ha la parola',
   'speak.nowSpeaking': 'Ora parla: {name}',
   'speak.yourTurn': 'Tocca a te.',
   'speak.upNext': 'Poi: {name}',

@@ -23,6 +23,7 @@ export const speaking: Translation<typeof en> = {
   'speak.pass': 'Passen: later spreken',
   'speak.thinking': 'Bedenktijd',
   'speak.timeLeft': 'Resterende tijd',
+  'speak.hasWord': 'heeft het woord',
   'speak.nowSpeaking': 'Nu aan het woord: {name}',
   'speak.yourTurn': 'Jij bent aan de beurt.',
   'speak.upNext': 'Hierna: {name}',

@@ -23,6 +23,7 @@ export const speaking: Translation<typeof en> = {
   'speak.pass': 'Pas: powiem później',
   'speak.thinking': 'Czas do namysłu',
   'speak.timeLeft': 'Pozostały czas',
+  'speak.hasWord': 'ma głos',
   'speak.nowSpeaking': 'Teraz mówi: {name}',
   'speak.yourTurn': 'Twoja kolej.',
   'speak.upNext': 'Następnie: {name}',
