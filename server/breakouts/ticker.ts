@@ -1,5 +1,6 @@
 import type { RoundEnded } from '../../shared/breakouts/schema.js';
 import { rooms } from '../realtime/rooms.js';
+import { createTicker } from '../realtime/ticker.js';
 import type { Deps } from '../realtime/types.js';
 import { endRound } from './logic.js';
 import type { BreakoutService } from './service.js';
@@ -15,26 +16,7 @@ const BATCH = 20;
  */
 export function createBreakoutTicker(deps: Deps, service: BreakoutService) {
   const owner = `${process.pid}-${deps.ids.id(10)}`;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-
-  function start() {
-    if (timer) return;
-    timer = setInterval(() => {
-      if (running) return;
-      running = tick()
-        .catch((err: unknown) => deps.log.warn('breakout ticker failed', { err }))
-        .finally(() => (running = null));
-    }, TICK_MS);
-    timer.unref();
-  }
-
-  /** No new tick; resolves when the one in flight (if any) is done, so the store can close after it. */
-  async function stop() {
-    if (timer) clearInterval(timer);
-    timer = null;
-    await running;
-  }
+  const ticker = createTicker(deps, 'breakout ticker', TICK_MS, tick);
 
   async function tick() {
     const due = await deps.store.breakouts.dueWorkshops(deps.clock(), BATCH);
@@ -62,5 +44,5 @@ export function createBreakoutTicker(deps: Deps, service: BreakoutService) {
     }
   }
 
-  return { start, stop };
+  return ticker;
 }

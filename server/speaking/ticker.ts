@@ -1,3 +1,4 @@
+import { createTicker } from '../realtime/ticker.js';
 import type { Deps } from '../realtime/types.js';
 import * as logic from './logic.js';
 import type { SpeakingService } from './service.js';
@@ -12,31 +13,9 @@ const BATCH = 20;
  * computes again, finds nothing due and writes nothing).
  */
 export function createSpeakingTicker(deps: Deps, service: SpeakingService) {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-
-  function start() {
-    if (timer) return;
-    timer = setInterval(() => {
-      if (running) return;
-      running = tick()
-        .catch((err: unknown) => deps.log.warn('speaking ticker failed', { err }))
-        .finally(() => (running = null));
-    }, TICK_MS);
-    timer.unref();
-  }
-
-  async function stop() {
-    if (timer) clearInterval(timer);
-    timer = null;
-    await running;
-  }
-
-  async function tick() {
+  return createTicker(deps, 'speaking ticker', TICK_MS, async () => {
     const due = await deps.store.speaking.dueWorkshops(deps.clock(), BATCH);
     for (const workshopId of due)
       await service.change(workshopId, (state, ctx) => logic.everyRound(state, (r) => logic.tick(r, ctx)));
-  }
-
-  return { start, stop };
+  });
 }

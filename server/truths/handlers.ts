@@ -1,6 +1,7 @@
 import { CommandError } from '../../shared/command.js';
 import type { truthsCommands } from '../../shared/truths/events.js';
 import type { Feature } from '../features.js';
+import { createTicker } from '../realtime/ticker.js';
 import type { Deps, HandlerTable } from '../realtime/types.js';
 import * as logic from './logic.js';
 import { createTruthsService, type TruthsService } from './service.js';
@@ -12,7 +13,7 @@ const TICK_MS = 250;
 /** Two truths and a lie; a ticker reveals each vote when its 20 seconds are up (any node, once). */
 export function truthsFeature(deps: Deps): Feature<keyof typeof truthsCommands> {
   const service = createTruthsService(deps);
-  const ticker = createTicker(deps, service);
+  const ticker = createTruthsTicker(deps, service);
   const handlers: TruthsHandlers = {
     'truths:start': async (params, ctx) => service.startGame(ctx.member.workshop.id, params),
     'truths:next': async ({ roomId }, ctx) =>
@@ -62,28 +63,9 @@ export function truthsFeature(deps: Deps): Feature<keyof typeof truthsCommands> 
 }
 
 /** [TRUTH4] Every node looks for votes whose time is up; the version check reveals each once. */
-function createTicker(deps: Deps, service: TruthsService) {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  async function tick() {
+function createTruthsTicker(deps: Deps, service: TruthsService) {
+  return createTicker(deps, 'truths ticker', TICK_MS, async () => {
     for (const workshopId of await deps.store.truths.dueWorkshops(deps.clock(), 20))
       await service.change(workshopId, (s, c) => logic.everyGame(s, (g) => logic.tick(g, c)));
-  }
-  return {
-    start() {
-      if (timer) return;
-      timer = setInterval(() => {
-        if (running) return;
-        running = tick()
-          .catch((err: unknown) => deps.log.warn('truths ticker failed', { err }))
-          .finally(() => (running = null));
-      }, TICK_MS);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
-  };
+  });
 }

@@ -5,6 +5,7 @@
  */
 import type { Deps } from '../realtime/types.js';
 import type { WorkshopRecord } from './store/types.js';
+import { createTicker } from '../realtime/ticker.js';
 
 const SWEEP_BATCH = 100;
 
@@ -22,18 +23,10 @@ export function keepWorkshop(deps: Deps, w: WorkshopRecord): Promise<void> {
 
 /** Starts it; returns the stop. */
 export function startLifetimeSweeper(deps: Deps): () => void {
-  let busy = false;
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    deps.store
-      .expireWorkshops(deps.clock(), SWEEP_BATCH)
-      .then((ids) => {
-        for (const id of ids) deps.log.info('workshop expired', { workshop: id });
-      })
-      .catch((err: unknown) => deps.log.warn('workshop expiry failed', { err }))
-      .finally(() => (busy = false));
-  }, deps.config.lifetime.sweepMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  const ticker = createTicker(deps, 'workshop expiry', deps.config.lifetime.sweepMs, async () => {
+    for (const id of await deps.store.expireWorkshops(deps.clock(), SWEEP_BATCH))
+      deps.log.info('workshop expired', { workshop: id });
+  });
+  ticker.start();
+  return () => void ticker.stop();
 }

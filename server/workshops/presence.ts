@@ -8,23 +8,16 @@
 import type { Deps } from '../realtime/types.js';
 import type { LiveConnection, PresenceChange } from './store/types.js';
 import { presenceOnly, toPublicParticipant } from './logic.js';
+import { createTicker } from '../realtime/ticker.js';
 
 const SWEEP_LIMIT = 1000;
 
 /** Starts it; returns the stop. */
 export function startPresenceKeeper(deps: Deps): () => void {
   const every = deps.config.presenceHeartbeatMs;
-  let busy = false;
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    beat()
-      .catch((err: unknown) => deps.log.warn('presence heartbeat failed', { err }))
-      .finally(() => (busy = false));
-  }, every);
-  timer.unref();
-
-  return () => clearInterval(timer);
+  const ticker = createTicker(deps, 'presence heartbeat', every, beat);
+  ticker.start();
+  return () => void ticker.stop();
 
   async function beat() {
     const now = deps.clock();
