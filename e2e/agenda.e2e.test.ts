@@ -98,6 +98,20 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     await expect.poll(() => m.locator('#sheet-towns').inputValue()).toBe('Kamen, DE\nŁódź, PL, Urząd Miasta');
     expect(await m.locator('#sheet-interpretation').inputValue()).toBe('consecutive');
     expect(await m.locator('[data-testid=agenda-step][data-status=running]').count()).toBe(1);
+    // The sheet's print view, in Polish for the partners: no controls in it, and it fits an A4 page.
+    await m.getByTestId('sheet-print').click();
+    const printed = m.frameLocator('[data-testid=report-frame]');
+    await expect.poll(() => printed.locator('h1').textContent()).toBe('Jugendaustausch Kamen – Łódź');
+    await m.getByTestId('report-language').selectOption('pl');
+    await expect.poll(() => printed.locator('h2').first().textContent()).toBe('Pomysł');
+    expect(await printed.locator('button, input, select, textarea').count()).toBe(0);
+    const [sheetFile] = await Promise.all([m.waitForEvent('download'), m.getByTestId('report-download').click()]);
+    await m.getByTestId('report-close').click();
+    const paper = await newPerson(browser, { viewport: { width: 680, height: 960 } }); // A4 less 16 mm margins, at 96 dpi
+    await paper.page.setContent(readFileSync((await sheetFile.path())!, 'utf8'));
+    await paper.page.emulateMedia({ media: 'print' });
+    expect(await paper.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(680);
+    expect(await paper.page.locator('[data-section=people]').textContent()).toContain('Urząd Miasta');
 
     await ana.page.getByTestId('agenda-now-card').screenshot({ path: screenshotPath('agenda-participant.png') });
 
@@ -131,9 +145,9 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     await m.keyboard.press('Escape');
     await expect.poll(() => m.getByTestId('report-dialog').count()).toBe(0);
     // The file by itself, as a council member opens it: accessible too.
-    const reader = await newPerson(browser);
-    await reader.page.setContent(html);
-    await expectAccessible(reader.page, 'results report file');
+    await paper.page.emulateMedia({ media: 'screen' });
+    await paper.page.setContent(html);
+    await expectAccessible(paper.page, 'results report file');
 
     // After the end, everyone who took part can still take the report home.
     await openPanel(m, 'host');

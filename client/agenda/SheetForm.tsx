@@ -1,8 +1,18 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { t, type MessageKey } from '../i18n/i18n.js';
+import { ReportButton } from '../report/ReportButton.js';
+import { useSession } from '../session/context.js';
 import { Alert } from '../ui/Alert.js';
-import { type Field, type FormValues, fromFile, fromForm, SECTIONS, toFile, toForm } from './sheet-form.js';
+import {
+  type Field,
+  type FormValues,
+  fromFile,
+  fromForm,
+  SECTIONS,
+  toFile,
+  toForm,
+} from '../../shared/agenda/sheet-form.js';
 import type { AgendaState } from './state.js';
 
 /**
@@ -10,6 +20,7 @@ import type { AgendaState } from './state.js';
  * above. The sheet and the run sheet can be saved to a file and loaded into another workshop.
  */
 export function SheetForm({ agenda }: { agenda: AgendaState }) {
+  const { workshop } = useSession();
   const values = useSignal<FormValues>(toForm(agenda.sheet.value));
   const dirty = useSignal(false);
   const saved = useSignal(false);
@@ -80,6 +91,9 @@ export function SheetForm({ agenda }: { agenda: AgendaState }) {
         />
         {badFile.value && <Alert>{t('sheet.importFailed')}</Alert>}
       </div>
+      <p>
+        <ReportButton doc="sheet" access={workshop.reportAccess.value} title={sheet?.title ?? ''} />
+      </p>
     </details>
   );
 }

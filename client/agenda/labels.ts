@@ -1,14 +1,11 @@
 import { FORMATS, isFormatId, type Format } from '../../shared/agenda/catalogue.js';
-import { formatNameWith, stepNameWith } from '../../shared/agenda/names.js';
+import { formatNameWith, questionOf, stepNameWith } from '../../shared/agenda/names.js';
 import type { MechanicKind, Step } from '../../shared/agenda/schema.js';
 import { t, type MessageKey } from '../i18n/i18n.js';
 
 export const formatName = (id: string): string => formatNameWith(t, id);
 
 export const stepName = (s: Step): string => stepNameWith(t, s);
-
-export const questionOf = (s: Step): string | undefined =>
-  'question' in s.params ? s.params.question : s.params.kind === 'broadcast' ? s.params.text : undefined;
 
 /** What participants are asked to do: the step's question, then the format's instructions. */
 export function instructionsOf(s: Step): string {
@@ -34,4 +31,4 @@ export function formatFacts(f: Format): string {
   return `${size} · ${time}`;
 }
 
-export { FORMATS };
+export { FORMATS, questionOf };

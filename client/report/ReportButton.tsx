@@ -1,19 +1,24 @@
 import { useSignal } from '@preact/signals';
 import { t } from '../i18n/i18n.js';
 import { lazy } from '../ui/lazy.js';
-import type { ReportAccess } from './fetch.js';
+import type { ReportAccess, ReportDoc } from './fetch.js';
 
 const ReportDialog = lazy(() => import('./ReportDialog.js').then((m) => m.ReportDialog), 'report.loading');
 
-/** "Results report": opens the report of this workshop (its code is loaded on the first press). */
+/**
+ * "Results report" (or, with doc="sheet", the template sheet's print view): opens it in a dialog (its code
+ * is loaded on the first press).
+ */
 export function ReportButton({
   access,
   title,
   primary = false,
+  doc = 'report',
 }: {
   access: ReportAccess | null;
   title: string;
   primary?: boolean;
+  doc?: ReportDoc;
 }) {
   const open = useSignal(false);
   if (!access) return null;
@@ -22,13 +27,13 @@ export function ReportButton({
       <button
         type="button"
         class={primary ? 'btn btn--primary btn--large' : 'btn'}
-        data-testid="report-open"
+        data-testid={doc === 'sheet' ? 'sheet-print' : 'report-open'}
         aria-haspopup="dialog"
         onClick={() => (open.value = true)}
       >
-        {t('report.open')}
+        {doc === 'sheet' ? t('sheet.print') : t('report.open')}
       </button>
-      {open.value && <ReportDialog access={access} title={title} onClose={() => (open.value = false)} />}
+      {open.value && <ReportDialog access={access} title={title} doc={doc} onClose={() => (open.value = false)} />}
     </>
   );
 }

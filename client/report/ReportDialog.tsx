@@ -1,6 +1,7 @@
 /**
- * The results report inside the page: made by the server in the chosen language, shown as it will print
- * (an iframe of its own HTML, no scripts in it), with Download (HTML), Download the data (CSV) and Print.
+ * The results report inside the page (or the template sheet's print view): made by the server in the chosen
+ * language, shown as it will print (an iframe of its own HTML, no scripts in it), with Download (HTML),
+ * Download the data (CSV, the report only) and Print.
  * A modal dialog: focus stays inside, Escape closes it, and the focus goes back to the button.
  */
 import { useSignal } from '@preact/signals';
@@ -9,10 +10,21 @@ import { isUiLocale, UI_LOCALES, type UiLocale } from '../../shared/languages.js
 import { download } from '../boards/export.js';
 import { errorText, languageName, locale, t } from '../i18n/i18n.js';
 import { Alert } from '../ui/Alert.js';
-import { fetchReport, type ReportAccess } from './fetch.js';
+import { fetchReport, type ReportAccess, type ReportDoc } from './fetch.js';
 import './report.css';
 
-export function ReportDialog({ access, title, onClose }: { access: ReportAccess; title: string; onClose: () => void }) {
+export function ReportDialog({
+  access,
+  title,
+  doc,
+  onClose,
+}: {
+  access: ReportAccess;
+  title: string;
+  doc: ReportDoc;
+  onClose: () => void;
+}) {
+  const sheet = doc === 'sheet';
   const dialog = useRef<HTMLDialogElement>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   const lang = useSignal<UiLocale>(locale.peek());
@@ -30,7 +42,7 @@ export function ReportDialog({ access, title, onClose }: { access: ReportAccess;
     let current = true;
     report.value = null;
     error.value = null;
-    void fetchReport(access, lang.value, 'html').then((answer) => {
+    void fetchReport(access, lang.value, sheet ? 'sheet' : 'html').then((answer) => {
       if (!current) return;
       if (answer.ok) report.value = { html: answer.body, filename: answer.filename };
       else error.value = errorText(answer.code, answer.retryAfterS);
@@ -59,8 +71,8 @@ export function ReportDialog({ access, title, onClose }: { access: ReportAccess;
       onCancel={onClose}
     >
       <div class="report-dialog__bar">
-        <h2 id="report-title">{t('report.title')}</h2>
-        <p class="muted">{t('report.intro')}</p>
+        <h2 id="report-title">{sheet ? t('sheet.printTitle') : t('report.title')}</h2>
+        <p class="muted">{sheet ? t('sheet.printIntro') : t('report.intro')}</p>
         <div class="report-dialog__actions">
           <label class="field field--inline">
             <span>{t('report.language')}</span>
@@ -88,9 +100,11 @@ export function ReportDialog({ access, title, onClose }: { access: ReportAccess;
           >
             {t('report.downloadHtml')}
           </button>
-          <button type="button" class="btn" data-testid="report-csv" disabled={busy.value} onClick={downloadCsv}>
-            {t('report.downloadCsv')}
-          </button>
+          {!sheet && (
+            <button type="button" class="btn" data-testid="report-csv" disabled={busy.value} onClick={downloadCsv}>
+              {t('report.downloadCsv')}
+            </button>
+          )}
           <button
             type="button"
             class="btn"
@@ -120,7 +134,7 @@ export function ReportDialog({ access, title, onClose }: { access: ReportAccess;
           ref={frame}
           class="report-dialog__frame"
           data-testid="report-frame"
-          title={t('report.frame', { title })}
+          title={sheet ? t('sheet.printTitle') : t('report.frame', { title })}
           sandbox="allow-same-origin allow-modals"
           srcdoc={ready.html}
         />

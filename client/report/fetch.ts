@@ -8,6 +8,9 @@ export interface ReportAccess {
   resumeToken: string;
 }
 
+/** What the dialog shows: the results report (with its CSV), or the template sheet's print view. */
+export type ReportDoc = 'report' | 'sheet';
+
 export type ReportAnswer =
   | { ok: true; body: string; filename: string }
   | { ok: false; code: string; retryAfterS?: number };

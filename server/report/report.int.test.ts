@@ -158,6 +158,37 @@ function suite(label: string, start: () => Promise<TestServer>) {
       }
       expect(csv).toContain('"Participants by town","Kamen","","","2",""');
     });
+
+    test('[REPORT3] the template sheet prints as a page without controls, in the language asked for; only for moderators', async () => {
+      const { mod, ana } = await runWorkshop();
+      await ok(mod.socket, 'agenda:sheet', {
+        sheet: {
+          title: 'Jugendaustausch 2027',
+          category: 'project',
+          towns: [
+            { town: 'Kamen', country: 'DE' },
+            { town: 'Wołów', country: 'PL', contact: 'Urząd <Miasta>' },
+          ],
+          budget: { amount: '1200 EUR' },
+          privacy: { photoConsent: true },
+        },
+      });
+      const pl = await text(await asking(server, mod, { format: 'sheet', locale: 'pl' }));
+      expect(pl).toContain('<html lang="pl">');
+      expect(pl).toContain('<h1>Jugendaustausch 2027</h1>');
+      expect(pl).toMatch(/<dt>Kategoria<\/dt><dd>Projekt<\/dd>/);
+      expect(pl).toContain('Urząd &lt;Miasta>');
+      expect(pl).toContain('1200 EUR');
+      // The programme with its minutes: 10 + 5 + 3.
+      expect(pl).toContain('Zbieranie kart');
+      expect(pl).toContain('Razem: 18 min');
+      // A page to print: no controls, no script.
+      for (const tag of ['<button', '<input', '<select', '<form', '<script']) expect(pl).not.toContain(tag);
+      // Contacts and budget are for moderators: a participant is refused.
+      const res = await asking(server, ana, { format: 'sheet' });
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ code: 'forbidden' });
+    });
   });
 }
 

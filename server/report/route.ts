@@ -1,6 +1,6 @@
 /**
  * POST /api/workshops/:id/report: the results report (HTML) or its data (CSV) in the asked language, for
- * anyone who took part (their participant id and resume token), during the workshop and after its end.
+ * anyone who took part; the template sheet as a page to print for moderators (their participant id and resume token), during the workshop and after its end.
  * Refusals are JSON `{ code, message }` with the codes of the protocol, so the page says them in its language.
  */
 import express, { type Request, type Response } from 'express';
@@ -13,6 +13,7 @@ import type { Deps } from '../realtime/types.js';
 import { collectReport } from './collect.js';
 import { reportCsv } from './csv.js';
 import { renderReport } from './Report.js';
+import { renderSheet } from './Sheet.js';
 
 /** Reports read much of the store: a few per minute per address is plenty for people, little for a flood. */
 const PER_MINUTE = 20;
@@ -20,6 +21,14 @@ const PER_MINUTE = 20;
 function refuse(res: Response, status: number, code: ErrorCode, message: string, retryAfterS?: number) {
   if (retryAfterS !== undefined) res.set('Retry-After', String(retryAfterS));
   res.status(status).json({ code, message, ...(retryAfterS !== undefined ? { retryAfterS } : {}) });
+}
+
+function send(res: Response, body: string, type: string, filename: string) {
+  res
+    .type(`${type}; charset=utf-8`)
+    .set('Cache-Control', 'no-store')
+    .set('Content-Disposition', `attachment; filename="${filename}"`)
+    .send(body);
 }
 
 export function reportRoute(deps: Deps): express.Router {
@@ -41,17 +50,26 @@ export function reportRoute(deps: Deps): express.Router {
         if (!member || !secretMatches(resumeToken, member.resumeTokenHash))
           return refuse(res, 403, 'forbidden', 'Only people who took part can read the report');
         if (member.removed) return refuse(res, 403, 'removed', 'You were removed from this workshop');
+        if (format === 'sheet') {
+          // [AG8] The template sheet (contacts, budget) is for moderators only.
+          if (member.role !== 'moderator')
+            return refuse(res, 403, 'forbidden', 'Only moderators see the template sheet');
+          const [workshop, sheet, agenda] = await Promise.all([
+            store.getWorkshop(workshopId),
+            store.agenda.getSheet(workshopId),
+            store.agenda.get(workshopId),
+          ]);
+          if (!workshop) return refuse(res, 404, 'not_found', 'Workshop not found');
+          const html = renderSheet(workshop, sheet, agenda, locale, timeZone, deps.clock());
+          return send(res, html, 'text/html', `sheet-${workshop.code}-${locale}.html`);
+        }
         const data = await collectReport(store, workshopId, deps.clock());
         if (!data) return refuse(res, 404, 'not_found', 'Workshop not found');
         const date = new Date(data.at).toISOString().slice(0, 10);
         const name = `report-${data.workshop.code}-${date}-${locale}.${format}`;
         const body = format === 'csv' ? reportCsv(data, locale, timeZone) : renderReport(data, locale, timeZone);
         log.info('report made', { workshop: workshopId, format, locale, bytes: body.length });
-        res
-          .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'text/html; charset=utf-8')
-          .set('Cache-Control', 'no-store')
-          .set('Content-Disposition', `attachment; filename="${name}"`)
-          .send(body);
+        send(res, body, format === 'csv' ? 'text/csv' : 'text/html', name);
       } catch (err) {
         if (err instanceof CommandError && err.retryAfterS !== undefined)
           return refuse(res, 429, err.code, err.message, err.retryAfterS);

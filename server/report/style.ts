@@ -30,6 +30,10 @@ ol.cards li { margin: .25rem 0; overflow-wrap: anywhere; }
 ul.cloud { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem .9rem; align-items: baseline; }
 ul.cloud .w1 { font-size: .95rem; } ul.cloud .w2 { font-size: 1.15rem; } ul.cloud .w3 { font-size: 1.4rem; }
 ul.cloud .w4 { font-size: 1.7rem; font-weight: 600; } ul.cloud .w5 { font-size: 2.1rem; font-weight: 700; }
+dl.sheet { margin: 0; }
+dl.sheet > div { display: grid; grid-template-columns: minmax(9rem, 32%) 1fr; gap: .75rem; padding: .4rem 0; border-bottom: 1px solid var(--line); break-inside: avoid; }
+dl.sheet dt { font-weight: 600; }
+dl.sheet dd { margin: 0; white-space: pre-line; overflow-wrap: anywhere; }
 footer { margin-top: 3rem; font-size: .9rem; color: var(--muted); }
 @media print {
   body { font-size: 11pt; }

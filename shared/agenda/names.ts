@@ -11,3 +11,7 @@ export const formatNameWith = (t: T, id: string): string =>
 /** "Card collection, Ideas for 2027": the format in the reader's language, then the moderator's title. */
 export const stepNameWith = (t: T, s: Step): string =>
   s.title ? `${formatNameWith(t, s.format)}, ${s.title}` : formatNameWith(t, s.format);
+
+/** What a step asks or says: its question, or a broadcast's text. */
+export const questionOf = (s: Step): string | undefined =>
+  'question' in s.params ? s.params.question : s.params.kind === 'broadcast' ? s.params.text : undefined;

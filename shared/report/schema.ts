@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { UI_LOCALES } from '../languages.js';
 
-export const REPORT_FORMATS = ['html', 'csv'] as const;
+/** The report as a page, its data, and (moderators only) the template sheet with its programme as a page to print. */
+export const REPORT_FORMATS = ['html', 'csv', 'sheet'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** A time zone the server's Intl knows (the reader's own, so that times read as on their clock). */

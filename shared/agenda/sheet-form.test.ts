@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { sheetSchema, stepSchema } from '../../shared/agenda/schema.js';
+import { sheetSchema, stepSchema } from './schema.js';
 import { fromFile, fromForm, toFile, toForm } from './sheet-form.js';
 
 test('a filled form becomes a valid sheet, and the sheet fills the form again', () => {

@@ -2,8 +2,8 @@
  * The template sheet as a form: its fields by section, and the conversion between the form's flat values
  * and the Sheet the server validates (shared/agenda/schema.ts). Free of components, so it is tested alone.
  */
-import { SHEET_ENUMS } from '../../shared/agenda/constants.js';
-import type { Sheet, StepInput } from '../../shared/agenda/schema.js';
+import { SHEET_ENUMS } from './constants.js';
+import type { Sheet, StepInput } from './schema.js';
 
 type Kind = 'text' | 'textarea' | 'number' | 'date' | 'check' | 'select' | 'list' | 'towns';
 export interface Field {
