@@ -57,7 +57,10 @@ function nestedHandlers(deps: Deps, service: BreakoutService): Pick<HandlerTable
       const filed = await deps.store.breakouts.fileCard(workshop.id, actor.roomId, text);
       if (filed.first) {
         const members = people.filter((p) => !p.removed && p.roomId === actor.roomId && p.role === 'participant');
-        const place = Math.max(0, state.rooms.findIndex((r) => r.id === actor.roomId));
+        const place = Math.max(
+          0,
+          state.rooms.findIndex((r) => r.id === actor.roomId),
+        );
         await postCard({ workshopId: workshop.id, roomId: PLENARY }, actor.id, {
           text: filed.text,
           x: 40 + (place % 5) * 230,

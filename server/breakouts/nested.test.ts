@@ -60,7 +60,8 @@ describe('1-2-4-All groups', () => {
       { id: 'd', town: 'Wołów', languages: [], headcount: 1 },
     ];
     const first = nestedGroups(people, seededRng(5));
-    for (const pair of first.pairs) expect(new Set(pair.map((id) => people.find((p) => p.id === id)!.town)).size).toBe(2);
+    for (const pair of first.pairs)
+      expect(new Set(pair.map((id) => people.find((p) => p.id === id)!.town)).size).toBe(2);
     expect(first.fours).toHaveLength(1);
     expect(nestedGroups(people, seededRng(5))).toEqual(first);
   });
