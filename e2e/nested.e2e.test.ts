@@ -88,6 +88,7 @@ describe.skipIf(!hasBrowser())('1-2-4-All in the browser', () => {
       await expect
         .poll(() => people.get(name)!.getByTestId('nested-posted').textContent())
         .toBe('Your card is on the plenary board: Chor aus Kamen und Wołów');
+    expect(await mod.getByTestId('br-nested-stage').textContent()).toContain('In fours: agree on one card');
     await showBoard(mod);
     await expect.poll(() => mod.getByTestId('card-text').allTextContents()).toEqual(['Chor aus Kamen und Wołów']);
     await mod.getByTestId('br-close').click();
