@@ -4,6 +4,7 @@ import { Alert } from '../ui/Alert.js';
 import { Icon } from '../ui/Icon.js';
 import type { WorkshopState } from '../workshops/state.js';
 import { Countdown } from './Countdown.js';
+import { NestedStage } from './NestedStage.js';
 import { RoomResults } from './RoomResults.js';
 import { roomTitle } from './room-label.js';
 import type { BreakoutsState } from './state.js';
@@ -31,7 +32,8 @@ export function BreakoutNotices({ state, br }: { state: WorkshopState; br: Break
         </Alert>
       )}
       {inRoom && <RoomBanner br={br} state={state} />}
-      {!state.isModerator.value && !inRoom && <ParticipantRooms br={br} state={state} />}
+      {!state.isModerator.value && br.nestedStage.value && <NestedStage br={br} state={state} />}
+      {!state.isModerator.value && !inRoom && !br.nestedStage.value && <ParticipantRooms br={br} state={state} />}
     </>
   );
 }

@@ -41,6 +41,11 @@ function RunningRooms({ br, state }: { br: BreakoutsState; state: WorkshopState 
   const plenary = br.members(PLENARY).filter((p) => p.role === 'participant');
   return (
     <div class="breakouts__running">
+      {br.nestedStage.value && (
+        <p class="eyebrow" data-testid="br-nested-stage">
+          {t('br.rotation.nested')}: {t(`br.nested.stage.${br.nestedStage.value}`)}
+        </p>
+      )}
       <div class="breakouts__clock">
         <Countdown br={br} large />
         <div class="inline-row">

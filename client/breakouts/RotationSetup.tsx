@@ -13,12 +13,16 @@ export function RotationSetup({ br, languages }: { br: BreakoutsState; languages
   const minutes = useSignal(5);
   const langA = useSignal(languages[0] ?? 'de');
   const langB = useSignal(languages[1] ?? languages[0] ?? 'fr');
+  // [BR27] 1-2-4-All: its own three lengths (alone, pairs, fours), 1 : 2 : 4 minutes unless changed.
+  const stages = useSignal<number[]>([1, 2, 4]);
+  const nested = kind.value === 'nested';
   const start = () =>
     void br.actions.rotate({
       kind: kind.value,
-      rounds: rounds.value,
-      durationMs: Math.round(minutes.value * 60_000),
+      rounds: nested ? 3 : rounds.value,
+      durationMs: Math.round((nested ? stages.value[0]! : minutes.value) * 60_000),
       languages: kind.value === 'tandem' ? ([langA.value, langB.value] as Language[]) : [],
+      ...(nested && { durations: stages.value.map((m) => Math.round(m * 60_000)) }),
     });
   return (
     <details class="rotation" data-testid="rotation-setup">
@@ -38,43 +42,61 @@ export function RotationSetup({ br, languages }: { br: BreakoutsState; languages
         </select>
       </div>
       {kind.value === 'worldCafe' && <p class="help">{t('br.rotation.worldCafeHelp')}</p>}
-      <div class="field--inline">
-        <NumberField
-          id="rot-rounds"
-          label={t('br.rotation.rounds')}
-          value={rounds.value}
-          min={1}
-          max={MAX_ROUNDS}
-          onChange={(v) => (rounds.value = Math.min(MAX_ROUNDS, v))}
-        />
-        <NumberField
-          id="rot-minutes"
-          label={t('br.rotation.minutes')}
-          value={minutes.value}
-          min={0.25}
-          step={0.25}
-          max={240}
-          onChange={(v) => (minutes.value = v)}
-        />
-        {kind.value === 'tandem' &&
-          (
-            [
-              ['rot-lang-a', t('br.language.first'), langA],
-              ['rot-lang-b', t('br.language.second'), langB],
-            ] as const
-          ).map(([id, label, sig]) => (
-            <span key={id} class="inline-field">
-              <label for={id}>{label}</label>
-              <select id={id} value={sig.value} onChange={(e) => (sig.value = (e.target as HTMLSelectElement).value)}>
-                {languages.map((l) => (
-                  <option key={l} value={l}>
-                    {languageName(l)}
-                  </option>
-                ))}
-              </select>
-            </span>
+      {nested && <p class="help">{t('br.nested.help')}</p>}
+      {nested ? (
+        <div class="field--inline">
+          {(['minutesAlone', 'minutesPairs', 'minutesFours'] as const).map((key, i) => (
+            <NumberField
+              key={key}
+              id={`nested-${key}`}
+              label={t(`br.nested.${key}`)}
+              value={stages.value[i]!}
+              min={0.05}
+              step={0.05}
+              max={240}
+              onChange={(v) => (stages.value = stages.value.map((m, j) => (j === i ? v : m)))}
+            />
           ))}
-      </div>
+        </div>
+      ) : (
+        <div class="field--inline">
+          <NumberField
+            id="rot-rounds"
+            label={t('br.rotation.rounds')}
+            value={rounds.value}
+            min={1}
+            max={MAX_ROUNDS}
+            onChange={(v) => (rounds.value = Math.min(MAX_ROUNDS, v))}
+          />
+          <NumberField
+            id="rot-minutes"
+            label={t('br.rotation.minutes')}
+            value={minutes.value}
+            min={0.25}
+            step={0.25}
+            max={240}
+            onChange={(v) => (minutes.value = v)}
+          />
+          {kind.value === 'tandem' &&
+            (
+              [
+                ['rot-lang-a', t('br.language.first'), langA],
+                ['rot-lang-b', t('br.language.second'), langB],
+              ] as const
+            ).map(([id, label, sig]) => (
+              <span key={id} class="inline-field">
+                <label for={id}>{label}</label>
+                <select id={id} value={sig.value} onChange={(e) => (sig.value = (e.target as HTMLSelectElement).value)}>
+                  {languages.map((l) => (
+                    <option key={l} value={l}>
+                      {languageName(l)}
+                    </option>
+                  ))}
+                </select>
+              </span>
+            ))}
+        </div>
+      )}
       <button type="button" class="btn btn--primary" data-testid="rotation-start" onClick={start}>
         {t('br.rotation.start')}
       </button>

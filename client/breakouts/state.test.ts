@@ -57,3 +57,30 @@ test('a move puts the person in the room and this tab confirms it', async () => 
   expect(br.myRoomId.value).toBe('r1');
   expect(fake.sent('breakout:ack').map((r) => r.payload)).toEqual([{ roomId: 'plenary' }, { roomId: 'r1' }]);
 });
+
+test('[BR28] a 1-2-4-All: each stage and each room fetches the notes afresh; a room-mate’s saved note and the posted card show at once', async () => {
+  const nested = (index: number) =>
+    breakoutView(4 + index, {
+      status: 'open',
+      rotation: { kind: 'nested', rounds: 3, durationMs: 60_000, languages: [], durations: [60_000, 120_000, 240_000] },
+      round: { index, total: 3, startedAt: 0, deadline: Date.now() + 60_000, durationMs: 60_000 },
+    });
+  fake.push('breakout:updated', nested(0));
+  expect(br.nestedStage.value).toBe('alone');
+  fake.reply('breakout:nested', { notes: { me: 'Chor' }, card: null });
+  await settle();
+  expect(br.nested.value?.notes).toEqual({ me: 'Chor' });
+  fake.push('breakout:updated', nested(1));
+  fake.push('breakout:moved', { version: 5, moves: [{ participantId: 'me', roomId: 'r1' }] });
+  expect(br.nestedStage.value).toBe('pairs');
+  expect(fake.sent('breakout:nested')).toHaveLength(3);
+  fake.reply('breakout:nested', { notes: { me: 'Chor' }, card: null });
+  await settle();
+  fake.push('breakout:noted', { participantId: 'ana', text: 'Radtour' });
+  expect(br.nested.value?.notes).toEqual({ me: 'Chor', ana: 'Radtour' });
+  fake.push('breakout:card-posted', { roomId: 'r1', text: 'Chor und Radtour' });
+  expect(br.nested.value?.card).toBe('Chor und Radtour');
+  fake.push('breakout:updated', breakoutView(7, { status: 'closed' }));
+  expect(br.nestedStage.value).toBeNull();
+  expect(br.nested.value).toBeNull();
+});

@@ -1,11 +1,12 @@
 import { batch, computed, effect, signal } from '@preact/signals';
 import type { ChatMessage } from '../../shared/chat/schema.js';
 import { PLENARY } from '../../shared/rooms.js';
-import { WARNING_MS } from '../../shared/breakouts/constants.js';
+import { NESTED_STAGES, WARNING_MS, type NestedStage } from '../../shared/breakouts/constants.js';
 import type {
   AssignInput,
   BreakoutBroadcast,
   BreakoutView,
+  NestedView,
   RoomInput,
   RotateInput,
   RoundEnded,
@@ -64,6 +65,14 @@ export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
       .sort((a, b) => a.at - b.at)
       .slice(-5);
   });
+  /** [BR27] The stage of a running 1-2-4-All (alone, pairs, fours), else null. */
+  const nestedStage = computed<NestedStage | null>(() => {
+    const v = view.value;
+    if (v?.status !== 'open' || v.rotation?.kind !== 'nested' || !v.round) return null;
+    return NESTED_STAGES[v.round.index] ?? null;
+  });
+  /** [BR28] One's note and the room-mates' notes, and the four's posted card. */
+  const nested = signal<NestedView | null>(null);
   const helpRequested = computed(() => view.value?.help.some((h) => h.participantId === ws.self.value?.id) ?? false);
 
   async function run(p: Promise<{ ok: true; data: BreakoutView } | { ok: false; code: ErrorCode }>): Promise<boolean> {
@@ -90,7 +99,27 @@ export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
     conn.on('breakout:broadcasted', (m) => (heard.value = [...heard.value, m].slice(-5))),
     conn.on('breakout:round-ended', (e) => (lastEnded.value = e)),
     conn.on('breakout:room-closed', (e) => (roomClosed.value = e.roomId)),
+    conn.on('breakout:noted', (e) => {
+      if (nested.value) nested.value = { ...nested.value, notes: { ...nested.value.notes, [e.participantId]: e.text } };
+    }),
+    conn.on('breakout:card-posted', (e) => {
+      if (nested.value && e.roomId === myRoomId.peek()) nested.value = { ...nested.value, card: e.text };
+    }),
   ];
+
+  async function runNested(p: Promise<{ ok: true; data: NestedView } | { ok: false; code: ErrorCode }>) {
+    const r = await p;
+    if (r.ok) nested.value = r.data;
+    else error.value = r.code;
+    return r.ok;
+  }
+  // Each stage and each room brings other notes into view: fetched afresh on every change of either.
+  const stopNested = effect(() => {
+    const stage = nestedStage.value;
+    void myRoomId.value;
+    if (stage) void runNested(conn.request('breakout:nested', {}));
+    else nested.value = null;
+  });
 
   function resync() {
     void run(conn.request('breakout:sync', {}));
@@ -161,6 +190,8 @@ export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
       if (r.ok) archived.value = { roomId, messages: r.data };
       else error.value = r.code;
     },
+    saveNote: (text: string) => runNested(conn.request('breakout:note', { text })),
+    postCard: (text: string) => runNested(conn.request('breakout:post-card', { text })),
     dismissBroadcast: (id: string) => (dismissed.value = new Set([...dismissed.value, id])),
     dismissError: () => (error.value = null),
   };
@@ -180,11 +211,13 @@ export function createBreakoutsState(conn: Connection, ws: WorkshopState) {
     oneMinuteLeft,
     tandemLanguage,
     helpRequested,
+    nestedStage,
+    nested,
     members,
     actions,
     dispose() {
       unsubscribe.forEach((u) => u());
-      [stopSync, stopAck, stopTimer].forEach((stop) => stop());
+      [stopSync, stopAck, stopTimer, stopNested].forEach((stop) => stop());
       if (timer) clearInterval(timer);
     },
   };

@@ -199,6 +199,32 @@ function suite(label: string, start: () => Promise<TestServer>) {
       expect(await scored).toMatchObject({ scoring: 'town', questions: 1, towns: [{ town: 'Lyon', points: 1 }] });
     });
 
+    test('[AG2] a 1-2-4-All step runs alone, pairs and fours as one rotation (1 : 2 : 4 of its time); Next calls everyone back', async () => {
+      const { moderator, people } = await workshopWith(server.url, 'Ana', 'Bartek', 'Cora', 'Dan');
+      const mod = moderator.socket;
+      const steps: StepInput[] = [
+        { format: 'oneTwoFour', durationMin: 7, params: { kind: 'nestedRooms' } },
+        { format: 'plenary', durationMin: 5, params: { kind: 'timer' } },
+      ];
+      let a = await ok(mod, 'agenda:plan', { version: 0, steps });
+      a = (await ok(mod, 'agenda:start', { version: a.version })).agenda;
+      expect(a.current?.problem ?? null).toBeNull();
+      const nested = await ok(mod, 'breakout:sync', {});
+      expect(nested).toMatchObject({
+        status: 'open',
+        rotation: { kind: 'nested', rounds: 3, durations: [60_000, 120_000, 240_000] },
+        round: { index: 0, total: 3, durationMs: 60_000 },
+      });
+      // The silent minute is spent in the plenary, writing a note.
+      expect((await ok(people[0]!.socket, 'breakout:note', { text: 'Partnerschaftsfest' })).notes).toEqual({
+        [people[0]!.id]: 'Partnerschaftsfest',
+      });
+      const back = waitFor(people[0]!.socket, 'breakout:round-ended', (e) => e.next === 'plenary');
+      await ok(mod, 'agenda:next', { version: a.version });
+      await back;
+      expect((await ok(mod, 'breakout:sync', {})).status).toBe('closed');
+    });
+
     test('[AG9] a step whose rooms cannot open still runs, and says why', async () => {
       const { moderator } = await workshopWith(server.url);
       const a = await ok(moderator.socket, 'agenda:plan', { version: 0, steps: [programme[3]!] });

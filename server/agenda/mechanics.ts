@@ -33,6 +33,11 @@ export type Invoke = <K extends CommandName>(
 
 const MINUTE = 60_000;
 
+/** [BR27] A 1-2-4-All step's time split 1 : 2 : 4 over alone, pairs and fours (each at least a second). */
+export function nestedDurations(durationMs: number): number[] {
+  return [1, 2, 4].map((share) => Math.max(1000, Math.floor((durationMs * share) / 7)));
+}
+
 /** Ignores the refusal that means "already off" (the moderator did it by hand). */
 async function unlessOff(run: () => Promise<unknown>) {
   try {
@@ -144,6 +149,21 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
         await invoke(
           'breakout:rotate',
           { version, kind: p.rotation, rounds: p.rounds, durationMs: round, languages: p.languages },
+          ctx,
+        );
+        return {};
+      },
+      stop: (ctx, w) => closeRooms(ctx, w),
+      extend: extendRooms,
+    },
+
+    /** 1-2-4-All: alone, pairs, fours as one rotation, the step's time shared 1 : 2 : 4 ([BR27]). */
+    nestedRooms: {
+      async start(ctx, w, _p, durationMs) {
+        const durations = nestedDurations(durationMs);
+        await invoke(
+          'breakout:rotate',
+          { version: await breakoutVersion(w), kind: 'nested', rounds: 3, durationMs: durations[0]!, durations },
           ctx,
         );
         return {};

@@ -2,6 +2,8 @@ import { randomInt } from 'node:crypto';
 import type { breakoutCommands } from '../../shared/breakouts/events.js';
 import { CHAT_HISTORY } from '../../shared/chat/schema.js';
 import { CommandError } from '../../shared/command.js';
+import { PLENARY } from '../../shared/rooms.js';
+import { createBoardPoster } from '../boards/post.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Feature } from '../features.js';
 import type { Deps, HandlerTable, Member, TypedSocket } from '../realtime/types.js';
@@ -21,6 +23,63 @@ export function breakoutFeature(deps: Deps): Feature<keyof typeof breakoutComman
 }
 
 function breakoutHandlers(deps: Deps, service: BreakoutService): BreakoutHandlers {
+  return { ...roomHandlers(deps, service), ...nestedHandlers(deps, service) };
+}
+
+/** [BR27]-[BR29] 1-2-4-All: notes and the fours' cards (the rounds themselves are a rotation). */
+function nestedHandlers(deps: Deps, service: BreakoutService): Pick<HandlerTable, NestedCommand> {
+  const postCard = createBoardPoster(deps);
+  const viewOf = async (member: Member) => {
+    const { workshop, actor } = member;
+    const [state, record, people] = await Promise.all([
+      service.load(workshop.id),
+      deps.store.breakouts.nested(workshop.id),
+      deps.store.listParticipants(workshop.id),
+    ]);
+    return logic.nestedView(state, record, people.find((p) => p.id === actor.id) ?? actor, people);
+  };
+  return {
+    'breakout:nested': async (_input, ctx) => viewOf(ctx.member),
+    'breakout:note': async ({ text }, ctx) => {
+      const { workshop, actor } = ctx.member;
+      const state = await service.load(workshop.id);
+      if (!logic.nestedStage(state)) throw new CommandError('not_open', 'No 1-2-4-All is running');
+      await deps.store.breakouts.saveNote(workshop.id, actor.id, text);
+      // Alone in the plenary the note stays private; in a pair or four the room-mates see it.
+      if (logic.isRunningRoom(state, actor.roomId))
+        ctx.socket.to(rooms.room(workshop.id, actor.roomId)).emit('breakout:noted', { participantId: actor.id, text });
+      return viewOf(ctx.member);
+    },
+    'breakout:post-card': async ({ text }, ctx) => {
+      const { workshop, actor } = ctx.member;
+      const [state, people] = await Promise.all([service.load(workshop.id), deps.store.listParticipants(workshop.id)]);
+      logic.requireFour(state, actor);
+      const filed = await deps.store.breakouts.fileCard(workshop.id, actor.roomId, text);
+      if (filed.first) {
+        const members = people.filter((p) => !p.removed && p.roomId === actor.roomId && p.role === 'participant');
+        const place = Math.max(
+          0,
+          state.rooms.findIndex((r) => r.id === actor.roomId),
+        );
+        await postCard({ workshopId: workshop.id, roomId: PLENARY }, actor.id, {
+          text: filed.text,
+          x: 40 + (place % 5) * 230,
+          y: 60 + Math.floor(place / 5) * 170,
+          authorName: members.map((p) => p.name).join(', ') || actor.name,
+        });
+        deps.io.to(rooms.room(workshop.id, actor.roomId)).emit('breakout:card-posted', {
+          roomId: actor.roomId,
+          text: filed.text,
+        });
+      }
+      return viewOf(ctx.member);
+    },
+  };
+}
+
+type NestedCommand = 'breakout:nested' | 'breakout:note' | 'breakout:post-card';
+
+function roomHandlers(deps: Deps, service: BreakoutService): Omit<BreakoutHandlers, NestedCommand> {
   const view = async (workshopId: string, change: Parameters<typeof service.change>[1], version?: number) =>
     toView(await service.change(workshopId, change, version === undefined ? {} : { expectedVersion: version }));
   /** For commands any member sends: a participant gets the participant view. */
@@ -46,7 +105,10 @@ function breakoutHandlers(deps: Deps, service: BreakoutService): BreakoutHandler
       view(ctx.member.workshop.id, (s, c) => logic.open(s, durationMs, c), version),
     'breakout:rotate': async (input, ctx) => {
       const seed = seedOf(input.seed);
-      return view(ctx.member.workshop.id, (s, c) => logic.rotate(s, input, seed, c), input.version);
+      const { workshop } = ctx.member;
+      // [BR28] A new 1-2-4-All starts with blank notes and no cards (a rotation starts only when none runs).
+      if (input.kind === 'nested') await deps.store.breakouts.clearNested(workshop.id);
+      return view(workshop.id, (s, c) => logic.rotate(s, input, seed, c), input.version);
     },
     'breakout:extend': async ({ ms }, ctx) =>
       view(ctx.member.workshop.id, (s) => ({ state: logic.extend(s, ms), moves: [] })),

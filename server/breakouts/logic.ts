@@ -3,8 +3,12 @@
  * and the room moves it implies. No sockets, no store, no clock: `now`, ids and people come in.
  */
 import {
+  NESTED_STAGES,
   PLENARY,
   type BreakoutBroadcast,
+  type BreakoutRotation,
+  type NestedStage,
+  type NestedView,
   type BreakoutMove,
   type BreakoutRoom,
   type RoundEnded,
@@ -23,7 +27,8 @@ import {
   type Groups,
   type Person,
 } from './assign.js';
-import { seededRng } from './random.js';
+import { seededRng, type Rng } from './random.js';
+import { nestedGroups } from './nested.js';
 import { reception, speedDating, tandemRotation, worldCafe } from './rotation.js';
 
 export interface BreakoutCtx {
@@ -266,7 +271,11 @@ export function rotate(
   const byId = alive(ctx);
   let rooms = s.rooms;
   let rounds: Groups[];
-  if (input.kind === 'worldCafe') {
+  let schedule: Record<string, string>[] | null = null;
+  if (input.kind === 'nested') {
+    ({ rooms, schedule } = nestedSchedule(people, rng, ctx));
+    rounds = [];
+  } else if (input.kind === 'worldCafe') {
     if (rooms.length === 0) throw new CommandError('no_rooms', 'Create the tables (rooms) first');
     const hosts = rooms.map((r) => (r.hostId && byId.has(r.hostId) ? toPerson(byId.get(r.hostId)!) : null));
     const hostIds = new Set(hosts.map((h) => h?.id));
@@ -291,21 +300,19 @@ export function rotate(
       languages: langs,
     }));
   }
-  const schedule = rounds.map((groups) => planOf(groups, rooms));
-  const plan = withLateJoiners(schedule[0] ?? {}, rooms, ctx);
+  schedule ??= rounds.map((groups) => planOf(groups, rooms));
+  // [BR27] The silent minute of a 1-2-4-All is spent where one is: in the plenary.
+  const plan = input.kind === 'nested' ? {} : withLateJoiners(schedule[0] ?? {}, rooms, ctx);
+  const total = input.kind === 'nested' ? NESTED_STAGES.length : input.rounds;
   const rotation = {
     kind: input.kind,
-    rounds: input.rounds,
+    rounds: total,
     durationMs: input.durationMs,
     languages: [...input.languages],
+    ...(input.durations && { durations: [...input.durations] }),
   };
-  const round = {
-    index: 0,
-    total: input.rounds,
-    startedAt: ctx.now,
-    deadline: ctx.now + input.durationMs,
-    durationMs: input.durationMs,
-  };
+  const first = roundLength(rotation, 0);
+  const round = { index: 0, total, startedAt: ctx.now, deadline: ctx.now + first, durationMs: first };
   const state: BreakoutRecord = {
     ...s,
     status: 'open',
@@ -318,6 +325,29 @@ export function rotate(
     help: [],
   };
   return { state, moves: movesFor(plan, ctx) };
+}
+
+/** A round's length: its own (1-2-4-All) or the rotation's. */
+export function roundLength(rotation: Pick<BreakoutRotation, 'durationMs' | 'durations'>, index: number): number {
+  return rotation.durations?.[index] ?? rotation.durationMs;
+}
+
+/**
+ * [BR27] 1-2-4-All: a room per pair; round 0 in the plenary (alone), round 1 the pairs, round 2 each
+ * four in the room of its first pair (so half of them stay put and nobody passes through the plenary).
+ */
+function nestedSchedule(people: readonly Person[], rng: Rng, ctx: BreakoutCtx) {
+  const { pairs, fours } = nestedGroups(people, rng);
+  const rooms = generatedRooms(Math.max(1, pairs.length), ctx);
+  const inFours: Record<string, string> = {};
+  for (const four of fours) for (const i of four) for (const id of pairs[i]!) inFours[id] = rooms[four[0]!]!.id;
+  return { rooms, schedule: [{}, planOf(pairs, rooms), inFours] };
+}
+
+/** Whether the breakouts run a 1-2-4-All right now, and at which stage. */
+export function nestedStage(s: BreakoutRecord): NestedStage | null {
+  if (!isOpen(s) || s.rotation?.kind !== 'nested' || !s.round) return null;
+  return NESTED_STAGES[s.round.index] ?? null;
 }
 
 /** The next round as scheduled, fitted to who is here now: absent people out, newcomers in, nobody alone. */
@@ -350,13 +380,8 @@ export function endRound(s: BreakoutRecord, by: RoundEnded['by'], ctx: BreakoutC
   const nextIndex = round.index + 1;
   if (by === 'deadline' && s.rotation && nextIndex < round.total) {
     const plan = fitRound(s.schedule[nextIndex] ?? {}, s.rooms, ctx);
-    const next = {
-      ...round,
-      index: nextIndex,
-      startedAt: ctx.now,
-      deadline: ctx.now + s.rotation.durationMs,
-      durationMs: s.rotation.durationMs,
-    };
+    const length = roundLength(s.rotation, nextIndex);
+    const next = { ...round, index: nextIndex, startedAt: ctx.now, deadline: ctx.now + length, durationMs: length };
     const state: BreakoutRecord = { ...s, plan, round: next, roundsEnded, broadcast: null };
     return { state, moves: movesFor(plan, ctx), event: { index: round.index, total: round.total, next: 'round', by } };
   }
@@ -464,6 +489,7 @@ export function choose(s: BreakoutRecord, p: ParticipantRecord, roomId: string, 
 /** [BR6] A participant arriving while rooms are open goes to the smallest room (in "choose" mode they pick). */
 export function lateJoin(s: BreakoutRecord, p: ParticipantRecord, ctx: BreakoutCtx): Change | null {
   if (!isOpen(s) || s.mode === 'choose' || p.role !== 'participant' || s.plan[p.id] !== undefined) return null;
+  if (nestedStage(s) === 'alone') return null; // [BR27] the silent minute is spent in the plenary
   const plan = withLateJoiners(s.plan, s.rooms, {
     ...ctx,
     people: ctx.people.filter((q) => q.id === p.id || s.plan[q.id] !== undefined),
@@ -479,4 +505,29 @@ export function canReadRoom(s: BreakoutRecord, p: ParticipantRecord, roomId: str
     p.role === 'moderator' ||
     (s.archive.some((a) => a.id === roomId) && !(isOpen(s) && roomIds(s).has(roomId)))
   );
+}
+
+/**
+ * [BR28] What a person sees of a 1-2-4-All: their own note, and once in a room (pairs, fours) the notes
+ * of everyone in that room; the card their room filed ([BR29]).
+ */
+export function nestedView(
+  s: BreakoutRecord,
+  record: { notes: Readonly<Record<string, string>>; cards: Readonly<Record<string, string>> },
+  viewer: ParticipantRecord,
+  people: readonly ParticipantRecord[],
+): NestedView {
+  const inRoom = isRunningRoom(s, viewer.roomId);
+  const mates = new Set(
+    inRoom ? people.filter((p) => !p.removed && p.roomId === viewer.roomId).map((p) => p.id) : [viewer.id],
+  );
+  mates.add(viewer.id);
+  const notes = Object.fromEntries(Object.entries(record.notes).filter(([id]) => mates.has(id)));
+  return { notes, card: inRoom ? (record.cards[viewer.roomId] ?? null) : null };
+}
+
+/** [BR29] Only a four posts its card: in the fours' round, from a running room. */
+export function requireFour(s: BreakoutRecord, p: ParticipantRecord) {
+  if (nestedStage(s) !== 'fours' || !isRunningRoom(s, p.roomId))
+    throw new CommandError('not_open', 'A card is posted by a four, in the fours');
 }

@@ -90,9 +90,9 @@ export const FORMATS: Record<FormatId, Format> = {
     size: { min: null, max: null },
     minutes: { min: 12, max: 12 },
     steps: [
-      { durationMin: 1, params: timer, titleKey: 'agenda.step.alone' },
+      // One step runs the silent minute, the pairs and the fours (1 : 2 : 4 of its time, [BR27]).
       {
-        durationMin: 6,
+        durationMin: 7,
         params: { kind: 'nestedRooms', sizes: [2, 4] },
         titleKey: 'agenda.step.pairsFours',
         groups: 'small',
@@ -217,6 +217,7 @@ export const BUILT_MECHANICS: ReadonlySet<MechanicKind> = new Set<MechanicKind>(
   'dots',
   'rooms',
   'rotation',
+  'nestedRooms',
   'broadcast',
   'speaking',
   'twoTruths',

@@ -12,8 +12,14 @@ export const WARNING_MS = 60_000;
 export const ASSIGN_MODES = ['random', 'language', 'tandem', 'choose', 'manual'] as const;
 export type AssignMode = (typeof ASSIGN_MODES)[number];
 
-export const ROTATION_KINDS = ['speedDating', 'tandem', 'worldCafe', 'reception'] as const;
+export const ROTATION_KINDS = ['speedDating', 'tandem', 'worldCafe', 'reception', 'nested'] as const;
 export type RotationKind = (typeof ROTATION_KINDS)[number];
+
+/** [BR27] 1-2-4-All: alone (in the plenary), in pairs, in fours. */
+export const NESTED_STAGES = ['alone', 'pairs', 'fours'] as const;
+export type NestedStage = (typeof NESTED_STAGES)[number];
+/** A private note of the silent minute, and a four's card (the board's card length). */
+export const NOTE_MAX = 280;
 
 export const BREAKOUT_STATUS = ['draft', 'open', 'closed'] as const;
 export type BreakoutStatus = (typeof BREAKOUT_STATUS)[number];

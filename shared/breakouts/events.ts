@@ -15,6 +15,10 @@ import {
   rotateSchema,
   visitSchema,
   closeRoomSchema,
+  noteSchema,
+  postCardSchema,
+  type NestedView,
+  type NoteSaved,
   type BreakoutBroadcast,
   type BreakoutMove,
   type BreakoutView,
@@ -40,6 +44,12 @@ export const breakoutCommands = {
   'breakout:choose': command<BreakoutView>()(chooseSchema, 'member'),
   /** A participant confirms it follows its new room; the server puts its socket there. */
   'breakout:ack': command<{ roomId: string }>()(ackSchema, 'member'),
+  /** [BR28] 1-2-4-All: one's own note and the notes of one's room-mates, and the four's posted card. */
+  'breakout:nested': command<NestedView>()(emptySchema, 'member'),
+  /** [BR28] Saves one's private note (shown to the room-mates of the pairs and fours). */
+  'breakout:note': command<NestedView>()(noteSchema, 'member'),
+  /** [BR29] The four posts its one card on the plenary board (once per four; again: the card it posted). */
+  'breakout:post-card': command<NestedView>()(postCardSchema, 'member'),
   /** A room's chat, readable from the plenary once the room has closed. */
   'breakout:room-chat': command<ChatMessage[]>()(roomChatSchema, 'member'),
 } as const;
@@ -52,4 +62,8 @@ export interface BreakoutServerEvents {
   'breakout:round-ended': (event: RoundEnded) => void;
   /** [BR26] To each person sent back from a room a moderator closed while the others run. */
   'breakout:room-closed': (event: { roomId: string }) => void;
+  /** [BR28] To the room of whoever saved their note (not sent while they are alone in the plenary). */
+  'breakout:noted': (event: NoteSaved) => void;
+  /** [BR29] To the four whose card went onto the plenary board. */
+  'breakout:card-posted': (event: { roomId: string; text: string }) => void;
 }

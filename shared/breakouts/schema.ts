@@ -11,6 +11,7 @@ import {
   ROOM_NAME_MAX,
   BROADCAST_MAX,
   ROTATION_KINDS,
+  NOTE_MAX,
   type AssignMode,
   type BreakoutStatus,
   type RotationKind,
@@ -52,6 +53,8 @@ export interface BreakoutRotation {
   durationMs: number;
   /** Tandem: the two languages. */
   languages: string[];
+  /** [BR27] The length of each round when they differ (1-2-4-All: alone, pairs, fours); else `durationMs` each. */
+  durations?: number[];
 }
 
 export interface ArchivedRoom {
@@ -163,6 +166,8 @@ export const rotateSchema = z.object({
   kind: z.enum(ROTATION_KINDS),
   rounds: z.number().int().min(1).max(MAX_ROUNDS),
   durationMs: duration,
+  /** [BR27] Each round's own length (1-2-4-All: alone, pairs, fours); missing rounds last `durationMs`. */
+  durations: z.array(duration).max(MAX_ROUNDS).optional(),
   languages: z.array(language).max(2).default([]),
   seed: z
     .number()
@@ -172,3 +177,24 @@ export const rotateSchema = z.object({
     .optional(),
 });
 export type RotateInput = z.input<typeof rotateSchema>;
+
+/** [BR28] A private note of the silent minute (saved again as it is edited). */
+export const noteSchema = z.object({ text: z.string().max(NOTE_MAX) });
+/** [BR29] A four's one card for the plenary board. */
+export const postCardSchema = z.object({ text: z.string().trim().min(1).max(NOTE_MAX) });
+
+/**
+ * [BR28] What a person sees of a 1-2-4-All: their own note, and from the pairs on the notes of whoever
+ * shares their room; in the fours, the card their four posted (null until then).
+ */
+export interface NestedView {
+  /** participantId -> note. */
+  notes: Record<string, string>;
+  card: string | null;
+}
+
+/** [BR28] Someone in the room saved their note. */
+export interface NoteSaved {
+  participantId: string;
+  text: string;
+}

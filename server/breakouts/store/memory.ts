@@ -1,5 +1,5 @@
 import type { BreakoutMove } from '../../../shared/breakouts/schema.js';
-import type { ApplyBreakoutsResult, BreakoutRecord, BreakoutStore } from './types.js';
+import type { ApplyBreakoutsResult, BreakoutRecord, BreakoutStore, NestedRecord } from './types.js';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -11,6 +11,7 @@ export class MemoryBreakoutStore implements BreakoutStore {
   private readonly states = new Map<string, BreakoutRecord>();
   private readonly deadlines = new Map<string, number>();
   private readonly locks = new Map<string, { owner: string; until: number }>();
+  private readonly nestedOf = new Map<string, NestedRecord>();
 
   /** `setRoom` changes a participant's room when they exist and were not removed. */
   constructor(private readonly setRoom: (workshopId: string, participantId: string, roomId: string) => boolean) {}
@@ -19,6 +20,7 @@ export class MemoryBreakoutStore implements BreakoutStore {
   dropWorkshop(workshopId: string) {
     this.states.delete(workshopId);
     this.deadlines.delete(workshopId);
+    this.nestedOf.delete(workshopId);
   }
 
   async get(workshopId: string) {
@@ -48,6 +50,31 @@ export class MemoryBreakoutStore implements BreakoutStore {
       .sort((a, b) => a[1] - b[1])
       .slice(0, limit)
       .map(([id]) => id);
+  }
+
+  private nestedRecord(workshopId: string): NestedRecord {
+    let r = this.nestedOf.get(workshopId);
+    if (!r) this.nestedOf.set(workshopId, (r = { notes: {}, cards: {} }));
+    return r;
+  }
+
+  async saveNote(workshopId: string, participantId: string, text: string) {
+    this.nestedRecord(workshopId).notes[participantId] = text;
+  }
+
+  async fileCard(workshopId: string, roomId: string, text: string) {
+    const { cards } = this.nestedRecord(workshopId);
+    const first = cards[roomId] === undefined;
+    if (first) cards[roomId] = text;
+    return { text: cards[roomId]!, first };
+  }
+
+  async nested(workshopId: string) {
+    return copy(this.nestedOf.get(workshopId) ?? { notes: {}, cards: {} });
+  }
+
+  async clearNested(workshopId: string) {
+    this.nestedOf.delete(workshopId);
   }
 
   async tryLock(name: string, owner: string, ttlMs: number) {

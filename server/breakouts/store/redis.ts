@@ -2,7 +2,7 @@ import type { BreakoutMove } from '../../../shared/breakouts/schema.js';
 import type { RedisClient } from '../../store/redis/client.js';
 import { decodeBreakouts } from '../../store/redis/codec.js';
 import type { RedisKeys } from '../../store/redis/keys.js';
-import type { ApplyBreakoutsResult, BreakoutRecord, BreakoutStore } from './types.js';
+import type { ApplyBreakoutsResult, BreakoutRecord, BreakoutStore, NestedRecord } from './types.js';
 
 /** Breakouts in Redis: one hash (version, state json) per workshop, and one sorted set of round deadlines. */
 export class RedisBreakoutStore implements BreakoutStore {
@@ -38,6 +38,31 @@ export class RedisBreakoutStore implements BreakoutStore {
 
   async dueWorkshops(now: number, limit: number) {
     return this.client.zRangeByScore(this.keys.breakoutsDue(), '-inf', now, { LIMIT: { offset: 0, count: limit } });
+  }
+
+  async saveNote(workshopId: string, participantId: string, text: string) {
+    await this.client.hSet(this.keys.breakoutsNested(workshopId), `n:${participantId}`, text);
+  }
+
+  async fileCard(workshopId: string, roomId: string, text: string) {
+    const key = this.keys.breakoutsNested(workshopId);
+    const first = Boolean(await this.client.hSetNX(key, `c:${roomId}`, text));
+    // Once filed a card never changes (until the next 1-2-4-All clears them all).
+    return { text: first ? text : ((await this.client.hGet(key, `c:${roomId}`)) ?? text), first };
+  }
+
+  async nested(workshopId: string): Promise<NestedRecord> {
+    const all = await this.client.hGetAll(this.keys.breakoutsNested(workshopId));
+    const out: NestedRecord = { notes: {}, cards: {} };
+    for (const [field, text] of Object.entries(all)) {
+      if (field.startsWith('n:')) out.notes[field.slice(2)] = text;
+      else if (field.startsWith('c:')) out.cards[field.slice(2)] = text;
+    }
+    return out;
+  }
+
+  async clearNested(workshopId: string) {
+    await this.client.del(this.keys.breakoutsNested(workshopId));
   }
 
   async tryLock(name: string, owner: string, ttlMs: number) {

@@ -10,6 +10,7 @@
  * BRS7 someone joining while a whole assignment is applied keeps their own record, consistent
  * BRS8 someone disconnecting mid-move ends both moved and marked as reconnecting
  * BRS9 the lock is held by one owner at a time, released only by its owner, and expires
+ * BRS10 1-2-4-All notes read back per person (a re-save overwrites); a four's card is filed once, racers get the first
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { BreakoutMove } from '../../../shared/breakouts/schema.js';
@@ -195,6 +196,25 @@ export function describeBreakoutStore(name: string, factory: () => Promise<Store
       expect(await store.breakouts.tryLock(name, 'node-c', 10_000)).toBe(true);
       const racers = await Promise.all(['x', 'y', 'z'].map((o) => store.breakouts.tryLock(`${name}:race`, o, 10_000)));
       expect(racers.filter(Boolean)).toHaveLength(1);
+    });
+
+    test('[BRS10] notes per person, overwritten on save; a four files its card once; a new 1-2-4-All starts empty', async () => {
+      await Promise.all(ids.map((id, i) => store.breakouts.saveNote(workshopId, id, `idea ${i}`)));
+      await store.breakouts.saveNote(workshopId, ids[0]!, 'better idea');
+      const racers = await Promise.all(
+        ['first', 'second', 'third'].map((text) => store.breakouts.fileCard(workshopId, 'r1', text)),
+      );
+      expect(racers.filter((r) => r.first)).toHaveLength(1);
+      const winner = racers.find((r) => r.first)!.text;
+      expect(racers.every((r) => r.text === winner)).toBe(true);
+      await store.breakouts.fileCard(workshopId, 'r2', 'Zwei Städte, ein Fest');
+      const nested = await store.breakouts.nested(workshopId);
+      expect(nested.notes[ids[0]!]).toBe('better idea');
+      expect(nested.notes[ids[7]!]).toBe('idea 7');
+      expect(Object.keys(nested.notes)).toHaveLength(ids.length);
+      expect(nested.cards).toEqual({ r1: winner, r2: 'Zwei Städte, ein Fest' });
+      await store.breakouts.clearNested(workshopId);
+      expect(await store.breakouts.nested(workshopId)).toEqual({ notes: {}, cards: {} });
     });
   });
 }

@@ -30,8 +30,21 @@ export interface BreakoutStore {
   ): Promise<ApplyBreakoutsResult>;
   /** Workshops whose open round's deadline is at or before `now`, earliest first. */
   dueWorkshops(now: number, limit: number): Promise<string[]>;
+  /** [BR28] 1-2-4-All: saves one person's note (a field per person, so typing never races the plan). */
+  saveNote(workshopId: string, participantId: string, text: string): Promise<void>;
+  /** [BR29] Files a four's card once: answers the card filed for that room (the first) and whether it is this one. */
+  fileCard(workshopId: string, roomId: string, text: string): Promise<{ text: string; first: boolean }>;
+  /** [BR28] The notes (participantId -> text) and the filed cards (roomId -> text) of the 1-2-4-All. */
+  nested(workshopId: string): Promise<NestedRecord>;
+  /** A new 1-2-4-All starts with no notes and no cards. */
+  clearNested(workshopId: string): Promise<void>;
   /** A short lock (Redis: SET NX PX) so that one node at a time ends a round; false when someone holds it. */
   tryLock(name: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Releases the lock only if `owner` still holds it. */
   unlock(name: string, owner: string): Promise<void>;
+}
+
+export interface NestedRecord {
+  notes: Record<string, string>;
+  cards: Record<string, string>;
 }

@@ -307,7 +307,13 @@ const breakoutRecord = z.object({
   plan: z.record(z.string(), z.string()),
   mode: z.enum(ASSIGN_MODES),
   rotation: z
-    .object({ kind: z.enum(ROTATION_KINDS), rounds: z.number(), durationMs: z.number(), languages: strings })
+    .object({
+      kind: z.enum(ROTATION_KINDS),
+      rounds: z.number(),
+      durationMs: z.number(),
+      languages: strings,
+      durations: z.array(z.number()).optional(),
+    })
     .nullable(),
   round: z
     .object({

@@ -26,6 +26,8 @@ export function redisKeys(prefix: string) {
     /** Media: set of room ids in stage mode. */
     stage: (id: string) => `${w(id)}:stage`,
     breakouts: (id: string) => `${w(id)}:breakouts`,
+    /** [BR28] 1-2-4-All: `n:<participantId>` -> note, `c:<roomId>` -> the four's card. */
+    breakoutsNested: (id: string) => `${w(id)}:breakouts:nested`,
     /** The agenda: version, run sheet json, template sheet json. */
     agenda: (id: string) => `${w(id)}:agenda`,
     /** Sorted set of workshop ids by the deadline of their open breakout round. */
