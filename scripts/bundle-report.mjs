@@ -24,6 +24,7 @@ export const LAZY = {
     'workshops/ModeratorPanel.tsx',
     'speaking/SpeakingModerator.tsx',
     'truths/TruthsModerator.tsx',
+    'fishbowl/FishbowlModerator.tsx',
     'agenda/AgendaPanel.tsx',
   ],
   /** Everyone, once the board is on screen (the page is usable before: cards, polls, chat do not wait). */

@@ -47,7 +47,7 @@ export function FishbowlPanelView({ state, fishbowl: fb }: { state: WorkshopStat
       {running ? (
         <>
           <p class="muted">{t('fishbowl.explain')}</p>
-          <p class="fishbowl__counter" role="status" data-testid="fishbowl-counter">
+          <p class="fishbowl__counter" role="status" data-testid="fishbowl-counter" data-taken={fb.taken.value}>
             {t('fishbowl.counter', { taken: fb.taken.value, seats: f.seats.length })}
           </p>
           <ul class="fishbowl__circle" aria-label={t('fishbowl.circle')} data-testid="fishbowl-seats">
