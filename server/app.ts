@@ -21,6 +21,8 @@ import type { Store } from './store/store.js';
 import { CommandError } from '../shared/command.js';
 import { formatJoinCode, normalizeJoinCode } from '../shared/workshops/schema.js';
 import { passcodeCheck } from './workshops/logic.js';
+import { reportRoute } from './report/route.js';
+import { REPORT_STYLE_SOURCES } from './report/style.js';
 import { createParticipantEvents } from './realtime/participant-events.js';
 
 /** How long close() waits for a Redis client in the middle of reconnecting before dropping it. */
@@ -211,6 +213,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
       .send(svg);
   });
 
+  web.use(reportRoute(deps));
+
   const clientDir = config.clientDir ?? path.resolve(process.cwd(), 'dist/client');
   if (existsSync(path.join(clientDir, 'index.html'))) {
     // Source maps (the whole client source) only while developing.
@@ -279,7 +283,8 @@ function securityHeaders(config: Config) {
         baseUri: ["'self'"],
         scriptSrc: ["'self'"],
         scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
+        // The results report shows inside the page (an iframe of its own HTML) with its one inline stylesheet.
+        styleSrc: ["'self'", ...REPORT_STYLE_SOURCES],
         imgSrc: ["'self'", 'data:', 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
         fontSrc: ["'self'", 'data:'],

@@ -1,11 +1,11 @@
 import { FORMATS, isFormatId, type Format } from '../../shared/agenda/catalogue.js';
+import { formatNameWith, stepNameWith } from '../../shared/agenda/names.js';
 import type { MechanicKind, Step } from '../../shared/agenda/schema.js';
 import { t, type MessageKey } from '../i18n/i18n.js';
 
-export const formatName = (id: string): string => (isFormatId(id) ? t(`agenda.format.${id}` as MessageKey) : id);
+export const formatName = (id: string): string => formatNameWith(t, id);
 
-/** "Card collection, Ideas for 2027": the format in the reader's language, then the moderator's title. */
-export const stepName = (s: Step): string => (s.title ? `${formatName(s.format)}, ${s.title}` : formatName(s.format));
+export const stepName = (s: Step): string => stepNameWith(t, s);
 
 export const questionOf = (s: Step): string | undefined =>
   'question' in s.params ? s.params.question : s.params.kind === 'broadcast' ? s.params.text : undefined;

@@ -70,6 +70,7 @@ export const SECTIONS: readonly { id: string; fields: readonly Field[] }[] = [
     fields: [
       f('photoConsent', 'check', 'privacy'),
       f('recordingConsent', 'check', 'privacy'),
+      f('townsOnlyInReport', 'check', 'privacy'),
       f('accessibility', 'textarea', 'privacy'),
     ],
   },

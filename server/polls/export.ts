@@ -1,4 +1,5 @@
 import { roomLabel, type RoomsSeen } from '../../shared/breakouts/room-label.js';
+import { csvLine } from '../../shared/csv.js';
 import { catalogue } from '../../shared/i18n/catalogue.js';
 import { formatMessage } from '../../shared/i18n/format.js';
 import type { UiLocale } from '../../shared/languages.js';
@@ -6,8 +7,6 @@ import type { PollKind } from '../../shared/polls/schema.js';
 import type { PollRecord, StoredVote } from './store/types.js';
 import type { Person } from './quiz.js';
 import { orderedOptions, percent, tallyVotes } from './tally.js';
-
-const BOM = '\uFEFF';
 
 /** [BR24] A room's one name in the export's language, as people saw it on screen; a raw id only when unknown. */
 export function exportRoomName(roomId: string, breakouts: RoomsSeen | null, locale: UiLocale): string {
@@ -21,17 +20,6 @@ export function exportRoomName(roomId: string, breakouts: RoomsSeen | null, loca
     },
   };
   return roomLabel(roomId, breakouts, words) ?? roomId;
-}
-
-/** Every field quoted; a cell a spreadsheet would run as a formula is defused with a leading apostrophe. */
-function csvField(value: string | number): string {
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s) && typeof value === 'string') s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
-function csvLine(fields: readonly (string | number)[]): string {
-  return fields.map(csvField).join(',');
 }
 
 const COLUMNS = [
@@ -120,5 +108,5 @@ export function pollsCsv(
         );
       }
     });
-  return `${BOM + lines.join('\r\n')}\r\n`;
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

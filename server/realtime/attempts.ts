@@ -63,7 +63,8 @@ async function guarded<T>(limiter: RateLimiterAbstract, key: string, attempt: ()
   return result;
 }
 
-async function spend(limiter: RateLimiterAbstract, key: string): Promise<void> {
+/** Spends one point of `key`; over the limit a `too_many_attempts` refusal saying the seconds to wait. */
+export async function spend(limiter: RateLimiterAbstract, key: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (err) {

@@ -68,6 +68,8 @@ export const sheetSchema = z.object({
     .object({
       photoConsent: z.boolean().optional(),
       recordingConsent: z.boolean().optional(),
+      /** The results report lists participants by town only, without names. */
+      townsOnlyInReport: z.boolean().optional(),
       accessibility: text().optional(),
     })
     .optional(),

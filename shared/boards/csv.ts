@@ -1,3 +1,4 @@
+import { csvFile } from '../csv.js';
 import type { CardItem, Item } from './schema.js';
 
 export interface CsvHeaders {
@@ -7,17 +8,8 @@ export interface CsvHeaders {
   dots: string;
 }
 
-/** One field, always quoted; a leading = + - @ is defused so spreadsheets never run it as a formula. */
-function field(value: string | number): string {
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
-
 /**
- * The cards of a board view as CSV: UTF-8 with a byte-order mark, comma-separated, every field
- * quoted, CRLF line ends (opens as-is in Excel, LibreOffice and Numbers). Hidden cards are left
- * out, anonymous cards have no author ([CARD5]). Sorted by cluster, then by dots.
+ * The cards of a board view as CSV (shared/csv.ts). Hidden cards are left out, anonymous cards have no author ([CARD5]). Sorted by cluster, then by dots.
  */
 export function cardsCsv(items: readonly Item[], dots: ReadonlyMap<string, number>, headers: CsvHeaders): string {
   const clusters = new Map(
@@ -32,9 +24,8 @@ export function cardsCsv(items: readonly Item[], dots: ReadonlyMap<string, numbe
       dots: dots.get(c.id) ?? 0,
     }))
     .sort((a, b) => a.cluster.localeCompare(b.cluster) || b.dots - a.dots || a.text.localeCompare(b.text));
-  const lines = [
+  return csvFile([
     [headers.text, headers.author, headers.cluster, headers.dots],
     ...rows.map((r) => [r.text, r.author, r.cluster, r.dots]),
-  ];
-  return `\uFEFF${lines.map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;
+  ]);
 }

@@ -12,6 +12,7 @@ import { fishbowl } from '../messages/de/fishbowl.js';
 import { layout } from '../messages/de/layout.js';
 import { agenda } from '../messages/de/agenda.js';
 import { agendaSheet } from '../messages/de/agenda-sheet.js';
+import { report } from '../messages/de/report.js';
 
 /** Every German message (a chunk of its own in the client, loaded when German is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -27,4 +28,5 @@ export const messages: Record<MessageKey, Message> = {
   ...layout,
   ...agenda,
   ...agendaSheet,
+  ...report,
 };

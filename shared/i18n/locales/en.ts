@@ -10,6 +10,7 @@ import { fishbowl } from '../messages/fishbowl.js';
 import { layout } from '../messages/layout.js';
 import { agenda } from '../messages/agenda.js';
 import { agendaSheet } from '../messages/agenda-sheet.js';
+import { report } from '../messages/report.js';
 
 /**
  * Every English message: the keys of the catalogue, and the fallback the client always has (bundled);
@@ -29,5 +30,6 @@ export const messages = {
   ...layout,
   ...agenda,
   ...agendaSheet,
+  ...report,
 };
 export type MessageKey = keyof typeof messages;

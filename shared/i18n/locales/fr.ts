@@ -12,6 +12,7 @@ import { fishbowl } from '../messages/fr/fishbowl.js';
 import { layout } from '../messages/fr/layout.js';
 import { agenda } from '../messages/fr/agenda.js';
 import { agendaSheet } from '../messages/fr/agenda-sheet.js';
+import { report } from '../messages/fr/report.js';
 
 /** Every French message (a chunk of its own in the client, loaded when French is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -27,4 +28,5 @@ export const messages: Record<MessageKey, Message> = {
   ...layout,
   ...agenda,
   ...agendaSheet,
+  ...report,
 };

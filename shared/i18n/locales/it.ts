@@ -12,6 +12,7 @@ import { fishbowl } from '../messages/it/fishbowl.js';
 import { layout } from '../messages/it/layout.js';
 import { agenda } from '../messages/it/agenda.js';
 import { agendaSheet } from '../messages/it/agenda-sheet.js';
+import { report } from '../messages/it/report.js';
 
 /** Every Italian message (a chunk of its own in the client, loaded when Italian is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -27,4 +28,5 @@ export const messages: Record<MessageKey, Message> = {
   ...layout,
   ...agenda,
   ...agendaSheet,
+  ...report,
 };

@@ -12,6 +12,7 @@ import { fishbowl } from '../messages/nl/fishbowl.js';
 import { layout } from '../messages/nl/layout.js';
 import { agenda } from '../messages/nl/agenda.js';
 import { agendaSheet } from '../messages/nl/agenda-sheet.js';
+import { report } from '../messages/nl/report.js';
 
 /** Every Dutch message (a chunk of its own in the client, loaded when Dutch is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -27,4 +28,5 @@ export const messages: Record<MessageKey, Message> = {
   ...layout,
   ...agenda,
   ...agendaSheet,
+  ...report,
 };

@@ -12,6 +12,7 @@ import { fishbowl } from '../messages/pl/fishbowl.js';
 import { layout } from '../messages/pl/layout.js';
 import { agenda } from '../messages/pl/agenda.js';
 import { agendaSheet } from '../messages/pl/agenda-sheet.js';
+import { report } from '../messages/pl/report.js';
 
 /** Every Polish message (a chunk of its own in the client, loaded when Polish is chosen). */
 export const messages: Record<MessageKey, Message> = {
@@ -27,4 +28,5 @@ export const messages: Record<MessageKey, Message> = {
   ...layout,
   ...agenda,
   ...agendaSheet,
+  ...report,
 };

@@ -44,6 +44,7 @@ export const agendaSheet = defineMessages({
   'sheet.field.noteTaker': 'Note-taker',
   'sheet.field.materials': 'Materials',
   'sheet.field.features': 'Features needed',
+  'sheet.field.townsOnlyInReport': 'Results report: towns only, no names',
   'sheet.field.photoConsent': 'Consent for photos',
   'sheet.field.recordingConsent': 'Consent for recording',
   'sheet.field.accessibility': 'Accessibility needs',

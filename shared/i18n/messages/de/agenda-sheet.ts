@@ -45,6 +45,7 @@ export const agendaSheet: Translation<typeof en> = {
   'sheet.field.noteTaker': 'Protokoll',
   'sheet.field.materials': 'Material',
   'sheet.field.features': 'Benötigte Funktionen',
+  'sheet.field.townsOnlyInReport': 'Ergebnisbericht: nur Städte, keine Namen',
   'sheet.field.photoConsent': 'Einwilligung für Fotos',
   'sheet.field.recordingConsent': 'Einwilligung für Aufzeichnung',
   'sheet.field.accessibility': 'Barrierefreiheit',

@@ -45,6 +45,7 @@ export const agendaSheet: Translation<typeof en> = {
   'sheet.field.noteTaker': 'Prise de notes',
   'sheet.field.materials': 'Matériel',
   'sheet.field.features': 'Fonctions nécessaires',
+  'sheet.field.townsOnlyInReport': 'Compte rendu : les villes seulement, sans noms',
   'sheet.field.photoConsent': 'Accord pour les photos',
   'sheet.field.recordingConsent': 'Accord pour l’enregistrement',
   'sheet.field.accessibility': 'Besoins d’accessibilité',

@@ -45,6 +45,7 @@ export const agendaSheet: Translation<typeof en> = {
   'sheet.field.noteTaker': 'Verbale',
   'sheet.field.materials': 'Materiali',
   'sheet.field.features': 'Funzioni necessarie',
+  'sheet.field.townsOnlyInReport': 'Resoconto: solo città, senza nomi',
   'sheet.field.photoConsent': 'Consenso per le foto',
   'sheet.field.recordingConsent': 'Consenso per la registrazione',
   'sheet.field.accessibility': 'Esigenze di accessibilità',

@@ -45,6 +45,7 @@ export const agendaSheet: Translation<typeof en> = {
   'sheet.field.noteTaker': 'Notulist',
   'sheet.field.materials': 'Materiaal',
   'sheet.field.features': 'Benodigde functies',
+  'sheet.field.townsOnlyInReport': 'Resultatenverslag: alleen steden, geen namen',
   'sheet.field.photoConsent': 'Toestemming voor foto’s',
   'sheet.field.recordingConsent': 'Toestemming voor opnames',
   'sheet.field.accessibility': 'Toegankelijkheidswensen',

@@ -45,6 +45,7 @@ export const agendaSheet: Translation<typeof en> = {
   'sheet.field.noteTaker': 'Protokół',
   'sheet.field.materials': 'Materiały',
   'sheet.field.features': 'Potrzebne funkcje',
+  'sheet.field.townsOnlyInReport': 'Raport: tylko miasta, bez imion',
   'sheet.field.photoConsent': 'Zgoda na zdjęcia',
   'sheet.field.recordingConsent': 'Zgoda na nagrywanie',
   'sheet.field.accessibility': 'Potrzeby w zakresie dostępności',
