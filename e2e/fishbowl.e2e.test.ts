@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,7 +9,6 @@ import {
   launchBrowser,
   newPerson,
   openPanel,
-  screenshotPath,
   startServer,
   type TestServer,
 } from './harness.js';
@@ -82,15 +81,13 @@ describe.skipIf(!hasBrowser())('fishbowl seats in the browser', () => {
     expect(await mod.getByTestId('fishbowl-take').count()).toBe(0);
     await ana.page.getByTestId('fishbowl-make-room').waitFor();
     expect(await ben.page.getByTestId('fishbowl-make-room').count()).toBe(0);
-    await Promise.all([
-      expectAccessible(ana.page, 'fishbowl, asked to make room'),
-      expectAccessible(mod, 'fishbowl, moderator'),
-    ]);
-    await ana.page.getByTestId('fishbowl').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await ana.page.screenshot({ path: screenshotPath('fishbowl-participant.png') });
+    // One axe pass, on the richest screen: the full circle, the notice, the tap-out button, the media controls.
+    await expectAccessible(ana.page, 'fishbowl, asked to make room');
+    // UPDATE_SCREENSHOTS=1 refreshes the README's picture (only then: the suite is near its time budget).
     if (process.env.UPDATE_SCREENSHOTS) {
+      await ana.page.getByTestId('fishbowl').evaluate((el) => el.scrollIntoView({ block: 'start' }));
       mkdirSync('docs/screenshots', { recursive: true });
-      copyFileSync(screenshotPath('fishbowl-participant.png'), 'docs/screenshots/fishbowl-participant.png');
+      await ana.page.screenshot({ path: 'docs/screenshots/fishbowl-participant.png' });
     }
 
     // Ana taps out: back in the audience (microphone off limits), a free seat for everyone again.
