@@ -40,6 +40,8 @@ function suite(label: string, start: () => Promise<TestServer>) {
       const { moderator, code, people } = await workshopWith(server.url, 'Ana', 'Ben');
       const [ana, ben] = people;
       const phone = await joinAs(server.url, code, { name: 'Ola', town: 'Wołów', media: false });
+      expect(await request(ana!.socket, 'fishbowl:take', {})).toMatchObject({ ok: false, code: 'not_open' });
+      expect(await request(ana!.socket, 'fishbowl:stop', {})).toMatchObject({ ok: false, code: 'forbidden' });
       expect(await request(ana!.socket, 'fishbowl:start', { seats: 3 })).toMatchObject({
         ok: false,
         code: 'forbidden',
