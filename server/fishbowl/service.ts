@@ -34,8 +34,8 @@ export function createFishbowlService(deps: Deps) {
       if (next === state) return { before: state, after: state };
       const result = await store.fishbowl.apply(workshopId, state.version, next);
       if (!result.ok) continue;
-      await moveOnStage(workshopId, logic.seatChanges(state, result.state));
       io.to(rooms.workshop(workshopId)).emit('fishbowl:updated', result.state);
+      await moveOnStage(workshopId, logic.seatChanges(state, result.state));
       return { before: state, after: result.state };
     }
     throw new CommandError('conflict', 'The fishbowl was changed by someone else at the same moment');
@@ -43,13 +43,14 @@ export function createFishbowlService(deps: Deps) {
 
   /** [FISH2][FISH4] Seats are stage places: on stage when sitting down, off (muted) when leaving. */
   async function moveOnStage(workshopId: string, seats: { sat: string[]; left: string[] }) {
-    for (const id of seats.left) {
-      // Someone removed meanwhile has no stage to leave.
-      await stage.invite(workshopId, id, false).catch((err) => {
+    const moves = [...seats.left.map((id) => [id, false] as const), ...seats.sat.map((id) => [id, true] as const)];
+    for (const [id, onStage] of moves) {
+      // The seats are saved: someone removed since (no stage to go on or off) must not fail the command.
+      await stage.invite(workshopId, id, onStage).catch((err) => {
         if (!(err instanceof CommandError)) throw err;
+        deps.log.info('fishbowl seat without stage change', { workshop: workshopId, participant: id, onStage });
       });
     }
-    for (const id of seats.sat) await stage.invite(workshopId, id, true);
   }
 
   /** [FISH1] Starts a fishbowl in the plenary and turns stage mode on there. */
