@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -99,5 +100,49 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     expect(await m.locator('[data-testid=agenda-step][data-status=running]').count()).toBe(1);
 
     await ana.page.getByTestId('agenda-now-card').screenshot({ path: screenshotPath('agenda-participant.png') });
+
+    // [E2E-REPORT1] The results report from the run sheet: made by the server from what it stored, shown in the page.
+    await m.getByTestId('report-open').click();
+    const report = m.frameLocator('[data-testid=report-frame]');
+    await expect.poll(() => report.locator('h1').textContent()).toBe('Run sheet test');
+    expect(await report.locator('tr[data-status=done]').allTextContents()).toEqual([
+      expect.stringContaining('Card collection'),
+    ]);
+    expect(await report.locator('tr[data-status=running]').count()).toBe(1);
+    expect(await report.locator('ol.cards').textContent()).toContain('Un marché de Noël commun');
+    await expect(report.locator('svg[role=img]').count()).resolves.toBe(1);
+    // Its one inline stylesheet is allowed by the page's policy: the headings are underlined as designed.
+    expect(
+      await report
+        .locator('h2')
+        .first()
+        .evaluate((h) => getComputedStyle(h).borderBottomStyle),
+    ).toBe('solid');
+    await expectAccessible(m, 'results report dialog');
+    // In French for the partner town, and downloaded as one file.
+    await m.getByTestId('report-language').selectOption('fr');
+    await expect.poll(() => report.locator('h2').first().textContent()).toBe('Le programme tel qu’il s’est déroulé');
+    const [file] = await Promise.all([m.waitForEvent('download'), m.getByTestId('report-download').click()]);
+    expect(file.suggestedFilename()).toMatch(/^report-.*-fr\.html$/);
+    const html = readFileSync((await file.path())!, 'utf8');
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain('Un marché de Noël commun');
+    await m.screenshot({ path: screenshotPath('report.png') });
+    await m.keyboard.press('Escape');
+    await expect.poll(() => m.getByTestId('report-dialog').count()).toBe(0);
+    // The file by itself, as a council member opens it: accessible too.
+    const reader = await newPerson(browser);
+    await reader.page.setContent(html);
+    await expectAccessible(reader.page, 'results report file');
+
+    // After the end, everyone who took part can still take the report home.
+    await openPanel(m, 'host');
+    m.once('dialog', (d) => void d.accept());
+    await m.getByTestId('end-workshop').click();
+    await expect.poll(() => ana.page.getByTestId('closed').getAttribute('data-reason')).toBe('ended');
+    await ana.page.getByTestId('report-open').click();
+    await expect
+      .poll(() => ana.page.frameLocator('[data-testid=report-frame]').locator('h2').first().textContent())
+      .toBe('Le programme tel qu’il s’est déroulé');
   });
 });

@@ -27,6 +27,8 @@ export const LAZY = {
     'fishbowl/FishbowlModerator.tsx',
     'agenda/AgendaPanel.tsx',
   ],
+  /** Whoever opens the results report (from the run sheet, or after the end). */
+  report: ['report/ReportDialog.tsx'],
   /** Everyone, once the board is on screen (the page is usable before: cards, polls, chat do not wait). */
   board: ['boards/BoardSurface.tsx', 'boards/Gallery.tsx'],
   /** One of them, the interface language when it is not English (English is in the entry). */

@@ -1,6 +1,7 @@
 import { BUILT_MECHANICS } from '../../shared/agenda/catalogue.js';
 import { clockText } from '../../shared/agenda/rules.js';
 import { errorText, t, type MessageKey } from '../i18n/i18n.js';
+import { ReportButton } from '../report/ReportButton.js';
 import { useSession } from '../session/context.js';
 import { instructionsOf, stepName } from './labels.js';
 import type { AgendaState } from './state.js';
@@ -46,6 +47,7 @@ export function AgendaNow() {
 
 export function NowAndNext({ agenda, moderator }: { agenda: AgendaState; moderator: boolean }) {
   const { step, leftMs, next, finished } = agenda.view.value;
+  const { workshop } = useSession();
   return (
     <div class="agenda__now" aria-live="polite">
       {step && (
@@ -67,6 +69,10 @@ export function NowAndNext({ agenda, moderator }: { agenda: AgendaState; moderat
         </p>
       )}
       {finished && <p data-testid="agenda-finished">{t('agenda.finished')}</p>}
+      {/* Moderators have the report in the run sheet at any time; everyone else once the programme is through. */}
+      {finished && !moderator && (
+        <ReportButton access={workshop.reportAccess.value} title={workshop.workshop.value?.title ?? ''} />
+      )}
       {next && (
         <p class="muted" data-testid="agenda-next">
           {t('agenda.upNext', { what: stepName(next) })}

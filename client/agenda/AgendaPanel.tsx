@@ -11,6 +11,7 @@ import { statusOf } from '../../shared/agenda/rules.js';
 import { STEP_LIMITS } from '../../shared/agenda/constants.js';
 import type { Step } from '../../shared/agenda/schema.js';
 import { errorText, t, type MessageKey } from '../i18n/i18n.js';
+import { ReportButton } from '../report/ReportButton.js';
 import { useSession } from '../session/context.js';
 import { Alert } from '../ui/Alert.js';
 import { PathIcon } from '../ui/Icon.js';
@@ -34,6 +35,11 @@ export function AgendaPanel() {
       <h2 id="agenda-title">{t('agenda.title')}</h2>
       <NowAndNext agenda={agenda} moderator={moderator} />
       {moderator && <Controls agenda={agenda} />}
+      {moderator && (
+        <p class="agenda__report">
+          <ReportButton access={workshop.reportAccess.value} title={workshop.workshop.value?.title ?? ''} />
+        </p>
+      )}
       {moderator && <Plan agenda={agenda} />}
       {moderator && <Catalogue agenda={agenda} />}
       {moderator && <SheetForm agenda={agenda} />}

@@ -1,4 +1,5 @@
 import { t } from '../i18n/i18n.js';
+import { ReportButton } from '../report/ReportButton.js';
 import { sessions } from './session-store.js';
 import type { WorkshopState } from './state.js';
 
@@ -11,6 +12,9 @@ export function ClosedView({ state, code }: { state: WorkshopState; code: string
         {state.workshop.value && <h1>{state.workshop.value.title}</h1>}
         <p class="lead">{t(`closed.${reason}`)}</p>
         <div class="actions">
+          {reason === 'ended' && (
+            <ReportButton access={state.reportAccess.value} title={state.workshop.value?.title ?? ''} primary />
+          )}
           {(reason === 'left' || reason === 'replaced') && saved && (
             <button class="btn btn--primary btn--large" type="button" onClick={() => void state.actions.resume(saved)}>
               {reason === 'left' ? t('closed.rejoin') : t('closed.useHere')}

@@ -17,6 +17,7 @@ import { createPrivateChat } from '../chat/private-state.js';
 import type { Connection } from '../net/connection.js';
 import { deviceKey } from './device.js';
 import { createPeople } from './people.js';
+import type { ReportAccess } from '../report/fetch.js';
 import { sessions, type SavedSession } from './session-store.js';
 
 /** Refusals of a resume that say "not now", not "never": the session is kept and resumed again after RESUME_RETRY_MS to twice that. */
@@ -44,6 +45,8 @@ export interface OutgoingChat {
 export function createWorkshopState(conn: Connection, code: string) {
   const phase = signal<Phase>('idle');
   const closedReason = signal<ClosedReason | null>(null);
+  /** Who this page is in the workshop, for the results report: kept after the end (the saved session is not). */
+  const reportAccess = signal<ReportAccess | null>(null);
   const error = signal<ErrorCode | null>(null);
   const workshop = signal<WorkshopInfo | null>(null);
   const selfId = signal<string | null>(null);
@@ -112,6 +115,7 @@ export function createWorkshopState(conn: Connection, code: string) {
       phase.value = 'inside';
       error.value = null;
       closedReason.value = null;
+      reportAccess.value = { workshopId: s.workshop.id, participantId: s.self.id, resumeToken: s.resumeToken };
     });
     sessions.set(code, {
       workshopId: s.workshop.id,
@@ -320,6 +324,7 @@ export function createWorkshopState(conn: Connection, code: string) {
   return {
     phase,
     closedReason,
+    reportAccess,
     error,
     workshop,
     self,
