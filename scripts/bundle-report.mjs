@@ -24,6 +24,7 @@ export const LAZY = {
     'workshops/ModeratorPanel.tsx',
     'speaking/SpeakingModerator.tsx',
     'truths/TruthsModerator.tsx',
+    'fishbowl/FishbowlModerator.tsx',
     'agenda/AgendaPanel.tsx',
   ],
   /** Whoever opens the results report (from the run sheet, or after the end). */

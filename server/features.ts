@@ -6,6 +6,7 @@ import { agendaFeature } from './agenda/handlers.js';
 import { boardHandlers } from './boards/handlers.js';
 import { breakoutFeature } from './breakouts/handlers.js';
 import { chatHandlers } from './chat/handlers.js';
+import { fishbowlFeature } from './fishbowl/handlers.js';
 import { mediaHandlers } from './media/handlers.js';
 import { pollFeature } from './polls/handlers.js';
 import type { Deps, Handler, HandlerTable, TypedSocket } from './realtime/types.js';
@@ -55,7 +56,8 @@ export function createFeatures(deps: Deps): Features {
   const agenda = agendaFeature(deps, () => table!);
   const speaking = speakingFeature(deps);
   const truths = truthsFeature(deps);
-  const all = [workshops, chat, breakouts, media, sfu, boards, polls, agenda, speaking, truths];
+  const fishbowl = fishbowlFeature(deps);
+  const all = [workshops, chat, breakouts, media, sfu, boards, polls, agenda, speaking, truths, fishbowl];
   table = {
     ...workshops.handlers,
     ...chat.handlers,
@@ -67,6 +69,7 @@ export function createFeatures(deps: Deps): Features {
     ...agenda.handlers,
     ...speaking.handlers,
     ...truths.handlers,
+    ...fishbowl.handlers,
   };
   return {
     handlers: table,

@@ -8,6 +8,7 @@ import { agendaCommands, type AgendaServerEvents } from './agenda/events.js';
 import { breakoutCommands, type BreakoutServerEvents } from './breakouts/events.js';
 import { boardCommands, type BoardServerEvents } from './boards/events.js';
 import { chatCommands, type ChatServerEvents } from './chat/events.js';
+import { fishbowlCommands, type FishbowlServerEvents } from './fishbowl/events.js';
 import { mediaCommands, sfuCommands, type MediaServerEvents } from './media/events.js';
 import { pollCommands, type PollServerEvents } from './polls/events.js';
 import { speakingCommands, type SpeakingServerEvents } from './speaking/events.js';
@@ -28,6 +29,7 @@ export const COMMANDS = {
   ...pollCommands,
   ...speakingCommands,
   ...truthsCommands,
+  ...fishbowlCommands,
   ...agendaCommands,
 } as const;
 
@@ -55,6 +57,7 @@ export type ServerToClientEvents = SystemServerEvents &
   PollServerEvents &
   SpeakingServerEvents &
   TruthsServerEvents &
+  FishbowlServerEvents &
   AgendaServerEvents;
 
 /** What one node tells the others (Socket.IO serverSideEmit over the Redis adapter). */

@@ -5,6 +5,7 @@ import { createBreakoutsState } from '../breakouts/state.js';
 import { t } from '../i18n/i18n.js';
 import type { MediaState } from '../media/state.js';
 import type { Connection } from '../net/connection.js';
+import { createFishbowlState } from '../fishbowl/state.js';
 import { createPollState } from '../polls/state.js';
 import { createSpeakingState } from '../speaking/state.js';
 import { createTruthsState } from '../truths/state.js';
@@ -22,6 +23,7 @@ export function createSession(conn: Connection, code: string) {
   const board = createBoardState(conn, workshop);
   const speaking = createSpeakingState(conn, workshop, breakouts.view);
   const truths = createTruthsState(conn, workshop, breakouts.view);
+  const fishbowl = createFishbowlState(conn, workshop);
   const agenda = createAgendaState(conn, workshop, (key) => t(key));
   const media = signal<MediaState | null>(null);
   let disposed = false;
@@ -47,6 +49,8 @@ export function createSession(conn: Connection, code: string) {
     speaking,
     /** Two truths and a lie. */
     truths,
+    /** Fishbowl seats. */
+    fishbowl,
     agenda,
     /** Null until this person is inside with media and the media code has loaded. */
     media,
@@ -57,6 +61,7 @@ export function createSession(conn: Connection, code: string) {
       board.dispose();
       speaking.dispose();
       truths.dispose();
+      fishbowl.dispose();
       agenda.dispose();
       polls.dispose();
       breakouts.dispose();

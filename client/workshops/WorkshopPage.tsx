@@ -10,6 +10,7 @@ import { roomTitle } from '../breakouts/room-label.js';
 import { ChatPanel } from '../chat/ChatPanel.js';
 import { errorText, type MessageKey, t } from '../i18n/i18n.js';
 import { Media } from '../media/lazy.js';
+import { FishbowlPanel, FishbowlSetupCard } from '../fishbowl/FishbowlPanel.js';
 import { PollPanel } from '../polls/PollPanel.js';
 import { SpeakingPanel, SpeakingSetupCard } from '../speaking/SpeakingPanel.js';
 import { TruthsPanel, TruthsSetupCard } from '../truths/TruthsPanel.js';
@@ -168,6 +169,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
             <AgendaPanel />
             <SpeakingSetupCard />
             <TruthsSetupCard />
+            <FishbowlSetupCard />
           </>
         );
       case 'host':
@@ -179,6 +181,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
                 <AgendaPanel />
                 <SpeakingSetupCard />
                 <TruthsSetupCard />
+                <FishbowlSetupCard />
               </>
             )}
             <ModeratorPanel state={state} />
@@ -192,6 +195,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
             <BreakoutNotices state={state} br={br} />
             <SpeakingPanel />
             <TruthsPanel />
+            <FishbowlPanel />
             <AgendaNow />
             <PollPanel state={state} polls={polls} />
             <Media state={state} media={media.value} />
@@ -245,6 +249,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
               <BreakoutNotices state={state} br={br} />
               <SpeakingPanel />
               <TruthsPanel />
+              <FishbowlPanel />
               <AgendaNow />
               <div class={`stage__video${shown === 'board' ? ' stage__video--strip' : ''}`}>
                 <Media state={state} media={media.value} />

@@ -225,6 +225,29 @@ function suite(label: string, start: () => Promise<TestServer>) {
       expect((await ok(mod, 'breakout:sync', {})).status).toBe('closed');
     });
 
+    test('[AG2] a fishbowl step opens seats in the plenary on top of stage mode; Next ends it', async () => {
+      const { moderator, people } = await workshopWith(server.url, 'Ana');
+      const [ana] = people.map((p) => p.socket) as [ClientSocket];
+      const mod = moderator.socket;
+      const steps: StepInput[] = [
+        { format: 'fishbowl', durationMin: 40, params: { kind: 'fishbowl', seats: 4 } },
+        { format: 'flash', durationMin: 5, params: { kind: 'timer' } },
+      ];
+      let a = await ok(mod, 'agenda:plan', { version: 0, steps });
+      const stageOn = waitFor(ana, 'media:stageChanged', (e) => e.roomId === PLENARY && e.on);
+      a = (await ok(mod, 'agenda:start', { version: a.version })).agenda;
+      await stageOn;
+      const open = await ok(ana, 'fishbowl:take', {});
+      expect(open.fishbowl).toMatchObject({ phase: 'open', roomId: PLENARY });
+      expect(open.fishbowl!.seats.map((s) => s?.name ?? null)).toEqual(['Ana', null, null, null]);
+
+      const stageOff = waitFor(ana, 'media:stageChanged', (e) => e.roomId === PLENARY && !e.on);
+      await ok(mod, 'agenda:next', { version: a.version });
+      await stageOff;
+      const ended = await ok(ana, 'fishbowl:sync', {});
+      expect(ended.fishbowl).toMatchObject({ phase: 'ended', seats: [null, null, null, null] });
+    });
+
     test('[AG9] a step whose rooms cannot open still runs, and says why', async () => {
       const { moderator } = await workshopWith(server.url);
       const a = await ok(moderator.socket, 'agenda:plan', { version: 0, steps: [programme[3]!] });

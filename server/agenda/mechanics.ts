@@ -6,6 +6,7 @@
  */
 import type { MechanicKind, ParamsOf } from '../../shared/agenda/schema.js';
 import { CommandError } from '../../shared/command.js';
+import { FISHBOWL_LIMITS } from '../../shared/fishbowl/constants.js';
 import type { CommandInput, CommandName, CommandResult } from '../../shared/protocol.js';
 import { PLENARY } from '../../shared/rooms.js';
 import type { Deps, MemberContext } from '../realtime/types.js';
@@ -206,6 +207,16 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
         return {};
       },
       stop: (ctx) => unlessOff(() => invoke('truths:stop', {}, ctx)),
+    },
+
+    /** Fishbowl: seats in the plenary on top of stage mode; the step's seats within the fishbowl's 3–6. */
+    fishbowl: {
+      async start(ctx, _w, p) {
+        const seats = Math.min(FISHBOWL_LIMITS.seatsMax, Math.max(FISHBOWL_LIMITS.seatsMin, p.seats));
+        await invoke('fishbowl:start', { seats }, ctx);
+        return {};
+      },
+      stop: (ctx) => unlessOff(() => invoke('fishbowl:stop', {}, ctx)),
     },
   };
 }

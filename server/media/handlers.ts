@@ -4,9 +4,9 @@ import { CommandError } from '../../shared/protocol.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerTable } from '../realtime/types.js';
 import type { ParticipantRecord } from '../workshops/store/types.js';
-import { toPublicParticipant } from '../workshops/logic.js';
 import { iceServersFor } from './ice.js';
 import * as logic from './logic.js';
+import { createStage } from './stage.js';
 
 type MediaHandlers = Pick<HandlerTable, keyof typeof mediaCommands>;
 
@@ -16,12 +16,8 @@ type MediaHandlers = Pick<HandlerTable, keyof typeof mediaCommands>;
  */
 export function mediaHandlers(deps: Deps, sfuInfo: () => SfuInfo): MediaHandlers {
   const { store, io } = deps;
-  const pub = (p: ParticipantRecord) => toPublicParticipant(p, deps.clock(), deps.config.presenceGraceMs);
-  const broadcast = (workshopId: string, p: ParticipantRecord) => {
-    const shown = pub(p);
-    deps.people.now(workshopId, () => io.to(rooms.workshop(workshopId)).emit('participant:updated', shown));
-    return shown;
-  };
+  const stage = createStage(deps);
+  const { broadcast } = stage;
   const updated = (result: ParticipantRecord | 'stage' | null): ParticipantRecord => {
     if (result === 'stage')
       throw new CommandError('forbidden', 'Stage mode: only people on stage may speak or send video');
@@ -111,33 +107,20 @@ export function mediaHandlers(deps: Deps, sfuInfo: () => SfuInfo): MediaHandlers
 
     'media:stage': async ({ on }, ctx) => {
       const { session, actor } = ctx.member;
-      const roomId = actor.roomId;
-      // The flag first: from here on, the store refuses an unmute from the audience.
-      await store.setStage(session.workshopId, roomId, on);
-      if (on) {
-        for (const t of logic.stageMuteTargets(roomId, await store.listParticipants(session.workshopId))) {
-          const p = await store.updateMedia(session.workshopId, t.id, { micOn: false });
-          if (p && p !== 'stage') broadcast(session.workshopId, p);
-        }
-      }
-      const event = { roomId, on };
-      io.to(rooms.workshop(session.workshopId)).emit('media:stageChanged', event);
-      deps.log.info('stage mode', { workshop: session.workshopId, room: roomId, on, by: actor.id });
+      const event = await stage.setStage(session.workshopId, actor.roomId, on);
+      deps.log.info('stage mode', { workshop: session.workshopId, room: actor.roomId, on, by: actor.id });
       return event;
     },
 
     'media:invite': async ({ participantId, onStage }, ctx) => {
       const { session, actor } = ctx.member;
-      const target = await store.getParticipant(session.workshopId, participantId);
-      if (!target || target.removed) throw new CommandError('not_found', 'No such participant');
-      if (!target.media) throw new CommandError('conflict', 'That participant joined without media');
-      const p = updated(await store.updateMedia(session.workshopId, participantId, logic.stagePatch(onStage)));
+      const shown = await stage.invite(session.workshopId, participantId, onStage);
       deps.log.info(onStage ? 'invited to stage' : 'left the stage', {
         workshop: session.workshopId,
         participant: participantId,
         by: actor.id,
       });
-      return broadcast(session.workshopId, p);
+      return shown;
     },
   };
 }

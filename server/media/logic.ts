@@ -62,6 +62,16 @@ export function stageMuteTargets(roomId: string, everyone: readonly ParticipantR
   return everyone.filter((p) => !p.removed && p.roomId === roomId && p.micOn && !isModerator(p) && !p.onStage);
 }
 
+/**
+ * [MEDIA5] Who may be put on stage (a moderator's invitation, a fishbowl seat): someone present in the
+ * workshop who joined with media.
+ */
+export function checkStageTarget<T extends Pick<ParticipantRecord, 'removed' | 'media'>>(target: T | null): T {
+  if (!target || target.removed) throw new CommandError('not_found', 'No such participant');
+  if (!target.media) throw new CommandError('conflict', 'That participant joined without media');
+  return target;
+}
+
 /** [MEDIA7] Leaving the stage also mutes (no one keeps speaking from the audience). */
 export function stagePatch(onStage: boolean): Partial<MediaFlags> {
   return onStage ? { onStage } : { onStage, micOn: false };

@@ -53,6 +53,9 @@ const SAFE_TO_RETRY: ReadonlySet<CommandName> = new Set<CommandName>([
   'speaking:sync', // appends a late joiner once: applied twice changes nothing
   'truths:sync',
   'truths:guess', // one field per voter: a repeat overwrites
+  'fishbowl:sync', // settles the seats: applied twice changes nothing
+  'fishbowl:leave', // not seated (any more): nothing changes
+  'fishbowl:lower',
   'media:update',
   'agenda:sync',
   'agenda:sheet', // the whole form: saved twice is saved once

@@ -2,6 +2,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { MemoryAgendaStore } from '../agenda/store/memory.js';
 import { MemoryBoardStore } from '../boards/store/memory.js';
 import { MemoryBreakoutStore } from '../breakouts/store/memory.js';
+import { MemoryFishbowlStore } from '../fishbowl/store/memory.js';
 import { MemoryPollStore } from '../polls/store/memory.js';
 import { MemorySfuStore } from '../sfu/store/memory.js';
 import { MemorySpeakingStore } from '../speaking/store/memory.js';
@@ -18,6 +19,7 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
   readonly sfu = new MemorySfuStore();
   readonly speaking = new MemorySpeakingStore();
   readonly truths = new MemoryTruthsStore();
+  readonly fishbowl = new MemoryFishbowlStore();
   // Moves land in the same synchronous turn as the breakout state, so `apply` stays atomic.
   readonly breakouts = new MemoryBreakoutStore((w, p, roomId) => this.placeNow(w, p, roomId));
   private readonly limiters = new Map<string, RateLimiterMemory>();
@@ -41,6 +43,7 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
       this.sfu.dropWorkshop(id);
       this.speaking.dropWorkshop(id);
       this.truths.dropWorkshop(id);
+      this.fishbowl.dropWorkshop(id);
     }
     return ids;
   }

@@ -3,6 +3,7 @@ import { RedisAgendaStore } from '../agenda/store/redis.js';
 import { RedisBoardStore } from '../boards/store/redis.js';
 import { RedisBreakoutStore } from '../breakouts/store/redis.js';
 import { createLogger, type Logger } from '../logger.js';
+import { RedisFishbowlStore } from '../fishbowl/store/redis.js';
 import { RedisPollStore } from '../polls/store/redis.js';
 import { RedisSfuStore } from '../sfu/store/redis.js';
 import { RedisSpeakingStore } from '../speaking/store/redis.js';
@@ -25,6 +26,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
   readonly sfu: RedisSfuStore;
   readonly speaking: RedisSpeakingStore;
   readonly truths: RedisTruthsStore;
+  readonly fishbowl: RedisFishbowlStore;
 
   private constructor(
     client: RedisClient,
@@ -40,6 +42,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
     this.sfu = new RedisSfuStore(client, keys);
     this.speaking = new RedisSpeakingStore(client, keys);
     this.truths = new RedisTruthsStore(client, keys);
+    this.fishbowl = new RedisFishbowlStore(client, keys);
   }
 
   limiter(name: string, points: number, durationS: number) {

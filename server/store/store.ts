@@ -2,6 +2,7 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { AgendaStore } from '../agenda/store/types.js';
 import type { BoardStore } from '../boards/store/types.js';
 import type { BreakoutStore } from '../breakouts/store/types.js';
+import type { FishbowlStore } from '../fishbowl/store/types.js';
 import type { PollStore } from '../polls/store/types.js';
 import type { SfuStore } from '../sfu/store/types.js';
 import type { SpeakingStore } from '../speaking/store/types.js';
@@ -33,6 +34,8 @@ export interface Store extends WorkshopStore {
   readonly speaking: SpeakingStore;
   /** Two truths and a lie: games, statements, guesses. */
   readonly truths: TruthsStore;
+  /** Fishbowl seats and the queue of raised hands. */
+  readonly fishbowl: FishbowlStore;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -221,6 +221,7 @@ export const BUILT_MECHANICS: ReadonlySet<MechanicKind> = new Set<MechanicKind>(
   'broadcast',
   'speaking',
   'twoTruths',
+  'fishbowl',
 ]);
 
 export const PROGRAMME_IDS = ['firstMeeting', 'planning', 'reception'] as const;

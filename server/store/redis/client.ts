@@ -3,6 +3,7 @@ import { AGENDA_SCRIPTS } from '../../agenda/store/scripts.js';
 import { BOARD_SCRIPTS } from '../../boards/store/scripts.js';
 import { BREAKOUT_SCRIPTS } from '../../breakouts/store/scripts.js';
 import type { Logger } from '../../logger.js';
+import { FISHBOWL_SCRIPTS } from '../../fishbowl/store/scripts.js';
 import { POLL_SCRIPTS } from '../../polls/store/scripts.js';
 import { SFU_SCRIPTS } from '../../sfu/store/scripts.js';
 import { SPEAKING_SCRIPTS } from '../../speaking/store/scripts.js';
@@ -18,6 +19,7 @@ const SCRIPTS = {
   ...SFU_SCRIPTS,
   ...SPEAKING_SCRIPTS,
   ...TRUTHS_SCRIPTS,
+  ...FISHBOWL_SCRIPTS,
   ...AGENDA_SCRIPTS,
 };
 

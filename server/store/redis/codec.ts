@@ -13,6 +13,8 @@ import { CHAT_LOCKS, PRESENCE, ROLES, STAGE_VIEWS } from '../../../shared/worksh
 import type { BreakoutRecord } from '../../breakouts/store/types.js';
 import type { PollRecord, StoredVote } from '../../polls/store/types.js';
 import type { SfuFeed, SfuPlacement } from '../../sfu/store/types.js';
+import type { FishbowlRecord } from '../../fishbowl/logic.js';
+import { FISHBOWL_PHASES } from '../../../shared/fishbowl/constants.js';
 import type { SpeakingRecord } from '../../speaking/logic.js';
 import type { TruthsRecord } from '../../truths/logic.js';
 import { GAME_PHASES, type TruthsEntry } from '../../../shared/truths/schema.js';
@@ -461,3 +463,23 @@ const truthsEntry = z.object({
 }) satisfies z.ZodType<TruthsEntry>;
 
 export const decodeTruthsEntry = (raw: string) => decodeJson(truthsEntry, raw, 'truths statements');
+
+const fishbowlPerson = { id: z.string(), name: z.string(), town: z.string(), since: z.number() };
+
+const fishbowlRecord = z.object({
+  version: z.number(),
+  fishbowl: z
+    .object({
+      id: z.string(),
+      roomId: z.string(),
+      phase: z.enum(FISHBOWL_PHASES),
+      seats: z.array(z.object({ ...fishbowlPerson, permanent: z.boolean() }).nullable()),
+      queue: z.array(z.object(fishbowlPerson)),
+      startedAt: z.number(),
+      endedAt: z.number().nullable(),
+      stageWasOn: z.boolean(),
+    })
+    .nullable(),
+}) satisfies z.ZodType<FishbowlRecord>;
+
+export const decodeFishbowl = (raw: string) => decodeJson(fishbowlRecord, raw, 'fishbowl');

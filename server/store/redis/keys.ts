@@ -41,6 +41,8 @@ export function redisKeys(prefix: string) {
     truthsEntries: (id: string) => `${w(id)}:truths:entries`,
     truthsGuesses: (id: string, key: string) => `${w(id)}:truths:g:${key}`,
     truthsDue: () => `${prefix}truths:due`,
+    /** The fishbowl (version, state json) of a workshop. */
+    fishbowl: (id: string) => `${w(id)}:fishbowl`,
     lock: (name: string) => `${prefix}lock:${name}`,
     /** [WS15] Sorted set: "workshopId participantId" of everyone online or reconnecting, by last sighting. */
     seen: () => `${prefix}presence:seen`,

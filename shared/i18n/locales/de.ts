@@ -8,6 +8,7 @@ import { polls } from '../messages/de/polls.js';
 import { lobby } from '../messages/de/lobby.js';
 import { speaking } from '../messages/de/speaking.js';
 import { truths } from '../messages/de/truths.js';
+import { fishbowl } from '../messages/de/fishbowl.js';
 import { layout } from '../messages/de/layout.js';
 import { agenda } from '../messages/de/agenda.js';
 import { agendaSheet } from '../messages/de/agenda-sheet.js';
@@ -23,6 +24,7 @@ export const messages: Record<MessageKey, Message> = {
   ...lobby,
   ...speaking,
   ...truths,
+  ...fishbowl,
   ...layout,
   ...agenda,
   ...agendaSheet,

@@ -6,6 +6,7 @@ import { polls } from '../messages/polls.js';
 import { lobby } from '../messages/lobby.js';
 import { speaking } from '../messages/speaking.js';
 import { truths } from '../messages/truths.js';
+import { fishbowl } from '../messages/fishbowl.js';
 import { layout } from '../messages/layout.js';
 import { agenda } from '../messages/agenda.js';
 import { agendaSheet } from '../messages/agenda-sheet.js';
@@ -25,6 +26,7 @@ export const messages = {
   ...lobby,
   ...speaking,
   ...truths,
+  ...fishbowl,
   ...layout,
   ...agenda,
   ...agendaSheet,

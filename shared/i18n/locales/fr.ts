@@ -8,6 +8,7 @@ import { polls } from '../messages/fr/polls.js';
 import { lobby } from '../messages/fr/lobby.js';
 import { speaking } from '../messages/fr/speaking.js';
 import { truths } from '../messages/fr/truths.js';
+import { fishbowl } from '../messages/fr/fishbowl.js';
 import { layout } from '../messages/fr/layout.js';
 import { agenda } from '../messages/fr/agenda.js';
 import { agendaSheet } from '../messages/fr/agenda-sheet.js';
@@ -23,6 +24,7 @@ export const messages: Record<MessageKey, Message> = {
   ...lobby,
   ...speaking,
   ...truths,
+  ...fishbowl,
   ...layout,
   ...agenda,
   ...agendaSheet,

@@ -8,6 +8,7 @@ import { polls } from '../messages/it/polls.js';
 import { lobby } from '../messages/it/lobby.js';
 import { speaking } from '../messages/it/speaking.js';
 import { truths } from '../messages/it/truths.js';
+import { fishbowl } from '../messages/it/fishbowl.js';
 import { layout } from '../messages/it/layout.js';
 import { agenda } from '../messages/it/agenda.js';
 import { agendaSheet } from '../messages/it/agenda-sheet.js';
@@ -23,6 +24,7 @@ export const messages: Record<MessageKey, Message> = {
   ...lobby,
   ...speaking,
   ...truths,
+  ...fishbowl,
   ...layout,
   ...agenda,
   ...agendaSheet,

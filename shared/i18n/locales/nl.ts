@@ -8,6 +8,7 @@ import { polls } from '../messages/nl/polls.js';
 import { lobby } from '../messages/nl/lobby.js';
 import { speaking } from '../messages/nl/speaking.js';
 import { truths } from '../messages/nl/truths.js';
+import { fishbowl } from '../messages/nl/fishbowl.js';
 import { layout } from '../messages/nl/layout.js';
 import { agenda } from '../messages/nl/agenda.js';
 import { agendaSheet } from '../messages/nl/agenda-sheet.js';
@@ -23,6 +24,7 @@ export const messages: Record<MessageKey, Message> = {
   ...lobby,
   ...speaking,
   ...truths,
+  ...fishbowl,
   ...layout,
   ...agenda,
   ...agendaSheet,

@@ -8,6 +8,7 @@ import { polls } from '../messages/pl/polls.js';
 import { lobby } from '../messages/pl/lobby.js';
 import { speaking } from '../messages/pl/speaking.js';
 import { truths } from '../messages/pl/truths.js';
+import { fishbowl } from '../messages/pl/fishbowl.js';
 import { layout } from '../messages/pl/layout.js';
 import { agenda } from '../messages/pl/agenda.js';
 import { agendaSheet } from '../messages/pl/agenda-sheet.js';
@@ -23,6 +24,7 @@ export const messages: Record<MessageKey, Message> = {
   ...lobby,
   ...speaking,
   ...truths,
+  ...fishbowl,
   ...layout,
   ...agenda,
   ...agendaSheet,
