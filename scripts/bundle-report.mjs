@@ -27,6 +27,8 @@ export const LAZY = {
     'fishbowl/FishbowlModerator.tsx',
     'agenda/AgendaPanel.tsx',
   ],
+  /** Whoever takes part in these formats (moderators load the first two with their set-up in the Run sheet tab). */
+  formats: ['truths/TruthsPanel.tsx', 'fishbowl/FishbowlPanel.tsx', 'breakouts/NestedStage.tsx'],
   /** Whoever opens the results report (from the run sheet, or after the end). */
   report: ['report/ReportDialog.tsx'],
   /** Everyone, once the board is on screen (the page is usable before: cards, polls, chat do not wait). */

@@ -4,7 +4,6 @@ import { Alert } from '../ui/Alert.js';
 import { Icon } from '../ui/Icon.js';
 import type { WorkshopState } from '../workshops/state.js';
 import { Countdown } from './Countdown.js';
-import { NestedStage } from './NestedStage.js';
 import { RoomResults } from './RoomResults.js';
 import { roomTitle } from './room-label.js';
 import type { BreakoutsState } from './state.js';
@@ -12,6 +11,8 @@ import { lazy } from '../ui/lazy.js';
 
 /** Moderators only: participants never download the planning and running panel. */
 const BreakoutPanel = lazy(() => import('./BreakoutPanel.js').then((m) => m.BreakoutPanel));
+/** 1-2-4-All's note and card: its code comes when such a rotation runs. */
+const NestedStage = lazy(() => import('./NestedStage.js').then((m) => m.NestedStage));
 
 /**
  * What breakouts put at the top of the stage, where people look: broadcasts, "back in the plenary", the

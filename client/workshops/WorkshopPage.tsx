@@ -10,10 +10,8 @@ import { roomTitle } from '../breakouts/room-label.js';
 import { ChatPanel } from '../chat/ChatPanel.js';
 import { errorText, type MessageKey, t } from '../i18n/i18n.js';
 import { Media } from '../media/lazy.js';
-import { FishbowlPanel, FishbowlSetupCard } from '../fishbowl/FishbowlPanel.js';
 import { PollPanel } from '../polls/PollPanel.js';
 import { SpeakingPanel, SpeakingSetupCard } from '../speaking/SpeakingPanel.js';
-import { TruthsPanel, TruthsSetupCard } from '../truths/TruthsPanel.js';
 import { useSession } from '../session/context.js';
 import { Alert } from '../ui/Alert.js';
 import { CopyField } from '../ui/CopyField.js';
@@ -41,6 +39,18 @@ import './shell.css';
 const ModeratorPanel = lazy(() => import('./ModeratorPanel.js').then((m) => m.ModeratorPanel));
 const AgendaPanel = lazy(() => import('../agenda/AgendaPanel.js').then((m) => m.AgendaPanel));
 const LobbyPanel = lazy(() => import('./ModeratorPanel.js').then((m) => m.LobbyPanel));
+// Formats' panels: their code comes when the format runs (or, for moderators, with the set-up in the Run sheet tab).
+const TruthsPanelCode = lazy(() => import('../truths/TruthsPanel.js').then((m) => m.TruthsPanel));
+const TruthsSetupCard = lazy(() => import('../truths/TruthsPanel.js').then((m) => m.TruthsSetupCard));
+const FishbowlPanelCode = lazy(() => import('../fishbowl/FishbowlPanel.js').then((m) => m.FishbowlPanel));
+const FishbowlSetupCard = lazy(() => import('../fishbowl/FishbowlPanel.js').then((m) => m.FishbowlSetupCard));
+
+function TruthsPanel() {
+  return useSession().truths.game.value ? <TruthsPanelCode /> : null;
+}
+function FishbowlPanel() {
+  return useSession().fishbowl.fishbowl.value ? <FishbowlPanelCode /> : null;
+}
 
 /** One media query for the whole page: desktop (stage beside panels) or phone (one thing at a time). */
 const wide = signal(typeof matchMedia === 'function' ? matchMedia(DESKTOP_QUERY).matches : true);
