@@ -9,6 +9,7 @@ import {
 } from '../../shared/agenda/catalogue.js';
 import { statusOf } from '../../shared/agenda/rules.js';
 import { STEP_LIMITS } from '../../shared/agenda/constants.js';
+import { FISHBOWL_LIMITS } from '../../shared/fishbowl/constants.js';
 import type { Step } from '../../shared/agenda/schema.js';
 import { errorText, t, type MessageKey } from '../i18n/i18n.js';
 import { ReportButton } from '../report/ReportButton.js';
@@ -157,7 +158,7 @@ function StepRow({ step, index, count, agenda }: { step: Step; index: number; co
           />
         </div>
       )}
-      <NumberParam step={step} name={name} agenda={agenda} />
+      <StepParams step={step} name={name} agenda={agenda} />
       <div class="agenda__step-actions">
         <IconButton
           d={ICONS.up}
@@ -264,32 +265,137 @@ function IconButton(props: { d: string; label: string; disabled?: boolean; onCli
 }
 
 const NUMBER_PARAMS = {
-  dots: { key: 'budget', label: 'agenda.budgetOf', max: 30 },
-  rooms: { key: 'rooms', label: 'agenda.roomsOf', max: STEP_LIMITS.rooms },
-  rotation: { key: 'rounds', label: 'agenda.roundsOf', max: STEP_LIMITS.rounds },
+  dots: { key: 'budget', label: 'agenda.budgetOf', min: 1, max: 30 },
+  rooms: { key: 'rooms', label: 'agenda.roomsOf', min: 1, max: STEP_LIMITS.rooms },
+  rotation: { key: 'rounds', label: 'agenda.roundsOf', min: 1, max: STEP_LIMITS.rounds },
+  // What the fishbowl and the flash round themselves accept (their steps are clamped to it).
+  fishbowl: { key: 'seats', label: 'agenda.seatsOf', min: FISHBOWL_LIMITS.seatsMin, max: FISHBOWL_LIMITS.seatsMax },
+  speaking: { key: 'secondsEach', label: 'agenda.secondsEachOf', min: 30, max: 60 },
 } as const;
 
-/** The one number a step's mechanic needs besides its minutes, where it has one. */
-function NumberParam({ step, name, agenda }: { step: Step; name: string; agenda: AgendaState }) {
-  const kind = step.params.kind;
-  if (kind !== 'dots' && kind !== 'rooms' && kind !== 'rotation') return null;
-  const { key, label, max } = NUMBER_PARAMS[kind];
-  const value = (step.params as Record<string, unknown>)[key] as number;
-  const id = `agenda-${key}-${step.id}`;
+/** What a step's mechanic needs besides its minutes and question: a number, answers, tables, a message. */
+function StepParams({ step, name, agenda }: { step: Step; name: string; agenda: AgendaState }) {
+  const p = step.params;
+  const set = agenda.actions.setParam;
+  if (p.kind in NUMBER_PARAMS) {
+    const { key, label, min, max } = NUMBER_PARAMS[p.kind as keyof typeof NUMBER_PARAMS];
+    const id = `agenda-${key}-${step.id}`;
+    return (
+      <div class="field--inline">
+        <label for={id}>{t(label, { name })}</label>
+        <input
+          id={id}
+          type="number"
+          min={min}
+          max={max}
+          value={(p as Record<string, unknown>)[key] as number}
+          onChange={(e) => {
+            const v = Number(e.currentTarget.value);
+            if (Number.isInteger(v) && v >= min && v <= max) void set(step.id, key, v);
+          }}
+        />
+      </div>
+    );
+  }
+  if (p.kind === 'poll' && (p.pollKind === 'single' || p.pollKind === 'multiple' || p.pollKind === 'ranking'))
+    return (
+      <>
+        <LinesField
+          id={`agenda-options-${step.id}`}
+          label={t('agenda.optionsOf', { name })}
+          lines={p.options}
+          onChange={(options) => void set(step.id, 'options', options)}
+        />
+        {p.quiz && (
+          <CorrectField step={step} name={name} options={p.options} correct={p.quiz.correct} agenda={agenda} />
+        )}
+      </>
+    );
+  if (p.kind === 'poll' && p.pollKind === 'yesno' && p.quiz)
+    return <CorrectField step={step} name={name} options={null} correct={p.quiz.correct} agenda={agenda} />;
+  if (p.kind === 'rotation' && p.rotation === 'worldCafe')
+    return (
+      <LinesField
+        id={`agenda-tables-${step.id}`}
+        label={t('agenda.tablesOf', { name })}
+        lines={p.tables}
+        onChange={(tables) => void set(step.id, 'tables', tables)}
+      />
+    );
+  if (p.kind === 'broadcast') {
+    const id = `agenda-text-${step.id}`;
+    return (
+      <div class="field">
+        <label for={id}>{t('agenda.textOf', { name })}</label>
+        <textarea
+          id={id}
+          rows={2}
+          value={p.text}
+          onChange={(e) => {
+            const v = e.currentTarget.value.trim();
+            if (v && v !== p.text) void set(step.id, 'text', v);
+          }}
+        />
+      </div>
+    );
+  }
+  return null;
+}
+
+/** A list edited as lines of text (a poll's answers, the World Café's tables); empty lines are dropped. */
+function LinesField(p: { id: string; label: string; lines: readonly string[]; onChange: (lines: string[]) => void }) {
   return (
-    <div class="field--inline">
-      <label for={id}>{t(label, { name })}</label>
-      <input
-        id={id}
-        type="number"
-        min={1}
-        max={max}
-        value={value}
+    <div class="field">
+      <label for={p.id}>{p.label}</label>
+      <textarea
+        id={p.id}
+        rows={Math.min(6, Math.max(2, p.lines.length + 1))}
+        value={p.lines.join('\n')}
         onChange={(e) => {
-          const v = Number(e.currentTarget.value);
-          if (Number.isInteger(v) && v >= 1 && v <= max) void agenda.actions.setNumber(step.id, key, v);
+          const lines = e.currentTarget.value
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean);
+          if (lines.join('\n') !== p.lines.join('\n')) p.onChange(lines);
         }}
       />
+    </div>
+  );
+}
+
+/** A quiz question's right answer: one of its answers (ids o1, o2, … in order), or yes / no. */
+function CorrectField(p: {
+  step: Step;
+  name: string;
+  options: readonly string[] | null;
+  correct: readonly string[];
+  agenda: AgendaState;
+}) {
+  const id = `agenda-correct-${p.step.id}`;
+  const choices = p.options
+    ? p.options.map((label, i) => ({ value: `o${i + 1}`, label }))
+    : [
+        { value: 'yes', label: t('polls.yesno.yes') },
+        { value: 'no', label: t('polls.yesno.no') },
+      ];
+  const params = p.step.params;
+  return (
+    <div class="field--inline">
+      <label for={id}>{t('agenda.correctOf', { name: p.name })}</label>
+      <select
+        id={id}
+        value={p.correct[0] ?? ''}
+        onChange={(e) => {
+          if (params.kind !== 'poll' || !params.quiz) return;
+          void p.agenda.actions.setParam(p.step.id, 'quiz', { ...params.quiz, correct: [e.currentTarget.value] });
+        }}
+      >
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -95,13 +95,62 @@ test('an older run sheet arriving after a newer one is ignored', async () => {
 test('the dot budget of a step is changed in the plan, other kinds keep their params', async () => {
   fake.reply('agenda:sync', { sheet: null, agenda: view(3) });
   await settle();
-  void agenda.actions.setNumber('b', 'budget', 5);
+  void agenda.actions.setParam('b', 'budget', 5);
   await settle();
   const sent = fake.sent('agenda:plan').at(-1)!.payload as { steps: StepInput[] };
   expect(sent.steps[1]!.params).toMatchObject({ kind: 'dots', budget: 5 });
-  void agenda.actions.setNumber('a', 'rooms', 3);
+  void agenda.actions.setParam('a', 'rooms', 3);
   await settle();
   expect((fake.sent('agenda:plan').at(-1)!.payload as { steps: StepInput[] }).steps[0]!.params).not.toHaveProperty(
     'rooms',
   );
+});
+
+test("a step's answers, tables and a quiz's right answer are changed in the plan, where the mechanic has them", async () => {
+  const quiz = { correct: ['o1'], timeLimitSec: null, scoring: 'town' as const };
+  const steps = [
+    ...view(3).steps,
+    {
+      id: 'q',
+      format: 'cityQuiz',
+      durationMin: 5,
+      params: {
+        kind: 'poll' as const,
+        question: 'Größer?',
+        pollKind: 'single' as const,
+        options: ['Kamen', 'Łódź'],
+        scaleMax: 5 as const,
+        anonymous: false,
+        quiz,
+      },
+    },
+    {
+      id: 'w',
+      format: 'worldCafe',
+      durationMin: 30,
+      params: {
+        kind: 'rotation' as const,
+        rotation: 'worldCafe' as const,
+        rounds: 3,
+        tables: ['Jugend'],
+        languages: [],
+      },
+    },
+  ];
+  fake.reply('agenda:sync', { sheet: null, agenda: view(3, { steps }) });
+  await settle();
+  const last = () => (fake.sent('agenda:plan').at(-1)!.payload as { steps: StepInput[] }).steps;
+  void agenda.actions.setParam('q', 'options', ['Kamen', 'Łódź', 'Lyon']);
+  await settle();
+  expect(last()[2]!.params).toMatchObject({ kind: 'poll', options: ['Kamen', 'Łódź', 'Lyon'] });
+  void agenda.actions.setParam('q', 'quiz', { ...quiz, correct: ['o2'] });
+  await settle();
+  expect(last()[2]!.params).toMatchObject({ quiz: { correct: ['o2'], scoring: 'town' } });
+  void agenda.actions.setParam('w', 'tables', ['Jugend', 'Kultur', 'Sport']);
+  await settle();
+  expect(last()[3]!.params).toMatchObject({ kind: 'rotation', tables: ['Jugend', 'Kultur', 'Sport'] });
+  // A dot voting step has no answers: the plan keeps it as it was.
+  void agenda.actions.setParam('b', 'options', ['Lyon']);
+  await settle();
+  expect(last()[1]!.params).toEqual({ kind: 'dots', question: 'D?', budget: 3, perCard: 3 });
 });

@@ -17,6 +17,20 @@ const asInput = (s: Step): StepInput => s;
  * `agenda:updated`; after every join or resume it asks `agenda:sync`, so a latecomer lands in the
  * running step. `translate` gives the questions of a ready-made programme in the moderator's language.
  */
+type AllParams = { [K in Step['params']['kind']]: Omit<Extract<Step['params'], { kind: K }>, 'kind'> };
+/** Every parameter name of any mechanic, with its value type. */
+type ParamOf = { [K in keyof AllParams]: AllParams[K] }[keyof AllParams];
+type KeysOfUnion<T> = T extends unknown ? keyof T : never;
+export type ParamKey = KeysOfUnion<ParamOf>;
+/** The value type of parameter `K` (for a union of names, any of theirs). */
+export type ParamValue<K extends ParamKey> = K extends ParamKey
+  ? ParamOf extends infer P
+    ? P extends Record<K, infer V>
+      ? V
+      : never
+    : never
+  : never;
+
 export function createAgendaState(conn: Connection, ws: WorkshopState, translate: (key: MessageKey) => string) {
   const agenda = signal<AgendaView>(EMPTY);
   const sheet = signal<Sheet | null>(null);
@@ -97,8 +111,11 @@ export function createAgendaState(conn: Connection, ws: WorkshopState, translate
     setMinutes: (stepId: string, durationMin: number) => edit(stepId, (s) => ({ ...s, durationMin })),
     setQuestion: (stepId: string, question: string) =>
       edit(stepId, (s) => ('question' in s.params ? { ...s, params: { ...s.params, question } } : s)),
-    /** A number of a step's mechanic: the dot budget, the number of rooms, the rounds of a rotation. */
-    setNumber: (stepId: string, key: 'budget' | 'rooms' | 'rounds', value: number) =>
+    /**
+     * One parameter of a step's mechanic, where that mechanic has it (the dot budget, the rooms, the rounds, the
+     * fishbowl's seats, a poll's answers, the World Café's tables, a message, …); the server validates the plan.
+     */
+    setParam: <K extends ParamKey>(stepId: string, key: K, value: ParamValue<K>) =>
       edit(stepId, (s) => (key in s.params ? { ...s, params: { ...s.params, [key]: value } as Step['params'] } : s)),
     start: async (stepId?: string) =>
       ran(await run(conn.request('agenda:start', stepId ? { version: version(), stepId } : { version: version() }))),

@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { Message } from '../../shared/i18n/define.js';
 import { formatMessage, type Params } from '../../shared/i18n/format.js';
-import { messages as en, type MessageKey } from '../../shared/i18n/locales/en.js';
+import type { MessageKey } from '../../shared/i18n/locales/en.js';
 import { endonym, isUiLocale, pickLocale, type UiLocale } from '../../shared/languages.js';
 import { storage } from '../ui/storage.js';
 
@@ -9,18 +9,23 @@ export type { MessageKey };
 
 type Messages = Record<MessageKey, Message>;
 
-/** English is bundled (it is also the fallback); every other language is a chunk of its own, loaded when chosen. */
-const loaders: Record<Exclude<UiLocale, 'en'>, () => Promise<Messages>> = {
+/**
+ * Every language is a chunk of its own, English too, loaded when chosen: a page in Polish does not download
+ * English besides (every language has every key: shared/i18n/catalogue.test.ts). English is the fallback when
+ * the chosen language cannot be loaded.
+ */
+const loaders: Record<UiLocale, () => Promise<Messages>> = {
+  en: () => import('../../shared/i18n/locales/en.js').then((m) => m.messages),
   de: () => import('../../shared/i18n/locales/de.js').then((m) => m.messages),
   fr: () => import('../../shared/i18n/locales/fr.js').then((m) => m.messages),
   pl: () => import('../../shared/i18n/locales/pl.js').then((m) => m.messages),
   nl: () => import('../../shared/i18n/locales/nl.js').then((m) => m.messages),
   it: () => import('../../shared/i18n/locales/it.js').then((m) => m.messages),
 };
-const loaded = new Map<UiLocale, Messages>([['en', en]]);
+const loaded = new Map<UiLocale, Messages>();
 
 function load(lang: UiLocale): Promise<void> {
-  if (lang === 'en' || loaded.has(lang)) return Promise.resolve();
+  if (loaded.has(lang)) return Promise.resolve();
   return loaders[lang]().then((messages) => void loaded.set(lang, messages));
 }
 
@@ -37,7 +42,10 @@ export const locale = signal<UiLocale>(initialLocale());
  * Settles when the messages of the starting language are here (main.tsx renders after it, so nobody sees
  * English flash by). If they cannot be loaded the page shows English.
  */
-export const localeReady: Promise<void> = load(locale.peek()).catch(() => undefined);
+export const localeReady: Promise<void> = load(locale.peek()).catch(async () => {
+  locale.value = 'en';
+  await load('en').catch(() => undefined);
+});
 
 let latest = 0;
 /** Switches once the new language's messages are here; the page keeps its language meanwhile (or if that fails). */
@@ -63,13 +71,16 @@ if (typeof document !== 'undefined') {
 /** Reads `locale`, so a component calling it re-renders when the language changes. */
 export function t(key: MessageKey, params?: Params): string {
   const lang = locale.value;
-  return formatMessage(lang, loaded.get(lang)?.[key] ?? en[key], params);
+  return formatMessage(lang, loaded.get(lang)?.[key] ?? loaded.get('en')?.[key], params);
 }
+
+/** Whether the language on screen has this message (error codes and language names come from outside). */
+const known = (key: string) => key in (loaded.get(locale.peek()) ?? loaded.get('en') ?? {});
 
 /** The translated message for an error code of an ack (with the wait a `too_many_attempts` names). */
 export function errorText(code: string, retryAfterS?: number): string {
   const key = `error.${code}` as MessageKey;
-  return key in en ? t(key, { count: retryAfterS ?? 0 }) : t('error.internal');
+  return known(key) ? t(key, { count: retryAfterS ?? 0 }) : t('error.internal');
 }
 
 export const dateFormatter = computed(
@@ -78,5 +89,5 @@ export const dateFormatter = computed(
 
 export function languageName(code: string): string {
   const key = `language.${code}` as MessageKey;
-  return key in en ? t(key) : endonym(code);
+  return known(key) ? t(key) : endonym(code);
 }
