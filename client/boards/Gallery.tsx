@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { BoardSnapshot, BoardSummary, SnapshotInfo } from '../../shared/boards/schema.js';
+import type { GalleryItem } from '../../shared/gallery/schema.js';
 import type { RoomsSeen } from '../../shared/breakouts/room-label.js';
 import { dotCounts, fromSnapshot } from '../../shared/boards/apply.js';
 import { roomTitle } from '../breakouts/room-label.js';
@@ -8,9 +9,15 @@ import { itemBounds, union } from './geometry.js';
 import { BoardIcon } from './icons.js';
 import { BoardDefs, BoardItems } from './render.js';
 import type { BoardClientState } from './state.js';
+import { lazy } from '../ui/lazy.js';
 
-interface Entry {
+/** The boards with their comments and reactions: their own chunk, downloaded when the gallery opens. */
+const GalleryGrid = lazy(() => import('./GalleryGrid.js').then((m) => m.GalleryGrid));
+
+export interface Entry {
   key: string;
+  /** What comments and reactions are about ([GAL1]). */
+  item: GalleryItem;
   title: string;
   closed: boolean;
   snapshot: BoardSnapshot;
@@ -41,11 +48,25 @@ export function Gallery({ board, rooms }: { board: BoardClientState; rooms: Room
       for (const b of listed.boards) {
         if (b.roomId === board.roomId.value) continue;
         const snapshot = await board.actions.fetchBoard(b.roomId);
-        if (snapshot) out.push({ key: b.roomId, title: roomTitleOf(b), closed: b.closedAt !== null, snapshot });
+        if (snapshot)
+          out.push({
+            key: b.roomId,
+            item: { roomId: b.roomId },
+            title: roomTitleOf(b),
+            closed: b.closedAt !== null,
+            snapshot,
+          });
       }
       for (const s of listed.snapshots) {
         const snapshot = await board.actions.fetchSnapshot(s.roomId, s.id);
-        if (snapshot) out.push({ key: s.id, title: snapshotTitle(s), closed: false, snapshot });
+        if (snapshot)
+          out.push({
+            key: s.id,
+            item: { roomId: s.roomId, snapshotId: s.id },
+            title: snapshotTitle(s),
+            closed: false,
+            snapshot,
+          });
       }
     }
     entries.value = out;
@@ -71,16 +92,7 @@ export function Gallery({ board, rooms }: { board: BoardClientState; rooms: Room
         </button>
       </div>
       {entries.value.length === 0 && <p class="muted">{t('gallery.empty')}</p>}
-      <ul class="gallery__grid">
-        {entries.value.map((e) => (
-          <li key={e.key} class="gallery__item" data-testid="gallery-item">
-            <MiniBoard snapshot={e.snapshot} label={t('gallery.boardOf', { name: e.title })} />
-            <p>
-              <strong>{e.title}</strong> {e.closed && <span class="badge">{t('gallery.closed')}</span>}
-            </p>
-          </li>
-        ))}
-      </ul>
+      <GalleryGrid board={board} entries={entries.value} />
     </section>
   );
 }
