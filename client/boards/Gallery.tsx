@@ -1,27 +1,15 @@
 import { useSignal } from '@preact/signals';
-import type { BoardSnapshot, BoardSummary, SnapshotInfo } from '../../shared/boards/schema.js';
-import type { GalleryItem } from '../../shared/gallery/schema.js';
+import type { BoardSummary, SnapshotInfo } from '../../shared/boards/schema.js';
 import type { RoomsSeen } from '../../shared/breakouts/room-label.js';
-import { dotCounts, fromSnapshot } from '../../shared/boards/apply.js';
 import { roomTitle } from '../breakouts/room-label.js';
 import { locale, t } from '../i18n/i18n.js';
-import { itemBounds, union } from './geometry.js';
-import { BoardIcon } from './icons.js';
-import { BoardDefs, BoardItems } from './render.js';
-import type { BoardClientState } from './state.js';
 import { lazy } from '../ui/lazy.js';
+import type { Entry } from './gallery-state.js';
+import { BoardIcon } from './icons.js';
+import type { BoardClientState } from './state.js';
 
 /** The boards with their comments and reactions: their own chunk, downloaded when the gallery opens. */
 const GalleryGrid = lazy(() => import('./GalleryGrid.js').then((m) => m.GalleryGrid));
-
-export interface Entry {
-  key: string;
-  /** What comments and reactions are about ([GAL1]). */
-  item: GalleryItem;
-  title: string;
-  closed: boolean;
-  snapshot: BoardSnapshot;
-}
 
 /**
  * The gallery walk: every board the server reports (the plenary, breakout rooms, saved
@@ -94,29 +82,5 @@ export function Gallery({ board, rooms }: { board: BoardClientState; rooms: Room
       {entries.value.length === 0 && <p class="muted">{t('gallery.empty')}</p>}
       <GalleryGrid board={board} entries={entries.value} />
     </section>
-  );
-}
-
-export function MiniBoard({ snapshot, label }: { snapshot: BoardSnapshot; label: string }) {
-  const box = union(snapshot.items.map(itemBounds)) ?? { x: 0, y: 0, w: 400, h: 300 };
-  const pad = 20;
-  const state = fromSnapshot(snapshot);
-  return (
-    <svg
-      class="mini-board"
-      role="img"
-      aria-label={label}
-      viewBox={`${box.x - pad} ${box.y - pad} ${box.w + 2 * pad} ${box.h + 2 * pad}`}
-      preserveAspectRatio="xMidYMid meet"
-    >
-      <BoardDefs />
-      <rect x={box.x - pad} y={box.y - pad} width={box.w + 2 * pad} height={box.h + 2 * pad} fill="#fff" />
-      <BoardItems
-        items={snapshot.items}
-        dots={dotCounts(state)}
-        myDots={new Map()}
-        hiddenLabel={t('board.hiddenCard')}
-      />
-    </svg>
   );
 }

@@ -4,8 +4,11 @@ import { commentsOf, itemKey, reactionsOf } from '../../shared/gallery/rules.js'
 import { GALLERY_LIMITS, REACTION_EMOJI } from '../../shared/gallery/constants.js';
 import type { GalleryItem } from '../../shared/gallery/schema.js';
 import { errorText, t } from '../i18n/i18n.js';
-import { type Entry, MiniBoard } from './Gallery.js';
-import { createGalleryState, type GalleryState } from './gallery-state.js';
+import { dotCounts, fromSnapshot } from '../../shared/boards/apply.js';
+import type { BoardSnapshot } from '../../shared/boards/schema.js';
+import { createGalleryState, type Entry, type GalleryState } from './gallery-state.js';
+import { itemBounds, union } from './geometry.js';
+import { BoardDefs, BoardItems } from './render.js';
 import type { BoardClientState } from './state.js';
 import './gallery.css';
 
@@ -66,7 +69,8 @@ function Feedback({
 
   return (
     <div class="gallery__feedback" data-testid="gallery-feedback">
-      <div class="gallery__reactions" role="group" aria-label={t('gallery.reactions', { name })}>
+      <fieldset class="gallery__reactions">
+        <legend class="visually-hidden">{t('gallery.reactions', { name })}</legend>
         {reactionsOf(view, key, me).map((r) => {
           const label = t(`gallery.reaction.${r.reaction}`);
           return (
@@ -85,7 +89,7 @@ function Feedback({
             </button>
           );
         })}
-      </div>
+      </fieldset>
       {comments.length === 0 ? (
         <p class="muted">{t('gallery.noComments')}</p>
       ) : (
@@ -131,5 +135,29 @@ function Feedback({
         </p>
       )}
     </div>
+  );
+}
+
+export function MiniBoard({ snapshot, label }: { snapshot: BoardSnapshot; label: string }) {
+  const box = union(snapshot.items.map(itemBounds)) ?? { x: 0, y: 0, w: 400, h: 300 };
+  const pad = 20;
+  const state = fromSnapshot(snapshot);
+  return (
+    <svg
+      class="mini-board"
+      role="img"
+      aria-label={label}
+      viewBox={`${box.x - pad} ${box.y - pad} ${box.w + 2 * pad} ${box.h + 2 * pad}`}
+      preserveAspectRatio="xMidYMid meet"
+    >
+      <BoardDefs />
+      <rect x={box.x - pad} y={box.y - pad} width={box.w + 2 * pad} height={box.h + 2 * pad} fill="#fff" />
+      <BoardItems
+        items={snapshot.items}
+        dots={dotCounts(state)}
+        myDots={new Map()}
+        hiddenLabel={t('board.hiddenCard')}
+      />
+    </svg>
   );
 }

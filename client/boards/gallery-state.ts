@@ -1,9 +1,20 @@
 import { batch, effect, signal } from '@preact/signals';
 import { applyChange, emptyGallery } from '../../shared/gallery/rules.js';
+import type { BoardSnapshot } from '../../shared/boards/schema.js';
 import type { GalleryItem, GalleryReaction, GalleryView } from '../../shared/gallery/schema.js';
 import type { ErrorCode } from '../../shared/protocol.js';
 import type { Connection } from '../net/connection.js';
 import type { WorkshopState } from '../workshops/state.js';
+
+/** A board (or snapshot) of the gallery walk, as the gallery lists it. */
+export interface Entry {
+  key: string;
+  /** What comments and reactions are about ([GAL1]). */
+  item: GalleryItem;
+  title: string;
+  closed: boolean;
+  snapshot: BoardSnapshot;
+}
 
 /**
  * Comments and reactions of the gallery walk as this page sees them, while the gallery is open. Only this
