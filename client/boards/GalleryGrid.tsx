@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { commentsOf, itemKey, reactionsOf } from '../../shared/gallery/rules.js';
 import { GALLERY_LIMITS, REACTION_EMOJI } from '../../shared/gallery/constants.js';
 import type { GalleryItem } from '../../shared/gallery/schema.js';
@@ -20,7 +20,12 @@ import './gallery.css';
 export function GalleryGrid({ board, entries }: { board: BoardClientState; entries: Entry[] }) {
   const gallery = useMemo(() => createGalleryState(board.conn, board.workshop), []);
   useEffect(() => () => gallery.dispose(), []);
-  useEffect(() => void gallery.actions.sync(), [entries]);
+  // The state syncs when it is made; a refreshed list of boards re-reads the comments too.
+  const fresh = useRef(true);
+  useEffect(() => {
+    if (fresh.current) fresh.current = false;
+    else void gallery.actions.sync();
+  }, [entries]);
   return (
     <ul class="gallery__grid">
       {entries.map((e, i) => (
