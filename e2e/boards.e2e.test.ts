@@ -335,7 +335,7 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     await Promise.all([organiser, mia, ana, ola].map((p) => p.context.close()));
   });
 
-  it('[E2E-B5] a moderator locks the board, takes a snapshot, clears and undoes; a participant erases and undoes; the laser fades; the gallery shows the boards of other rooms', async () => {
+  it('[E2E-B5] a moderator locks the board, takes a snapshot, clears and undoes; a participant erases and undoes; the laser fades; the gallery shows the boards of other rooms, with comments and reactions live for everyone who has it open', async () => {
     const organiser = await newPerson(browser);
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Galerie');
     const mia = await newPerson(browser);
@@ -408,7 +408,27 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     await expect.poll(() => ana.page.getByTestId('gallery-item').count()).toBe(2);
     expect(await ana.page.getByTestId('gallery').textContent()).toContain('Tisch 1');
     expect(await ana.page.getByTestId('gallery').textContent()).toContain('Ergebnis von Tisch 1');
+
+    // [GAL2][GAL4][GAL6] Mia has the gallery open too; Ana reacts and comments (by keyboard) on Tisch 1's board.
+    await mia.page.getByTestId('gallery-open').click();
+    const itemOf = (page: Page) => page.getByTestId('gallery-item').filter({ hasText: 'Ergebnis von Tisch 1' });
+    await itemOf(mia.page).getByTestId('gallery-feedback').waitFor();
+    const like = (page: Page, n: number) => itemOf(page).getByRole('button', { name: `Like, ${n}`, exact: true });
+    await like(ana.page, 0).focus();
+    await ana.page.keyboard.press('Space');
+    await expect.poll(() => like(mia.page, 1).getAttribute('aria-pressed')).toBe('false');
+    expect(await like(ana.page, 1).getAttribute('aria-pressed')).toBe('true');
+    await itemOf(ana.page).getByLabel('Your comment on Tisch 1').fill('Schön bunt!');
+    await ana.page.keyboard.press('Enter');
+    const comment = (page: Page) => itemOf(page).getByTestId('gallery-comment');
+    await expect.poll(() => comment(mia.page).textContent()).toMatch(/Ana.*Lyon.*Schön bunt!/);
+    await like(mia.page, 1).click();
+    await expect.poll(() => like(ana.page, 2).count()).toBe(1);
+    await expectAccessible(ana.page, 'gallery with comments');
     await ana.page.getByTestId('gallery').screenshot({ path: screenshotPath('board-gallery.png') });
+    // Ana deletes her comment: gone for Mia too.
+    await comment(ana.page).getByRole('button', { name: 'Delete my comment' }).click();
+    await expect.poll(() => comment(mia.page).count()).toBe(0);
     await Promise.all([organiser, mia, ana].map((p) => p.context.close()));
   });
 });

@@ -31,6 +31,8 @@ export const LAZY = {
   formats: ['truths/TruthsPanel.tsx', 'fishbowl/FishbowlPanel.tsx', 'breakouts/NestedStage.tsx'],
   /** Whoever opens the results report (from the run sheet, or after the end). */
   report: ['report/ReportDialog.tsx'],
+  /** Whoever opens the gallery walk: the boards with their comments and reactions. */
+  gallery: ['boards/GalleryGrid.tsx'],
   /** Everyone, once the board is on screen (the page is usable before: cards, polls, chat do not wait). */
   board: ['boards/BoardSurface.tsx', 'boards/Gallery.tsx'],
   /** One of them: the interface language (English too is a chunk of its own). */

@@ -1,20 +1,15 @@
 import { useSignal } from '@preact/signals';
-import type { BoardSnapshot, BoardSummary, SnapshotInfo } from '../../shared/boards/schema.js';
+import type { BoardSummary, SnapshotInfo } from '../../shared/boards/schema.js';
 import type { RoomsSeen } from '../../shared/breakouts/room-label.js';
-import { dotCounts, fromSnapshot } from '../../shared/boards/apply.js';
 import { roomTitle } from '../breakouts/room-label.js';
 import { locale, t } from '../i18n/i18n.js';
-import { itemBounds, union } from './geometry.js';
+import { lazy } from '../ui/lazy.js';
+import type { Entry } from './gallery-state.js';
 import { BoardIcon } from './icons.js';
-import { BoardDefs, BoardItems } from './render.js';
 import type { BoardClientState } from './state.js';
 
-interface Entry {
-  key: string;
-  title: string;
-  closed: boolean;
-  snapshot: BoardSnapshot;
-}
+/** The boards with their comments and reactions: their own chunk, downloaded when the gallery opens. */
+const GalleryGrid = lazy(() => import('./GalleryGrid.js').then((m) => m.GalleryGrid));
 
 /**
  * The gallery walk: every board the server reports (the plenary, breakout rooms, saved
@@ -41,11 +36,25 @@ export function Gallery({ board, rooms }: { board: BoardClientState; rooms: Room
       for (const b of listed.boards) {
         if (b.roomId === board.roomId.value) continue;
         const snapshot = await board.actions.fetchBoard(b.roomId);
-        if (snapshot) out.push({ key: b.roomId, title: roomTitleOf(b), closed: b.closedAt !== null, snapshot });
+        if (snapshot)
+          out.push({
+            key: b.roomId,
+            item: { roomId: b.roomId },
+            title: roomTitleOf(b),
+            closed: b.closedAt !== null,
+            snapshot,
+          });
       }
       for (const s of listed.snapshots) {
         const snapshot = await board.actions.fetchSnapshot(s.roomId, s.id);
-        if (snapshot) out.push({ key: s.id, title: snapshotTitle(s), closed: false, snapshot });
+        if (snapshot)
+          out.push({
+            key: s.id,
+            item: { roomId: s.roomId, snapshotId: s.id },
+            title: snapshotTitle(s),
+            closed: false,
+            snapshot,
+          });
       }
     }
     entries.value = out;
@@ -71,40 +80,7 @@ export function Gallery({ board, rooms }: { board: BoardClientState; rooms: Room
         </button>
       </div>
       {entries.value.length === 0 && <p class="muted">{t('gallery.empty')}</p>}
-      <ul class="gallery__grid">
-        {entries.value.map((e) => (
-          <li key={e.key} class="gallery__item" data-testid="gallery-item">
-            <MiniBoard snapshot={e.snapshot} label={t('gallery.boardOf', { name: e.title })} />
-            <p>
-              <strong>{e.title}</strong> {e.closed && <span class="badge">{t('gallery.closed')}</span>}
-            </p>
-          </li>
-        ))}
-      </ul>
+      <GalleryGrid board={board} entries={entries.value} />
     </section>
-  );
-}
-
-export function MiniBoard({ snapshot, label }: { snapshot: BoardSnapshot; label: string }) {
-  const box = union(snapshot.items.map(itemBounds)) ?? { x: 0, y: 0, w: 400, h: 300 };
-  const pad = 20;
-  const state = fromSnapshot(snapshot);
-  return (
-    <svg
-      class="mini-board"
-      role="img"
-      aria-label={label}
-      viewBox={`${box.x - pad} ${box.y - pad} ${box.w + 2 * pad} ${box.h + 2 * pad}`}
-      preserveAspectRatio="xMidYMid meet"
-    >
-      <BoardDefs />
-      <rect x={box.x - pad} y={box.y - pad} width={box.w + 2 * pad} height={box.h + 2 * pad} fill="#fff" />
-      <BoardItems
-        items={snapshot.items}
-        dots={dotCounts(state)}
-        myDots={new Map()}
-        hiddenLabel={t('board.hiddenCard')}
-      />
-    </svg>
   );
 }

@@ -327,6 +327,9 @@ export function createBoardState(conn: Connection, ws: WorkshopState) {
   };
 
   return {
+    /** For the gallery's own state (its chunk creates it when the gallery opens). */
+    conn,
+    workshop: ws,
     roomId,
     selfId,
     isModerator,

@@ -286,6 +286,21 @@ function suite(label: string, start: () => Promise<TestServer>) {
       expect((await ok(moderator.socket, 'truths:sync', {})).view.games.map((g) => g.roomId)).toEqual([PLENARY]);
     });
 
+    test("[AG2] a gallery walk step puts the board on everyone's stage; comments work there", async () => {
+      const { moderator, people } = await workshopWith(server.url, 'Ana');
+      const [ana] = people.map((p) => p.socket) as [ClientSocket];
+      const a = await ok(moderator.socket, 'agenda:plan', {
+        version: 0,
+        steps: [{ format: 'gallery', durationMin: 15, params: { kind: 'gallery' } }],
+      });
+      const onStage = waitFor(ana, 'workshop:updated', (w) => w.stage === 'board');
+      expect((await ok(moderator.socket, 'agenda:start', { version: a.version })).problem).toBeNull();
+      await onStage;
+      expect(await ok(ana, 'gallery:comment', { item: { roomId: PLENARY }, text: 'Schön!' })).toMatchObject({
+        text: 'Schön!',
+      });
+    });
+
     test('[AG9] a step whose rooms cannot open still runs, and says why', async () => {
       const { moderator } = await workshopWith(server.url);
       const a = await ok(moderator.socket, 'agenda:plan', { version: 0, steps: [programme[3]!] });

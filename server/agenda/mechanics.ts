@@ -77,6 +77,15 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
   return {
     timer: { start: async () => ({}), stop: async () => {} },
 
+    /** Gallery walk: the board on everyone's stage; comments and reactions are always on there. */
+    gallery: {
+      async start(ctx) {
+        await boardOnStage(ctx);
+        return {};
+      },
+      stop: async () => {},
+    },
+
     poll: {
       async start(ctx, _w, p) {
         const poll = await invoke(

@@ -56,6 +56,8 @@ const SAFE_TO_RETRY: ReadonlySet<CommandName> = new Set<CommandName>([
   'fishbowl:sync', // settles the seats: applied twice changes nothing
   'fishbowl:leave', // not seated (any more): nothing changes
   'fishbowl:lower',
+  'gallery:sync',
+  'gallery:react', // sets or takes back a set member: applied twice changes nothing
   'media:update',
   'agenda:sync',
   'agenda:sheet', // the whole form: saved twice is saved once

@@ -9,6 +9,7 @@ import { BoardDefs, BoardItems } from '../../client/boards/render.js';
 import { itemBounds, union } from '../../client/boards/geometry.js';
 import { stepNameWith } from '../../shared/agenda/names.js';
 import { statusOf } from '../../shared/agenda/rules.js';
+import { REACTION_EMOJI } from '../../shared/gallery/constants.js';
 import type { CardItem, ClusterItem } from '../../shared/boards/schema.js';
 import { PLENARY } from '../../shared/rooms.js';
 import { translator, type MessageKey, type Translate } from '../../shared/i18n/catalogue.js';
@@ -223,6 +224,37 @@ function BoardPicture({ board, name, c }: { board: ReportBoard; name: string; c:
   );
 }
 
+/** [GAL7] What visitors of the gallery walk said about the board: reactions, then comments with name and town (or town only). */
+function BoardComments({ board, c }: { board: ReportBoard; c: Ctx }) {
+  const { t } = c;
+  if (board.comments.length === 0 && board.reactions.length === 0) return null;
+  return (
+    <>
+      <h4>{t('report.comments')}</h4>
+      {board.reactions.length > 0 && (
+        <p data-section="reactions">
+          {board.reactions.map((r) => (
+            <span key={r.reaction} class="tag">
+              {REACTION_EMOJI[r.reaction]} {t(`gallery.reaction.${r.reaction}`)}: {r.count}
+            </span>
+          ))}
+        </p>
+      )}
+      {board.comments.length > 0 && (
+        <ul class="cards" data-section="comments">
+          {board.comments.map((x) => (
+            <li key={x.id}>
+              {x.text}
+              <span class="tag">{c.namesShown ? `${x.name}${x.town ? ` (${x.town})` : ''}` : x.town}</span>
+              {x.snapshotId && <span class="tag">{t('report.onSnapshot')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 function Boards({ c }: { c: Ctx }) {
   const { t } = c;
   return (
@@ -236,6 +268,7 @@ function Boards({ c }: { c: Ctx }) {
           <article key={board.roomId} data-board={board.roomId}>
             <h3>{name}</h3>
             <BoardPicture board={board} name={name} c={c} />
+            <BoardComments board={board} c={c} />
             {shown.length > 0 && (
               <>
                 <h4>{t('report.cards')}</h4>

@@ -8,6 +8,8 @@ import { dotCounts, fromSnapshot, replay } from '../../shared/boards/apply.js';
 import type { Item } from '../../shared/boards/schema.js';
 import { viewBoard } from '../../shared/boards/view.js';
 import type { RoomsSeen } from '../../shared/breakouts/room-label.js';
+import { reactionsOf } from '../../shared/gallery/rules.js';
+import type { GalleryComment, GalleryReaction } from '../../shared/gallery/schema.js';
 import type { Leaderboard, PollTally } from '../../shared/polls/schema.js';
 import type { Participant, WorkshopInfo } from '../../shared/workshops/schema.js';
 import { leaderboard, revealedSeries, type Person } from '../polls/quiz.js';
@@ -22,6 +24,10 @@ export interface ReportBoard {
   /** As someone who is neither moderator nor author sees it: hidden cards without text, anonymous ones without author. */
   items: Item[];
   dots: Map<string, number>;
+  /** [GAL7] Comments from the gallery walk on this board and on its snapshots, oldest first. */
+  comments: GalleryComment[];
+  /** Reactions on the board itself that someone gave, in the fixed order. */
+  reactions: { reaction: GalleryReaction; count: number }[];
 }
 
 export interface ReportPoll {
@@ -47,7 +53,7 @@ export interface ReportData {
 const ANYONE = { id: '' };
 
 export async function collectReport(store: Store, workshopId: string, at: number): Promise<ReportData | null> {
-  const [workshop, participants, sheet, agenda, summaries, allPolls, rooms] = await Promise.all([
+  const [workshop, participants, sheet, agenda, summaries, allPolls, rooms, gallery] = await Promise.all([
     store.getWorkshop(workshopId),
     store.listParticipants(workshopId),
     store.agenda.getSheet(workshopId),
@@ -55,6 +61,7 @@ export async function collectReport(store: Store, workshopId: string, at: number
     store.boards.listBoards(workshopId),
     store.polls.listPolls(workshopId),
     store.breakouts.get(workshopId),
+    store.gallery.view(workshopId),
   ]);
   if (!workshop) return null;
   const { moderatorKeyHash: _secret, ...info } = workshop;
@@ -66,7 +73,16 @@ export async function collectReport(store: Store, workshopId: string, at: number
     const seen = fromSnapshot(viewBoard(replay(log.ops, log.snapshot), ANYONE));
     const items = [...seen.items.values()];
     if (!items.some((i) => i.kind !== 'dot')) continue;
-    boards.push({ roomId: summary.roomId, label: summary.label, items, dots: dotCounts(seen) });
+    boards.push({
+      roomId: summary.roomId,
+      label: summary.label,
+      items,
+      dots: dotCounts(seen),
+      comments: gallery.comments.filter((c) => c.roomId === summary.roomId),
+      reactions: reactionsOf(gallery, summary.roomId)
+        .filter((r) => r.count > 0)
+        .map(({ reaction, count }) => ({ reaction, count })),
+    });
   }
 
   const launched = allPolls.filter((p) => p.status !== 'draft');

@@ -32,6 +32,9 @@ export function reportCsv(data: ReportData, locale: UiLocale, timeZone: string):
     const name = boardName(board, data, locale);
     for (const card of rankedCards(board).shown)
       rows.push([t('report.boards'), name, card.text, card.cluster, card.dots, names ? card.author : '']);
+    for (const r of board.reactions)
+      rows.push([t('report.reactions'), name, t(`gallery.reaction.${r.reaction}`), '', r.count, '']);
+    for (const c of board.comments) rows.push([t('report.comments'), name, c.text, c.town, '', names ? c.name : '']);
   }
   for (const p of data.polls) {
     const kind = t(`polls.kind.${p.poll.kind}` as MessageKey);

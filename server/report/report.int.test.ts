@@ -74,6 +74,13 @@ function suite(label: string, start: () => Promise<TestServer>) {
       await ok(ana.socket, 'poll:vote', { pollId, choices: ['5'] });
       await ok(ben.socket, 'poll:vote', { pollId, choices: ['4'] });
       agenda = (await ok(mod.socket, 'agenda:next', { version: r.agenda.version })).agenda;
+      // [GAL7] The gallery walk: comments on the board and on a snapshot of it, reactions.
+      const plenary = { roomId: 'plenary' };
+      await ok(ana.socket, 'gallery:comment', { item: plenary, text: 'Gute <i>Ideen</i>!' });
+      const shot = await ok(mod.socket, 'board:snapshot', { roomId: 'plenary', label: 'Stand' });
+      await ok(ben.socket, 'gallery:comment', { item: { roomId: 'plenary', snapshotId: shot.id }, text: 'Weiter so' });
+      for (const who of [ben, mod])
+        await ok(who.socket, 'gallery:react', { item: plenary, reaction: 'like', on: true });
       return { created, mod, ana, ben, agenda };
     }
 
@@ -100,6 +107,13 @@ function suite(label: string, start: () => Promise<TestServer>) {
       expect(html).toContain('&lt;script>alert(1)&lt;/script>Radtour');
       // The board as a picture, drawn like the live board.
       expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Die Tafel „Plenum“ als Bild"/);
+      // [GAL7] The gallery walk's comments under the board, with name and town; reactions counted.
+      const comments = html.slice(html.indexOf('Aus dem Galerierundgang'));
+      expect(comments).toContain('Gefällt mir: 2');
+      expect(comments).toMatch(/Gute &lt;i>Ideen&lt;\/i>!<span class="tag">Ana &lt;b>Nowak&lt;\/b> \(Wołów\)<\/span>/);
+      expect(comments).toMatch(
+        /Weiter so<span class="tag">Ben \(kamen\)<\/span><span class="tag">zu einem Schnappschuss<\/span>/,
+      );
       // The poll: 2 answers, average 4.5 of 5.
       expect(html).toContain('Wie war es?');
       expect(html).toContain('2 Antworten');
@@ -121,6 +135,8 @@ function suite(label: string, start: () => Promise<TestServer>) {
       expect(csv.startsWith('"Section","Title","Item","Group","Value","Detail"\r\n')).toBe(true);
       expect(csv).toContain('"Boards","Plenary","<script>alert(1)</script>Radtour","","3","Ben"');
       expect(csv).toContain('"Participants by town","Wołów","Ana <b>Nowak</b>","","1",""');
+      expect(csv).toContain('"From the gallery walk","Plenary","Gute <i>Ideen</i>!","Wołów","","Ana <b>Nowak</b>"');
+      expect(csv).toContain('"Reactions","Plenary","Like","","2",""');
     });
 
     test('[REPORT2] only people who took part get it, also after the end; towns only when the organisers say so', async () => {
@@ -157,6 +173,9 @@ function suite(label: string, start: () => Promise<TestServer>) {
         expect(csv).not.toContain(name);
       }
       expect(csv).toContain('"Participants by town","Kamen","","","2",""');
+      // Comments keep their town, not their author.
+      expect(html).toMatch(/Gute &lt;i>Ideen&lt;\/i>!<span class="tag">Wołów<\/span>/);
+      expect(csv).toContain('"From the gallery walk","Plenary","Gute <i>Ideen</i>!","Wołów","",""');
     });
 
     test('[REPORT3] the template sheet prints as a page without controls, in the language asked for; only for moderators', async () => {

@@ -175,7 +175,7 @@ export const FORMATS: Record<FormatId, Format> = {
     id: 'gallery',
     size: { min: 8, max: 40 },
     minutes: { min: 15, max: 25 },
-    steps: [{ durationMin: 15, params: timer, groups: 'whole' }],
+    steps: [{ durationMin: 15, params: { kind: 'gallery' }, groups: 'whole' }],
   },
   ideaMarket: {
     id: 'ideaMarket',
@@ -222,6 +222,7 @@ export const BUILT_MECHANICS: ReadonlySet<MechanicKind> = new Set<MechanicKind>(
   'speaking',
   'twoTruths',
   'fishbowl',
+  'gallery',
 ]);
 
 export const PROGRAMME_IDS = ['firstMeeting', 'planning', 'reception'] as const;

@@ -23,6 +23,7 @@ export const MECHANIC_KINDS = [
   'rooms',
   'rotation',
   'broadcast',
+  'gallery',
   'speaking',
   'fishbowl',
   'nestedRooms',

@@ -145,6 +145,8 @@ export const paramsSchema = z.discriminatedUnion('kind', [
   }),
   /** A message to everyone, in the plenary and in every room. */
   z.object({ kind: z.literal('broadcast'), text: z.string().trim().min(1).max(BROADCAST_MAX_CHARS) }),
+  /** [GAL] The gallery walk: the board goes onto everyone's stage, where "Show all boards" opens the gallery. */
+  z.object({ kind: z.literal('gallery') }),
   /** Mechanics another branch builds; until they exist, the step shows what to do by hand. */
   z.object({
     kind: z.literal('speaking'),

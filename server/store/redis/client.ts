@@ -2,6 +2,7 @@ import { createClient } from 'redis';
 import { AGENDA_SCRIPTS } from '../../agenda/store/scripts.js';
 import { BOARD_SCRIPTS } from '../../boards/store/scripts.js';
 import { BREAKOUT_SCRIPTS } from '../../breakouts/store/scripts.js';
+import { GALLERY_SCRIPTS } from '../../gallery/store/scripts.js';
 import type { Logger } from '../../logger.js';
 import { FISHBOWL_SCRIPTS } from '../../fishbowl/store/scripts.js';
 import { POLL_SCRIPTS } from '../../polls/store/scripts.js';
@@ -20,6 +21,7 @@ const SCRIPTS = {
   ...SPEAKING_SCRIPTS,
   ...TRUTHS_SCRIPTS,
   ...FISHBOWL_SCRIPTS,
+  ...GALLERY_SCRIPTS,
   ...AGENDA_SCRIPTS,
 };
 

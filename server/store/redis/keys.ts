@@ -43,6 +43,12 @@ export function redisKeys(prefix: string) {
     truthsDue: () => `${prefix}truths:due`,
     /** The fishbowl (version, state json) of a workshop. */
     fishbowl: (id: string) => `${w(id)}:fishbowl`,
+    /** Gallery comments: comment id -> json, author -> comments held, and the set of reactions. */
+    gallery: (id: string) => ({
+      comments: `${w(id)}:gallery:c`,
+      counts: `${w(id)}:gallery:n`,
+      reactions: `${w(id)}:gallery:r`,
+    }),
     lock: (name: string) => `${prefix}lock:${name}`,
     /** [WS15] Sorted set: "workshopId participantId" of everyone online or reconnecting, by last sighting. */
     seen: () => `${prefix}presence:seen`,

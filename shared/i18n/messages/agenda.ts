@@ -56,6 +56,7 @@ export const agenda = defineMessages({
   'agenda.mechanic.rotation': 'rotating rooms',
   'agenda.mechanic.broadcast': 'message to everyone',
   'agenda.mechanic.speaking': 'speaking order',
+  'agenda.mechanic.gallery': 'gallery walk (board on stage, comments)',
   'agenda.mechanic.fishbowl': 'fishbowl seats',
   'agenda.mechanic.nestedRooms': 'pairs, then fours',
   'agenda.mechanic.twoTruths': 'hidden statements',

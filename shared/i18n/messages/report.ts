@@ -61,4 +61,7 @@ export const report = defineMessages({
   'report.csv.group': 'Group',
   'report.csv.value': 'Value',
   'report.csv.detail': 'Detail',
+  'report.comments': 'From the gallery walk',
+  'report.reactions': 'Reactions',
+  'report.onSnapshot': 'on a snapshot',
 });

@@ -57,6 +57,7 @@ export const agenda: Translation<typeof en> = {
   'agenda.mechanic.rotation': 'wechselnde Räume',
   'agenda.mechanic.broadcast': 'Nachricht an alle',
   'agenda.mechanic.speaking': 'Redeliste',
+  'agenda.mechanic.gallery': 'Galerierundgang (Tafel auf der Bühne, Kommentare)',
   'agenda.mechanic.fishbowl': 'Fishbowl-Plätze',
   'agenda.mechanic.nestedRooms': 'Paare, dann Vierer',
   'agenda.mechanic.twoTruths': 'verdeckte Aussagen',

@@ -62,4 +62,7 @@ export const report: Translation<typeof en> = {
   'report.csv.group': 'Gruppe',
   'report.csv.value': 'Wert',
   'report.csv.detail': 'Detail',
+  'report.comments': 'Aus dem Galerierundgang',
+  'report.reactions': 'Reaktionen',
+  'report.onSnapshot': 'zu einem Schnappschuss',
 };

@@ -65,6 +65,7 @@ export const agenda: Translation<typeof en> = {
   'agenda.mechanic.rotation': 'salles en rotation',
   'agenda.mechanic.broadcast': 'message à tous',
   'agenda.mechanic.speaking': 'ordre de parole',
+  'agenda.mechanic.gallery': 'visite de la galerie (tableau en scène, commentaires)',
   'agenda.mechanic.fishbowl': 'places du fishbowl',
   'agenda.mechanic.nestedRooms': 'en paires, puis par quatre',
   'agenda.mechanic.twoTruths': 'affirmations cachées',

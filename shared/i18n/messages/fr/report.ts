@@ -66,4 +66,7 @@ export const report: Translation<typeof en> = {
   'report.csv.group': 'Groupe',
   'report.csv.value': 'Valeur',
   'report.csv.detail': 'Détail',
+  'report.comments': 'De la visite de la galerie',
+  'report.reactions': 'Réactions',
+  'report.onSnapshot': 'sur un instantané',
 };

@@ -65,6 +65,7 @@ export const agenda: Translation<typeof en> = {
   'agenda.mechanic.rotation': 'stanze a rotazione',
   'agenda.mechanic.broadcast': 'messaggio a tutti',
   'agenda.mechanic.speaking': 'ordine degli interventi',
+  'agenda.mechanic.gallery': 'giro della galleria (lavagna sul palco, commenti)',
   'agenda.mechanic.fishbowl': 'posti del fishbowl',
   'agenda.mechanic.nestedRooms': 'coppie, poi gruppi di quattro',
   'agenda.mechanic.twoTruths': 'affermazioni nascoste',

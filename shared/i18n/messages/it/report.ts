@@ -66,4 +66,7 @@ export const report: Translation<typeof en> = {
   'report.csv.group': 'Gruppo',
   'report.csv.value': 'Valore',
   'report.csv.detail': 'Dettaglio',
+  'report.comments': 'Dal giro della galleria',
+  'report.reactions': 'Reazioni',
+  'report.onSnapshot': 'su un’istantanea',
 };

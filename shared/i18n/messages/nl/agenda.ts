@@ -57,6 +57,7 @@ export const agenda: Translation<typeof en> = {
   'agenda.mechanic.rotation': 'wisselende ruimtes',
   'agenda.mechanic.broadcast': 'bericht aan iedereen',
   'agenda.mechanic.speaking': 'sprekersvolgorde',
+  'agenda.mechanic.gallery': 'galerijronde (bord op het podium, reacties)',
   'agenda.mechanic.fishbowl': 'fishbowl-plaatsen',
   'agenda.mechanic.nestedRooms': 'tweetallen, dan viertallen',
   'agenda.mechanic.twoTruths': 'verborgen uitspraken',

@@ -62,4 +62,7 @@ export const report: Translation<typeof en> = {
   'report.csv.group': 'Groep',
   'report.csv.value': 'Waarde',
   'report.csv.detail': 'Detail',
+  'report.comments': 'Uit de galerijronde',
+  'report.reactions': 'Reacties',
+  'report.onSnapshot': 'bij een momentopname',
 };

@@ -67,6 +67,7 @@ export const agenda: Translation<typeof en> = {
   'agenda.mechanic.rotation': 'rotacja pokoi',
   'agenda.mechanic.broadcast': 'wiadomość do wszystkich',
   'agenda.mechanic.speaking': 'kolejność wypowiedzi',
+  'agenda.mechanic.gallery': 'obchód galerii (tablica na scenie, komentarze)',
   'agenda.mechanic.fishbowl': 'miejsca w fishbowlu',
   'agenda.mechanic.nestedRooms': 'pary, potem czwórki',
   'agenda.mechanic.twoTruths': 'ukryte stwierdzenia',

@@ -72,4 +72,7 @@ export const report: Translation<typeof en> = {
   'report.csv.group': 'Grupa',
   'report.csv.value': 'Wartość',
   'report.csv.detail': 'Szczegóły',
+  'report.comments': 'Z obchodu galerii',
+  'report.reactions': 'Reakcje',
+  'report.onSnapshot': 'do migawki',
 };
