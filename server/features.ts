@@ -7,6 +7,7 @@ import { boardHandlers } from './boards/handlers.js';
 import { breakoutFeature } from './breakouts/handlers.js';
 import { chatHandlers } from './chat/handlers.js';
 import { fishbowlFeature } from './fishbowl/handlers.js';
+import { marketFeature } from './market/handlers.js';
 import { mediaHandlers } from './media/handlers.js';
 import { pollFeature } from './polls/handlers.js';
 import type { Deps, Handler, HandlerTable, TypedSocket } from './realtime/types.js';
@@ -57,7 +58,8 @@ export function createFeatures(deps: Deps): Features {
   const speaking = speakingFeature(deps);
   const truths = truthsFeature(deps);
   const fishbowl = fishbowlFeature(deps);
-  const all = [workshops, chat, breakouts, media, sfu, boards, polls, agenda, speaking, truths, fishbowl];
+  const market = marketFeature(deps, () => table!);
+  const all = [workshops, chat, breakouts, media, sfu, boards, polls, agenda, speaking, truths, fishbowl, market];
   table = {
     ...workshops.handlers,
     ...chat.handlers,
@@ -70,6 +72,7 @@ export function createFeatures(deps: Deps): Features {
     ...speaking.handlers,
     ...truths.handlers,
     ...fishbowl.handlers,
+    ...market.handlers,
   };
   return {
     handlers: table,

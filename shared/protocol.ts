@@ -9,6 +9,7 @@ import { breakoutCommands, type BreakoutServerEvents } from './breakouts/events.
 import { boardCommands, type BoardServerEvents } from './boards/events.js';
 import { chatCommands, type ChatServerEvents } from './chat/events.js';
 import { fishbowlCommands, type FishbowlServerEvents } from './fishbowl/events.js';
+import { marketCommands, type MarketServerEvents } from './market/events.js';
 import { mediaCommands, sfuCommands, type MediaServerEvents } from './media/events.js';
 import { pollCommands, type PollServerEvents } from './polls/events.js';
 import { speakingCommands, type SpeakingServerEvents } from './speaking/events.js';
@@ -30,6 +31,7 @@ export const COMMANDS = {
   ...speakingCommands,
   ...truthsCommands,
   ...fishbowlCommands,
+  ...marketCommands,
   ...agendaCommands,
 } as const;
 
@@ -58,6 +60,7 @@ export type ServerToClientEvents = SystemServerEvents &
   SpeakingServerEvents &
   TruthsServerEvents &
   FishbowlServerEvents &
+  MarketServerEvents &
   AgendaServerEvents;
 
 /** What one node tells the others (Socket.IO serverSideEmit over the Redis adapter). */

@@ -56,6 +56,10 @@ const SAFE_TO_RETRY: ReadonlySet<CommandName> = new Set<CommandName>([
   'fishbowl:sync', // settles the seats: applied twice changes nothing
   'fishbowl:leave', // not seated (any more): nothing changes
   'fishbowl:lower',
+  'market:sync',
+  'market:signup', // one entry per person and stall: a repeat updates the offer
+  'market:withdraw', // off the list (already): nothing changes
+  'market:notes', // the whole text: saved twice is saved once
   'media:update',
   'agenda:sync',
   'agenda:sheet', // the whole form: saved twice is saved once

@@ -3,6 +3,7 @@ import { MemoryAgendaStore } from '../agenda/store/memory.js';
 import { MemoryBoardStore } from '../boards/store/memory.js';
 import { MemoryBreakoutStore } from '../breakouts/store/memory.js';
 import { MemoryFishbowlStore } from '../fishbowl/store/memory.js';
+import { MemoryMarketStore } from '../market/store/memory.js';
 import { MemoryPollStore } from '../polls/store/memory.js';
 import { MemorySfuStore } from '../sfu/store/memory.js';
 import { MemorySpeakingStore } from '../speaking/store/memory.js';
@@ -20,6 +21,7 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
   readonly speaking = new MemorySpeakingStore();
   readonly truths = new MemoryTruthsStore();
   readonly fishbowl = new MemoryFishbowlStore();
+  readonly market = new MemoryMarketStore();
   // Moves land in the same synchronous turn as the breakout state, so `apply` stays atomic.
   readonly breakouts = new MemoryBreakoutStore((w, p, roomId) => this.placeNow(w, p, roomId));
   private readonly limiters = new Map<string, RateLimiterMemory>();
@@ -44,6 +46,7 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
       this.speaking.dropWorkshop(id);
       this.truths.dropWorkshop(id);
       this.fishbowl.dropWorkshop(id);
+      this.market.dropWorkshop(id);
     }
     return ids;
   }

@@ -4,6 +4,7 @@ import { RedisBoardStore } from '../boards/store/redis.js';
 import { RedisBreakoutStore } from '../breakouts/store/redis.js';
 import { createLogger, type Logger } from '../logger.js';
 import { RedisFishbowlStore } from '../fishbowl/store/redis.js';
+import { RedisMarketStore } from '../market/store/redis.js';
 import { RedisPollStore } from '../polls/store/redis.js';
 import { RedisSfuStore } from '../sfu/store/redis.js';
 import { RedisSpeakingStore } from '../speaking/store/redis.js';
@@ -27,6 +28,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
   readonly speaking: RedisSpeakingStore;
   readonly truths: RedisTruthsStore;
   readonly fishbowl: RedisFishbowlStore;
+  readonly market: RedisMarketStore;
 
   private constructor(
     client: RedisClient,
@@ -43,6 +45,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
     this.speaking = new RedisSpeakingStore(client, keys);
     this.truths = new RedisTruthsStore(client, keys);
     this.fishbowl = new RedisFishbowlStore(client, keys);
+    this.market = new RedisMarketStore(client, keys);
   }
 
   limiter(name: string, points: number, durationS: number) {

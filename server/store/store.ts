@@ -3,6 +3,7 @@ import type { AgendaStore } from '../agenda/store/types.js';
 import type { BoardStore } from '../boards/store/types.js';
 import type { BreakoutStore } from '../breakouts/store/types.js';
 import type { FishbowlStore } from '../fishbowl/store/types.js';
+import type { MarketStore } from '../market/store/types.js';
 import type { PollStore } from '../polls/store/types.js';
 import type { SfuStore } from '../sfu/store/types.js';
 import type { SpeakingStore } from '../speaking/store/types.js';
@@ -36,6 +37,8 @@ export interface Store extends WorkshopStore {
   readonly truths: TruthsStore;
   /** Fishbowl seats and the queue of raised hands. */
   readonly fishbowl: FishbowlStore;
+  /** The idea market: stalls, sign-ups, next steps. */
+  readonly market: MarketStore;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -222,6 +222,7 @@ export const BUILT_MECHANICS: ReadonlySet<MechanicKind> = new Set<MechanicKind>(
   'speaking',
   'twoTruths',
   'fishbowl',
+  'ideaMarket',
 ]);
 
 export const PROGRAMME_IDS = ['firstMeeting', 'planning', 'reception'] as const;

@@ -4,6 +4,7 @@ import { BOARD_SCRIPTS } from '../../boards/store/scripts.js';
 import { BREAKOUT_SCRIPTS } from '../../breakouts/store/scripts.js';
 import type { Logger } from '../../logger.js';
 import { FISHBOWL_SCRIPTS } from '../../fishbowl/store/scripts.js';
+import { MARKET_SCRIPTS } from '../../market/store/scripts.js';
 import { POLL_SCRIPTS } from '../../polls/store/scripts.js';
 import { SFU_SCRIPTS } from '../../sfu/store/scripts.js';
 import { SPEAKING_SCRIPTS } from '../../speaking/store/scripts.js';
@@ -20,6 +21,7 @@ const SCRIPTS = {
   ...SPEAKING_SCRIPTS,
   ...TRUTHS_SCRIPTS,
   ...FISHBOWL_SCRIPTS,
+  ...MARKET_SCRIPTS,
   ...AGENDA_SCRIPTS,
 };
 

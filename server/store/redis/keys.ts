@@ -43,6 +43,8 @@ export function redisKeys(prefix: string) {
     truthsDue: () => `${prefix}truths:due`,
     /** The fishbowl (version, state json) of a workshop. */
     fishbowl: (id: string) => `${w(id)}:fishbowl`,
+    /** The idea market (version, state json) of a workshop. */
+    market: (id: string) => `${w(id)}:market`,
     lock: (name: string) => `${prefix}lock:${name}`,
     /** [WS15] Sorted set: "workshopId participantId" of everyone online or reconnecting, by last sighting. */
     seen: () => `${prefix}presence:seen`,
