@@ -2,6 +2,7 @@
  * Idea market: pure state transitions. Time, ids and the people of the workshop come in `ctx`; nothing
  * here reads the clock or touches the store. Rules: shared/market/RULES.md.
  */
+import { ROOM_NAME_MAX } from '../../shared/breakouts/constants.js';
 import { CommandError } from '../../shared/command.js';
 import { mayEditStall, signedUp, stallById, stallFull } from '../../shared/market/rules.js';
 import { MARKET_LIMITS, type Market, type MarketView, type Stall } from '../../shared/market/schema.js';
@@ -79,6 +80,7 @@ export function add(state: MarketRecord, input: StallInput, ctx: MarketCtx): Mar
   if (input.ownerId !== null && !owner) throw new CommandError('not_found', 'No such participant');
   const stall: Stall = {
     id: ctx.newId(),
+    roomId: null,
     title: input.title.slice(0, MARKET_LIMITS.title),
     ownerId: owner?.id ?? null,
     ownerName: owner?.name ?? '',
@@ -126,12 +128,25 @@ export function pitch(state: MarketRecord, ctx: MarketCtx): MarketRecord {
   return changed(state, { ...m, phase: 'pitch', pitch: slot });
 }
 
-/** [MKT4] The stalls open (as rooms: the service opens them). */
-export function open(state: MarketRecord): MarketRecord {
+/** [MKT4] Refuses to open when there is nothing to open (before any room changes). */
+export function checkOpen(state: MarketRecord): Market {
   const m = running(state);
   if (m.stalls.length === 0) throw new CommandError('conflict', 'No stalls to open');
   if (m.phase === 'open') throw new CommandError('conflict', 'The stalls are open already');
-  return { ...state, market: { ...m, phase: 'open', pitch: null } };
+  return m;
+}
+
+/**
+ * [MKT4] The stalls open: `roomIds` are the rooms made from `stallRooms` of the same stalls, in their order.
+ * A stall added or removed in between (another moderator): `conflict`, the rooms stay as they are.
+ */
+export function open(state: MarketRecord, opened: { stallIds: readonly string[]; roomIds: readonly string[] }) {
+  const m = checkOpen(state);
+  const same = m.stalls.length === opened.stallIds.length && m.stalls.every((s, i) => s.id === opened.stallIds[i]);
+  if (!same || opened.roomIds.length !== m.stalls.length)
+    throw new CommandError('conflict', 'The stalls changed while their rooms opened');
+  const stalls = m.stalls.map((s, i) => ({ ...s, roomId: opened.roomIds[i]! }));
+  return { ...state, market: { ...m, stalls, phase: 'open' as const, pitch: null } };
 }
 
 /** [MKT7] The market ends; its stalls, sign-ups and notes stay. Ended already: nothing changes. */
@@ -205,7 +220,7 @@ export function topCards(
     .map(({ c }) => ({ text: c.text, authorId: c.by || null, authorName: c.authorName }));
 }
 
-/** [MKT4] The breakout rooms of the open market: one per stall, same id, named after it, its owner as host. */
+/** [MKT4] The breakout rooms of the stalls, in their order: named after each, its owner as host, its capacity. */
 export function stallRooms(m: Market) {
-  return m.stalls.map((s) => ({ id: s.id, name: s.title.slice(0, 60), hostId: s.ownerId, capacity: s.capacity }));
+  return m.stalls.map((s) => ({ name: s.title.slice(0, ROOM_NAME_MAX), hostId: s.ownerId, capacity: s.capacity }));
 }

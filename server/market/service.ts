@@ -72,14 +72,14 @@ export function createMarketService(deps: Deps, invoke: Invoke) {
    */
   async function open(ctx: MemberContext, durationMs: number): Promise<MarketView> {
     const workshopId = ctx.member.workshop.id;
-    const state = await load(workshopId);
-    logic.open(state); // refuses early, before any room changes
+    const market = logic.checkOpen(await load(workshopId));
     await closeRooms(ctx);
     const version = (await store.breakouts.get(workshopId))?.version ?? 0;
-    let view = await invoke('breakout:rooms', { version, rooms: logic.stallRooms(state.market!) }, ctx);
+    let view = await invoke('breakout:rooms', { version, rooms: logic.stallRooms(market) }, ctx);
+    const opened = { stallIds: market.stalls.map((s) => s.id), roomIds: view.rooms.map((r) => r.id) };
     view = await invoke('breakout:assign', { version: view.version, mode: 'choose' }, ctx);
     await invoke('breakout:open', { version: view.version, durationMs }, ctx);
-    return run(workshopId, (s) => logic.open(s));
+    return run(workshopId, (s) => logic.open(s, opened));
   }
 
   /** [MKT7] The market ends; when its stalls were open, their rooms close (everyone back to the plenary). */

@@ -50,8 +50,9 @@ export interface Signup {
 }
 
 export interface Stall {
-  /** Also the id of the stall's breakout room while the market is open. */
   id: string;
+  /** [MKT4] The stall's breakout room, once the market opened. */
+  roomId: string | null;
   title: string;
   ownerId: string | null;
   ownerName: string;

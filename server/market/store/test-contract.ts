@@ -19,6 +19,7 @@ function market(over: Partial<Market> = {}): Market {
     stalls: [
       {
         id: 's1',
+        roomId: 'r1',
         title: 'Jugendaustausch Łódź–Kamen',
         ownerId: 'p1',
         ownerName: 'Zoë',
@@ -32,6 +33,7 @@ function market(over: Partial<Market> = {}): Market {
       },
       {
         id: 's2',
+        roomId: null,
         title: 'Chor',
         ownerId: null,
         ownerName: '',

@@ -503,6 +503,7 @@ const marketRecord = z.object({
       stalls: z.array(
         z.object({
           id: z.string(),
+          roomId: z.string().nullable(),
           title: z.string(),
           ownerId: z.string().nullable(),
           ownerName: z.string(),
