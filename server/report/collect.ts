@@ -8,6 +8,7 @@ import { dotCounts, fromSnapshot, replay } from '../../shared/boards/apply.js';
 import type { Item } from '../../shared/boards/schema.js';
 import { viewBoard } from '../../shared/boards/view.js';
 import type { RoomsSeen } from '../../shared/breakouts/room-label.js';
+import type { Market } from '../../shared/market/schema.js';
 import type { Leaderboard, PollTally } from '../../shared/polls/schema.js';
 import type { Participant, WorkshopInfo } from '../../shared/workshops/schema.js';
 import { leaderboard, revealedSeries, type Person } from '../polls/quiz.js';
@@ -39,6 +40,8 @@ export interface ReportData {
   polls: ReportPoll[];
   leaderboards: Leaderboard[];
   rooms: RoomsSeen | null;
+  /** The idea market's stalls, sign-ups and next steps (the last market run; null: none ran). */
+  market: Market | null;
   /** Server time the report was made. */
   at: number;
 }
@@ -47,7 +50,7 @@ export interface ReportData {
 const ANYONE = { id: '' };
 
 export async function collectReport(store: Store, workshopId: string, at: number): Promise<ReportData | null> {
-  const [workshop, participants, sheet, agenda, summaries, allPolls, rooms] = await Promise.all([
+  const [workshop, participants, sheet, agenda, summaries, allPolls, rooms, market] = await Promise.all([
     store.getWorkshop(workshopId),
     store.listParticipants(workshopId),
     store.agenda.getSheet(workshopId),
@@ -55,6 +58,7 @@ export async function collectReport(store: Store, workshopId: string, at: number
     store.boards.listBoards(workshopId),
     store.polls.listPolls(workshopId),
     store.breakouts.get(workshopId),
+    store.market.get(workshopId),
   ]);
   if (!workshop) return null;
   const { moderatorKeyHash: _secret, ...info } = workshop;
@@ -85,6 +89,7 @@ export async function collectReport(store: Store, workshopId: string, at: number
     polls: launched.map((poll) => ({ poll, tally: tallyVotes(poll, (votes.get(poll.id) ?? new Map()).values(), 0) })),
     leaderboards: revealedSeries(launched).map((s) => leaderboard(s, launched, votes, people)),
     rooms,
+    market: market?.market && market.market.stalls.length > 0 ? market.market : null,
     at,
   };
 }
