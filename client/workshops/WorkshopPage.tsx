@@ -44,12 +44,18 @@ const TruthsPanelCode = lazy(() => import('../truths/TruthsPanel.js').then((m) =
 const TruthsSetupCard = lazy(() => import('../truths/TruthsPanel.js').then((m) => m.TruthsSetupCard));
 const FishbowlPanelCode = lazy(() => import('../fishbowl/FishbowlPanel.js').then((m) => m.FishbowlPanel));
 const FishbowlSetupCard = lazy(() => import('../fishbowl/FishbowlPanel.js').then((m) => m.FishbowlSetupCard));
+const MarketPanelCode = lazy(() => import('../market/MarketPanel.js').then((m) => m.MarketPanel));
+const MarketSetupCard = lazy(() => import('../market/MarketPanel.js').then((m) => m.MarketSetupCard));
 
 function TruthsPanel() {
   return useSession().truths.game.value ? <TruthsPanelCode /> : null;
 }
 function FishbowlPanel() {
   return useSession().fishbowl.fishbowl.value ? <FishbowlPanelCode /> : null;
+}
+/** The idea market's panel loads while a market runs (or ended, with its results). */
+function MarketPanel() {
+  return useSession().market.market.value ? <MarketPanelCode /> : null;
 }
 
 /** One media query for the whole page: desktop (stage beside panels) or phone (one thing at a time). */
@@ -180,6 +186,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
             <SpeakingSetupCard />
             <TruthsSetupCard />
             <FishbowlSetupCard />
+            <MarketSetupCard />
           </>
         );
       case 'host':
@@ -192,6 +199,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
                 <SpeakingSetupCard />
                 <TruthsSetupCard />
                 <FishbowlSetupCard />
+                <MarketSetupCard />
               </>
             )}
             <ModeratorPanel state={state} />
@@ -206,6 +214,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
             <SpeakingPanel />
             <TruthsPanel />
             <FishbowlPanel />
+            <MarketPanel />
             <AgendaNow />
             <PollPanel state={state} polls={polls} />
             <Media state={state} media={media.value} />
@@ -260,6 +269,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
               <SpeakingPanel />
               <TruthsPanel />
               <FishbowlPanel />
+              <MarketPanel />
               <AgendaNow />
               <div class={`stage__video${shown === 'board' ? ' stage__video--strip' : ''}`}>
                 <Media state={state} media={media.value} />

@@ -36,6 +36,7 @@ export const market = defineMessages({
   'market.capacity': 'Places (empty: no limit)',
   'market.add': 'Add the stall',
   'market.remove': 'Remove',
+  'market.pitchSec': 'Pitch per idea (seconds)',
   'market.pitch': 'Start the pitches',
   'market.nextPitch': 'Next pitch',
   'market.minutes': 'Market time (minutes)',

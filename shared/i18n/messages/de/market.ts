@@ -37,6 +37,7 @@ export const market: Translation<typeof en> = {
   'market.capacity': 'Plätze (leer: unbegrenzt)',
   'market.add': 'Stand hinzufügen',
   'market.remove': 'Entfernen',
+  'market.pitchSec': 'Pitch pro Idee (Sekunden)',
   'market.pitch': 'Pitches starten',
   'market.nextPitch': 'Nächster Pitch',
   'market.minutes': 'Marktzeit (Minuten)',

@@ -37,6 +37,7 @@ export const market: Translation<typeof en> = {
   'market.capacity': 'Places (vide : sans limite)',
   'market.add': 'Ajouter le stand',
   'market.remove': 'Retirer',
+  'market.pitchSec': 'Présentation par idée (secondes)',
   'market.pitch': 'Lancer les présentations',
   'market.nextPitch': 'Présentation suivante',
   'market.minutes': 'Durée du marché (minutes)',

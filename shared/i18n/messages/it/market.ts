@@ -37,6 +37,7 @@ export const market: Translation<typeof en> = {
   'market.capacity': 'Posti (vuoto: nessun limite)',
   'market.add': 'Aggiungi la bancarella',
   'market.remove': 'Rimuovi',
+  'market.pitchSec': 'Presentazione per idea (secondi)',
   'market.pitch': 'Avvia le presentazioni',
   'market.nextPitch': 'Presentazione successiva',
   'market.minutes': 'Durata del mercato (minuti)',

@@ -37,6 +37,7 @@ export const market: Translation<typeof en> = {
   'market.capacity': 'Plaatsen (leeg: geen limiet)',
   'market.add': 'Kraampje toevoegen',
   'market.remove': 'Verwijderen',
+  'market.pitchSec': 'Pitch per idee (seconden)',
   'market.pitch': 'Pitches starten',
   'market.nextPitch': 'Volgende pitch',
   'market.minutes': 'Markttijd (minuten)',

@@ -37,6 +37,7 @@ export const market: Translation<typeof en> = {
   'market.capacity': 'Miejsca (puste: bez limitu)',
   'market.add': 'Dodaj stoisko',
   'market.remove': 'Usuń',
+  'market.pitchSec': 'Prezentacja pomysłu (sekundy)',
   'market.pitch': 'Rozpocznij prezentacje',
   'market.nextPitch': 'Następna prezentacja',
   'market.minutes': 'Czas giełdy (minuty)',
