@@ -3,7 +3,7 @@ import { clockText } from '../../shared/agenda/rules.js';
 import { errorText, t, type MessageKey } from '../i18n/i18n.js';
 import { ReportButton } from '../report/ReportButton.js';
 import { useSession } from '../session/context.js';
-import { instructionsOf, stepName } from './labels.js';
+import { instructionsOf, roundOf, stepName } from './labels.js';
 import type { AgendaState } from './state.js';
 import './agenda.css';
 
@@ -47,13 +47,15 @@ export function AgendaNow() {
 
 export function NowAndNext({ agenda, moderator }: { agenda: AgendaState; moderator: boolean }) {
   const { step, leftMs, next, finished } = agenda.view.value;
-  const { workshop } = useSession();
+  const { workshop, breakouts } = useSession();
+  const round = step ? roundOf(step, breakouts.view.value) : null;
   return (
     <div class="agenda__now" aria-live="polite">
       {step && (
         <p data-testid="agenda-now">
           <strong>{t('agenda.now', { what: stepName(step) })}</strong>
           {', '}
+          {round && <span data-testid="agenda-round">{`${t('br.round', round)}, `}</span>}
           <span data-testid="agenda-left">
             {leftMs >= 0
               ? t('agenda.left', { time: clockText(leftMs) })

@@ -1,6 +1,7 @@
 import { FORMATS, isFormatId, type Format } from '../../shared/agenda/catalogue.js';
 import { formatNameWith, questionOf, stepNameWith } from '../../shared/agenda/names.js';
 import type { MechanicKind, Step } from '../../shared/agenda/schema.js';
+import type { BreakoutView } from '../../shared/breakouts/schema.js';
 import { t, type MessageKey } from '../i18n/i18n.js';
 
 export const formatName = (id: string): string => formatNameWith(t, id);
@@ -32,3 +33,10 @@ export function formatFacts(f: Format): string {
 }
 
 export { FORMATS, questionOf };
+
+/** "Round 2 of 3" of a step whose rooms rotate (World Café, speed-dating, 1-2-4-All) while its rounds run; else null. */
+export function roundOf(step: Step, rooms: BreakoutView | null): { n: number; total: number } | null {
+  if (step.params.kind !== 'rotation' && step.params.kind !== 'nestedRooms') return null;
+  if (rooms?.status !== 'open' || !rooms.rotation || !rooms.round || rooms.round.total < 2) return null;
+  return { n: rooms.round.index + 1, total: rooms.round.total };
+}

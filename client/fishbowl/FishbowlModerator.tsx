@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import { FISHBOWL_LIMITS as L } from '../../shared/fishbowl/constants.js';
 import { t } from '../i18n/i18n.js';
+import { clampInt, NumberField } from '../ui/FormFields.js';
 import type { FishbowlState } from './state.js';
 
 /** The moderator's part of the fishbowl (its own chunk): the form that starts one, and End. */
@@ -22,23 +23,10 @@ export function FishbowlStartForm({ fishbowl }: { fishbowl: FishbowlState }) {
       data-testid="fishbowl-form"
       onSubmit={async (e) => {
         e.preventDefault();
-        const n = Math.round(Number(seats.value));
-        await fishbowl.actions.start({
-          seats: Number.isFinite(n) ? Math.min(L.seatsMax, Math.max(L.seatsMin, n)) : L.seatsDefault,
-        });
+        await fishbowl.actions.start({ seats: clampInt(seats.value, L.seatsMin, L.seatsMax, L.seatsDefault) });
       }}
     >
-      <div class="field field--inline">
-        <label for="fishbowl-seats-input">{t('fishbowl.seats')}</label>
-        <input
-          id="fishbowl-seats-input"
-          type="number"
-          min={L.seatsMin}
-          max={L.seatsMax}
-          value={seats.value}
-          onInput={(e) => (seats.value = (e.target as HTMLInputElement).value)}
-        />
-      </div>
+      <NumberField id="fishbowl-seats-input" label="fishbowl.seats" min={L.seatsMin} max={L.seatsMax} value={seats} />
       <button type="submit" class="btn btn--primary" data-testid="fishbowl-start">
         {t('fishbowl.start')}
       </button>

@@ -1,8 +1,8 @@
-import { batch, computed, effect, signal } from '@preact/signals';
+import { computed } from '@preact/signals';
 import { askedToMakeRoom, freeSeats, queuePosition, seatOf, seatsTaken } from '../../shared/fishbowl/rules.js';
 import type { FishbowlParamsInput, FishbowlView } from '../../shared/fishbowl/schema.js';
-import type { ErrorCode } from '../../shared/protocol.js';
 import type { Connection } from '../net/connection.js';
+import { versionedView } from '../net/versioned-view.js';
 import type { WorkshopState } from '../workshops/state.js';
 
 /**
@@ -11,8 +11,13 @@ import type { WorkshopState } from '../workshops/state.js';
  * resume it asks `fishbowl:sync`. The rules (counter, who is asked to make room) come from shared/.
  */
 export function createFishbowlState(conn: Connection, ws: WorkshopState) {
-  const view = signal<FishbowlView | null>(null);
-  const error = signal<ErrorCode | null>(null);
+  const {
+    view,
+    error,
+    accept,
+    run,
+    stop: stopSync,
+  } = versionedView<FishbowlView>(ws, () => conn.request('fishbowl:sync', {}));
 
   const fishbowl = computed(() => view.value?.fishbowl ?? null);
   const running = computed(() => fishbowl.value?.phase === 'open');
@@ -26,25 +31,7 @@ export function createFishbowlState(conn: Connection, ws: WorkshopState) {
   /** Where the fishbowl runs: people in a breakout room see it but cannot sit. */
   const inItsRoom = computed(() => !!fishbowl.value && ws.self.value?.roomId === fishbowl.value.roomId);
 
-  function accept(v: FishbowlView) {
-    if (!view.value || v.version >= view.value.version) view.value = v;
-  }
-
-  async function run(p: Promise<{ ok: true; data: FishbowlView } | { ok: false; code: ErrorCode }>) {
-    const r = await p;
-    batch(() => {
-      error.value = r.ok ? null : r.code;
-      if (r.ok) accept(r.data);
-    });
-    return r.ok;
-  }
-
-  const stops = [
-    conn.on('fishbowl:updated', accept),
-    effect(() => {
-      if (ws.resumed.value > 0 && ws.phase.peek() === 'inside') void run(conn.request('fishbowl:sync', {}));
-    }),
-  ];
+  const stops = [conn.on('fishbowl:updated', accept), stopSync];
 
   const actions = {
     start: (params: FishbowlParamsInput) => run(conn.request('fishbowl:start', params)),

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { PLENARY } from '../../shared/rooms.js';
 import { ALL_BREAKOUTS, SPEAKING_LIMITS as L, ORDER_MODES, type OrderMode } from '../../shared/speaking/constants.js';
 import { t } from '../i18n/i18n.js';
+import { clampInt, ScopeField } from '../ui/FormFields.js';
 import type { SpeakingState } from './state.js';
 
 /** The moderator's part of the flash round (its own chunk): Back / Next / End, and the form that starts one. */
@@ -52,8 +53,8 @@ export function SpeakingStartForm({ speaking }: { speaking: SpeakingState }) {
         const where = scope.value === ALL_BREAKOUTS && rooms.length > 0 ? ALL_BREAKOUTS : inMyRoom;
         const started = await speaking.actions.start({
           question: question.value,
-          thinkSec: clamp(thinkSec.value, L.thinkMinSec, L.thinkMaxSec),
-          perSpeakerSec: clamp(perSpeakerSec.value, L.perSpeakerMinSec, L.perSpeakerMaxSec),
+          thinkSec: clampInt(thinkSec.value, L.thinkMinSec, L.thinkMaxSec),
+          perSpeakerSec: clampInt(perSpeakerSec.value, L.perSpeakerMinSec, L.perSpeakerMaxSec),
           order: order.value,
           autoAdvance: autoAdvance.value,
           scope: where,
@@ -116,27 +117,10 @@ export function SpeakingStartForm({ speaking }: { speaking: SpeakingState }) {
         />{' '}
         {t('speak.autoAdvance')}
       </label>
-      {inMyRoom === PLENARY && rooms.length > 0 && (
-        <div class="field">
-          <label for="speaking-scope">{t('speak.scope')}</label>
-          <select
-            id="speaking-scope"
-            value={scope.value}
-            onChange={(e) => (scope.value = (e.target as HTMLSelectElement).value)}
-          >
-            <option value={PLENARY}>{t('speak.scope.plenary')}</option>
-            <option value={ALL_BREAKOUTS}>{t('speak.scope.breakouts')}</option>
-          </select>
-        </div>
-      )}
+      {inMyRoom === PLENARY && rooms.length > 0 && <ScopeField id="speaking-scope" scope={scope} />}
       <button type="submit" class="btn btn--primary" data-testid="speaking-start">
         {t('speak.start')}
       </button>
     </form>
   );
-}
-
-function clamp(raw: string, min: number, max: number): number {
-  const n = Math.round(Number(raw));
-  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : min;
 }

@@ -1,12 +1,12 @@
-import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { BreakoutView } from '../../shared/breakouts/schema.js';
 import { launchableRooms } from '../../shared/polls/rules.js';
-import type { ErrorCode } from '../../shared/protocol.js';
 import { PLENARY } from '../../shared/rooms.js';
 import { canPass, currentSpeakerId as speakerIn, nextSpeakerId, roundIn } from '../../shared/speaking/rules.js';
 import { ANNOUNCE_AT_SEC } from '../../shared/speaking/constants.js';
 import type { SpeakingParamsInput, SpeakingView } from '../../shared/speaking/schema.js';
 import type { Connection } from '../net/connection.js';
+import { versionedView } from '../net/versioned-view.js';
 import type { WorkshopState } from '../workshops/state.js';
 
 const TICK_MS = 250;
@@ -22,8 +22,13 @@ export function createSpeakingState(
   ws: WorkshopState,
   breakouts: ReadonlySignal<BreakoutView | null>,
 ) {
-  const view = signal<SpeakingView | null>(null);
-  const error = signal<ErrorCode | null>(null);
+  const {
+    view,
+    error,
+    accept,
+    run,
+    stop: stopSync,
+  } = versionedView<SpeakingView>(ws, () => conn.request('speaking:sync', {}));
   /** Server time now, ticking while a round with a deadline runs here. */
   const now = signal(Date.now() + ws.clockOffset.peek());
 
@@ -75,24 +80,9 @@ export function createSpeakingState(
   );
   const breakoutRooms = computed(() => launchableRooms(breakouts.value));
 
-  function accept(v: SpeakingView) {
-    if (!view.value || v.version >= view.value.version) view.value = v;
-  }
-
-  async function run(p: Promise<{ ok: true; data: SpeakingView } | { ok: false; code: ErrorCode }>) {
-    const r = await p;
-    batch(() => {
-      error.value = r.ok ? null : r.code;
-      if (r.ok) accept(r.data);
-    });
-    return r.ok;
-  }
-
   const stops = [
     conn.on('speaking:updated', accept),
-    effect(() => {
-      if (ws.resumed.value > 0 && ws.phase.peek() === 'inside') void run(conn.request('speaking:sync', {}));
-    }),
+    stopSync,
     effect(() => {
       const r = round.value;
       if (!r || r.deadline === null || r.phase === 'ended') return;

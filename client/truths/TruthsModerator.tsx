@@ -3,6 +3,7 @@ import { PLENARY } from '../../shared/rooms.js';
 import { ALL_BREAKOUTS } from '../../shared/speaking/constants.js';
 import { TRUTHS_LIMITS as L } from '../../shared/truths/constants.js';
 import { t } from '../i18n/i18n.js';
+import { clampInt, NumberField, ScopeField } from '../ui/FormFields.js';
 import type { TruthsState } from './state.js';
 
 /** The moderator's part (its own chunk): the form that starts a game, and Next / End while it runs. */
@@ -17,37 +18,14 @@ export function TruthsSetup({ truths }: { truths: TruthsState }) {
       data-testid="truths-form"
       onSubmit={async (e) => {
         e.preventDefault();
-        const n = Math.round(Number(voteSec.value));
         await truths.actions.start({
-          voteSec: Number.isFinite(n) ? Math.min(L.voteMaxSec, Math.max(L.voteMinSec, n)) : L.voteDefaultSec,
+          voteSec: clampInt(voteSec.value, L.voteMinSec, L.voteMaxSec, L.voteDefaultSec),
           scope: scope.value === ALL_BREAKOUTS && rooms.length > 0 ? ALL_BREAKOUTS : truths.myRoom.peek(),
         });
       }}
     >
-      <div class="field field--inline">
-        <label for="truths-vote-sec">{t('truths.voteSec')}</label>
-        <input
-          id="truths-vote-sec"
-          type="number"
-          min={L.voteMinSec}
-          max={L.voteMaxSec}
-          value={voteSec.value}
-          onInput={(e) => (voteSec.value = (e.target as HTMLInputElement).value)}
-        />
-      </div>
-      {inPlenary && rooms.length > 0 && (
-        <div class="field">
-          <label for="truths-scope">{t('speak.scope')}</label>
-          <select
-            id="truths-scope"
-            value={scope.value}
-            onChange={(e) => (scope.value = (e.target as HTMLSelectElement).value)}
-          >
-            <option value={PLENARY}>{t('speak.scope.plenary')}</option>
-            <option value={ALL_BREAKOUTS}>{t('speak.scope.breakouts')}</option>
-          </select>
-        </div>
-      )}
+      <NumberField id="truths-vote-sec" label="truths.voteSec" min={L.voteMinSec} max={L.voteMaxSec} value={voteSec} />
+      {inPlenary && rooms.length > 0 && <ScopeField id="truths-scope" scope={scope} />}
       <button type="submit" class="btn btn--primary" data-testid="truths-start">
         {t('truths.start')}
       </button>
