@@ -5,6 +5,7 @@ import type { Market } from '../../shared/market/schema.js';
 import { download } from '../boards/export.js';
 import { t } from '../i18n/i18n.js';
 import { useSession } from '../session/context.js';
+import { clampInt, NumberField } from '../ui/FormFields.js';
 import type { MarketState } from './state.js';
 
 /** Every stall's sign-ups and next steps as one CSV file (shared/csv.ts): a row per sign-up, one for the notes. */
@@ -59,21 +60,10 @@ export function MarketControls({ market: mk }: { market: MarketState }) {
             class="market__open"
             onSubmit={(e) => {
               e.preventDefault();
-              const n = Number(minutes.value);
-              void mk.actions.open(Number.isFinite(n) && n >= 1 ? Math.min(240, n) : 20);
+              void mk.actions.open(clampInt(minutes.value, 1, 240, 20));
             }}
           >
-            <div class="field field--inline">
-              <label for="market-minutes">{t('market.minutes')}</label>
-              <input
-                id="market-minutes"
-                type="number"
-                min={1}
-                max={240}
-                value={minutes.value}
-                onInput={(e) => (minutes.value = (e.target as HTMLInputElement).value)}
-              />
-            </div>
+            <NumberField id="market-minutes" label="market.minutes" min={1} max={240} value={minutes} />
             <button type="submit" class="btn btn--primary" data-testid="market-open">
               {t('market.open')}
             </button>
@@ -168,36 +158,21 @@ export function MarketStartForm({ market }: { market: MarketState }) {
       data-testid="market-form"
       onSubmit={async (e) => {
         e.preventDefault();
-        const n = Math.round(Number(fromBoard.value));
-        const s = Math.round(Number(pitchSec.value));
         await market.actions.start({
-          fromBoard: Number.isFinite(n) ? Math.min(L.stalls, Math.max(0, n)) : 0,
-          pitchSec: Number.isFinite(s) ? Math.min(L.pitchSecMax, Math.max(L.pitchSecMin, s)) : L.pitchSecDefault,
+          fromBoard: clampInt(fromBoard.value, 0, L.stalls, 0),
+          pitchSec: clampInt(pitchSec.value, L.pitchSecMin, L.pitchSecMax, L.pitchSecDefault),
         });
       }}
     >
-      <div class="field field--inline">
-        <label for="market-from-board">{t('market.fromBoard')}</label>
-        <input
-          id="market-from-board"
-          type="number"
-          min={0}
-          max={L.stalls}
-          value={fromBoard.value}
-          onInput={(e) => (fromBoard.value = (e.target as HTMLInputElement).value)}
-        />
-      </div>
-      <div class="field field--inline">
-        <label for="market-pitch-sec">{t('market.pitchSec')}</label>
-        <input
-          id="market-pitch-sec"
-          type="number"
-          min={L.pitchSecMin}
-          max={L.pitchSecMax}
-          value={pitchSec.value}
-          onInput={(e) => (pitchSec.value = (e.target as HTMLInputElement).value)}
-        />
-      </div>
+      <NumberField id="market-from-board" label="market.fromBoard" min={0} max={L.stalls} value={fromBoard} />
+      <NumberField
+        id="market-pitch-sec"
+        label="market.pitchSec"
+        min={L.pitchSecMin}
+        max={L.pitchSecMax}
+        step={10}
+        value={pitchSec}
+      />
       <button type="submit" class="btn btn--primary" data-testid="market-start">
         {t('market.start')}
       </button>

@@ -1,8 +1,8 @@
-import { batch, computed, effect, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { pitching } from '../../shared/market/rules.js';
 import type { MarketStartInput, MarketView } from '../../shared/market/schema.js';
-import type { ErrorCode } from '../../shared/protocol.js';
 import type { Connection } from '../net/connection.js';
+import { versionedView } from '../net/versioned-view.js';
 import type { WorkshopState } from '../workshops/state.js';
 
 const TICK_MS = 500;
@@ -13,8 +13,13 @@ const TICK_MS = 500;
  * resume it asks `market:sync`. The rules (who pitches, a full stall, who may edit) come from shared/.
  */
 export function createMarketState(conn: Connection, ws: WorkshopState) {
-  const view = signal<MarketView | null>(null);
-  const error = signal<ErrorCode | null>(null);
+  const {
+    view,
+    error,
+    accept,
+    run,
+    stop: stopSync,
+  } = versionedView<MarketView>(ws, () => conn.request('market:sync', {}));
   /** Server time now, ticking while a pitch runs. */
   const now = signal(Date.now());
 
@@ -29,24 +34,9 @@ export function createMarketState(conn: Connection, ws: WorkshopState) {
     return p ? Math.max(0, p.deadline - now.value) : null;
   });
 
-  function accept(v: MarketView) {
-    if (!view.value || v.version >= view.value.version) view.value = v;
-  }
-
-  async function run(p: Promise<{ ok: true; data: MarketView } | { ok: false; code: ErrorCode }>) {
-    const r = await p;
-    batch(() => {
-      error.value = r.ok ? null : r.code;
-      if (r.ok) accept(r.data);
-    });
-    return r.ok;
-  }
-
   const stops = [
     conn.on('market:updated', accept),
-    effect(() => {
-      if (ws.resumed.value > 0 && ws.phase.peek() === 'inside') void run(conn.request('market:sync', {}));
-    }),
+    stopSync,
     effect(() => {
       if (!market.value?.pitch) return;
       const tick = () => (now.value = Date.now() + ws.clockOffset.peek());
