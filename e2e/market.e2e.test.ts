@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -77,5 +78,11 @@ describe.skipIf(!hasBrowser())('the idea market in the browser', () => {
     await expect.poll(() => stall(mod, 'Chor').getByTestId('market-signups').textContent()).toBe('Ben · Wołów · Tenor');
     expect(await stall(mod, 'Radtour').getByTestId('market-places').textContent()).toBe('Signed up: 1 of 2');
     await expectAccessible(ana.page, 'idea market, signed up at a stall');
+    // UPDATE_SCREENSHOTS=1 refreshes the README's picture (only then: the suite is near its time budget).
+    if (process.env.UPDATE_SCREENSHOTS) {
+      await ana.page.getByTestId('market').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      mkdirSync('docs/screenshots', { recursive: true });
+      await ana.page.screenshot({ path: 'docs/screenshots/market-participant.png' });
+    }
   }, 40_000);
 });
