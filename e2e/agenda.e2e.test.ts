@@ -84,6 +84,15 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
       .poll(() => ana.page.getByTestId('board-question').textContent())
       .toBe('Which ideas should we start with?');
     await expect.poll(() => m.locator('[data-testid=agenda-step][data-status=done]').count()).toBe(1);
+    // [LAYOUT8] A flash round starts while Ola's phone shows the board: a notification leads her to "Now".
+    await expect.poll(() => ola.page.getByTestId('panel-board').isVisible()).toBe(true);
+    await m.getByTestId('speaking-setup').locator('summary').click();
+    await m.locator('#speaking-question-input').fill('Ein Wort zum Schluss?');
+    await m.getByTestId('speaking-start').click();
+    const started = ola.page.locator('[data-testid=toast][data-key="format:speak"]');
+    await expect.poll(() => started.textContent()).toContain('Rozpoczęto: Runda błyskawiczna');
+    await started.getByTestId('toast-action').click();
+    await expect.poll(() => ola.page.getByTestId('speaking-question').isVisible()).toBe(true);
     // The template sheet: filled, saved, and there again after a reload.
     await m.getByTestId('agenda-sheet').locator('summary').click();
     await m.locator('#sheet-title').fill('Jugendaustausch Kamen – Łódź');

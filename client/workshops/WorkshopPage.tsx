@@ -609,6 +609,30 @@ function useNotifications(
     if (!moderator && stage === 'board') ui.toasts.show({ key: 'stage', text: t('layout.toast.board') });
   }, [stage]);
 
+  // [LAYOUT8] A format starts in this person's room (a flash round, two truths and a lie, a fishbowl): its panel is
+  // on the stage; on a phone looking at another tab, a notification leads to "Now".
+  const { speaking, truths, fishbowl } = useSession();
+  const round = speaking.round.value;
+  const game = truths.game.value;
+  const running: Record<'speak' | 'truths' | 'fishbowl', boolean> = {
+    speak: !!round && round.phase !== 'ended',
+    truths: !!game && game.phase !== 'ended',
+    fishbowl: fishbowl.running.value,
+  };
+  const wasRunning = useSignal(running);
+  useEffect(() => {
+    const before = wasRunning.peek();
+    wasRunning.value = running;
+    if (moderator || desktop) return;
+    for (const what of ['speak', 'truths', 'fishbowl'] as const)
+      if (running[what] && !before[what] && ui.tab.peek() !== 'now')
+        ui.toasts.show({
+          key: `format:${what}`,
+          text: t('layout.toast.started', { what: t(`${what}.title`) }),
+          action: { label: t('layout.toast.show'), run: () => open('now') },
+        });
+  }, [running.speak, running.truths, running.fishbowl]);
+
   // One minute left in the rooms: moderators in the plenary hear it here (people in rooms see it on their banner).
   const oneMinute = br.oneMinuteLeft.value && moderator && room === PLENARY;
   useEffect(() => {

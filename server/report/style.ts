@@ -17,7 +17,7 @@ p { margin: .35rem 0; }
 .muted { color: var(--muted); }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { text-align: start; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
-th { font-weight: 600; background: #f3f5f8; }
+th { font-weight: 600; background: #f3f5f8; overflow-wrap: normal; }
 td.num, th.num { text-align: end; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.bar { width: 30%; }
 td.bar svg { display: block; width: 100%; height: .9rem; }
@@ -36,6 +36,11 @@ dl.sheet dt { font-weight: 600; }
 dl.sheet dd { margin: 0; white-space: pre-line; overflow-wrap: anywhere; }
 p.notes { white-space: pre-line; overflow-wrap: anywhere; }
 footer { margin-top: 3rem; font-size: .9rem; color: var(--muted); }
+@media (max-width: 30rem) {
+  body { font-size: 15px; }
+  main { padding: 1rem .6rem 2rem; }
+  th, td { padding: .3rem .25rem; }
+}
 @media print {
   body { font-size: 11pt; }
   main { max-width: none; padding: 0; }

@@ -38,6 +38,7 @@ export const layout = defineMessages({
   'layout.toast.pollClosed': 'Poll closed: {question}',
   'layout.toast.results': 'Results',
   'layout.toast.inRoom': 'You are now in {room}',
+  'layout.toast.started': '{what} has started',
   'layout.toast.board': 'The moderators put the board on the stage',
   'layout.toast.oneMinute': 'One minute left in the breakout rooms',
 });

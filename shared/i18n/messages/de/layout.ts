@@ -39,6 +39,7 @@ export const layout: Translation<typeof en> = {
   'layout.toast.pollClosed': 'Umfrage beendet: {question}',
   'layout.toast.results': 'Ergebnisse',
   'layout.toast.inRoom': 'Sie sind jetzt in {room}',
+  'layout.toast.started': '{what} hat begonnen',
   'layout.toast.board': 'Die Moderation zeigt die Pinnwand auf der Bühne',
   'layout.toast.oneMinute': 'Noch eine Minute in den Kleingruppen',
 };

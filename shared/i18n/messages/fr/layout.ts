@@ -52,6 +52,7 @@ export const layout: Translation<typeof en> = {
   'layout.toast.pollClosed': 'Sondage terminé : {question}',
   'layout.toast.results': 'Résultats',
   'layout.toast.inRoom': 'Vous êtes maintenant dans {room}',
+  'layout.toast.started': '{what} a commencé',
   'layout.toast.board': 'L’animation montre le tableau sur la scène',
   'layout.toast.oneMinute': 'Plus qu’une minute dans les sous-groupes',
 };

@@ -51,6 +51,7 @@ export const layout: Translation<typeof en> = {
   'layout.toast.pollClosed': 'Sondaggio chiuso: {question}',
   'layout.toast.results': 'Risultati',
   'layout.toast.inRoom': 'Ora è in {room}',
+  'layout.toast.started': 'È iniziato: {what}',
   'layout.toast.board': 'La conduzione mostra la bacheca sul palco',
   'layout.toast.oneMinute': 'Ancora un minuto nelle stanze',
 };

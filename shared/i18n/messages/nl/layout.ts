@@ -39,6 +39,7 @@ export const layout: Translation<typeof en> = {
   'layout.toast.pollClosed': 'Peiling gesloten: {question}',
   'layout.toast.results': 'Resultaten',
   'layout.toast.inRoom': 'U bent nu in {room}',
+  'layout.toast.started': '{what} is begonnen',
   'layout.toast.board': 'De moderatie toont het prikbord op het podium',
   'layout.toast.oneMinute': 'Nog één minuut in de groepsruimtes',
 };

@@ -59,6 +59,7 @@ export const layout: Translation<typeof en> = {
   'layout.toast.pollClosed': 'Ankieta zakończona: {question}',
   'layout.toast.results': 'Wyniki',
   'layout.toast.inRoom': 'Jesteś teraz w: {room}',
+  'layout.toast.started': 'Rozpoczęto: {what}',
   'layout.toast.board': 'Prowadzący pokazują tablicę na scenie',
   'layout.toast.oneMinute': 'Została minuta w pokojach',
 };
