@@ -609,29 +609,30 @@ function useNotifications(
     if (!moderator && stage === 'board') ui.toasts.show({ key: 'stage', text: t('layout.toast.board') });
   }, [stage]);
 
-  // [LAYOUT8] A format starts in this person's room (a flash round, two truths and a lie, a fishbowl): its panel is
-  // on the stage; on a phone looking at another tab, a notification leads to "Now".
-  const { speaking, truths, fishbowl } = useSession();
+  // [LAYOUT8] A format starts in this person's room (a flash round, two truths and a lie, a fishbowl, an idea
+  // market): its panel is on the stage; on a phone looking at another tab, a notification leads to "Now".
+  const { speaking, truths, fishbowl, market } = useSession();
   const round = speaking.round.value;
   const game = truths.game.value;
-  const running: Record<'speak' | 'truths' | 'fishbowl', boolean> = {
+  const running: Record<'speak' | 'truths' | 'fishbowl' | 'market', boolean> = {
     speak: !!round && round.phase !== 'ended',
     truths: !!game && game.phase !== 'ended',
     fishbowl: fishbowl.running.value,
+    market: market.running.value,
   };
   const wasRunning = useSignal(running);
   useEffect(() => {
     const before = wasRunning.peek();
     wasRunning.value = running;
     if (moderator || desktop) return;
-    for (const what of ['speak', 'truths', 'fishbowl'] as const)
+    for (const what of ['speak', 'truths', 'fishbowl', 'market'] as const)
       if (running[what] && !before[what] && ui.tab.peek() !== 'now')
         ui.toasts.show({
           key: `format:${what}`,
           text: t('layout.toast.started', { what: t(`${what}.title`) }),
           action: { label: t('layout.toast.show'), run: () => open('now') },
         });
-  }, [running.speak, running.truths, running.fishbowl]);
+  }, [running.speak, running.truths, running.fishbowl, running.market]);
 
   // One minute left in the rooms: moderators in the plenary hear it here (people in rooms see it on their banner).
   const oneMinute = br.oneMinuteLeft.value && moderator && room === PLENARY;
