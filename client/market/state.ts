@@ -52,7 +52,8 @@ export function createMarketState(conn: Connection, ws: WorkshopState) {
       run(conn.request('market:add', { title, ownerId, capacity })),
     fromBoard: (count: number) => run(conn.request('market:from-board', { count })),
     remove: (stallId: string) => run(conn.request('market:remove', { stallId })),
-    pitch: () => run(conn.request('market:pitch', {})),
+    /** From the pitch this page shows: a second press after the time ran out does not skip one. */
+    pitch: () => run(conn.request('market:pitch', { from: market.peek()?.pitch?.index ?? -1 })),
     open: (minutes: number) => run(conn.request('market:open', { durationMs: Math.round(minutes * 60_000) })),
     stop: () => run(conn.request('market:stop', {})),
     signup: (stallId: string, offer: string) => run(conn.request('market:signup', { stallId, offer })),

@@ -105,6 +105,21 @@ describe('pitches and the market', () => {
     expect(s.market).toMatchObject({ phase: 'setup', pitch: null });
   });
 
+  test('[MKT3] a pitch whose time is up moves on by itself; a press made from an older pitch changes nothing', () => {
+    let s = logic.pitch(withStalls('A', 'B'), ctx(1_000));
+    expect(logic.deadlineOf(s)).toBe(121_000);
+    expect(logic.tick(s, ctx(120_999))).toBe(s);
+    s = logic.tick(s, ctx(121_000));
+    expect(s.market!.pitch).toEqual({ index: 1, startedAt: 121_000, deadline: 241_000 });
+    // The moderator saw pitch 0 and pressed Next just as the time ran out: pitch 1 keeps its slot.
+    expect(logic.pitch(s, ctx(121_100), 0)).toBe(s);
+    expect(logic.pitch(s, ctx(121_100), 1).market!.phase).toBe('setup');
+    s = logic.tick(s, ctx(241_000));
+    expect(s.market).toMatchObject({ phase: 'setup', pitch: null });
+    expect(logic.deadlineOf(s)).toBeNull();
+    expect(logic.pitch(s, ctx(), -1).market!.pitch!.index).toBe(0);
+  });
+
   test('[MKT4] the stalls open as rooms, one per stall with its title, owner as host and capacity', () => {
     const ready = logic.pitch(withStalls('A', 'B'), ctx());
     expect(logic.stallRooms(ready.market!)).toEqual([

@@ -117,9 +117,14 @@ export function remove(state: MarketRecord, stallId: string): MarketRecord {
   return { ...state, market: { ...m, stalls: m.stalls.filter((s) => s.id !== stallId) } };
 }
 
-/** [MKT3] The first pitch, or the next one; after the last the market is ready to open (set-up again). */
-export function pitch(state: MarketRecord, ctx: MarketCtx): MarketRecord {
+/**
+ * [MKT3] The first pitch, or the next one; after the last the market is ready to open (set-up again).
+ * `from`: the pitch the sender saw (-1: none); when another one runs by now (the time ran out, another
+ * moderator pressed first), nothing happens, so a double press moves once.
+ */
+export function pitch(state: MarketRecord, ctx: Pick<MarketCtx, 'now'>, from?: number): MarketRecord {
   const m = running(state);
+  if (from !== undefined && from !== (m.phase === 'pitch' && m.pitch ? m.pitch.index : -1)) return state;
   if (m.stalls.length === 0) throw new CommandError('conflict', 'No stalls to pitch');
   if (m.phase === 'open') throw new CommandError('conflict', 'The stalls are open already');
   const index = m.phase === 'pitch' && m.pitch ? m.pitch.index + 1 : 0;
@@ -127,6 +132,16 @@ export function pitch(state: MarketRecord, ctx: MarketCtx): MarketRecord {
   const slot = { index, startedAt: ctx.now, deadline: ctx.now + m.pitchSec * 1000 };
   return changed(state, { ...m, phase: 'pitch', pitch: slot });
 }
+
+/** [MKT3] A pitch whose time is up gives the word to the next owner (after the last: set-up again). */
+export function tick(state: MarketRecord, ctx: Pick<MarketCtx, 'now'>): MarketRecord {
+  const p = state.market?.phase === 'pitch' ? state.market.pitch : null;
+  return p && p.deadline <= ctx.now ? pitch(state, ctx) : state;
+}
+
+/** [MKT3] The deadline the store files for the tickers: the running pitch's end. */
+export const deadlineOf = (state: MarketRecord): number | null =>
+  state.market?.phase === 'pitch' ? (state.market.pitch?.deadline ?? null) : null;
 
 /** [MKT4] Refuses to open when there is nothing to open (before any room changes). */
 export function checkOpen(state: MarketRecord): Market {

@@ -23,6 +23,10 @@ const dot = (id: string, cardId: string) => ({
 });
 const titles = (v: MarketView) => v.market?.stalls.map((s) => s.title);
 
+/** The servers' clock runs with real time, and the tests move it on to end a pitch. */
+const clock = { ahead: 0 };
+const now = () => Date.now() + clock.ahead;
+
 function suite(label: string, start: () => Promise<TestServer>) {
   describe(`idea market (${label})`, () => {
     let server: TestServer;
@@ -64,6 +68,24 @@ function suite(label: string, start: () => Promise<TestServer>) {
       expect(first.market!.pitch!.deadline - first.market!.pitch!.startedAt).toBe(60_000);
       expect((await pitch).market!.pitch!.index).toBe(0);
       expect((await ok(moderator.socket, 'market:pitch', {})).market!.pitch!.index).toBe(1);
+    });
+
+    test('[MKT3] a pitch whose time is up gives the word to the next owner by itself (the server’s ticker)', async () => {
+      const { moderator, people } = await workshopWith(server.url, 'Ana');
+      await ok(moderator.socket, 'market:start', { pitchSec: 30 });
+      await ok(moderator.socket, 'market:add', { title: 'Radtour', ownerId: people[0]!.id });
+      await ok(moderator.socket, 'market:add', { title: 'Chor' });
+      await ok(moderator.socket, 'market:pitch', { from: -1 });
+      const second = waitFor(people[0]!.socket, 'market:updated', (v) => v.market?.pitch?.index === 1);
+      clock.ahead += 30_000;
+      const slot = (await second).market!.pitch!;
+      expect(slot.deadline - slot.startedAt).toBe(30_000);
+      expect(slot.startedAt).toBeLessThanOrEqual(now());
+      // Next pressed from the pitch that just ended: nothing skipped.
+      expect((await ok(moderator.socket, 'market:pitch', { from: 0 })).market!.pitch!.index).toBe(1);
+      const done = waitFor(people[0]!.socket, 'market:updated', (v) => v.market?.phase === 'setup');
+      clock.ahead += 30_000;
+      expect((await done).market!.pitch).toBeNull();
     });
 
     test('[MKT4][MKT5][MKT6][MKT7] stalls open as rooms people choose; "I’m in" within capacity; notes; stop closes the rooms', async () => {
@@ -131,5 +153,5 @@ function suite(label: string, start: () => Promise<TestServer>) {
   });
 }
 
-suite('memory', () => startServer());
-describeWithRedis('redis', (redisUrl) => suite('redis', () => startServer({ redisUrl })));
+suite('memory', () => startServer({ clock: now }));
+describeWithRedis('redis', (redisUrl) => suite('redis', () => startServer({ redisUrl, clock: now })));

@@ -33,7 +33,7 @@ export function createMarketService(deps: Deps, invoke: Invoke) {
       const ctx: MarketCtx = { now: deps.clock(), newId: () => deps.ids.id(10), people };
       const next = compute(state, ctx);
       if (next === state) return { before: state, after: state };
-      const result = await store.market.apply(workshopId, state.version, next);
+      const result = await store.market.apply(workshopId, state.version, next, logic.deadlineOf(next));
       if (!result.ok) continue;
       io.to(rooms.workshop(workshopId)).emit('market:updated', result.state);
       return { before: state, after: result.state };

@@ -5,6 +5,7 @@ import {
   marketFromBoardSchema,
   marketNotesSchema,
   marketOpenSchema,
+  marketPitchSchema,
   marketSignupSchema,
   marketStallSchema,
   marketStartSchema,
@@ -18,8 +19,8 @@ export const marketCommands = {
   'market:add': command<MarketView>()(marketAddSchema, 'moderator'),
   'market:from-board': command<MarketView>()(marketFromBoardSchema, 'moderator'),
   'market:remove': command<MarketView>()(marketStallSchema, 'moderator'),
-  /** [MKT3] The pitches: each owner in turn; `market:pitch` again moves to the next one. */
-  'market:pitch': command<MarketView>()(marketEmptySchema, 'moderator'),
+  /** [MKT3] The pitches: each owner in turn (the next by itself when the time is up, or with `market:pitch` again). */
+  'market:pitch': command<MarketView>()(marketPitchSchema, 'moderator'),
   /** [MKT4] The stalls open as breakout rooms people choose. */
   'market:open': command<MarketView>()(marketOpenSchema, 'moderator'),
   /** [MKT7] Ends the market: rooms close, sign-ups and notes stay for the report. */

@@ -24,6 +24,8 @@ export const marketFromBoardSchema = z.object({
   capacity: z.number().int().min(1).max(L.capacityMax).nullable().default(null),
 });
 export const marketStallSchema = z.object({ stallId: id });
+/** [MKT3] Next pitch; `from`: the pitch index the sender saw (-1: none yet), so a double press moves once. */
+export const marketPitchSchema = z.object({ from: z.number().int().min(-1).max(L.stalls).optional() });
 export const marketOpenSchema = z.object({
   durationMs: z
     .number()

@@ -9,6 +9,16 @@ export type ApplyMarketResult = { ok: true; state: MarketRecord } | { ok: false;
  */
 export interface MarketStore {
   get(workshopId: string): Promise<MarketRecord | null>;
-  /** When the stored version is `expectedVersion` (0 = nothing stored yet): saves `next` with version + 1. */
-  apply(workshopId: string, expectedVersion: number, next: MarketRecord): Promise<ApplyMarketResult>;
+  /**
+   * When the stored version is `expectedVersion` (0 = nothing stored yet): saves `next` with version + 1 and
+   * files `deadline` (the running pitch's end; null: none) for `dueWorkshops`.
+   */
+  apply(
+    workshopId: string,
+    expectedVersion: number,
+    next: MarketRecord,
+    deadline: number | null,
+  ): Promise<ApplyMarketResult>;
+  /** [MKT3] Workshops whose running pitch is over (deadline at or before `now`), earliest first. */
+  dueWorkshops(now: number, limit: number): Promise<string[]>;
 }

@@ -45,6 +45,8 @@ export function redisKeys(prefix: string) {
     fishbowl: (id: string) => `${w(id)}:fishbowl`,
     /** The idea market (version, state json) of a workshop. */
     market: (id: string) => `${w(id)}:market`,
+    /** [MKT3] Sorted set: workshop id by the end of its running pitch. */
+    marketDue: () => `${prefix}market:due`,
     lock: (name: string) => `${prefix}lock:${name}`,
     /** [WS15] Sorted set: "workshopId participantId" of everyone online or reconnecting, by last sighting. */
     seen: () => `${prefix}presence:seen`,
