@@ -278,6 +278,44 @@ function suite(label: string, start: () => Promise<TestServer>) {
       expect((await ok(ana, 'breakout:sync', {})).status).toBe('closed');
     });
 
+    test('[TRUTH6] two truths and a lie with 13 people: the step opens rooms of 5–6 and the game runs in each; Next ends both', async () => {
+      const names = Array.from({ length: 13 }, (_, i) => `P${i + 1}`);
+      const { moderator, people } = await workshopWith(server.url, ...names);
+      const mod = moderator.socket;
+      const steps: StepInput[] = [
+        { format: 'twoTruths', durationMin: 15, params: { kind: 'twoTruths' } },
+        { format: 'plenary', durationMin: 5, params: { kind: 'timer' } },
+      ];
+      let a = await ok(mod, 'agenda:plan', { version: 0, steps });
+      a = (await ok(mod, 'agenda:start', { version: a.version })).agenda;
+      expect(a.current?.problem ?? null).toBeNull();
+      const rooms = await ok(mod, 'breakout:sync', {});
+      expect(rooms.status).toBe('open');
+      const sizes = rooms.rooms.map((r) => people.filter((p) => rooms.plan[p.id] === r.id).length);
+      expect(sizes.sort()).toEqual([6, 7]);
+      // A game in every room (each person plays in their own).
+      const mine = await ok(people[0]!.socket, 'truths:sync', {});
+      expect(mine.view.games.map((g) => g.roomId).sort()).toEqual(rooms.rooms.map((r) => r.id).sort());
+
+      const back = waitFor(people[0]!.socket, 'breakout:round-ended', (e) => e.next === 'plenary');
+      await ok(mod, 'agenda:next', { version: a.version });
+      await back;
+      expect((await ok(mod, 'breakout:sync', {})).status).toBe('closed');
+      const ended = await ok(mod, 'truths:sync', {});
+      expect(ended.view.games.every((g) => g.phase === 'ended')).toBe(true);
+    });
+
+    test('[TRUTH6] with 12 people or fewer the game stays in the plenary, no rooms', async () => {
+      const { moderator } = await workshopWith(server.url, 'Ana', 'Ben', 'Cleo');
+      const a = await ok(moderator.socket, 'agenda:plan', {
+        version: 0,
+        steps: [{ format: 'twoTruths', durationMin: 15, params: { kind: 'twoTruths' } }],
+      });
+      await ok(moderator.socket, 'agenda:start', { version: a.version });
+      expect((await ok(moderator.socket, 'breakout:sync', {})).status).not.toBe('open');
+      expect((await ok(moderator.socket, 'truths:sync', {})).view.games.map((g) => g.roomId)).toEqual([PLENARY]);
+    });
+
     test('[AG9] a step whose rooms cannot open still runs, and says why', async () => {
       const { moderator } = await workshopWith(server.url);
       const a = await ok(moderator.socket, 'agenda:plan', { version: 0, steps: [programme[3]!] });

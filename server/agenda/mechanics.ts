@@ -9,6 +9,8 @@ import { CommandError } from '../../shared/command.js';
 import { FISHBOWL_LIMITS } from '../../shared/fishbowl/constants.js';
 import { COMMANDS, type CommandInput, type CommandName, type CommandResult } from '../../shared/protocol.js';
 import { PLENARY } from '../../shared/rooms.js';
+import { TRUTHS_LIMITS, truthsRoomCount } from '../../shared/truths/constants.js';
+import { eligible } from '../breakouts/logic.js';
 import type { Deps, HandlerTable, MemberContext } from '../realtime/types.js';
 
 /** What a started mechanic needs to be stopped again (a poll id, …); stored with the running step. */
@@ -209,14 +211,33 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
       stop: (ctx) => unlessOff(() => invoke('speaking:stop', {}, ctx)),
     },
 
-    /** Two truths and a lie: the game opens for statements; the moderator starts the votes on the stage. */
+    /**
+     * Two truths and a lie: the game opens for statements; the moderator starts the votes on the stage. With
+     * more than 12 people and no rooms open, it opens rooms of 5–6 for the step first ([TRUTH6]) and closes them after.
+     */
     twoTruths: {
-      async start(ctx, workshopId) {
+      async start(ctx, workshopId, _p, durationMs) {
         const rooms = await deps.store.breakouts.get(workshopId);
-        await invoke('truths:start', { scope: rooms?.status === 'open' ? 'breakouts' : 'plenary' }, ctx);
-        return {};
+        let opened = false;
+        if (rooms?.status !== 'open') {
+          const people = eligible(await deps.store.listParticipants(workshopId)).length;
+          if (people > TRUTHS_LIMITS.plenaryMax) {
+            const plan = Array.from({ length: truthsRoomCount(people) }, () => ({ name: '' }));
+            let view = await invoke('breakout:rooms', { version: await breakoutVersion(workshopId), rooms: plan }, ctx);
+            view = await invoke('breakout:assign', { version: view.version, mode: 'random' }, ctx);
+            await invoke('breakout:open', { version: view.version, durationMs }, ctx);
+            opened = true;
+          }
+        }
+        await invoke('truths:start', { scope: opened || rooms?.status === 'open' ? 'breakouts' : 'plenary' }, ctx);
+        const ref: MechanicRef = opened ? { rooms: 'opened' } : {};
+        return ref;
       },
-      stop: (ctx) => unlessOff(() => invoke('truths:stop', {}, ctx)),
+      async stop(ctx, workshopId, ref) {
+        await unlessOff(() => invoke('truths:stop', {}, ctx));
+        if (ref.rooms === 'opened') await closeRooms(ctx, workshopId);
+      },
+      extend: extendRooms,
     },
 
     /** Fishbowl: seats in the plenary on top of stage mode; the step's seats within the fishbowl's 3–6. */

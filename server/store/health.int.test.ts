@@ -4,7 +4,8 @@
  * HEALTH1 /api/health is 200 {ok, store} while the store answers, 503 while Redis does not answer PING,
  *         and 200 again once Redis is back
  * HEALTH2 /api/ready is 200 while the node serves and 503 while it shuts down (and while Redis is away)
- * HEALTH3 a workshop's QR code is 404 only for an unknown code: a Redis outage is a 503 that says so
+ * HEALTH3 a workshop's QR code is 404 only for an unknown code: a Redis outage is a 503 that says so (the
+ *         results report too)
  * HEALTH4 a silent connection or a half-sent request does not hold up a shutdown (the port is free again within seconds)
  */
 import type { ChildProcess } from 'node:child_process';
@@ -92,6 +93,14 @@ describeWithRedis('health on a Redis that goes away', () => {
     const qrDown = await get(qr(created.workshop.code));
     expect(qrDown.status).toBe(503);
     expect(qrDown.body).toMatch(/cannot reach its storage/);
+    // The results report says the same in words the page translates; nothing is taken for a refusal.
+    const report = await fetch(`${url}/api/workshops/${created.workshop.id}/report`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ participantId: 'p1', resumeToken: 't', locale: 'de' }),
+    });
+    expect(report.status).toBe(503);
+    expect(await report.json()).toMatchObject({ code: 'store_unavailable' });
 
     redis = await startRedis(binary, port);
     await expect.poll(async () => (await get(`${url}/api/health`)).status, { timeout: 10_000 }).toBe(200);
