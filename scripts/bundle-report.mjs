@@ -25,10 +25,16 @@ export const LAZY = {
     'speaking/SpeakingModerator.tsx',
     'truths/TruthsModerator.tsx',
     'fishbowl/FishbowlModerator.tsx',
+    'market/MarketModerator.tsx',
     'agenda/AgendaPanel.tsx',
   ],
   /** Whoever takes part in these formats (moderators load the first two with their set-up in the Run sheet tab). */
-  formats: ['truths/TruthsPanel.tsx', 'fishbowl/FishbowlPanel.tsx', 'breakouts/NestedStage.tsx'],
+  formats: [
+    'truths/TruthsPanel.tsx',
+    'fishbowl/FishbowlPanel.tsx',
+    'market/MarketPanel.tsx',
+    'breakouts/NestedStage.tsx',
+  ],
   /** Whoever opens the results report (from the run sheet, or after the end). */
   report: ['report/ReportDialog.tsx'],
   /** Whoever opens the gallery walk: the boards with their comments and reactions. */

@@ -8,6 +8,7 @@ import { breakoutFeature } from './breakouts/handlers.js';
 import { chatHandlers } from './chat/handlers.js';
 import { fishbowlFeature } from './fishbowl/handlers.js';
 import { galleryFeature } from './gallery/handlers.js';
+import { marketFeature } from './market/handlers.js';
 import { mediaHandlers } from './media/handlers.js';
 import { pollFeature } from './polls/handlers.js';
 import type { Deps, Handler, HandlerTable, TypedSocket } from './realtime/types.js';
@@ -59,7 +60,22 @@ export function createFeatures(deps: Deps): Features {
   const truths = truthsFeature(deps);
   const fishbowl = fishbowlFeature(deps);
   const gallery = galleryFeature(deps);
-  const all = [workshops, chat, breakouts, media, sfu, boards, polls, agenda, speaking, truths, fishbowl, gallery];
+  const market = marketFeature(deps, () => table!);
+  const all = [
+    workshops,
+    chat,
+    breakouts,
+    media,
+    sfu,
+    boards,
+    polls,
+    agenda,
+    speaking,
+    truths,
+    fishbowl,
+    gallery,
+    market,
+  ];
   table = {
     ...workshops.handlers,
     ...chat.handlers,
@@ -73,6 +89,7 @@ export function createFeatures(deps: Deps): Features {
     ...truths.handlers,
     ...fishbowl.handlers,
     ...gallery.handlers,
+    ...market.handlers,
   };
   return {
     handlers: table,

@@ -10,6 +10,7 @@ import { boardCommands, type BoardServerEvents } from './boards/events.js';
 import { chatCommands, type ChatServerEvents } from './chat/events.js';
 import { fishbowlCommands, type FishbowlServerEvents } from './fishbowl/events.js';
 import { galleryCommands, type GalleryServerEvents } from './gallery/events.js';
+import { marketCommands, type MarketServerEvents } from './market/events.js';
 import { mediaCommands, sfuCommands, type MediaServerEvents } from './media/events.js';
 import { pollCommands, type PollServerEvents } from './polls/events.js';
 import { speakingCommands, type SpeakingServerEvents } from './speaking/events.js';
@@ -32,6 +33,7 @@ export const COMMANDS = {
   ...truthsCommands,
   ...fishbowlCommands,
   ...galleryCommands,
+  ...marketCommands,
   ...agendaCommands,
 } as const;
 
@@ -61,6 +63,7 @@ export type ServerToClientEvents = SystemServerEvents &
   TruthsServerEvents &
   FishbowlServerEvents &
   GalleryServerEvents &
+  MarketServerEvents &
   AgendaServerEvents;
 
 /** What one node tells the others (Socket.IO serverSideEmit over the Redis adapter). */

@@ -6,6 +6,7 @@ import { t } from '../i18n/i18n.js';
 import type { MediaState } from '../media/state.js';
 import type { Connection } from '../net/connection.js';
 import { createFishbowlState } from '../fishbowl/state.js';
+import { createMarketState } from '../market/state.js';
 import { createPollState } from '../polls/state.js';
 import { createSpeakingState } from '../speaking/state.js';
 import { createTruthsState } from '../truths/state.js';
@@ -24,6 +25,7 @@ export function createSession(conn: Connection, code: string) {
   const speaking = createSpeakingState(conn, workshop, breakouts.view);
   const truths = createTruthsState(conn, workshop, breakouts.view);
   const fishbowl = createFishbowlState(conn, workshop);
+  const market = createMarketState(conn, workshop);
   const agenda = createAgendaState(conn, workshop, (key) => t(key));
   const media = signal<MediaState | null>(null);
   let disposed = false;
@@ -51,6 +53,8 @@ export function createSession(conn: Connection, code: string) {
     truths,
     /** Fishbowl seats. */
     fishbowl,
+    /** The idea market. */
+    market,
     agenda,
     /** Null until this person is inside with media and the media code has loaded. */
     media,
@@ -62,6 +66,7 @@ export function createSession(conn: Connection, code: string) {
       speaking.dispose();
       truths.dispose();
       fishbowl.dispose();
+      market.dispose();
       agenda.dispose();
       polls.dispose();
       breakouts.dispose();

@@ -1,5 +1,5 @@
 /**
- * Fields the formats' set-up forms share (flash round, two truths, fishbowl): a labelled number of
+ * Fields the formats' set-up forms share (flash round, two truths, fishbowl, idea market): a labelled number of
  * seconds or seats, kept as typed text and read back clamped; and the choice between the plenary and
  * every breakout room at once.
  */

@@ -44,12 +44,18 @@ const TruthsPanelCode = lazy(() => import('../truths/TruthsPanel.js').then((m) =
 const TruthsSetupCard = lazy(() => import('../truths/TruthsPanel.js').then((m) => m.TruthsSetupCard));
 const FishbowlPanelCode = lazy(() => import('../fishbowl/FishbowlPanel.js').then((m) => m.FishbowlPanel));
 const FishbowlSetupCard = lazy(() => import('../fishbowl/FishbowlPanel.js').then((m) => m.FishbowlSetupCard));
+const MarketPanelCode = lazy(() => import('../market/MarketPanel.js').then((m) => m.MarketPanel));
+const MarketSetupCard = lazy(() => import('../market/MarketPanel.js').then((m) => m.MarketSetupCard));
 
 function TruthsPanel() {
   return useSession().truths.game.value ? <TruthsPanelCode /> : null;
 }
 function FishbowlPanel() {
   return useSession().fishbowl.fishbowl.value ? <FishbowlPanelCode /> : null;
+}
+/** The idea market's panel loads while a market runs (or ended, with its results). */
+function MarketPanel() {
+  return useSession().market.market.value ? <MarketPanelCode /> : null;
 }
 
 /** One media query for the whole page: desktop (stage beside panels) or phone (one thing at a time). */
@@ -180,6 +186,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
             <SpeakingSetupCard />
             <TruthsSetupCard />
             <FishbowlSetupCard />
+            <MarketSetupCard />
           </>
         );
       case 'host':
@@ -192,6 +199,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
                 <SpeakingSetupCard />
                 <TruthsSetupCard />
                 <FishbowlSetupCard />
+                <MarketSetupCard />
               </>
             )}
             <ModeratorPanel state={state} />
@@ -206,6 +214,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
             <SpeakingPanel />
             <TruthsPanel />
             <FishbowlPanel />
+            <MarketPanel />
             <AgendaNow />
             <PollPanel state={state} polls={polls} />
             <Media state={state} media={media.value} />
@@ -260,6 +269,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
               <SpeakingPanel />
               <TruthsPanel />
               <FishbowlPanel />
+              <MarketPanel />
               <AgendaNow />
               <div class={`stage__video${shown === 'board' ? ' stage__video--strip' : ''}`}>
                 <Media state={state} media={media.value} />
@@ -599,29 +609,30 @@ function useNotifications(
     if (!moderator && stage === 'board') ui.toasts.show({ key: 'stage', text: t('layout.toast.board') });
   }, [stage]);
 
-  // [LAYOUT8] A format starts in this person's room (a flash round, two truths and a lie, a fishbowl): its panel is
-  // on the stage; on a phone looking at another tab, a notification leads to "Now".
-  const { speaking, truths, fishbowl } = useSession();
+  // [LAYOUT8] A format starts in this person's room (a flash round, two truths and a lie, a fishbowl, an idea
+  // market): its panel is on the stage; on a phone looking at another tab, a notification leads to "Now".
+  const { speaking, truths, fishbowl, market } = useSession();
   const round = speaking.round.value;
   const game = truths.game.value;
-  const running: Record<'speak' | 'truths' | 'fishbowl', boolean> = {
+  const running: Record<'speak' | 'truths' | 'fishbowl' | 'market', boolean> = {
     speak: !!round && round.phase !== 'ended',
     truths: !!game && game.phase !== 'ended',
     fishbowl: fishbowl.running.value,
+    market: market.running.value,
   };
   const wasRunning = useSignal(running);
   useEffect(() => {
     const before = wasRunning.peek();
     wasRunning.value = running;
     if (moderator || desktop) return;
-    for (const what of ['speak', 'truths', 'fishbowl'] as const)
+    for (const what of ['speak', 'truths', 'fishbowl', 'market'] as const)
       if (running[what] && !before[what] && ui.tab.peek() !== 'now')
         ui.toasts.show({
           key: `format:${what}`,
           text: t('layout.toast.started', { what: t(`${what}.title`) }),
           action: { label: t('layout.toast.show'), run: () => open('now') },
         });
-  }, [running.speak, running.truths, running.fishbowl]);
+  }, [running.speak, running.truths, running.fishbowl, running.market]);
 
   // One minute left in the rooms: moderators in the plenary hear it here (people in rooms see it on their banner).
   const oneMinute = br.oneMinuteLeft.value && moderator && room === PLENARY;

@@ -248,6 +248,36 @@ function suite(label: string, start: () => Promise<TestServer>) {
       expect(ended.fishbowl).toMatchObject({ phase: 'ended', seats: [null, null, null, null] });
     });
 
+    test('[AG2] an idea-market step makes stalls of the board’s top cards; Next ends the market and closes its rooms', async () => {
+      const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben');
+      const [ana, ben] = people.map((p) => p.socket) as [ClientSocket, ClientSocket];
+      const mod = moderator.socket;
+      const card = (id: string, text: string) => ({
+        op: { type: 'add' as const, item: { kind: 'card' as const, id, x: 0, y: 0, text, color: '#fff176' as const } },
+      });
+      await ok(ana, 'board:op', card('c1', 'Radtour'));
+      await ok(ben, 'board:op', card('c2', 'Chor'));
+      await ok(mod, 'board:settings', { roomId: PLENARY, patch: { startDots: true } });
+      await ok(ana, 'board:op', { op: { type: 'add', item: { kind: 'dot', id: 'd1', cardId: 'c2' } } });
+      const steps: StepInput[] = [
+        { format: 'ideaMarket', durationMin: 60, params: { kind: 'ideaMarket', stalls: 1 } },
+        { format: 'flash', durationMin: 5, params: { kind: 'timer' } },
+      ];
+      let a = await ok(mod, 'agenda:plan', { version: 0, steps });
+      const r = await ok(mod, 'agenda:start', { version: a.version });
+      expect(r.problem).toBeNull();
+      a = r.agenda;
+      const started = await ok(ana, 'market:sync', {});
+      expect(started.market).toMatchObject({ phase: 'setup', pitchSec: 120 });
+      expect(started.market!.stalls.map((s) => [s.title, s.ownerName])).toEqual([['Chor', 'Ben']]);
+      await ok(mod, 'market:open', { durationMs: 60_000 });
+      expect((await ok(ana, 'breakout:sync', {})).rooms.map((x) => x.name)).toEqual(['Chor']);
+
+      await ok(mod, 'agenda:next', { version: a.version });
+      expect((await ok(ana, 'market:sync', {})).market!.phase).toBe('ended');
+      expect((await ok(ana, 'breakout:sync', {})).status).toBe('closed');
+    });
+
     test('[TRUTH6] two truths and a lie with 13 people: the step opens rooms of 5–6 and the game runs in each; Next ends both', async () => {
       const names = Array.from({ length: 13 }, (_, i) => `P${i + 1}`);
       const { moderator, people } = await workshopWith(server.url, ...names);

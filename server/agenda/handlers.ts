@@ -1,11 +1,11 @@
 import type { agendaCommands } from '../../shared/agenda/events.js';
 import type { AgendaResult, AgendaView, MechanicKind, ParamsOf, Step } from '../../shared/agenda/schema.js';
-import { COMMANDS, CommandError, type CommandName } from '../../shared/protocol.js';
+import { CommandError } from '../../shared/protocol.js';
 import type { Feature } from '../features.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps, HandlerTable, MemberContext } from '../realtime/types.js';
 import * as logic from './logic.js';
-import { createMechanics, type Invoke, type Mechanic, type MechanicRef } from './mechanics.js';
+import { createMechanics, invokeThrough, type Mechanic, type MechanicRef } from './mechanics.js';
 
 type AgendaHandlers = Pick<HandlerTable, keyof typeof agendaCommands>;
 
@@ -20,12 +20,7 @@ const conflict = () => new CommandError('conflict', 'The run sheet was changed b
  */
 export function agendaFeature(deps: Deps, table: () => HandlerTable): Feature<keyof typeof agendaCommands> {
   const store = deps.store.agenda;
-  const invoke: Invoke = async (name, input, ctx) => {
-    const parsed = COMMANDS[name as CommandName].schema.safeParse(input);
-    if (!parsed.success) throw new CommandError('invalid_payload', `${name}: ${parsed.error.message.slice(0, 300)}`);
-    const handler = table()[name] as unknown as (p: unknown, c: MemberContext) => Promise<never>;
-    return handler(parsed.data, ctx);
-  };
+  const invoke = invokeThrough(table);
   const mechanics = createMechanics(deps, invoke);
   const mechanicOf = <K extends MechanicKind>(kind: K) => mechanics[kind] as Mechanic<K> | undefined;
 

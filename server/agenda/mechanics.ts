@@ -7,11 +7,11 @@
 import type { MechanicKind, ParamsOf } from '../../shared/agenda/schema.js';
 import { CommandError } from '../../shared/command.js';
 import { FISHBOWL_LIMITS } from '../../shared/fishbowl/constants.js';
-import type { CommandInput, CommandName, CommandResult } from '../../shared/protocol.js';
+import { COMMANDS, type CommandInput, type CommandName, type CommandResult } from '../../shared/protocol.js';
 import { PLENARY } from '../../shared/rooms.js';
 import { TRUTHS_LIMITS, truthsRoomCount } from '../../shared/truths/constants.js';
 import { eligible } from '../breakouts/logic.js';
-import type { Deps, MemberContext } from '../realtime/types.js';
+import type { Deps, HandlerTable, MemberContext } from '../realtime/types.js';
 
 /** What a started mechanic needs to be stopped again (a poll id, …); stored with the running step. */
 export type MechanicRef = Record<string, string>;
@@ -33,6 +33,16 @@ export type Invoke = <K extends CommandName>(
   input: CommandInput<K>,
   ctx: MemberContext,
 ) => Promise<CommandResult<K>>;
+
+/** Runs commands through the handler table (filled once every feature exists), as `invoke` describes. */
+export function invokeThrough(table: () => HandlerTable): Invoke {
+  return async (name, input, ctx) => {
+    const parsed = COMMANDS[name as CommandName].schema.safeParse(input);
+    if (!parsed.success) throw new CommandError('invalid_payload', `${name}: ${parsed.error.message.slice(0, 300)}`);
+    const handler = table()[name] as unknown as (p: unknown, c: MemberContext) => Promise<never>;
+    return handler(parsed.data, ctx);
+  };
+}
 
 const MINUTE = 60_000;
 
@@ -247,6 +257,18 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
         return {};
       },
       stop: (ctx) => unlessOff(() => invoke('fishbowl:stop', {}, ctx)),
+    },
+
+    /**
+     * Idea market: a new market whose stalls are the plenary board's top cards by dots (`stalls`, 0: none);
+     * the moderator adds stalls, runs the pitches and opens the stalls as rooms from the step's card.
+     */
+    ideaMarket: {
+      async start(ctx, _w, p) {
+        await invoke('market:start', { fromBoard: p.stalls, pitchSec: p.pitchSec }, ctx);
+        return {};
+      },
+      stop: (ctx) => unlessOff(() => invoke('market:stop', {}, ctx)),
     },
   };
 }

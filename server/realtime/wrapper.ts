@@ -58,6 +58,10 @@ const SAFE_TO_RETRY: ReadonlySet<CommandName> = new Set<CommandName>([
   'fishbowl:lower',
   'gallery:sync',
   'gallery:react', // sets or takes back a set member: applied twice changes nothing
+  'market:sync',
+  'market:signup', // one entry per person and stall: a repeat updates the offer
+  'market:withdraw', // off the list (already): nothing changes
+  'market:notes', // the whole text: saved twice is saved once
   'media:update',
   'agenda:sync',
   'agenda:sheet', // the whole form: saved twice is saved once

@@ -18,10 +18,11 @@ import { exportRoomName } from '../polls/export.js';
 import { orderedOptions, percent } from '../polls/tally.js';
 import type { ReportBoard, ReportData, ReportPoll } from './collect.js';
 import { REPORT_CSS } from './style.js';
+import { MarketSection } from './MarketSection.js';
 
 const MINUTE = 60_000;
 
-interface Ctx {
+export interface Ctx {
   t: Translate;
   locale: UiLocale;
   data: ReportData;
@@ -449,6 +450,7 @@ export function renderReport(data: ReportData, locale: UiLocale, timeZone: strin
           <People c={c} />
           <Boards c={c} />
           <Polls c={c} />
+          <MarketSection c={c} />
           <footer>{t('report.footer')}</footer>
         </main>
       </body>

@@ -10,6 +10,7 @@ import { viewBoard } from '../../shared/boards/view.js';
 import type { RoomsSeen } from '../../shared/breakouts/room-label.js';
 import { reactionsOf } from '../../shared/gallery/rules.js';
 import type { GalleryComment, GalleryReaction } from '../../shared/gallery/schema.js';
+import type { Market } from '../../shared/market/schema.js';
 import type { Leaderboard, PollTally } from '../../shared/polls/schema.js';
 import type { Participant, WorkshopInfo } from '../../shared/workshops/schema.js';
 import { leaderboard, revealedSeries, type Person } from '../polls/quiz.js';
@@ -45,6 +46,8 @@ export interface ReportData {
   polls: ReportPoll[];
   leaderboards: Leaderboard[];
   rooms: RoomsSeen | null;
+  /** The idea market's stalls, sign-ups and next steps (the last market run; null: none ran). */
+  market: Market | null;
   /** Server time the report was made. */
   at: number;
 }
@@ -53,7 +56,7 @@ export interface ReportData {
 const ANYONE = { id: '' };
 
 export async function collectReport(store: Store, workshopId: string, at: number): Promise<ReportData | null> {
-  const [workshop, participants, sheet, agenda, summaries, allPolls, rooms, gallery] = await Promise.all([
+  const [workshop, participants, sheet, agenda, summaries, allPolls, rooms, gallery, market] = await Promise.all([
     store.getWorkshop(workshopId),
     store.listParticipants(workshopId),
     store.agenda.getSheet(workshopId),
@@ -62,6 +65,7 @@ export async function collectReport(store: Store, workshopId: string, at: number
     store.polls.listPolls(workshopId),
     store.breakouts.get(workshopId),
     store.gallery.view(workshopId),
+    store.market.get(workshopId),
   ]);
   if (!workshop) return null;
   const { moderatorKeyHash: _secret, ...info } = workshop;
@@ -101,6 +105,7 @@ export async function collectReport(store: Store, workshopId: string, at: number
     polls: launched.map((poll) => ({ poll, tally: tallyVotes(poll, (votes.get(poll.id) ?? new Map()).values(), 0) })),
     leaderboards: revealedSeries(launched).map((s) => leaderboard(s, launched, votes, people)),
     rooms,
+    market: market?.market && market.market.stalls.length > 0 ? market.market : null,
     at,
   };
 }

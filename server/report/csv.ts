@@ -4,6 +4,7 @@ import { csvFile, type CsvCell } from '../../shared/csv.js';
 import { translator, type MessageKey } from '../../shared/i18n/catalogue.js';
 import type { UiLocale } from '../../shared/languages.js';
 import type { ReportData } from './collect.js';
+import { marketRows } from './MarketSection.js';
 import { boardName, byTown, clockOf, namesShown, pollRows, programmeRows, rankedCards } from './Report.js';
 
 export function reportCsv(data: ReportData, locale: UiLocale, timeZone: string): string {
@@ -46,6 +47,14 @@ export function reportCsv(data: ReportData, locale: UiLocale, timeZone: string):
     const title = t('report.quiz', { series: board.series });
     for (const x of board.towns) rows.push([t('report.byTown'), title, x.town, '', x.points, '']);
     if (names) for (const x of board.people) rows.push([t('report.byPerson'), title, x.name, x.town, x.points, '']);
+  }
+  if (data.market) {
+    const section = t('market.title');
+    for (const r of marketRows(data.market, names)) {
+      for (const s of r.signups) rows.push([section, r.stall.title, s.name, s.town, '', s.offer]);
+      rows.push([section, r.stall.title, t('market.notes'), '', r.signups.length, r.stall.notes]);
+      if (r.contact) rows.push([section, r.stall.title, t('market.col.contact'), '', '', r.contact]);
+    }
   }
   return csvFile(rows);
 }

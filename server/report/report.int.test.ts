@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { StepInput } from '../../shared/agenda/schema.js';
+import type { Stall } from '../../shared/market/schema.js';
 import type { ReportRequest } from '../../shared/report/schema.js';
 import { closeAllClients, describeWithRedis, ok, startServer, type TestServer } from '../../test/server-harness.js';
 import { joinAs, createWorkshop, type Person } from '../../test/workshop-helpers.js';
@@ -176,6 +177,47 @@ function suite(label: string, start: () => Promise<TestServer>) {
       // Comments keep their town, not their author.
       expect(html).toMatch(/Gute &lt;i>Ideen&lt;\/i>!<span class="tag">Wołów<\/span>/);
       expect(csv).toContain('"From the gallery walk","Plenary","Gute <i>Ideen</i>!","Wołów","",""');
+    });
+
+    test('[REPORT4][MKT7] the idea market: stalls, who signed up with their offer, next steps and contact, in HTML and CSV; towns only hides the names', async () => {
+      const { mod, ana, ben, created } = await runWorkshop();
+      await ok(mod.socket, 'market:start', { fromBoard: 1 });
+      const view = await ok(mod.socket, 'market:add', { title: 'Chor', ownerId: ana.id, capacity: 4 });
+      const [radtour, chor] = view.market!.stalls as [Stall, Stall];
+      expect(radtour.title).toBe('<script>alert(1)</script>Radtour');
+      await ok(ana.socket, 'market:signup', { stallId: radtour.id, offer: 'Ich leihe Fahrräder' });
+      await ok(ben.socket, 'market:signup', { stallId: radtour.id, offer: 'Route <planen>' });
+      await ok(ben.socket, 'market:signup', { stallId: chor.id });
+      await ok(ben.socket, 'market:notes', { stallId: radtour.id, notes: 'Treffen im März' });
+      await ok(mod.socket, 'market:stop', {});
+
+      const html = await text(await asking(server, ana, { locale: 'en' }));
+      const market = html.slice(html.indexOf('data-section="market"'));
+      expect(market).toContain('<h2 id="r-market">Idea market</h2>');
+      expect(market).toContain('&lt;script>alert(1)&lt;/script>Radtour');
+      expect(market).toContain('Signed up: 2');
+      expect(market).toMatch(/<td>Ana &lt;b>Nowak&lt;\/b><\/td><td>Wołów<\/td><td>Ich leihe Fahrräder<\/td>/);
+      expect(market).toContain('Route &lt;planen>');
+      expect(market).toContain('Treffen im März');
+      expect(market).toContain('Contact: Ben');
+      expect(market).toContain('Contact: Ana &lt;b>Nowak&lt;/b>');
+      const csv = await text(await asking(server, ana, { locale: 'en', format: 'csv' }));
+      expect(csv).toContain('"Idea market","<script>alert(1)</script>Radtour","Ben","kamen","","Route <planen>"');
+      expect(csv).toContain('"Idea market","<script>alert(1)</script>Radtour","Next steps","","2","Treffen im März"');
+
+      await ok(mod.socket, 'agenda:sheet', {
+        sheet: { title: created.workshop.title, privacy: { townsOnlyInReport: true } },
+      });
+      const townsOnly = await text(await asking(server, ana, { locale: 'en' }));
+      const hidden = townsOnly.slice(townsOnly.indexOf('data-section="market"'));
+      expect(hidden).toContain('Ich leihe Fahrräder');
+      expect(hidden).not.toContain('Nowak');
+      expect(hidden).not.toContain('Ben');
+      const townsCsv = await text(await asking(server, ana, { locale: 'en', format: 'csv' }));
+      expect(townsCsv).toContain(
+        '"Idea market","<script>alert(1)</script>Radtour","","Wołów","","Ich leihe Fahrräder"',
+      );
+      expect(townsCsv).not.toContain('Nowak');
     });
 
     test('[REPORT3] the template sheet prints as a page without controls, in the language asked for; only for moderators', async () => {

@@ -34,6 +34,7 @@ dl.sheet { margin: 0; }
 dl.sheet > div { display: grid; grid-template-columns: minmax(9rem, 32%) 1fr; gap: .75rem; padding: .4rem 0; border-bottom: 1px solid var(--line); break-inside: avoid; }
 dl.sheet dt { font-weight: 600; }
 dl.sheet dd { margin: 0; white-space: pre-line; overflow-wrap: anywhere; }
+p.notes { white-space: pre-line; overflow-wrap: anywhere; }
 footer { margin-top: 3rem; font-size: .9rem; color: var(--muted); }
 @media (max-width: 30rem) {
   body { font-size: 15px; }

@@ -4,6 +4,7 @@ import { MemoryBoardStore } from '../boards/store/memory.js';
 import { MemoryBreakoutStore } from '../breakouts/store/memory.js';
 import { MemoryFishbowlStore } from '../fishbowl/store/memory.js';
 import { MemoryGalleryStore } from '../gallery/store/memory.js';
+import { MemoryMarketStore } from '../market/store/memory.js';
 import { MemoryPollStore } from '../polls/store/memory.js';
 import { MemorySfuStore } from '../sfu/store/memory.js';
 import { MemorySpeakingStore } from '../speaking/store/memory.js';
@@ -22,6 +23,7 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
   readonly truths = new MemoryTruthsStore();
   readonly fishbowl = new MemoryFishbowlStore();
   readonly gallery = new MemoryGalleryStore();
+  readonly market = new MemoryMarketStore();
   // Moves land in the same synchronous turn as the breakout state, so `apply` stays atomic.
   readonly breakouts = new MemoryBreakoutStore((w, p, roomId) => this.placeNow(w, p, roomId));
   private readonly limiters = new Map<string, RateLimiterMemory>();
@@ -47,6 +49,7 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
       this.truths.dropWorkshop(id);
       this.fishbowl.dropWorkshop(id);
       this.gallery.dropWorkshop(id);
+      this.market.dropWorkshop(id);
     }
     return ids;
   }

@@ -5,6 +5,7 @@ import { RedisBreakoutStore } from '../breakouts/store/redis.js';
 import { createLogger, type Logger } from '../logger.js';
 import { RedisFishbowlStore } from '../fishbowl/store/redis.js';
 import { RedisGalleryStore } from '../gallery/store/redis.js';
+import { RedisMarketStore } from '../market/store/redis.js';
 import { RedisPollStore } from '../polls/store/redis.js';
 import { RedisSfuStore } from '../sfu/store/redis.js';
 import { RedisSpeakingStore } from '../speaking/store/redis.js';
@@ -29,6 +30,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
   readonly truths: RedisTruthsStore;
   readonly fishbowl: RedisFishbowlStore;
   readonly gallery: RedisGalleryStore;
+  readonly market: RedisMarketStore;
 
   private constructor(
     client: RedisClient,
@@ -46,6 +48,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
     this.truths = new RedisTruthsStore(client, keys);
     this.fishbowl = new RedisFishbowlStore(client, keys);
     this.gallery = new RedisGalleryStore(client, keys);
+    this.market = new RedisMarketStore(client, keys);
   }
 
   limiter(name: string, points: number, durationS: number) {

@@ -4,6 +4,7 @@ import type { BoardStore } from '../boards/store/types.js';
 import type { BreakoutStore } from '../breakouts/store/types.js';
 import type { FishbowlStore } from '../fishbowl/store/types.js';
 import type { GalleryStore } from '../gallery/store/types.js';
+import type { MarketStore } from '../market/store/types.js';
 import type { PollStore } from '../polls/store/types.js';
 import type { SfuStore } from '../sfu/store/types.js';
 import type { SpeakingStore } from '../speaking/store/types.js';
@@ -39,6 +40,8 @@ export interface Store extends WorkshopStore {
   readonly fishbowl: FishbowlStore;
   /** Gallery walk: comments and reactions on boards and snapshots. */
   readonly gallery: GalleryStore;
+  /** The idea market: stalls, sign-ups, next steps. */
+  readonly market: MarketStore;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

@@ -223,6 +223,7 @@ export const BUILT_MECHANICS: ReadonlySet<MechanicKind> = new Set<MechanicKind>(
   'twoTruths',
   'fishbowl',
   'gallery',
+  'ideaMarket',
 ]);
 
 export const PROGRAMME_IDS = ['firstMeeting', 'planning', 'reception'] as const;

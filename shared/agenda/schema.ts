@@ -156,7 +156,12 @@ export const paramsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fishbowl'), seats: z.number().int().min(2).max(12).default(5) }),
   z.object({ kind: z.literal('nestedRooms'), sizes: z.array(z.number().int().min(1).max(50)).max(4).default([2, 4]) }),
   z.object({ kind: z.literal('twoTruths') }),
-  z.object({ kind: z.literal('ideaMarket') }),
+  z.object({
+    kind: z.literal('ideaMarket'),
+    /** The plenary board's top cards by dots that become stalls (0: the moderator types them). */
+    stalls: z.number().int().min(0).max(20).default(5),
+    pitchSec: z.number().int().min(30).max(600).default(120),
+  }),
   z.object({ kind: z.literal('barcamp') }),
 ]);
 export type StepParams = z.output<typeof paramsSchema>;

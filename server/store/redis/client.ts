@@ -5,6 +5,7 @@ import { BREAKOUT_SCRIPTS } from '../../breakouts/store/scripts.js';
 import { GALLERY_SCRIPTS } from '../../gallery/store/scripts.js';
 import type { Logger } from '../../logger.js';
 import { FISHBOWL_SCRIPTS } from '../../fishbowl/store/scripts.js';
+import { MARKET_SCRIPTS } from '../../market/store/scripts.js';
 import { POLL_SCRIPTS } from '../../polls/store/scripts.js';
 import { SFU_SCRIPTS } from '../../sfu/store/scripts.js';
 import { SPEAKING_SCRIPTS } from '../../speaking/store/scripts.js';
@@ -22,6 +23,7 @@ const SCRIPTS = {
   ...TRUTHS_SCRIPTS,
   ...FISHBOWL_SCRIPTS,
   ...GALLERY_SCRIPTS,
+  ...MARKET_SCRIPTS,
   ...AGENDA_SCRIPTS,
 };
 

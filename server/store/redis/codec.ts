@@ -15,6 +15,8 @@ import type { PollRecord, StoredVote } from '../../polls/store/types.js';
 import type { SfuFeed, SfuPlacement } from '../../sfu/store/types.js';
 import type { FishbowlRecord } from '../../fishbowl/logic.js';
 import { FISHBOWL_PHASES } from '../../../shared/fishbowl/constants.js';
+import type { MarketRecord } from '../../market/logic.js';
+import { MARKET_PHASES } from '../../../shared/market/constants.js';
 import type { SpeakingRecord } from '../../speaking/logic.js';
 import type { TruthsRecord } from '../../truths/logic.js';
 import { GAME_PHASES, type TruthsEntry } from '../../../shared/truths/schema.js';
@@ -483,3 +485,41 @@ const fishbowlRecord = z.object({
 }) satisfies z.ZodType<FishbowlRecord>;
 
 export const decodeFishbowl = (raw: string) => decodeJson(fishbowlRecord, raw, 'fishbowl');
+
+const marketSignup = z.object({
+  participantId: z.string(),
+  name: z.string(),
+  town: z.string(),
+  offer: z.string(),
+  at: z.number(),
+});
+
+const marketRecord = z.object({
+  version: z.number(),
+  market: z
+    .object({
+      id: z.string(),
+      phase: z.enum(MARKET_PHASES),
+      stalls: z.array(
+        z.object({
+          id: z.string(),
+          roomId: z.string().nullable(),
+          title: z.string(),
+          ownerId: z.string().nullable(),
+          ownerName: z.string(),
+          capacity: z.number().nullable(),
+          signups: z.array(marketSignup),
+          notes: z.string(),
+          contactId: z.string().nullable(),
+          contactName: z.string(),
+        }),
+      ),
+      pitchSec: z.number(),
+      pitch: z.object({ index: z.number(), startedAt: z.number(), deadline: z.number() }).nullable(),
+      startedAt: z.number(),
+      endedAt: z.number().nullable(),
+    })
+    .nullable(),
+}) satisfies z.ZodType<MarketRecord>;
+
+export const decodeMarket = (raw: string) => decodeJson(marketRecord, raw, 'market');

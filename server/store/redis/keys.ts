@@ -49,6 +49,10 @@ export function redisKeys(prefix: string) {
       counts: `${w(id)}:gallery:n`,
       reactions: `${w(id)}:gallery:r`,
     }),
+    /** The idea market (version, state json) of a workshop. */
+    market: (id: string) => `${w(id)}:market`,
+    /** [MKT3] Sorted set: workshop id by the end of its running pitch. */
+    marketDue: () => `${prefix}market:due`,
     lock: (name: string) => `${prefix}lock:${name}`,
     /** [WS15] Sorted set: "workshopId participantId" of everyone online or reconnecting, by last sighting. */
     seen: () => `${prefix}presence:seen`,

@@ -216,6 +216,7 @@ export class RedisWorkshopStore implements WorkshopStore {
       await this.client.zRem(this.keys.breakoutsDue(), id);
       await this.client.zRem(this.keys.speakingDue(), id);
       await this.client.zRem(this.keys.truthsDue(), id);
+      await this.client.zRem(this.keys.marketDue(), id);
       await this.client.zRem(this.keys.expiries(), member);
       gone.push(id);
     }

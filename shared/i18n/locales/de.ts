@@ -9,6 +9,7 @@ import { lobby } from '../messages/de/lobby.js';
 import { speaking } from '../messages/de/speaking.js';
 import { truths } from '../messages/de/truths.js';
 import { fishbowl } from '../messages/de/fishbowl.js';
+import { market } from '../messages/de/market.js';
 import { layout } from '../messages/de/layout.js';
 import { agenda } from '../messages/de/agenda.js';
 import { agendaSheet } from '../messages/de/agenda-sheet.js';
@@ -25,6 +26,7 @@ export const messages: Record<MessageKey, Message> = {
   ...speaking,
   ...truths,
   ...fishbowl,
+  ...market,
   ...layout,
   ...agenda,
   ...agendaSheet,

@@ -7,6 +7,7 @@ import { lobby } from '../messages/lobby.js';
 import { speaking } from '../messages/speaking.js';
 import { truths } from '../messages/truths.js';
 import { fishbowl } from '../messages/fishbowl.js';
+import { market } from '../messages/market.js';
 import { layout } from '../messages/layout.js';
 import { agenda } from '../messages/agenda.js';
 import { agendaSheet } from '../messages/agenda-sheet.js';
@@ -27,6 +28,7 @@ export const messages = {
   ...speaking,
   ...truths,
   ...fishbowl,
+  ...market,
   ...layout,
   ...agenda,
   ...agendaSheet,

@@ -9,6 +9,7 @@ import { lobby } from '../messages/fr/lobby.js';
 import { speaking } from '../messages/fr/speaking.js';
 import { truths } from '../messages/fr/truths.js';
 import { fishbowl } from '../messages/fr/fishbowl.js';
+import { market } from '../messages/fr/market.js';
 import { layout } from '../messages/fr/layout.js';
 import { agenda } from '../messages/fr/agenda.js';
 import { agendaSheet } from '../messages/fr/agenda-sheet.js';
@@ -25,6 +26,7 @@ export const messages: Record<MessageKey, Message> = {
   ...speaking,
   ...truths,
   ...fishbowl,
+  ...market,
   ...layout,
   ...agenda,
   ...agendaSheet,

@@ -9,6 +9,7 @@ import { lobby } from '../messages/it/lobby.js';
 import { speaking } from '../messages/it/speaking.js';
 import { truths } from '../messages/it/truths.js';
 import { fishbowl } from '../messages/it/fishbowl.js';
+import { market } from '../messages/it/market.js';
 import { layout } from '../messages/it/layout.js';
 import { agenda } from '../messages/it/agenda.js';
 import { agendaSheet } from '../messages/it/agenda-sheet.js';
@@ -25,6 +26,7 @@ export const messages: Record<MessageKey, Message> = {
   ...speaking,
   ...truths,
   ...fishbowl,
+  ...market,
   ...layout,
   ...agenda,
   ...agendaSheet,

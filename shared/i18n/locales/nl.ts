@@ -9,6 +9,7 @@ import { lobby } from '../messages/nl/lobby.js';
 import { speaking } from '../messages/nl/speaking.js';
 import { truths } from '../messages/nl/truths.js';
 import { fishbowl } from '../messages/nl/fishbowl.js';
+import { market } from '../messages/nl/market.js';
 import { layout } from '../messages/nl/layout.js';
 import { agenda } from '../messages/nl/agenda.js';
 import { agendaSheet } from '../messages/nl/agenda-sheet.js';
@@ -25,6 +26,7 @@ export const messages: Record<MessageKey, Message> = {
   ...speaking,
   ...truths,
   ...fishbowl,
+  ...market,
   ...layout,
   ...agenda,
   ...agendaSheet,

@@ -9,6 +9,7 @@ import { lobby } from '../messages/pl/lobby.js';
 import { speaking } from '../messages/pl/speaking.js';
 import { truths } from '../messages/pl/truths.js';
 import { fishbowl } from '../messages/pl/fishbowl.js';
+import { market } from '../messages/pl/market.js';
 import { layout } from '../messages/pl/layout.js';
 import { agenda } from '../messages/pl/agenda.js';
 import { agendaSheet } from '../messages/pl/agenda-sheet.js';
@@ -25,6 +26,7 @@ export const messages: Record<MessageKey, Message> = {
   ...speaking,
   ...truths,
   ...fishbowl,
+  ...market,
   ...layout,
   ...agenda,
   ...agendaSheet,
