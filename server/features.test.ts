@@ -12,7 +12,7 @@ import { openStore } from './store/index.js';
 afterEach(() => void vi.useRealTimers());
 
 describe('features', () => {
-  test('[FEAT1] building the features starts no timer; start() starts the breakout, speaking and truths tickers, the presence heartbeat and the lifetime sweep, stop() ends them', async () => {
+  test('[FEAT1] building the features starts no timer; start() starts the breakout, speaking, truths and market tickers, the presence heartbeat and the lifetime sweep, stop() ends them', async () => {
     vi.useFakeTimers();
     const store = await openStore(null);
     const io: TypedServer = new Server();
@@ -29,7 +29,7 @@ describe('features', () => {
     const features = createFeatures(deps);
     expect(vi.getTimerCount()).toBe(0);
     await features.start();
-    expect(vi.getTimerCount()).toBe(5);
+    expect(vi.getTimerCount()).toBe(6);
     await vi.advanceTimersByTimeAsync(6000); // the tickers and the heartbeat run (and find nothing to do)
     await features.stop();
     expect(vi.getTimerCount()).toBe(0);
