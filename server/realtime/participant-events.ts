@@ -2,7 +2,7 @@
  * The one way this node tells a workshop about its people ([WS20], [WS31]).
  *
  * Presence changes (someone dropped, is back, is gone) go out at most once per PRESENCE_BATCH_MS and
- * workshop: after a storm of 1,000 reconnects, one broadcast per resume would be a million messages. A
+ * workshop (PRESENCE_STORM.windowMs after a batch of many): after a storm of 1,000 reconnects, one broadcast per resume would be a million messages. A
  * change in a quiet moment goes out at once, as before (`participant:updated`); those that follow within
  * the window wait for its end and go out together, one alone as `participant:updated`, several as one
  * `participant:batch` (changes of presence alone as `{id, presence, seq}`), every change with its number (a person who dropped and came back within the
@@ -14,6 +14,13 @@ import { rooms } from './rooms.js';
 import type { TypedServer } from './types.js';
 
 export const PRESENCE_BATCH_MS = 100;
+/**
+ * A storm: when a workshop's last batch carried at least `changes` presence changes, the next one waits
+ * `windowMs`. After a network blip of 1,000 people every page otherwise hears about 40 batches a second
+ * from each node (the socket writes were the nodes' largest cost in `bench:storm`); a few larger ones
+ * carry the same changes, half a second later at most. A quiet workshop keeps the short window.
+ */
+export const PRESENCE_STORM = { changes: 20, windowMs: 500 } as const;
 
 export interface ParticipantEvents {
   /**
@@ -30,8 +37,10 @@ export interface ParticipantEvents {
 export function createParticipantEvents(io: TypedServer, windowMs = PRESENCE_BATCH_MS): ParticipantEvents {
   const waiting = new Map<string, { participant: Participant; presenceOnly: boolean }[]>();
   const timers = new Map<string, NodeJS.Timeout>();
-  /** When each workshop last heard a presence change of this node. */
-  const sent = new Map<string, number>();
+  /** When each workshop last heard a presence change of this node, and how many changes that batch carried. */
+  const sent = new Map<string, { at: number; size: number }>();
+  const windowAfter = (last: { size: number } | undefined) =>
+    last && last.size >= PRESENCE_STORM.changes ? Math.max(windowMs, PRESENCE_STORM.windowMs) : windowMs;
 
   function flush(workshopId: string) {
     clearTimeout(timers.get(workshopId));
@@ -39,7 +48,7 @@ export function createParticipantEvents(io: TypedServer, windowMs = PRESENCE_BAT
     const batch = waiting.get(workshopId);
     waiting.delete(workshopId);
     if (!batch || batch.length === 0) return;
-    sent.set(workshopId, Date.now());
+    sent.set(workshopId, { at: Date.now(), size: batch.length });
     const to = io.to(rooms.workshop(workshopId));
     if (batch.length === 1) return void to.emit('participant:updated', batch[0]!.participant);
     batch.sort((a, b) => a.participant.seq - b.participant.seq);
@@ -58,9 +67,11 @@ export function createParticipantEvents(io: TypedServer, windowMs = PRESENCE_BAT
       else waiting.set(workshopId, [{ participant, presenceOnly }]);
       if (timers.has(workshopId)) return;
       if (sent.size > 10_000) sent.clear(); // a bound, not a cache: it only spaces out broadcasts
-      const quietFor = Date.now() - (sent.get(workshopId) ?? 0);
-      if (quietFor >= windowMs) return flush(workshopId);
-      timers.set(workshopId, setTimeout(flush, windowMs - quietFor, workshopId));
+      const last = sent.get(workshopId);
+      const wait = windowAfter(last);
+      const quietFor = Date.now() - (last?.at ?? 0);
+      if (quietFor >= wait) return flush(workshopId);
+      timers.set(workshopId, setTimeout(flush, wait - quietFor, workshopId));
     },
     now(workshopId, send) {
       flush(workshopId);

@@ -23,6 +23,7 @@ import {
   resumeInput,
   type Person,
 } from '../../test/workshop-helpers.js';
+import { PRESENCE_STORM } from '../realtime/participant-events.js';
 import { rooms } from '../realtime/rooms.js';
 import { DELTA_READ_MAX } from './roster.js';
 
@@ -252,6 +253,36 @@ describe('[WS31] presence batches of one node', () => {
       { event: 'batch', seqs: [101, 102] },
       { event: 'updated', seqs: [103] },
     ]);
+  });
+
+  test('after a batch of many (a storm) the next batch waits PRESENCE_STORM.windowMs; a quiet workshop is back to at once', async () => {
+    server = await startServer();
+    const created = await createWorkshop(server.url);
+    const mia = await joinAs(server.url, created.workshop.code, { name: 'Mia', moderatorKey: created.moderatorKey });
+    const ana = (await joinAs(server.url, created.workshop.code, { name: 'Ana' })).snapshot.self;
+    const heard: { at: number; seqs: number[] }[] = [];
+    mia.socket.on('participant:batch', (batch) =>
+      heard.push({ at: Date.now(), seqs: batchEntries(batch).map((p) => p.seq) }),
+    );
+    mia.socket.on('participant:updated', (p) => heard.push({ at: Date.now(), seqs: [p.seq] }));
+    const { people: events } = server.app.deps;
+    const change = (seq: number) =>
+      events.presence(mia.workshopId, { ...ana, presence: seq % 2 ? 'reconnecting' : 'online', seq }, true);
+    change(100); // at once
+    const many = Array.from({ length: PRESENCE_STORM.changes }, (_, i) => 101 + i);
+    for (const seq of many) change(seq); // one batch at the end of the short window
+    await expect.poll(() => heard.length).toBe(2);
+    const sent = Date.now();
+    change(200); // in the storm's window
+    await expect.poll(() => heard.length, { timeout: 3000 }).toBe(3);
+    expect(heard.map((h) => h.seqs)).toEqual([[100], many, [200]]);
+    expect(heard[2]!.at - sent).toBeGreaterThanOrEqual(PRESENCE_STORM.windowMs - 150);
+    // One change alone after that window: a quiet moment again, heard at once.
+    await new Promise((r) => setTimeout(r, PRESENCE_STORM.windowMs));
+    const quiet = Date.now();
+    change(300);
+    await expect.poll(() => heard.length).toBe(4);
+    expect(heard[3]!.at - quiet).toBeLessThan(PRESENCE_STORM.windowMs - 150);
   });
 });
 
