@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
@@ -242,7 +243,8 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 
 let axeSourceText: string | undefined;
 async function axeSource(): Promise<string> {
-  axeSourceText ??= (await import('axe-core')).default.source;
+  // The minified build: less to send and compile in every page checked (about a third of a first check's time).
+  axeSourceText ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   return axeSourceText;
 }
 
