@@ -60,7 +60,7 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
   const names = (page: Page, testId: string) =>
     page.getByTestId(testId).evaluateAll((els) => els.map((e) => e.getAttribute('data-name')).sort());
 
-  it('[E2E-BR1] random rooms of two: room-mates only (on video and audio too), broadcast to both rooms, help at the moderator, back to the plenary at zero', async () => {
+  it('[E2E-BR1] random rooms of two: room-mates only (on video and audio too), broadcast to both rooms, help at the moderator, back to the plenary when the moderator ends the rooms', async () => {
     const organiser = await aPerson();
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Speed-Dating Kamen – Wołów');
     const jonas = await aPerson();
@@ -116,15 +116,16 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     await mod.getByTestId('br-minutes-error').waitFor();
     expect(await mod.getByTestId('br-open').isDisabled()).toBe(true);
     expect(await mod.locator('#br-minutes').inputValue()).toBe('0');
-    // Open for half a minute (what happens in the room takes about 10 s): the "one minute left" notice shows at once.
-    await mod.locator('#br-minutes').fill('0.5');
+    // Open for a minute: the "one minute left" notice shows at once. (The rooms' own end at zero is [E2E-BR4]'s: here
+    // the moderator ends them once the checks inside are done, instead of the test waiting for the clock.)
+    await mod.locator('#br-minutes').fill('1');
     await expect.poll(() => mod.getByTestId('br-minutes-error').count()).toBe(0);
     await mod.getByTestId('br-open').click();
     const mateOf = (name: string) => plan.find((r) => r.includes(name))!.filter((n) => n !== name);
     for (const [name, page] of pages) {
       await page.getByTestId('room-banner').waitFor();
       await expect.poll(() => names(page, 'room-mate')).toEqual(mateOf(name));
-      await expect.poll(() => page.getByTestId('countdown').textContent()).toMatch(/^0:[0-3]\d$/);
+      await expect.poll(() => page.getByTestId('countdown').textContent()).toMatch(/^(1:00|0:[0-5]\d)$/);
       await expect.poll(() => page.getByTestId('one-minute').count()).toBe(1);
     }
     expect(await heinz.getByTestId('place-text').count()).toBe(0);
@@ -164,9 +165,10 @@ describe.skipIf(!hasBrowser())('breakout rooms in the browser', () => {
     await pages.get('Ola')!.screenshot({ path: screenshotPath('breakouts-room.png'), fullPage: true });
     await mod.screenshot({ path: screenshotPath('breakouts-running.png'), fullPage: true });
 
-    // At zero everyone is back in the plenary, and the room's chat stays readable there.
+    // The moderator ends the rooms: everyone is back in the plenary, and the room's chat stays readable there.
+    await mod.getByTestId('br-close').click();
     for (const page of pages.values()) {
-      await page.getByTestId('back-in-plenary').waitFor({ timeout: 40_000 });
+      await page.getByTestId('back-in-plenary').waitFor({ timeout: 20_000 });
       expect(await page.getByTestId('room-banner').count()).toBe(0);
     }
     // Back in the plenary with plenary video: everyone with a camera again.

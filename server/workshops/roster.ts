@@ -26,10 +26,50 @@ export interface PeopleSnapshot {
   delta?: { since: number; removed: string[]; presence: PresenceChange[] };
 }
 
+/**
+ * What the resumes sharing one full read need of it, worked out once: its records by number (a delta is the
+ * tail above `since`) and each record's presence entry. After a storm every resume's delta holds most of the
+ * workshop: per resume that was N records filtered and N objects made, now a search and N entries reused.
+ */
+interface ReadIndex {
+  bySeq: ParticipantRecord[];
+  presence: Map<string, PresenceChange>;
+}
+
 export function createRoster(deps: Deps) {
   const { store } = deps;
   const pub = (p: ParticipantRecord) => toPublicParticipant(p, deps.clock(), deps.config.presenceGraceMs);
   const everyone = sharedReads((workshopId) => store.listParticipants(workshopId));
+  const indexes = new WeakMap<ParticipantRecord[], ReadIndex>();
+  const indexOf = (list: ParticipantRecord[]) => {
+    let index = indexes.get(list);
+    if (!index) {
+      index = { bySeq: [...list].sort((a, b) => a.seq - b.seq), presence: new Map() };
+      indexes.set(list, index);
+    }
+    return index;
+  };
+  /** The records of one full read changed since `since`, and a presence entry of one of them (made once per read). */
+  const changedSince = async (workshopId: string, since: number) => {
+    const index = indexOf(await everyone(workshopId));
+    const { bySeq, presence } = index;
+    let lo = 0;
+    let hi = bySeq.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (bySeq[mid]!.seq > since) hi = mid;
+      else lo = mid + 1;
+    }
+    const entry = (p: ParticipantRecord) => {
+      let e = presence.get(p.id);
+      if (!e) {
+        e = { id: p.id, presence: pub(p).presence, seq: p.seq };
+        presence.set(p.id, e);
+      }
+      return e;
+    };
+    return { records: bySeq.slice(lo), entry };
+  };
 
   /** Everyone (removed people left out), at least as new as `seq`: the counter is read before the list. */
   async function full(workshopId: string): Promise<PeopleSnapshot> {
@@ -47,23 +87,22 @@ export function createRoster(deps: Deps) {
     const since = known.participantsSeq;
     const changes = await store.participantChangesSince(workshopId, since);
     if (!changes) return full(workshopId);
-    const records =
-      changes.ids.length <= DELTA_READ_MAX
-        ? await store.getParticipants(workshopId, changes.ids)
-        : (await everyone(workshopId)).filter((p) => p.seq > since);
-    const kept = records.filter((p) => !p.removed);
-    return {
-      seq: changes.seq,
-      participants: kept.filter((p) => p.fullSeq > since).map(pub),
+    const few = changes.ids.length <= DELTA_READ_MAX;
+    const { records, entry } = few
+      ? {
+          records: await store.getParticipants(workshopId, changes.ids),
+          entry: (p: ParticipantRecord) => ({ id: p.id, presence: pub(p).presence, seq: p.seq }),
+        }
+      : await changedSince(workshopId, since);
+    const participants: Participant[] = [];
+    const removed: string[] = [];
+    const presence: PresenceChange[] = [];
+    for (const p of records)
+      if (p.removed) removed.push(p.id);
+      else if (p.fullSeq > since) participants.push(pub(p));
       // Presence alone changed since `since`: a few bytes each instead of the whole record.
-      delta: {
-        since,
-        removed: records.filter((p) => p.removed).map((p) => p.id),
-        presence: kept
-          .filter((p) => p.fullSeq <= since)
-          .map((p) => ({ id: p.id, presence: pub(p).presence, seq: p.seq })),
-      },
-    };
+      else presence.push(entry(p));
+    return { seq: changes.seq, participants, delta: { since, removed, presence } };
   }
 
   return { full, snapshot };
