@@ -3,12 +3,13 @@ import type { breakoutCommands } from '../../shared/breakouts/events.js';
 import { CHAT_HISTORY } from '../../shared/chat/schema.js';
 import { CommandError } from '../../shared/command.js';
 import { PLENARY } from '../../shared/rooms.js';
-import { createBoardPoster } from '../boards/post.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Feature } from '../features.js';
 import type { Deps, HandlerTable, Member, TypedSocket } from '../realtime/types.js';
+import { createFourCards, type FourCards } from './four-cards.js';
 import * as logic from './logic.js';
 import { createBreakoutService, participantView, toView, type BreakoutService } from './service.js';
+import type { BreakoutRecord } from './store/types.js';
 import { createBreakoutTicker } from './ticker.js';
 
 type BreakoutHandlers = Pick<HandlerTable, keyof typeof breakoutCommands>;
@@ -18,17 +19,17 @@ const seedOf = (seed: number | undefined) => seed ?? randomInt(2 ** 31);
 /** Breakouts; the ticker that ends rounds on their deadline runs from start() to stop(). */
 export function breakoutFeature(deps: Deps): Feature<keyof typeof breakoutCommands> {
   const service = createBreakoutService(deps);
-  const ticker = createBreakoutTicker(deps, service);
-  return { handlers: breakoutHandlers(deps, service), start: ticker.start, stop: ticker.stop };
+  const fourCards = createFourCards(deps);
+  const ticker = createBreakoutTicker(deps, service, fourCards);
+  return { handlers: breakoutHandlers(deps, service, fourCards), start: ticker.start, stop: ticker.stop };
 }
 
-function breakoutHandlers(deps: Deps, service: BreakoutService): BreakoutHandlers {
-  return { ...roomHandlers(deps, service), ...nestedHandlers(deps, service) };
+function breakoutHandlers(deps: Deps, service: BreakoutService, fourCards: FourCards): BreakoutHandlers {
+  return { ...roomHandlers(deps, service, fourCards), ...nestedHandlers(deps, service, fourCards) };
 }
 
 /** [BR27]-[BR29] 1-2-4-All: notes and the fours' cards (the rounds themselves are a rotation). */
-function nestedHandlers(deps: Deps, service: BreakoutService): Pick<HandlerTable, NestedCommand> {
-  const postCard = createBoardPoster(deps);
+function nestedHandlers(deps: Deps, service: BreakoutService, fourCards: FourCards): Pick<HandlerTable, NestedCommand> {
   const viewOf = async (member: Member) => {
     const { workshop, actor } = member;
     const [state, record, people] = await Promise.all([
@@ -54,24 +55,8 @@ function nestedHandlers(deps: Deps, service: BreakoutService): Pick<HandlerTable
       const { workshop, actor } = ctx.member;
       const [state, people] = await Promise.all([service.load(workshop.id), deps.store.listParticipants(workshop.id)]);
       logic.requireFour(state, actor);
-      const filed = await deps.store.breakouts.fileCard(workshop.id, actor.roomId, text);
-      if (filed.first) {
-        const members = people.filter((p) => !p.removed && p.roomId === actor.roomId && p.role === 'participant');
-        const place = Math.max(
-          0,
-          state.rooms.findIndex((r) => r.id === actor.roomId),
-        );
-        await postCard({ workshopId: workshop.id, roomId: PLENARY }, actor.id, {
-          text: filed.text,
-          x: 40 + (place % 5) * 230,
-          y: 60 + Math.floor(place / 5) * 170,
-          authorName: members.map((p) => p.name).join(', ') || actor.name,
-        });
-        deps.io.to(rooms.room(workshop.id, actor.roomId)).emit('breakout:card-posted', {
-          roomId: actor.roomId,
-          text: filed.text,
-        });
-      }
+      const members = people.filter((p) => !p.removed && p.roomId === actor.roomId && p.role === 'participant');
+      await fourCards.post(workshop.id, state, actor.roomId, text, actor, members);
       return viewOf(ctx.member);
     },
   };
@@ -79,7 +64,11 @@ function nestedHandlers(deps: Deps, service: BreakoutService): Pick<HandlerTable
 
 type NestedCommand = 'breakout:nested' | 'breakout:note' | 'breakout:post-card';
 
-function roomHandlers(deps: Deps, service: BreakoutService): Omit<BreakoutHandlers, NestedCommand> {
+function roomHandlers(
+  deps: Deps,
+  service: BreakoutService,
+  fourCards: FourCards,
+): Omit<BreakoutHandlers, NestedCommand> {
   const view = async (workshopId: string, change: Parameters<typeof service.change>[1], version?: number) =>
     toView(await service.change(workshopId, change, version === undefined ? {} : { expectedVersion: version }));
   /** For commands any member sends: a participant gets the participant view. */
@@ -115,12 +104,16 @@ function roomHandlers(deps: Deps, service: BreakoutService): Omit<BreakoutHandle
     'breakout:close': async (_input, ctx) => {
       const { workshop } = ctx.member;
       let ended: ReturnType<typeof logic.endRound>['event'] | null = null;
+      let before = null as { state: BreakoutRecord; fours: logic.Four[] } | null;
       const state = await service.change(workshop.id, (s, c) => {
+        before = { state: s, fours: logic.foursOf(s, c.people) };
         const change = logic.endRound(s, 'moderator', c);
         ended = change.event;
         return change;
       });
       if (ended) deps.io.to(rooms.workshop(workshop.id)).emit('breakout:round-ended', ended);
+      // [BR30] Fours called back before they posted: their notes become their cards.
+      if (ended && before) await fourCards.fromNotes(workshop.id, before.state, before.fours);
       return toView(state);
     },
     'breakout:broadcast': async ({ text }, ctx) => {

@@ -338,3 +338,19 @@ describe('breakout logic', () => {
     expect(logic.canReadRoom(s, other, first.rooms[0]!.id)).toBe(true);
   });
 });
+
+describe('[BR30] a four without a card gets its notes', () => {
+  const four = [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }];
+  test('its members’ notes, one per line in their order; blank notes left out; none at all: no card', () => {
+    expect(logic.cardFromNotes(four, { b: ' Chor ', a: 'Fest', d: '  ' })).toBe('Fest\nChor');
+    expect(logic.cardFromNotes(four, { x: 'not theirs' })).toBeNull();
+    expect(logic.cardFromNotes([], {})).toBeNull();
+  });
+  test('cut to a card’s length with an ellipsis', () => {
+    const long = 'x'.repeat(200);
+    const card = logic.cardFromNotes(four, { a: long, b: long })!;
+    expect(card).toHaveLength(280);
+    expect(card.endsWith('…')).toBe(true);
+    expect(card.startsWith(`${long}\n`)).toBe(true);
+  });
+});

@@ -13,6 +13,7 @@ import {
   type BreakoutRoom,
   type RoundEnded,
 } from '../../shared/breakouts/schema.js';
+import { NOTE_MAX } from '../../shared/breakouts/constants.js';
 import { CommandError } from '../../shared/command.js';
 import type { z } from 'zod';
 import type { assignSchema, roomInputSchema, rotateSchema } from '../../shared/breakouts/schema.js';
@@ -524,6 +525,37 @@ export function nestedView(
   mates.add(viewer.id);
   const notes = Object.fromEntries(Object.entries(record.notes).filter(([id]) => mates.has(id)));
   return { notes, card: inRoom ? (record.cards[viewer.roomId] ?? null) : null };
+}
+
+/** A four of a 1-2-4-All in its fours' round: its room and who is in it. */
+export interface Four {
+  roomId: string;
+  members: ParticipantRecord[];
+}
+
+/** [BR30] The fours as they are now (in the fours' round of a 1-2-4-All; else none), for their cards when it ends. */
+export function foursOf(s: BreakoutRecord, people: readonly ParticipantRecord[]): Four[] {
+  if (nestedStage(s) !== 'fours') return [];
+  return s.rooms
+    .map((r) => ({
+      roomId: r.id,
+      members: people.filter((p) => !p.removed && p.roomId === r.id && p.role === 'participant'),
+    }))
+    .filter((f) => f.members.length > 0);
+}
+
+/**
+ * [BR30] The card of a four that posted none: its members' notes, one per line, in the order of the members;
+ * cut to a card's length (with "…"); null when nobody wrote a note.
+ */
+export function cardFromNotes(
+  members: readonly Pick<ParticipantRecord, 'id'>[],
+  notes: Readonly<Record<string, string>>,
+): string | null {
+  const lines = members.map((m) => notes[m.id]?.trim() ?? '').filter((t) => t.length > 0);
+  if (lines.length === 0) return null;
+  const text = lines.join('\n');
+  return text.length <= NOTE_MAX ? text : `${text.slice(0, NOTE_MAX - 1).trimEnd()}…`;
 }
 
 /** [BR29] Only a four posts its card: in the fours' round, from a running room. */

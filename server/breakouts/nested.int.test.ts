@@ -43,7 +43,7 @@ function suite(label: string, start: () => Promise<TestServer>) {
       expect(server.errors).toEqual([]);
     });
 
-    test('[BR27][BR28][BR29] alone, pairs across towns, fours of two pairs without the plenary, one card per four on the plenary board', async () => {
+    test('[BR27][BR28][BR29] alone, pairs across towns, fours of two pairs without the plenary, one card per four on the plenary board; [BR30] a four that never posts gets its notes as its card', async () => {
       const { code, moderator } = await workshopWith(server.url);
       const people: Person[] = [];
       for (const [i, town] of TOWNS.entries()) people.push(await joinAs(server.url, code, { name: `P${i}`, town }));
@@ -113,14 +113,19 @@ function suite(label: string, start: () => Promise<TestServer>) {
       const fourView = await ok(members[0]![0]!.socket, 'breakout:nested', {});
       expect(Object.keys(fourView.notes).sort()).toEqual(fours[0]);
 
-      // Each four posts one card; a second post from the same four gets the card already posted.
-      const texts = ['Ein Chor aus beiden Städten', 'Schüleraustausch im Sommer'];
-      const posted = await Promise.all(
-        members.map((four, i) => ok(four[0]!.socket, 'breakout:post-card', { text: texts[i]! })),
+      // The first four posts one card; a second post from the same four gets the card already posted.
+      const posted = await ok(members[0]![0]!.socket, 'breakout:post-card', { text: 'Ein Chor aus beiden Städten' });
+      expect(posted.card).toBe('Ein Chor aus beiden Städten');
+      expect((await ok(members[0]![1]!.socket, 'breakout:post-card', { text: 'noch eine' })).card).toBe(
+        'Ein Chor aus beiden Städten',
       );
-      expect(posted.map((v) => v.card)).toEqual(texts);
-      expect((await ok(members[0]![1]!.socket, 'breakout:post-card', { text: 'noch eine' })).card).toBe(texts[0]);
+      // [BR30] The second four never posts: when its time is up, its members' notes become its card, one per line.
+      const noteOf = (p: Person) => (p.id === a.id ? 'Gemeinsames Fest' : `Idee ${people.indexOf(p)}`);
+      const fromNotes = members[1]!.map(noteOf).sort();
       expect(await endsFours).toMatchObject({ index: 2, total: 3, next: 'plenary', by: 'deadline' });
+      const asLines = (text: string | undefined) =>
+        text === 'Ein Chor aus beiden Städten' ? text : text?.split('\n').sort().join(' | ');
+      const texts = ['Ein Chor aus beiden Städten', fromNotes.join(' | ')];
 
       // Nobody went back to the plenary before the fours ended; then everyone did.
       const movesOf = (i: number) =>
@@ -130,19 +135,22 @@ function suite(label: string, start: () => Promise<TestServer>) {
             .map((m) => m.roomId),
         );
       await vi.waitFor(() => expect(people.map((_, i) => movesOf(i).at(-1))).toEqual(people.map(() => PLENARY)));
+      await vi.waitFor(() =>
+        expect(boardCards.filter((e) => e.event === 'board:ops').length).toBeGreaterThanOrEqual(2),
+      );
       for (const i of people.keys()) expect(movesOf(i).slice(0, -1)).not.toContain(PLENARY);
       // The moderator in the plenary saw both cards arrive; the board holds exactly them, signed by each four.
       const live = boardCards
         .filter((e) => e.event === 'board:ops' && (e.arg as { roomId: string }).roomId === PLENARY)
         .flatMap((e) => (e.arg as BoardSync & { ops: { kind: string; items?: { text?: string }[] }[] }).ops)
-        .flatMap((op) => (op.kind === 'put' ? (op.items ?? []).map((item) => item.text) : []));
+        .flatMap((op) => (op.kind === 'put' ? (op.items ?? []).map((item) => asLines(item.text)) : []));
       expect(live.sort()).toEqual([...texts].sort());
       const sync = (await ok(people[0]!.socket, 'board:sync', { roomId: PLENARY, full: true })) as BoardSync;
       if (sync.kind !== 'snapshot') throw new Error('expected a snapshot');
       const cards = sync.snapshot.items.filter((item) => item.kind === 'card');
-      expect(cards.map((c) => (c.kind === 'card' ? c.text : '')).sort()).toEqual([...texts].sort());
+      expect(cards.map((c) => (c.kind === 'card' ? asLines(c.text) : '')).sort()).toEqual([...texts].sort());
       for (const [i, four] of members.entries()) {
-        const card = cards.find((c) => c.kind === 'card' && c.text === texts[i]);
+        const card = cards.find((c) => c.kind === 'card' && asLines(c.text) === texts[i]);
         expect(card?.kind === 'card' && card.authorName.split(', ').sort()).toEqual(
           four.map((p) => p.snapshot.self.name).sort(),
         );

@@ -2,8 +2,10 @@ import type { RoundEnded } from '../../shared/breakouts/schema.js';
 import { rooms } from '../realtime/rooms.js';
 import { createTicker } from '../realtime/ticker.js';
 import type { Deps } from '../realtime/types.js';
-import { endRound } from './logic.js';
+import type { FourCards } from './four-cards.js';
+import { endRound, foursOf, type Four } from './logic.js';
 import type { BreakoutService } from './service.js';
+import type { BreakoutRecord } from './store/types.js';
 
 export const TICK_MS = 300;
 const LOCK_TTL_MS = 10_000;
@@ -14,7 +16,7 @@ const BATCH = 20;
  * store, so a restarted node (or any other) picks up a running round; a lock plus the version check
  * make sure a round ends exactly once across nodes.
  */
-export function createBreakoutTicker(deps: Deps, service: BreakoutService) {
+export function createBreakoutTicker(deps: Deps, service: BreakoutService, fourCards: FourCards) {
   const owner = `${process.pid}-${deps.ids.id(10)}`;
   const ticker = createTicker(deps, 'breakout ticker', TICK_MS, tick);
 
@@ -28,9 +30,11 @@ export function createBreakoutTicker(deps: Deps, service: BreakoutService) {
     if (!(await deps.store.breakouts.tryLock(lock, owner, LOCK_TTL_MS))) return;
     try {
       let ended: RoundEnded | null = null;
+      let before = null as { state: BreakoutRecord; fours: Four[] } | null;
       await service.change(workshopId, (state, ctx) => {
         ended = null;
         if (state.status !== 'open' || !state.round || state.round.deadline > ctx.now) return null;
+        before = { state, fours: foursOf(state, ctx.people) };
         const change = endRound(state, 'deadline', ctx);
         ended = change.event;
         return change;
@@ -38,6 +42,8 @@ export function createBreakoutTicker(deps: Deps, service: BreakoutService) {
       if (ended) {
         deps.io.to(rooms.workshop(workshopId)).emit('breakout:round-ended', ended);
         deps.log.info('breakout round ended', { workshop: workshopId, round: (ended as RoundEnded).index });
+        // [BR30] Fours whose time ran out before they posted: their notes become their cards.
+        if (before) await fourCards.fromNotes(workshopId, before.state, before.fours);
       }
     } finally {
       await deps.store.breakouts.unlock(lock, owner);
