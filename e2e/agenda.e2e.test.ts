@@ -115,13 +115,14 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     await m.getByTestId('sheet-saved').waitFor();
     const [saved] = await Promise.all([m.waitForEvent('download'), m.getByTestId('sheet-export').click()]);
     expect(saved.suggestedFilename()).toBe('run-sheet.json');
-    const file = (await saved.path())!;
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ sheet: { title: 'Erstes Treffen' } });
+    const planFile = (await saved.path())!;
+    expect(JSON.parse(readFileSync(planFile, 'utf8'))).toMatchObject({ sheet: { title: 'Erstes Treffen' } });
     await m.locator('#sheet-title').fill('Something else');
     await m.getByTestId('sheet-save').click();
+    await m.getByTestId('sheet-saved').waitFor();
     await m.getByRole('button', { name: `Remove: ${order[0]}`, exact: true }).click();
     await expect.poll(() => steps.count()).toBe(7);
-    await m.locator('#agenda-import').setInputFiles(file);
+    await m.locator('#agenda-import').setInputFiles(planFile);
     await expect.poll(names).toEqual(order);
     await expect.poll(() => m.locator('#sheet-title').inputValue()).toBe('Erstes Treffen');
     await sheet.locator('summary').click();

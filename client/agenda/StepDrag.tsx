@@ -18,7 +18,8 @@ export interface Drag {
 }
 
 /** Material "drag indicator": the six dots of a handle. */
-const HANDLE = 'M11 18c0 1.1-.9 2-2 2s-2-.9-2-2 .9-2 2-2 2 .9 2 2zm-2-8c-1.1 0-2 .9-2 2s.9 2 2 2 2-.9 2-2-.9-2-2-2zm0-6c-1.1 0-2 .9-2 2s.9 2 2 2 2-.9 2-2-.9-2-2-2zm6 4c1.1 0 2-.9 2-2s-.9-2-2-2-2 .9-2 2 .9 2 2 2zm0 2c-1.1 0-2 .9-2 2s.9 2 2 2 2-.9 2-2-.9-2-2-2zm0 6c-1.1 0-2 .9-2 2s.9 2 2 2 2-.9 2-2-.9-2-2-2z';
+const HANDLE =
+  'M11 18c0 1.1-.9 2-2 2s-2-.9-2-2 .9-2 2-2 2 .9 2 2zm-2-8c-1.1 0-2 .9-2 2s.9 2 2 2 2-.9 2-2-.9-2-2-2zm0-6c-1.1 0-2 .9-2 2s.9 2 2 2 2-.9 2-2-.9-2-2-2zm6 4c1.1 0 2-.9 2-2s-.9-2-2-2-2 .9-2 2 .9 2 2 2zm0 2c-1.1 0-2 .9-2 2s.9 2 2 2 2-.9 2-2-.9-2-2-2zm0 6c-1.1 0-2 .9-2 2s.9 2 2 2 2-.9 2-2-.9-2-2-2z';
 /** Within this distance of the scrolling panel's edge (px), a drag scrolls it (a long plan on a phone). */
 const EDGE = 48;
 const HELP_ID = 'agenda-drag-help';
@@ -83,14 +84,16 @@ export function useStepDrag(agenda: AgendaState, steps: readonly Step[]) {
   function follow() {
     const d = drag.peek();
     const p = pointer.current;
-    if (!d || d.by !== 'pointer') return;
+    if (d?.by !== 'pointer') return;
     const scrolled = (p.scroller?.scrollTop ?? 0) - p.scrollTop;
     drag.value = { ...d, dy: p.y - p.startY + scrolled, to: target(d.id, p.y) };
   }
   function autoScroll() {
     const p = pointer.current;
     const d = drag.peek();
-    if (!d || d.by !== 'pointer' || !p.scroller) return;
+    if (d?.by !== 'pointer' || !p.scroller) return;
+    // Its step was removed meanwhile (another moderator): nothing to drag any more.
+    if (!list.current?.querySelector(`[data-handle="${CSS.escape(d.id)}"]`)) return cancel(false);
     const box =
       p.scroller === document.scrollingElement ? { top: 0, bottom: innerHeight } : p.scroller.getBoundingClientRect();
     const by = p.y < box.top + EDGE ? -8 : p.y > box.bottom - EDGE ? 8 : 0;
@@ -100,6 +103,12 @@ export function useStepDrag(agenda: AgendaState, steps: readonly Step[]) {
       if (p.scroller.scrollTop !== before) follow();
     }
     p.frame = requestAnimationFrame(autoScroll);
+  }
+
+  function lost(e: PointerEvent) {
+    if (e.pointerId !== pointer.current.id || drag.peek()?.by !== 'pointer') return;
+    cancelAnimationFrame(pointer.current.frame);
+    cancel(true);
   }
 
   /** The props of one row's handle (a real button). */
@@ -116,7 +125,14 @@ export function useStepDrag(agenda: AgendaState, steps: readonly Step[]) {
         (e.currentTarget as HTMLElement).focus({ preventScroll: true });
         (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
         const scroller = scrollParent(list.current);
-        pointer.current = { id: e.pointerId, startY: e.clientY, y: e.clientY, scroller, scrollTop: scroller?.scrollTop ?? 0, frame: 0 };
+        pointer.current = {
+          id: e.pointerId,
+          startY: e.clientY,
+          y: e.clientY,
+          scroller,
+          scrollTop: scroller?.scrollTop ?? 0,
+          frame: 0,
+        };
         drag.value = { id: step.id, name, from: index, to: index, dy: 0, by: 'pointer' };
         pointer.current.frame = requestAnimationFrame(autoScroll);
       },
@@ -131,11 +147,9 @@ export function useStepDrag(agenda: AgendaState, steps: readonly Step[]) {
         cancelAnimationFrame(pointer.current.frame);
         void drop(d);
       },
-      onPointerCancel(e: PointerEvent) {
-        if (e.pointerId !== pointer.current.id || drag.peek()?.by !== 'pointer') return;
-        cancelAnimationFrame(pointer.current.frame);
-        cancel(true);
-      },
+      // The browser took the pointer away (a scroll gesture, a system dialog): the step stays where it was.
+      onPointerCancel: lost,
+      onLostPointerCapture: lost,
       // Space / Enter by keyboard, or a screen reader's click, have no pointer behind them (detail 0).
       onClick(e: MouseEvent) {
         if (e.detail !== 0) return;

@@ -11,7 +11,8 @@ export const agenda = defineMessages({
   'agenda.moveUp': 'Move up: {name}',
   'agenda.moveDown': 'Move down: {name}',
   'agenda.drag.handle': 'Reorder: {name}',
-  'agenda.drag.help': 'To reorder with the keyboard: Space picks the step up, the arrow keys move it, Space or Enter drops it, Escape cancels.',
+  'agenda.drag.help':
+    'To reorder with the keyboard: Space picks the step up, the arrow keys move it, Space or Enter drops it, Escape cancels.',
   'agenda.drag.picked': '{name} picked up, at position {position} of {count}.',
   'agenda.drag.moved': 'Moved to position {position} of {count}.',
   'agenda.drag.dropped': '{name} dropped at position {position} of {count}.',

@@ -12,7 +12,8 @@ export const agenda: Translation<typeof en> = {
   'agenda.moveUp': 'Nach oben: {name}',
   'agenda.moveDown': 'Nach unten: {name}',
   'agenda.drag.handle': 'Verschieben: {name}',
-  'agenda.drag.help': 'Mit der Tastatur verschieben: Leertaste nimmt den Schritt auf, die Pfeiltasten bewegen ihn, Leertaste oder Eingabe legt ihn ab, Escape bricht ab.',
+  'agenda.drag.help':
+    'Mit der Tastatur verschieben: Leertaste nimmt den Schritt auf, die Pfeiltasten bewegen ihn, Leertaste oder Eingabe legt ihn ab, Escape bricht ab.',
   'agenda.drag.picked': '{name} aufgenommen, an Position {position} von {count}.',
   'agenda.drag.moved': 'Verschoben auf Position {position} von {count}.',
   'agenda.drag.dropped': '{name} abgelegt an Position {position} von {count}.',

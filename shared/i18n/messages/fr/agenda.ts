@@ -12,7 +12,8 @@ export const agenda: Translation<typeof en> = {
   'agenda.moveUp': 'Monter : {name}',
   'agenda.moveDown': 'Descendre : {name}',
   'agenda.drag.handle': 'Déplacer : {name}',
-  'agenda.drag.help': 'Pour déplacer au clavier : Espace saisit l’étape, les flèches la déplacent, Espace ou Entrée la dépose, Échap annule.',
+  'agenda.drag.help':
+    'Pour déplacer au clavier : Espace saisit l’étape, les flèches la déplacent, Espace ou Entrée la dépose, Échap annule.',
   'agenda.drag.picked': 'Étape saisie : {name}, en position {position} sur {count}.',
   'agenda.drag.moved': 'Étape déplacée en position {position} sur {count}.',
   'agenda.drag.dropped': 'Étape déposée : {name}, en position {position} sur {count}.',

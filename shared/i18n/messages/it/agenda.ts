@@ -12,7 +12,8 @@ export const agenda: Translation<typeof en> = {
   'agenda.moveUp': 'Sposta su: {name}',
   'agenda.moveDown': 'Sposta giù: {name}',
   'agenda.drag.handle': 'Riordina: {name}',
-  'agenda.drag.help': 'Per riordinare con la tastiera: Spazio prende il passo, le frecce lo spostano, Spazio o Invio lo rilascia, Esc annulla.',
+  'agenda.drag.help':
+    'Per riordinare con la tastiera: Spazio prende il passo, le frecce lo spostano, Spazio o Invio lo rilascia, Esc annulla.',
   'agenda.drag.picked': 'Passo preso: {name}, in posizione {position} di {count}.',
   'agenda.drag.moved': 'Passo spostato in posizione {position} di {count}.',
   'agenda.drag.dropped': 'Passo rilasciato: {name}, in posizione {position} di {count}.',

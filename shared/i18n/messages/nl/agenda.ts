@@ -12,7 +12,8 @@ export const agenda: Translation<typeof en> = {
   'agenda.moveUp': 'Omhoog: {name}',
   'agenda.moveDown': 'Omlaag: {name}',
   'agenda.drag.handle': 'Verplaatsen: {name}',
-  'agenda.drag.help': 'Verplaatsen met het toetsenbord: spatie pakt de stap op, de pijltjestoetsen verplaatsen hem, spatie of Enter zet hem neer, Escape annuleert.',
+  'agenda.drag.help':
+    'Verplaatsen met het toetsenbord: spatie pakt de stap op, de pijltjestoetsen verplaatsen hem, spatie of Enter zet hem neer, Escape annuleert.',
   'agenda.drag.picked': '{name} opgepakt, op positie {position} van {count}.',
   'agenda.drag.moved': 'Verplaatst naar positie {position} van {count}.',
   'agenda.drag.dropped': '{name} neergezet op positie {position} van {count}.',
