@@ -183,6 +183,8 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     await expect.poll(() => m.locator('#sheet-towns').inputValue()).toBe('Kamen, DE\nŁódź, PL, Urząd Miasta');
     expect(await m.locator('#sheet-interpretation').inputValue()).toBe('consecutive');
     expect(await m.locator('[data-testid=agenda-step][data-status=running]').count()).toBe(1);
+    // The order set by dragging, by keys and by the file is the server's: the same after the reload.
+    expect(await names()).toEqual(order);
     // The sheet's print view, in Polish for the partners: no controls in it, and it fits an A4 page.
     await m.getByTestId('sheet-print').click();
     const printed = m.frameLocator('[data-testid=report-frame]');
