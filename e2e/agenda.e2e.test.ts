@@ -51,6 +51,82 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     await m.keyboard.press('Enter');
     await expect.poll(() => steps.first().locator('strong').textContent()).toBe('Mood barometer, Check-in');
 
+    // [E2E-AG2] Drag and drop with the mouse on a row's handle: Welcome (2nd) goes below the 4th step. Tall
+    // viewport, so the rows involved are all on screen (the drag scrolls the panel near its edges otherwise).
+    await m.setViewportSize({ width: 1280, height: 1600 });
+    const names = () => steps.locator('strong').allTextContents();
+    const moved = (list: string[], from: number, to: number) => {
+      const rest = list.filter((_, i) => i !== from);
+      rest.splice(to, 0, list[from]!);
+      return rest;
+    };
+    const list = m.getByTestId('agenda-steps');
+    const version = async () => Number(await list.getAttribute('data-version'));
+    const said = m.getByTestId('agenda-drag-said');
+    let order = await names();
+    let before = await version();
+    const grip = (await steps.nth(1).getByTestId('agenda-handle').boundingBox())!;
+    const fourth = (await steps.nth(3).boundingBox())!;
+    await m.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await m.mouse.down();
+    await m.mouse.move(grip.x + grip.width / 2, fourth.y + fourth.height - 2, { steps: 6 });
+    // The moved row lifts; a line shows where it lands: after the 4th row.
+    await expect.poll(() => steps.nth(1).getAttribute('class')).toContain('agenda__step--lifted');
+    await expect.poll(() => steps.nth(3).getAttribute('class')).toContain('agenda__step--drop-after');
+    await m.mouse.up();
+    order = moved(order, 1, 3);
+    // The list as the server answered (its version moved on), not only as the drop showed it.
+    await expect.poll(version).toBeGreaterThan(before);
+    expect(await names()).toEqual(order);
+    await expect.poll(() => said.textContent()).toBe(`${order[3]} dropped at position 4 of 8.`);
+
+    // [E2E-AG3] By keyboard on the handle: Space picks up, the arrows move, Escape cancels, Enter drops.
+    before = await version();
+    const handle = steps.nth(2).getByTestId('agenda-handle');
+    await handle.focus();
+    await m.keyboard.press('Space');
+    await m.keyboard.press('ArrowDown');
+    await expect.poll(() => said.textContent()).toBe('Moved to position 4 of 8.');
+    await expect.poll(() => steps.nth(3).getAttribute('class')).toContain('agenda__step--drop-after');
+    await m.keyboard.press('Escape');
+    await expect.poll(() => said.textContent()).toContain('Reordering cancelled');
+    expect(await names()).toEqual(order);
+    expect(await version()).toBe(before);
+    await m.keyboard.press('Space');
+    await expect.poll(() => said.textContent()).toBe(`${order[2]} picked up, at position 3 of 8.`);
+    await m.keyboard.press('ArrowUp');
+    await m.keyboard.press('ArrowUp');
+    await expect.poll(() => said.textContent()).toBe('Moved to position 1 of 8.');
+    await m.keyboard.press('Enter');
+    order = moved(order, 2, 0);
+    await expect.poll(version).toBeGreaterThan(before);
+    expect(await names()).toEqual(order);
+    // The focus stays on the moved step's handle, at its new place.
+    expect(await m.evaluate(() => document.activeElement?.closest('li')?.querySelector('strong')?.textContent)).toBe(
+      order[0],
+    );
+    await m.setViewportSize({ width: 1280, height: 860 });
+
+    // [E2E-AG4] The template sheet and the plan saved as a file, changed, and loaded again: both come back.
+    const sheet = m.getByTestId('agenda-sheet');
+    await sheet.locator('summary').click();
+    await m.locator('#sheet-title').fill('Erstes Treffen');
+    await m.getByTestId('sheet-save').click();
+    await m.getByTestId('sheet-saved').waitFor();
+    const [saved] = await Promise.all([m.waitForEvent('download'), m.getByTestId('sheet-export').click()]);
+    expect(saved.suggestedFilename()).toBe('run-sheet.json');
+    const planFile = (await saved.path())!;
+    expect(JSON.parse(readFileSync(planFile, 'utf8'))).toMatchObject({ sheet: { title: 'Erstes Treffen' } });
+    await m.locator('#sheet-title').fill('Something else');
+    await m.getByTestId('sheet-save').click();
+    await m.getByTestId('sheet-saved').waitFor();
+    await m.getByRole('button', { name: `Remove: ${order[0]}`, exact: true }).click();
+    await expect.poll(() => steps.count()).toBe(7);
+    await m.locator('#agenda-import').setInputFiles(planFile);
+    await expect.poll(names).toEqual(order);
+    await expect.poll(() => m.locator('#sheet-title').inputValue()).toBe('Erstes Treffen');
+    await sheet.locator('summary').click();
+
     await expectAccessible(m, 'moderator run sheet');
     await m.getByRole('button', { name: 'Start: Card collection' }).click();
 
@@ -107,6 +183,8 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     await expect.poll(() => m.locator('#sheet-towns').inputValue()).toBe('Kamen, DE\nŁódź, PL, Urząd Miasta');
     expect(await m.locator('#sheet-interpretation').inputValue()).toBe('consecutive');
     expect(await m.locator('[data-testid=agenda-step][data-status=running]').count()).toBe(1);
+    // The order set by dragging, by keys and by the file is the server's: the same after the reload.
+    expect(await names()).toEqual(order);
     // The sheet's print view, in Polish for the partners: no controls in it, and it fits an A4 page.
     await m.getByTestId('sheet-print').click();
     const printed = m.frameLocator('[data-testid=report-frame]');

@@ -20,6 +20,7 @@ import { NowAndNext } from './AgendaNow.js';
 import { SheetForm } from './SheetForm.js';
 import { formatFacts, formatName, mechanicName, questionOf, stepName } from './labels.js';
 import type { AgendaState } from './state.js';
+import { DragHandle, DragHelp, dragClass, dragStyle, useStepDrag } from './StepDrag.js';
 
 /**
  * The run sheet: for everyone what runs now (with its time left and what to do) and what comes next;
@@ -108,17 +109,34 @@ function Controls({ agenda }: { agenda: AgendaState }) {
 
 function Plan({ agenda }: { agenda: AgendaState }) {
   const a = agenda.agenda.value;
+  const reorder = useStepDrag(agenda, a.steps);
   if (a.steps.length === 0) return <p class="muted">{t('agenda.empty')}</p>;
+  const { order, drag } = reorder;
   return (
-    <ol class="agenda__steps" data-testid="agenda-steps">
-      {a.steps.map((s, i) => (
-        <StepRow key={s.id} step={s} index={i} count={a.steps.length} agenda={agenda} />
-      ))}
-    </ol>
+    <>
+      <DragHelp said={reorder.said} />
+      <ol
+        ref={reorder.list}
+        class={`agenda__steps${drag.value ? ' agenda__steps--dragging' : ''}`}
+        data-testid="agenda-steps"
+        data-version={a.version}
+      >
+        {order.map((s, i) => (
+          <StepRow key={s.id} step={s} index={i} count={order.length} agenda={agenda} reorder={reorder} />
+        ))}
+      </ol>
+    </>
   );
 }
 
-function StepRow({ step, index, count, agenda }: { step: Step; index: number; count: number; agenda: AgendaState }) {
+function StepRow(p: {
+  step: Step;
+  index: number;
+  count: number;
+  agenda: AgendaState;
+  reorder: ReturnType<typeof useStepDrag>;
+}) {
+  const { step, index, count, agenda, reorder } = p;
   const status = statusOf(agenda.agenda.value, step.id);
   const name = stepName(step);
   const question = questionOf(step);
@@ -126,10 +144,19 @@ function StepRow({ step, index, count, agenda }: { step: Step; index: number; co
   const minutesId = `agenda-min-${step.id}`;
   const questionId = `agenda-q-${step.id}`;
   return (
-    <li class={`agenda__step agenda__step--${status}`} data-testid="agenda-step" data-status={status}>
+    <li
+      class={`agenda__step agenda__step--${status}${dragClass(reorder.drag, step.id, index)}`}
+      style={dragStyle(reorder.drag, step.id)}
+      data-testid="agenda-step"
+      data-step-id={step.id}
+      data-status={status}
+    >
       <div class="agenda__step-head">
-        <strong>{name}</strong> <span class="badge">{t(`agenda.status.${status}` as MessageKey)}</span>{' '}
-        <span class="muted">{mechanicName(step.params.kind)}</span>
+        <DragHandle {...reorder.handle(step, index, name)} />
+        <div>
+          <strong>{name}</strong> <span class="badge">{t(`agenda.status.${status}` as MessageKey)}</span>{' '}
+          <span class="muted">{mechanicName(step.params.kind)}</span>
+        </div>
       </div>
       <div class="field--inline">
         <label for={minutesId}>{t('agenda.minutesOf', { name })}</label>

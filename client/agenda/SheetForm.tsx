@@ -49,6 +49,8 @@ export function SheetForm({ agenda }: { agenda: AgendaState }) {
     if (data.sheet) {
       await agenda.actions.saveSheet(data.sheet);
       values.value = toForm(data.sheet);
+      // What was typed before is replaced by the saved file: the sheet from the server shows again.
+      if (agenda.error.peek() === null) dirty.value = false;
     }
     await agenda.actions.plan(data.steps);
   };
@@ -78,6 +80,7 @@ export function SheetForm({ agenda }: { agenda: AgendaState }) {
         <button
           type="button"
           class="btn btn--small"
+          data-testid="sheet-export"
           onClick={() => download(JSON.stringify(toFile(agenda.sheet.value, agenda.agenda.value.steps), null, 2))}
         >
           {t('sheet.export')}

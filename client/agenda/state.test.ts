@@ -5,7 +5,7 @@ import { catalogue } from '../../shared/i18n/catalogue.js';
 import { createFakeConnection, settle, type FakeConnection } from '../net/test-fake-connection.js';
 import { createWorkshopState, type WorkshopState } from '../workshops/state.js';
 import { memoryLocalStorage, person, snapshot } from '../workshops/test-fixtures.js';
-import { createAgendaState, type AgendaState } from './state.js';
+import { createAgendaState, reordered, type AgendaState } from './state.js';
 
 let fake: FakeConnection;
 let ws: WorkshopState;
@@ -81,6 +81,35 @@ test('move down swaps a step with the next one; the first cannot move up', async
   await settle();
   const sent = fake.sent('agenda:plan').at(-1)!.payload as { steps: StepInput[] };
   expect(sent.steps.map((s) => s.id)).toEqual(['b', 'a']);
+});
+
+test('[AG1] moveTo puts a step at a place (drag and drop, the handle’s keys): one plan, also for the running step', async () => {
+  const c = { ...view(3).steps[0]!, id: 'c' };
+  fake.reply('agenda:sync', {
+    sheet: null,
+    agenda: view(3, {
+      steps: [...view(3).steps, c],
+      current: { stepId: 'a', startedAt: Date.now(), deadline: Date.now() + 60_000, ref: {}, problem: null },
+      startedAt: 1,
+    }),
+  });
+  await settle();
+  const last = () => fake.sent('agenda:plan').at(-1)!.payload as { version: number; steps: StepInput[] };
+  void agenda.actions.moveTo('a', 2);
+  await settle();
+  expect(last().steps.map((s) => s.id)).toEqual(['b', 'c', 'a']);
+  expect(last().version).toBe(3);
+  void agenda.actions.moveTo('c', 0);
+  await settle();
+  expect(last().steps.map((s) => s.id)).toEqual(['c', 'a', 'b']);
+  // Where it already is, or a step that is gone: nothing is sent.
+  void agenda.actions.moveTo('b', 1);
+  void agenda.actions.moveTo('gone', 0);
+  await settle();
+  expect(fake.sent('agenda:plan')).toHaveLength(2);
+  // Past either end: clamped to the list.
+  expect(reordered(view(3).steps, 'a', 9).map((s) => s.id)).toEqual(['b', 'a']);
+  expect(reordered(view(3).steps, 'b', -4).map((s) => s.id)).toEqual(['b', 'a']);
 });
 
 test('an older run sheet arriving after a newer one is ignored', async () => {

@@ -13,6 +13,19 @@ const EMPTY: AgendaView = { version: 0, steps: [], current: null, startedAt: nul
 const asInput = (s: Step): StepInput => s;
 
 /**
+ * [AG1] The list with one step taken out and put back at `index` (clamped to the list); the same list when
+ * the step is not in it or already there. Also what the drag shows until the server's answer arrives.
+ */
+export function reordered<T extends { id?: string }>(list: readonly T[], stepId: string, index: number): T[] {
+  const at = list.findIndex((s) => s.id === stepId);
+  const to = Math.max(0, Math.min(list.length - 1, Math.trunc(index)));
+  if (at < 0 || at === to) return [...list];
+  const rest = list.filter((_, i) => i !== at);
+  rest.splice(to, 0, list[at]!);
+  return rest;
+}
+
+/**
  * The run sheet as this client sees it. Only this module writes these signals, from acks and
  * `agenda:updated`; after every join or resume it asks `agenda:sync`, so a latecomer lands in the
  * running step. `translate` gives the questions of a ready-made programme in the moderator's language.
@@ -106,6 +119,13 @@ export function createAgendaState(conn: Connection, ws: WorkshopState, translate
       if (at < 0 || to < 0 || to >= list.length) return Promise.resolve();
       [list[at], list[to]] = [list[to]!, list[at]!];
       return plan(list);
+    },
+    /** [AG1] Puts a step at a place in the list (drag and drop, or its handle's keys); nothing to send when it is there. */
+    moveTo(stepId: string, index: number) {
+      const list = steps();
+      const next = reordered(list, stepId, index);
+      if (next.every((s, i) => s === list[i])) return Promise.resolve();
+      return plan(next);
     },
     remove: (stepId: string) => plan(steps().filter((s) => s.id !== stepId)),
     setMinutes: (stepId: string, durationMin: number) => edit(stepId, (s) => ({ ...s, durationMin })),

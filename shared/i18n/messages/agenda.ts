@@ -10,6 +10,13 @@ export const agenda = defineMessages({
   'agenda.add': 'Add: {name}',
   'agenda.moveUp': 'Move up: {name}',
   'agenda.moveDown': 'Move down: {name}',
+  'agenda.drag.handle': 'Reorder: {name}',
+  'agenda.drag.help':
+    'To reorder with the keyboard: Space picks the step up, the arrow keys move it, Space or Enter drops it, Escape cancels.',
+  'agenda.drag.picked': '{name} picked up, at position {position} of {count}.',
+  'agenda.drag.moved': 'Moved to position {position} of {count}.',
+  'agenda.drag.dropped': '{name} dropped at position {position} of {count}.',
+  'agenda.drag.cancelled': 'Reordering cancelled: {name} stays where it was.',
   'agenda.remove': 'Remove: {name}',
   'agenda.minutesOf': 'Minutes for {name}',
   'agenda.questionOf': 'Question for {name}',

@@ -11,6 +11,13 @@ export const agenda: Translation<typeof en> = {
   'agenda.add': 'Hinzufügen: {name}',
   'agenda.moveUp': 'Nach oben: {name}',
   'agenda.moveDown': 'Nach unten: {name}',
+  'agenda.drag.handle': 'Verschieben: {name}',
+  'agenda.drag.help':
+    'Mit der Tastatur verschieben: Leertaste nimmt den Schritt auf, die Pfeiltasten bewegen ihn, Leertaste oder Eingabe legt ihn ab, Escape bricht ab.',
+  'agenda.drag.picked': '{name} aufgenommen, an Position {position} von {count}.',
+  'agenda.drag.moved': 'Verschoben auf Position {position} von {count}.',
+  'agenda.drag.dropped': '{name} abgelegt an Position {position} von {count}.',
+  'agenda.drag.cancelled': 'Verschieben abgebrochen: {name} bleibt an derselben Stelle.',
   'agenda.remove': 'Entfernen: {name}',
   'agenda.minutesOf': 'Minuten für {name}',
   'agenda.questionOf': 'Frage für {name}',

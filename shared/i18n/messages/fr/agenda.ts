@@ -11,6 +11,13 @@ export const agenda: Translation<typeof en> = {
   'agenda.add': 'Ajouter : {name}',
   'agenda.moveUp': 'Monter : {name}',
   'agenda.moveDown': 'Descendre : {name}',
+  'agenda.drag.handle': 'Déplacer : {name}',
+  'agenda.drag.help':
+    'Pour déplacer au clavier : Espace saisit l’étape, les flèches la déplacent, Espace ou Entrée la dépose, Échap annule.',
+  'agenda.drag.picked': 'Étape saisie : {name}, en position {position} sur {count}.',
+  'agenda.drag.moved': 'Étape déplacée en position {position} sur {count}.',
+  'agenda.drag.dropped': 'Étape déposée : {name}, en position {position} sur {count}.',
+  'agenda.drag.cancelled': 'Déplacement annulé : {name} reste à sa place.',
   'agenda.remove': 'Retirer : {name}',
   'agenda.minutesOf': 'Minutes pour {name}',
   'agenda.questionOf': 'Question pour {name}',

@@ -11,6 +11,13 @@ export const agenda: Translation<typeof en> = {
   'agenda.add': 'Aggiungi: {name}',
   'agenda.moveUp': 'Sposta su: {name}',
   'agenda.moveDown': 'Sposta giù: {name}',
+  'agenda.drag.handle': 'Riordina: {name}',
+  'agenda.drag.help':
+    'Per riordinare con la tastiera: Spazio prende il passo, le frecce lo spostano, Spazio o Invio lo rilascia, Esc annulla.',
+  'agenda.drag.picked': 'Passo preso: {name}, in posizione {position} di {count}.',
+  'agenda.drag.moved': 'Passo spostato in posizione {position} di {count}.',
+  'agenda.drag.dropped': 'Passo rilasciato: {name}, in posizione {position} di {count}.',
+  'agenda.drag.cancelled': 'Riordino annullato: {name} resta al suo posto.',
   'agenda.remove': 'Rimuovi: {name}',
   'agenda.minutesOf': 'Minuti per {name}',
   'agenda.questionOf': 'Domanda per {name}',

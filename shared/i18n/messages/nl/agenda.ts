@@ -11,6 +11,13 @@ export const agenda: Translation<typeof en> = {
   'agenda.add': 'Toevoegen: {name}',
   'agenda.moveUp': 'Omhoog: {name}',
   'agenda.moveDown': 'Omlaag: {name}',
+  'agenda.drag.handle': 'Verplaatsen: {name}',
+  'agenda.drag.help':
+    'Verplaatsen met het toetsenbord: spatie pakt de stap op, de pijltjestoetsen verplaatsen hem, spatie of Enter zet hem neer, Escape annuleert.',
+  'agenda.drag.picked': '{name} opgepakt, op positie {position} van {count}.',
+  'agenda.drag.moved': 'Verplaatst naar positie {position} van {count}.',
+  'agenda.drag.dropped': '{name} neergezet op positie {position} van {count}.',
+  'agenda.drag.cancelled': 'Verplaatsen geannuleerd: {name} blijft op dezelfde plek.',
   'agenda.remove': 'Verwijderen: {name}',
   'agenda.minutesOf': 'Minuten voor {name}',
   'agenda.questionOf': 'Vraag voor {name}',

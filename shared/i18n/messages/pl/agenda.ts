@@ -11,6 +11,13 @@ export const agenda: Translation<typeof en> = {
   'agenda.add': 'Dodaj: {name}',
   'agenda.moveUp': 'W górę: {name}',
   'agenda.moveDown': 'W dół: {name}',
+  'agenda.drag.handle': 'Przesuń: {name}',
+  'agenda.drag.help':
+    'Przesuwanie klawiaturą: Spacja podnosi krok, strzałki go przesuwają, Spacja lub Enter go upuszcza, Escape anuluje.',
+  'agenda.drag.picked': 'Podniesiono: {name}, pozycja {position} z {count}.',
+  'agenda.drag.moved': 'Przesunięto na pozycję {position} z {count}.',
+  'agenda.drag.dropped': 'Upuszczono: {name}, pozycja {position} z {count}.',
+  'agenda.drag.cancelled': 'Anulowano przesuwanie: {name} zostaje na miejscu.',
   'agenda.remove': 'Usuń: {name}',
   'agenda.minutesOf': 'Minuty dla: {name}',
   'agenda.questionOf': 'Pytanie dla: {name}',
