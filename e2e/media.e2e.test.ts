@@ -205,6 +205,22 @@ describe.skipIf(!hasBrowser())('media in the browser', () => {
       await jonas.page.getByTestId('speaking-next-button').click();
       await expect.poll(() => turns(ola.page), poll).toEqual([speaker === 'Petra' ? 'Ola' : 'Petra']);
 
+      // [TRUTH9] Three hashtags: Petra's show under her name on the others' tiles, and are read with it.
+      await jonas.page.getByTestId('truths-setup').locator('summary').click();
+      await jonas.page.locator('#truths-variant').selectOption('hashtags');
+      await jonas.page.getByTestId('truths-start').click();
+      for (const [i, tag] of ['Chor', '#Łódź', 'rower'].entries())
+        await petra.page.locator(`#truths-tag${i}`).fill(tag);
+      await petra.page.getByTestId('truths-tags-save').click();
+      const petraTile = '[data-testid=tile][data-who="Petra"]';
+      for (const page of [jonas.page, ola.page])
+        await expect
+          .poll(() => page.locator(`${petraTile} [data-testid=tile-hashtags]`).textContent(), poll)
+          .toBe('#Chor#Łódź#rower');
+      expect(await jonas.page.locator(`${petraTile} [data-testid=tile-summary]`).textContent()).toContain(
+        'hashtags #Chor #Łódź #rower',
+      );
+
       await ola.page.getByTestId('leave').click();
       for (const page of [jonas.page, petra.page])
         await expect.poll(() => tileNames(page), poll).toEqual([page === jonas.page ? 'Petra' : 'Jonas']);
