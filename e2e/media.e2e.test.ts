@@ -140,7 +140,7 @@ describe.skipIf(!hasBrowser())('media in the browser', () => {
   );
 
   it(
-    "[MEDIA2] muting shows on the others' tiles within a second; a leaver's tile disappears everywhere",
+    "[MEDIA2][TRUTH9] muting shows on the others' tiles within a second; the word and three hashtags on a tile; a leaver's tile disappears everywhere",
     async () => {
       const { jonas, petra, ola, close } = await threePeople('Media: mute and leave');
       await expectLiveVideos(jonas.page, ['Petra', 'Ola']);

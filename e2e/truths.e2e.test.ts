@@ -33,7 +33,7 @@ describe.skipIf(!hasBrowser())('two truths and a lie in the browser', () => {
     await server?.close();
   });
 
-  it('[E2E-TRUTH1] three people write statements; one vote per author (the author cannot vote), the reveal with who found the lie, points per person and town', async () => {
+  it("[E2E-TRUTH1] three people write statements; one vote per author (the author cannot vote), the reveal with who found the lie, points per person and town; then [TRUTH9] three hashtags, shown at once in the others' list", async () => {
     const organiser = await newPerson(browser);
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Zwei Wahrheiten');
     await organiser.context.close();
