@@ -199,7 +199,7 @@ describe.skipIf(!hasBrowser())('media in the browser', () => {
   }, 90_000);
 
   it(
-    "[MEDIA2] muting shows on the others' tiles within a second; a leaver's tile disappears everywhere",
+    "[MEDIA2][TRUTH9] muting shows on the others' tiles within a second; the word and three hashtags on a tile; a leaver's tile disappears everywhere",
     async () => {
       const { jonas, petra, ola, close } = await threePeople('Media: mute and leave');
       await expectLiveVideos(jonas.page, ['Petra', 'Ola']);
@@ -263,6 +263,22 @@ describe.skipIf(!hasBrowser())('media in the browser', () => {
       ).toContain('has the word');
       await jonas.page.getByTestId('speaking-next-button').click();
       await expect.poll(() => turns(ola.page), poll).toEqual([speaker === 'Petra' ? 'Ola' : 'Petra']);
+
+      // [TRUTH9] Three hashtags: Petra's show under her name on the others' tiles, and are read with it.
+      await jonas.page.getByTestId('truths-setup').locator('summary').click();
+      await jonas.page.locator('#truths-variant').selectOption('hashtags');
+      await jonas.page.getByTestId('truths-start').click();
+      for (const [i, tag] of ['Chor', '#Łódź', 'rower'].entries())
+        await petra.page.locator(`#truths-tag${i}`).fill(tag);
+      await petra.page.getByTestId('truths-tags-save').click();
+      const petraTile = '[data-testid=tile][data-who="Petra"]';
+      for (const page of [jonas.page, ola.page])
+        await expect
+          .poll(() => page.locator(`${petraTile} [data-testid=tile-hashtags]`).textContent(), poll)
+          .toBe('#Chor#Łódź#rower');
+      expect(await jonas.page.locator(`${petraTile} [data-testid=tile-summary]`).textContent()).toContain(
+        'hashtags #Chor #Łódź #rower',
+      );
 
       await ola.page.getByTestId('leave').click();
       for (const page of [jonas.page, petra.page])

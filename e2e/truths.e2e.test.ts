@@ -33,7 +33,7 @@ describe.skipIf(!hasBrowser())('two truths and a lie in the browser', () => {
     await server?.close();
   });
 
-  it('[E2E-TRUTH1] three people write statements; one vote per author (the author cannot vote), the reveal with who found the lie, points per person and town', async () => {
+  it("[E2E-TRUTH1] three people write statements; one vote per author (the author cannot vote), the reveal with who found the lie, points per person and town; then [TRUTH9] three hashtags, shown at once in the others' list", async () => {
     const organiser = await newPerson(browser);
     const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, server.url, 'Zwei Wahrheiten');
     await organiser.context.close();
@@ -107,5 +107,24 @@ describe.skipIf(!hasBrowser())('two truths and a lie in the browser', () => {
     // Jean: two lies found, for Ville-sur-Mer.
     await expect.poll(() => mod.getByTestId('truths-towns').textContent()).toContain('Ville-sur-Mer — 2 points');
     await expectAccessible(mod, 'two truths: scores');
+
+    // [TRUTH7]–[TRUTH9] Then three hashtags: Petra's show at once in Ola's list (on her phone); a bad one is named.
+    await mod.getByTestId('truths-setup').locator('summary').click();
+    await mod.locator('#truths-variant').selectOption('hashtags');
+    await mod.getByTestId('truths-start').click();
+    for (const [i, tag] of ['#Tuba', 'zwei Worte', 'Kamen'].entries())
+      await petra.page.locator(`#truths-tag${i}`).fill(tag);
+    await petra.page.getByTestId('truths-tags-save').click();
+    await expect.poll(() => petra.page.getByTestId('truths-tag-problem').textContent()).toContain('Hashtag 2');
+    await petra.page.locator('#truths-tag1').fill('Łódź');
+    await petra.page.getByTestId('truths-tags-save').click();
+    await petra.page.getByTestId('truths-tags-saved').waitFor();
+    await expect
+      .poll(() => ola.page.getByTestId('truths-hashtags').textContent())
+      .toMatch(/Petra\s*· Kamen\s*·\s*#Tuba #Łódź #Kamen/);
+    await expectAccessible(ola.page, 'three hashtags: the list');
+    await mod.getByTestId('truths-stop').click();
+    await ola.page.getByTestId('truths-ended').waitFor();
+    expect(await ola.page.getByTestId('truths-hashtags').count()).toBe(0);
   }, 120_000);
 });

@@ -92,6 +92,7 @@ export const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'truths:next': { roomId: 'plenary' },
   'truths:stop': {},
   'truths:submit': { statements: ['Ich spreche Polnisch', 'Ich war in Lyon', 'Ich mag Regen'], lie: 2 },
+  'truths:hashtags': { tags: ['#Chor', 'Łódź', 'rower'] },
   'truths:guess': { authorId: 'someone', guess: 1 },
   'truths:sync': {},
   'fishbowl:start': { seats: 4 },

@@ -10,6 +10,7 @@ import {
 import { statusOf } from '../../shared/agenda/rules.js';
 import { STEP_LIMITS } from '../../shared/agenda/constants.js';
 import { FISHBOWL_LIMITS } from '../../shared/fishbowl/constants.js';
+import { TRUTHS_VARIANTS, type TruthsVariant } from '../../shared/truths/constants.js';
 import type { Step } from '../../shared/agenda/schema.js';
 import { errorText, t, type MessageKey } from '../i18n/i18n.js';
 import { ReportButton } from '../report/ReportButton.js';
@@ -349,6 +350,26 @@ function StepParams({ step, name, agenda }: { step: Step; name: string; agenda: 
         onChange={(tables) => void set(step.id, 'tables', tables)}
       />
     );
+  // [TRUTH7] Two truths and a lie, or three hashtags on the video tiles.
+  if (p.kind === 'twoTruths') {
+    const id = `agenda-variant-${step.id}`;
+    return (
+      <div class="field--inline">
+        <label for={id}>{t('agenda.variantOf', { name })}</label>
+        <select
+          id={id}
+          value={p.variant ?? 'statements'}
+          onChange={(e) => void set(step.id, 'variant', e.currentTarget.value as TruthsVariant)}
+        >
+          {TRUTHS_VARIANTS.map((v) => (
+            <option key={v} value={v}>
+              {t(`truths.variant.${v}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  }
   if (p.kind === 'broadcast') {
     const id = `agenda-text-${step.id}`;
     return (

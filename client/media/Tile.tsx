@@ -29,8 +29,11 @@ export function Tile({
   const isPinned = media.pinned.value === p.id;
   const canModerate = state.isModerator.value && !tile.isSelf;
   const stage = media.stageOn.value;
+  const session = useSession();
   // [SPEAK10] The person who has the word in a flash round, on every screen of their room.
-  const turn = currentSpeakerId(useSession().speaking) === p.id;
+  const turn = currentSpeakerId(session.speaking) === p.id;
+  // [TRUTH9] Their three hashtags while this room's hashtags game runs (gone when it ends).
+  const tags = session.truths.shownHashtags.value.get(p.id);
   const cls = [
     'tile',
     large && 'tile--large',
@@ -90,6 +93,7 @@ export function Tile({
             p.screenSharing && t('media.screen'),
             tile.speaking && t('media.speaking'),
             turn && t('speak.hasWord'),
+            tags && t('truths.tags.onTile', { tags: tags.join(' ') }),
           ]
             .filter(Boolean)
             .join(', ')}
@@ -118,6 +122,13 @@ export function Tile({
         {p.screenSharing && (
           <span class="badge badge--role" aria-hidden="true">
             {t('media.screen')}
+          </span>
+        )}
+        {tags && (
+          <span class="tile__tags" aria-hidden="true" data-testid="tile-hashtags">
+            {tags.map((tag) => (
+              <bdi key={tag}>{tag}</bdi>
+            ))}
           </span>
         )}
       </div>

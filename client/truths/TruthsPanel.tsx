@@ -1,5 +1,7 @@
 import { useSignal } from '@preact/signals';
-import type { TruthsGame, TruthsReveal, TruthsView } from '../../shared/truths/schema.js';
+import { HASHTAG_LIMITS } from '../../shared/truths/constants.js';
+import { normaliseHashtags } from '../../shared/truths/rules.js';
+import type { HashtagProblem, Hashtags, TruthsGame, TruthsReveal, TruthsView } from '../../shared/truths/schema.js';
 import { formatCountdown } from '../breakouts/state.js';
 import { errorText, t } from '../i18n/i18n.js';
 import { useSession } from '../session/context.js';
@@ -31,6 +33,7 @@ export function TruthsPanelView({ state, truths }: { state: WorkshopState; truth
   // Nothing on the stage while no game runs here (moderators prepare one in the Run sheet tab: TruthsSetupCard).
   if (!game) return null;
   const running = game !== null && game.phase !== 'ended';
+  if (game.variant === 'hashtags') return <HashtagsView game={game} truths={truths} moderator={moderator} />;
   return (
     <section class="card truths" aria-labelledby="truths-title" data-testid="truths">
       <h2 id="truths-title">
@@ -87,6 +90,120 @@ export function TruthsSetupCard() {
         <TruthsSetup truths={truths} />
       </details>
     </section>
+  );
+}
+
+/**
+ * [TRUTH7]–[TRUTH9] Three hashtags: everyone enters theirs (any time while the game runs); everyone in the room sees
+ * them at once, on the video tiles and here as a list (for whoever has no video, or is on a phone).
+ */
+function HashtagsView({ game, truths, moderator }: { game: TruthsGame; truths: TruthsState; moderator: boolean }) {
+  const running = game.phase !== 'ended';
+  const shown = truths.shownHashtags.value;
+  const people = [...shown.keys()]
+    .map((id) => ({ id, person: truths.person(id), tags: shown.get(id)! }))
+    .filter((x) => x.person)
+    .sort((a, b) => a.person!.name.localeCompare(b.person!.name));
+  return (
+    <section class="card truths" aria-labelledby="truths-title" data-testid="truths">
+      <h2 id="truths-title">
+        <Icon name="poll" /> {t('truths.tags.title')}
+      </h2>
+      {truths.error.value && (
+        <Alert testId="truths-error">
+          {errorText(truths.error.value)}{' '}
+          <button type="button" class="btn btn--small" onClick={truths.actions.dismissError}>
+            ×<span class="visually-hidden">{t('common.cancel')}</span>
+          </button>
+        </Alert>
+      )}
+      {running && <HashtagForm truths={truths} />}
+      {running && (
+        <div class="truths__tags">
+          <h3>{t('truths.tags.list')}</h3>
+          {people.length === 0 ? (
+            <p class="muted">{t('truths.tags.none')}</p>
+          ) : (
+            <ul data-testid="truths-hashtags">
+              {people.map(({ id, person, tags }) => (
+                <li key={id} data-participant={id}>
+                  <bdi>{person!.name}</bdi> <span class="muted">· {person!.town}</span> ·{' '}
+                  <span class="truths__tag-list">{tags.join(' ')}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {!running && (
+        <p class="truths__ended" data-testid="truths-ended">
+          {t('truths.tags.ended')}
+        </p>
+      )}
+      {moderator && running && <TruthsControls truths={truths} />}
+    </section>
+  );
+}
+
+/** [TRUTH8] Three hashtags, checked here with the server's rule so a refusal names the field and the reason. */
+function HashtagForm({ truths }: { truths: TruthsState }) {
+  const saved = truths.hashtags.value;
+  const tags = useSignal<Hashtags>(saved ?? ['', '', '']);
+  const problem = useSignal<{ index: number; problem: HashtagProblem } | null>(null);
+  return (
+    <form
+      class="truths__entry"
+      data-testid="truths-hashtag-form"
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const r = normaliseHashtags(tags.value);
+        if (!r.ok) {
+          problem.value = { index: r.index, problem: r.problem };
+          (document.getElementById(`truths-tag${r.index}`) as HTMLInputElement | null)?.focus();
+          return;
+        }
+        problem.value = null;
+        if (await truths.actions.saveHashtags(r.tags)) tags.value = r.tags;
+      }}
+    >
+      <p>{t('truths.tags.write', { n: HASHTAG_LIMITS.chars })}</p>
+      {([0, 1, 2] as const).map((i) => {
+        const bad = problem.value?.index === i;
+        return (
+          <div key={i} class="truths__statement">
+            <label for={`truths-tag${i}`}>{t('truths.tags.tag', { n: i + 1 })}</label>
+            <input
+              id={`truths-tag${i}`}
+              maxLength={HASHTAG_LIMITS.raw}
+              autoComplete="off"
+              placeholder="#"
+              aria-invalid={bad}
+              aria-describedby={bad ? 'truths-tag-problem' : undefined}
+              value={tags.value[i]}
+              onInput={(e) => {
+                const next = [...tags.value] as Hashtags;
+                next[i] = (e.target as HTMLInputElement).value;
+                tags.value = next;
+              }}
+            />
+          </div>
+        );
+      })}
+      {problem.value && (
+        <p class="alert alert--error" id="truths-tag-problem" role="alert" data-testid="truths-tag-problem">
+          {t(`truths.tags.problem.${problem.value.problem}`, { n: problem.value.index + 1, max: HASHTAG_LIMITS.chars })}
+        </p>
+      )}
+      <button type="submit" class="btn btn--primary" data-testid="truths-tags-save">
+        {t('truths.tags.save')}
+      </button>
+      {saved && !problem.value && (
+        <p class="muted" role="status" data-testid="truths-tags-saved">
+          {t('truths.tags.saved', { tags: saved.join(' ') })}
+        </p>
+      )}
+    </form>
   );
 }
 

@@ -16,6 +16,7 @@ let dispose: () => void;
 const game = (over: Partial<TruthsGame> = {}): TruthsGame => ({
   id: 'g1',
   roomId: PLENARY,
+  variant: 'statements',
   voteSec: 20,
   phase: 'voting',
   order: ['ben', 'me'],
@@ -31,6 +32,7 @@ const view = (version: number, ...games: TruthsGame[]): TruthsView => ({
   ready: [],
   people: [],
   towns: [],
+  hashtags: {},
 });
 
 beforeEach(async () => {
@@ -53,6 +55,7 @@ test('[TRUTH2] after join: the view, my own statements (with my lie) and my gues
   fake.reply('truths:sync', {
     view: view(3, game()),
     entry: { statements: ['x', 'y', 'z'], lie: 1, at: 1 },
+    hashtags: null,
     guesses: { ben: 2 },
   });
   await settle();
@@ -78,4 +81,23 @@ test('[TRUTH3] a guess goes to the current author and shows as mine; updates kee
   fake.push('truths:updated', view(6, game({ current: 1 })));
   expect(truths.isAuthor.value).toBe(true);
   expect(truths.canEdit.value).toBe(false);
+});
+
+test('[TRUTH9] hashtags show for the people in my room while its hashtags game runs; none once it ended', async () => {
+  const tags = { me: ['#Chor', '#Lyon', '#vélo'], ben: ['#a', '#b', '#c'] } as TruthsView['hashtags'];
+  fake.push('truths:updated', { ...view(2, game({ phase: 'voting' })), hashtags: tags });
+  // A statements game: no hashtags on the tiles even if some were sent.
+  expect(truths.shownHashtags.value.size).toBe(0);
+  const hashtagGame = game({ variant: 'hashtags', phase: 'collect', order: [], current: -1, statements: null });
+  fake.push('truths:updated', { ...view(3, hashtagGame), hashtags: tags });
+  expect(truths.hashtagGame.value).toBe(true);
+  expect(Object.fromEntries(truths.shownHashtags.value)).toEqual(tags);
+  const saving = truths.actions.saveHashtags(['#Tuba', '#Lyon', '#vélo']);
+  await settle();
+  expect(fake.sent('truths:hashtags').at(-1)?.payload).toEqual({ tags: ['#Tuba', '#Lyon', '#vélo'] });
+  fake.reply('truths:hashtags', { tags: ['#Tuba', '#Lyon', '#vélo'] });
+  expect(await saving).toBe(true);
+  expect(truths.hashtags.value).toEqual(['#Tuba', '#Lyon', '#vélo']);
+  fake.push('truths:updated', { ...view(4, { ...hashtagGame, phase: 'ended' }), hashtags: tags });
+  expect(truths.shownHashtags.value.size).toBe(0);
 });

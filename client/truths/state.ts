@@ -3,7 +3,7 @@ import type { BreakoutView } from '../../shared/breakouts/schema.js';
 import { launchableRooms } from '../../shared/polls/rules.js';
 import type { ErrorCode } from '../../shared/protocol.js';
 import { PLENARY } from '../../shared/rooms.js';
-import type { TruthsEntry, TruthsMine, TruthsParamsInput, TruthsView } from '../../shared/truths/schema.js';
+import type { Hashtags, TruthsEntry, TruthsMine, TruthsParamsInput, TruthsView } from '../../shared/truths/schema.js';
 import type { Connection } from '../net/connection.js';
 import type { WorkshopState } from '../workshops/state.js';
 
@@ -15,6 +15,8 @@ import type { WorkshopState } from '../workshops/state.js';
 export function createTruthsState(conn: Connection, ws: WorkshopState, breakouts: ReadonlySignal<BreakoutView | null>) {
   const view = signal<TruthsView | null>(null);
   const entry = signal<TruthsEntry | null>(null);
+  /** [TRUTH8] This person's own hashtags, as the server normalised them. */
+  const hashtags = signal<Hashtags | null>(null);
   const guesses = signal<Readonly<Record<string, number>>>({});
   const error = signal<ErrorCode | null>(null);
   const now = signal(Date.now() + ws.clockOffset.peek());
@@ -40,7 +42,22 @@ export function createTruthsState(conn: Connection, ws: WorkshopState, breakouts
     return g.phase === 'collect' || !g.order.slice(0, g.current + 1).includes(selfId.value);
   });
   const breakoutRooms = computed(() => launchableRooms(breakouts.value));
+  /** [TRUTH7] This room's game is the hashtags variant. */
+  const hashtagGame = computed(() => game.value?.variant === 'hashtags');
+  /**
+   * [TRUTH9] Hashtags to show (participant id -> three): while this room's hashtags game runs, those of the people
+   * in this room; nothing once it ended. The video tiles and the panel's list read it.
+   */
+  const shownHashtags = computed((): ReadonlyMap<string, Hashtags> => {
+    const g = game.value;
+    const all = view.value?.hashtags ?? {};
+    if (g?.variant !== 'hashtags' || g.phase === 'ended') return new Map();
+    const shown = new Map<string, Hashtags>();
+    for (const p of ws.people.value.values()) if (p.roomId === g.roomId && all[p.id]) shown.set(p.id, all[p.id]!);
+    return shown;
+  });
   const nameOf = (id: string) => ws.people.value.get(id)?.name ?? '';
+  const person = (id: string) => ws.people.value.get(id) ?? null;
 
   function accept(v: TruthsView) {
     if (!view.value || v.version >= view.value.version) view.value = v;
@@ -56,6 +73,7 @@ export function createTruthsState(conn: Connection, ws: WorkshopState, breakouts
     batch(() => {
       accept(mine.view);
       entry.value = mine.entry;
+      hashtags.value = mine.hashtags;
       guesses.value = mine.guesses;
     });
   }
@@ -88,6 +106,12 @@ export function createTruthsState(conn: Connection, ws: WorkshopState, breakouts
       if (saved) entry.value = saved;
       return saved !== null;
     },
+    /** [TRUTH8] Three hashtags (the page checked them with the same rule); the normalised ones come back. */
+    async saveHashtags(tags: Hashtags) {
+      const saved = await run(conn.request('truths:hashtags', { tags }));
+      if (saved) hashtags.value = saved.tags;
+      return saved !== null;
+    },
     async guess(index: number) {
       const author = authorId.peek();
       if (!author) return false;
@@ -101,6 +125,7 @@ export function createTruthsState(conn: Connection, ws: WorkshopState, breakouts
   return {
     view,
     entry,
+    hashtags,
     guesses,
     error,
     myRoom,
@@ -112,7 +137,10 @@ export function createTruthsState(conn: Connection, ws: WorkshopState, breakouts
     remainingMs,
     canEdit,
     breakoutRooms,
+    hashtagGame,
+    shownHashtags,
     nameOf,
+    person,
     actions,
     dispose() {
       stops.forEach((stop) => stop());

@@ -629,7 +629,9 @@ function useNotifications(
       if (running[what] && !before[what] && ui.tab.peek() !== 'now')
         ui.toasts.show({
           key: `format:${what}`,
-          text: t('layout.toast.started', { what: t(`${what}.title`) }),
+          text: t('layout.toast.started', {
+            what: t(what === 'truths' && truths.hashtagGame.peek() ? 'truths.tags.title' : `${what}.title`),
+          }),
           action: { label: t('layout.toast.show'), run: () => open('now') },
         });
   }, [running.speak, running.truths, running.fishbowl, running.market]);

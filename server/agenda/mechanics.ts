@@ -223,12 +223,13 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
     /**
      * Two truths and a lie: the game opens for statements; the moderator starts the votes on the stage. With
      * more than 12 people and no rooms open, it opens rooms of 5–6 for the step first ([TRUTH6]) and closes them after.
+     * [TRUTH7] The hashtags variant has no votes: it runs where everyone is (the plenary, or the open rooms).
      */
     twoTruths: {
-      async start(ctx, workshopId, _p, durationMs) {
+      async start(ctx, workshopId, p, durationMs) {
         const rooms = await deps.store.breakouts.get(workshopId);
         let opened = false;
-        if (rooms?.status !== 'open') {
+        if (rooms?.status !== 'open' && p.variant !== 'hashtags') {
           const people = eligible(await deps.store.listParticipants(workshopId)).length;
           if (people > TRUTHS_LIMITS.plenaryMax) {
             const plan = Array.from({ length: truthsRoomCount(people) }, () => ({ name: '' }));
@@ -238,7 +239,11 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
             opened = true;
           }
         }
-        await invoke('truths:start', { scope: opened || rooms?.status === 'open' ? 'breakouts' : 'plenary' }, ctx);
+        await invoke(
+          'truths:start',
+          { scope: opened || rooms?.status === 'open' ? 'breakouts' : 'plenary', variant: p.variant },
+          ctx,
+        );
         const ref: MechanicRef = opened ? { rooms: 'opened' } : {};
         return ref;
       },

@@ -18,6 +18,7 @@ import { exportRoomName } from '../polls/export.js';
 import { orderedOptions, percent } from '../polls/tally.js';
 import type { ReportBoard, ReportData, ReportPoll } from './collect.js';
 import { REPORT_CSS } from './style.js';
+import { HashtagsSection } from './HashtagsSection.js';
 import { MarketSection } from './MarketSection.js';
 
 const MINUTE = 60_000;
@@ -450,6 +451,7 @@ export function renderReport(data: ReportData, locale: UiLocale, timeZone: strin
           <People c={c} />
           <Boards c={c} />
           <Polls c={c} />
+          <HashtagsSection c={c} />
           <MarketSection c={c} />
           <footer>{t('report.footer')}</footer>
         </main>

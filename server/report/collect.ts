@@ -12,6 +12,7 @@ import { reactionsOf } from '../../shared/gallery/rules.js';
 import type { GalleryComment, GalleryReaction } from '../../shared/gallery/schema.js';
 import type { Market } from '../../shared/market/schema.js';
 import type { Leaderboard, PollTally } from '../../shared/polls/schema.js';
+import type { Hashtags } from '../../shared/truths/schema.js';
 import type { Participant, WorkshopInfo } from '../../shared/workshops/schema.js';
 import { leaderboard, revealedSeries, type Person } from '../polls/quiz.js';
 import type { PollRecord } from '../polls/store/types.js';
@@ -46,6 +47,8 @@ export interface ReportData {
   polls: ReportPoll[];
   leaderboards: Leaderboard[];
   rooms: RoomsSeen | null;
+  /** [TRUTH10] Everyone's three hashtags (removed people left out), in the order they joined. */
+  hashtags: { name: string; town: string; tags: Hashtags }[];
   /** The idea market's stalls, sign-ups and next steps (the last market run; null: none ran). */
   market: Market | null;
   /** Server time the report was made. */
@@ -56,7 +59,7 @@ export interface ReportData {
 const ANYONE = { id: '' };
 
 export async function collectReport(store: Store, workshopId: string, at: number): Promise<ReportData | null> {
-  const [workshop, participants, sheet, agenda, summaries, allPolls, rooms, gallery, market] = await Promise.all([
+  const [workshop, participants, sheet, agenda, summaries, allPolls, rooms, gallery, market, tags] = await Promise.all([
     store.getWorkshop(workshopId),
     store.listParticipants(workshopId),
     store.agenda.getSheet(workshopId),
@@ -66,6 +69,7 @@ export async function collectReport(store: Store, workshopId: string, at: number
     store.breakouts.get(workshopId),
     store.gallery.view(workshopId),
     store.market.get(workshopId),
+    store.truths.hashtags(workshopId),
   ]);
   if (!workshop) return null;
   const { moderatorKeyHash: _secret, ...info } = workshop;
@@ -105,6 +109,10 @@ export async function collectReport(store: Store, workshopId: string, at: number
     polls: launched.map((poll) => ({ poll, tally: tallyVotes(poll, (votes.get(poll.id) ?? new Map()).values(), 0) })),
     leaderboards: revealedSeries(launched).map((s) => leaderboard(s, launched, votes, people)),
     rooms,
+    hashtags: present.flatMap((p) => {
+      const mine = tags.get(p.id);
+      return mine ? [{ name: p.name, town: p.town, tags: mine }] : [];
+    }),
     market: market?.market && market.market.stalls.length > 0 ? market.market : null,
     at,
   };

@@ -4,6 +4,7 @@ import { csvFile, type CsvCell } from '../../shared/csv.js';
 import { translator, type MessageKey } from '../../shared/i18n/catalogue.js';
 import type { UiLocale } from '../../shared/languages.js';
 import type { ReportData } from './collect.js';
+import { hashtagRows } from './HashtagsSection.js';
 import { marketRows } from './MarketSection.js';
 import { boardName, byTown, clockOf, namesShown, pollRows, programmeRows, rankedCards } from './Report.js';
 
@@ -48,6 +49,8 @@ export function reportCsv(data: ReportData, locale: UiLocale, timeZone: string):
     for (const x of board.towns) rows.push([t('report.byTown'), title, x.town, '', x.points, '']);
     if (names) for (const x of board.people) rows.push([t('report.byPerson'), title, x.name, x.town, x.points, '']);
   }
+  for (const r of hashtagRows(data, names))
+    rows.push([t('truths.tags.title'), '', r.tags, r.town || t('report.noTown'), '', r.name]);
   if (data.market) {
     const section = t('market.title');
     for (const r of marketRows(data.market, names)) {

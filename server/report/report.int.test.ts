@@ -220,6 +220,35 @@ function suite(label: string, start: () => Promise<TestServer>) {
       expect(townsCsv).not.toContain('Nowak');
     });
 
+    test('[TRUTH10] each person’s three hashtags with their town, in HTML and CSV; towns only hides the names', async () => {
+      const created = await createWorkshop(server.url, { title: 'Hashtags' });
+      const code = created.workshop.code;
+      const mod = await joinAs(server.url, code, { name: 'Mia', town: 'Kamen', moderatorKey: created.moderatorKey });
+      const ana = await joinAs(server.url, code, { name: 'Ana', town: 'Wołów' });
+      await ok(mod.socket, 'truths:start', { variant: 'hashtags' });
+      await ok(ana.socket, 'truths:hashtags', { tags: ['Chor', 'Łódź', 'rower'] });
+      await ok(mod.socket, 'truths:stop', {});
+      const html = await text(await asking(server, ana, { locale: 'en' }));
+      const section = html.slice(html.indexOf('data-section="hashtags"'));
+      expect(section).toContain('<h2 id="r-hashtags">Three hashtags</h2>');
+      expect(section).toMatch(/<td>Ana<\/td><td>Wołów<\/td><td>#Chor #Łódź #rower<\/td>/);
+      expect(await text(await asking(server, ana, { locale: 'en', format: 'csv' }))).toContain(
+        '"Three hashtags","","#Chor #Łódź #rower","Wołów","","Ana"',
+      );
+
+      await ok(mod.socket, 'agenda:sheet', {
+        sheet: { title: created.workshop.title, privacy: { townsOnlyInReport: true } },
+      });
+      const hidden = await text(await asking(server, ana, { locale: 'en' }));
+      expect(hidden.slice(hidden.indexOf('data-section="hashtags"'))).toMatch(
+        /<td>Wołów<\/td><td>#Chor #Łódź #rower<\/td>/,
+      );
+      expect(hidden).not.toContain('Ana');
+      const csv = await text(await asking(server, ana, { locale: 'en', format: 'csv' }));
+      expect(csv).toContain('"Three hashtags","","#Chor #Łódź #rower","Wołów","",""');
+      expect(csv).not.toContain('Ana');
+    });
+
     test('[REPORT3] the template sheet prints as a page without controls, in the language asked for; only for moderators', async () => {
       const { mod, ana } = await runWorkshop();
       await ok(mod.socket, 'agenda:sheet', {

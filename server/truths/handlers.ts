@@ -27,6 +27,13 @@ export function truthsFeature(deps: Deps): Feature<keyof typeof truthsCommands> 
       await service.publish(workshop.id);
       return entry;
     },
+    /** [TRUTH8] Normalised by the schema (the shared rule); shown at once to everyone while a hashtags game runs. */
+    'truths:hashtags': async ({ tags }, ctx) => {
+      const { workshop, actor } = ctx.member;
+      await deps.store.truths.setHashtags(workshop.id, actor.id, tags);
+      await service.publish(workshop.id);
+      return { tags };
+    },
     'truths:guess': async ({ authorId, guess }, ctx) => {
       const { workshop, actor } = ctx.member;
       const now = deps.clock();
@@ -45,9 +52,10 @@ export function truthsFeature(deps: Deps): Feature<keyof typeof truthsCommands> 
     'truths:sync': async (_input, ctx) => {
       const { workshop, actor } = ctx.member;
       const state = await service.load(workshop.id);
-      const [view, entries] = await Promise.all([
+      const [view, entries, hashtags] = await Promise.all([
         service.view(workshop.id, state),
         deps.store.truths.entries(workshop.id),
+        deps.store.truths.hashtags(workshop.id),
       ]);
       const guesses: Record<string, number> = {};
       for (const g of state.games) {
@@ -56,7 +64,7 @@ export function truthsFeature(deps: Deps): Feature<keyof typeof truthsCommands> 
           if (mine !== undefined) guesses[authorId] = mine;
         }
       }
-      return { view, entry: entries.get(actor.id) ?? null, guesses };
+      return { view, entry: entries.get(actor.id) ?? null, hashtags: hashtags.get(actor.id) ?? null, guesses };
     },
   };
   return { handlers, start: ticker.start, stop: ticker.stop };

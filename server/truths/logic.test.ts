@@ -127,3 +127,30 @@ describe('two truths and a lie', () => {
     expect(logic.next(revealed, ctx({ people: gone })).phase).toBe('ended');
   });
 });
+
+describe('three hashtags', () => {
+  const hashtagGame = () =>
+    logic.start(logic.emptyTruths(), truthsParamsSchema.parse({ variant: 'hashtags' }), [PLENARY], ctx()).games[0]!;
+
+  test('[TRUTH7] the hashtags variant starts collecting and has no vote: Next is refused, End ends it', () => {
+    const game = hashtagGame();
+    expect(game).toMatchObject({ variant: 'hashtags', phase: 'collect', order: [] });
+    expect(started().variant).toBe('statements');
+    expect(() => logic.next(game, ctx())).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(logic.stop(game).phase).toBe('ended');
+  });
+
+  test('[TRUTH9] the view carries the hashtags (not of removed people) only while a hashtags game runs', () => {
+    const tags = new Map([
+      ['ana', ['#Chor', '#Lyon', '#vélo'] as [string, string, string]],
+      ['gone', ['#a', '#b', '#c'] as [string, string, string]],
+    ]);
+    const withGone = [...people, person('gone', 'Lyon', { removed: true })];
+    const running = { version: 1, games: [hashtagGame()] };
+    expect(logic.toView(running, withGone, [], tags).hashtags).toEqual({ ana: ['#Chor', '#Lyon', '#vélo'] });
+    const ended = { version: 2, games: [logic.stop(hashtagGame())] };
+    expect(logic.toView(ended, withGone, [], tags).hashtags).toEqual({});
+    const statements = { version: 1, games: [started()] };
+    expect(logic.toView(statements, withGone, [], tags).hashtags).toEqual({});
+  });
+});

@@ -4,7 +4,14 @@
  */
 import { CommandError } from '../../shared/command.js';
 import { townKey } from '../../shared/speaking/rules.js';
-import type { TruthsEntry, TruthsGame, TruthsParams, TruthsReveal, TruthsView } from '../../shared/truths/schema.js';
+import type {
+  Hashtags,
+  TruthsEntry,
+  TruthsGame,
+  TruthsParams,
+  TruthsReveal,
+  TruthsView,
+} from '../../shared/truths/schema.js';
 import type { Participant } from '../../shared/workshops/schema.js';
 
 export type TruthsPerson = Pick<Participant, 'id' | 'name' | 'town' | 'role' | 'roomId' | 'presence'> & {
@@ -41,6 +48,7 @@ export function start(state: TruthsRecord, params: TruthsParams, roomIds: readon
     (roomId): TruthsGame => ({
       id: ctx.newId(),
       roomId,
+      variant: params.variant,
       voteSec: params.voteSec,
       phase: 'collect',
       order: [],
@@ -104,6 +112,8 @@ function reveal(game: TruthsGame, ctx: TruthsCtx): TruthsGame {
  * random order); voting -> the reveal (before the time is up); reveal -> the next author's vote, or the end.
  */
 export function next(game: TruthsGame, ctx: TruthsCtx): TruthsGame {
+  // [TRUTH7] Three hashtags: nothing to vote on; the game runs until it is ended.
+  if (game.variant === 'hashtags') throw new CommandError('conflict', 'The hashtags game has no votes: end it instead');
   if (game.phase === 'collect') {
     const authors = ctx.people.filter((p) => here(p, game.roomId) && ctx.entries.has(p.id)).map((p) => p.id);
     if (authors.length === 0) throw new CommandError('conflict', 'Nobody here has written statements yet');
@@ -180,8 +190,19 @@ export function scores(state: TruthsRecord, people: readonly TruthsPerson[]): Pi
   return { people: list, towns: [...towns.values()].sort((a, b) => b.points - a.points) };
 }
 
-export function toView(state: TruthsRecord, people: readonly TruthsPerson[], ready: readonly string[]): TruthsView {
-  return { version: state.version, games: state.games, ready: [...ready], ...scores(state, people) };
+/** [TRUTH9] Whether some room's hashtags game still runs: only then does the view carry the hashtags. */
+export const hashtagsShown = (state: TruthsRecord) =>
+  state.games.some((g) => g.variant === 'hashtags' && g.phase !== 'ended');
+
+export function toView(
+  state: TruthsRecord,
+  people: readonly TruthsPerson[],
+  ready: readonly string[],
+  hashtags: ReadonlyMap<string, Hashtags> = new Map(),
+): TruthsView {
+  const kept = new Set(people.filter((p) => !p.removed).map((p) => p.id));
+  const shown = hashtagsShown(state) ? Object.fromEntries([...hashtags].filter(([id]) => kept.has(id))) : {};
+  return { version: state.version, games: state.games, ready: [...ready], ...scores(state, people), hashtags: shown };
 }
 
 export function withGames(state: TruthsRecord, games: TruthsGame[]): TruthsRecord {

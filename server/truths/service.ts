@@ -23,12 +23,13 @@ export function createTruthsService(deps: Deps) {
   }
 
   async function view(workshopId: string, state?: TruthsRecord): Promise<TruthsView> {
-    const [s, people, entries] = await Promise.all([
+    const [s, people, entries, hashtags] = await Promise.all([
       state ?? load(workshopId),
       store.listParticipants(workshopId),
       store.truths.entries(workshopId),
+      store.truths.hashtags(workshopId),
     ]);
-    return logic.toView(s, people, [...entries.keys()]);
+    return logic.toView(s, people, [...entries.keys()], hashtags);
   }
 
   async function publish(workshopId: string, state?: TruthsRecord) {
@@ -62,7 +63,7 @@ export function createTruthsService(deps: Deps) {
         guesses,
       };
       const next = compute(state, ctx);
-      if (next === state) return logic.toView(state, people, [...entries.keys()]);
+      if (next === state) return view(workshopId, state);
       const result = await store.truths.apply(
         workshopId,
         state.version,

@@ -114,6 +114,67 @@ function suite(label: string, start: (clock: () => number) => Promise<TestServer
       );
     });
 
+    test('[TRUTH7]–[TRUTH9] three hashtags: entered, normalised, shown at once to everyone, refused with the reason; gone at the end', async () => {
+      const { code, moderator } = await workshopWith(server.url);
+      const ana = await joinAs(server.url, code, { name: 'Ana', town: 'Lyon' });
+      const ben = await joinAs(server.url, code, { name: 'Ben', town: 'Kamen' });
+      const started = await ok(moderator.socket, 'truths:start', { variant: 'hashtags' });
+      expect(started.games[0]).toMatchObject({ variant: 'hashtags', phase: 'collect' });
+
+      // Entered as typed; everyone else sees them normalised at once.
+      const seen = waitFor(ben.socket, 'truths:updated', (v) => ana.id in v.hashtags);
+      expect(await ok(ana.socket, 'truths:hashtags', { tags: ['Chor', ' ##Łódź', 've\u0301lo'] })).toEqual({
+        tags: ['#Chor', '#Łódź', '#vélo'],
+      });
+      expect((await seen).hashtags[ana.id]).toEqual(['#Chor', '#Łódź', '#vélo']);
+      expect((await ok(ana.socket, 'truths:sync', {})).hashtags).toEqual(['#Chor', '#Łódź', '#vélo']);
+      expect((await ok(ben.socket, 'truths:sync', {})).view.hashtags).toEqual({
+        [ana.id]: ['#Chor', '#Łódź', '#vélo'],
+      });
+
+      // Refused, with the field and the reason; nothing changes.
+      for (const [tags, reason] of [
+        [['Chor', 'zwei Worte', 'x'], /Hashtag 2 must be one word/],
+        [['Chor', 'Tuba', '#chor'], /Hashtag 3 is the same/],
+        [['a'.repeat(25), 'b', 'c'], /Hashtag 1 is longer than 24/],
+        [['Chor', 'hallo!', 'x'], /Hashtag 2 may hold only letters/],
+        [['', 'b', 'c'], /Hashtag 1 is empty/],
+      ] as const) {
+        const refused = await request(ana.socket, 'truths:hashtags', { tags: [...tags] as [string, string, string] });
+        expect(refused).toMatchObject({ ok: false, code: 'invalid_payload', message: expect.stringMatching(reason) });
+      }
+      expect((await ok(ben.socket, 'truths:sync', {})).view.hashtags[ana.id]).toEqual(['#Chor', '#Łódź', '#vélo']);
+
+      // No votes in this variant; the end takes the hashtags off everyone's screen (kept for the report).
+      expect(await request(moderator.socket, 'truths:next', { roomId: 'plenary' })).toMatchObject({ code: 'conflict' });
+      const ended = await ok(moderator.socket, 'truths:stop', {});
+      expect(ended.games[0]!.phase).toBe('ended');
+      expect(ended.hashtags).toEqual({});
+      expect((await ok(ana.socket, 'truths:sync', {})).hashtags).toEqual(['#Chor', '#Łódź', '#vélo']);
+    });
+
+    test('[TRUTH7] a run-sheet step with the hashtags variant starts that game in the plenary; Next ends it', async () => {
+      const { moderator, people } = await workshopWith(server.url, 'Ana');
+      const mod = moderator.socket;
+      let a = await ok(mod, 'agenda:plan', {
+        version: 0,
+        steps: [
+          { format: 'twoTruths', durationMin: 10, params: { kind: 'twoTruths', variant: 'hashtags' } },
+          { format: 'plenary', durationMin: 5, params: { kind: 'timer' } },
+        ],
+      });
+      expect(a.steps[0]!.params).toEqual({ kind: 'twoTruths', variant: 'hashtags' });
+      a = (await ok(mod, 'agenda:start', { version: a.version })).agenda;
+      expect(a.current?.problem ?? null).toBeNull();
+      const game = (await ok(people[0]!.socket, 'truths:sync', {})).view.games[0];
+      expect(game).toMatchObject({ roomId: 'plenary', variant: 'hashtags', phase: 'collect' });
+      await ok(people[0]!.socket, 'truths:hashtags', { tags: ['Chor', 'Lyon', 'Tuba'] });
+      await ok(mod, 'agenda:next', { version: a.version });
+      const after = (await ok(mod, 'truths:sync', {})).view;
+      expect(after.games[0]!.phase).toBe('ended');
+      expect(after.hashtags).toEqual({});
+    });
+
     test('[TRUTH1] a run-sheet step starts and stops a game', async () => {
       const { moderator } = await workshopWith(server.url, 'Ana');
       const ctx = { deps: server.app.deps };

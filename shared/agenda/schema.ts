@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isLanguageCode } from '../languages.js';
 import { POLL_KINDS, POLL_LIMITS, QUIZ_SCORING } from '../polls/constants.js';
+import { TRUTHS_VARIANTS } from '../truths/constants.js';
 import {
   BOARD_LIMITS,
   BROADCAST_MAX_CHARS,
@@ -155,7 +156,8 @@ export const paramsSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('fishbowl'), seats: z.number().int().min(2).max(12).default(5) }),
   z.object({ kind: z.literal('nestedRooms'), sizes: z.array(z.number().int().min(1).max(50)).max(4).default([2, 4]) }),
-  z.object({ kind: z.literal('twoTruths') }),
+  /** [TRUTH7] Two truths and a lie, or its variant: three hashtags per person, shown on their video tile. */
+  z.object({ kind: z.literal('twoTruths'), variant: z.enum(TRUTHS_VARIANTS).default('statements') }),
   z.object({
     kind: z.literal('ideaMarket'),
     /** The plenary board's top cards by dots that become stalls (0: the moderator types them). */

@@ -1,4 +1,4 @@
-/** Two truths and a lie: limits and phases (no zod: the client imports this). */
+/** Two truths and a lie (or three hashtags): limits and phases (no zod: the client imports this). */
 export const TRUTHS_LIMITS = {
   statement: 140,
   voteMinSec: 10,
@@ -15,3 +15,14 @@ export function truthsRoomCount(people: number): number {
 
 export const GAME_PHASES = ['collect', 'voting', 'reveal', 'ended'] as const;
 export type GamePhase = (typeof GAME_PHASES)[number];
+
+/** [TRUTH7] Three statements with a lie and a vote per author, or three hashtags shown at once (no lie, no vote). */
+export const TRUTHS_VARIANTS = ['statements', 'hashtags'] as const;
+export type TruthsVariant = (typeof TRUTHS_VARIANTS)[number];
+
+/** [TRUTH8] A hashtag: one word of at most `chars` characters after its '#'; `raw` caps what may be sent. */
+export const HASHTAG_LIMITS = { chars: 24, raw: 64 } as const;
+
+/** Why a hashtag is refused: nothing in it, more than one word, a character that is not allowed, too long, twice. */
+export const HASHTAG_PROBLEMS = ['empty', 'spaces', 'chars', 'long', 'duplicate'] as const;
+export type HashtagProblem = (typeof HASHTAG_PROBLEMS)[number];

@@ -1,11 +1,13 @@
 import { command } from '../command.js';
 import {
   truthsGuessSchema,
+  truthsHashtagsSchema,
   truthsParamsSchema,
   truthsRoomSchema,
   truthsStopSchema,
   truthsSubmitSchema,
   truthsSyncSchema,
+  type Hashtags,
   type TruthsEntry,
   type TruthsMine,
   type TruthsView,
@@ -17,6 +19,8 @@ export const truthsCommands = {
   'truths:next': command<TruthsView>()(truthsRoomSchema, 'moderator'),
   'truths:stop': command<TruthsView>()(truthsStopSchema, 'moderator'),
   'truths:submit': command<TruthsEntry>()(truthsSubmitSchema, 'member'),
+  /** [TRUTH8] This person's three hashtags (any time; a second call replaces them); the normalised ones come back. */
+  'truths:hashtags': command<{ tags: Hashtags }>()(truthsHashtagsSchema, 'member', { maxBytes: 1024 }),
   'truths:guess': command<{ authorId: string; guess: number }>()(truthsGuessSchema, 'member', { maxBytes: 1024 }),
   'truths:sync': command<TruthsMine>()(truthsSyncSchema, 'member'),
 } as const;

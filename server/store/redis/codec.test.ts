@@ -7,8 +7,10 @@ import { pollRecord } from '../../polls/store/test-contract.js';
 import { participantRecord, workshopRecord } from '../../workshops/store/test-contract.js';
 import {
   decodeChatMessage,
+  decodeHashtags,
   decodeParticipant,
   decodePoll,
+  decodeTruths,
   decodeVote,
   decodeWorkshop,
   encodeParticipant,
@@ -31,6 +33,26 @@ describe('redis codec', () => {
     expect(decodePoll(hash([...encodePollDefinition(poll), ...encodePollState(poll), 'rev', '3']))).toEqual(poll);
     expect(decodeWorkshop({})).toBeNull();
     expect(decodeParticipant(hashReply(null, 'test'))).toBeNull();
+  });
+
+  test('[CODEC1][TRUTH7] a two-truths game stored before the hashtags variant reads as a statements game; hashtags read back', () => {
+    const game = {
+      id: 'g1',
+      roomId: 'plenary',
+      voteSec: 20,
+      phase: 'collect',
+      order: [],
+      current: -1,
+      statements: null,
+      deadline: null,
+      reveals: [],
+    };
+    expect(decodeTruths(JSON.stringify({ version: 3, games: [game] })).games[0]!.variant).toBe('statements');
+    expect(
+      decodeTruths(JSON.stringify({ version: 3, games: [{ ...game, variant: 'hashtags' }] })).games[0]!.variant,
+    ).toBe('hashtags');
+    expect(decodeHashtags('["#Chor","#Łódź","#rower"]')).toEqual(['#Chor', '#Łódź', '#rower']);
+    expect(() => decodeHashtags('["#Chor"]')).toThrow(StoredDataError);
   });
 
   test('[CODEC2] a wrong stored value is refused with the record and the field it concerns', () => {

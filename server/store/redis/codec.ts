@@ -19,7 +19,7 @@ import type { MarketRecord } from '../../market/logic.js';
 import { MARKET_PHASES } from '../../../shared/market/constants.js';
 import type { SpeakingRecord } from '../../speaking/logic.js';
 import type { TruthsRecord } from '../../truths/logic.js';
-import { GAME_PHASES, type TruthsEntry } from '../../../shared/truths/schema.js';
+import { GAME_PHASES, type Hashtags, TRUTHS_VARIANTS, type TruthsEntry } from '../../../shared/truths/schema.js';
 import { ORDER_MODES, ROUND_PHASES, SPEAKER_STATUSES } from '../../../shared/speaking/constants.js';
 import type { KnockRecord, ParticipantRecord, WorkshopRecord } from '../../workshops/store/types.js';
 
@@ -435,6 +435,8 @@ const truthsRecord = z.object({
     z.object({
       id: z.string(),
       roomId: z.string(),
+      // Games stored before the hashtags variant are statements games.
+      variant: z.enum(TRUTHS_VARIANTS).default('statements'),
       voteSec: z.number(),
       phase: z.enum(GAME_PHASES),
       order: strings,
@@ -465,6 +467,8 @@ const truthsEntry = z.object({
 }) satisfies z.ZodType<TruthsEntry>;
 
 export const decodeTruthsEntry = (raw: string) => decodeJson(truthsEntry, raw, 'truths statements');
+
+export const decodeHashtags = (raw: string): Hashtags => decodeJson(three, raw, 'truths hashtags');
 
 const fishbowlPerson = { id: z.string(), name: z.string(), town: z.string(), since: z.number() };
 

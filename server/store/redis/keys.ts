@@ -39,6 +39,8 @@ export function redisKeys(prefix: string) {
     truths: (id: string) => `${w(id)}:truths`,
     truthsOpen: (id: string) => `${w(id)}:truths:open`,
     truthsEntries: (id: string) => `${w(id)}:truths:entries`,
+    /** [TRUTH8] Three hashtags per person (participant id -> json). */
+    truthsHashtags: (id: string) => `${w(id)}:truths:hashtags`,
     truthsGuesses: (id: string, key: string) => `${w(id)}:truths:g:${key}`,
     truthsDue: () => `${prefix}truths:due`,
     /** The fishbowl (version, state json) of a workshop. */

@@ -1,4 +1,4 @@
-import type { TruthsEntry } from '../../../shared/truths/schema.js';
+import type { Hashtags, TruthsEntry } from '../../../shared/truths/schema.js';
 import { MemoryVersioned } from '../../store/memory-versioned.js';
 import type { TruthsRecord } from '../logic.js';
 import type { ApplyTruthsResult, TruthsStore } from './types.js';
@@ -13,12 +13,14 @@ export class MemoryTruthsStore extends MemoryVersioned<TruthsRecord> implements 
   private readonly open = new Map<string, Record<string, number>>();
   private readonly entryMaps = new Map<string, Map<string, TruthsEntry>>();
   private readonly guessMaps = new Map<string, Map<string, number>>();
+  private readonly hashtagMaps = new Map<string, Map<string, Hashtags>>();
 
   /** [WS16] Forgets a workshop whose lifetime is over. */
   override dropWorkshop(workshopId: string) {
     super.dropWorkshop(workshopId);
     this.open.delete(workshopId);
     this.entryMaps.delete(workshopId);
+    this.hashtagMaps.delete(workshopId);
     for (const k of [...this.guessMaps.keys()]) if (k.startsWith(`${workshopId} `)) this.guessMaps.delete(k);
   }
 
@@ -42,6 +44,16 @@ export class MemoryTruthsStore extends MemoryVersioned<TruthsRecord> implements 
 
   async entries(workshopId: string) {
     return copy(this.entryMaps.get(workshopId) ?? new Map<string, TruthsEntry>());
+  }
+
+  async setHashtags(workshopId: string, participantId: string, tags: Hashtags) {
+    const map = this.hashtagMaps.get(workshopId) ?? new Map<string, Hashtags>();
+    map.set(participantId, copy(tags));
+    this.hashtagMaps.set(workshopId, map);
+  }
+
+  async hashtags(workshopId: string) {
+    return copy(this.hashtagMaps.get(workshopId) ?? new Map<string, Hashtags>());
   }
 
   async recordGuess(workshopId: string, key: string, voterId: string, guess: number, at: number) {

@@ -1,13 +1,13 @@
-import type { TruthsEntry } from '../../../shared/truths/schema.js';
+import type { Hashtags, TruthsEntry } from '../../../shared/truths/schema.js';
 import type { RedisClient } from '../../store/redis/client.js';
-import { decodeTruths, decodeTruthsEntry } from '../../store/redis/codec.js';
+import { decodeHashtags, decodeTruths, decodeTruthsEntry } from '../../store/redis/codec.js';
 import type { RedisKeys } from '../../store/redis/keys.js';
 import type { TruthsRecord } from '../logic.js';
 import type { ApplyTruthsResult, TruthsStore } from './types.js';
 
 /**
  * Two truths and a lie in Redis: the games (version, json) and the open votes as hashes per workshop,
- * statements one field per author, guesses one hash per vote with one field per voter, and one sorted
+ * statements and hashtags one field per author, guesses one hash per vote with one field per voter, and one sorted
  * set of workshops by their next vote deadline.
  */
 export class RedisTruthsStore implements TruthsStore {
@@ -54,6 +54,15 @@ export class RedisTruthsStore implements TruthsStore {
   async entries(workshopId: string) {
     const all = await this.client.hGetAll(this.keys.truthsEntries(workshopId));
     return new Map(Object.entries(all).map(([id, json]) => [id, decodeTruthsEntry(json)]));
+  }
+
+  async setHashtags(workshopId: string, participantId: string, tags: Hashtags) {
+    await this.client.hSet(this.keys.truthsHashtags(workshopId), participantId, JSON.stringify(tags));
+  }
+
+  async hashtags(workshopId: string) {
+    const all = await this.client.hGetAll(this.keys.truthsHashtags(workshopId));
+    return new Map(Object.entries(all).map(([id, json]) => [id, decodeHashtags(json)]));
   }
 
   async recordGuess(workshopId: string, key: string, voterId: string, guess: number, at: number) {

@@ -5,6 +5,7 @@
  * TSTORE2 a guess is recorded only while its vote is open (up to its deadline); a repeat replaces; applying closes it
  * TSTORE3 statements are one entry per author, replaced by a second submission
  * TSTORE4 the next deadline is due once passed and removed with none
+ * TSTORE5 hashtags are one entry per person, replaced by a second submission, apart from the statements
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { TruthsGame } from '../../../shared/truths/schema.js';
@@ -15,6 +16,7 @@ import type { TruthsRecord } from '../logic.js';
 const game = (over: Partial<TruthsGame> = {}): TruthsGame => ({
   id: 'g1',
   roomId: 'plenary',
+  variant: 'statements',
   voteSec: 20,
   phase: 'voting',
   order: ['ana', 'ben'],
@@ -79,6 +81,20 @@ export function describeTruthsStore(name: string, factory: () => Promise<Store>)
           ['ben', { statements: ['d', 'e', 'f'], lie: 0, at: 2 }],
         ]),
       );
+    });
+
+    test('[TSTORE5] hashtags: one entry per person, replaced by a second one, apart from the statements', async () => {
+      expect(await store.truths.hashtags(workshopId)).toEqual(new Map());
+      await store.truths.setHashtags(workshopId, 'ana', ['#Chor', '#Łódź', '#rower']);
+      await store.truths.setHashtags(workshopId, 'ben', ['#a', '#b', '#c']);
+      await store.truths.setHashtags(workshopId, 'ana', ['#Tuba', '#Kamen', '#Żurek']);
+      expect(await store.truths.hashtags(workshopId)).toEqual(
+        new Map([
+          ['ana', ['#Tuba', '#Kamen', '#Żurek']],
+          ['ben', ['#a', '#b', '#c']],
+        ]),
+      );
+      expect(await store.truths.entries(workshopId)).toEqual(new Map());
     });
 
     test('[TSTORE4] the deadline is due once passed and removed with none', async () => {

@@ -1,4 +1,4 @@
-import type { TruthsEntry } from '../../../shared/truths/schema.js';
+import type { Hashtags, TruthsEntry } from '../../../shared/truths/schema.js';
 import type { TruthsRecord } from '../logic.js';
 
 export type ApplyTruthsResult = { ok: true; state: TruthsRecord } | { ok: false; current: TruthsRecord | null };
@@ -25,6 +25,9 @@ export interface TruthsStore {
   /** Sets (or replaces) an author's three statements and lie. */
   setEntry(workshopId: string, participantId: string, entry: TruthsEntry): Promise<void>;
   entries(workshopId: string): Promise<Map<string, TruthsEntry>>;
+  /** [TRUTH8] Sets (or replaces) a person's three hashtags, normalised already. */
+  setHashtags(workshopId: string, participantId: string, tags: Hashtags): Promise<void>;
+  hashtags(workshopId: string): Promise<Map<string, Hashtags>>;
   /** [TRUTH3] Records a guess while the vote is open at `at` (a second guess replaces the first); else 'closed'. */
   recordGuess(
     workshopId: string,

@@ -28,6 +28,7 @@ export const agenda = defineMessages({
   'agenda.optionsOf': 'Answers for {name}, one per line',
   'agenda.correctOf': 'Right answer for {name}',
   'agenda.tablesOf': 'Tables for {name}, one question per line',
+  'agenda.variantOf': 'Game for {name}',
   'agenda.textOf': 'Message for {name}',
   'agenda.start': 'Start',
   'agenda.startStep': 'Start: {name}',

@@ -29,6 +29,7 @@ export const agenda: Translation<typeof en> = {
   'agenda.optionsOf': 'Antworten für {name}, eine pro Zeile',
   'agenda.correctOf': 'Richtige Antwort für {name}',
   'agenda.tablesOf': 'Tische für {name}, eine Frage pro Zeile',
+  'agenda.variantOf': 'Spiel für {name}',
   'agenda.textOf': 'Nachricht für {name}',
   'agenda.start': 'Start',
   'agenda.startStep': 'Starten: {name}',

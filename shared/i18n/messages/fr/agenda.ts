@@ -29,6 +29,7 @@ export const agenda: Translation<typeof en> = {
   'agenda.optionsOf': 'Réponses pour {name}, une par ligne',
   'agenda.correctOf': 'Bonne réponse pour {name}',
   'agenda.tablesOf': 'Tables pour {name}, une question par ligne',
+  'agenda.variantOf': 'Jeu pour {name}',
   'agenda.textOf': 'Message pour {name}',
   'agenda.start': 'Démarrer',
   'agenda.startStep': 'Démarrer : {name}',

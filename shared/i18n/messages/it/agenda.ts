@@ -29,6 +29,7 @@ export const agenda: Translation<typeof en> = {
   'agenda.optionsOf': 'Risposte per {name}, una per riga',
   'agenda.correctOf': 'Risposta giusta per {name}',
   'agenda.tablesOf': 'Tavoli per {name}, una domanda per riga',
+  'agenda.variantOf': 'Gioco per {name}',
   'agenda.textOf': 'Messaggio per {name}',
   'agenda.start': 'Avvia',
   'agenda.startStep': 'Avvia: {name}',

@@ -29,6 +29,7 @@ export const agenda: Translation<typeof en> = {
   'agenda.optionsOf': 'Antwoorden voor {name}, één per regel',
   'agenda.correctOf': 'Juiste antwoord voor {name}',
   'agenda.tablesOf': 'Tafels voor {name}, één vraag per regel',
+  'agenda.variantOf': 'Spel voor {name}',
   'agenda.textOf': 'Bericht voor {name}',
   'agenda.start': 'Start',
   'agenda.startStep': 'Starten: {name}',

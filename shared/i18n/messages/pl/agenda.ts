@@ -29,6 +29,7 @@ export const agenda: Translation<typeof en> = {
   'agenda.optionsOf': 'Odpowiedzi dla: {name}, jedna w wierszu',
   'agenda.correctOf': 'Poprawna odpowiedź dla: {name}',
   'agenda.tablesOf': 'Stoliki dla: {name}, jedno pytanie w wierszu',
+  'agenda.variantOf': 'Gra dla: {name}',
   'agenda.textOf': 'Wiadomość dla: {name}',
   'agenda.start': 'Start',
   'agenda.startStep': 'Rozpocznij: {name}',
