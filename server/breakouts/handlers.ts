@@ -2,7 +2,6 @@ import { randomInt } from 'node:crypto';
 import type { breakoutCommands } from '../../shared/breakouts/events.js';
 import { CHAT_HISTORY } from '../../shared/chat/schema.js';
 import { CommandError } from '../../shared/command.js';
-import { PLENARY } from '../../shared/rooms.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Feature } from '../features.js';
 import type { Deps, HandlerTable, Member, TypedSocket } from '../realtime/types.js';
