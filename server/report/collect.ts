@@ -10,6 +10,7 @@ import { viewBoard } from '../../shared/boards/view.js';
 import type { RoomsSeen } from '../../shared/breakouts/room-label.js';
 import { reactionsOf } from '../../shared/gallery/rules.js';
 import type { GalleryComment, GalleryReaction } from '../../shared/gallery/schema.js';
+import type { Barcamp } from '../../shared/barcamp/schema.js';
 import type { Market } from '../../shared/market/schema.js';
 import type { Leaderboard, PollTally } from '../../shared/polls/schema.js';
 import type { Participant, WorkshopInfo } from '../../shared/workshops/schema.js';
@@ -48,6 +49,8 @@ export interface ReportData {
   rooms: RoomsSeen | null;
   /** The idea market's stalls, sign-ups and next steps (the last market run; null: none ran). */
   market: Market | null;
+  /** [BCAMP8] The barcamp's grid and each session's notes (the last barcamp; null: none, or nothing proposed). */
+  barcamp: Barcamp | null;
   /** Server time the report was made. */
   at: number;
 }
@@ -56,7 +59,7 @@ export interface ReportData {
 const ANYONE = { id: '' };
 
 export async function collectReport(store: Store, workshopId: string, at: number): Promise<ReportData | null> {
-  const [workshop, participants, sheet, agenda, summaries, allPolls, rooms, gallery, market] = await Promise.all([
+  const [workshop, participants, sheet, agenda, summaries, allPolls, rooms, gallery, market, barcamp] = await Promise.all([
     store.getWorkshop(workshopId),
     store.listParticipants(workshopId),
     store.agenda.getSheet(workshopId),
@@ -66,6 +69,7 @@ export async function collectReport(store: Store, workshopId: string, at: number
     store.breakouts.get(workshopId),
     store.gallery.view(workshopId),
     store.market.get(workshopId),
+    store.barcamp.get(workshopId),
   ]);
   if (!workshop) return null;
   const { moderatorKeyHash: _secret, ...info } = workshop;
@@ -106,6 +110,7 @@ export async function collectReport(store: Store, workshopId: string, at: number
     leaderboards: revealedSeries(launched).map((s) => leaderboard(s, launched, votes, people)),
     rooms,
     market: market?.market && market.market.stalls.length > 0 ? market.market : null,
+    barcamp: barcamp?.barcamp && barcamp.barcamp.proposals.length > 0 ? barcamp.barcamp : null,
     at,
   };
 }
