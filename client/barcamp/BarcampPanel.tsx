@@ -41,7 +41,7 @@ export function BarcampPanel() {
       </h2>
       {bc.error.value && (
         <Alert testId="barcamp-error">
-          {bc.error.value === 'conflict' ? t('barcamp.notesChanged') : errorText(bc.error.value)}{' '}
+          {bc.notesConflict.value ? t('barcamp.notesChanged') : errorText(bc.error.value)}{' '}
           <button type="button" class="btn btn--small" onClick={bc.actions.dismissError}>
             ×<span class="visually-hidden">{t('common.cancel')}</span>
           </button>

@@ -1,4 +1,4 @@
-import { computed } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import { sessionHere } from '../../shared/barcamp/rules.js';
 import type { BarcampStartInput, BarcampView } from '../../shared/barcamp/schema.js';
 import type { Connection } from '../net/connection.js';
@@ -21,6 +21,9 @@ export function createBarcampState(conn: Connection, ws: WorkshopState) {
   /** [BCAMP6] The running session whose room this person is in. */
   const here = computed(() => sessionHere(barcamp.value, ws.self.value?.roomId ?? ''));
 
+  /** [BCAMP7] The last notes save was refused because someone else saved first. */
+  const notesConflict = signal(false);
+
   const stops = [conn.on('barcamp:updated', accept), stopSync];
 
   const actions = {
@@ -33,14 +36,21 @@ export function createBarcampState(conn: Connection, ws: WorkshopState) {
       run(conn.request('barcamp:move', { proposalId, to })),
     slot: (slot: number | null) => run(conn.request('barcamp:slot', { slot })),
     stop: () => run(conn.request('barcamp:stop', {})),
-    notes: (proposalId: string, notes: string, rev: number) =>
-      run(conn.request('barcamp:notes', { proposalId, notes, rev })),
-    dismissError: () => (error.value = null),
+    notes: async (proposalId: string, notes: string, rev: number) => {
+      const ok = await run(conn.request('barcamp:notes', { proposalId, notes, rev }));
+      notesConflict.value = !ok && error.peek() === 'conflict';
+      return ok;
+    },
+    dismissError: () => {
+      error.value = null;
+      notesConflict.value = false;
+    },
   };
 
   return {
     view,
     error,
+    notesConflict,
     barcamp,
     running,
     selfId,
