@@ -235,12 +235,17 @@ function Notes({ p, bc }: { p: Proposal; bc: BarcampState }) {
   const editable =
     !!self && b?.phase !== 'ended' && mayWriteNotes(p, { id: self.id, roomId: self.roomId }, workshop.isModerator.value);
   const text = useSignal(p.notes);
+  /** The saved text this page's editing started from, and its revision. */
+  const base = useSignal(p.notes);
   const rev = useSignal(p.notesRev);
-  // Someone else saved: their text replaces what is shown (a refused save said so).
+  // A save came in: this page's own, or someone else's while nothing was typed here: it is the text now.
+  // Someone else's while this person typed: both stay and they choose (below the field).
   useEffect(() => {
-    text.value = p.notes;
+    if (text.peek() !== base.peek() && text.peek() !== p.notes) return;
+    text.value = base.value = p.notes;
     rev.value = p.notesRev;
   }, [p.notesRev]);
+  const newer = rev.value !== p.notesRev && text.value !== p.notes;
   const id = `barcamp-notes-${p.id}`;
   if (!editable)
     return p.notes.trim() ? (
@@ -255,7 +260,10 @@ function Notes({ p, bc }: { p: Proposal; bc: BarcampState }) {
       data-testid="barcamp-notes"
       onSubmit={(e) => {
         e.preventDefault();
-        void bc.actions.notes(p.id, text.value, rev.value);
+        const saved = text.value;
+        void bc.actions.notes(p.id, saved, rev.value).then((ok) => {
+          if (ok) base.value = saved;
+        });
       }}
     >
       <div class="field">
@@ -268,6 +276,32 @@ function Notes({ p, bc }: { p: Proposal; bc: BarcampState }) {
           onInput={(e) => (text.value = (e.target as HTMLTextAreaElement).value)}
         />
       </div>
+      {newer && (
+        <div class="barcamp__newer" data-testid="barcamp-newer">
+          <p>{t('barcamp.newer')}</p>
+          <p class="barcamp__text">{p.notes}</p>
+          <button
+            type="button"
+            class="btn btn--small"
+            onClick={() => {
+              text.value = base.value = p.notes;
+              rev.value = p.notesRev;
+            }}
+          >
+            {t('barcamp.takeTheirs')}
+          </button>
+          <button
+            type="button"
+            class="btn btn--small"
+            onClick={() => {
+              base.value = p.notes;
+              rev.value = p.notesRev;
+            }}
+          >
+            {t('barcamp.keepMine')}
+          </button>
+        </div>
+      )}
       <button type="submit" class="btn btn--small" data-testid="barcamp-save-notes">
         {t('barcamp.saveNotes')}
         <span class="visually-hidden">: {p.title}</span>
