@@ -12,8 +12,7 @@ import {
   type TestServer,
 } from './harness.js';
 
-const proposal = (page: Page, title: string) =>
-  page.locator(`[data-testid=barcamp-proposal][data-title="${title}"]`);
+const proposal = (page: Page, title: string) => page.locator(`[data-testid=barcamp-proposal][data-title="${title}"]`);
 const session = (page: Page, title: string) => page.locator(`[data-testid=barcamp-session][data-title="${title}"]`);
 const phaseIs = (page: Page, phase: string) =>
   page.locator(`[data-testid=barcamp-phase][data-phase=${phase}]`).waitFor({ timeout: 5_000 });
@@ -59,9 +58,7 @@ describe.skipIf(!hasBrowser())('the barcamp in the browser', () => {
     await propose(ana.page, 'Radtour');
     await propose(ben.page, 'Chor');
     await proposal(ana.page, 'Chor').getByTestId('barcamp-vote').click();
-    await expect
-      .poll(() => proposal(mod, 'Chor').getByTestId('barcamp-votes').textContent())
-      .toBe('1 interested');
+    await expect.poll(() => proposal(mod, 'Chor').getByTestId('barcamp-votes').textContent()).toBe('1 interested');
     expect(await proposal(ana.page, 'Chor').getByTestId('barcamp-vote').getAttribute('aria-pressed')).toBe('true');
 
     await mod.getByTestId('barcamp-build').click();
@@ -75,9 +72,7 @@ describe.skipIf(!hasBrowser())('the barcamp in the browser', () => {
     await session(ana.page, 'Chor').locator('.barcamp__here').waitFor();
     await session(ana.page, 'Chor').locator('textarea').fill('Proben online, montags');
     await session(ana.page, 'Chor').getByTestId('barcamp-save-notes').click();
-    await expect
-      .poll(() => session(ben.page, 'Chor').locator('textarea').inputValue())
-      .toBe('Proben online, montags');
+    await expect.poll(() => session(ben.page, 'Chor').locator('textarea').inputValue()).toBe('Proben online, montags');
     // The grid fits a phone: nothing wider than the screen.
     expect(await ana.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await expectAccessible(ana.page, 'barcamp, in a session on a phone');

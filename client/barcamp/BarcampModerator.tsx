@@ -31,7 +31,12 @@ export function BarcampControls({ barcamp: bc }: { barcamp: BarcampState }) {
           </form>
         )}
         {next < slots && (
-          <button type="button" class="btn btn--primary" data-testid="barcamp-next" onClick={() => void bc.actions.slot(next)}>
+          <button
+            type="button"
+            class="btn btn--primary"
+            data-testid="barcamp-next"
+            onClick={() => void bc.actions.slot(next)}
+          >
             {t('barcamp.startSlot', { slot: slotName(b, next) })}
           </button>
         )}
@@ -65,7 +70,10 @@ function MoveForm({ bc }: { bc: BarcampState }) {
       onSubmit={(e) => {
         e.preventDefault();
         const [slot, room] = cell.value.split(':').map(Number);
-        void bc.actions.move(chosen.id, cell.value === 'out' || cell.value === '' ? null : { slot: slot!, room: room! });
+        void bc.actions.move(
+          chosen.id,
+          cell.value === 'out' || cell.value === '' ? null : { slot: slot!, room: room! },
+        );
       }}
     >
       <div class="field">

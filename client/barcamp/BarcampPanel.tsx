@@ -202,7 +202,11 @@ function Session({ p, live, bc }: { p: Proposal; live: boolean; bc: BarcampState
   const { workshop, breakouts } = useSession();
   const here = live && p.roomId !== null && workshop.self.value?.roomId === p.roomId;
   return (
-    <div class={`barcamp__session${here ? ' barcamp__session--here' : ''}`} data-testid="barcamp-session" data-title={p.title}>
+    <div
+      class={`barcamp__session${here ? ' barcamp__session--here' : ''}`}
+      data-testid="barcamp-session"
+      data-title={p.title}
+    >
       <strong>{p.title}</strong>
       <span class="muted">
         {' '}
@@ -233,7 +237,9 @@ function Notes({ p, bc }: { p: Proposal; bc: BarcampState }) {
   const self = workshop.self.value;
   const b = bc.barcamp.value;
   const editable =
-    !!self && b?.phase !== 'ended' && mayWriteNotes(p, { id: self.id, roomId: self.roomId }, workshop.isModerator.value);
+    !!self &&
+    b?.phase !== 'ended' &&
+    mayWriteNotes(p, { id: self.id, roomId: self.roomId }, workshop.isModerator.value);
   const text = useSignal(p.notes);
   /** The saved text this page's editing started from, and its revision. */
   const base = useSignal(p.notes);

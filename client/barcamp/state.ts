@@ -11,9 +11,13 @@ import type { WorkshopState } from '../workshops/state.js';
  * resume it asks `barcamp:sync`. The rules (who may write notes, the session here) come from shared/.
  */
 export function createBarcampState(conn: Connection, ws: WorkshopState) {
-  const { view, error, accept, run, stop: stopSync } = versionedView<BarcampView>(ws, () =>
-    conn.request('barcamp:sync', {}),
-  );
+  const {
+    view,
+    error,
+    accept,
+    run,
+    stop: stopSync,
+  } = versionedView<BarcampView>(ws, () => conn.request('barcamp:sync', {}));
 
   const barcamp = computed(() => view.value?.barcamp ?? null);
   const running = computed(() => !!barcamp.value && barcamp.value.phase !== 'ended');

@@ -59,8 +59,10 @@ function suite(label: string, start: () => Promise<TestServer>) {
       await ok(ana.socket, 'barcamp:propose', { title: 'Kochbuch' });
       await ok(ben.socket, 'barcamp:propose', { title: 'Chor' });
       let v = await ok(cem.socket, 'barcamp:propose', { title: 'Schulpartnerschaft' });
-      for (const p of [ben, cem, dora]) await ok(p.socket, 'barcamp:vote', { proposalId: idOf(v, 'Kochbuch'), on: true });
-      for (const p of [cem, dora]) await ok(p.socket, 'barcamp:vote', { proposalId: idOf(v, 'Radtour <Łódź>'), on: true });
+      for (const p of [ben, cem, dora])
+        await ok(p.socket, 'barcamp:vote', { proposalId: idOf(v, 'Kochbuch'), on: true });
+      for (const p of [cem, dora])
+        await ok(p.socket, 'barcamp:vote', { proposalId: idOf(v, 'Radtour <Łódź>'), on: true });
       await ok(ana.socket, 'barcamp:vote', { proposalId: idOf(v, 'Chor'), on: true });
       await ok(dora.socket, 'barcamp:vote', { proposalId: idOf(v, 'Chor'), on: true });
       v = await ok(dora.socket, 'barcamp:vote', { proposalId: idOf(v, 'Chor'), on: false });
@@ -100,7 +102,9 @@ function suite(label: string, start: () => Promise<TestServer>) {
       expect((await ok(ana.socket, 'breakout:sync', {})).plan[ana.id]).toBe(kochbuch);
       // Law of two feet: Cem goes to one session, leaves for the other.
       await ok(cem.socket, 'breakout:choose', { roomId: kochbuch });
-      const moved = waitFor(cem.socket, 'breakout:moved', (m) => m.moves.some((x) => x.participantId === cem.id && x.roomId === chor));
+      const moved = waitFor(cem.socket, 'breakout:moved', (m) =>
+        m.moves.some((x) => x.participantId === cem.id && x.roomId === chor),
+      );
       await ok(cem.socket, 'breakout:choose', { roomId: chor });
       await moved;
       await ok(dora.socket, 'breakout:choose', { roomId: chor });
@@ -110,14 +114,28 @@ function suite(label: string, start: () => Promise<TestServer>) {
       expect(await request(ana.socket, 'barcamp:notes', { proposalId: chorId, notes: 'x', rev: 0 })).toMatchObject({
         code: 'forbidden',
       });
-      v = await ok(cem.socket, 'barcamp:notes', { proposalId: chorId, notes: 'Proben online, <b>jeden</b> Montag', rev: 0 });
-      expect(await request(dora.socket, 'barcamp:notes', { proposalId: chorId, notes: 'Meins', rev: 0 })).toMatchObject({
-        code: 'conflict',
+      v = await ok(cem.socket, 'barcamp:notes', {
+        proposalId: chorId,
+        notes: 'Proben online, <b>jeden</b> Montag',
+        rev: 0,
       });
-      await ok(ana.socket, 'barcamp:notes', { proposalId: idOf(v, 'Kochbuch'), notes: 'Rezepte aus beiden Städten', rev: 0 });
+      expect(await request(dora.socket, 'barcamp:notes', { proposalId: chorId, notes: 'Meins', rev: 0 })).toMatchObject(
+        {
+          code: 'conflict',
+        },
+      );
+      await ok(ana.socket, 'barcamp:notes', {
+        proposalId: idOf(v, 'Kochbuch'),
+        notes: 'Rezepte aus beiden Städten',
+        rev: 0,
+      });
 
       // The next slot closes the first one's rooms and opens its own.
-      const second = waitFor(cem.socket, 'breakout:updated', (b) => b.status === 'open' && b.rooms[0]?.name === 'Schulpartnerschaft');
+      const second = waitFor(
+        cem.socket,
+        'breakout:updated',
+        (b) => b.status === 'open' && b.rooms[0]?.name === 'Schulpartnerschaft',
+      );
       v = await ok(mod.socket, 'barcamp:slot', { slot: 1 });
       expect((await second).rooms.map((r) => r.name)).toEqual(['Schulpartnerschaft', 'Radtour <Łódź>']);
       expect(v.barcamp!.current).toBe(1);

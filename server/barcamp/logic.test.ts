@@ -22,7 +22,11 @@ const bo = { id: 'bo', moderator: false };
 const mod = { id: 'mod', moderator: true };
 
 let ids = 0;
-const ctx = (who: readonly BarcampPerson[] = people): BarcampCtx => ({ now: 10_000, newId: () => `x${++ids}`, people: who });
+const ctx = (who: readonly BarcampPerson[] = people): BarcampCtx => ({
+  now: 10_000,
+  newId: () => `x${++ids}`,
+  people: who,
+});
 const params = barcampStartSchema.parse({});
 const code = (run: () => unknown) => {
   try {
@@ -40,7 +44,8 @@ const titlesOf = (s: BarcampRecord, row: (string | null)[]) =>
 /** Proposals by [host, title] and votes by title -> voters. */
 function withSessions(list: [string, string][], votes: Record<string, string[]> = {}): BarcampRecord {
   let s = started();
-  for (const [host, title] of list) s = logic.propose(s, { id: host, moderator: false }, { title, language: null }, ctx());
+  for (const [host, title] of list)
+    s = logic.propose(s, { id: host, moderator: false }, { title, language: null }, ctx());
   for (const [title, voters] of Object.entries(votes))
     for (const v of voters) s = logic.vote(s, v, idOf(s, title), true);
   return s;
@@ -55,11 +60,19 @@ describe('proposals and votes', () => {
 
   test('[BCAMP2] the sender hosts; a moderator may name another host; limits per person and in all; host or moderator takes back', () => {
     let s = withSessions([['ana', 'Radtour']]);
-    expect(s.barcamp!.proposals[0]).toMatchObject({ hostId: 'ana', hostName: 'ANA', votes: [], notes: '', roomId: null });
+    expect(s.barcamp!.proposals[0]).toMatchObject({
+      hostId: 'ana',
+      hostName: 'ANA',
+      votes: [],
+      notes: '',
+      roomId: null,
+    });
     expect(code(() => logic.propose(s, ana, { title: 'x', language: null, hostId: 'bo' }, ctx()))).toBe('forbidden');
     s = logic.propose(s, mod, { title: 'Chor', language: 'fr', hostId: 'bo' }, ctx());
     expect(s.barcamp!.proposals[1]).toMatchObject({ hostId: 'bo', language: 'fr' });
-    expect(code(() => logic.propose(s, mod, { title: 'x', language: null, hostId: 'nobody' }, ctx()))).toBe('not_found');
+    expect(code(() => logic.propose(s, mod, { title: 'x', language: null, hostId: 'nobody' }, ctx()))).toBe(
+      'not_found',
+    );
     for (const t of ['2', '3']) s = logic.propose(s, ana, { title: t, language: null }, ctx());
     expect(code(() => logic.propose(s, ana, { title: '4', language: null }, ctx()))).toBe('conflict');
     expect(code(() => logic.withdraw(s, bo, idOf(s, 'Radtour')))).toBe('forbidden');
@@ -70,9 +83,9 @@ describe('proposals and votes', () => {
     let full = logic.start(logic.emptyBarcamp(), params, ctx(crowd));
     for (const p of crowd.slice(0, -1))
       full = logic.propose(full, { id: p.id, moderator: false }, { title: p.id, language: null }, ctx(crowd));
-    expect(code(() => logic.propose(full, { id: 'p60', moderator: false }, { title: 'x', language: null }, ctx(crowd)))).toBe(
-      'conflict',
-    );
+    expect(
+      code(() => logic.propose(full, { id: 'p60', moderator: false }, { title: 'x', language: null }, ctx(crowd))),
+    ).toBe('conflict');
     const ended = logic.stop(s, ctx());
     expect(code(() => logic.propose(ended, ana, { title: 'x', language: null }, ctx()))).toBe('not_open');
   });
@@ -190,7 +203,10 @@ describe('the grid', () => {
     s = logic.move(s, idOf(s, 'B1'), { slot: 1, room: 1 });
     expect(s.barcamp!.grid!.cells[1]).toEqual([idOf(s, 'A2'), idOf(s, 'B1')]);
     expect(code(() => logic.move(s, idOf(s, 'B1'), { slot: 5, room: 0 }))).toBe('not_found');
-    const running = logic.slotOpened(s, 0, { proposalIds: sessionsOf(s.barcamp!, 0).map((p) => p.id), roomIds: ['r1', 'r2'] });
+    const running = logic.slotOpened(s, 0, {
+      proposalIds: sessionsOf(s.barcamp!, 0).map((p) => p.id),
+      roomIds: ['r1', 'r2'],
+    });
     expect(code(() => logic.move(running, idOf(s, 'B1'), { slot: 0, room: 1 }))).toBe('conflict');
     expect(code(() => logic.move(running, idOf(s, 'B1'), { slot: 1, room: 0 }))).toBe('ok');
     expect(code(() => logic.withdraw(running, mod, idOf(s, 'A1')))).toBe('conflict');
@@ -199,7 +215,18 @@ describe('the grid', () => {
 
 describe('slots, notes and the end', () => {
   const grid = () =>
-    logic.build(withSessions([['ana', 'A1'], ['bo', 'B1'], ['cy', 'C1']], { A1: ['bo'], B1: ['cy'] }), 2, ctx());
+    logic.build(
+      withSessions(
+        [
+          ['ana', 'A1'],
+          ['bo', 'B1'],
+          ['cy', 'C1'],
+        ],
+        { A1: ['bo'], B1: ['cy'] },
+      ),
+      2,
+      ctx(),
+    );
 
   test('[BCAMP6] a slot’s sessions become rooms named after them, hosts as hosts, no capacity; a slot that runs starts once', () => {
     const s = grid();

@@ -59,7 +59,11 @@ const withProposal = (b: Barcamp, id: string, change: (p: Proposal) => Proposal)
 });
 
 /** [BCAMP1] A new barcamp collecting proposals, replacing whatever ran. */
-export function start(state: BarcampRecord, params: { rooms: number; slotMin: number }, ctx: BarcampCtx) {
+export function start(
+  state: BarcampRecord,
+  params: { rooms: number; slotMin: number },
+  ctx: BarcampCtx,
+): BarcampRecord {
   const barcamp: Barcamp = {
     id: ctx.newId(),
     phase: 'proposing',
@@ -121,7 +125,10 @@ export function vote(state: BarcampRecord, actorId: string, proposalId: string, 
   const p = proposal(b, proposalId);
   const votes = p.votes.filter((v) => v !== actorId);
   if (on) votes.push(actorId);
-  return changed(state, withProposal(b, proposalId, (x) => ({ ...x, votes })));
+  return changed(
+    state,
+    withProposal(b, proposalId, (x) => ({ ...x, votes })),
+  );
 }
 
 /**

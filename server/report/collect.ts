@@ -59,18 +59,19 @@ export interface ReportData {
 const ANYONE = { id: '' };
 
 export async function collectReport(store: Store, workshopId: string, at: number): Promise<ReportData | null> {
-  const [workshop, participants, sheet, agenda, summaries, allPolls, rooms, gallery, market, barcamp] = await Promise.all([
-    store.getWorkshop(workshopId),
-    store.listParticipants(workshopId),
-    store.agenda.getSheet(workshopId),
-    store.agenda.get(workshopId),
-    store.boards.listBoards(workshopId),
-    store.polls.listPolls(workshopId),
-    store.breakouts.get(workshopId),
-    store.gallery.view(workshopId),
-    store.market.get(workshopId),
-    store.barcamp.get(workshopId),
-  ]);
+  const [workshop, participants, sheet, agenda, summaries, allPolls, rooms, gallery, market, barcamp] =
+    await Promise.all([
+      store.getWorkshop(workshopId),
+      store.listParticipants(workshopId),
+      store.agenda.getSheet(workshopId),
+      store.agenda.get(workshopId),
+      store.boards.listBoards(workshopId),
+      store.polls.listPolls(workshopId),
+      store.breakouts.get(workshopId),
+      store.gallery.view(workshopId),
+      store.market.get(workshopId),
+      store.barcamp.get(workshopId),
+    ]);
   if (!workshop) return null;
   const { moderatorKeyHash: _secret, ...info } = workshop;
   const present = participants.filter((p) => !p.removed).sort((a, b) => a.joinedAt - b.joinedAt);

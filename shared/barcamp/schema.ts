@@ -30,7 +30,11 @@ export const barcampMoveSchema = z.object({
   proposalId: id,
   to: z
     .object({
-      slot: z.number().int().min(0).max(L.slotsMax - 1),
+      slot: z
+        .number()
+        .int()
+        .min(0)
+        .max(L.slotsMax - 1),
       room: z
         .number()
         .int()

@@ -42,7 +42,17 @@ function barcamp(over: Partial<Barcamp> = {}): Barcamp {
         roomId: null,
       },
     ],
-    grid: { rooms: 2, slots: [{ id: 's1', label: '' }, { id: 's2', label: 'Nach der Pause' }], cells: [['p1', null], ['p2', null]] },
+    grid: {
+      rooms: 2,
+      slots: [
+        { id: 's1', label: '' },
+        { id: 's2', label: 'Nach der Pause' },
+      ],
+      cells: [
+        ['p1', null],
+        ['p2', null],
+      ],
+    },
     current: 0,
     startedAt: 500,
     endedAt: null,
