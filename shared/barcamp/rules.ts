@@ -33,6 +33,6 @@ export const mayWriteNotes = (p: Proposal, person: { id: string; roomId: string 
 
 /** [BCAMP6] The session running now whose room this person is in. */
 export function sessionHere(b: Barcamp | null, roomId: string): Proposal | null {
-  if (!b || b.phase !== 'running' || b.current === null) return null;
+  if (b?.phase !== 'running' || b.current === null) return null;
   return sessionsOf(b, b.current).find((p) => p.roomId === roomId) ?? null;
 }
