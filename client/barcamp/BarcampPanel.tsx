@@ -1,7 +1,8 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { mayWriteNotes, voted } from '../../shared/barcamp/rules.js';
-import { BARCAMP_LIMITS as L, type Barcamp, type Proposal } from '../../shared/barcamp/schema.js';
+import { BARCAMP_LIMITS as L } from '../../shared/barcamp/constants.js';
+import type { Barcamp, Proposal } from '../../shared/barcamp/schema.js';
 import { LANGUAGES } from '../../shared/languages.js';
 import { errorText, languageName, t } from '../i18n/i18n.js';
 import { useSession } from '../session/context.js';
