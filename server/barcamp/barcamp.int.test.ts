@@ -161,6 +161,17 @@ function suite(label: string, start: () => Promise<TestServer>) {
       expect(csv).toContain('"Barcamp","Slot 1","Kochbuch","Room 1","3","Ana"');
       expect(csv).toContain('"Barcamp","Chor","Session notes","","","Proben online, <b>jeden</b> Montag"');
     });
+
+    test('[BCAMP3][BCAMP9] twenty people voting for the same session at the same moment: every vote counts once', async () => {
+      const names = Array.from({ length: 20 }, (_, i) => `P${i + 1}`);
+      const { moderator: mod, people } = await workshopWith(server.url, ...names);
+      await ok(mod.socket, 'barcamp:start', {});
+      const v = await ok(people[0]!.socket, 'barcamp:propose', { title: 'Radtour' });
+      const proposalId = idOf(v, 'Radtour');
+      await Promise.all(people.map((p) => ok(p.socket, 'barcamp:vote', { proposalId, on: true })));
+      const after = await ok(mod.socket, 'barcamp:sync', {});
+      expect([...after.barcamp!.proposals[0]!.votes].sort()).toEqual(people.map((p) => p.id).sort());
+    }, 30_000);
   });
 }
 

@@ -6,12 +6,15 @@ import type { Deps, MemberContext } from '../realtime/types.js';
 import * as logic from './logic.js';
 import type { BarcampCtx, BarcampRecord } from './logic.js';
 
-const ATTEMPTS = 8;
+const ATTEMPTS = 12;
+
+/** After a lost race, a short random wait, growing with the attempt: a crowd voting at once spreads out. */
+const backOff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
 
 /**
  * The one way the barcamp changes: load a snapshot, compute with pure logic, apply atomically with the
  * snapshot's version; when another command or node changed it in between, compute again on top of theirs
- * ([BCAMP9]). A slot's rooms go through the breakouts' own commands, as the idea market's stalls do.
+ * ([BCAMP9]), after a short random wait (many people vote at once). A slot's rooms go through the breakouts' own commands, as the idea market's stalls do.
  */
 export function createBarcampService(deps: Deps, invoke: Invoke) {
   const { store, io } = deps;
@@ -20,7 +23,25 @@ export function createBarcampService(deps: Deps, invoke: Invoke) {
     return (await store.barcamp.get(workshopId)) ?? logic.emptyBarcamp();
   }
 
-  async function change(
+  /**
+   * One change at a time per workshop on this node: a crowd voting at once queues here instead of racing
+   * for the same version (other nodes still race, and the version check settles that).
+   */
+  const queues = new Map<string, Promise<unknown>>();
+  function serial<T>(workshopId: string, work: () => Promise<T>): Promise<T> {
+    const next = (queues.get(workshopId) ?? Promise.resolve()).then(work, work);
+    const tail = next.catch(() => {});
+    queues.set(workshopId, tail);
+    void tail.then(() => {
+      if (queues.get(workshopId) === tail) queues.delete(workshopId);
+    });
+    return next;
+  }
+
+  const change = (workshopId: string, compute: (state: BarcampRecord, ctx: BarcampCtx) => BarcampRecord) =>
+    serial(workshopId, () => tryApply(workshopId, compute));
+
+  async function tryApply(
     workshopId: string,
     compute: (state: BarcampRecord, ctx: BarcampCtx) => BarcampRecord,
   ): Promise<{ before: BarcampRecord; after: BarcampRecord }> {
@@ -30,7 +51,10 @@ export function createBarcampService(deps: Deps, invoke: Invoke) {
       const next = compute(state, ctx);
       if (next === state) return { before: state, after: state };
       const result = await store.barcamp.apply(workshopId, state.version, next);
-      if (!result.ok) continue;
+      if (!result.ok) {
+        await backOff(attempt);
+        continue;
+      }
       io.to(rooms.workshop(workshopId)).emit('barcamp:updated', result.state);
       return { before: state, after: result.state };
     }
