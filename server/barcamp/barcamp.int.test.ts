@@ -160,6 +160,17 @@ function suite(label: string, start: () => Promise<TestServer>) {
       const csv = await (await report(server, dora, 'csv')).text();
       expect(csv).toContain('"Barcamp","Slot 1","Kochbuch","Room 1","3","Ana"');
       expect(csv).toContain('"Barcamp","Chor","Session notes","","","Proben online, <b>jeden</b> Montag"');
+      // Towns only in the report: the hosts' names stay out, the grid and the notes stay in.
+      const { workshop } = mod.snapshot;
+      await ok(mod.socket, 'agenda:sheet', { sheet: { title: workshop.title, privacy: { townsOnlyInReport: true } } });
+      const hidden = await (await report(server, dora, 'html')).text();
+      const hiddenSection = hidden.slice(hidden.indexOf('data-section="barcamp"'));
+      expect(hiddenSection).toContain('<strong>Kochbuch</strong>');
+      expect(hiddenSection).toContain('Rezepte aus beiden Städten');
+      expect(hiddenSection).not.toContain('Ana');
+      expect(await (await report(server, dora, 'csv')).text()).toContain(
+        '"Barcamp","Slot 1","Kochbuch","Room 1","3",""',
+      );
     });
 
     test('[BCAMP3][BCAMP9] twenty people voting for the same session at the same moment: every vote counts once', async () => {
