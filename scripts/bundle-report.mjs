@@ -26,6 +26,7 @@ export const LAZY = {
     'truths/TruthsModerator.tsx',
     'fishbowl/FishbowlModerator.tsx',
     'market/MarketModerator.tsx',
+    'barcamp/BarcampModerator.tsx',
     'agenda/AgendaPanel.tsx',
   ],
   /** Whoever takes part in these formats (moderators load the first two with their set-up in the Run sheet tab). */
@@ -33,6 +34,7 @@ export const LAZY = {
     'truths/TruthsPanel.tsx',
     'fishbowl/FishbowlPanel.tsx',
     'market/MarketPanel.tsx',
+    'barcamp/BarcampPanel.tsx',
     'breakouts/NestedStage.tsx',
   ],
   /** Whoever opens the results report (from the run sheet, or after the end). */

@@ -3,6 +3,7 @@ import type { chatCommands } from '../shared/chat/events.js';
 import type { mediaCommands } from '../shared/media/events.js';
 import type { CommandName } from '../shared/protocol.js';
 import { agendaFeature } from './agenda/handlers.js';
+import { barcampFeature } from './barcamp/handlers.js';
 import { boardHandlers } from './boards/handlers.js';
 import { breakoutFeature } from './breakouts/handlers.js';
 import { chatHandlers } from './chat/handlers.js';
@@ -61,6 +62,7 @@ export function createFeatures(deps: Deps): Features {
   const fishbowl = fishbowlFeature(deps);
   const gallery = galleryFeature(deps);
   const market = marketFeature(deps, () => table!);
+  const barcamp = barcampFeature(deps, () => table!);
   const all = [
     workshops,
     chat,
@@ -75,6 +77,7 @@ export function createFeatures(deps: Deps): Features {
     fishbowl,
     gallery,
     market,
+    barcamp,
   ];
   table = {
     ...workshops.handlers,
@@ -90,6 +93,7 @@ export function createFeatures(deps: Deps): Features {
     ...fishbowl.handlers,
     ...gallery.handlers,
     ...market.handlers,
+    ...barcamp.handlers,
   };
   return {
     handlers: table,

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Ack, CommandDef } from './command.js';
 import { agendaCommands, type AgendaServerEvents } from './agenda/events.js';
 import { breakoutCommands, type BreakoutServerEvents } from './breakouts/events.js';
+import { barcampCommands, type BarcampServerEvents } from './barcamp/events.js';
 import { boardCommands, type BoardServerEvents } from './boards/events.js';
 import { chatCommands, type ChatServerEvents } from './chat/events.js';
 import { fishbowlCommands, type FishbowlServerEvents } from './fishbowl/events.js';
@@ -34,6 +35,7 @@ export const COMMANDS = {
   ...fishbowlCommands,
   ...galleryCommands,
   ...marketCommands,
+  ...barcampCommands,
   ...agendaCommands,
 } as const;
 
@@ -64,6 +66,7 @@ export type ServerToClientEvents = SystemServerEvents &
   FishbowlServerEvents &
   GalleryServerEvents &
   MarketServerEvents &
+  BarcampServerEvents &
   AgendaServerEvents;
 
 /** What one node tells the others (Socket.IO serverSideEmit over the Redis adapter). */

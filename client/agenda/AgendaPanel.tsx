@@ -9,6 +9,7 @@ import {
 } from '../../shared/agenda/catalogue.js';
 import { statusOf } from '../../shared/agenda/rules.js';
 import { STEP_LIMITS } from '../../shared/agenda/constants.js';
+import { BARCAMP_LIMITS } from '../../shared/barcamp/constants.js';
 import { FISHBOWL_LIMITS } from '../../shared/fishbowl/constants.js';
 import { TRUTHS_VARIANTS, type TruthsVariant } from '../../shared/truths/constants.js';
 import type { Step } from '../../shared/agenda/schema.js';
@@ -299,6 +300,8 @@ const NUMBER_PARAMS = {
   // What the fishbowl and the flash round themselves accept (their steps are clamped to it).
   fishbowl: { key: 'seats', label: 'agenda.seatsOf', min: FISHBOWL_LIMITS.seatsMin, max: FISHBOWL_LIMITS.seatsMax },
   speaking: { key: 'secondsEach', label: 'agenda.secondsEachOf', min: 30, max: 60 },
+  // [BCAMP1] Rooms per slot (sessions at the same time).
+  barcamp: { key: 'rooms', label: 'agenda.roomsOf', min: BARCAMP_LIMITS.roomsMin, max: BARCAMP_LIMITS.roomsMax },
 } as const;
 
 /** What a step's mechanic needs besides its minutes and question: a number, answers, tables, a message. */

@@ -1,5 +1,6 @@
 import { effect, signal } from '@preact/signals';
 import { createAgendaState } from '../agenda/state.js';
+import { createBarcampState } from '../barcamp/state.js';
 import { createBoardState } from '../boards/state.js';
 import { createBreakoutsState } from '../breakouts/state.js';
 import { t } from '../i18n/i18n.js';
@@ -26,6 +27,7 @@ export function createSession(conn: Connection, code: string) {
   const truths = createTruthsState(conn, workshop, breakouts.view);
   const fishbowl = createFishbowlState(conn, workshop);
   const market = createMarketState(conn, workshop);
+  const barcamp = createBarcampState(conn, workshop);
   const agenda = createAgendaState(conn, workshop, (key) => t(key));
   const media = signal<MediaState | null>(null);
   let disposed = false;
@@ -55,6 +57,8 @@ export function createSession(conn: Connection, code: string) {
     fishbowl,
     /** The idea market. */
     market,
+    /** Barcamp / Open Space. */
+    barcamp,
     agenda,
     /** Null until this person is inside with media and the media code has loaded. */
     media,
@@ -67,6 +71,7 @@ export function createSession(conn: Connection, code: string) {
       truths.dispose();
       fishbowl.dispose();
       market.dispose();
+      barcamp.dispose();
       agenda.dispose();
       polls.dispose();
       breakouts.dispose();

@@ -46,6 +46,8 @@ const FishbowlPanelCode = lazy(() => import('../fishbowl/FishbowlPanel.js').then
 const FishbowlSetupCard = lazy(() => import('../fishbowl/FishbowlPanel.js').then((m) => m.FishbowlSetupCard));
 const MarketPanelCode = lazy(() => import('../market/MarketPanel.js').then((m) => m.MarketPanel));
 const MarketSetupCard = lazy(() => import('../market/MarketPanel.js').then((m) => m.MarketSetupCard));
+const BarcampPanelCode = lazy(() => import('../barcamp/BarcampPanel.js').then((m) => m.BarcampPanel));
+const BarcampSetupCard = lazy(() => import('../barcamp/BarcampPanel.js').then((m) => m.BarcampSetupCard));
 
 function TruthsPanel() {
   return useSession().truths.game.value ? <TruthsPanelCode /> : null;
@@ -56,6 +58,10 @@ function FishbowlPanel() {
 /** The idea market's panel loads while a market runs (or ended, with its results). */
 function MarketPanel() {
   return useSession().market.market.value ? <MarketPanelCode /> : null;
+}
+/** The barcamp's panel loads while a barcamp runs (or ended, with its grid and notes). */
+function BarcampPanel() {
+  return useSession().barcamp.barcamp.value ? <BarcampPanelCode /> : null;
 }
 
 /** One media query for the whole page: desktop (stage beside panels) or phone (one thing at a time). */
@@ -187,6 +193,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
             <TruthsSetupCard />
             <FishbowlSetupCard />
             <MarketSetupCard />
+            <BarcampSetupCard />
           </>
         );
       case 'host':
@@ -200,6 +207,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
                 <TruthsSetupCard />
                 <FishbowlSetupCard />
                 <MarketSetupCard />
+                <BarcampSetupCard />
               </>
             )}
             <ModeratorPanel state={state} />
@@ -215,6 +223,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
             <TruthsPanel />
             <FishbowlPanel />
             <MarketPanel />
+            <BarcampPanel />
             <AgendaNow />
             <PollPanel state={state} polls={polls} />
             <Media state={state} media={media.value} />
@@ -270,6 +279,7 @@ export function WorkshopPage({ state, code }: { state: WorkshopState; code: stri
               <TruthsPanel />
               <FishbowlPanel />
               <MarketPanel />
+              <BarcampPanel />
               <AgendaNow />
               <div class={`stage__video${shown === 'board' ? ' stage__video--strip' : ''}`}>
                 <Media state={state} media={media.value} />
@@ -611,21 +621,22 @@ function useNotifications(
 
   // [LAYOUT8] A format starts in this person's room (a flash round, two truths and a lie, a fishbowl, an idea
   // market): its panel is on the stage; on a phone looking at another tab, a notification leads to "Now".
-  const { speaking, truths, fishbowl, market } = useSession();
+  const { speaking, truths, fishbowl, market, barcamp } = useSession();
   const round = speaking.round.value;
   const game = truths.game.value;
-  const running: Record<'speak' | 'truths' | 'fishbowl' | 'market', boolean> = {
+  const running: Record<'speak' | 'truths' | 'fishbowl' | 'market' | 'barcamp', boolean> = {
     speak: !!round && round.phase !== 'ended',
     truths: !!game && game.phase !== 'ended',
     fishbowl: fishbowl.running.value,
     market: market.running.value,
+    barcamp: barcamp.running.value,
   };
   const wasRunning = useSignal(running);
   useEffect(() => {
     const before = wasRunning.peek();
     wasRunning.value = running;
     if (moderator || desktop) return;
-    for (const what of ['speak', 'truths', 'fishbowl', 'market'] as const)
+    for (const what of ['speak', 'truths', 'fishbowl', 'market', 'barcamp'] as const)
       if (running[what] && !before[what] && ui.tab.peek() !== 'now')
         ui.toasts.show({
           key: `format:${what}`,
@@ -634,7 +645,7 @@ function useNotifications(
           }),
           action: { label: t('layout.toast.show'), run: () => open('now') },
         });
-  }, [running.speak, running.truths, running.fishbowl, running.market]);
+  }, [running.speak, running.truths, running.fishbowl, running.market, running.barcamp]);
 
   // One minute left in the rooms: moderators in the plenary hear it here (people in rooms see it on their banner).
   const oneMinute = br.oneMinuteLeft.value && moderator && room === PLENARY;

@@ -278,6 +278,30 @@ function suite(label: string, start: () => Promise<TestServer>) {
       expect((await ok(ana, 'breakout:sync', {})).status).toBe('closed');
     });
 
+    test('[AG2][BCAMP1] a barcamp step starts a barcamp with its rooms per slot; Next ends it and closes a running slot', async () => {
+      const { moderator, people } = await workshopWith(server.url, 'Ana', 'Ben');
+      const [ana, ben] = people.map((p) => p.socket) as [ClientSocket, ClientSocket];
+      const mod = moderator.socket;
+      const steps: StepInput[] = [
+        { format: 'barcamp', durationMin: 120, params: { kind: 'barcamp', rooms: 2, slotMin: 25 } },
+        { format: 'flash', durationMin: 5, params: { kind: 'timer' } },
+      ];
+      let a = await ok(mod, 'agenda:plan', { version: 0, steps });
+      const r = await ok(mod, 'agenda:start', { version: a.version });
+      expect(r.problem).toBeNull();
+      a = r.agenda;
+      expect((await ok(ana, 'barcamp:sync', {})).barcamp).toMatchObject({ phase: 'proposing', rooms: 2, slotMin: 25 });
+      await ok(ana, 'barcamp:propose', { title: 'Radtour' });
+      await ok(ben, 'barcamp:propose', { title: 'Chor' });
+      await ok(mod, 'barcamp:build', {});
+      await ok(mod, 'barcamp:slot', { slot: 0 });
+      expect((await ok(ana, 'breakout:sync', {})).rooms.map((x) => x.name)).toEqual(['Radtour', 'Chor']);
+
+      await ok(mod, 'agenda:next', { version: a.version });
+      expect((await ok(ana, 'barcamp:sync', {})).barcamp!.phase).toBe('ended');
+      expect((await ok(ana, 'breakout:sync', {})).status).toBe('closed');
+    });
+
     test('[TRUTH6] two truths and a lie with 13 people: the step opens rooms of 5–6 and the game runs in each; Next ends both', async () => {
       const names = Array.from({ length: 13 }, (_, i) => `P${i + 1}`);
       const { moderator, people } = await workshopWith(server.url, ...names);

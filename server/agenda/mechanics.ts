@@ -275,5 +275,17 @@ export function createMechanics(deps: Deps, invoke: Invoke): Mechanics {
       },
       stop: (ctx) => unlessOff(() => invoke('market:stop', {}, ctx)),
     },
+
+    /**
+     * Barcamp: a new barcamp collecting proposals with the step's rooms per slot and slot minutes; the
+     * moderator builds the grid and runs the slots from the barcamp's card ([BCAMP1]–[BCAMP6]).
+     */
+    barcamp: {
+      async start(ctx, _w, p) {
+        await invoke('barcamp:start', { rooms: p.rooms, slotMin: p.slotMin }, ctx);
+        return {};
+      },
+      stop: (ctx) => unlessOff(() => invoke('barcamp:stop', {}, ctx)),
+    },
   };
 }

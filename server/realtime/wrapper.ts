@@ -62,6 +62,9 @@ const SAFE_TO_RETRY: ReadonlySet<CommandName> = new Set<CommandName>([
   'market:signup', // one entry per person and stall: a repeat updates the offer
   'market:withdraw', // off the list (already): nothing changes
   'market:notes', // the whole text: saved twice is saved once
+  'barcamp:sync',
+  'barcamp:vote', // on or off, not a toggle: applied twice changes nothing
+  'barcamp:notes', // the same text again changes nothing
   'media:update',
   'agenda:sync',
   'agenda:sheet', // the whole form: saved twice is saved once

@@ -18,6 +18,7 @@ import { exportRoomName } from '../polls/export.js';
 import { orderedOptions, percent } from '../polls/tally.js';
 import type { ReportBoard, ReportData, ReportPoll } from './collect.js';
 import { REPORT_CSS } from './style.js';
+import { BarcampSection } from './BarcampSection.js';
 import { HashtagsSection } from './HashtagsSection.js';
 import { MarketSection } from './MarketSection.js';
 
@@ -453,6 +454,7 @@ export function renderReport(data: ReportData, locale: UiLocale, timeZone: strin
           <Polls c={c} />
           <HashtagsSection c={c} />
           <MarketSection c={c} />
+          <BarcampSection c={c} />
           <footer>{t('report.footer')}</footer>
         </main>
       </body>

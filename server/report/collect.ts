@@ -10,6 +10,7 @@ import { viewBoard } from '../../shared/boards/view.js';
 import type { RoomsSeen } from '../../shared/breakouts/room-label.js';
 import { reactionsOf } from '../../shared/gallery/rules.js';
 import type { GalleryComment, GalleryReaction } from '../../shared/gallery/schema.js';
+import type { Barcamp } from '../../shared/barcamp/schema.js';
 import type { Market } from '../../shared/market/schema.js';
 import type { Leaderboard, PollTally } from '../../shared/polls/schema.js';
 import type { Hashtags } from '../../shared/truths/schema.js';
@@ -51,6 +52,8 @@ export interface ReportData {
   hashtags: { name: string; town: string; tags: Hashtags }[];
   /** The idea market's stalls, sign-ups and next steps (the last market run; null: none ran). */
   market: Market | null;
+  /** [BCAMP8] The barcamp's grid and each session's notes (the last barcamp; null: none, or nothing proposed). */
+  barcamp: Barcamp | null;
   /** Server time the report was made. */
   at: number;
 }
@@ -59,18 +62,20 @@ export interface ReportData {
 const ANYONE = { id: '' };
 
 export async function collectReport(store: Store, workshopId: string, at: number): Promise<ReportData | null> {
-  const [workshop, participants, sheet, agenda, summaries, allPolls, rooms, gallery, market, tags] = await Promise.all([
-    store.getWorkshop(workshopId),
-    store.listParticipants(workshopId),
-    store.agenda.getSheet(workshopId),
-    store.agenda.get(workshopId),
-    store.boards.listBoards(workshopId),
-    store.polls.listPolls(workshopId),
-    store.breakouts.get(workshopId),
-    store.gallery.view(workshopId),
-    store.market.get(workshopId),
-    store.truths.hashtags(workshopId),
-  ]);
+  const [workshop, participants, sheet, agenda, summaries, allPolls, rooms, gallery, market, tags, barcamp] =
+    await Promise.all([
+      store.getWorkshop(workshopId),
+      store.listParticipants(workshopId),
+      store.agenda.getSheet(workshopId),
+      store.agenda.get(workshopId),
+      store.boards.listBoards(workshopId),
+      store.polls.listPolls(workshopId),
+      store.breakouts.get(workshopId),
+      store.gallery.view(workshopId),
+      store.market.get(workshopId),
+      store.truths.hashtags(workshopId),
+      store.barcamp.get(workshopId),
+    ]);
   if (!workshop) return null;
   const { moderatorKeyHash: _secret, ...info } = workshop;
   const present = participants.filter((p) => !p.removed).sort((a, b) => a.joinedAt - b.joinedAt);
@@ -114,6 +119,7 @@ export async function collectReport(store: Store, workshopId: string, at: number
       return mine ? [{ name: p.name, town: p.town, tags: mine }] : [];
     }),
     market: market?.market && market.market.stalls.length > 0 ? market.market : null,
+    barcamp: barcamp?.barcamp && barcamp.barcamp.proposals.length > 0 ? barcamp.barcamp : null,
     at,
   };
 }

@@ -4,6 +4,7 @@ import { csvFile, type CsvCell } from '../../shared/csv.js';
 import { translator, type MessageKey } from '../../shared/i18n/catalogue.js';
 import type { UiLocale } from '../../shared/languages.js';
 import type { ReportData } from './collect.js';
+import { barcampRows } from './BarcampSection.js';
 import { hashtagRows } from './HashtagsSection.js';
 import { marketRows } from './MarketSection.js';
 import { boardName, byTown, clockOf, namesShown, pollRows, programmeRows, rankedCards } from './Report.js';
@@ -58,6 +59,16 @@ export function reportCsv(data: ReportData, locale: UiLocale, timeZone: string):
       rows.push([section, r.stall.title, t('market.notes'), '', r.signups.length, r.stall.notes]);
       if (r.contact) rows.push([section, r.stall.title, t('market.col.contact'), '', '', r.contact]);
     }
+  }
+  if (data.barcamp) {
+    const section = t('barcamp.title');
+    const { slots, unscheduled } = barcampRows(data.barcamp, names);
+    for (const slot of slots)
+      for (const s of slot.sessions)
+        rows.push([section, slot.label(t), s.title, t('barcamp.room', { n: s.room + 1 }), s.votes, s.host]);
+    for (const s of unscheduled) rows.push([section, t('barcamp.unscheduled'), s.title, '', s.votes, s.host]);
+    for (const s of data.barcamp.proposals)
+      if (s.notes.trim()) rows.push([section, s.title, t('barcamp.notes'), '', '', s.notes]);
   }
   return csvFile(rows);
 }

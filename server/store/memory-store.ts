@@ -1,5 +1,6 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { MemoryAgendaStore } from '../agenda/store/memory.js';
+import { MemoryBarcampStore } from '../barcamp/store/memory.js';
 import { MemoryBoardStore } from '../boards/store/memory.js';
 import { MemoryBreakoutStore } from '../breakouts/store/memory.js';
 import { MemoryFishbowlStore } from '../fishbowl/store/memory.js';
@@ -24,6 +25,7 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
   readonly fishbowl = new MemoryFishbowlStore();
   readonly gallery = new MemoryGalleryStore();
   readonly market = new MemoryMarketStore();
+  readonly barcamp = new MemoryBarcampStore();
   // Moves land in the same synchronous turn as the breakout state, so `apply` stays atomic.
   readonly breakouts = new MemoryBreakoutStore((w, p, roomId) => this.placeNow(w, p, roomId));
   private readonly limiters = new Map<string, RateLimiterMemory>();
@@ -50,6 +52,7 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
       this.fishbowl.dropWorkshop(id);
       this.gallery.dropWorkshop(id);
       this.market.dropWorkshop(id);
+      this.barcamp.dropWorkshop(id);
     }
     return ids;
   }

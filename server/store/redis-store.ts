@@ -1,5 +1,6 @@
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { RedisAgendaStore } from '../agenda/store/redis.js';
+import { RedisBarcampStore } from '../barcamp/store/redis.js';
 import { RedisBoardStore } from '../boards/store/redis.js';
 import { RedisBreakoutStore } from '../breakouts/store/redis.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -31,6 +32,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
   readonly fishbowl: RedisFishbowlStore;
   readonly gallery: RedisGalleryStore;
   readonly market: RedisMarketStore;
+  readonly barcamp: RedisBarcampStore;
 
   private constructor(
     client: RedisClient,
@@ -49,6 +51,7 @@ export class RedisStore extends RedisWorkshopStore implements Store {
     this.fishbowl = new RedisFishbowlStore(client, keys);
     this.gallery = new RedisGalleryStore(client, keys);
     this.market = new RedisMarketStore(client, keys);
+    this.barcamp = new RedisBarcampStore(client, keys);
   }
 
   limiter(name: string, points: number, durationS: number) {

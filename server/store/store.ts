@@ -1,5 +1,6 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { AgendaStore } from '../agenda/store/types.js';
+import type { BarcampStore } from '../barcamp/store/types.js';
 import type { BoardStore } from '../boards/store/types.js';
 import type { BreakoutStore } from '../breakouts/store/types.js';
 import type { FishbowlStore } from '../fishbowl/store/types.js';
@@ -42,6 +43,8 @@ export interface Store extends WorkshopStore {
   readonly gallery: GalleryStore;
   /** The idea market: stalls, sign-ups, next steps. */
   readonly market: MarketStore;
+  /** Barcamp / Open Space: proposals, votes, the grid, notes. */
+  readonly barcamp: BarcampStore;
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

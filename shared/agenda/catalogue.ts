@@ -224,6 +224,7 @@ export const BUILT_MECHANICS: ReadonlySet<MechanicKind> = new Set<MechanicKind>(
   'fishbowl',
   'gallery',
   'ideaMarket',
+  'barcamp',
 ]);
 
 export const PROGRAMME_IDS = ['firstMeeting', 'planning', 'reception'] as const;

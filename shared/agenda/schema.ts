@@ -164,7 +164,12 @@ export const paramsSchema = z.discriminatedUnion('kind', [
     stalls: z.number().int().min(0).max(20).default(5),
     pitchSec: z.number().int().min(30).max(600).default(120),
   }),
-  z.object({ kind: z.literal('barcamp') }),
+  /** [BCAMP1] Barcamp / Open Space: rooms per slot and each slot's minutes. */
+  z.object({
+    kind: z.literal('barcamp'),
+    rooms: z.number().int().min(1).max(12).default(4),
+    slotMin: z.number().int().min(5).max(120).default(30),
+  }),
 ]);
 export type StepParams = z.output<typeof paramsSchema>;
 export type StepParamsInput = z.input<typeof paramsSchema>;

@@ -1,5 +1,6 @@
 import { createClient } from 'redis';
 import { AGENDA_SCRIPTS } from '../../agenda/store/scripts.js';
+import { BARCAMP_SCRIPTS } from '../../barcamp/store/scripts.js';
 import { BOARD_SCRIPTS } from '../../boards/store/scripts.js';
 import { BREAKOUT_SCRIPTS } from '../../breakouts/store/scripts.js';
 import { GALLERY_SCRIPTS } from '../../gallery/store/scripts.js';
@@ -24,6 +25,7 @@ const SCRIPTS = {
   ...FISHBOWL_SCRIPTS,
   ...GALLERY_SCRIPTS,
   ...MARKET_SCRIPTS,
+  ...BARCAMP_SCRIPTS,
   ...AGENDA_SCRIPTS,
 };
 

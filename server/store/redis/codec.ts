@@ -15,6 +15,8 @@ import type { PollRecord, StoredVote } from '../../polls/store/types.js';
 import type { SfuFeed, SfuPlacement } from '../../sfu/store/types.js';
 import type { FishbowlRecord } from '../../fishbowl/logic.js';
 import { FISHBOWL_PHASES } from '../../../shared/fishbowl/constants.js';
+import type { BarcampRecord } from '../../barcamp/logic.js';
+import { BARCAMP_PHASES } from '../../../shared/barcamp/constants.js';
 import type { MarketRecord } from '../../market/logic.js';
 import { MARKET_PHASES } from '../../../shared/market/constants.js';
 import type { SpeakingRecord } from '../../speaking/logic.js';
@@ -527,3 +529,40 @@ const marketRecord = z.object({
 }) satisfies z.ZodType<MarketRecord>;
 
 export const decodeMarket = (raw: string) => decodeJson(marketRecord, raw, 'market');
+
+const barcampRecord = z.object({
+  version: z.number(),
+  barcamp: z
+    .object({
+      id: z.string(),
+      phase: z.enum(BARCAMP_PHASES),
+      rooms: z.number(),
+      slotMin: z.number(),
+      proposals: z.array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          hostId: z.string(),
+          hostName: z.string(),
+          language: z.string().nullable(),
+          votes: z.array(z.string()),
+          notes: z.string(),
+          notesRev: z.number(),
+          roomId: z.string().nullable(),
+        }),
+      ),
+      grid: z
+        .object({
+          rooms: z.number(),
+          slots: z.array(z.object({ id: z.string(), label: z.string() })),
+          cells: z.array(z.array(z.string().nullable())),
+        })
+        .nullable(),
+      current: z.number().nullable(),
+      startedAt: z.number(),
+      endedAt: z.number().nullable(),
+    })
+    .nullable(),
+}) satisfies z.ZodType<BarcampRecord>;
+
+export const decodeBarcamp = (raw: string) => decodeJson(barcampRecord, raw, 'barcamp');

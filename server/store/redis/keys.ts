@@ -55,6 +55,8 @@ export function redisKeys(prefix: string) {
     market: (id: string) => `${w(id)}:market`,
     /** [MKT3] Sorted set: workshop id by the end of its running pitch. */
     marketDue: () => `${prefix}market:due`,
+    /** The barcamp (version, state json) of a workshop. */
+    barcamp: (id: string) => `${w(id)}:barcamp`,
     lock: (name: string) => `${prefix}lock:${name}`,
     /** [WS15] Sorted set: "workshopId participantId" of everyone online or reconnecting, by last sighting. */
     seen: () => `${prefix}presence:seen`,

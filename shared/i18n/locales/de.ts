@@ -10,6 +10,7 @@ import { speaking } from '../messages/de/speaking.js';
 import { truths } from '../messages/de/truths.js';
 import { fishbowl } from '../messages/de/fishbowl.js';
 import { market } from '../messages/de/market.js';
+import { barcamp } from '../messages/de/barcamp.js';
 import { layout } from '../messages/de/layout.js';
 import { agenda } from '../messages/de/agenda.js';
 import { agendaSheet } from '../messages/de/agenda-sheet.js';
@@ -27,6 +28,7 @@ export const messages: Record<MessageKey, Message> = {
   ...truths,
   ...fishbowl,
   ...market,
+  ...barcamp,
   ...layout,
   ...agenda,
   ...agendaSheet,

@@ -8,6 +8,7 @@ import { speaking } from '../messages/speaking.js';
 import { truths } from '../messages/truths.js';
 import { fishbowl } from '../messages/fishbowl.js';
 import { market } from '../messages/market.js';
+import { barcamp } from '../messages/barcamp.js';
 import { layout } from '../messages/layout.js';
 import { agenda } from '../messages/agenda.js';
 import { agendaSheet } from '../messages/agenda-sheet.js';
@@ -29,6 +30,7 @@ export const messages = {
   ...truths,
   ...fishbowl,
   ...market,
+  ...barcamp,
   ...layout,
   ...agenda,
   ...agendaSheet,

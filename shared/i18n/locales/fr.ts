@@ -10,6 +10,7 @@ import { speaking } from '../messages/fr/speaking.js';
 import { truths } from '../messages/fr/truths.js';
 import { fishbowl } from '../messages/fr/fishbowl.js';
 import { market } from '../messages/fr/market.js';
+import { barcamp } from '../messages/fr/barcamp.js';
 import { layout } from '../messages/fr/layout.js';
 import { agenda } from '../messages/fr/agenda.js';
 import { agendaSheet } from '../messages/fr/agenda-sheet.js';
@@ -27,6 +28,7 @@ export const messages: Record<MessageKey, Message> = {
   ...truths,
   ...fishbowl,
   ...market,
+  ...barcamp,
   ...layout,
   ...agenda,
   ...agendaSheet,

@@ -10,6 +10,7 @@ import { speaking } from '../messages/it/speaking.js';
 import { truths } from '../messages/it/truths.js';
 import { fishbowl } from '../messages/it/fishbowl.js';
 import { market } from '../messages/it/market.js';
+import { barcamp } from '../messages/it/barcamp.js';
 import { layout } from '../messages/it/layout.js';
 import { agenda } from '../messages/it/agenda.js';
 import { agendaSheet } from '../messages/it/agenda-sheet.js';
@@ -27,6 +28,7 @@ export const messages: Record<MessageKey, Message> = {
   ...truths,
   ...fishbowl,
   ...market,
+  ...barcamp,
   ...layout,
   ...agenda,
   ...agendaSheet,

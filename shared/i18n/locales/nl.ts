@@ -10,6 +10,7 @@ import { speaking } from '../messages/nl/speaking.js';
 import { truths } from '../messages/nl/truths.js';
 import { fishbowl } from '../messages/nl/fishbowl.js';
 import { market } from '../messages/nl/market.js';
+import { barcamp } from '../messages/nl/barcamp.js';
 import { layout } from '../messages/nl/layout.js';
 import { agenda } from '../messages/nl/agenda.js';
 import { agendaSheet } from '../messages/nl/agenda-sheet.js';
@@ -27,6 +28,7 @@ export const messages: Record<MessageKey, Message> = {
   ...truths,
   ...fishbowl,
   ...market,
+  ...barcamp,
   ...layout,
   ...agenda,
   ...agendaSheet,

@@ -10,6 +10,7 @@ import { speaking } from '../messages/pl/speaking.js';
 import { truths } from '../messages/pl/truths.js';
 import { fishbowl } from '../messages/pl/fishbowl.js';
 import { market } from '../messages/pl/market.js';
+import { barcamp } from '../messages/pl/barcamp.js';
 import { layout } from '../messages/pl/layout.js';
 import { agenda } from '../messages/pl/agenda.js';
 import { agendaSheet } from '../messages/pl/agenda-sheet.js';
@@ -27,6 +28,7 @@ export const messages: Record<MessageKey, Message> = {
   ...truths,
   ...fishbowl,
   ...market,
+  ...barcamp,
   ...layout,
   ...agenda,
   ...agendaSheet,

@@ -1,0 +1,4 @@
+import { describeStores } from '../../store/test-stores.js';
+import { describeBarcampStore } from './test-contract.js';
+
+describeStores('barcamp-store', describeBarcampStore);
