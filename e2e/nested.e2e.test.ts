@@ -3,6 +3,7 @@
  * Alone in the plenary with a note, pairs across towns that see each other's notes, fours of two pairs,
  * and the four's card on the plenary board.
  */
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -83,6 +84,12 @@ describe.skipIf(!hasBrowser())('1-2-4-All in the browser', () => {
     await expect.poll(() => names(partnerPage, 'nested-mate-note')).toEqual(['Petra']);
     await petra.locator('#nested-card').fill('Chor aus Kamen und Wołów');
     await expectAccessible(petra, '1-2-4-All: the four agrees on one card');
+    // UPDATE_SCREENSHOTS=1 refreshes the README's picture (only then: the suite is near its time budget).
+    if (process.env.UPDATE_SCREENSHOTS) {
+      await petra.getByTestId('nested-stage').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      mkdirSync('docs/screenshots', { recursive: true });
+      await petra.screenshot({ path: 'docs/screenshots/nested-four.png' });
+    }
     await petra.getByTestId('nested-post').click();
     for (const name of ['Petra', partner!])
       await expect
