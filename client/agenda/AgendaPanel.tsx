@@ -165,12 +165,15 @@ function StepRow(p: {
         <input
           id={minutesId}
           type="number"
-          min={1}
+          min={STEP_LIMITS.durationMinMin}
           max={STEP_LIMITS.durationMin}
+          step={STEP_LIMITS.durationMinMin}
           value={step.durationMin}
           onChange={(e) => {
+            // [AG16] Quarter minutes: 0.25 is 15 seconds.
             const v = Number(e.currentTarget.value);
-            if (Number.isInteger(v) && v >= 1 && v <= STEP_LIMITS.durationMin) void actions.setMinutes(step.id, v);
+            const { durationMinMin: q, durationMin: max } = STEP_LIMITS;
+            if (Number.isInteger(v / q) && v >= q && v <= max) void actions.setMinutes(step.id, v);
           }}
         />
       </div>
