@@ -168,7 +168,8 @@ describe('reception reshuffle', () => {
       const people = randomPeople(rng, { min: 4, max: 5 });
       const schedule = reception(people, 3, rng);
       expectEveryoneOncePerRound(schedule, people);
-      for (const groups of schedule) expect(groups.map((g) => g.length).sort()).toEqual(people.length === 4 ? [2, 2] : [2, 3]);
+      for (const groups of schedule)
+        expect(groups.map((g) => g.length).sort()).toEqual(people.length === 4 ? [2, 2] : [2, 3]);
       if (people.length === 4) expect(repeatedPairs(schedule)).toEqual([]);
     });
     expect(reception(randomPeople(seededRng(1), { min: 3, max: 3 }), 2, seededRng(2))).toEqual([

@@ -191,7 +191,11 @@ export const stepSchema = z.object({
   format: z.string().regex(/^[a-zA-Z0-9]{1,32}$/),
   title: z.string().trim().max(STEP_LIMITS.title).optional(),
   /** [AG16] Whole minutes, or quarter minutes down to 15 seconds (a short silence, quick rounds). */
-  durationMin: z.number().min(STEP_LIMITS.durationMinMin).max(STEP_LIMITS.durationMin).multipleOf(STEP_LIMITS.durationMinMin),
+  durationMin: z
+    .number()
+    .min(STEP_LIMITS.durationMinMin)
+    .max(STEP_LIMITS.durationMin)
+    .multipleOf(STEP_LIMITS.durationMinMin),
   /** Whole group, small groups or pairs (the template sheet's programme column). */
   groups: z.enum(SHEET_ENUMS.groups).optional(),
   /** Who leads this step. */
