@@ -45,8 +45,13 @@ describe.skipIf(!hasBrowser())('formats from the run sheet in the browser', () =
   });
 
   it('[E2E-AG5] World Café of 3 rounds, a city quiz per town and a reception with reshuffles: two towns in their languages, then the report', async () => {
+    // Where the time goes, one line per phase (the budget is 45 s on a quiet machine).
+    const t0 = performance.now();
+    const mark = (phase: string) =>
+      console.info(`[E2E-AG5] ${phase}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const mod = await newPerson(browser);
     const m = mod.page;
+    m.setDefaultNavigationTimeout(30_000);
     const { inviteUrl, moderatorUrl } = await createWorkshop(m, server.url, 'Kamen – Wołów');
     // Four participants from two towns, in German and Polish (Piotr on a phone), all without camera.
     const who = [
@@ -59,6 +64,8 @@ describe.skipIf(!hasBrowser())('formats from the run sheet in the browser', () =
       Promise.all(
         who.map(async (w) => {
           const { page } = await newPerson(browser, { locale: w.locale, viewport: w.viewport });
+          // Five pages load at once: on a busy machine the first load takes longer than a click.
+          page.setDefaultNavigationTimeout(30_000);
           await joinWorkshop(page, inviteUrl, { name: w.name, town: w.town, media: false });
           return { ...w, page, de: w.locale === 'de-DE' };
         }),
@@ -67,6 +74,7 @@ describe.skipIf(!hasBrowser())('formats from the run sheet in the browser', () =
     ]);
     const townOf = (name: string) => who.find((w) => w.name === name)?.town;
 
+    mark('joined');
     // The moderator builds the programme from the catalogue: World Café, city quiz, reception.
     await openPanel(m, 'agenda');
     const steps = m.getByTestId('agenda-steps');
@@ -101,6 +109,7 @@ describe.skipIf(!hasBrowser())('formats from the run sheet in the browser', () =
     expect(await m.getByLabel('Rounds for World Café').inputValue()).toBe('3');
     expect(await m.getByLabel('Rounds for Virtual reception').inputValue()).toBe('3');
 
+    mark('programme built');
     const modNow = m.getByTestId('agenda-now').first();
     const next = async (expected: string) => {
       await m.getByTestId('agenda-next-button').click();
@@ -137,6 +146,7 @@ describe.skipIf(!hasBrowser())('formats from the run sheet in the browser', () =
       expect(r3!.room).toBe(r1!.room);
     }
 
+    mark('World Café');
     // City quiz: the towns present themselves, then the quiz question; everyone answers.
     await next('City profile and quiz, Each town presents itself');
     await next('City profile and quiz, Quiz');
@@ -152,6 +162,7 @@ describe.skipIf(!hasBrowser())('formats from the run sheet in the browser', () =
         await poll.getByTestId('poll-voted').waitFor();
       }),
     );
+    mark('quiz answered');
     // Next reveals the answer: each person learns theirs, and the points go to the towns.
     await next('Virtual reception, Toast');
     await Promise.all(
@@ -174,6 +185,7 @@ describe.skipIf(!hasBrowser())('formats from the run sheet in the browser', () =
     );
     expect(await m.getByTestId('leaderboard').getAttribute('data-scoring')).toBe('town');
 
+    mark('quiz revealed');
     // Reception: rooms of two, reshuffled twice; after each reshuffle everyone is with someone new.
     await next('Virtual reception');
     const reception: Record<string, Seen[]> = {};
@@ -202,6 +214,7 @@ describe.skipIf(!hasBrowser())('formats from the run sheet in the browser', () =
       expect(new Set(partners).size).toBe(3);
     }
 
+    mark('reception');
     // The last Next ends the programme; the results report has what happened.
     await m.getByTestId('agenda-next-button').click();
     await expect.poll(() => m.getByTestId('agenda-finished').first().isVisible()).toBe(true);
@@ -229,5 +242,7 @@ describe.skipIf(!hasBrowser())('formats from the run sheet in the browser', () =
       ['Kamen', '1'],
     ]);
     expect(await report.locator(`article[data-poll]`, { hasText: question }).count()).toBe(1);
-  });
+    mark('report');
+    // 45 s on a quiet machine; the ceiling leaves room for a loaded one (the rounds run on the clock).
+  }, 120_000);
 });
