@@ -221,15 +221,17 @@ describe.skipIf(!hasBrowser())('formats from the run sheet in the browser', () =
     await m.getByTestId('report-open').first().click();
     const report = m.frameLocator('[data-testid=report-frame]');
     await expect.poll(() => report.locator('h1').textContent()).toBe('Kamen – Wołów');
+    // The programme as it ran, every step done; the room steps with their rounds, the café with its tables.
     expect(
       await report.locator('[data-section=programme] tr[data-status=done] td:first-child').allTextContents(),
     ).toEqual([
-      'World Café',
+      `World Café · 3 rounds: ${tables.join(' · ')}`,
       'City profile and quiz, Each town presents itself',
       'City profile and quiz, Quiz',
       'Virtual reception, Toast',
-      'Virtual reception',
+      'Virtual reception · 3 rounds',
     ]);
+    // The quiz by town: Wołów answered right twice, Kamen once.
     const quiz = report.locator('article[data-quiz=Quiz]');
     expect(
       await quiz
