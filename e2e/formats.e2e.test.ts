@@ -72,7 +72,6 @@ describe.skipIf(!hasBrowser())('formats from the run sheet in the browser', () =
       ),
       joinWorkshop(m, moderatorUrl, { name: 'Mia', town: 'Kamen', media: false }),
     ]);
-    const townOf = (name: string) => who.find((w) => w.name === name)?.town;
 
     mark('joined');
     // The moderator builds the programme from the catalogue: World Café, city quiz, reception.
@@ -116,30 +115,35 @@ describe.skipIf(!hasBrowser())('formats from the run sheet in the browser', () =
       await expect.poll(() => modNow.textContent()).toContain(`Now: ${expected}`);
     };
 
+    /** Each person's view in rounds 1, 2 and 3 of the rooms now running, in their language (5 seconds a round). */
+    const followRounds = async () => {
+      const views: Record<string, Seen[]> = {};
+      await Promise.all(
+        people.map(async (p) => {
+          const rounds: Seen[] = [];
+          for (const n of [1, 2, 3]) {
+            let s!: Seen;
+            await expect
+              .poll(async () => (s = await seen(p.page)).now, { timeout: 12_000, interval: 100 })
+              .toContain(p.de ? `Runde ${n} von 3` : `Runda ${n} z 3`);
+            rounds.push(s);
+          }
+          views[p.name] = rounds;
+        }),
+      );
+      return views;
+    };
+
     // World Café: Start. Everyone is at a table with someone of the other town, in their own language.
     await m.getByTestId('agenda-start').click();
-    const cafe: Record<string, Seen[]> = {};
-    await Promise.all(
-      people.map(async (p) => {
-        const rounds: Seen[] = [];
-        for (const n of [1, 2, 3]) {
-          const label = p.de ? `Runde ${n} von 3` : `Runda ${n} z 3`;
-          let s!: Seen;
-          await expect
-            .poll(async () => (s = await seen(p.page)).now, { timeout: 12_000, interval: 100 })
-            .toContain(label);
-          rounds.push(s);
-        }
-        cafe[p.name] = rounds;
-      }),
-    );
+    const cafe = await followRounds();
     for (const p of people) {
       const [r1, r2, r3] = cafe[p.name]!;
       expect(r1!.now).toContain(p.de ? 'Jetzt: World Café' : 'Teraz: World Café');
       expect(r1!.now).toContain(p.de ? 'Besprechen Sie die Frage Ihres Tisches' : 'Omawiaj pytanie swojego stolika');
       for (const r of [r1!, r2!, r3!]) {
         expect(tables).toContain(r.room);
-        expect(r.mates.map((x) => townOf(x.name))).toContain(p.town === 'Kamen' ? 'Wołów' : 'Kamen');
+        expect(r.mates.filter((x) => x.text.includes(p.town === 'Kamen' ? 'Wołów' : 'Kamen'))).not.toEqual([]);
       }
       // Guests move on each round: the other table (and its question) in round 2, back in round 3.
       expect(r2!.room).not.toBe(r1!.room);
@@ -188,21 +192,7 @@ describe.skipIf(!hasBrowser())('formats from the run sheet in the browser', () =
     mark('quiz revealed');
     // Reception: rooms of two, reshuffled twice; after each reshuffle everyone is with someone new.
     await next('Virtual reception');
-    const reception: Record<string, Seen[]> = {};
-    await Promise.all(
-      people.map(async (p) => {
-        const rounds: Seen[] = [];
-        for (const n of [1, 2, 3]) {
-          const label = p.de ? `Runde ${n} von 3` : `Runda ${n} z 3`;
-          let s!: Seen;
-          await expect
-            .poll(async () => (s = await seen(p.page)).now, { timeout: 12_000, interval: 100 })
-            .toContain(label);
-          rounds.push(s);
-        }
-        reception[p.name] = rounds;
-      }),
-    );
+    const reception = await followRounds();
     for (const p of people) {
       const rounds = reception[p.name]!;
       expect(rounds[0]!.now).toContain(p.de ? 'Jetzt: Virtueller Empfang' : 'Teraz: Wirtualne przyjęcie');
