@@ -165,12 +165,15 @@ function StepRow(p: {
         <input
           id={minutesId}
           type="number"
-          min={1}
+          min={STEP_LIMITS.durationMinMin}
           max={STEP_LIMITS.durationMin}
+          step={STEP_LIMITS.durationMinMin}
           value={step.durationMin}
           onChange={(e) => {
+            // [AG16] Quarter minutes: 0.25 is 15 seconds.
             const v = Number(e.currentTarget.value);
-            if (Number.isInteger(v) && v >= 1 && v <= STEP_LIMITS.durationMin) void actions.setMinutes(step.id, v);
+            const { durationMinMin: q, durationMin: max } = STEP_LIMITS;
+            if (Number.isInteger(v / q) && v >= q && v <= max) void actions.setMinutes(step.id, v);
           }}
         />
       </div>
@@ -308,26 +311,20 @@ const NUMBER_PARAMS = {
 function StepParams({ step, name, agenda }: { step: Step; name: string; agenda: AgendaState }) {
   const p = step.params;
   const set = agenda.actions.setParam;
-  if (p.kind in NUMBER_PARAMS) {
-    const { key, label, min, max } = NUMBER_PARAMS[p.kind as keyof typeof NUMBER_PARAMS];
-    const id = `agenda-${key}-${step.id}`;
+  // A World Café has its rounds and its tables (one question each): both fields, not the rounds alone.
+  if (p.kind === 'rotation' && p.rotation === 'worldCafe')
     return (
-      <div class="field--inline">
-        <label for={id}>{t(label, { name })}</label>
-        <input
-          id={id}
-          type="number"
-          min={min}
-          max={max}
-          value={(p as Record<string, unknown>)[key] as number}
-          onChange={(e) => {
-            const v = Number(e.currentTarget.value);
-            if (Number.isInteger(v) && v >= min && v <= max) void set(step.id, key, v);
-          }}
+      <>
+        <NumberParam step={step} name={name} agenda={agenda} />
+        <LinesField
+          id={`agenda-tables-${step.id}`}
+          label={t('agenda.tablesOf', { name })}
+          lines={p.tables}
+          onChange={(tables) => void set(step.id, 'tables', tables)}
         />
-      </div>
+      </>
     );
-  }
+  if (p.kind in NUMBER_PARAMS) return <NumberParam step={step} name={name} agenda={agenda} />;
   if (p.kind === 'poll' && (p.pollKind === 'single' || p.pollKind === 'multiple' || p.pollKind === 'ranking'))
     return (
       <>
@@ -344,15 +341,6 @@ function StepParams({ step, name, agenda }: { step: Step; name: string; agenda: 
     );
   if (p.kind === 'poll' && p.pollKind === 'yesno' && p.quiz)
     return <CorrectField step={step} name={name} options={null} correct={p.quiz.correct} agenda={agenda} />;
-  if (p.kind === 'rotation' && p.rotation === 'worldCafe')
-    return (
-      <LinesField
-        id={`agenda-tables-${step.id}`}
-        label={t('agenda.tablesOf', { name })}
-        lines={p.tables}
-        onChange={(tables) => void set(step.id, 'tables', tables)}
-      />
-    );
   // [TRUTH7] Two truths and a lie, or three hashtags on the video tiles.
   if (p.kind === 'twoTruths') {
     const id = `agenda-variant-${step.id}`;
@@ -391,6 +379,30 @@ function StepParams({ step, name, agenda }: { step: Step; name: string; agenda: 
     );
   }
   return null;
+}
+
+/** A step's one number besides its minutes (rounds, rooms, seats, …), within what its mechanic accepts. */
+function NumberParam({ step, name, agenda }: { step: Step; name: string; agenda: AgendaState }) {
+  const p = step.params;
+  const set = agenda.actions.setParam;
+  const { key, label, min, max } = NUMBER_PARAMS[p.kind as keyof typeof NUMBER_PARAMS];
+  const id = `agenda-${key}-${step.id}`;
+  return (
+    <div class="field--inline">
+      <label for={id}>{t(label, { name })}</label>
+      <input
+        id={id}
+        type="number"
+        min={min}
+        max={max}
+        value={(p as Record<string, unknown>)[key] as number}
+        onChange={(e) => {
+          const v = Number(e.currentTarget.value);
+          if (Number.isInteger(v) && v >= min && v <= max) void set(step.id, key, v);
+        }}
+      />
+    </div>
+  );
 }
 
 /** A list edited as lines of text (a poll's answers, the World Café's tables); empty lines are dropped. */

@@ -129,4 +129,11 @@ describe('the run sheet logic', () => {
     const cards = a.steps.find((s) => s.params.kind === 'cards');
     expect(cards?.params).toMatchObject({ question: 'Was könnten unsere Städte gemeinsam tun?' });
   });
+
+  it('[AG16] a step lasts whole or quarter minutes, from 15 seconds', () => {
+    const t = logic.start(logic.plan(logic.emptyAgenda(), [step('worldCafe', 0.25)], ctx(0)), undefined, ctx(1000));
+    expect(t.state.current?.deadline).toBe(1000 + 15_000);
+    expect(step('plenary', 1.5).durationMin).toBe(1.5);
+    for (const bad of [0, 0.1, 0.3, 240.25]) expect(() => step('plenary', bad)).toThrow();
+  });
 });

@@ -163,6 +163,22 @@ describe('reception reshuffle', () => {
     });
   });
 
+  test('[BR31] four or five people still reshuffle: two rooms, and four meet everyone once in three rounds', () => {
+    forSeeds(SEEDS, (rng) => {
+      const people = randomPeople(rng, { min: 4, max: 5 });
+      const schedule = reception(people, 3, rng);
+      expectEveryoneOncePerRound(schedule, people);
+      for (const groups of schedule)
+        expect(groups.map((g) => g.length).sort()).toEqual(people.length === 4 ? [2, 2] : [2, 3]);
+      if (people.length === 4) expect(repeatedPairs(schedule)).toEqual([]);
+    });
+    expect(reception(randomPeople(seededRng(1), { min: 3, max: 3 }), 2, seededRng(2))).toEqual([
+      expect.any(Array),
+      expect.any(Array),
+    ]);
+    expect(reception(randomPeople(seededRng(1), { min: 3, max: 3 }), 1, seededRng(2))[0]).toHaveLength(1);
+  });
+
   test('[BR10] no repeated partners over three rounds while the group is large enough', () => {
     forSeeds(SEEDS, (rng) => {
       const people = randomPeople(rng, { min: 16, max: 48 });

@@ -125,11 +125,12 @@ export function unitsMod(k: number): number[] {
 }
 
 /**
- * [BR10] Reception reshuffle: rooms of 3-4 (sizes balanced), every round new company: of many random
+ * [BR10] Reception reshuffle: rooms of 3-4 (sizes balanced; [BR31] pairs for four or five people), every round new company: of many random
  * tries, improved by swaps, the one with the fewest repeated partners, then the fewest people from one town.
  */
 export function reception(people: readonly Person[], rounds: number, rng: Rng, roomSize = 4): Groups[] {
-  const roomCount = Math.max(1, Math.ceil(people.length / roomSize));
+  // [BR31] A reshuffle needs two rooms at least: four people meet two by two.
+  const roomCount = people.length >= 4 ? Math.max(2, Math.ceil(people.length / roomSize)) : 1;
   const met = new Set<string>();
   const schedule: Groups[] = [];
   const byId = new Map(people.map((p) => [p.id, { headcount: p.headcount, town: townOf(p) }]));

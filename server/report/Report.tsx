@@ -147,7 +147,17 @@ function Programme({ c }: { c: Ctx }) {
             <tbody>
               {programme.rows.map((r) => (
                 <tr key={r.step.id} data-status={r.status}>
-                  <td>{stepNameWith(t, r.step)}</td>
+                  <td>
+                    {stepNameWith(t, r.step)}
+                    {/* [REPORT5] A step's room rounds, and a World Café's tables (its questions). */}
+                    {r.step.params.kind === 'rotation' && (
+                      <span class="muted" data-rounds={r.step.params.rounds}>
+                        {' · '}
+                        {t('report.rounds', { count: r.step.params.rounds })}
+                        {r.step.params.tables.length > 0 && `: ${r.step.params.tables.join(' · ')}`}
+                      </span>
+                    )}
+                  </td>
                   <td class="num">{t('report.minutes', { n: r.step.durationMin })}</td>
                   <td class="num">{r.startedAt === null ? '–' : c.time(r.startedAt)}</td>
                   <td class="num">{r.took === null ? '–' : t('report.minutes', { n: r.took })}</td>

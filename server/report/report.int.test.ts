@@ -85,6 +85,29 @@ function suite(label: string, start: () => Promise<TestServer>) {
       return { created, mod, ana, ben, agenda };
     }
 
+    test('[REPORT5] a step with room rounds shows them, and a World Café its tables', async () => {
+      const created = await createWorkshop(server.url, { title: 'Café' });
+      const mod = await joinAs(server.url, created.workshop.code, {
+        name: 'Mia',
+        town: 'Kamen',
+        moderatorKey: created.moderatorKey,
+      });
+      const steps: StepInput[] = [
+        {
+          format: 'worldCafe',
+          durationMin: 0.25,
+          params: { kind: 'rotation', rotation: 'worldCafe', rounds: 3, tables: ['Feste', 'Schulen'] },
+        },
+        { format: 'reception', durationMin: 1.5, params: { kind: 'rotation', rotation: 'reception', rounds: 2 } },
+      ];
+      await ok(mod.socket, 'agenda:plan', { version: 0, steps });
+      const html = await text(await asking(server, mod));
+      expect(html).toContain('World Café<span data-rounds="3" class="muted"> · 3 Runden: Feste · Schulen</span>');
+      expect(html).toContain('Virtueller Empfang<span data-rounds="2" class="muted"> · 2 Runden</span>');
+      // [AG16] Quarter and half minutes as planned.
+      expect(html).toMatch(/>0\.25 Min\.<.*>1\.5 Min\.</s);
+    });
+
     test('[REPORT1] the programme as run, participants by town, the cards ranked by dots and the poll, in German and in French', async () => {
       const { ana, ben } = await runWorkshop();
       const html = await text(await asking(server, ana));

@@ -7,6 +7,8 @@ export const STEP_LIMITS = {
   title: 120,
   /** Minutes of one step. */
   durationMin: 240,
+  /** [AG16] The shortest step, and the steps its minutes go in: a quarter minute. */
+  durationMinMin: 0.25,
   rooms: 50,
   rounds: 12,
 } as const;

@@ -190,7 +190,12 @@ export const stepSchema = z.object({
   /** A format id of the catalogue (shared/agenda/catalogue.ts). */
   format: z.string().regex(/^[a-zA-Z0-9]{1,32}$/),
   title: z.string().trim().max(STEP_LIMITS.title).optional(),
-  durationMin: z.number().int().min(1).max(STEP_LIMITS.durationMin),
+  /** [AG16] Whole minutes, or quarter minutes down to 15 seconds (a short silence, quick rounds). */
+  durationMin: z
+    .number()
+    .min(STEP_LIMITS.durationMinMin)
+    .max(STEP_LIMITS.durationMin)
+    .multipleOf(STEP_LIMITS.durationMinMin),
   /** Whole group, small groups or pairs (the template sheet's programme column). */
   groups: z.enum(SHEET_ENUMS.groups).optional(),
   /** Who leads this step. */

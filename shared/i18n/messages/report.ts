@@ -25,6 +25,8 @@ export const report = defineMessages({
   'report.col.took': 'Took',
   'report.col.status': 'Status',
   'report.minutes': '{n} min',
+  /** [REPORT5] A step's room rounds (World Café, reception, …). */
+  'report.rounds': { one: '{count} round', other: '{count} rounds' },
   'report.status.done': 'done',
   'report.status.skipped': 'skipped',
   'report.status.running': 'running',

@@ -26,6 +26,8 @@ export const report: Translation<typeof en> = {
   'report.col.took': 'Dauer',
   'report.col.status': 'Stand',
   'report.minutes': '{n} Min.',
+  /** [REPORT5] A step's room rounds (World Café, reception, …). */
+  'report.rounds': { one: '{count} Runde', other: '{count} Runden' },
   'report.status.done': 'erledigt',
   'report.status.skipped': 'übersprungen',
   'report.status.running': 'läuft',

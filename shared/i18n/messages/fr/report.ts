@@ -26,6 +26,8 @@ export const report: Translation<typeof en> = {
   'report.col.took': 'Durée',
   'report.col.status': 'État',
   'report.minutes': '{n} min',
+  /** [REPORT5] A step's room rounds (World Café, reception, …). */
+  'report.rounds': { one: '{count} tour', many: '{count} tours', other: '{count} tours' },
   'report.status.done': 'fait',
   'report.status.skipped': 'sautée',
   'report.status.running': 'en cours',

@@ -26,6 +26,8 @@ export const report: Translation<typeof en> = {
   'report.col.took': 'Durata',
   'report.col.status': 'Stato',
   'report.minutes': '{n} min',
+  /** [REPORT5] A step's room rounds (World Café, reception, …). */
+  'report.rounds': { one: '{count} turno', many: '{count} turni', other: '{count} turni' },
   'report.status.done': 'svolto',
   'report.status.skipped': 'saltato',
   'report.status.running': 'in corso',

@@ -26,6 +26,8 @@ export const report: Translation<typeof en> = {
   'report.col.took': 'Duurde',
   'report.col.status': 'Status',
   'report.minutes': '{n} min',
+  /** [REPORT5] A step's room rounds (World Café, reception, …). */
+  'report.rounds': { one: '{count} ronde', other: '{count} rondes' },
   'report.status.done': 'gedaan',
   'report.status.skipped': 'overgeslagen',
   'report.status.running': 'loopt',

@@ -26,6 +26,8 @@ export const report: Translation<typeof en> = {
   'report.col.took': 'Trwało',
   'report.col.status': 'Stan',
   'report.minutes': '{n} min',
+  /** [REPORT5] A step's room rounds (World Café, reception, …). */
+  'report.rounds': { one: '{count} runda', few: '{count} rundy', many: '{count} rund', other: '{count} rundy' },
   'report.status.done': 'zrobione',
   'report.status.skipped': 'pominięty',
   'report.status.running': 'trwa',
