@@ -94,6 +94,9 @@ async function prepare(i) {
       if (c.watch && p && seq > p.seq) c.r.people.set(participantId, { ...p, presence: 'offline', seq });
       countSeq(c.r, seq);
     });
+    // Like the page (client/workshops/state.ts): events wait while the join is on its way, since its
+    // snapshot may be older than they are (read after this socket joined the workshop's room).
+    c.r.early = [];
     const r = await s.timeout(60_000).emitWithAck('workshop:join', {
       v: version,
       code,
@@ -162,8 +165,10 @@ process.on('message', async (m) => {
     }
   }
   if (m.type === 'report') {
+    const cpu = process.cpuUsage();
     process.send({
       type: 'report',
+      cpuS: (cpu.user + cpu.system) / 1e6,
       clients: clients.map((c) => ({
         ms: c.ms,
         self: c.self,

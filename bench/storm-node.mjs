@@ -10,7 +10,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { createApp } from '../dist/server/server/app.js';
-import { testConfig } from '../dist/server/server/config.js';
+import { PRESENCE_DROP_DELAY_DEFAULT_MS, testConfig } from '../dist/server/server/config.js';
 import { createLogger } from '../dist/server/server/logger.js';
 
 const { mode, redisUrl, prefix, graceMs } = JSON.parse(process.argv[2]);
@@ -22,6 +22,8 @@ async function ours() {
     rateLimitPerSecond: 1000,
     // The storm is over long before anyone would count as gone.
     presenceGraceMs: graceMs ?? 300_000,
+    // [WS32] As deployed (the tests' config records a drop at once): PRESENCE_DROP_DELAY_MS, or its default.
+    presenceDropDelayMs: Number(process.env.PRESENCE_DROP_DELAY_MS ?? PRESENCE_DROP_DELAY_DEFAULT_MS),
   });
   const app = await createApp({ config, log: createLogger({ level: 'error', format: 'pretty' }), adapterKey: prefix });
   const port = await app.listen();

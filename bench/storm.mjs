@@ -6,7 +6,7 @@
  *
  * Measured: how many resumed as themselves (same participant id), p50/p95/max from the drop to the
  * resume's ack, duplicates in the participant list afterwards, whether the lists kept by a few clients
- * (as the page keeps them) agree with the server's, the CPU of the two node processes and of Redis, and
+ * (as the page keeps them) agree with the server's, the CPU of the two node processes, of Redis and of the clients, and
  * participant changes and messages each client received after the drop. Baseline in the same run: a bare Socket.IO server (two nodes,
  * the same Redis adapter) where the same number of clients reconnect and do one ack round trip.
  * Loopback only; bounded in time. Ends with one RESULT line per scenario. Needs `npm run build` (the npm script does).
@@ -94,6 +94,7 @@ async function scenario(mode, redisUrl) {
   const cpu0 = await cpuOf();
   const redis0 = await redisCpu(redisUrl);
   const load0 = loadavg();
+  const clientsCpu0 = (await Promise.all(procs.map((p) => p.ask('report')))).reduce((s, r) => s + r.cpuS, 0);
   progress(`${mode}: drop (loadavg ${load0})`);
   for (const p of procs) p.child.send({ type: 'drop' });
   const stormStart = Date.now();
@@ -124,6 +125,7 @@ async function scenario(mode, redisUrl) {
     max: times.at(-1) ?? NaN,
     cpu,
     redisCpuS,
+    clientsCpuS: reports.reduce((s, r) => s + r.cpuS, 0) - clientsCpu0,
     events: clients.reduce((s, c) => s + c.events, 0) / clients.length,
     deltas: clients.filter((c) => c.delta).length,
     messages: clients.reduce((s, c) => s + c.messages, 0) / clients.length,
@@ -197,7 +199,7 @@ try {
         : '';
     console.log(
       `RESULT ${r.mode === 'ours' ? 'storm' : 'storm-bare'} clients=${N} resumed=${r.resumed} p50_ms=${f(r.p50)} p95_ms=${f(r.p95)} max_ms=${f(r.max)}` +
-        `${extra} errors=${r.errors} timeouts=${r.timeouts} cpu_s=${r.cpu.toFixed(1)} redis_cpu_s=${r.redisCpuS.toFixed(1)}` +
+        `${extra} errors=${r.errors} timeouts=${r.timeouts} cpu_s=${r.cpu.toFixed(1)} redis_cpu_s=${r.redisCpuS.toFixed(1)} clients_cpu_s=${r.clientsCpuS.toFixed(1)}` +
         ` changes_per_client=${f(r.events)} messages_per_client=${f(r.messages)} loadavg=${r.loadavg} ratio=${(r.p95 / bare.p95).toFixed(2)}`,
     );
   }

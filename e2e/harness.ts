@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { createApp, type App } from '../server/app.js';
-import { testConfig, type Config } from '../server/config.js';
+import { PRESENCE_DROP_DELAY_DEFAULT_MS, testConfig, type Config } from '../server/config.js';
 import { chromiumArgs } from '../test/chromium.mjs';
 
 export const ARTIFACTS = path.resolve('e2e/artifacts');
@@ -34,7 +34,9 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Test
   const clientDir = path.resolve('dist/client');
   if (!existsSync(path.join(clientDir, 'index.html')))
     throw new Error('dist/client is missing: run `npm run build` (npm test does)');
-  const app = await createApp({ config: testConfig({ clientDir, ...overrides }) });
+  // [WS32] Drops as deployed (the server tests' config records them at once, to keep those tests quick).
+  const config = testConfig({ clientDir, presenceDropDelayMs: PRESENCE_DROP_DELAY_DEFAULT_MS, ...overrides });
+  const app = await createApp({ config });
   const port = await app.listen();
   return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };
 }

@@ -133,8 +133,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const disconnecting = new Set<Promise<void>>();
   io.on('connection', (socket) => {
     registerCommands(socket, deps, features.handlers);
-    socket.on('disconnect', () => {
-      const done = features.disconnected(socket).finally(() => disconnecting.delete(done));
+    socket.on('disconnect', (reason) => {
+      const done = features.disconnected(socket, reason).finally(() => disconnecting.delete(done));
       disconnecting.add(done);
     });
   });

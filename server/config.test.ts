@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       logFormat: 'pretty',
       presenceGraceMs: 60_000,
       presenceHeartbeatMs: 5_000,
+      presenceDropDelayMs: 3_000,
       rateLimitPerSecond: 30,
       volatileRateLimitPerSecond: 120,
       clientDir: null,

@@ -4,6 +4,9 @@ import { isAddressOrRange } from './realtime/origin.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
+/** [WS32] PRESENCE_DROP_DELAY_MS when not set (the storm benchmark runs with it too). */
+export const PRESENCE_DROP_DELAY_DEFAULT_MS = 3_000;
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -22,6 +25,12 @@ const envSchema = z.object({
    * frozen) for three of these has its people shown as reconnecting by the other nodes.
    */
   PRESENCE_HEARTBEAT_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
+  /**
+   * [WS32] A connection that drops shows as "reconnecting" only when the person is not back within this:
+   * a network blip (the browser reconnects within about a second) changes nothing anyone sees, and a
+   * reconnect storm of a whole plenary is not a storm of changes. 0: at once.
+   */
+  PRESENCE_DROP_DELAY_MS: z.coerce.number().int().min(0).max(30_000).default(PRESENCE_DROP_DELAY_DEFAULT_MS),
   /** Commands a single connection may send per second (burst is twice that). */
   RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(30),
   /** Volatile commands (live strokes, cursors) a connection may send per second, in their own bucket (burst twice that). */
@@ -98,6 +107,7 @@ export interface Config {
   logFormat: 'json' | 'pretty';
   presenceGraceMs: number;
   presenceHeartbeatMs: number;
+  presenceDropDelayMs: number;
   rateLimitPerSecond: number;
   volatileRateLimitPerSecond: number;
   clientDir: string | null;
@@ -158,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logFormat: e.LOG_FORMAT ?? (production ? 'json' : 'pretty'),
     presenceGraceMs: e.PRESENCE_GRACE_MS,
     presenceHeartbeatMs: e.PRESENCE_HEARTBEAT_MS,
+    presenceDropDelayMs: e.PRESENCE_DROP_DELAY_MS,
     rateLimitPerSecond: e.RATE_LIMIT_PER_SECOND,
     volatileRateLimitPerSecond: e.VOLATILE_RATE_LIMIT_PER_SECOND,
     clientDir: e.CLIENT_DIR ?? null,
@@ -197,5 +208,6 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     creates: 100_000,
     knocks: 100_000,
   };
-  return { ...base, abuse: generous, ...overrides };
+  // A drop is recorded at once, so that tests of presence do not wait; [WS32]'s own tests set a delay.
+  return { ...base, abuse: generous, presenceDropDelayMs: 0, ...overrides };
 }

@@ -2,6 +2,7 @@ import type { boardCommands } from '../shared/boards/events.js';
 import type { chatCommands } from '../shared/chat/events.js';
 import type { mediaCommands } from '../shared/media/events.js';
 import type { CommandName } from '../shared/protocol.js';
+import type { DisconnectReason } from 'socket.io';
 import { agendaFeature } from './agenda/handlers.js';
 import { barcampFeature } from './barcamp/handlers.js';
 import { boardHandlers } from './boards/handlers.js';
@@ -28,8 +29,8 @@ export interface Feature<K extends CommandName> {
   start(): void | Promise<void>;
   /** Stops its timers and waits for work in flight; called before the store closes. */
   stop(): Promise<void>;
-  /** A connection ended; resolves when what that means is recorded. */
-  disconnected?(socket: TypedSocket): Promise<void>;
+  /** A connection ended (Socket.IO's reason); resolves when what that means is recorded. */
+  disconnected?(socket: TypedSocket, reason: DisconnectReason): Promise<void>;
 }
 
 /** A feature that only answers commands. */
@@ -42,7 +43,7 @@ export interface Features {
   /** Starts every feature; resolves once each is ready (the SFU has tried each Janus once). */
   start(): Promise<void>;
   stop(): Promise<void>;
-  disconnected(socket: TypedSocket): Promise<void>;
+  disconnected(socket: TypedSocket, reason: DisconnectReason): Promise<void>;
 }
 
 /** Every feature; the type of `handlers` makes a command without a handler a compile error. */
@@ -103,8 +104,8 @@ export function createFeatures(deps: Deps): Features {
     stop: async () => {
       await Promise.all(all.map((f) => f.stop()));
     },
-    disconnected: async (socket) => {
-      await Promise.all(all.map((f) => f.disconnected?.(socket)));
+    disconnected: async (socket, reason) => {
+      await Promise.all(all.map((f) => f.disconnected?.(socket, reason)));
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { DisconnectReason } from 'socket.io';
 import { PROTOCOL_VERSION, CommandError } from '../../shared/protocol.js';
 import type { workshopCommands } from '../../shared/workshops/events.js';
 import { formatJoinCode, type SessionSnapshot } from '../../shared/workshops/schema.js';
@@ -36,7 +37,7 @@ const stillJoined = <T>(value: T | null): T => {
  * the lifetime sweep live and die with the app.
  */
 export function workshopFeature(deps: Deps): Feature<keyof typeof workshopCommands> {
-  const presence: Presence = { timers: new Set() };
+  const presence: Presence = { timers: new Set(), drops: new Map() };
   let stopRunning: (() => void)[] = [];
   return {
     handlers: workshopHandlers(deps, presence),
@@ -49,15 +50,21 @@ export function workshopFeature(deps: Deps): Feature<keyof typeof workshopComman
       stopRunning = [];
       for (const t of presence.timers) clearTimeout(t);
       presence.timers.clear();
+      // [WS32] Drops still waiting for their delay are recorded now: the node is going.
+      const waiting = [...presence.drops.values()];
+      for (const t of presence.drops.keys()) clearTimeout(t);
+      presence.drops.clear();
+      await Promise.all(waiting.map((record) => record()));
       deps.people.flushAll();
     },
-    disconnected: (socket) => onDisconnect(socket, deps, presence),
+    disconnected: (socket, reason) => onDisconnect(socket, deps, presence, reason),
   };
 }
 
-/** Grace timers of people who dropped from this node. */
+/** Grace timers of people who dropped from this node, and [WS32] drops waiting for their delay. */
 interface Presence {
   timers: Set<NodeJS.Timeout>;
+  drops: Map<NodeJS.Timeout, () => Promise<void>>;
 }
 
 function workshopHandlers(deps: Deps, presence: Presence): WorkshopHandlers {
@@ -115,7 +122,8 @@ function workshopHandlers(deps: Deps, presence: Presence): WorkshopHandlers {
     // [WS31] Someone back after a drop is told with the others back in the same moment.
     if (isNew)
       deps.people.now(workshop.id, () => socket.to(rooms.workshop(workshop.id)).emit('participant:joined', pub(me)));
-    else deps.people.presence(workshop.id, pub(me), logic.presenceOnly(me));
+    // [WS32] Back before anyone was told of the drop: nothing changed for the others.
+    else if (attached.changed) deps.people.presence(workshop.id, pub(me), logic.presenceOnly(me));
     deps.log.info(isNew ? 'participant joined' : 'participant resumed', {
       workshop: workshop.id,
       participant: me.id,
@@ -496,17 +504,23 @@ function workshopHandlers(deps: Deps, presence: Presence): WorkshopHandlers {
   }
 }
 
+/** [WS32] Reasons of a connection lost on the way (the browser reconnects by itself), not ended by either side. */
+const LOST: ReadonlySet<DisconnectReason> = new Set(['transport close', 'transport error', 'ping timeout']);
+
 /**
  * When a socket drops, others see "reconnecting"; after the grace period, "offline".
- * Resolves when the drop is recorded and broadcast (a closing node waits for it).
+ * [WS32] A connection lost on the way is recorded only after PRESENCE_DROP_DELAY_MS, when the person is
+ * not back by then; one the page or the server ended is recorded at once.
+ * Resolves when the drop is recorded and broadcast, or put off (a closing node waits for it).
  */
-function onDisconnect(socket: TypedSocket, deps: Deps, presence: Presence): Promise<void> {
+function onDisconnect(socket: TypedSocket, deps: Deps, presence: Presence, reason: DisconnectReason): Promise<void> {
   const knock = socket.data.knock;
   // [WS25] A knock waits while its connection does (the page knocks again when it reconnects); an admitted one keeps its ticket.
   if (knock) void dropWaitingKnock(deps, knock.workshopId, knock.knockId);
   const session = socket.data.session;
   if (!session) return Promise.resolve();
-  return markDropped(deps, presence, session, socket.id);
+  const delayMs = LOST.has(reason) ? deps.config.presenceDropDelayMs : 0;
+  return markDropped(deps, presence, session, socket.id, delayMs);
 }
 
 /** [WS25] Those still waiting, oldest first, as moderators see them. */
@@ -527,9 +541,30 @@ async function dropWaitingKnock(deps: Deps, workshopId: string, knockId: string)
   }
 }
 
-/** Records that `connectionId` no longer speaks for the participant of `session`, unless a newer one does. */
-function markDropped(deps: Deps, presence: Presence, session: Session, connectionId: string): Promise<void> {
+/**
+ * Records that `connectionId` no longer speaks for the participant of `session`, unless a newer one does
+ * (after `delayMs`: by then a reconnect has attached a newer one, and nothing is recorded). The grace
+ * period counts from the drop.
+ */
+function markDropped(
+  deps: Deps,
+  presence: Presence,
+  session: Session,
+  connectionId: string,
+  delayMs = 0,
+): Promise<void> {
   const at = deps.clock();
+  const record = () => recordDrop(deps, presence, session, connectionId, at);
+  if (delayMs <= 0) return record();
+  const timer = setTimeout(() => {
+    presence.drops.delete(timer);
+    void record();
+  }, delayMs);
+  presence.drops.set(timer, record);
+  return Promise.resolve();
+}
+
+function recordDrop(deps: Deps, presence: Presence, session: Session, connectionId: string, at: number): Promise<void> {
   return (async () => {
     const p = await deps.store.detachConnection(session.workshopId, session.participantId, connectionId, at);
     if (!p) return; // a newer connection already speaks for this participant
@@ -541,13 +576,16 @@ function markDropped(deps: Deps, presence: Presence, session: Session, connectio
         logic.presenceOnly(q),
       );
     emitUpdate(p);
-    const timer = setTimeout(() => {
-      presence.timers.delete(timer);
-      void deps.store
-        .expirePresence(session.workshopId, session.participantId, at)
-        .then((q) => q && emitUpdate(q))
-        .catch((err: unknown) => deps.log.warn('presence expiry failed', { err }));
-    }, deps.config.presenceGraceMs);
+    const timer = setTimeout(
+      () => {
+        presence.timers.delete(timer);
+        void deps.store
+          .expirePresence(session.workshopId, session.participantId, at)
+          .then((q) => q && emitUpdate(q))
+          .catch((err: unknown) => deps.log.warn('presence expiry failed', { err }));
+      },
+      Math.max(0, deps.config.presenceGraceMs - (deps.clock() - at)),
+    );
     presence.timers.add(timer);
   })().catch((err: unknown) => deps.log.warn('disconnect bookkeeping failed', { err, workshop: session.workshopId }));
 }

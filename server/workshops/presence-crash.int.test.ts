@@ -2,7 +2,7 @@
  * [WS15] A node that dies without a word: its people go reconnecting, then offline within the grace
  * period, through the other node and the store; their hands go down and breakouts leave them out.
  */
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import type { Participant } from '../../shared/workshops/schema.js';
 import { crash, describeWithRedis, ok, twoNodes } from '../../test/server-harness.js';
 import { createWorkshop, joinAs, participantSeen } from '../../test/workshop-helpers.js';
@@ -70,5 +70,26 @@ describeWithRedis('presence when a node dies', (redisUrl) => {
     });
     const assigned = await ok(mia.socket, 'breakout:assign', { version: view.version, mode: 'random', seed: 1 });
     expect(Object.keys(assigned.plan).sort()).toEqual([cem.id, dora.id].sort());
+  });
+});
+
+describeWithRedis('[WS32] drops waiting for their delay on a node that shuts down', (redisUrl) => {
+  const DELAY_MS = 10_000;
+  const two = twoNodes(redisUrl, 'presence-delay', { presenceDropDelayMs: DELAY_MS, presenceGraceMs: 30_000 });
+
+  test('a node closing records them at once: the others see the person reconnecting without waiting for the delay', async () => {
+    const [a, b] = two.nodes;
+    const created = await createWorkshop(b.url);
+    const code = created.workshop.code;
+    const mia = await joinAs(b.url, code, { name: 'Mia', moderatorKey: created.moderatorKey });
+    const ana = await joinAs(a.url, code, { name: 'Ana' });
+    const reconnecting = participantSeen(mia.socket, presenceOf(ana.id, 'reconnecting'), DELAY_MS);
+    ana.socket.io.engine.close(); // lost on the way: recorded only after DELAY_MS, unless...
+    // The node has seen the connection go (its drop is now waiting for the delay).
+    await vi.waitFor(() => expect(a.app.io.of('/').sockets.size).toBe(0));
+    const closedAt = Date.now();
+    await a.close(); // ...the node goes first
+    await reconnecting;
+    expect(Date.now() - closedAt).toBeLessThan(DELAY_MS / 2);
   });
 });

@@ -108,9 +108,34 @@ describe('resume', () => {
     expect(await closed).toEqual({ reason: 'replaced' });
     await disconnected;
     await ok(secondTab, 'hand:raise', {});
-    // Others saw Ana stay online throughout: the old connection's drop is not a drop of Ana.
-    const presences = seen.filter((e) => e.event === 'participant:updated').map((e) => (e.arg as Participant).presence);
-    expect(presences).toEqual(['online', 'online']);
+    // Others saw Ana stay online throughout: the old connection's drop is not a drop of Ana, and [WS32] a
+    // second tab of someone online is no change either: the first update they hear is her hand.
+    const updates = seen.filter((e) => e.event === 'participant:updated').map((e) => e.arg as Participant);
+    expect(updates.map((p) => [p.presence, p.handRaisedAt !== null])).toEqual([['online', true]]);
+  });
+
+  test('[WS32] back within PRESENCE_DROP_DELAY_MS: nobody hears of the blip and no number is taken', async () => {
+    server = await startServer({ config: { presenceDropDelayMs: 1_500, presenceGraceMs: 5_000 } });
+    const { moderator, people } = await workshopWith(server.url, 'Ana');
+    const ana = people[0]!;
+    const seen = recordEvents(moderator.socket);
+    const before = await ok(moderator.socket, 'participant:sync', {});
+    drop(ana.socket);
+    const back = await ok(await connectClient(server.url), 'workshop:resume', resumeInput(ana));
+    expect(back.self).toMatchObject({ id: ana.id, presence: 'online' });
+    expect(back.participantsSeq).toBe(before.seq);
+    // The same path a real drop takes: once it is past, the first thing anyone hears of Ana is a later
+    // drop (that one announced after the delay, with the next number), nothing of the blip.
+    const seq = back.self.seq;
+    const again = await connectClient(server.url);
+    await ok(again, 'workshop:resume', resumeInput(ana));
+    const reconnecting = waitFor(moderator.socket, 'participant:updated', presenceOf(ana.id, 'reconnecting'));
+    const dropped = Date.now();
+    drop(again);
+    const update = await reconnecting;
+    expect(Date.now() - dropped).toBeGreaterThanOrEqual(1_400);
+    expect(update.seq).toBe(seq + 1);
+    expect(seen.filter((e) => e.event.startsWith('participant:')).map((e) => e.event)).toEqual(['participant:updated']);
   });
 
   test('[WS6] a wrong token, an unknown participant or an unknown workshop is not_found', async () => {

@@ -183,6 +183,8 @@ export class MemoryWorkshopStore implements WorkshopStore {
   }
 
   async attachConnection(workshopId: string, participantId: string, connectionId: string) {
+    const before = this.workshops.get(workshopId)?.participants.get(participantId);
+    const changed = before?.presence !== 'online' || before.fullSeq === 0;
     let replaced = '';
     const participant = this.updateParticipant(
       workshopId,
@@ -193,9 +195,9 @@ export class MemoryWorkshopStore implements WorkshopStore {
         p.presence = 'online';
         p.disconnectedAt = 0;
       },
-      'presence',
+      changed ? 'presence' : false,
     );
-    return participant ? { participant, replaced } : null;
+    return participant ? { participant, replaced, changed } : null;
   }
 
   async detachConnection(workshopId: string, participantId: string, connectionId: string, at: number) {

@@ -182,9 +182,9 @@ export class RedisWorkshopStore implements WorkshopStore {
     const keys = [this.keys.participant(workshopId, participantId), this.keys.participantsSeq(workshopId)];
     const reply = await this.client.attach(keys, [connectionId]);
     if (reply === null) return null;
-    const [replaced, hash] = reply as [string | null, unknown];
+    const [replaced, hash, changed] = reply as [string | null, unknown, number];
     const participant = decodeParticipant(hashReply(hash, 'participant'));
-    return participant && { participant, replaced: replaced ?? '' };
+    return participant && { participant, replaced: replaced ?? '', changed: changed === 1 };
   }
 
   detachConnection(workshopId: string, participantId: string, connectionId: string, at: number) {

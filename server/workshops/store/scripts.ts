@@ -106,12 +106,20 @@ return redis.call('HGETALL', KEYS[1])`),
 if redis.call('HGET', KEYS[1], 'handRaisedAt') == '' then redis.call('HSET', KEYS[1], 'handRaisedAt', ARGV[1]) end
 ${BUMP}
 return redis.call('HGETALL', KEYS[1])`),
-  /** KEYS: participant hash, participant counter. ARGV: connection id. Returns the replaced connection id and the participant. */
+  /**
+   * KEYS: participant hash, participant counter. ARGV: connection id. Returns the replaced connection id,
+   * the participant, and 1 when others see a change (the first attach, or presence was not online: only
+   * then a number is taken).
+   */
   attach: luaScript(`${ALIVE}
-local old = redis.call('HGET', KEYS[1], 'connectionId')
+local f = redis.call('HMGET', KEYS[1], 'connectionId', 'presence', 'fullSeq')
 redis.call('HSET', KEYS[1], 'connectionId', ARGV[1], 'presence', 'online', 'disconnectedAt', '0')
-${PRESENCE_BUMP}
-return {old, redis.call('HGETALL', KEYS[1])}`),
+local changed = 0
+if f[2] ~= 'online' or f[3] == '0' then
+  changed = 1
+  ${PRESENCE_BUMP}
+end
+return {f[1], redis.call('HGETALL', KEYS[1]), changed}`),
   /** KEYS: participant hash, participant counter. ARGV: connection id, time. */
   detach: luaScript(`${ALIVE}
 if redis.call('HGET', KEYS[1], 'connectionId') ~= ARGV[1] then return false end

@@ -430,6 +430,26 @@ export function describeStore(name: string, factory: () => Promise<Store>) {
       expect(await store.attachConnection(w.id, 'missing', 'conn-4')).toBeNull();
     });
 
+    test('[WS32] an attach takes a participant number only when others see a change', async () => {
+      const { w, p } = await workshopWithParticipant();
+      const first = await store.attachConnection(w.id, p.id, 'c1');
+      expect(first?.changed).toBe(true);
+      const seq = await store.participantsSeq(w.id);
+      // A new connection of someone still online (back before their drop was recorded): nothing to tell.
+      const quiet = await store.attachConnection(w.id, p.id, 'c2');
+      expect(quiet).toMatchObject({
+        changed: false,
+        replaced: 'c1',
+        participant: { connectionId: 'c2', seq: first!.participant.seq },
+      });
+      expect(await store.participantsSeq(w.id)).toBe(seq);
+      expect((await store.participantChangesSince(w.id, seq))?.ids ?? []).toEqual([]);
+      // After a recorded drop, the return is a change with its own number.
+      await store.detachConnection(w.id, p.id, 'c2', 5_000);
+      const back = await store.attachConnection(w.id, p.id, 'c3');
+      expect(back).toMatchObject({ changed: true, participant: { presence: 'online', seq: seq + 2 } });
+    });
+
     test('[STORE7] detach marks the drop; it is ignored when a newer connection exists', async () => {
       const { w, p } = await workshopWithParticipant();
       await store.attachConnection(w.id, p.id, 'old');

@@ -113,12 +113,16 @@ export interface WorkshopStore {
   /** Raises a hand; raising an already raised hand keeps its original place in the queue. */
   raiseHand(workshopId: string, participantId: string, at: number): Promise<ParticipantRecord | null>;
   lowerHand(workshopId: string, participantId: string): Promise<ParticipantRecord | null>;
-  /** Makes `connectionId` the participant's live connection and returns the one it replaced ('' if none). */
+  /**
+   * Makes `connectionId` the participant's live connection and returns the one it replaced ('' if none).
+   * `changed`: whether others see a change (the first attach, or presence was not online), which alone
+   * takes a participant number ([WS32]: a person back before their drop was recorded changes nothing).
+   */
   attachConnection(
     workshopId: string,
     participantId: string,
     connectionId: string,
-  ): Promise<{ participant: ParticipantRecord; replaced: string } | null>;
+  ): Promise<{ participant: ParticipantRecord; replaced: string; changed: boolean } | null>;
   /** Marks the drop only when `connectionId` is still the live one (a newer connection wins). */
   detachConnection(
     workshopId: string,
