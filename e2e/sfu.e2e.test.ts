@@ -85,9 +85,15 @@ async function expectDecodedFramesAdvance(page: Page, names: string[]) {
           .map((p) => [p.remoteId, p.state, p.pc?.connectionState]),
       ),
     );
-    throw new Error(`frames from ${JSON.stringify(await framesByName(page))}, wanted ${names}; peers ${dump}`, {
-      cause: err,
-    });
+    const sfu = await page.evaluate(() =>
+      JSON.stringify((globalThis as unknown as { __jumelageMedia: { sfu(): unknown } }).__jumelageMedia.sfu()),
+    );
+    throw new Error(
+      `frames from ${JSON.stringify(await framesByName(page))}, wanted ${names}; peers ${dump}; sfu ${sfu}`,
+      {
+        cause: err,
+      },
+    );
   }
   const before = await framesByName(page);
   const stalled = async () => {

@@ -34,6 +34,11 @@ export function installDiagnostics(room: () => MediaRoom | null, roomId: () => s
         ),
       ];
     },
+    /** On the SFU: what the page asks for and holds (for a failing test's message). */
+    sfu: () => {
+      const r = room();
+      return r instanceof SfuRoom ? r.describe() : null;
+    },
     /** On the SFU: the one upload (bytes of every simulcast layer). */
     publisherStats: () => {
       const r = room();

@@ -139,6 +139,17 @@ export class SfuRoom implements MediaRoom {
     });
   }
 
+  /** For diagnostics: what is asked for and what is held. */
+  describe() {
+    return {
+      wants: this.wants.length,
+      streams: this.streams.length,
+      publishing: this.publishing,
+      publisher: this.publisher?.connectionState ?? null,
+      subscriber: this.subscriber?.connectionState ?? null,
+    };
+  }
+
   destroy() {
     this.destroyed = true;
     if (this.syncTimer) clearTimeout(this.syncTimer);
