@@ -234,3 +234,48 @@ export function everyRound(state: SpeakingRecord, change: (r: SpeakingRound) => 
   });
   return changed ? withRounds(state, rounds) : state;
 }
+
+/** [SPEAK10] Someone who has the word in a room: the round's claim to put them on stage. */
+export interface TurnHolder {
+  participantId: string;
+  roomId: string;
+}
+
+/** [SPEAK10] The current speaker of every round in its speaking phase (none while thinking or once ended). */
+export function turnHolders(state: SpeakingRecord): TurnHolder[] {
+  return state.rounds.flatMap((r) => {
+    const id = currentId(r);
+    return id === null ? [] : [{ participantId: id, roomId: r.roomId }];
+  });
+}
+
+/** What the stage rule needs of a participant (a stored participant record fits). */
+export type TurnStagePerson = Pick<SpeakingPerson, 'id' | 'media' | 'role' | 'roomId' | 'removed'> & {
+  onStage: boolean;
+};
+
+/**
+ * [SPEAK10] The word's stage. `granted`: the people the rounds put on stage and not yet taken off.
+ * Off stage (and muted, MEDIA7): everyone granted who no longer has the word. On stage: a speaker in a
+ * room in stage mode who is not there already (moderators and people invited before keep what they
+ * have, and so are never taken off by a round), with media ([MEDIA5]'s check of an invitation), in the
+ * round's room. The stores apply this in the same atomic step as the rounds (memory: one synchronous
+ * step; Redis: the `speakingApply` script, which mirrors it).
+ */
+export function turnStageMoves(
+  holders: readonly TurnHolder[],
+  granted: readonly string[],
+  person: (id: string) => TurnStagePerson | null,
+  inStageMode: (roomId: string) => boolean,
+): { grant: string[]; revoke: string[] } {
+  const holding = new Set(holders.map((h) => h.participantId));
+  const had = new Set(granted);
+  const revoke = granted.filter((id) => !holding.has(id));
+  const grant = holders.flatMap(({ participantId, roomId }) => {
+    if (had.has(participantId)) return [];
+    const p = person(participantId);
+    const ok = p && !p.removed && p.media && p.role !== 'moderator' && !p.onStage && p.roomId === roomId;
+    return ok && inStageMode(roomId) ? [participantId] : [];
+  });
+  return { grant, revoke };
+}
