@@ -327,8 +327,9 @@ describe('[SPEAK10] the word on stage', () => {
     const inStage = logic.turnStageMoves(holders, [], everyone(list), stageIn(PLENARY));
     expect(inStage).toEqual({ grant: ['a'], revoke: [] });
     expect(logic.turnStageMoves(holders, [], everyone(list), stageIn('r1'))).toEqual({ grant: [], revoke: [] });
-    expect(logic.turnStageMoves([{ participantId: 'nobody', roomId: PLENARY }], [], everyone(list), stageIn(PLENARY)))
-      .toEqual({ grant: [], revoke: [] });
+    expect(
+      logic.turnStageMoves([{ participantId: 'nobody', roomId: PLENARY }], [], everyone(list), stageIn(PLENARY)),
+    ).toEqual({ grant: [], revoke: [] });
   });
 
   test('[SPEAK10] the holder granted already stays; whoever the round did not grant is never taken off', () => {
