@@ -279,6 +279,12 @@ describe('moving through a round', () => {
 describe('[SPEAK10] the word on stage', () => {
   const staged = (p: SpeakingPerson, onStage = false): logic.TurnStagePerson => ({ ...p, onStage });
   const everyone = (list: logic.TurnStagePerson[]) => (id: string) => list.find((p) => p.id === id) ?? null;
+  const claims = (ids: string[], claim: logic.TurnClaim = 'granted') =>
+    Object.fromEntries(ids.map((id) => [id, claim]));
+  const withForget = ({ forget, ...rest }: ReturnType<typeof logic.turnStageMoves>) => {
+    expect(forget).toEqual([]);
+    return rest;
+  };
   const stageIn =
     (...rooms: string[]) =>
     (roomId: string) =>
@@ -302,7 +308,9 @@ describe('[SPEAK10] the word on stage', () => {
     let r = startIn(people, { thinkSec: 0, order: 'list', list: ['a', 'b', 'c'] }).rounds[0]!;
     const holder = (round: SpeakingRound) => logic.turnHolders(logic.withRounds(logic.emptySpeaking(), [round]));
     const moves = (round: SpeakingRound, granted: string[]) =>
-      logic.turnStageMoves(holder(round), granted, everyone(people.map((p) => staged(p))), stageIn(PLENARY));
+      withForget(
+        logic.turnStageMoves(holder(round), claims(granted), everyone(people.map((p) => staged(p))), stageIn(PLENARY)),
+      );
     expect(moves(r, [])).toEqual({ grant: ['a'], revoke: [] });
     r = logic.next(r, 'a', c);
     expect(moves(r, ['a'])).toEqual({ grant: ['b'], revoke: ['a'] });
@@ -324,18 +332,39 @@ describe('[SPEAK10] the word on stage', () => {
       staged(person('gone', { removed: true })),
     ];
     const holders = list.map((p) => ({ participantId: p.id, roomId: PLENARY }));
-    const inStage = logic.turnStageMoves(holders, [], everyone(list), stageIn(PLENARY));
-    expect(inStage).toEqual({ grant: ['a'], revoke: [] });
-    expect(logic.turnStageMoves(holders, [], everyone(list), stageIn('r1'))).toEqual({ grant: [], revoke: [] });
+    const none = { grant: [], revoke: [], forget: [] };
+    const inStage = logic.turnStageMoves(holders, {}, everyone(list), stageIn(PLENARY));
+    expect(inStage).toEqual({ ...none, grant: ['a'] });
+    expect(logic.turnStageMoves(holders, {}, everyone(list), stageIn('r1'))).toEqual(none);
     expect(
-      logic.turnStageMoves([{ participantId: 'nobody', roomId: PLENARY }], [], everyone(list), stageIn(PLENARY)),
-    ).toEqual({ grant: [], revoke: [] });
+      logic.turnStageMoves([{ participantId: 'nobody', roomId: PLENARY }], {}, everyone(list), stageIn(PLENARY)),
+    ).toEqual(none);
   });
 
   test('[SPEAK10] the holder granted already stays; whoever the round did not grant is never taken off', () => {
     const list = [staged(person('a'), true), staged(person('invited'), true)];
     const holders = [{ participantId: 'a', roomId: PLENARY }];
-    expect(logic.turnStageMoves(holders, ['a'], everyone(list), stageIn(PLENARY))).toEqual({ grant: [], revoke: [] });
-    expect(logic.turnStageMoves([], ['a'], everyone(list), stageIn(PLENARY))).toEqual({ grant: [], revoke: ['a'] });
+    const none = { grant: [], revoke: [], forget: [] };
+    expect(logic.turnStageMoves(holders, claims(['a']), everyone(list), stageIn(PLENARY))).toEqual(none);
+    expect(logic.turnStageMoves([], claims(['a']), everyone(list), stageIn(PLENARY))).toEqual({
+      ...none,
+      revoke: ['a'],
+    });
+  });
+
+  test('[SPEAK10] set by hand during the turn (released): never put back on stage by the round, forgotten after the turn', () => {
+    const list = [staged(person('a')), staged(person('b'))];
+    const holders = [{ participantId: 'a', roomId: PLENARY }];
+    const released = claims(['a'], 'released');
+    const none = { grant: [], revoke: [], forget: [] };
+    // Withdrawn by the moderator in the middle of her turn: the next change of the round leaves her off.
+    expect(logic.turnStageMoves(holders, released, everyone(list), stageIn(PLENARY))).toEqual(none);
+    const after = logic.turnStageMoves(
+      [{ participantId: 'b', roomId: PLENARY }],
+      released,
+      everyone(list),
+      stageIn(PLENARY),
+    );
+    expect(after).toEqual({ grant: ['b'], revoke: [], forget: ['a'] });
   });
 });

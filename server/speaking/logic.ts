@@ -255,27 +255,39 @@ export type TurnStagePerson = Pick<SpeakingPerson, 'id' | 'media' | 'role' | 'ro
 };
 
 /**
- * [SPEAK10] The word's stage. `granted`: the people the rounds put on stage and not yet taken off.
- * Off stage (and muted, MEDIA7): everyone granted who no longer has the word. On stage: a speaker in a
- * room in stage mode who is not there already (moderators and people invited before keep what they
- * have, and so are never taken off by a round), with media ([MEDIA5]'s check of an invitation), in the
- * round's room. The stores apply this in the same atomic step as the rounds (memory: one synchronous
- * step; Redis: the `speakingApply` script, which mirrors it).
+ * [SPEAK10] The rounds' claim on someone's stage: `granted`, a round put them on stage for their turn;
+ * `released`, their stage was set by hand during that turn (an invitation, a withdrawal, a fishbowl seat),
+ * so the round leaves it as set.
+ */
+export type TurnClaim = 'granted' | 'released';
+
+/**
+ * [SPEAK10] The word's stage. Off stage (and muted, MEDIA7): everyone granted who no longer has the word;
+ * forgotten: everyone released who no longer has it. On stage: a speaker without a claim in a room in
+ * stage mode who is not on stage already (moderators and people invited before keep what they have, and
+ * so are never taken off by a round), with media ([MEDIA5]'s check of an invitation), in the round's
+ * room. The stores apply this in the same atomic step as the rounds (memory: one synchronous step;
+ * Redis: the `speakingApply` script, which mirrors it).
  */
 export function turnStageMoves(
   holders: readonly TurnHolder[],
-  granted: readonly string[],
+  claims: Readonly<Record<string, TurnClaim>>,
   person: (id: string) => TurnStagePerson | null,
   inStageMode: (roomId: string) => boolean,
-): { grant: string[]; revoke: string[] } {
+): { grant: string[]; revoke: string[]; forget: string[] } {
   const holding = new Set(holders.map((h) => h.participantId));
-  const had = new Set(granted);
-  const revoke = granted.filter((id) => !holding.has(id));
+  const over = Object.keys(claims)
+    .filter((id) => !holding.has(id))
+    .sort();
   const grant = holders.flatMap(({ participantId, roomId }) => {
-    if (had.has(participantId)) return [];
+    if (claims[participantId]) return [];
     const p = person(participantId);
     const ok = p && !p.removed && p.media && p.role !== 'moderator' && !p.onStage && p.roomId === roomId;
     return ok && inStageMode(roomId) ? [participantId] : [];
   });
-  return { grant, revoke };
+  return {
+    grant,
+    revoke: over.filter((id) => claims[id] === 'granted'),
+    forget: over.filter((id) => claims[id] === 'released'),
+  };
 }

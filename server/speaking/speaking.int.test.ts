@@ -240,6 +240,31 @@ function suite(label: string, start: (clock: () => number) => Promise<TestServer
       expect(await onStage(ben.id)).toBe(false);
     });
 
+    test("[SPEAK10] the moderator's hand wins during a turn: withdrawn stays off, invited stays on after it", async () => {
+      const { moderator, code, people } = await three();
+      const [ana, ben, cleo] = people;
+      const { store } = server.app.deps;
+      const onStage = (id: string) => store.getParticipant(moderator.workshopId, id).then((p) => p?.onStage);
+      await ok(moderator.socket, 'media:stage', { on: true });
+      const list = [ana.id, ben.id, cleo.id];
+      await ok(moderator.socket, 'speaking:start', { question: 'Hand', thinkSec: 0, order: 'list', list });
+      expect(await onStage(ana.id)).toBe(true);
+      await ok(moderator.socket, 'media:invite', { participantId: ana.id, onStage: false });
+      // A late joiner changes the round (SPEAK3): Ana, withdrawn, is not put back.
+      const late = await joinAs(server.url, code, { name: 'Lena', town: 'Kamen' });
+      const synced = await ok(late.socket, 'speaking:sync', {});
+      expect(roundIn(synced, PLENARY)!.speakers.map((s) => s.id)).toContain(late.id);
+      expect(await onStage(ana.id)).toBe(false);
+      expect(await request(ana.socket, 'media:update', { micOn: true })).toMatchObject({ code: 'forbidden' });
+      await ok(moderator.socket, 'speaking:next', { roomId: PLENARY, from: ana.id });
+      expect(await onStage(ben.id)).toBe(true);
+      await ok(moderator.socket, 'media:invite', { participantId: ben.id, onStage: true });
+      await ok(moderator.socket, 'speaking:next', { roomId: PLENARY, from: ben.id });
+      expect(await onStage(cleo.id)).toBe(true);
+      expect(await onStage(ben.id)).toBe(true);
+      expect(await ok(ben.socket, 'media:update', { micOn: true })).toMatchObject({ micOn: true });
+    });
+
     test("[SPEAK10] without stage mode a round changes nobody's stage; everyone may speak", async () => {
       const { moderator, people } = await three();
       const [ana, ben] = people;

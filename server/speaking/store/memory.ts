@@ -1,6 +1,6 @@
 import { stagePatch } from '../../media/logic.js';
 import { MemoryVersioned } from '../../store/memory-versioned.js';
-import { type SpeakingRecord, turnHolders, turnStageMoves } from '../logic.js';
+import { type SpeakingRecord, type TurnClaim, turnHolders, turnStageMoves } from '../logic.js';
 import type { ApplySpeakingResult, SpeakingStore, TurnStageAccess } from './types.js';
 
 /**
@@ -8,8 +8,8 @@ import type { ApplySpeakingResult, SpeakingStore, TurnStageAccess } from './type
  * version check, the rounds and [SPEAK10]'s stage moves are one step.
  */
 export class MemorySpeakingStore extends MemoryVersioned<SpeakingRecord> implements SpeakingStore {
-  /** [SPEAK10] Per workshop: who the rounds put on stage. */
-  private readonly granted = new Map<string, Set<string>>();
+  /** [SPEAK10] Per workshop: the rounds' claims on people's stage. */
+  private readonly claims = new Map<string, Map<string, TurnClaim>>();
 
   constructor(private readonly stage: TurnStageAccess) {
     super();
@@ -17,7 +17,7 @@ export class MemorySpeakingStore extends MemoryVersioned<SpeakingRecord> impleme
 
   override dropWorkshop(workshopId: string) {
     super.dropWorkshop(workshopId);
-    this.granted.delete(workshopId);
+    this.claims.delete(workshopId);
   }
 
   async apply(
@@ -28,27 +28,34 @@ export class MemorySpeakingStore extends MemoryVersioned<SpeakingRecord> impleme
   ): Promise<ApplySpeakingResult> {
     const result = this.put(workshopId, expectedVersion, next, deadline);
     if (!result.ok) return result;
-    const granted = this.granted.get(workshopId) ?? new Set<string>();
+    const claims = this.claims.get(workshopId) ?? new Map<string, TurnClaim>();
     const moves = turnStageMoves(
       turnHolders(result.state),
-      [...granted],
+      Object.fromEntries(claims),
       (id) => this.stage.person(workshopId, id),
       (roomId) => this.stage.inStageMode(workshopId, roomId),
     );
     const staged: string[] = [];
+    for (const id of moves.forget) claims.delete(id);
     for (const id of moves.revoke) {
-      granted.delete(id);
+      claims.delete(id);
       if (this.stage.setMedia(workshopId, id, stagePatch(false))) staged.push(id);
     }
     for (const id of moves.grant) {
-      granted.add(id);
+      claims.set(id, 'granted');
       if (this.stage.setMedia(workshopId, id, stagePatch(true))) staged.push(id);
     }
-    this.granted.set(workshopId, granted);
+    this.claims.set(workshopId, claims);
     return { ...result, staged };
   }
 
+  async releaseStage(workshopId: string, participantId: string) {
+    const claims = this.claims.get(workshopId);
+    if (claims?.has(participantId)) claims.set(participantId, 'released');
+  }
+
   async stageGranted(workshopId: string) {
-    return [...(this.granted.get(workshopId) ?? [])].sort();
+    const claims = [...(this.claims.get(workshopId) ?? [])];
+    return claims.flatMap(([id, claim]) => (claim === 'granted' ? [id] : [])).sort();
   }
 }

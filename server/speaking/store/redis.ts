@@ -48,8 +48,13 @@ export class RedisSpeakingStore implements SpeakingStore {
     return { ok: true, state, staged: detail as string[] };
   }
 
+  async releaseStage(workshopId: string, participantId: string) {
+    await this.client.speakingRelease([this.keys.speakingStage(workshopId)], [participantId]);
+  }
+
   async stageGranted(workshopId: string) {
-    return (await this.client.sMembers(this.keys.speakingStage(workshopId))).sort();
+    const claims = Object.entries(await this.client.hGetAll(this.keys.speakingStage(workshopId)));
+    return claims.flatMap(([id, claim]) => (claim === 'granted' ? [id] : [])).sort();
   }
 
   async dueWorkshops(now: number, limit: number) {

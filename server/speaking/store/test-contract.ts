@@ -10,6 +10,7 @@
  *         off (muted) when the word moves on; never someone on stage before, a moderator, without media,
  *         in another room, or outside stage mode
  * SSTORE7 [SPEAK10] a stale write moves no stage; moves racing on one version: exactly one speaker on stage
+ * SSTORE8 [SPEAK10] someone released (their stage set by hand during the turn) is not taken off after it
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { SpeakingRound } from '../../../shared/speaking/schema.js';
@@ -197,6 +198,30 @@ export function describeSpeakingStore(name: string, factory: () => Promise<Store
       const moved = await store.speaking.apply(workshopId, 1, turn([elsewhere!], 0), null);
       expect(moved.ok && moved.staged).toEqual([]);
       expect(await flags(elsewhere!)).toEqual({ onStage: false, micOn: false });
+    });
+
+    test('[SSTORE8][SPEAK10] released during the turn: never put back by the round, left as set after it', async () => {
+      const [a, b, c] = await people({}, {}, {});
+      await store.setStage(workshopId, 'plenary', true);
+      await store.speaking.apply(workshopId, 0, turn([a!, b!, c!], 0), null);
+      // The moderator withdraws Ana in the middle of her turn; the next change of the round leaves her off.
+      await store.speaking.releaseStage(workshopId, a!);
+      await store.updateMedia(workshopId, a!, { onStage: false, micOn: false });
+      expect(await store.speaking.stageGranted(workshopId)).toEqual([]);
+      const same = await store.speaking.apply(workshopId, 1, turn([a!, b!, c!], 0), null);
+      expect(same.ok && same.staged).toEqual([]);
+      expect(await flags(a!)).toEqual({ onStage: false, micOn: false });
+      // Ben is invited by hand during his turn: he stays on stage after it.
+      await store.speaking.apply(workshopId, 2, turn([a!, b!, c!], 1), null);
+      await store.speaking.releaseStage(workshopId, b!);
+      const moved = await store.speaking.apply(workshopId, 3, turn([a!, b!, c!], 2), null);
+      expect(moved.ok && moved.staged).toEqual([c]);
+      expect(await flags(b!)).toEqual({ onStage: true, micOn: false });
+      // Released someone the rounds hold no claim on: nothing (their next turn puts them on stage as usual).
+      await store.speaking.releaseStage(workshopId, a!);
+      const back = await store.speaking.apply(workshopId, 4, turn([a!, b!, c!], 0), null);
+      expect(back.ok && [...back.staged].sort()).toEqual([a, c].sort());
+      expect(await store.speaking.stageGranted(workshopId)).toEqual([a]);
     });
 
     test('[SSTORE7][SPEAK10] a stale write moves no stage; racing moves leave exactly one speaker on stage', async () => {

@@ -36,4 +36,9 @@ export interface SpeakingStore {
   dueWorkshops(now: number, limit: number): Promise<string[]>;
   /** [SPEAK10] Who the rounds have put on stage and not yet taken off. */
   stageGranted(workshopId: string): Promise<string[]>;
+  /**
+   * [SPEAK10] Someone's stage is set by hand (a moderator's invitation or withdrawal, a fishbowl seat): the
+   * rounds no longer count them as theirs, so the end of their turn leaves them as set.
+   */
+  releaseStage(workshopId: string, participantId: string): Promise<void>;
 }
