@@ -73,7 +73,15 @@ export function createSpeakingService(deps: Deps) {
     );
   }
 
-  return { load, change, startRound, stopRound };
+  /**
+   * [SPEAK10] Stage mode just turned on somewhere: a write of the rounds as they are, so the same atomic
+   * step puts whoever has the word there on stage. Nobody has the word: nothing is written.
+   */
+  async function settleStage(workshopId: string): Promise<SpeakingView> {
+    return change(workshopId, (s) => (logic.turnHolders(s).length > 0 ? { ...s } : s));
+  }
+
+  return { load, change, startRound, stopRound, settleStage };
 }
 
 export type SpeakingService = ReturnType<typeof createSpeakingService>;

@@ -265,6 +265,21 @@ function suite(label: string, start: (clock: () => number) => Promise<TestServer
       expect(await ok(ben.socket, 'media:update', { micOn: true })).toMatchObject({ micOn: true });
     });
 
+    test('[SPEAK10] stage mode turned on during a turn: the speaker goes on stage (muted, may unmute), the others not', async () => {
+      const { moderator, people } = await three();
+      const [ana, ben] = people;
+      await ok(moderator.socket, 'speaking:start', { question: 'Später', thinkSec: 0, order: 'list', list: [ana.id] });
+      await ok(ana.socket, 'media:update', { micOn: true });
+      const anaOn = waitFor(ben.socket, 'participant:updated', (p) => p.id === ana.id && p.onStage);
+      await ok(moderator.socket, 'media:stage', { on: true });
+      expect(await anaOn).toMatchObject({ micOn: false });
+      expect(await ok(ana.socket, 'media:update', { micOn: true })).toMatchObject({ micOn: true });
+      expect(await request(ben.socket, 'media:update', { micOn: true })).toMatchObject({ code: 'forbidden' });
+      const anaOff = waitFor(ben.socket, 'participant:updated', (p) => p.id === ana.id && !p.onStage && !p.micOn);
+      await ok(moderator.socket, 'speaking:next', { roomId: PLENARY, from: ana.id });
+      await anaOff;
+    });
+
     test("[SPEAK10] without stage mode a round changes nobody's stage; everyone may speak", async () => {
       const { moderator, people } = await three();
       const [ana, ben] = people;
