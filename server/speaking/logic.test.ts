@@ -1,4 +1,4 @@
-/** Speaking order state transitions: rules [SPEAK1]–[SPEAK8], with seeded random workshops. */
+/** Speaking order state transitions: rules [SPEAK1]–[SPEAK8], [SPEAK10], with seeded random workshops. */
 import { describe, expect, test } from 'vitest';
 import { PLENARY } from '../../shared/rooms.js';
 import { fewestRepeats, nextDeadline, sameTownNeighbours } from '../../shared/speaking/rules.js';
