@@ -6,6 +6,7 @@ import type { Deps, HandlerTable } from '../realtime/types.js';
 import type { ParticipantRecord } from '../workshops/store/types.js';
 import { iceServersFor } from './ice.js';
 import * as logic from './logic.js';
+import { createSpeakingService } from '../speaking/service.js';
 import { createStage } from './stage.js';
 
 type MediaHandlers = Pick<HandlerTable, keyof typeof mediaCommands>;
@@ -18,6 +19,7 @@ export function mediaHandlers(deps: Deps, sfuInfo: () => SfuInfo): MediaHandlers
   const { store, io } = deps;
   const stage = createStage(deps);
   const { broadcast } = stage;
+  const speaking = createSpeakingService(deps);
   const updated = (result: ParticipantRecord | 'stage' | null): ParticipantRecord => {
     if (result === 'stage')
       throw new CommandError('forbidden', 'Stage mode: only people on stage may speak or send video');
@@ -108,6 +110,8 @@ export function mediaHandlers(deps: Deps, sfuInfo: () => SfuInfo): MediaHandlers
     'media:stage': async ({ on }, ctx) => {
       const { session, actor } = ctx.member;
       const event = await stage.setStage(session.workshopId, actor.roomId, on);
+      // [SPEAK10] Turning it on muted everyone off stage: whoever has the word in a flash round goes on stage.
+      if (on) await speaking.settleStage(session.workshopId);
       deps.log.info('stage mode', { workshop: session.workshopId, room: actor.roomId, on, by: actor.id });
       return event;
     },

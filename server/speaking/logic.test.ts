@@ -1,4 +1,4 @@
-/** Speaking order state transitions: rules [SPEAK1]–[SPEAK8], with seeded random workshops. */
+/** Speaking order state transitions: rules [SPEAK1]–[SPEAK8], [SPEAK10], with seeded random workshops. */
 import { describe, expect, test } from 'vitest';
 import { PLENARY } from '../../shared/rooms.js';
 import { fewestRepeats, nextDeadline, sameTownNeighbours } from '../../shared/speaking/rules.js';
@@ -273,5 +273,98 @@ describe('moving through a round', () => {
       }
       expect(new Set(order(r)).size).toBe(r.speakers.length);
     });
+  });
+});
+
+describe('[SPEAK10] the word on stage', () => {
+  const staged = (p: SpeakingPerson, onStage = false): logic.TurnStagePerson => ({ ...p, onStage });
+  const everyone = (list: logic.TurnStagePerson[]) => (id: string) => list.find((p) => p.id === id) ?? null;
+  const claims = (ids: string[], claim: logic.TurnClaim = 'granted') =>
+    Object.fromEntries(ids.map((id) => [id, claim]));
+  const withForget = ({ forget, ...rest }: ReturnType<typeof logic.turnStageMoves>) => {
+    expect(forget).toEqual([]);
+    return rest;
+  };
+  const stageIn =
+    (...rooms: string[]) =>
+    (roomId: string) =>
+      rooms.includes(roomId);
+
+  test('[SPEAK10] the holders are the current speakers of rounds in their speaking phase only', () => {
+    const people = [person('a'), person('b', { roomId: 'r1' }), person('c', { roomId: 'r2' })];
+    let state = logic.start(logic.emptySpeaking(), params({ thinkSec: 0 }), [PLENARY, 'r1'], ctx(people));
+    state = logic.start(state, params({ thinkSec: 30 }), ['r2'], ctx(people));
+    expect(logic.turnHolders(state)).toEqual([
+      { participantId: 'a', roomId: PLENARY },
+      { participantId: 'b', roomId: 'r1' },
+    ]);
+    const ended = logic.inRoom(state, PLENARY, (r) => logic.stop(r, ctx(people)));
+    expect(logic.turnHolders(ended).map((h) => h.participantId)).toEqual(['b']);
+  });
+
+  test('[SPEAK10] next, pass, back and stop move the holder, so the previous speaker is taken off', () => {
+    const people = [person('a'), person('b', { town: 'Lyon' }), person('c')];
+    const c = ctx(people);
+    let r = startIn(people, { thinkSec: 0, order: 'list', list: ['a', 'b', 'c'] }).rounds[0]!;
+    const holder = (round: SpeakingRound) => logic.turnHolders(logic.withRounds(logic.emptySpeaking(), [round]));
+    const moves = (round: SpeakingRound, granted: string[]) =>
+      withForget(
+        logic.turnStageMoves(holder(round), claims(granted), everyone(people.map((p) => staged(p))), stageIn(PLENARY)),
+      );
+    expect(moves(r, [])).toEqual({ grant: ['a'], revoke: [] });
+    r = logic.next(r, 'a', c);
+    expect(moves(r, ['a'])).toEqual({ grant: ['b'], revoke: ['a'] });
+    r = logic.pass(r, { id: 'b', moderator: false }, c);
+    expect(moves(r, ['b'])).toEqual({ grant: ['c'], revoke: ['b'] });
+    r = logic.back(r, 'c', c);
+    expect(moves(r, ['c'])).toEqual({ grant: ['a'], revoke: ['c'] });
+    r = logic.stop(r, c);
+    expect(moves(r, ['a'])).toEqual({ grant: [], revoke: ['a'] });
+  });
+
+  test('[SPEAK10] only in stage mode, and never for someone on stage already, a moderator, without media or elsewhere', () => {
+    const list = [
+      staged(person('a')),
+      staged(person('invited'), true),
+      staged(person('mod', { role: 'moderator' })),
+      staged(person('phone', { media: false })),
+      staged(person('away', { roomId: 'r1' })),
+      staged(person('gone', { removed: true })),
+    ];
+    const holders = list.map((p) => ({ participantId: p.id, roomId: PLENARY }));
+    const none = { grant: [], revoke: [], forget: [] };
+    const inStage = logic.turnStageMoves(holders, {}, everyone(list), stageIn(PLENARY));
+    expect(inStage).toEqual({ ...none, grant: ['a'] });
+    expect(logic.turnStageMoves(holders, {}, everyone(list), stageIn('r1'))).toEqual(none);
+    expect(
+      logic.turnStageMoves([{ participantId: 'nobody', roomId: PLENARY }], {}, everyone(list), stageIn(PLENARY)),
+    ).toEqual(none);
+  });
+
+  test('[SPEAK10] the holder granted already stays; whoever the round did not grant is never taken off', () => {
+    const list = [staged(person('a'), true), staged(person('invited'), true)];
+    const holders = [{ participantId: 'a', roomId: PLENARY }];
+    const none = { grant: [], revoke: [], forget: [] };
+    expect(logic.turnStageMoves(holders, claims(['a']), everyone(list), stageIn(PLENARY))).toEqual(none);
+    expect(logic.turnStageMoves([], claims(['a']), everyone(list), stageIn(PLENARY))).toEqual({
+      ...none,
+      revoke: ['a'],
+    });
+  });
+
+  test('[SPEAK10] set by hand during the turn (released): never put back on stage by the round, forgotten after the turn', () => {
+    const list = [staged(person('a')), staged(person('b'))];
+    const holders = [{ participantId: 'a', roomId: PLENARY }];
+    const released = claims(['a'], 'released');
+    const none = { grant: [], revoke: [], forget: [] };
+    // Withdrawn by the moderator in the middle of her turn: the next change of the round leaves her off.
+    expect(logic.turnStageMoves(holders, released, everyone(list), stageIn(PLENARY))).toEqual(none);
+    const after = logic.turnStageMoves(
+      [{ participantId: 'b', roomId: PLENARY }],
+      released,
+      everyone(list),
+      stageIn(PLENARY),
+    );
+    expect(after).toEqual({ grant: ['b'], revoke: [], forget: ['a'] });
   });
 });

@@ -234,3 +234,60 @@ export function everyRound(state: SpeakingRecord, change: (r: SpeakingRound) => 
   });
   return changed ? withRounds(state, rounds) : state;
 }
+
+/** [SPEAK10] Someone who has the word in a room: the round's claim to put them on stage. */
+export interface TurnHolder {
+  participantId: string;
+  roomId: string;
+}
+
+/** [SPEAK10] The current speaker of every round in its speaking phase (none while thinking or once ended). */
+export function turnHolders(state: SpeakingRecord): TurnHolder[] {
+  return state.rounds.flatMap((r) => {
+    const id = currentId(r);
+    return id === null ? [] : [{ participantId: id, roomId: r.roomId }];
+  });
+}
+
+/** What the stage rule needs of a participant (a stored participant record fits). */
+export type TurnStagePerson = Pick<SpeakingPerson, 'id' | 'media' | 'role' | 'roomId' | 'removed'> & {
+  onStage: boolean;
+};
+
+/**
+ * [SPEAK10] The rounds' claim on someone's stage: `granted`, a round put them on stage for their turn;
+ * `released`, their stage was set by hand during that turn (an invitation, a withdrawal, a fishbowl seat),
+ * so the round leaves it as set.
+ */
+export type TurnClaim = 'granted' | 'released';
+
+/**
+ * [SPEAK10] The word's stage. Off stage (and muted, MEDIA7): everyone granted who no longer has the word;
+ * forgotten: everyone released who no longer has it. On stage: a speaker without a claim in a room in
+ * stage mode who is not on stage already (moderators and people invited before keep what they have, and
+ * so are never taken off by a round), with media ([MEDIA5]'s check of an invitation), in the round's
+ * room. The stores apply this in the same atomic step as the rounds (memory: one synchronous step;
+ * Redis: the `speakingApply` script, which mirrors it).
+ */
+export function turnStageMoves(
+  holders: readonly TurnHolder[],
+  claims: Readonly<Record<string, TurnClaim>>,
+  person: (id: string) => TurnStagePerson | null,
+  inStageMode: (roomId: string) => boolean,
+): { grant: string[]; revoke: string[]; forget: string[] } {
+  const holding = new Set(holders.map((h) => h.participantId));
+  const over = Object.keys(claims)
+    .filter((id) => !holding.has(id))
+    .sort();
+  const grant = holders.flatMap(({ participantId, roomId }) => {
+    if (claims[participantId]) return [];
+    const p = person(participantId);
+    const ok = p && !p.removed && p.media && p.role !== 'moderator' && !p.onStage && p.roomId === roomId;
+    return ok && inStageMode(roomId) ? [participantId] : [];
+  });
+  return {
+    grant,
+    revoke: over.filter((id) => claims[id] === 'granted'),
+    forget: over.filter((id) => claims[id] === 'released'),
+  };
+}

@@ -3,6 +3,7 @@ import { CommandError } from '../../shared/command.js';
 import { nextDeadline } from '../../shared/speaking/rules.js';
 import { speakingParamsSchema, type SpeakingParamsInput, type SpeakingView } from '../../shared/speaking/schema.js';
 import { seededRng } from '../breakouts/random.js';
+import { createStage } from '../media/stage.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Deps } from '../realtime/types.js';
 import * as logic from './logic.js';
@@ -13,10 +14,20 @@ const ATTEMPTS = 6;
 /**
  * The one way speaking rounds change: load a snapshot, compute with pure logic, apply atomically with the
  * snapshot's version; when another command or node changed the rounds in between, compute again on top
- * of theirs. A change that returns the same state saves and sends nothing.
+ * of theirs. A change that returns the same state saves and sends nothing. The same write moves the
+ * word's stage ([SPEAK10]: the speaker on, the one the round put there before off).
  */
 export function createSpeakingService(deps: Deps) {
   const { store, io } = deps;
+  const stage = createStage(deps);
+
+  /** [SPEAK10] The word's stage moved with the rounds: pages hear it as every stage change (`participant:updated`). */
+  async function announceStage(workshopId: string, staged: readonly string[]) {
+    for (const id of staged) {
+      const p = await store.getParticipant(workshopId, id);
+      if (p) stage.broadcast(workshopId, p);
+    }
+  }
 
   async function load(workshopId: string): Promise<SpeakingRecord> {
     return (await store.speaking.get(workshopId)) ?? logic.emptySpeaking();
@@ -36,6 +47,7 @@ export function createSpeakingService(deps: Deps) {
       const result = await store.speaking.apply(workshopId, state.version, next, nextDeadline(next.rounds));
       if (result.ok) {
         io.to(rooms.workshop(workshopId)).emit('speaking:updated', result.state);
+        await announceStage(workshopId, result.staged);
         return result.state;
       }
     }
@@ -61,7 +73,15 @@ export function createSpeakingService(deps: Deps) {
     );
   }
 
-  return { load, change, startRound, stopRound };
+  /**
+   * [SPEAK10] Stage mode just turned on somewhere: a write of the rounds as they are, so the same atomic
+   * step puts whoever has the word there on stage. Nobody has the word: nothing is written.
+   */
+  async function settleStage(workshopId: string): Promise<SpeakingView> {
+    return change(workshopId, (s) => (logic.turnHolders(s).length > 0 ? { ...s } : s));
+  }
+
+  return { load, change, startRound, stopRound, settleStage };
 }
 
 export type SpeakingService = ReturnType<typeof createSpeakingService>;

@@ -1,6 +1,7 @@
 /**
  * Speaking order over real sockets on a real server, on the memory store and on Redis: who sees what,
- * who may do what, time from the server, breakout rooms at once, the run-sheet entry point.
+ * who may do what, time from the server, breakout rooms at once, the run-sheet entry point, and [SPEAK10]
+ * the word as a stage place.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { PLENARY } from '../../shared/rooms.js';
@@ -174,6 +175,121 @@ function suite(label: string, start: (clock: () => number) => Promise<TestServer
       });
       const stopped = await ok(moderator.socket, 'speaking:stop', {});
       expect(stopped.rounds.map((r) => r.phase)).toEqual(started.rounds.map(() => 'ended'));
+    });
+
+    test('[SPEAK10] in stage mode the speaker is on stage for their turn only; someone invited before stays', async () => {
+      const { moderator, code, people } = await three();
+      const [ana, ben, cleo] = people;
+      const dora = await joinAs(server.url, code, { name: 'Dora', town: 'Kamen' });
+      const { store } = server.app.deps;
+      const onStage = (id: string) => store.getParticipant(moderator.workshopId, id).then((p) => p?.onStage);
+      const staged = (id: string, on: boolean) =>
+        waitFor(cleo.socket, 'participant:updated', (p) => p.id === id && p.onStage === on && (on || !p.micOn));
+      const refused = { ok: false, code: 'forbidden' };
+      await ok(moderator.socket, 'media:stage', { on: true });
+      await ok(moderator.socket, 'media:invite', { participantId: dora.id, onStage: true });
+      expect(await request(ana.socket, 'media:update', { micOn: true })).toMatchObject(refused);
+
+      let anaOn = staged(ana.id, true);
+      await ok(moderator.socket, 'speaking:start', {
+        question: 'Auf die Bühne',
+        thinkSec: 0,
+        order: 'list',
+        list: [ana.id, ben.id, dora.id, cleo.id],
+      });
+      await anaOn;
+      expect(await ok(ana.socket, 'media:update', { micOn: true, cameraOn: true })).toMatchObject({ micOn: true });
+      expect(await request(ben.socket, 'media:update', { micOn: true })).toMatchObject(refused);
+
+      // Next: Ana off (muted), Ben on; back: the other way round; next again.
+      let anaOff = staged(ana.id, false);
+      let benOn = staged(ben.id, true);
+      await ok(moderator.socket, 'speaking:next', { roomId: PLENARY, from: ana.id });
+      await Promise.all([anaOff, benOn]);
+      expect(await request(ana.socket, 'media:update', { micOn: true })).toMatchObject(refused);
+      expect(await ok(ben.socket, 'media:update', { micOn: true })).toMatchObject({ micOn: true });
+      anaOn = staged(ana.id, true);
+      const benOff = staged(ben.id, false);
+      await ok(moderator.socket, 'speaking:back', { roomId: PLENARY, from: ben.id });
+      await Promise.all([anaOn, benOff]);
+      anaOff = staged(ana.id, false);
+      benOn = staged(ben.id, true);
+      await ok(moderator.socket, 'speaking:next', { roomId: PLENARY, from: ana.id });
+      await Promise.all([anaOff, benOn]);
+
+      // Pass: Ben off; Dora, invited before the round, has the word and keeps her place after it.
+      const benOffAgain = staged(ben.id, false);
+      const passed = await ok(ben.socket, 'speaking:pass', {});
+      expect(currentSpeakerId(passed, PLENARY)).toBe(dora.id);
+      await benOffAgain;
+      expect(await request(ben.socket, 'media:update', { micOn: true })).toMatchObject(refused);
+      expect(await ok(dora.socket, 'media:update', { micOn: true })).toMatchObject({ micOn: true });
+      const cleoOn = staged(cleo.id, true);
+      await ok(moderator.socket, 'speaking:next', { roomId: PLENARY, from: dora.id });
+      await cleoOn;
+      expect(await onStage(dora.id)).toBe(true);
+      expect(await ok(dora.socket, 'media:update', { cameraOn: true })).toMatchObject({ micOn: true, cameraOn: true });
+
+      // Stop: the last speaker off stage; Dora still on.
+      const cleoOff = staged(cleo.id, false);
+      await ok(moderator.socket, 'speaking:stop', { roomId: PLENARY });
+      await cleoOff;
+      expect(await request(cleo.socket, 'media:update', { micOn: true })).toMatchObject(refused);
+      expect(await onStage(dora.id)).toBe(true);
+      expect(await onStage(ana.id)).toBe(false);
+      expect(await onStage(ben.id)).toBe(false);
+    });
+
+    test("[SPEAK10] the moderator's hand wins during a turn: withdrawn stays off, invited stays on after it", async () => {
+      const { moderator, code, people } = await three();
+      const [ana, ben, cleo] = people;
+      const { store } = server.app.deps;
+      const onStage = (id: string) => store.getParticipant(moderator.workshopId, id).then((p) => p?.onStage);
+      await ok(moderator.socket, 'media:stage', { on: true });
+      const list = [ana.id, ben.id, cleo.id];
+      await ok(moderator.socket, 'speaking:start', { question: 'Hand', thinkSec: 0, order: 'list', list });
+      expect(await onStage(ana.id)).toBe(true);
+      await ok(moderator.socket, 'media:invite', { participantId: ana.id, onStage: false });
+      // A late joiner changes the round (SPEAK3): Ana, withdrawn, is not put back.
+      const late = await joinAs(server.url, code, { name: 'Lena', town: 'Kamen' });
+      const synced = await ok(late.socket, 'speaking:sync', {});
+      expect(roundIn(synced, PLENARY)!.speakers.map((s) => s.id)).toContain(late.id);
+      expect(await onStage(ana.id)).toBe(false);
+      expect(await request(ana.socket, 'media:update', { micOn: true })).toMatchObject({ code: 'forbidden' });
+      await ok(moderator.socket, 'speaking:next', { roomId: PLENARY, from: ana.id });
+      expect(await onStage(ben.id)).toBe(true);
+      await ok(moderator.socket, 'media:invite', { participantId: ben.id, onStage: true });
+      await ok(moderator.socket, 'speaking:next', { roomId: PLENARY, from: ben.id });
+      expect(await onStage(cleo.id)).toBe(true);
+      expect(await onStage(ben.id)).toBe(true);
+      expect(await ok(ben.socket, 'media:update', { micOn: true })).toMatchObject({ micOn: true });
+    });
+
+    test('[SPEAK10] stage mode turned on during a turn: the speaker goes on stage (muted, may unmute), the others not', async () => {
+      const { moderator, people } = await three();
+      const [ana, ben] = people;
+      await ok(moderator.socket, 'speaking:start', { question: 'Später', thinkSec: 0, order: 'list', list: [ana.id] });
+      await ok(ana.socket, 'media:update', { micOn: true });
+      const anaOn = waitFor(ben.socket, 'participant:updated', (p) => p.id === ana.id && p.onStage);
+      await ok(moderator.socket, 'media:stage', { on: true });
+      expect(await anaOn).toMatchObject({ micOn: false });
+      expect(await ok(ana.socket, 'media:update', { micOn: true })).toMatchObject({ micOn: true });
+      expect(await request(ben.socket, 'media:update', { micOn: true })).toMatchObject({ code: 'forbidden' });
+      const anaOff = waitFor(ben.socket, 'participant:updated', (p) => p.id === ana.id && !p.onStage && !p.micOn);
+      await ok(moderator.socket, 'speaking:next', { roomId: PLENARY, from: ana.id });
+      await anaOff;
+    });
+
+    test("[SPEAK10] without stage mode a round changes nobody's stage; everyone may speak", async () => {
+      const { moderator, people } = await three();
+      const [ana, ben] = people;
+      const changed: string[] = [];
+      ben.socket.on('participant:updated', (p) => p.onStage && changed.push(p.id));
+      await ok(moderator.socket, 'speaking:start', { question: 'Offen', thinkSec: 0, order: 'list', list: [ana.id] });
+      await ok(moderator.socket, 'speaking:next', { roomId: PLENARY, from: ana.id });
+      expect(await ok(ana.socket, 'media:update', { micOn: true })).toMatchObject({ micOn: true, onStage: false });
+      expect(await ok(people[2].socket, 'media:update', { micOn: true })).toMatchObject({ micOn: true });
+      expect(changed).toEqual([]);
     });
 
     test('[SPEAK1] a run-sheet step starts and stops a round through the service', async () => {

@@ -20,7 +20,12 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
   readonly polls = new MemoryPollStore();
   readonly agenda = new MemoryAgendaStore();
   readonly sfu = new MemorySfuStore();
-  readonly speaking = new MemorySpeakingStore();
+  // [SPEAK10] The word's stage lands in the same synchronous turn as the rounds.
+  readonly speaking = new MemorySpeakingStore({
+    person: (w, id) => this.participantNow(w, id),
+    inStageMode: (w, roomId) => this.stageNow(w, roomId),
+    setMedia: (w, id, patch) => this.mediaNow(w, id, patch),
+  });
   readonly truths = new MemoryTruthsStore();
   readonly fishbowl = new MemoryFishbowlStore();
   readonly gallery = new MemoryGalleryStore();

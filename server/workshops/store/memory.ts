@@ -414,6 +414,21 @@ export class MemoryWorkshopStore implements WorkshopStore {
     return this.updateParticipant(workshopId, participantId, (p) => void (p.roomId = roomId), false) !== null;
   }
 
+  /** A participant as stored now, and whether a room is in stage mode now (for a store's synchronous step). */
+  participantNow(workshopId: string, participantId: string): ParticipantRecord | null {
+    const p = this.workshops.get(workshopId)?.participants.get(participantId);
+    return p ? copy(p) : null;
+  }
+
+  stageNow(workshopId: string, roomId: string): boolean {
+    return this.workshops.get(workshopId)?.stage?.has(roomId) ?? false;
+  }
+
+  /** updateMedia in the same synchronous turn (for the speaking store's [SPEAK10]); false when not applied. */
+  mediaNow(workshopId: string, participantId: string, patch: Partial<MediaFlags>): boolean {
+    return this.updateParticipant(workshopId, participantId, (q) => void Object.assign(q, definedOnly(patch))) !== null;
+  }
+
   private updateWorkshop(id: string, change: (w: WorkshopRecord) => void) {
     const w = this.workshops.get(id);
     if (!w) return null;

@@ -11,7 +11,7 @@ const ALIVE = `if redis.call('HGET', KEYS[1], 'removed') ~= '0' then return fals
  * and [WS30] indexes it in `<counter key>:changed` (participant id by the number of their last change),
  * so a resume can read only who changed since a number (RedisKeys.participantChanges).
  */
-const bumpIn = (h: string, k: string, presenceOnly = false) => `local bumped = redis.call('INCR', ${k})
+export const bumpIn = (h: string, k: string, presenceOnly = false) => `local bumped = redis.call('INCR', ${k})
 redis.call('HSET', ${h}, 'seq', tostring(bumped))
 redis.call('ZADD', ${k} .. ':changed', bumped, redis.call('HGET', ${h}, 'id'))
 ${presenceOnly ? `if redis.call('HGET', ${h}, 'fullSeq') == '0' then redis.call('HSET', ${h}, 'fullSeq', tostring(bumped)) end` : `redis.call('HSET', ${h}, 'fullSeq', tostring(bumped))`}`;
