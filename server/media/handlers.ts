@@ -110,7 +110,7 @@ export function mediaHandlers(deps: Deps, sfuInfo: () => SfuInfo): MediaHandlers
     'media:stage': async ({ on }, ctx) => {
       const { session, actor } = ctx.member;
       const event = await stage.setStage(session.workshopId, actor.roomId, on);
-      // [SPEAK10] Turning it on muted everyone off stage: whoever has the word in a flash round goes on stage.
+      // [SPEAK12] Turning it on muted everyone off stage: whoever has the word in a flash round goes on stage.
       if (on) await speaking.settleStage(session.workshopId);
       deps.log.info('stage mode', { workshop: session.workshopId, room: actor.roomId, on, by: actor.id });
       return event;

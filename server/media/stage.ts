@@ -39,7 +39,7 @@ export function createStage(deps: Deps) {
   /** [MEDIA5][MEDIA7] Puts someone on stage (they may speak and send video) or off it (muted). */
   async function invite(workshopId: string, participantId: string, onStage: boolean): Promise<Participant> {
     logic.checkStageTarget(await store.getParticipant(workshopId, participantId));
-    // [SPEAK10] Set by hand now: the end of a speaking turn no longer takes them off.
+    // [SPEAK12] Set by hand now: the end of a speaking turn no longer takes them off.
     await store.speaking.releaseStage(workshopId, participantId);
     const p = await store.updateMedia(workshopId, participantId, logic.stagePatch(onStage));
     if (!p || p === 'stage') throw new CommandError('not_found', 'No such participant');

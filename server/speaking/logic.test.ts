@@ -1,4 +1,4 @@
-/** Speaking order state transitions: rules [SPEAK1]–[SPEAK8], [SPEAK10], with seeded random workshops. */
+/** Speaking order state transitions: rules [SPEAK1]–[SPEAK8], [SPEAK12], with seeded random workshops. */
 import { describe, expect, test } from 'vitest';
 import { PLENARY } from '../../shared/rooms.js';
 import { fewestRepeats, nextDeadline, sameTownNeighbours } from '../../shared/speaking/rules.js';
@@ -276,7 +276,7 @@ describe('moving through a round', () => {
   });
 });
 
-describe('[SPEAK10] the word on stage', () => {
+describe('[SPEAK12] the word on stage', () => {
   const staged = (p: SpeakingPerson, onStage = false): logic.TurnStagePerson => ({ ...p, onStage });
   const everyone = (list: logic.TurnStagePerson[]) => (id: string) => list.find((p) => p.id === id) ?? null;
   const claims = (ids: string[], claim: logic.TurnClaim = 'granted') =>
@@ -290,7 +290,7 @@ describe('[SPEAK10] the word on stage', () => {
     (roomId: string) =>
       rooms.includes(roomId);
 
-  test('[SPEAK10] the holders are the current speakers of rounds in their speaking phase only', () => {
+  test('[SPEAK12] the holders are the current speakers of rounds in their speaking phase only', () => {
     const people = [person('a'), person('b', { roomId: 'r1' }), person('c', { roomId: 'r2' })];
     let state = logic.start(logic.emptySpeaking(), params({ thinkSec: 0 }), [PLENARY, 'r1'], ctx(people));
     state = logic.start(state, params({ thinkSec: 30 }), ['r2'], ctx(people));
@@ -302,7 +302,7 @@ describe('[SPEAK10] the word on stage', () => {
     expect(logic.turnHolders(ended).map((h) => h.participantId)).toEqual(['b']);
   });
 
-  test('[SPEAK10] next, pass, back and stop move the holder, so the previous speaker is taken off', () => {
+  test('[SPEAK12] next, pass, back and stop move the holder, so the previous speaker is taken off', () => {
     const people = [person('a'), person('b', { town: 'Lyon' }), person('c')];
     const c = ctx(people);
     let r = startIn(people, { thinkSec: 0, order: 'list', list: ['a', 'b', 'c'] }).rounds[0]!;
@@ -322,7 +322,7 @@ describe('[SPEAK10] the word on stage', () => {
     expect(moves(r, ['a'])).toEqual({ grant: [], revoke: ['a'] });
   });
 
-  test('[SPEAK10] only in stage mode, and never for someone on stage already, a moderator, without media or elsewhere', () => {
+  test('[SPEAK12] only in stage mode, and never for someone on stage already, a moderator, without media or elsewhere', () => {
     const list = [
       staged(person('a')),
       staged(person('invited'), true),
@@ -341,7 +341,7 @@ describe('[SPEAK10] the word on stage', () => {
     ).toEqual(none);
   });
 
-  test('[SPEAK10] the holder granted already stays; whoever the round did not grant is never taken off', () => {
+  test('[SPEAK12] the holder granted already stays; whoever the round did not grant is never taken off', () => {
     const list = [staged(person('a'), true), staged(person('invited'), true)];
     const holders = [{ participantId: 'a', roomId: PLENARY }];
     const none = { grant: [], revoke: [], forget: [] };
@@ -352,7 +352,7 @@ describe('[SPEAK10] the word on stage', () => {
     });
   });
 
-  test('[SPEAK10] set by hand during the turn (released): never put back on stage by the round, forgotten after the turn', () => {
+  test('[SPEAK12] set by hand during the turn (released): never put back on stage by the round, forgotten after the turn', () => {
     const list = [staged(person('a')), staged(person('b'))];
     const holders = [{ participantId: 'a', roomId: PLENARY }];
     const released = claims(['a'], 'released');

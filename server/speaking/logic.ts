@@ -235,13 +235,13 @@ export function everyRound(state: SpeakingRecord, change: (r: SpeakingRound) => 
   return changed ? withRounds(state, rounds) : state;
 }
 
-/** [SPEAK10] Someone who has the word in a room: the round's claim to put them on stage. */
+/** [SPEAK12] Someone who has the word in a room: the round's claim to put them on stage. */
 export interface TurnHolder {
   participantId: string;
   roomId: string;
 }
 
-/** [SPEAK10] The current speaker of every round in its speaking phase (none while thinking or once ended). */
+/** [SPEAK12] The current speaker of every round in its speaking phase (none while thinking or once ended). */
 export function turnHolders(state: SpeakingRecord): TurnHolder[] {
   return state.rounds.flatMap((r) => {
     const id = currentId(r);
@@ -255,14 +255,14 @@ export type TurnStagePerson = Pick<SpeakingPerson, 'id' | 'media' | 'role' | 'ro
 };
 
 /**
- * [SPEAK10] The rounds' claim on someone's stage: `granted`, a round put them on stage for their turn;
+ * [SPEAK12] The rounds' claim on someone's stage: `granted`, a round put them on stage for their turn;
  * `released`, their stage was set by hand during that turn (an invitation, a withdrawal, a fishbowl seat),
  * so the round leaves it as set.
  */
 export type TurnClaim = 'granted' | 'released';
 
 /**
- * [SPEAK10] The word's stage. Off stage (and muted, MEDIA7): everyone granted who no longer has the word;
+ * [SPEAK12] The word's stage. Off stage (and muted, MEDIA7): everyone granted who no longer has the word;
  * forgotten: everyone released who no longer has it. On stage: a speaker without a claim in a room in
  * stage mode who is not on stage already (moderators and people invited before keep what they have, and
  * so are never taken off by a round), with media ([MEDIA5]'s check of an invitation), in the round's

@@ -15,13 +15,13 @@ const ATTEMPTS = 6;
  * The one way speaking rounds change: load a snapshot, compute with pure logic, apply atomically with the
  * snapshot's version; when another command or node changed the rounds in between, compute again on top
  * of theirs. A change that returns the same state saves and sends nothing. The same write moves the
- * word's stage ([SPEAK10]: the speaker on, the one the round put there before off).
+ * word's stage ([SPEAK12]: the speaker on, the one the round put there before off).
  */
 export function createSpeakingService(deps: Deps) {
   const { store, io } = deps;
   const stage = createStage(deps);
 
-  /** [SPEAK10] The word's stage moved with the rounds: pages hear it as every stage change (`participant:updated`). */
+  /** [SPEAK12] The word's stage moved with the rounds: pages hear it as every stage change (`participant:updated`). */
   async function announceStage(workshopId: string, staged: readonly string[]) {
     for (const id of staged) {
       const p = await store.getParticipant(workshopId, id);
@@ -74,7 +74,7 @@ export function createSpeakingService(deps: Deps) {
   }
 
   /**
-   * [SPEAK10] Stage mode just turned on somewhere: a write of the rounds as they are, so the same atomic
+   * [SPEAK12] Stage mode just turned on somewhere: a write of the rounds as they are, so the same atomic
    * step puts whoever has the word there on stage. Nobody has the word: nothing is written.
    */
   async function settleStage(workshopId: string): Promise<SpeakingView> {

@@ -1,6 +1,6 @@
 /**
  * Speaking order over real sockets on a real server, on the memory store and on Redis: who sees what,
- * who may do what, time from the server, breakout rooms at once, the run-sheet entry point, and [SPEAK10]
+ * who may do what, time from the server, breakout rooms at once, the run-sheet entry point, and [SPEAK12]
  * the word as a stage place.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -177,7 +177,7 @@ function suite(label: string, start: (clock: () => number) => Promise<TestServer
       expect(stopped.rounds.map((r) => r.phase)).toEqual(started.rounds.map(() => 'ended'));
     });
 
-    test('[SPEAK10] in stage mode the speaker is on stage for their turn only; someone invited before stays', async () => {
+    test('[SPEAK12] in stage mode the speaker is on stage for their turn only; someone invited before stays', async () => {
       const { moderator, code, people } = await three();
       const [ana, ben, cleo] = people;
       const dora = await joinAs(server.url, code, { name: 'Dora', town: 'Kamen' });
@@ -240,7 +240,7 @@ function suite(label: string, start: (clock: () => number) => Promise<TestServer
       expect(await onStage(ben.id)).toBe(false);
     });
 
-    test("[SPEAK10] the moderator's hand wins during a turn: withdrawn stays off, invited stays on after it", async () => {
+    test("[SPEAK12] the moderator's hand wins during a turn: withdrawn stays off, invited stays on after it", async () => {
       const { moderator, code, people } = await three();
       const [ana, ben, cleo] = people;
       const { store } = server.app.deps;
@@ -265,7 +265,7 @@ function suite(label: string, start: (clock: () => number) => Promise<TestServer
       expect(await ok(ben.socket, 'media:update', { micOn: true })).toMatchObject({ micOn: true });
     });
 
-    test('[SPEAK10] stage mode turned on during a turn: the speaker goes on stage (muted, may unmute), the others not', async () => {
+    test('[SPEAK12] stage mode turned on during a turn: the speaker goes on stage (muted, may unmute), the others not', async () => {
       const { moderator, people } = await three();
       const [ana, ben] = people;
       await ok(moderator.socket, 'speaking:start', { question: 'Später', thinkSec: 0, order: 'list', list: [ana.id] });
@@ -280,7 +280,7 @@ function suite(label: string, start: (clock: () => number) => Promise<TestServer
       await anaOff;
     });
 
-    test("[SPEAK10] without stage mode a round changes nobody's stage; everyone may speak", async () => {
+    test("[SPEAK12] without stage mode a round changes nobody's stage; everyone may speak", async () => {
       const { moderator, people } = await three();
       const [ana, ben] = people;
       const changed: string[] = [];

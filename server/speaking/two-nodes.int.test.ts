@@ -1,7 +1,7 @@
 /**
  * [SPEAK9] Two nodes on one real Redis: a flash round whose people sit on different nodes keeps one
  * order; a pass on one node and a next on the other are seen everywhere; each time-up step happens once
- * although both nodes' tickers look for it. [SPEAK10] the word's stage moves once, whichever node moves it.
+ * although both nodes' tickers look for it. [SPEAK12] the word's stage moves once, whichever node moves it.
  */
 import { expect, test } from 'vitest';
 import { PLENARY } from '../../shared/rooms.js';
@@ -57,7 +57,7 @@ describeWithRedis('speaking order on two nodes', (redisUrl) => {
     expect(roundIn(next, PLENARY)!.speakers.map((s) => s.id)).toEqual([...order.slice(1), first]);
   });
 
-  test('[SPEAK10] the word on stage across nodes: racing moves leave one speaker on stage, every page hears it', async () => {
+  test('[SPEAK12] the word on stage across nodes: racing moves leave one speaker on stage, every page hears it', async () => {
     const [a, b] = two.nodes;
     const created = await createWorkshop(a.url);
     const code = created.workshop.code;

@@ -20,7 +20,7 @@ export class MemoryStore extends MemoryWorkshopStore implements Store {
   readonly polls = new MemoryPollStore();
   readonly agenda = new MemoryAgendaStore();
   readonly sfu = new MemorySfuStore();
-  // [SPEAK10] The word's stage lands in the same synchronous turn as the rounds.
+  // [SPEAK12] The word's stage lands in the same synchronous turn as the rounds.
   readonly speaking = new MemorySpeakingStore({
     person: (w, id) => this.participantNow(w, id),
     inStageMode: (w, roomId) => this.stageNow(w, roomId),

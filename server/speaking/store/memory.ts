@@ -5,10 +5,10 @@ import type { ApplySpeakingResult, SpeakingStore, TurnStageAccess } from './type
 
 /**
  * Speaking rounds in memory (server/store/memory-versioned.ts). `apply` runs without awaiting, so the
- * version check, the rounds and [SPEAK10]'s stage moves are one step.
+ * version check, the rounds and [SPEAK12]'s stage moves are one step.
  */
 export class MemorySpeakingStore extends MemoryVersioned<SpeakingRecord> implements SpeakingStore {
-  /** [SPEAK10] Per workshop: the rounds' claims on people's stage. */
+  /** [SPEAK12] Per workshop: the rounds' claims on people's stage. */
   private readonly claims = new Map<string, Map<string, TurnClaim>>();
 
   constructor(private readonly stage: TurnStageAccess) {

@@ -6,7 +6,7 @@ import type { ApplySpeakingResult, SpeakingStore } from './types.js';
 
 /**
  * Speaking rounds in Redis: one hash (version, state json) per workshop, one sorted set of deadlines, and
- * [SPEAK10] the set of people the rounds put on stage, all written by one Lua script.
+ * [SPEAK12] the set of people the rounds put on stage, all written by one Lua script.
  */
 export class RedisSpeakingStore implements SpeakingStore {
   constructor(

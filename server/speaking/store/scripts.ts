@@ -7,11 +7,11 @@ end`;
 
 export const SPEAKING_SCRIPTS = {
   /**
-   * KEYS: speaking hash, deadlines zset, stage set, participant counter, the rounds' stage claims ([SPEAK10]).
+   * KEYS: speaking hash, deadlines zset, stage set, participant counter, the rounds' stage claims ([SPEAK12]).
    * ARGV: expected version, state json, deadline ('' = none), workshop id, participant hash key prefix,
    * then participant id / room id of everyone who has the word now.
    * Returns {0, the stored state json} on a version mismatch, else {1, {ids whose stage flags changed}}.
-   * [SPEAK10] mirrors `turnStageMoves` (server/speaking/logic.ts): off stage and muted, everyone it put
+   * [SPEAK12] mirrors `turnStageMoves` (server/speaking/logic.ts): off stage and muted, everyone it put
    * there who no longer has the word (a released claim is only forgotten); on stage, a speaker without a
    * claim, with media, in a stage room, who is not there yet.
    */
@@ -54,7 +54,7 @@ for i = 6, #ARGV, 2 do
   end
 end
 return {1, staged}`),
-  /** [SPEAK10] KEYS: the claims hash. ARGV: participant id. A claim the rounds hold becomes 'released'. */
+  /** [SPEAK12] KEYS: the claims hash. ARGV: participant id. A claim the rounds hold becomes 'released'. */
   speakingRelease: luaScript(
     `if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then redis.call('HSET', KEYS[1], ARGV[1], 'released') end return 0`,
   ),

@@ -6,11 +6,11 @@
  * SSTORE3 a filed deadline is due once passed, earliest first, at most `limit`; none removes it
  * SSTORE4 two moderators applying against the same version at once: exactly one wins
  * SSTORE5 a workshop whose lifetime is over takes its rounds and its deadline with it
- * SSTORE6 [SPEAK10] the write puts whoever has the word in a stage room on stage and takes whom it put there
+ * SSTORE6 [SPEAK12] the write puts whoever has the word in a stage room on stage and takes whom it put there
  *         off (muted) when the word moves on; never someone on stage before, a moderator, without media,
  *         in another room, or outside stage mode
- * SSTORE7 [SPEAK10] a stale write moves no stage; moves racing on one version: exactly one speaker on stage
- * SSTORE8 [SPEAK10] someone released (their stage set by hand during the turn) is not taken off after it
+ * SSTORE7 [SPEAK12] a stale write moves no stage; moves racing on one version: exactly one speaker on stage
+ * SSTORE8 [SPEAK12] someone released (their stage set by hand during the turn) is not taken off after it
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { SpeakingRound } from '../../../shared/speaking/schema.js';
@@ -150,7 +150,7 @@ export function describeSpeakingStore(name: string, factory: () => Promise<Store
       return { onStage: p?.onStage, micOn: p?.micOn };
     };
 
-    test('[SSTORE6][SPEAK10] the word goes on stage with the turn and off (muted) after it, atomically with the rounds', async () => {
+    test('[SSTORE6][SPEAK12] the word goes on stage with the turn and off (muted) after it, atomically with the rounds', async () => {
       const [a, b, invited, mod, phone] = await people(
         {},
         {},
@@ -190,7 +190,7 @@ export function describeSpeakingStore(name: string, factory: () => Promise<Store
       expect(await store.speaking.stageGranted(workshopId)).toEqual([]);
     });
 
-    test('[SSTORE6][SPEAK10] outside stage mode or in another room the word changes no stage', async () => {
+    test('[SSTORE6][SPEAK12] outside stage mode or in another room the word changes no stage', async () => {
       const [a, elsewhere] = await people({}, { roomId: 'r1' });
       const none = await store.speaking.apply(workshopId, 0, turn([a!], 0), null);
       expect(none.ok && none.staged).toEqual([]);
@@ -200,7 +200,7 @@ export function describeSpeakingStore(name: string, factory: () => Promise<Store
       expect(await flags(elsewhere!)).toEqual({ onStage: false, micOn: false });
     });
 
-    test('[SSTORE8][SPEAK10] released during the turn: never put back by the round, left as set after it', async () => {
+    test('[SSTORE8][SPEAK12] released during the turn: never put back by the round, left as set after it', async () => {
       const [a, b, c] = await people({}, {}, {});
       await store.setStage(workshopId, 'plenary', true);
       await store.speaking.apply(workshopId, 0, turn([a!, b!, c!], 0), null);
@@ -224,7 +224,7 @@ export function describeSpeakingStore(name: string, factory: () => Promise<Store
       expect(await store.speaking.stageGranted(workshopId)).toEqual([a]);
     });
 
-    test('[SSTORE7][SPEAK10] a stale write moves no stage; racing moves leave exactly one speaker on stage', async () => {
+    test('[SSTORE7][SPEAK12] a stale write moves no stage; racing moves leave exactly one speaker on stage', async () => {
       const ids = await people({}, {}, {}, {});
       await store.setStage(workshopId, 'plenary', true);
       await store.speaking.apply(workshopId, 0, turn(ids, 0), null);

@@ -35,7 +35,7 @@ export function redisKeys(prefix: string) {
     /** Speaking rounds (version, state json) of a workshop, and the sorted set of workshops by their next deadline. */
     speaking: (id: string) => `${w(id)}:speaking`,
     speakingDue: () => `${prefix}speaking:due`,
-    /** [SPEAK10] The rounds' claims on people's stage: participant id -> 'granted' | 'released'. */
+    /** [SPEAK12] The rounds' claims on people's stage: participant id -> 'granted' | 'released'. */
     speakingStage: (id: string) => `${w(id)}:speaking:stage`,
     /** Two truths and a lie: games (version, json), open votes, statements per author, guesses per vote; workshops by next deadline. */
     truths: (id: string) => `${w(id)}:truths`,

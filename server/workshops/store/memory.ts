@@ -424,7 +424,7 @@ export class MemoryWorkshopStore implements WorkshopStore {
     return this.workshops.get(workshopId)?.stage?.has(roomId) ?? false;
   }
 
-  /** updateMedia in the same synchronous turn (for the speaking store's [SPEAK10]); false when not applied. */
+  /** updateMedia in the same synchronous turn (for the speaking store's [SPEAK12]); false when not applied. */
   mediaNow(workshopId: string, participantId: string, patch: Partial<MediaFlags>): boolean {
     return this.updateParticipant(workshopId, participantId, (q) => void Object.assign(q, definedOnly(patch))) !== null;
   }
