@@ -77,14 +77,21 @@ describe.skipIf(!hasBrowser())('the barcamp in the browser', () => {
       interests.map(async ([page, titles]) => {
         for (const title of titles) {
           await proposal(page, title).getByTestId('barcamp-vote').click();
-          await expect.poll(() => proposal(page, title).getByTestId('barcamp-vote').getAttribute('aria-pressed')).toBe('true');
+          await expect
+            .poll(() => proposal(page, title).getByTestId('barcamp-vote').getAttribute('aria-pressed'))
+            .toBe('true');
         }
       }),
     );
     const counts = (page: Page) =>
-      page.getByTestId('barcamp-proposal').evaluateAll((els) =>
-        els.map((e) => `${e.getAttribute('data-title')} ${/\d+/.exec(e.querySelector('[data-testid=barcamp-votes]')!.textContent!)?.[0]}`),
-      );
+      page
+        .getByTestId('barcamp-proposal')
+        .evaluateAll((els) =>
+          els.map(
+            (e) =>
+              `${e.getAttribute('data-title')} ${/\d+/.exec(e.querySelector('[data-testid=barcamp-votes]')!.textContent!)?.[0]}`,
+          ),
+        );
     // Everyone sees the same counts, the most wanted first.
     for (const page of everyone) await expect.poll(() => counts(page)).toEqual(['Radtour 3', 'Chor 2', 'Tanz 1']);
     expect(await proposal(mod, 'Chor').getByTestId('barcamp-votes').textContent()).toBe('2 interested');
@@ -95,18 +102,22 @@ describe.skipIf(!hasBrowser())('the barcamp in the browser', () => {
     await mod.getByTestId('barcamp-build').click();
     await phaseIs(mod, 'grid');
     const grid = (page: Page) =>
-      page.getByTestId('barcamp-slot').evaluateAll((rows) =>
-        rows.map((r) =>
-          [...r.querySelectorAll('td')].map(
-            (td) => td.querySelector<HTMLElement>('[data-testid=barcamp-session]')?.dataset.title ?? '',
+      page
+        .getByTestId('barcamp-slot')
+        .evaluateAll((rows) =>
+          rows.map((r) =>
+            [...r.querySelectorAll('td')].map(
+              (td) => td.querySelector<HTMLElement>('[data-testid=barcamp-session]')?.dataset.title ?? '',
+            ),
           ),
-        ),
-      );
+        );
     for (const page of everyone)
-      await expect.poll(() => grid(page)).toEqual([
-        ['Radtour', 'Chor'],
-        ['Tanz', ''],
-      ]);
+      await expect
+        .poll(() => grid(page))
+        .toEqual([
+          ['Radtour', 'Chor'],
+          ['Tanz', ''],
+        ]);
     await mod.getByTestId('barcamp-next').click();
     await Promise.all(people.map((p) => phaseIs(p, 'running')));
 
@@ -129,5 +140,5 @@ describe.skipIf(!hasBrowser())('the barcamp in the browser', () => {
       await ana.page.screenshot({ path: 'docs/screenshots/barcamp-phone.png' });
     }
     console.info(`[E2E-BCAMP1] took ${Date.now() - started} ms`);
-  }, 40_000);
+  }, 60_000);
 });

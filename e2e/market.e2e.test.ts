@@ -90,7 +90,10 @@ describe.skipIf(!hasBrowser())('the idea market in the browser', () => {
 
     // Everyone sees who is in, at which stall, with what; the full stall takes nobody more.
     const signups = (page: Page, title: string) =>
-      stall(page, title).locator('[data-testid=market-signups] li').allTextContents().then((l) => l.sort());
+      stall(page, title)
+        .locator('[data-testid=market-signups] li')
+        .allTextContents()
+        .then((l) => l.sort());
     for (const page of everyone) {
       await expect
         .poll(() => signups(page, 'Radtour'))

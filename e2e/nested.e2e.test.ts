@@ -87,7 +87,9 @@ describe.skipIf(!hasBrowser())('1-2-4-All in the browser', () => {
       .toBe('In fours: agree on one card');
     // The two pairs merged: each of the four sees the other three.
     for (const [name, page] of people)
-      await expect.poll(() => names(page, 'room-mate')).toEqual(['Heinz', 'Kasia', 'Ola', 'Petra'].filter((n) => n !== name));
+      await expect
+        .poll(() => names(page, 'room-mate'))
+        .toEqual(['Heinz', 'Kasia', 'Ola', 'Petra'].filter((n) => n !== name));
     await expect.poll(() => names(partnerPage, 'nested-mate-note')).toEqual(['Petra']);
     await petra.locator('#nested-card').fill('Chor aus Kamen und Wołów');
     await expectAccessible(petra, '1-2-4-All: the four agrees on one card');

@@ -80,7 +80,9 @@ describe.skipIf(!hasBrowser())('two truths and a lie in the browser', () => {
       // The author watches: none of their own three statements can be chosen.
       await people[author].getByTestId('truths-yours').waitFor();
       expect(
-        await people[author].getByTestId('truths-choice').evaluateAll((els) => els.map((e) => (e as HTMLButtonElement).disabled)),
+        await people[author]
+          .getByTestId('truths-choice')
+          .evaluateAll((els) => els.map((e) => (e as HTMLButtonElement).disabled)),
       ).toEqual([true, true, true]);
       // The three others vote, each on their own screen.
       await Promise.all(
@@ -102,7 +104,9 @@ describe.skipIf(!hasBrowser())('two truths and a lie in the browser', () => {
         );
         const found = (await page.getByTestId('truths-found').textContent())!;
         for (const name of ['Jean', 'Kasia', 'Petra', 'Ola'])
-          expect(found.includes(name), `${name} in "${found}"`).toBe((right[author] as readonly string[]).includes(name));
+          expect(found.includes(name), `${name} in "${found}"`).toBe(
+            (right[author] as readonly string[]).includes(name),
+          );
       }
       if (turn === 0) await jean.page.screenshot({ path: screenshotPath('truths-reveal.png') });
       // UPDATE_SCREENSHOTS=1 refreshes the README's picture.
@@ -128,9 +132,7 @@ describe.skipIf(!hasBrowser())('two truths and a lie in the browser', () => {
       await expect
         .poll(() => points(page, '[data-testid=truths-scores] > .truths__tables > div:first-child li'))
         .toEqual({ Jean: 2, Kasia: 1 });
-      await expect
-        .poll(() => points(page, '[data-testid=truths-towns] li'))
-        .toEqual({ 'Ville-sur-Mer': 2, Wołów: 1 });
+      await expect.poll(() => points(page, '[data-testid=truths-towns] li')).toEqual({ 'Ville-sur-Mer': 2, Wołów: 1 });
     }
     // Jean: two lies found, for Ville-sur-Mer.
     await expect.poll(() => mod.getByTestId('truths-towns').textContent()).toContain('Ville-sur-Mer — 2 points');
