@@ -41,7 +41,8 @@ describe.skipIf(!hasBrowser())('1-2-4-All in the browser', () => {
     await server?.close();
   });
 
-  it('[E2E-NEST1] a note alone, pairs across towns see it, fours of two pairs post one card on the plenary board', async () => {
+  it('[E2E-NEST1] a moderator and four people from two towns: a note alone, pairs across towns see it, the pairs merge into one four that posts one card, on the plenary board for all five', async () => {
+    const started = Date.now();
     const moderator = await newPerson(browser);
     const mod = moderator.page;
     const { inviteUrl, moderatorUrl } = await createWorkshop(mod, server.url, '1-2-4 Kamen – Wołów');
@@ -75,12 +76,20 @@ describe.skipIf(!hasBrowser())('1-2-4-All in the browser', () => {
     expect(['Ola', 'Kasia']).toContain(partner);
     const partnerPage = people.get(partner!)!;
     await expect.poll(() => names(partnerPage, 'nested-mate-note')).toEqual(['Petra']);
+    // Both pairs cross the towns: Heinz (Kamen) is with the other one from Wołów.
+    const other = partner === 'Ola' ? 'Kasia' : 'Ola';
+    await expect.poll(() => names(people.get('Heinz')!, 'room-mate')).toEqual([other]);
+    await expect.poll(() => names(people.get(other)!, 'room-mate')).toEqual(['Heinz']);
     expect(await partnerPage.getByTestId('nested-mate-note').textContent()).toContain('Ein gemeinsamer Chor');
     // Fours: the two pairs meet without the plenary; the four agrees on one card and posts it.
     await expect
       .poll(() => petra.getByTestId('nested-stage').textContent(), { timeout: 15_000 })
       .toBe('In fours: agree on one card');
-    await expect.poll(() => names(petra, 'room-mate')).toEqual(['Heinz', 'Kasia', 'Ola']);
+    // The two pairs merged: each of the four sees the other three.
+    for (const [name, page] of people)
+      await expect
+        .poll(() => names(page, 'room-mate'))
+        .toEqual(['Heinz', 'Kasia', 'Ola', 'Petra'].filter((n) => n !== name));
     await expect.poll(() => names(partnerPage, 'nested-mate-note')).toEqual(['Petra']);
     await petra.locator('#nested-card').fill('Chor aus Kamen und Wołów');
     await expectAccessible(petra, '1-2-4-All: the four agrees on one card');
@@ -91,7 +100,7 @@ describe.skipIf(!hasBrowser())('1-2-4-All in the browser', () => {
       await petra.screenshot({ path: 'docs/screenshots/nested-four.png' });
     }
     await petra.getByTestId('nested-post').click();
-    for (const name of ['Petra', partner!])
+    for (const name of people.keys())
       await expect
         .poll(() => people.get(name)!.getByTestId('nested-posted').textContent())
         .toBe('Your card is on the plenary board: Chor aus Kamen und Wołów');
@@ -99,6 +108,13 @@ describe.skipIf(!hasBrowser())('1-2-4-All in the browser', () => {
     await showBoard(mod);
     await expect.poll(() => mod.getByTestId('card-text').allTextContents()).toEqual(['Chor aus Kamen und Wołów']);
     await mod.getByTestId('br-close').click();
-    await petra.getByTestId('back-in-plenary').waitFor();
+    // Back in the plenary, everyone finds the four's card on the board.
+    for (const page of people.values()) {
+      await page.getByTestId('back-in-plenary').waitFor();
+      await showBoard(page);
+      await expect.poll(() => page.getByTestId('card-text').allTextContents()).toEqual(['Chor aus Kamen und Wołów']);
+    }
+    expect(await mod.getByTestId('card-text').allTextContents()).toEqual(['Chor aus Kamen und Wołów']);
+    console.info(`[E2E-NEST1] took ${Date.now() - started} ms`);
   }, 60_000);
 });
