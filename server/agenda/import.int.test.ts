@@ -16,7 +16,14 @@ import {
 import { createWorkshop, joinAs, workshopWith } from '../../test/workshop-helpers.js';
 
 const steps: StepInput[] = [
-  { format: 'plenary', title: 'Begrüßung', durationMin: 10, groups: 'whole', responsible: 'Mia', params: { kind: 'timer' } },
+  {
+    format: 'plenary',
+    title: 'Begrüßung',
+    durationMin: 10,
+    groups: 'whole',
+    responsible: 'Mia',
+    params: { kind: 'timer' },
+  },
   { format: 'cards', durationMin: 20, params: { kind: 'cards', question: 'Was tun wir 2027?', cardLimit: 3 } },
   { format: 'dots', durationMin: 7.5, params: { kind: 'dots', question: 'Womit fangen wir an?', budget: 2 } },
 ];

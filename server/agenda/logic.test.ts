@@ -51,8 +51,20 @@ describe('the run sheet logic', () => {
     expect(statusOf(c, 's6')).toBe('pending');
     expect(logic.next(c, ctx(4)).start?.id).toBe('s6');
     // No more than 40 steps with the ones kept.
-    expect(() => logic.imported(b, Array.from({ length: 38 }, () => step('mood', 1)), ctx(5))).toThrow(/40 steps/);
-    expect(logic.imported(b, Array.from({ length: 37 }, () => step('mood', 1)), ctx(5)).steps).toHaveLength(40);
+    expect(() =>
+      logic.imported(
+        b,
+        Array.from({ length: 38 }, () => step('mood', 1)),
+        ctx(5),
+      ),
+    ).toThrow(/40 steps/);
+    expect(
+      logic.imported(
+        b,
+        Array.from({ length: 37 }, () => step('mood', 1)),
+        ctx(5),
+      ).steps,
+    ).toHaveLength(40);
   });
 
   it('[AG2] start runs the first step with its deadline and fixes the planned minutes', () => {

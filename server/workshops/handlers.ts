@@ -173,7 +173,10 @@ function workshopHandlers(deps: Deps, presence: Presence): WorkshopHandlers {
         await keepWorkshop(deps, record);
         const { runSheet } = input;
         const imported = runSheet
-          ? await startFromFile(deps.store.agenda, record.id, runSheet, { now: deps.clock(), newId: () => deps.ids.id(8) })
+          ? await startFromFile(deps.store.agenda, record.id, runSheet, {
+              now: deps.clock(),
+              newId: () => deps.ids.id(8),
+            })
           : undefined;
         const base = publicOrigin(deps.config, socket.request);
         deps.log.info('workshop created', { workshop: record.id, code: record.code });

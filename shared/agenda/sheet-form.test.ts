@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { sheetSchema, stepSchema } from './schema.js';
-import { fromFile, fromForm, toFile, toForm } from './sheet-form.js';
+import { fileSummary, fromFile, fromForm, toFile, toForm } from './sheet-form.js';
 
 test('a filled form becomes a valid sheet, and the sheet fills the form again', () => {
   const form = {
@@ -44,4 +44,17 @@ test('a run sheet file keeps the plan without ids, and anything else is refused'
   expect(fromFile(JSON.stringify(file))).toEqual(file);
   expect(fromFile('{"steps": []}')).toBeNull();
   expect(fromFile('not json')).toBeNull();
+});
+
+test('[AG17] a loaded file is summed up for the confirmation: the sheet’s title (else the file name), steps, minutes', () => {
+  const steps = [
+    stepSchema.parse({ format: 'cards', durationMin: 20, params: { kind: 'cards', question: 'Q?' } }),
+    stepSchema.parse({ format: 'silence', durationMin: 0.25, params: { kind: 'timer' } }),
+  ];
+  expect(fileSummary(toFile({ title: 'Treffen 2026' }, steps), 'run-sheet.json')).toEqual({
+    title: 'Treffen 2026',
+    count: 2,
+    minutes: 20.25,
+  });
+  expect(fileSummary(toFile(null, []), 'run-sheet.json')).toEqual({ title: 'run-sheet.json', count: 0, minutes: 0 });
 });

@@ -176,3 +176,12 @@ export function fromFile(text: string): RunSheetFile | null {
     return null;
   }
 }
+
+/** [AG17] What a loaded file holds, for the confirmation: its title, its steps and their minutes. */
+export function fileSummary(file: RunSheetFile, fallbackTitle: string) {
+  return {
+    title: file.sheet?.title ?? fallbackTitle,
+    count: file.steps.length,
+    minutes: file.steps.reduce((sum, s) => sum + (typeof s.durationMin === 'number' ? s.durationMin : 0), 0),
+  };
+}
