@@ -2,7 +2,13 @@ import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import { allLanguages, endonym, LANGUAGES, languageNameIn, MAX_LANGUAGES, UI_LOCALES } from '../../shared/languages.js';
 import { formatJoinCode, normalizeJoinCode, LIMITS } from '../../shared/workshops/constants.js';
-import { fileSummary, fromFile, type RunSheetFile } from '../../shared/agenda/sheet-form.js';
+import {
+  CREATE_FILE_MAX_BYTES,
+  fileBytes,
+  fileSummary,
+  fromFile,
+  type RunSheetFile,
+} from '../../shared/agenda/file.js';
 import { allCountries, countryName, flagOf, MAX_COUNTRIES } from '../../shared/workshops/countries.js';
 import type { WorkshopCreated } from '../../shared/workshops/schema.js';
 import { errorText, languageName, locale, t } from '../i18n/i18n.js';
@@ -144,16 +150,17 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
  * file holds, in words, before the workshop is created with it.
  */
 function RunSheetPicker({ file, onChange }: { file: RunSheetFile | null; onChange: (f: RunSheetFile | null) => void }) {
-  const bad = useSignal(false);
+  const bad = useSignal<'notRunSheet' | 'tooLarge' | null>(null);
   const name = useSignal('');
   const pick = async (input: HTMLInputElement) => {
     const chosen = input.files?.[0];
     input.value = '';
     if (!chosen) return;
     const data = fromFile(await chosen.text());
-    bad.value = data === null;
+    const tooLarge = data !== null && fileBytes(data) > CREATE_FILE_MAX_BYTES;
+    bad.value = data === null ? 'notRunSheet' : tooLarge ? 'tooLarge' : null;
     name.value = chosen.name;
-    onChange(data);
+    onChange(tooLarge ? null : data);
   };
   const summary = file && fileSummary(file, name.value);
   return (
@@ -179,7 +186,7 @@ function RunSheetPicker({ file, onChange }: { file: RunSheetFile | null; onChang
           </button>
         )}
       </div>
-      {bad.value && <Alert>{t('create.fromFileBad')}</Alert>}
+      {bad.value && <Alert>{t(bad.value === 'tooLarge' ? 'create.fromFileTooLarge' : 'create.fromFileBad')}</Alert>}
       {summary && (
         <p role="status" class="file-done" data-testid="create-run-sheet">
           {t('create.fromFileReady', summary)}

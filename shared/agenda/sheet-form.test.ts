@@ -1,4 +1,6 @@
 import { expect, test } from 'vitest';
+import { PROGRAMMES, type ProgrammeId, programmeSteps } from './catalogue.js';
+import { CREATE_FILE_MAX_BYTES, fileBytes } from './file.js';
 import { sheetSchema, stepSchema } from './schema.js';
 import { fileSummary, fromFile, fromForm, toFile, toForm } from './sheet-form.js';
 
@@ -57,4 +59,23 @@ test('[AG17] a loaded file is summed up for the confirmation: the sheet’s titl
     minutes: 20.25,
   });
   expect(fileSummary(toFile(null, []), 'run-sheet.json')).toEqual({ title: 'run-sheet.json', count: 0, minutes: 0 });
+});
+
+test('[AG17] every ready-made programme with a filled sheet fits the file size a new workshop starts from', () => {
+  const sheet = { title: 'Partnerschaftstreffen 2026', summary: 'x'.repeat(1000), towns: [{ town: 'Kamen' }] };
+  for (const id of Object.keys(PROGRAMMES) as ProgrammeId[]) {
+    const file = toFile(
+      sheet,
+      programmeSteps(id, (key) => `${key} — a question of a good length for a town`),
+    );
+    expect(fileBytes(file)).toBeLessThan(CREATE_FILE_MAX_BYTES);
+  }
+  // A valid sheet with long texts can be larger (bytes, not characters: ü takes two): it is loaded in the workshop.
+  const long = 'ü'.repeat(2000);
+  const huge = toFile(
+    { title: 'T', summary: long, preparation: { materials: long, features: long }, budget: { funding: long } },
+    [],
+  );
+  expect(sheetSchema.safeParse(huge.sheet).success).toBe(true);
+  expect(fileBytes(huge)).toBeGreaterThan(CREATE_FILE_MAX_BYTES);
 });

@@ -30,7 +30,7 @@ import {
 } from './schema.js';
 
 export const workshopCommands = {
-  'workshop:create': command<WorkshopCreated>()(workshopCreateSchema, 'public', { maxBytes: 72 * 1024 }),
+  'workshop:create': command<WorkshopCreated>()(workshopCreateSchema, 'public'),
   'workshop:preview': command<WorkshopPreview>()(workshopPreviewSchema, 'public'),
   'workshop:join': command<SessionSnapshot>()(workshopJoinSchema, 'public'),
   'workshop:resume': command<SessionSnapshot>()(workshopResumeSchema, 'public'),

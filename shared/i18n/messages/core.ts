@@ -55,6 +55,8 @@ export const core = defineMessages({
   },
   'create.fromFileRemove': 'Do not use this file',
   'create.fromFileBad': 'This file is not a run sheet of Jumelage.',
+  'create.fromFileTooLarge':
+    'This file is too large to start a workshop with. Create the workshop without it, then load it in the template sheet of its run sheet.',
   'created.title': 'Your workshop is ready',
   'created.inviteLabel': 'Invite link for participants',
   'created.inviteHelp': 'Send this link to everyone, or show the QR code. People can also type the join code.',

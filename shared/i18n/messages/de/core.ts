@@ -56,6 +56,8 @@ export const core: Translation<typeof en> = {
   },
   'create.fromFileRemove': 'Diese Datei nicht verwenden',
   'create.fromFileBad': 'Diese Datei ist kein Ablaufplan von Jumelage.',
+  'create.fromFileTooLarge':
+    'Diese Datei ist zu groß, um einen Workshop damit anzulegen. Legen Sie den Workshop ohne sie an und laden Sie sie dann im Vorlagebogen seines Ablaufplans.',
   'created.title': 'Ihr Workshop ist bereit',
   'created.inviteLabel': 'Einladungslink für Teilnehmende',
   'created.inviteHelp':

@@ -57,6 +57,8 @@ export const core: Translation<typeof en> = {
   },
   'create.fromFileRemove': 'Ne pas utiliser ce fichier',
   'create.fromFileBad': 'Ce fichier n’est pas un déroulé Jumelage.',
+  'create.fromFileTooLarge':
+    'Ce fichier est trop volumineux pour créer un atelier avec. Créez l’atelier sans lui, puis chargez-le dans la fiche de son déroulé.',
   'created.title': 'Votre atelier est prêt',
   'created.inviteLabel': "Lien d'invitation pour les participants",
   'created.inviteHelp': "Envoyez ce lien à tout le monde ou montrez le QR code. On peut aussi saisir le code d'accès.",

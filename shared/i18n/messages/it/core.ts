@@ -57,6 +57,8 @@ export const core: Translation<typeof en> = {
   },
   'create.fromFileRemove': 'Non usare questo file',
   'create.fromFileBad': 'Questo file non è una scaletta di Jumelage.',
+  'create.fromFileTooLarge':
+    'Questo file è troppo grande per creare un workshop. Crea il workshop senza, poi caricalo nella scheda della sua scaletta.',
   'created.title': 'Il Suo workshop è pronto',
   'created.inviteLabel': 'Link di invito per i partecipanti',
   'created.inviteHelp':

@@ -56,6 +56,8 @@ export const core: Translation<typeof en> = {
   },
   'create.fromFileRemove': 'Dit bestand niet gebruiken',
   'create.fromFileBad': 'Dit bestand is geen draaiboek van Jumelage.',
+  'create.fromFileTooLarge':
+    'Dit bestand is te groot om er een workshop mee te maken. Maak de workshop zonder bestand en laad het daarna in het formulier van het draaiboek.',
   'created.title': 'Je workshop is klaar',
   'created.inviteLabel': 'Uitnodigingslink voor deelnemers',
   'created.inviteHelp': 'Stuur deze link naar iedereen of laat de QR-code zien. Je kunt ook de deelnamecode intypen.',

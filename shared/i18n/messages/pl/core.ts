@@ -58,6 +58,8 @@ export const core: Translation<typeof en> = {
   },
   'create.fromFileRemove': 'Nie używaj tego pliku',
   'create.fromFileBad': 'Ten plik nie jest planem przebiegu Jumelage.',
+  'create.fromFileTooLarge':
+    'Ten plik jest za duży, aby od niego utworzyć warsztat. Utwórz warsztat bez niego, a potem wczytaj go w karcie planu przebiegu.',
   'created.title': 'Twój warsztat jest gotowy',
   'created.inviteLabel': 'Link z zaproszeniem dla uczestników',
   'created.inviteHelp': 'Wyślij ten link wszystkim albo pokaż kod QR. Można też wpisać kod dostępu.',
