@@ -125,7 +125,36 @@ describe.skipIf(!hasBrowser())('the run sheet in the browser', () => {
     await m.locator('#agenda-import').setInputFiles(planFile);
     await expect.poll(names).toEqual(order);
     await expect.poll(() => m.locator('#sheet-title').inputValue()).toBe('Erstes Treffen');
+    // [AG17] The file loaded says what it brought.
+    await expect
+      .poll(() => m.getByTestId('sheet-imported').textContent())
+      .toBe('Loaded from the file: 8 steps, 90 min.');
     await sheet.locator('summary').click();
+
+    // [E2E-AG5] Next year: the organiser starts a new workshop from that file on the start page (no new page: the
+    // organiser's). Its title is the one typed; the programme and the sheet are the file's.
+    const o = organiser.page;
+    await o.goto(server.url);
+    await o.locator('#ws-title').fill('Partnerschaftstreffen 2027');
+    await o.locator('#ws-run-sheet').setInputFiles(planFile);
+    await expect
+      .poll(() => o.getByTestId('create-run-sheet').textContent())
+      .toBe('From the file “Erstes Treffen”: 8 steps, 90 min. The new workshop starts with them.');
+    await o.locator('form.create-form button[type=submit]').click();
+    await expect
+      .poll(() => o.getByTestId('created-imported').textContent())
+      .toBe('Your programme from the file is in the workshop: 8 steps, 90 min.');
+    expect(await o.locator('#created-title + .lead').textContent()).toBe('Partnerschaftstreffen 2027');
+    await joinWorkshop(o, await o.getByTestId('moderator-url').inputValue(), {
+      name: 'Mia',
+      town: 'Kamen',
+      media: false,
+    });
+    await openPanel(o, 'agenda');
+    await expect.poll(() => o.getByTestId('agenda-step').locator('strong').allTextContents()).toEqual(order);
+    await o.getByTestId('agenda-sheet').locator('summary').click();
+    await expect.poll(() => o.locator('#sheet-title').inputValue()).toBe('Erstes Treffen');
+    await organiser.context.close();
 
     await expectAccessible(m, 'moderator run sheet');
     await m.getByRole('button', { name: 'Start: Card collection' }).click();

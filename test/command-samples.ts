@@ -130,6 +130,11 @@ export const MEMBER_COMMANDS: { [K in CommandName]?: CommandInput<K> } = {
   'agenda:sync': {},
   'agenda:sheet': { sheet: { title: 'Jumelage 2027' } },
   'agenda:plan': { version: 0, steps: [{ format: 'plenary', durationMin: 5, params: { kind: 'timer' } }] },
+  'agenda:import': {
+    version: 0,
+    sheet: { title: 'Jumelage 2026' },
+    steps: [{ format: 'plenary', durationMin: 5, params: { kind: 'timer' } }],
+  },
   'agenda:start': { version: 1 },
   'agenda:next': { version: 2 },
   'agenda:skip': { version: 1, stepId: 's1' },

@@ -7,12 +7,14 @@ import { Alert } from '../ui/Alert.js';
 import {
   type Field,
   type FormValues,
+  fileSummary,
   fromFile,
   fromForm,
   SECTIONS,
   toFile,
   toForm,
 } from '../../shared/agenda/sheet-form.js';
+import { statusOf } from '../../shared/agenda/rules.js';
 import type { AgendaState } from './state.js';
 
 /**
@@ -25,6 +27,8 @@ export function SheetForm({ agenda }: { agenda: AgendaState }) {
   const dirty = useSignal(false);
   const saved = useSignal(false);
   const badFile = useSignal(false);
+  /** [AG17] What the last file brought: shown until the next one. */
+  const loaded = useSignal<{ count: number; minutes: number; kept: boolean } | null>(null);
   const sheet = agenda.sheet.value;
   // The saved sheet arrives after a reload (or from another moderator): shown unless this person is typing.
   useEffect(() => {
@@ -45,14 +49,19 @@ export function SheetForm({ agenda }: { agenda: AgendaState }) {
     if (!file) return;
     const data = fromFile(await file.text());
     badFile.value = data === null;
+    loaded.value = null;
     if (!data) return;
+    const before = agenda.agenda.peek();
+    const kept = before.steps.some((s) => statusOf(before, s.id) !== 'pending');
+    // One change on the server: the sheet and the steps (those that ran or run stay, the file's follow).
+    if (!(await agenda.actions.importFile({ sheet: data.sheet, steps: data.steps }))) return;
     if (data.sheet) {
-      await agenda.actions.saveSheet(data.sheet);
+      // What was typed before is replaced by the file's sheet, now saved.
       values.value = toForm(data.sheet);
-      // What was typed before is replaced by the saved file: the sheet from the server shows again.
-      if (agenda.error.peek() === null) dirty.value = false;
+      dirty.value = false;
     }
-    await agenda.actions.plan(data.steps);
+    const { count, minutes } = fileSummary(data, file.name);
+    loaded.value = { count, minutes, kept };
   };
   return (
     <details class="agenda__sheet" data-testid="agenda-sheet">
@@ -85,14 +94,26 @@ export function SheetForm({ agenda }: { agenda: AgendaState }) {
         >
           {t('sheet.export')}
         </button>
-        <label for="agenda-import">{t('sheet.import')}</label>
-        <input
-          id="agenda-import"
-          type="file"
-          accept="application/json,.json"
-          onChange={(e) => void load(e.currentTarget.files?.[0])}
-        />
+        <label class="btn btn--small file-pick">
+          {t('sheet.import')}
+          <input
+            id="agenda-import"
+            type="file"
+            class="visually-hidden"
+            accept="application/json,.json"
+            onChange={(e) => {
+              const input = e.currentTarget;
+              void load(input.files?.[0]).finally(() => (input.value = ''));
+            }}
+          />
+        </label>
         {badFile.value && <Alert>{t('sheet.importFailed')}</Alert>}
+        {loaded.value && (
+          <p role="status" class="file-done" data-testid="sheet-imported">
+            {t('sheet.imported', { count: loaded.value.count, minutes: loaded.value.minutes })}
+            {loaded.value.kept && ` ${t('sheet.importedKept')}`}
+          </p>
+        )}
       </div>
       <p>
         <ReportButton doc="sheet" access={workshop.reportAccess.value} title={sheet?.title ?? ''} />

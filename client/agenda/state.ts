@@ -1,7 +1,7 @@
 import { batch, computed, effect, signal } from '@preact/signals';
 import { formatSteps, programmeSteps, type FormatId, type ProgrammeId } from '../../shared/agenda/catalogue.js';
 import { nowAndNext, timing } from '../../shared/agenda/rules.js';
-import type { AgendaResult, AgendaView, Sheet, Step, StepInput } from '../../shared/agenda/schema.js';
+import type { AgendaResult, AgendaView, RunSheetInput, Sheet, Step, StepInput } from '../../shared/agenda/schema.js';
 import type { ErrorCode } from '../../shared/protocol.js';
 import type { MessageKey } from '../i18n/i18n.js';
 import type { Connection } from '../net/connection.js';
@@ -142,6 +142,20 @@ export function createAgendaState(conn: Connection, ws: WorkshopState, translate
     next: async () => ran(await run(conn.request('agenda:next', { version: version() }))),
     skip: async (stepId: string) => keep(await run(conn.request('agenda:skip', { version: version(), stepId }))),
     extend: async (minutes = 5) => ran(await run(conn.request('agenda:extend', { version: version(), minutes }))),
+    /**
+     * [AG17] A run sheet file: its sheet is saved, its steps replace the planned ones (what ran or runs stays).
+     * The new run sheet, or null when the server refused (the error says why).
+     */
+    importFile: async (file: RunSheetInput) => {
+      const next = await run(conn.request('agenda:import', { version: version(), ...file }));
+      if (next) {
+        batch(() => {
+          accept(next);
+          if (file.sheet) sheet.value = file.sheet as Sheet;
+        });
+      }
+      return next;
+    },
     saveSheet: async (next: Sheet) => {
       const saved = await run(conn.request('agenda:sheet', { sheet: next }));
       if (saved) sheet.value = saved;

@@ -13,6 +13,11 @@ export function CreatedView({ created, onAnother }: { created: WorkshopCreated; 
       <section class="card created" aria-labelledby="created-title">
         <h1 id="created-title">{t('created.title')}</h1>
         <p class="lead">{created.workshop.title}</p>
+        {created.imported && (
+          <p role="status" class="file-done" data-testid="created-imported">
+            {t('created.imported', { count: created.imported.steps, minutes: created.imported.minutes })}
+          </p>
+        )}
         <div class="created__grid">
           <div>
             <CopyField

@@ -2,6 +2,13 @@ import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import { allLanguages, endonym, LANGUAGES, languageNameIn, MAX_LANGUAGES, UI_LOCALES } from '../../shared/languages.js';
 import { formatJoinCode, normalizeJoinCode, LIMITS } from '../../shared/workshops/constants.js';
+import {
+  CREATE_FILE_MAX_BYTES,
+  fileBytes,
+  fileSummary,
+  fromFile,
+  type RunSheetFile,
+} from '../../shared/agenda/file.js';
 import { allCountries, countryName, flagOf, MAX_COUNTRIES } from '../../shared/workshops/countries.js';
 import type { WorkshopCreated } from '../../shared/workshops/schema.js';
 import { errorText, languageName, locale, t } from '../i18n/i18n.js';
@@ -31,6 +38,7 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
   const languages = useSignal<string[]>([locale.value]);
   const startsAt = useSignal('');
   const countries = useSignal<string[]>([]);
+  const runSheet = useSignal<RunSheetFile | null>(null);
   const busy = useSignal(false);
   const error = useSignal<string | null>(null);
 
@@ -43,6 +51,7 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
       languages: languages.value as never,
       startsAt: startsAt.value ? new Date(startsAt.value).toISOString() : null,
       countries: countries.value,
+      ...(runSheet.value ? { runSheet: { sheet: runSheet.value.sheet, steps: runSheet.value.steps } } : {}),
     });
     busy.value = false;
     if (!r.ok) {
@@ -127,11 +136,63 @@ function CreateForm({ conn, onCreated }: { conn: Connection; onCreated: (c: Work
           onInput={(e) => (startsAt.value = (e.target as HTMLInputElement).value)}
         />
       </div>
+      <RunSheetPicker file={runSheet.value} onChange={(f) => (runSheet.value = f)} />
       {error.value && <Alert>{error.value}</Alert>}
       <button class="btn btn--primary btn--large" type="submit" disabled={busy.value || languages.value.length === 0}>
         {busy.value ? t('create.busy') : t('create.submit')}
       </button>
     </form>
+  );
+}
+
+/**
+ * [AG17] Last year's run sheet file (or a partnership's): one button that opens the file picker, then what the
+ * file holds, in words, before the workshop is created with it.
+ */
+function RunSheetPicker({ file, onChange }: { file: RunSheetFile | null; onChange: (f: RunSheetFile | null) => void }) {
+  const bad = useSignal<'notRunSheet' | 'tooLarge' | null>(null);
+  const name = useSignal('');
+  const pick = async (input: HTMLInputElement) => {
+    const chosen = input.files?.[0];
+    input.value = '';
+    if (!chosen) return;
+    const data = fromFile(await chosen.text());
+    const tooLarge = data !== null && fileBytes(data) > CREATE_FILE_MAX_BYTES;
+    bad.value = data === null ? 'notRunSheet' : tooLarge ? 'tooLarge' : null;
+    name.value = chosen.name;
+    onChange(tooLarge ? null : data);
+  };
+  const summary = file && fileSummary(file, name.value);
+  return (
+    <fieldset class="field">
+      <legend>
+        {t('create.fromFileLegend')} <span class="optional">({t('common.optional')})</span>
+      </legend>
+      <p class="help">{t('create.fromFileHelp', { button: t('sheet.export') })}</p>
+      <div class="file-row">
+        <label class="btn file-pick">
+          {t('create.fromFileButton')}
+          <input
+            id="ws-run-sheet"
+            type="file"
+            class="visually-hidden"
+            accept="application/json,.json"
+            onChange={(e) => void pick(e.currentTarget)}
+          />
+        </label>
+        {file && (
+          <button type="button" class="btn btn--ghost" onClick={() => onChange(null)}>
+            {t('create.fromFileRemove')}
+          </button>
+        )}
+      </div>
+      {bad.value && <Alert>{t(bad.value === 'tooLarge' ? 'create.fromFileTooLarge' : 'create.fromFileBad')}</Alert>}
+      {summary && (
+        <p role="status" class="file-done" data-testid="create-run-sheet">
+          {t('create.fromFileReady', summary)}
+        </p>
+      )}
+    </fieldset>
   );
 }
 

@@ -118,6 +118,16 @@ export function agendaFeature(deps: Deps, table: () => HandlerTable): Feature<ke
     'agenda:plan': async ({ version, steps }, ctx) =>
       (await changeAt(ctx.member.workshop.id, version, (s, c) => ({ state: logic.plan(s, steps, c) }))).state,
 
+    'agenda:import': async ({ version, sheet, steps }, ctx) => {
+      const id = ctx.member.workshop.id;
+      const { state } = await changeAt(id, version, (s, c) => ({ state: logic.imported(s, steps, c) }));
+      if (sheet) {
+        await store.saveSheet(id, sheet);
+        deps.io.to(rooms.moderators(id)).emit('agenda:sheet-updated', sheet);
+      }
+      return state;
+    },
+
     'agenda:start': async ({ version, stepId }, ctx) =>
       run(ctx, await changeAt(ctx.member.workshop.id, version, (s, c) => logic.start(s, stepId, c))),
 

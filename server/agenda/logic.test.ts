@@ -32,6 +32,41 @@ describe('the run sheet logic', () => {
     expect(() => logic.plan(a, [a.steps[0]!, a.steps[0]!], ctx(0))).toThrow(/same id/);
   });
 
+  it('[AG17] a file replaces the planned steps with fresh ids; what ran, was skipped or runs stays on top', () => {
+    const a = planned();
+    // Not started: the whole plan is the file's, ids (even a hand-written one) are new.
+    const fresh = logic.imported(a, [{ ...step('mood', 2), id: 's1' }, step('dots', 5)], ctx(0));
+    expect(fresh.steps.map((s) => [s.id, s.format])).toEqual([
+      ['s4', 'mood'],
+      ['s5', 'dots'],
+    ]);
+    // Running: the first step ran, the second runs, the third was skipped; the file's steps follow them.
+    let b = logic.start(a, 's1', ctx(0)).state;
+    b = logic.skip(b, 's3', ctx(1));
+    b = logic.start(b, 's2', ctx(2)).state;
+    const c = logic.imported(b, [step('mood', 2)], ctx(3));
+    expect(c.steps.map((s) => s.id)).toEqual(['s1', 's2', 's3', 's6']);
+    expect(c.current).toEqual(b.current);
+    expect(c.history).toEqual(b.history);
+    expect(statusOf(c, 's6')).toBe('pending');
+    expect(logic.next(c, ctx(4)).start?.id).toBe('s6');
+    // No more than 40 steps with the ones kept.
+    expect(() =>
+      logic.imported(
+        b,
+        Array.from({ length: 38 }, () => step('mood', 1)),
+        ctx(5),
+      ),
+    ).toThrow(/40 steps/);
+    expect(
+      logic.imported(
+        b,
+        Array.from({ length: 37 }, () => step('mood', 1)),
+        ctx(5),
+      ).steps,
+    ).toHaveLength(40);
+  });
+
   it('[AG2] start runs the first step with its deadline and fixes the planned minutes', () => {
     const t = logic.start(planned(), undefined, ctx(1000));
     expect(t.start?.id).toBe('s1');

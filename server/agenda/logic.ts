@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { plannedMinutes } from '../../shared/agenda/catalogue.js';
 import { nextPending, statusOf } from '../../shared/agenda/rules.js';
-import type { AgendaView, Step, stepSchema } from '../../shared/agenda/schema.js';
+import { type AgendaView, STEP_LIMITS, type Step, type stepSchema } from '../../shared/agenda/schema.js';
 import { CommandError } from '../../shared/command.js';
 
 export interface AgendaCtx {
@@ -39,6 +39,22 @@ export function plan(s: AgendaView, input: readonly ParsedStep[], ctx: AgendaCtx
     throw new CommandError('conflict', 'The running step cannot be removed: press Next first');
   const history = Object.fromEntries(Object.entries(s.history).filter(([id]) => kept.has(id)));
   return { ...s, steps, history };
+}
+
+/**
+ * [AG17] A run sheet file's steps (without ids) take the place of the planned steps; what ran, was skipped or
+ * runs now stays at the top with its history, so a running programme is not interrupted.
+ */
+export function imported(s: AgendaView, input: readonly Omit<ParsedStep, 'id'>[], ctx: AgendaCtx): AgendaView {
+  const kept = s.steps.filter((st) => statusOf(s, st.id) !== 'pending');
+  if (kept.length + input.length > STEP_LIMITS.steps)
+    throw new CommandError('invalid_payload', `More than ${STEP_LIMITS.steps} steps with the ones that ran`);
+  // Ids in a file (a hand-edited one) are not this workshop's: every imported step gets a new one.
+  const fresh = input.map((st) => {
+    const { id: _drop, ...rest } = st as ParsedStep;
+    return rest;
+  });
+  return plan(s, [...kept, ...fresh], ctx);
 }
 
 /** Ends the running step (if any) into the history. */

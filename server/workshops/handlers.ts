@@ -12,6 +12,7 @@ import { reactionsOf } from '../../shared/workshops/countries.js';
 import { hashSecret } from '../ids.js';
 import { TokenBucket } from '../realtime/rate-limit.js';
 import type { KnockRecord, ParticipantRecord, WorkshopRecord } from './store/types.js';
+import { startFromFile } from '../agenda/import.js';
 import { keepWorkshop, startLifetimeSweeper } from './lifetime.js';
 import { startPresenceKeeper } from './presence.js';
 import { createRoster, type KnownPeople } from './roster.js';
@@ -170,6 +171,13 @@ function workshopHandlers(deps: Deps, presence: Presence): WorkshopHandlers {
         const { record, moderatorKey } = logic.newWorkshop(input, ctxFor());
         if (!(await store.createWorkshop(record))) continue; // join code taken: draw another
         await keepWorkshop(deps, record);
+        const { runSheet } = input;
+        const imported = runSheet
+          ? await startFromFile(deps.store.agenda, record.id, runSheet, {
+              now: deps.clock(),
+              newId: () => deps.ids.id(8),
+            })
+          : undefined;
         const base = publicOrigin(deps.config, socket.request);
         deps.log.info('workshop created', { workshop: record.id, code: record.code });
         return {
@@ -177,6 +185,7 @@ function workshopHandlers(deps: Deps, presence: Presence): WorkshopHandlers {
           moderatorKey,
           inviteUrl: `${base}/j/${formatJoinCode(record.code)}`,
           moderatorUrl: `${base}/j/${formatJoinCode(record.code)}#key=${moderatorKey}`,
+          ...(imported ? { imported } : {}),
         };
       }
       throw new CommandError('conflict', 'Could not reserve a join code; try again');

@@ -244,6 +244,18 @@ export const planSchema = z.object({
   version: z.number().int().min(0),
   steps: z.array(stepSchema).max(STEP_LIMITS.steps),
 });
+/**
+ * [AG17] A run sheet file's content (a plan to reuse next year or share): the template sheet and the steps,
+ * without ids (an `id` in the file is dropped: the workshop that loads it gives fresh ones). One schema for
+ * loading into a workshop (`agenda:import`) and for starting a new workshop from it (`workshop:create`).
+ */
+export const runSheetSchema = z.object({
+  sheet: sheetSchema.nullable().default(null),
+  steps: z.array(stepSchema.omit({ id: true })).max(STEP_LIMITS.steps),
+});
+export type RunSheetInput = z.input<typeof runSheetSchema>;
+export type RunSheet = z.output<typeof runSheetSchema>;
+export const importSchema = runSheetSchema.extend({ version: z.number().int().min(0) });
 export const startSchema = z.object({ version: z.number().int().min(0), stepId: stepId.optional() });
 export const nextSchema = z.object({ version: z.number().int().min(0) });
 export const skipSchema = z.object({ version: z.number().int().min(0), stepId });

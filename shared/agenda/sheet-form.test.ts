@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest';
+import { PROGRAMMES, type ProgrammeId, programmeSteps } from './catalogue.js';
+import { CREATE_FILE_MAX_BYTES, fileBytes } from './file.js';
 import { sheetSchema, stepSchema } from './schema.js';
-import { fromFile, fromForm, toFile, toForm } from './sheet-form.js';
+import { fileSummary, fromFile, fromForm, toFile, toForm } from './sheet-form.js';
 
 test('a filled form becomes a valid sheet, and the sheet fills the form again', () => {
   const form = {
@@ -44,4 +46,36 @@ test('a run sheet file keeps the plan without ids, and anything else is refused'
   expect(fromFile(JSON.stringify(file))).toEqual(file);
   expect(fromFile('{"steps": []}')).toBeNull();
   expect(fromFile('not json')).toBeNull();
+});
+
+test('[AG17] a loaded file is summed up for the confirmation: the sheet’s title (else the file name), steps, minutes', () => {
+  const steps = [
+    stepSchema.parse({ format: 'cards', durationMin: 20, params: { kind: 'cards', question: 'Q?' } }),
+    stepSchema.parse({ format: 'silence', durationMin: 0.25, params: { kind: 'timer' } }),
+  ];
+  expect(fileSummary(toFile({ title: 'Treffen 2026' }, steps), 'run-sheet.json')).toEqual({
+    title: 'Treffen 2026',
+    count: 2,
+    minutes: 20.25,
+  });
+  expect(fileSummary(toFile(null, []), 'run-sheet.json')).toEqual({ title: 'run-sheet.json', count: 0, minutes: 0 });
+});
+
+test('[AG17] every ready-made programme with a filled sheet fits the file size a new workshop starts from', () => {
+  const sheet = { title: 'Partnerschaftstreffen 2026', summary: 'x'.repeat(1000), towns: [{ town: 'Kamen' }] };
+  for (const id of Object.keys(PROGRAMMES) as ProgrammeId[]) {
+    const file = toFile(
+      sheet,
+      programmeSteps(id, (key) => `${key} — a question of a good length for a town`),
+    );
+    expect(fileBytes(file)).toBeLessThan(CREATE_FILE_MAX_BYTES);
+  }
+  // A valid sheet with long texts can be larger (bytes, not characters: ü takes two): it is loaded in the workshop.
+  const long = 'ü'.repeat(2000);
+  const huge = toFile(
+    { title: 'T', summary: long, preparation: { materials: long, features: long }, budget: { funding: long } },
+    [],
+  );
+  expect(sheetSchema.safeParse(huge.sheet).success).toBe(true);
+  expect(fileBytes(huge)).toBeGreaterThan(CREATE_FILE_MAX_BYTES);
 });

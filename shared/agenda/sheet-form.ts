@@ -3,7 +3,7 @@
  * and the Sheet the server validates (shared/agenda/schema.ts). Free of components, so it is tested alone.
  */
 import { SHEET_ENUMS } from './constants.js';
-import type { Sheet, StepInput } from './schema.js';
+import type { Sheet } from './schema.js';
 
 type Kind = 'text' | 'textarea' | 'number' | 'date' | 'check' | 'select' | 'list' | 'towns';
 export interface Field {
@@ -153,26 +153,5 @@ function parse(field: Field, v: string | boolean | undefined): unknown {
   }
 }
 
-/** The file a sheet and its run sheet are saved to, to reuse next year or share with another partnership. */
-export interface RunSheetFile {
-  kind: 'jumelage-run-sheet';
-  version: 1;
-  sheet: Sheet | null;
-  steps: StepInput[];
-}
-
-export function toFile(sheet: Sheet | null, steps: readonly StepInput[]): RunSheetFile {
-  // Ids and what ran stay with this workshop: the file is a plan.
-  return { kind: 'jumelage-run-sheet', version: 1, sheet, steps: steps.map(({ id: _id, ...s }) => s) };
-}
-
-/** Reads a file's text; null when it is not a run sheet file (the server validates the rest). */
-export function fromFile(text: string): RunSheetFile | null {
-  try {
-    const data = JSON.parse(text) as Partial<RunSheetFile>;
-    if (data?.kind !== 'jumelage-run-sheet' || !Array.isArray(data.steps)) return null;
-    return { kind: data.kind, version: 1, sheet: data.sheet ?? null, steps: data.steps };
-  } catch {
-    return null;
-  }
-}
+// The run sheet file lives in its own small module (the start page reads files too, without the form's fields).
+export { fileSummary, fromFile, type RunSheetFile, toFile } from './file.js';

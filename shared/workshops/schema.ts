@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLanguageCode, MAX_LANGUAGES } from '../languages.js';
+import { runSheetSchema } from '../agenda/schema.js';
 import { isCountryCode, MAX_COUNTRIES } from './countries.js';
 import { cleanUserText, hasVisibleText } from './names.js';
 import type { MediaFlags } from '../media/schema.js';
@@ -37,6 +38,8 @@ export const workshopCreateSchema = z.object({
   startsAt: z.iso.datetime({ offset: true, local: true }).nullable().default(null),
   /** [WS29] The partner towns' countries (ISO 3166-1 alpha-2): their flags join the reactions. */
   countries: z.array(z.string().refine(isCountryCode, 'Not a country code')).max(MAX_COUNTRIES).default([]),
+  /** [AG17] Last year's (or a partnership's) run sheet file: the new workshop starts with its sheet and steps. */
+  runSheet: runSheetSchema.optional(),
 });
 export type WorkshopCreateInput = z.input<typeof workshopCreateSchema>;
 
@@ -246,6 +249,8 @@ export interface WorkshopCreated {
   moderatorKey: string;
   inviteUrl: string;
   moderatorUrl: string;
+  /** [AG17] What the new workshop took from a run sheet file: its steps and their minutes. */
+  imported?: { steps: number; minutes: number; sheet: boolean };
 }
 
 /** Everything a client needs to render the workshop after join or resume. */

@@ -9,6 +9,11 @@ export const agendaSheet = defineMessages({
   'sheet.export': 'Save sheet and run sheet as a file',
   'sheet.import': 'Load sheet and run sheet from a file',
   'sheet.importFailed': 'This file is not a run sheet of Jumelage.',
+  'sheet.imported': {
+    one: 'Loaded from the file: {count} step, {minutes} min.',
+    other: 'Loaded from the file: {count} steps, {minutes} min.',
+  },
+  'sheet.importedKept': 'The steps that ran or are running stay at the top; the file’s steps follow them.',
   'sheet.section.idea': 'Idea',
   'sheet.section.goal': 'Goal',
   'sheet.section.people': 'People',

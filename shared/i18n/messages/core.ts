@@ -45,6 +45,18 @@ export const core = defineMessages({
   'create.countryRemove': 'Remove {country}',
   'create.submit': 'Create workshop',
   'create.busy': 'Creating…',
+  'create.fromFileLegend': 'Last year’s programme',
+  'create.fromFileHelp':
+    'Start from a run sheet file saved in a workshop (template sheet: “{button}”), yours or another partnership’s.',
+  'create.fromFileButton': 'Choose the run sheet file…',
+  'create.fromFileReady': {
+    one: 'From the file “{title}”: {count} step, {minutes} min. The new workshop starts with it.',
+    other: 'From the file “{title}”: {count} steps, {minutes} min. The new workshop starts with them.',
+  },
+  'create.fromFileRemove': 'Do not use this file',
+  'create.fromFileBad': 'This file is not a run sheet of Jumelage.',
+  'create.fromFileTooLarge':
+    'This file is too large to start a workshop with. Create the workshop without it, then load it in the template sheet of its run sheet.',
   'created.title': 'Your workshop is ready',
   'created.inviteLabel': 'Invite link for participants',
   'created.inviteHelp': 'Send this link to everyone, or show the QR code. People can also type the join code.',
@@ -58,6 +70,10 @@ export const core = defineMessages({
   'created.openAsModerator': 'Open the workshop as moderator',
   'created.another': 'Create another workshop',
 
+  'created.imported': {
+    one: 'Your programme from the file is in the workshop: {count} step, {minutes} min.',
+    other: 'Your programme from the file is in the workshop: {count} steps, {minutes} min.',
+  },
   'join.title': 'Join the workshop',
   'join.startsAt': 'Starts {date}',
   'join.nameLabel': 'Your name',

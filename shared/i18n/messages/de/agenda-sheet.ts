@@ -10,6 +10,11 @@ export const agendaSheet: Translation<typeof en> = {
   'sheet.export': 'Bogen und Ablaufplan als Datei speichern',
   'sheet.import': 'Bogen und Ablaufplan aus einer Datei laden',
   'sheet.importFailed': 'Diese Datei ist kein Ablaufplan von Jumelage.',
+  'sheet.imported': {
+    one: 'Aus der Datei geladen: {count} Schritt, {minutes} Min.',
+    other: 'Aus der Datei geladen: {count} Schritte, {minutes} Min.',
+  },
+  'sheet.importedKept': 'Schritte, die gelaufen sind oder gerade laufen, bleiben oben; die Schritte der Datei folgen.',
   'sheet.section.idea': 'Idee',
   'sheet.section.goal': 'Ziel',
   'sheet.section.people': 'Beteiligte',

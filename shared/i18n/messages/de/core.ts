@@ -46,6 +46,18 @@ export const core: Translation<typeof en> = {
   'create.countryRemove': '{country} entfernen',
   'create.submit': 'Workshop anlegen',
   'create.busy': 'Wird angelegt…',
+  'create.fromFileLegend': 'Programm vom letzten Mal',
+  'create.fromFileHelp':
+    'Mit einer Ablaufplan-Datei beginnen, die in einem Workshop gespeichert wurde (Vorlagebogen: „{button}“) – Ihre eigene oder die einer anderen Partnerschaft.',
+  'create.fromFileButton': 'Ablaufplan-Datei auswählen …',
+  'create.fromFileReady': {
+    one: 'Aus der Datei „{title}“: {count} Schritt, {minutes} Min. Der neue Workshop beginnt damit.',
+    other: 'Aus der Datei „{title}“: {count} Schritte, {minutes} Min. Der neue Workshop beginnt damit.',
+  },
+  'create.fromFileRemove': 'Diese Datei nicht verwenden',
+  'create.fromFileBad': 'Diese Datei ist kein Ablaufplan von Jumelage.',
+  'create.fromFileTooLarge':
+    'Diese Datei ist zu groß, um einen Workshop damit anzulegen. Legen Sie den Workshop ohne sie an und laden Sie sie dann im Vorlagebogen seines Ablaufplans.',
   'created.title': 'Ihr Workshop ist bereit',
   'created.inviteLabel': 'Einladungslink für Teilnehmende',
   'created.inviteHelp':
@@ -60,6 +72,10 @@ export const core: Translation<typeof en> = {
   'created.openAsModerator': 'Workshop als Moderation öffnen',
   'created.another': 'Weiteren Workshop anlegen',
 
+  'created.imported': {
+    one: 'Ihr Programm aus der Datei ist im Workshop: {count} Schritt, {minutes} Min.',
+    other: 'Ihr Programm aus der Datei ist im Workshop: {count} Schritte, {minutes} Min.',
+  },
   'join.title': 'Am Workshop teilnehmen',
   'join.startsAt': 'Beginn: {date}',
   'join.nameLabel': 'Ihr Name',

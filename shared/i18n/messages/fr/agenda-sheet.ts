@@ -10,6 +10,12 @@ export const agendaSheet: Translation<typeof en> = {
   'sheet.export': 'Enregistrer la fiche et le déroulé dans un fichier',
   'sheet.import': 'Charger la fiche et le déroulé depuis un fichier',
   'sheet.importFailed': 'Ce fichier n’est pas un déroulé Jumelage.',
+  'sheet.imported': {
+    one: 'Chargé depuis le fichier : {count} étape, {minutes} min.',
+    other: 'Chargé depuis le fichier : {count} étapes, {minutes} min.',
+    many: 'Chargé depuis le fichier : {count} étapes, {minutes} min.',
+  },
+  'sheet.importedKept': 'Les étapes terminées ou en cours restent en haut ; celles du fichier les suivent.',
   'sheet.section.idea': 'Idée',
   'sheet.section.goal': 'Objectif',
   'sheet.section.people': 'Participants',

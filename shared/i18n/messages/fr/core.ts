@@ -46,6 +46,19 @@ export const core: Translation<typeof en> = {
   'create.countryRemove': 'Retirer {country}',
   'create.submit': "Créer l'atelier",
   'create.busy': 'Création…',
+  'create.fromFileLegend': 'Le programme de l’an dernier',
+  'create.fromFileHelp':
+    'Commencer avec un fichier de déroulé enregistré dans un atelier (fiche : « {button} »), le vôtre ou celui d’un autre jumelage.',
+  'create.fromFileButton': 'Choisir le fichier du déroulé…',
+  'create.fromFileReady': {
+    one: 'Du fichier « {title} » : {count} étape, {minutes} min. Le nouvel atelier commence avec.',
+    other: 'Du fichier « {title} » : {count} étapes, {minutes} min. Le nouvel atelier commence avec.',
+    many: 'Du fichier « {title} » : {count} étapes, {minutes} min. Le nouvel atelier commence avec.',
+  },
+  'create.fromFileRemove': 'Ne pas utiliser ce fichier',
+  'create.fromFileBad': 'Ce fichier n’est pas un déroulé Jumelage.',
+  'create.fromFileTooLarge':
+    'Ce fichier est trop volumineux pour créer un atelier avec. Créez l’atelier sans lui, puis chargez-le dans la fiche de son déroulé.',
   'created.title': 'Votre atelier est prêt',
   'created.inviteLabel': "Lien d'invitation pour les participants",
   'created.inviteHelp': "Envoyez ce lien à tout le monde ou montrez le QR code. On peut aussi saisir le code d'accès.",
@@ -59,6 +72,11 @@ export const core: Translation<typeof en> = {
   'created.openAsModerator': "Ouvrir l'atelier en tant qu'animateur",
   'created.another': 'Créer un autre atelier',
 
+  'created.imported': {
+    one: 'Votre programme du fichier est dans l’atelier : {count} étape, {minutes} min.',
+    other: 'Votre programme du fichier est dans l’atelier : {count} étapes, {minutes} min.',
+    many: 'Votre programme du fichier est dans l’atelier : {count} étapes, {minutes} min.',
+  },
   'join.title': "Rejoindre l'atelier",
   'join.startsAt': 'Début : {date}',
   'join.nameLabel': 'Votre nom',

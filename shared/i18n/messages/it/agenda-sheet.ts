@@ -10,6 +10,12 @@ export const agendaSheet: Translation<typeof en> = {
   'sheet.export': 'Salva scheda e scaletta in un file',
   'sheet.import': 'Carica scheda e scaletta da un file',
   'sheet.importFailed': 'Questo file non è una scaletta di Jumelage.',
+  'sheet.imported': {
+    one: 'Caricato dal file: {count} passo, {minutes} min.',
+    other: 'Caricato dal file: {count} passi, {minutes} min.',
+    many: 'Caricato dal file: {count} passi, {minutes} min.',
+  },
+  'sheet.importedKept': 'I passi già svolti o in corso restano in alto; seguono quelli del file.',
   'sheet.section.idea': 'Idea',
   'sheet.section.goal': 'Obiettivo',
   'sheet.section.people': 'Partecipanti',

@@ -46,6 +46,19 @@ export const core: Translation<typeof en> = {
   'create.countryRemove': 'Rimuovi {country}',
   'create.submit': 'Crea il workshop',
   'create.busy': 'Creazione in corso…',
+  'create.fromFileLegend': 'Il programma dell’anno scorso',
+  'create.fromFileHelp':
+    'Inizia da un file di scaletta salvato in un workshop (scheda: «{button}»), tuo o di un altro gemellaggio.',
+  'create.fromFileButton': 'Scegli il file della scaletta…',
+  'create.fromFileReady': {
+    one: 'Dal file «{title}»: {count} passo, {minutes} min. Il nuovo workshop parte da qui.',
+    other: 'Dal file «{title}»: {count} passi, {minutes} min. Il nuovo workshop parte da qui.',
+    many: 'Dal file «{title}»: {count} passi, {minutes} min. Il nuovo workshop parte da qui.',
+  },
+  'create.fromFileRemove': 'Non usare questo file',
+  'create.fromFileBad': 'Questo file non è una scaletta di Jumelage.',
+  'create.fromFileTooLarge':
+    'Questo file è troppo grande per creare un workshop. Crea il workshop senza, poi caricalo nella scheda della sua scaletta.',
   'created.title': 'Il Suo workshop è pronto',
   'created.inviteLabel': 'Link di invito per i partecipanti',
   'created.inviteHelp':
@@ -60,6 +73,11 @@ export const core: Translation<typeof en> = {
   'created.openAsModerator': 'Apri il workshop come moderatore',
   'created.another': 'Crea un altro workshop',
 
+  'created.imported': {
+    one: 'Il tuo programma dal file è nel workshop: {count} passo, {minutes} min.',
+    other: 'Il tuo programma dal file è nel workshop: {count} passi, {minutes} min.',
+    many: 'Il tuo programma dal file è nel workshop: {count} passi, {minutes} min.',
+  },
   'join.title': 'Partecipa al workshop',
   'join.startsAt': 'Inizia {date}',
   'join.nameLabel': 'Il Suo nome',

@@ -10,6 +10,11 @@ export const agendaSheet: Translation<typeof en> = {
   'sheet.export': 'Formulier en draaiboek als bestand opslaan',
   'sheet.import': 'Formulier en draaiboek uit een bestand laden',
   'sheet.importFailed': 'Dit bestand is geen draaiboek van Jumelage.',
+  'sheet.imported': {
+    one: 'Uit het bestand geladen: {count} stap, {minutes} min.',
+    other: 'Uit het bestand geladen: {count} stappen, {minutes} min.',
+  },
+  'sheet.importedKept': 'Stappen die gedaan zijn of nu lopen, blijven bovenaan; de stappen uit het bestand volgen.',
   'sheet.section.idea': 'Idee',
   'sheet.section.goal': 'Doel',
   'sheet.section.people': 'Deelnemers',

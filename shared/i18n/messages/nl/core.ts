@@ -46,6 +46,18 @@ export const core: Translation<typeof en> = {
   'create.countryRemove': '{country} verwijderen',
   'create.submit': 'Workshop maken',
   'create.busy': 'Bezig met maken…',
+  'create.fromFileLegend': 'Het programma van vorig jaar',
+  'create.fromFileHelp':
+    'Begin met een draaiboekbestand dat in een workshop is opgeslagen (formulier: ‘{button}’), van uzelf of van een ander partnerschap.',
+  'create.fromFileButton': 'Draaiboekbestand kiezen…',
+  'create.fromFileReady': {
+    one: 'Uit het bestand ‘{title}’: {count} stap, {minutes} min. De nieuwe workshop begint ermee.',
+    other: 'Uit het bestand ‘{title}’: {count} stappen, {minutes} min. De nieuwe workshop begint ermee.',
+  },
+  'create.fromFileRemove': 'Dit bestand niet gebruiken',
+  'create.fromFileBad': 'Dit bestand is geen draaiboek van Jumelage.',
+  'create.fromFileTooLarge':
+    'Dit bestand is te groot om er een workshop mee te maken. Maak de workshop zonder bestand en laad het daarna in het formulier van het draaiboek.',
   'created.title': 'Je workshop is klaar',
   'created.inviteLabel': 'Uitnodigingslink voor deelnemers',
   'created.inviteHelp': 'Stuur deze link naar iedereen of laat de QR-code zien. Je kunt ook de deelnamecode intypen.',
@@ -59,6 +71,10 @@ export const core: Translation<typeof en> = {
   'created.openAsModerator': 'Workshop openen als moderator',
   'created.another': 'Nog een workshop maken',
 
+  'created.imported': {
+    one: 'Uw programma uit het bestand staat in de workshop: {count} stap, {minutes} min.',
+    other: 'Uw programma uit het bestand staat in de workshop: {count} stappen, {minutes} min.',
+  },
   'join.title': 'Deelnemen aan de workshop',
   'join.startsAt': 'Begint {date}',
   'join.nameLabel': 'Je naam',

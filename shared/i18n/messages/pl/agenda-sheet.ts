@@ -10,6 +10,13 @@ export const agendaSheet: Translation<typeof en> = {
   'sheet.export': 'Zapisz kartę i plan przebiegu do pliku',
   'sheet.import': 'Wczytaj kartę i plan przebiegu z pliku',
   'sheet.importFailed': 'Ten plik nie jest planem przebiegu Jumelage.',
+  'sheet.imported': {
+    one: 'Wczytano z pliku: {count} krok, {minutes} min.',
+    few: 'Wczytano z pliku: {count} kroki, {minutes} min.',
+    many: 'Wczytano z pliku: {count} kroków, {minutes} min.',
+    other: 'Wczytano z pliku: {count} kroku, {minutes} min.',
+  },
+  'sheet.importedKept': 'Kroki, które się odbyły lub trwają, zostają na górze; kroki z pliku idą po nich.',
   'sheet.section.idea': 'Pomysł',
   'sheet.section.goal': 'Cel',
   'sheet.section.people': 'Uczestnicy',

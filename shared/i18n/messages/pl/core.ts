@@ -46,6 +46,20 @@ export const core: Translation<typeof en> = {
   'create.countryRemove': 'Usuń: {country}',
   'create.submit': 'Utwórz warsztat',
   'create.busy': 'Tworzenie…',
+  'create.fromFileLegend': 'Program z zeszłego roku',
+  'create.fromFileHelp':
+    'Zacznij od pliku planu przebiegu zapisanego w warsztacie (karta: „{button}”) – własnego lub innego partnerstwa.',
+  'create.fromFileButton': 'Wybierz plik planu przebiegu…',
+  'create.fromFileReady': {
+    one: 'Z pliku „{title}”: {count} krok, {minutes} min. Nowy warsztat zacznie się od niego.',
+    few: 'Z pliku „{title}”: {count} kroki, {minutes} min. Nowy warsztat zacznie się od nich.',
+    many: 'Z pliku „{title}”: {count} kroków, {minutes} min. Nowy warsztat zacznie się od nich.',
+    other: 'Z pliku „{title}”: {count} kroku, {minutes} min. Nowy warsztat zacznie się od nich.',
+  },
+  'create.fromFileRemove': 'Nie używaj tego pliku',
+  'create.fromFileBad': 'Ten plik nie jest planem przebiegu Jumelage.',
+  'create.fromFileTooLarge':
+    'Ten plik jest za duży, aby od niego utworzyć warsztat. Utwórz warsztat bez niego, a potem wczytaj go w karcie planu przebiegu.',
   'created.title': 'Twój warsztat jest gotowy',
   'created.inviteLabel': 'Link z zaproszeniem dla uczestników',
   'created.inviteHelp': 'Wyślij ten link wszystkim albo pokaż kod QR. Można też wpisać kod dostępu.',
@@ -59,6 +73,12 @@ export const core: Translation<typeof en> = {
   'created.openAsModerator': 'Otwórz warsztat jako moderator',
   'created.another': 'Utwórz kolejny warsztat',
 
+  'created.imported': {
+    one: 'Twój program z pliku jest w warsztacie: {count} krok, {minutes} min.',
+    few: 'Twój program z pliku jest w warsztacie: {count} kroki, {minutes} min.',
+    many: 'Twój program z pliku jest w warsztacie: {count} kroków, {minutes} min.',
+    other: 'Twój program z pliku jest w warsztacie: {count} kroku, {minutes} min.',
+  },
   'join.title': 'Dołącz do warsztatu',
   'join.startsAt': 'Początek: {date}',
   'join.nameLabel': 'Twoje imię',
