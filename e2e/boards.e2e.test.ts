@@ -426,6 +426,13 @@ describe.skipIf(!hasBrowser())('boards in the browser', () => {
     await expect.poll(() => like(ana.page, 2).count()).toBe(1);
     await expectAccessible(ana.page, 'gallery with comments');
     await ana.page.getByTestId('gallery').screenshot({ path: screenshotPath('board-gallery.png') });
+    if (process.env.UPDATE_SCREENSHOTS) {
+      // The README's picture: Ana's whole screen, the gallery walk on her stage with the comment and reactions.
+      const shot = screenshotPath('gallery-page.png');
+      await ana.page.screenshot({ path: shot });
+      mkdirSync('docs/screenshots', { recursive: true });
+      copyFileSync(shot, 'docs/screenshots/gallery.png');
+    }
     // Ana deletes her comment: gone for Mia too.
     await comment(ana.page).getByRole('button', { name: 'Delete my comment' }).click();
     await expect.poll(() => comment(mia.page).count()).toBe(0);
