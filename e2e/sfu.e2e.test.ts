@@ -126,9 +126,9 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
     return p;
   }
 
-  async function workshop(title: string) {
+  async function workshop(title: string, url = server.url) {
     const organiser = await person();
-    const urls = await createWorkshop(organiser.page, server.url, title);
+    const urls = await createWorkshop(organiser.page, url, title);
     await organiser.context.close();
     return urls;
   }
@@ -136,8 +136,8 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
   const NAMES = ['Jonas', 'Petra', 'Ola', 'Anna', 'Luc', 'Marta'];
 
   /** A plenary of more than MESH_MAX_PEERS (Jonas moderates): all of them are on the SFU. */
-  async function sfuPlenary(title: string, names: string[]) {
-    const { inviteUrl, moderatorUrl } = await workshop(title);
+  async function sfuPlenary(title: string, names: string[], url = server.url) {
+    const { inviteUrl, moderatorUrl } = await workshop(title, url);
     const people = await Promise.all(names.map(() => person()));
     // One after the other: a burst of page loads on a busy 2-core machine only makes every step slower.
     for (const [i, p] of people.entries())
@@ -147,7 +147,7 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
   }
 
   // One plenary of five for both halves (building it with video is most of the time).
-  it('[MEDIA13] five people in a plenary are on the SFU and see each other over loopback; a breakout of two from them is peer-to-peer, the plenary of three back on the mesh', async () => {
+  it('[MEDIA13] [MEDIA9] five people in a plenary are on the SFU and see each other over loopback, also after one of them lost the connection for a moment; a breakout of two from them is peer-to-peer, the plenary of three back on the mesh', async () => {
     const names = NAMES.slice(0, 5);
     const people = await sfuPlenary('SFU: plenary of five', names);
     await Promise.all(
@@ -164,6 +164,28 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
       expect(addresses.length).toBeGreaterThanOrEqual(4); // upload and download, two ends each
       expect(new Set(addresses)).toEqual(new Set(['127.0.0.1']));
     }
+
+    // [MEDIA9] Anna's connection to the workshop drops for a moment (Wi-Fi): her media comes back by itself,
+    // both ways, without a reload.
+    const anna = people[3]!.page;
+    const restarts = () =>
+      anna.evaluate(
+        () =>
+          (globalThis as unknown as { __jumelageMedia: { sfu(): { restarts: number } } }).__jumelageMedia.sfu()
+            .restarts,
+      );
+    const before = await restarts();
+    await anna.evaluate(() => (globalThis as { __jumelageNet?: { drop(): void } }).__jumelageNet?.drop());
+    // Back on a new connection, the page has built its publisher and subscriber again.
+    await expect.poll(restarts, poll).toBeGreaterThan(before);
+    await Promise.all(
+      people.map((p, i) =>
+        expectDecodedFramesAdvance(
+          p.page,
+          names.filter((_, j) => j !== i),
+        ),
+      ),
+    );
 
     // Petra and Ola go into a room of two: peer-to-peer; Jonas, Anna and Luc stay: a mesh of three.
     const mod = people[0]!.page;
@@ -184,7 +206,8 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
     await expectDecodedFramesAdvance(ola!.page, ['Petra']);
     await expect.poll(() => pathOf(mod), poll).toBe('mesh');
     await expectDecodedFramesAdvance(mod, ['Anna', 'Luc']);
-  });
+    // Five pages with video, a reconnect and a breakout: ~40 s alone, up to twice that on a busy machine.
+  }, 150_000);
 
   it('[MEDIA13] [MEDIA17] a room growing from four to five moves to the SFU by itself and video keeps playing; on the SFU path too, muting shows, a shared screen is seen, low bandwidth receives no video but hears, stage mode lets the audience see only the stage until invited', async () => {
     const { inviteUrl, moderatorUrl } = await workshop('SFU: four to five');
@@ -258,4 +281,48 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
     await expect.poll(() => tile(lucP!.page, 'Anna', 'data-mic'), poll).toBe('on');
     await expectDecodedFramesAdvance(lucP!.page, ['Anna', 'Jonas']);
   });
+  it('[MEDIA16] one of two media servers dies in the middle of a call: the room moves to the other and video comes back without a reload', async () => {
+    const { startJanus } = await import('../test/janus.js');
+    const second = await startJanus();
+    // The second instance is listed first: with no load anywhere, the plenary is placed on it.
+    const local = await startServer({ sfu: { janusUrls: [second.url, janusUrl!], meshMaxPeers: 2 } });
+    try {
+      const names = NAMES.slice(0, 3);
+      const people = await sfuPlenary('SFU: a media server dies', names, local.url);
+      const everyoneSeesEveryone = () =>
+        Promise.all(
+          people.map((p, i) =>
+            expectDecodedFramesAdvance(
+              p.page,
+              names.filter((_, j) => j !== i),
+            ),
+          ),
+        );
+      await everyoneSeesEveryone();
+      expect((await local.app.store.sfu.placementsOn(second.url)).length).toBe(1);
+      const restarts = (page: Page) =>
+        page.evaluate(
+          () =>
+            (globalThis as unknown as { __jumelageMedia: { sfu(): { restarts: number } } }).__jumelageMedia.sfu()
+              .restarts,
+        );
+      const before = await Promise.all(people.map((p) => restarts(p.page)));
+      // Marks each page: a reload would lose it.
+      for (const p of people) await p.page.evaluate(() => ((globalThis as { __noReload?: boolean }).__noReload = true));
+
+      second.process.kill('SIGKILL');
+      for (const [i, p] of people.entries())
+        await expect.poll(() => restarts(p.page), poll).toBeGreaterThan(before[i]!);
+      await everyoneSeesEveryone();
+      expect((await local.app.store.sfu.placementsOn(second.url)).length).toBe(0);
+      expect((await local.app.store.sfu.placementsOn(janusUrl!)).length).toBe(1);
+      for (const p of people) {
+        expect(await p.page.evaluate(() => (globalThis as { __noReload?: boolean }).__noReload)).toBe(true);
+        expect(await pathOf(p.page)).toBe('sfu');
+      }
+    } finally {
+      await local.close();
+      await second.stop();
+    }
+  }, 150_000);
 });

@@ -78,6 +78,8 @@ export class SfuRoom implements MediaRoom {
   private syncTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
+  /** Counts restarts: a sync or publish begun before the latest one is dropped. */
+  private generation = 0;
 
   constructor(private readonly deps: SfuDeps) {}
 
@@ -147,6 +149,10 @@ export class SfuRoom implements MediaRoom {
       publishing: this.publishing,
       publisher: this.publisher?.connectionState ?? null,
       subscriber: this.subscriber?.connectionState ?? null,
+      syncing: this.syncing,
+      dirty: this.dirty,
+      retrying: !!this.retryTimer,
+      restarts: this.generation,
     };
   }
 
@@ -214,32 +220,41 @@ export class SfuRoom implements MediaRoom {
     }, SYNC_DEBOUNCE_MS);
   }
 
-  /** Asks for the wanted streams; answers the offer that comes back. One at a time. */
+  /**
+   * Asks for the wanted streams; answers the offer that comes back. One at a time, within one generation:
+   * a restart() starts a new one and the sync still on its way is dropped where it stands (a connection
+   * closed under setRemoteDescription never settles that promise, so it must not hold up the next sync).
+   */
   private async sync() {
     if (this.syncing) {
       this.dirty = true;
       return;
     }
     this.syncing = true;
+    const generation = this.generation;
+    const current = () => generation === this.generation && !this.destroyed;
     try {
       const result = await this.deps.transport.subscribe(this.wants);
-      if (this.destroyed) return;
+      if (!current()) return;
       if (!result) return this.failed('subscribe refused');
-      if (result.jsep) await this.answer(result.jsep);
+      if (result.jsep && !(await this.answer(result.jsep, current))) return;
       this.streams = result.streams;
       this.deps.onChange();
     } catch (err) {
-      this.failed(`subscribe: ${String(err)}`);
+      if (current()) this.failed(`subscribe: ${String(err)}`);
     } finally {
-      this.syncing = false;
-      if (this.dirty && !this.destroyed) {
-        this.dirty = false;
-        void this.sync();
+      if (generation === this.generation) {
+        this.syncing = false;
+        if (this.dirty && !this.destroyed) {
+          this.dirty = false;
+          void this.sync();
+        }
       }
     }
   }
 
-  private async answer(offer: SfuJsep) {
+  /** Answers the SFU's offer on the subscriber connection; false when a restart overtook it. */
+  private async answer(offer: SfuJsep, current: () => boolean): Promise<boolean> {
     let pc = this.subscriber;
     let pending: { release(): void } | null = null;
     if (!pc) {
@@ -250,10 +265,14 @@ export class SfuRoom implements MediaRoom {
       pc.addEventListener('track', () => this.deps.onChange());
     }
     await pc.setRemoteDescription(offer);
+    if (!current()) return false;
     await pc.setLocalDescription();
+    if (!current()) return false;
     if (!(await this.deps.transport.start({ type: 'answer', sdp: pc.localDescription!.sdp })))
       throw new Error('start refused');
+    if (!current()) return false;
     pending?.release();
+    return true;
   }
 
   // ---- both ----
@@ -298,6 +317,9 @@ export class SfuRoom implements MediaRoom {
 
   /** Drops both connections and builds them again (also after the server lost its media server). */
   restart() {
+    this.generation++;
+    this.syncing = false;
+    this.dirty = false;
     this.closePublisher();
     this.subscriber?.close();
     this.subscriber = null;

@@ -114,7 +114,8 @@ export class JanusPool {
       this.onChange(i.url, true);
     } catch (err) {
       if (i.failures++ === 0)
-        this.log.warn('janus unreachable', { url: i.url, err: err instanceof Error ? err.message : String(err) });
+        // janode rejects with the WebSocket's error event: its message is a getter, not an own field.
+        this.log.warn('janus unreachable', { url: i.url, err: (err as { message?: unknown } | null)?.message ?? err });
       this.retry(i);
     }
   }
