@@ -15,10 +15,11 @@ export function chromiumPath(): string | null {
   return inject('chromiumPath');
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** Headless Chromium with the fake devices (another fake camera: `chromiumArgs({ ...clip })`). */
+export async function launchBrowser(args: string[] = CHROMIUM_ARGS): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath() ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args,
     headless: true,
   });
 }

@@ -9,9 +9,14 @@
  * then two pages of the mesh have no candidate at all and cannot connect.)
  *
  * The camera is asked for at 320x180, 10 frames per second: enough to see frames advance, light
- * for a 2-core machine running a dozen pages.
+ * for a 2-core machine running a dozen pages. `loopbackIceScript(null)` leaves the app's own camera
+ * request alone (a test of what a real camera's size gives).
  */
-export const LOOPBACK_ICE_SCRIPT = `(() => {
+export const LOOPBACK_ICE_SCRIPT = loopbackIceScript({ width: 320, height: 180, frameRate: 10 });
+
+export function loopbackIceScript(camera: { width: number; height: number; frameRate: number } | null): string {
+  return `(() => {
+  const camera = ${JSON.stringify(camera)};
   const loop = (line) => / 127\\.0\\.0\\.1 /.test(line);
   const Native = window.RTCPeerConnection;
   const add = Native.prototype.addIceCandidate;
@@ -38,9 +43,10 @@ export const LOOPBACK_ICE_SCRIPT = `(() => {
   }
   window.RTCPeerConnection = LoopbackPeerConnection;
   const md = navigator.mediaDevices;
-  if (md && md.getUserMedia) {
+  if (camera && md && md.getUserMedia) {
     const gum = md.getUserMedia.bind(md);
     md.getUserMedia = (c) =>
-      gum(c && c.video ? { ...c, video: { ...(typeof c.video === 'object' ? c.video : {}), width: 320, height: 180, frameRate: 10 } } : c);
+      gum(c && c.video ? { ...c, video: { ...(typeof c.video === 'object' ? c.video : {}), ...camera } } : c);
   }
 })();`;
+}

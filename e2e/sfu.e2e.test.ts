@@ -17,7 +17,8 @@ import {
   openPanel,
   tileNames,
 } from './harness.js';
-import { LOOPBACK_ICE_SCRIPT } from './loopback-ice.js';
+import { LOOPBACK_ICE_SCRIPT, loopbackIceScript } from './loopback-ice.js';
+import { chromiumArgs } from '../test/chromium.mjs';
 
 const janusUrl = inject('janusUrl');
 const poll = { timeout: 45_000, interval: 300 };
@@ -323,6 +324,87 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
     } finally {
       await local.close();
       await second.stop();
+    }
+  }, 150_000);
+  it('[MEDIA18] a subscriber on a throttled link gets the low simulcast layer and its video keeps playing; the full layer comes back when the link does', async () => {
+    const { startJanus } = await import('../test/janus.js');
+    const janus = await startJanus();
+    // A camera of 640x360 (two simulcast layers: 320 and 640 wide) filming noise: each layer uses the bitrate
+    // it may (150 and 600 kbit/s), as a real camera in a lit room would.
+    const hd = await launchBrowser(chromiumArgs({ width: 640, height: 360, fps: 10, frames: 10, noise: true }));
+    const local = await startServer({ sfu: { janusUrls: [janus.url], meshMaxPeers: 1 } });
+    try {
+      const people = [];
+      for (const _ of [0, 1]) {
+        const p = await newPerson(hd);
+        p.context.setDefaultTimeout(30_000);
+        // The camera at the size the app asks for (640x360), not the other tests' 320x180.
+        await p.context.addInitScript(loopbackIceScript(null));
+        people.push(p);
+      }
+      const organiser = await newPerson(hd);
+      const { inviteUrl, moderatorUrl } = await createWorkshop(organiser.page, local.url, 'SFU: a weak link');
+      await organiser.context.close();
+      const [jonas, petra] = people as [(typeof people)[0], (typeof people)[0]];
+      await joinWorkshop(jonas.page, moderatorUrl, { name: 'Jonas', town: 'Kamen' });
+      await joinWorkshop(petra.page, inviteUrl, { name: 'Petra', town: 'Wołów' });
+      // Petra only watches (one encoder of noise on two cores is enough).
+      await petra.page.getByTestId('camera-toggle').click();
+      await expect.poll(() => pathOf(petra.page), poll).toBe('sfu');
+
+      /** The width of the video Petra receives from Jonas (0: none yet). */
+      const width = () =>
+        petra.page.evaluate(async () => {
+          const m = (globalThis as unknown as { __jumelageMedia: { peers(): { receivers?: RTCRtpReceiver[] }[] } })
+            .__jumelageMedia;
+          let w = 0;
+          for (const p of m.peers())
+            for (const r of p.receivers ?? [])
+              if (r.track.kind === 'video')
+                (await r.getStats()).forEach((s: { type: string; frameWidth?: number }) => {
+                  if (s.type === 'inbound-rtp') w = Math.max(w, s.frameWidth ?? 0);
+                });
+          return w;
+        });
+      const layerCap = () =>
+        petra.page.evaluate(
+          () =>
+            (globalThis as unknown as { __jumelageMedia: { sfu(): { layerCap: number } } }).__jumelageMedia.sfu()
+              .layerCap,
+        );
+      // A room of two on a good link: the full layer.
+      await expect.poll(width, { timeout: 60_000, interval: 500 }).toBe(640);
+
+      // Petra's download (what Janus sends to her connection's port) now carries 300 kbit/s at most.
+      const port = await petra.page.evaluate(async () => {
+        const m = (globalThis as unknown as { __jumelageMedia: { peers(): { pc: RTCPeerConnection | null }[] } })
+          .__jumelageMedia;
+        const pc = m.peers()[0]?.pc;
+        if (!pc) return null;
+        const report = await pc.getStats();
+        let local: number | null = null;
+        report.forEach((t: { type: string; selectedCandidatePairId?: string }) => {
+          if (t.type !== 'transport' || !t.selectedCandidatePairId) return;
+          const pair = report.get(t.selectedCandidatePairId) as { localCandidateId: string } | undefined;
+          local = (report.get(pair?.localCandidateId ?? '') as { port?: number } | undefined)?.port ?? null;
+        });
+        return local;
+      });
+      expect(port).toBeGreaterThan(0);
+      janus.limitDownlink(port!, 300);
+      await expect.poll(width, { timeout: 60_000, interval: 500 }).toBe(320);
+      expect(await layerCap()).toBe(0);
+      // Not frozen: Jonas's video keeps playing on the low layer.
+      await expectDecodedFramesAdvance(petra.page, ['Jonas']);
+
+      // The link is good again: the full layer comes back after a quiet spell.
+      janus.limitDownlink(null);
+      await expect.poll(width, { timeout: 60_000, interval: 500 }).toBe(640);
+      expect(await layerCap()).toBe(1);
+    } finally {
+      await local.close();
+      await hd.close();
+      await janus.stop();
     }
   }, 150_000);
 });

@@ -3,6 +3,8 @@ export interface FakeVideo {
   readonly height: number;
   readonly fps: number;
   readonly frames: number;
+  /** Random pixels instead of a walking bar: incompressible, for tests of bandwidth. */
+  readonly noise?: boolean;
 }
 export const BASE_ARGS: string[];
 export const FAKE_VIDEO: FakeVideo;

@@ -34,14 +34,22 @@ export const FAKE_VIDEO = Object.freeze({ width: 320, height: 180, fps: 10, fram
 
 /** The clip as a y4m file in the temporary folder (written once, atomically: parallel workers never read half a file). */
 export function fakeVideoFile(video = FAKE_VIDEO) {
-  const { width, height, fps, frames } = video;
-  const file = path.join(os.tmpdir(), `jumelage-fake-${width}x${height}-${fps}.y4m`);
+  const { width, height, fps, frames, noise = false } = video;
+  const file = path.join(os.tmpdir(), `jumelage-fake-${width}x${height}-${fps}${noise ? '-noise' : ''}.y4m`);
   if (existsSync(file)) return file;
   const luma = width * height;
   const chroma = (width / 2) * (height / 2);
   const parts = [Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`)];
   for (let f = 0; f < frames; f++) {
     const frame = Buffer.alloc(luma + 2 * chroma, 128);
+    // Noise (for tests of bandwidth): no encoder compresses it, every layer uses the bitrate it may.
+    if (noise) {
+      let seed = 0x9e3779b9 ^ f;
+      for (let i = 0; i < luma; i++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        frame[i] = 16 + ((seed >>> 24) % 220);
+      }
+    }
     // A bright bar that walks across a grey picture: every frame differs from the last.
     const x0 = Math.floor((f / frames) * width);
     for (let y = 0; y < height; y++) frame.fill(235, y * width + x0, y * width + Math.min(width, x0 + width / 8));

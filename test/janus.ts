@@ -15,7 +15,7 @@
  * fails the run.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,8 +32,13 @@ declare module 'vitest' {
 const START_TIMEOUT_MS = 20_000;
 
 const SHIM_C = `#define _GNU_SOURCE
+#include <arpa/inet.h>
 #include <dlfcn.h>
 #include <ifaddrs.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
 #include <net/if.h>
 #include <netinet/in.h>
 #include <string.h>
@@ -61,6 +66,52 @@ static int blocked(const struct sockaddr *a) {
   }
   return 0;
 }
+/* A slow downlink for one receiver: $JANUS_LINK_FILE holds "<port> <bytes per second>"; datagrams to
+   127.0.0.1:<port> beyond that rate are dropped (a token bucket of 100 ms), as a full link drops them.
+   A missing or empty file limits nothing. Re-read at most every 200 ms. */
+static pthread_mutex_t link_mu = PTHREAD_MUTEX_INITIALIZER;
+static int link_port = 0;
+static double link_rate = 0, link_tokens = 0, link_last = 0, link_read = -1;
+static double now_s(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+static int limited(const struct sockaddr *a, size_t len) {
+  static const char *file = 0;
+  static int looked = 0;
+  if (!looked) { file = getenv("JANUS_LINK_FILE"); looked = 1; }
+  if (!file || !a || a->sa_family != AF_INET) return 0;
+  int drop = 0;
+  pthread_mutex_lock(&link_mu);
+  double now = now_s();
+  if (link_read < 0 || now - link_read > 0.2) {
+    link_read = now;
+    int port = 0;
+    double rate = 0;
+    FILE *f = fopen(file, "r");
+    if (f) {
+      if (fscanf(f, "%d %lf", &port, &rate) != 2) port = 0;
+      fclose(f);
+    }
+    if (port != link_port || rate != link_rate) {
+      link_port = port;
+      link_rate = rate;
+      link_tokens = rate * 0.1;
+      link_last = now;
+    }
+  }
+  if (link_port && ntohs(((const struct sockaddr_in *)a)->sin_port) == link_port) {
+    double burst = link_rate * 0.1 < 3000 ? 3000 : link_rate * 0.1;
+    link_tokens += (now - link_last) * link_rate;
+    link_last = now;
+    if (link_tokens > burst) link_tokens = burst;
+    if (link_tokens >= (double)len) link_tokens -= (double)len;
+    else drop = 1;
+  }
+  pthread_mutex_unlock(&link_mu);
+  return drop;
+}
 static size_t total(const struct msghdr *m) {
   size_t n = 0;
   for (size_t i = 0; i < m->msg_iovlen; i++) n += m->msg_iov[i].iov_len;
@@ -69,13 +120,14 @@ static size_t total(const struct msghdr *m) {
 ssize_t sendto(int fd, const void *buf, size_t len, int flags, const struct sockaddr *to, socklen_t tolen) {
   static ssize_t (*real)(int, const void *, size_t, int, const struct sockaddr *, socklen_t) = 0;
   if (!real) real = (ssize_t (*)(int, const void *, size_t, int, const struct sockaddr *, socklen_t))dlsym(RTLD_NEXT, "sendto");
-  if (blocked(to)) return (ssize_t)len;
+  if (blocked(to) || limited(to, len)) return (ssize_t)len;
   return real(fd, buf, len, flags, to, tolen);
 }
 static ssize_t (*real_sendmsg)(int, const struct msghdr *, int) = 0;
 ssize_t sendmsg(int fd, const struct msghdr *m, int flags) {
   if (!real_sendmsg) real_sendmsg = (ssize_t (*)(int, const struct msghdr *, int))dlsym(RTLD_NEXT, "sendmsg");
-  if (blocked((const struct sockaddr *)m->msg_name)) return (ssize_t)total(m);
+  const struct sockaddr *to = (const struct sockaddr *)m->msg_name;
+  if (blocked(to) || limited(to, total(m))) return (ssize_t)total(m);
   return real_sendmsg(fd, m, flags);
 }
 int sendmmsg(int fd, struct mmsghdr *v, unsigned int n, int flags) {
@@ -92,6 +144,8 @@ export interface JanusProcess {
   url: string;
   dir: string;
   process: ChildProcess;
+  /** A slow downlink: what Janus sends to 127.0.0.1:`port` beyond `kbps` is dropped; null lifts it. */
+  limitDownlink(port: number | null, kbps?: number): void;
   stop(): Promise<void>;
 }
 
@@ -135,11 +189,12 @@ let shimPath: string | null = null;
 
 /** Compiles the getifaddrs shim once per run. */
 function shim(root: string): string {
-  if (shimPath) return shimPath;
+  // Compiled into the first Janus's folder; a Janus stopped earlier in this process took that folder with it.
+  if (shimPath && existsSync(shimPath)) return shimPath;
   const src = path.join(root, 'loopback-shim.c');
   const out = path.join(root, 'loopback-shim.so');
   writeFileSync(src, SHIM_C);
-  execFileSync(findOnPath('gcc') ?? 'cc', ['-shared', '-fPIC', '-O2', '-o', out, src, '-ldl']);
+  execFileSync(findOnPath('gcc') ?? 'cc', ['-shared', '-fPIC', '-O2', '-o', out, src, '-ldl', '-lpthread']);
   shimPath = out;
   return out;
 }
@@ -158,6 +213,9 @@ export async function startJanus(): Promise<JanusProcess> {
         url: `ws://127.0.0.1:${port}`,
         dir,
         process: child,
+        limitDownlink(limitPort, kbps = 0) {
+          writeFileSync(linkFile(dir), limitPort === null ? '' : `${limitPort} ${(kbps * 1000) / 8}\n`);
+        },
         async stop() {
           await stopProcess(child);
           rmSync(dir, { recursive: true, force: true });
@@ -169,6 +227,8 @@ export async function startJanus(): Promise<JanusProcess> {
   }
   throw new Error(`Could not start janus: ${String(lastError)}`);
 }
+
+const linkFile = (dir: string) => path.join(dir, 'link');
 
 function writeConfig(dir: string, port: number) {
   const conf = path.join(dir, 'conf');
@@ -221,7 +281,7 @@ async function launch(dir: string, port: number, preload: string): Promise<Child
   const conf = path.join(dir, 'conf');
   const child = spawn(findOnPath('janus') ?? 'janus', ['-C', path.join(conf, 'janus.jcfg'), '-F', conf], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LD_PRELOAD: preload },
+    env: { ...process.env, LD_PRELOAD: preload, JANUS_LINK_FILE: linkFile(dir) },
   });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));

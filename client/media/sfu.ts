@@ -1,6 +1,6 @@
 /**
  * The SFU implementation of the media room (room.ts): one upload (the publisher connection, with
- * three simulcast layers) and one download (the subscriber connection, carrying only the streams
+ * two simulcast layers) and one download (the subscriber connection, carrying only the streams
  * asked for) through Janus. Everything is signalled through our server (sfu:* commands), never to
  * Janus directly.
  *
@@ -20,6 +20,7 @@ import {
   type SfuWant,
 } from '../../shared/media/sfu.js';
 import type { Connection } from '../net/connection.js';
+import { capLayers, DOWNLINK_SAMPLE_MS, initialDownlink, nextDownlink } from './downlink.js';
 import type { MediaRoom, PeerView } from './room.js';
 
 type Candidate = { candidate: string; sdpMLineIndex?: number | null; sdpMid?: string | null } | null;
@@ -80,6 +81,9 @@ export class SfuRoom implements MediaRoom {
   private destroyed = false;
   /** Counts restarts: a sync or publish begun before the latest one is dropped. */
   private generation = 0;
+  /** [MEDIA18] The highest layer this page's download can take, from its packet loss. */
+  private downlink = initialDownlink(Date.now());
+  private readonly sampler = setInterval(() => void this.sampleDownlink(), DOWNLINK_SAMPLE_MS);
 
   constructor(private readonly deps: SfuDeps) {}
 
@@ -153,11 +157,13 @@ export class SfuRoom implements MediaRoom {
       dirty: this.dirty,
       retrying: !!this.retryTimer,
       restarts: this.generation,
+      layerCap: this.downlink.cap,
     };
   }
 
   destroy() {
     this.destroyed = true;
+    clearInterval(this.sampler);
     if (this.syncTimer) clearTimeout(this.syncTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.closePublisher();
@@ -178,7 +184,9 @@ export class SfuRoom implements MediaRoom {
     pc.addTransceiver(video!, {
       direction: 'sendonly',
       streams: [this.deps.sendStream],
-      sendEncodings: SIMULCAST_LAYERS.map((l) => ({ ...l })),
+      // Highest first: Janus reads the rids in that order (its default rid_order "hml"), and Chrome, which
+      // sends fewer layers of a small picture, keeps the first ones (the full picture, not the smallest).
+      sendEncodings: [...SIMULCAST_LAYERS].reverse().map((l) => ({ ...l })),
     });
     const pending = this.candidates(pc, 'publisher');
     this.watch(pc);
@@ -234,7 +242,7 @@ export class SfuRoom implements MediaRoom {
     const generation = this.generation;
     const current = () => generation === this.generation && !this.destroyed;
     try {
-      const result = await this.deps.transport.subscribe(this.wants);
+      const result = await this.deps.transport.subscribe(capLayers(this.wants, this.downlink.cap));
       if (!current()) return;
       if (!result) return this.failed('subscribe refused');
       if (result.jsep && !(await this.answer(result.jsep, current))) return;
@@ -273,6 +281,27 @@ export class SfuRoom implements MediaRoom {
     if (!current()) return false;
     pending?.release();
     return true;
+  }
+
+  /** [MEDIA18] Samples the download's video packets; a change of the layer cap asks again for the streams. */
+  private async sampleDownlink() {
+    const pc = this.subscriber;
+    if (!pc || pc.connectionState !== 'connected') return;
+    let packetsReceived = 0;
+    let packetsLost = 0;
+    (await pc.getStats()).forEach(
+      (s: { type: string; kind?: string; packetsReceived?: number; packetsLost?: number }) => {
+        if (s.type !== 'inbound-rtp' || s.kind !== 'video') return;
+        packetsReceived += s.packetsReceived ?? 0;
+        packetsLost += Math.max(0, s.packetsLost ?? 0);
+      },
+    );
+    if (pc !== this.subscriber || this.destroyed) return;
+    const before = this.downlink.cap;
+    this.downlink = nextDownlink(this.downlink, { packetsReceived, packetsLost }, Date.now());
+    if (this.downlink.cap === before) return;
+    console.info(`[media] download layer ${before} -> ${this.downlink.cap}`);
+    this.scheduleSync();
   }
 
   // ---- both ----
@@ -318,6 +347,7 @@ export class SfuRoom implements MediaRoom {
   /** Drops both connections and builds them again (also after the server lost its media server). */
   restart() {
     this.generation++;
+    this.downlink = { ...this.downlink, last: null };
     this.syncing = false;
     this.dirty = false;
     this.closePublisher();

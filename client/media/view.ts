@@ -4,7 +4,7 @@
  * wraps them in computed signals.
  */
 import { maySend } from '../../shared/media/policy.js';
-import { SFU_VIDEO_PAGE, type SfuWant } from '../../shared/media/sfu.js';
+import { SFU_VIDEO_PAGE, type SfuWant, TOP_LAYER } from '../../shared/media/sfu.js';
 import type { Participant } from '../../shared/workshops/schema.js';
 import type { PeerState, PeerView } from './room.js';
 
@@ -86,12 +86,12 @@ export function sfuWants(
     .filter((p) => !p.lowBandwidth && (p.cameraOn || p.screenSharing))
     .sort((a, b) => Number(b.id === focus) - Number(a.id === focus))
     .slice(0, SFU_VIDEO_PAGE);
-  const layer = seen.length <= 4 ? 2 : seen.length <= 9 ? 1 : 0;
+  const layer = seen.length <= 4 ? TOP_LAYER : 0;
   for (const p of seen)
     wants.push({
       participantId: p.id,
       kind: 'video',
-      layer: layout === 'speaker' && p.id === focus ? 2 : layer,
+      layer: layout === 'speaker' && p.id === focus ? TOP_LAYER : layer,
     });
   return wants;
 }

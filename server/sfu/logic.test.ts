@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CommandError } from '../../shared/command.js';
-import { mediaPath } from '../../shared/media/sfu.js';
+import { mediaPath, TOP_LAYER } from '../../shared/media/sfu.js';
 import { participantRecord } from '../workshops/store/test-contract.js';
 import type { SfuFeed } from './store/types.js';
 import { allowedTargets, checkPublish, pickServer, sdpMids, subscriptionDiff, targetKey } from './logic.js';
@@ -64,7 +64,7 @@ describe('[MEDIA14] what a subscriber may receive', () => {
       [],
     );
     expect(got).toEqual([
-      { participantId: 'ana', kind: 'audio', feed: 70, mid: '0', layer: 2 },
+      { participantId: 'ana', kind: 'audio', feed: 70, mid: '0', layer: TOP_LAYER },
       { participantId: 'ana', kind: 'video', feed: 70, mid: '1', layer: 0 },
     ]);
   });

@@ -4,7 +4,7 @@
  */
 import { CommandError } from '../../shared/command.js';
 import { maySend } from '../../shared/media/policy.js';
-import type { SfuStream, SfuWant } from '../../shared/media/sfu.js';
+import { type SfuStream, type SfuWant, TOP_LAYER } from '../../shared/media/sfu.js';
 import type { SfuFeed } from './store/types.js';
 import type { ParticipantRecord } from '../workshops/store/types.js';
 
@@ -86,7 +86,7 @@ export function allowedTargets(
     if (!maySend(p, stageRooms)) continue;
     const mid = feed.mids[w.kind];
     if (mid === undefined) continue;
-    const t = { participantId: p.id, kind: w.kind, feed: feed.feed, mid, layer: w.layer ?? 2 };
+    const t = { participantId: p.id, kind: w.kind, feed: feed.feed, mid, layer: w.layer ?? TOP_LAYER };
     out.set(targetKey(t), t);
   }
   return [...out.values()];

@@ -126,6 +126,7 @@ export class SfuService {
           });
         const streams = logic.streamsOf(joined.streams ?? [], byFeed);
         s.subscriber = { handle, current: new Map(targets.map((t) => [logic.targetKey(t), t])), streams };
+        await this.setLayers(s.subscriber, targets);
         return { jsep: joined.jsep ? { type: 'offer', sdp: joined.jsep.sdp } : null, streams };
       }
       const diff = logic.subscriptionDiff(sub.current, targets);
@@ -141,18 +142,25 @@ export class SfuService {
         for (const t of diff.drop) sub.current.delete(logic.targetKey(t));
         for (const t of diff.add) sub.current.set(logic.targetKey(t), t);
       }
-      const relayer = diff.relayer
-        .map((t) => ({
-          t,
-          mid: sub.streams.find((x) => x.participantId === t.participantId && x.kind === 'video')?.mid,
-        }))
-        .filter((x) => x.mid !== undefined);
-      if (relayer.length) {
-        await sub.handle.configure({ streams: relayer.map(({ t, mid }) => ({ mid, substream: t.layer })) });
-        for (const { t } of relayer) sub.current.set(logic.targetKey(t), t);
-      }
+      await this.setLayers(sub, [...diff.add, ...diff.relayer]);
+      for (const t of diff.relayer) sub.current.set(logic.targetKey(t), t);
       return { jsep, streams: sub.streams };
     });
+  }
+
+  /**
+   * [MEDIA18] The simulcast layer of each of these videos on the subscriber handle. Janus takes it from a
+   * `configure` by the subscriber's mid (a layer named when subscribing is not applied).
+   */
+  private async setLayers(sub: Subscriber, targets: readonly logic.Target[]) {
+    const streams = targets
+      .filter((t) => t.kind === 'video')
+      .map((t) => ({
+        mid: sub.streams.find((x) => x.participantId === t.participantId && x.kind === 'video')?.mid,
+        substream: t.layer,
+      }))
+      .filter((x) => x.mid !== undefined);
+    if (streams.length) await sub.handle.configure({ streams });
   }
 
   startSubscriber(member: Member, socketId: string, jsep: SfuJsep): Promise<null> {

@@ -1,7 +1,7 @@
 /** The wire schemas of the SFU signalling commands (types and rules in sfu.ts, which the client imports). */
 import { z } from 'zod';
 import { SDP_MAX } from './schema.js';
-import type { SfuWant } from './sfu.js';
+import { type SfuWant, TOP_LAYER } from './sfu.js';
 
 const id = z.string().min(1).max(64);
 const sdp = z.string().min(1).max(SDP_MAX);
@@ -10,7 +10,11 @@ export const sfuPublishSchema = z.object({ jsep: z.object({ type: z.literal('off
 export const sfuStartSchema = z.object({ jsep: z.object({ type: z.literal('answer'), sdp }).strict() }).strict();
 
 export const sfuWantSchema = z
-  .object({ participantId: id, kind: z.enum(['audio', 'video']), layer: z.number().int().min(0).max(2).optional() })
+  .object({
+    participantId: id,
+    kind: z.enum(['audio', 'video']),
+    layer: z.number().int().min(0).max(TOP_LAYER).optional(),
+  })
   .strict() satisfies z.ZodType<SfuWant>;
 
 export const sfuSubscribeSchema = z.object({ streams: z.array(sfuWantSchema).max(400) }).strict();
