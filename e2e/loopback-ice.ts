@@ -9,7 +9,7 @@
  * then two pages of the mesh have no candidate at all and cannot connect.)
  *
  * The camera is asked for at 320x180, 10 frames per second: enough to see frames advance, light
- * for a 2-core machine running a dozen pages. `loopbackIceScript(null)` leaves the app's own camera
+ * for a 2-core machine running a dozen pages. loopbackIceScript(null) leaves the app's own camera
  * request alone (a test of what a real camera's size gives).
  */
 export const LOOPBACK_ICE_SCRIPT = loopbackIceScript({ width: 320, height: 180, frameRate: 10 });
