@@ -27,11 +27,15 @@ import { testConfig } from '../dist/server/server/config.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 420);
+/** BENCH_SIZES=2 (or 2,3) runs only those sizes; BENCH_RUNS overrides the joins per size. */
+const SIZES = (process.env.BENCH_SIZES ?? '').split(',').map(Number).filter(Boolean);
 const SCENARIOS = [
   { people: 2, runs: 5 },
   { people: 3, runs: 4 },
   { people: 4, runs: 3 },
-];
+]
+  .filter((sc) => SIZES.length === 0 || SIZES.includes(sc.people))
+  .map((sc) => ({ ...sc, runs: Number(process.env.BENCH_RUNS) || sc.runs }));
 const BUDGET_KBPS = 2500;
 const FRAME_TIMEOUT_MS = 30_000;
 /** A camera-sized clip (the tests use a smaller one): encoding cost close to a real webcam's. */
