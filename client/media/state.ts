@@ -92,15 +92,19 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
   const transport = sfuTransport(conn);
 
   let configLoaded: Promise<void> | null = null;
+  let configPending = false;
   async function loadConfig(): Promise<void> {
+    configPending = true;
     const r = await conn.request('media:config', {});
+    configPending = false;
     if (r.ok && !disposed) config.value = r.data;
   }
 
   let micReady: Promise<void> | null = null;
   function prepare(): Promise<unknown> {
     configLoaded ??= loadConfig();
-    micReady ??= mic.peek() ? local.refreshDevices() : local.acquireMic();
+    // A microphone handed over from the join page is ready: the device list (for the pickers) comes aside.
+    micReady ??= mic.peek() ? Promise.resolve(void local.refreshDevices()) : local.acquireMic();
     return Promise.all([configLoaded, micReady]);
   }
 
@@ -260,12 +264,17 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
   ];
   // After every resume the stage may have changed meanwhile (the first config comes with the first room).
   let seenResume = ws.resumed.peek();
+  // Created while the join is being applied (before `resumed` counts it): a config asked for now goes out
+  // after that join (requests wait for it), so the join's count needs no second config.
+  let askedBeforeJoin = !conn.joined.peek();
   stops.push(
     effect(() => {
       const resumed = ws.resumed.value;
       if (resumed === seenResume) return;
       seenResume = resumed;
-      if (!configLoaded) return;
+      const skip = askedBeforeJoin && configPending;
+      askedBeforeJoin = false;
+      if (!configLoaded || skip) return;
       const before = mesh;
       void loadConfig().then(() => {
         // A room whose mesh could not be built without a config (lost during the drop) is built now.
