@@ -200,6 +200,22 @@ async function join(browser, inviteUrl, name, expectRemotes) {
     err.person = person;
     throw err;
   });
+  // A video can have its size a moment before its frame callback has marked the first frame.
+  await until(
+    () =>
+      page.evaluate(
+        (n) =>
+          new Set(
+            performance
+              .getEntriesByType('mark')
+              .filter((e) => e.name === 'media:first-frame')
+              .map((e) => e.detail.remoteId),
+          ).size >= n,
+        expectRemotes,
+      ),
+    5_000,
+    'first-frame marks',
+  ).catch(() => undefined);
   const m = await page.evaluate(() => {
     const t0 = window.__joinAt;
     const marks = performance.getEntriesByType('mark');
