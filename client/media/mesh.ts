@@ -60,6 +60,20 @@ export function helloAction(
   return 'connect';
 }
 
+/**
+ * [MEDIA8] The hellos of someone entering a room: one to every member who initiates towards them. Sent
+ * by the media state before the mesh exists (while its config is on its way), so those members' offers
+ * are already coming; the mesh greets again when it starts, which the initiators take calmly (helloAction).
+ */
+export function greetings(
+  selfId: string,
+  members: readonly string[],
+): { to: string; cid: string; signals: SignalData[] }[] {
+  return members
+    .filter((id) => id < selfId)
+    .map((to) => ({ to, cid: '-', signals: [{ type: 'hello' as const, have: null, restart: false }] }));
+}
+
 function newCid(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');

@@ -7,7 +7,7 @@
  */
 import { batch, computed, effect, signal } from '@preact/signals';
 import { maySend } from '../../shared/media/policy.js';
-import type { MediaConfig, MediaFlags, MutedBy, UnmuteRequested } from '../../shared/media/schema.js';
+import type { MediaConfig, MediaFlags, MediaSignaled, MutedBy, UnmuteRequested } from '../../shared/media/schema.js';
 import { mediaPath } from '../../shared/media/sfu.js';
 import type { ErrorCode } from '../../shared/protocol.js';
 import type { Connection } from '../net/connection.js';
@@ -15,7 +15,7 @@ import { storage } from '../ui/storage.js';
 import type { WorkshopState } from '../workshops/state.js';
 import { installDiagnostics } from './diagnostics.js';
 import { LocalMedia } from './local.js';
-import { Mesh, type PeerView } from './mesh.js';
+import { greetings, Mesh, type PeerView } from './mesh.js';
 import type { MediaRoom } from './room.js';
 import { MeshSenders } from './senders.js';
 import { SfuRoom, sfuTransport } from './sfu.js';
@@ -108,10 +108,24 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
     return Promise.all([configLoaded, micReady]);
   }
 
+  /** Signals that came for this room before its mesh was built (it waits for the config). */
+  let early: MediaSignaled[] = [];
+  const sendSignals = (to: string, cid: string, signals: MediaSignaled['signals']) =>
+    void conn.request('media:signal', { to, cid, signals }).then((r) => {
+      if (!r.ok) console.info(`[media] signal to ${to} refused: ${r.code}`);
+    });
+
   /** [MEDIA12] Leaves the current room's mesh (if any) and builds the mesh of `room`. */
   async function joinMediaRoom(room: string) {
     leaveMediaRoom();
     roomId.value = room;
+    const entering = self.peek();
+    // [MEDIA8] First time in: greet the members who offer to me now, so their offers come while the config
+    // is on its way (a small room is a mesh; in a large one their SFU room ignores a hello).
+    if (!config.peek() && entering) {
+      const ids = members.peek().map((p) => p.id);
+      for (const g of greetings(entering.id, ids)) sendSignals(g.to, g.cid, g.signals);
+    }
     await prepare();
     const me = self.peek();
     if (disposed || roomId.peek() !== room || !me || !config.peek()) return;
@@ -127,25 +141,26 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
       queueApply();
       return;
     }
-    mesh = new Mesh({
+    const built = new Mesh({
       selfId: me.id,
       iceServers: config.peek()!.iceServers,
       sendStream: local.sendStream(),
-      send: (to, cid, signals) => {
-        void conn.request('media:signal', { to, cid, signals }).then((r) => {
-          if (!r.ok) console.info(`[media] signal to ${to} refused: ${r.code}`);
-        });
-      },
+      send: sendSignals,
       onChange: refreshPeers,
       onLink: () => queueApply(),
     });
-    mesh.start(members.peek().map((p) => p.id));
+    mesh = built;
+    built.start(members.peek().map((p) => p.id));
+    const waiting = early;
+    early = [];
+    for (const ev of waiting) built.receive(ev);
   }
 
   /** [MEDIA12] Closes every peer of the current room. */
   function leaveMediaRoom() {
     mesh?.destroy();
     mesh = null;
+    early = [];
     batch(() => {
       roomId.value = null;
       peers.value = new Map();
@@ -244,7 +259,10 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
       ];
       queueApply();
     }),
-    conn.on('media:signaled', (ev) => mesh instanceof Mesh && mesh.receive(ev)),
+    conn.on('media:signaled', (ev) => {
+      if (mesh instanceof Mesh) mesh.receive(ev);
+      else if (!mesh && roomId.peek()) early = [...early, ev].slice(-100);
+    }),
     conn.on('sfu:feeds', (ev) => mesh instanceof SfuRoom && ev.roomId === roomId.peek() && mesh.feedsChanged()),
     conn.on('sfu:restart', (ev) => mesh instanceof SfuRoom && ev.roomId === roomId.peek() && mesh.restart()),
     conn.on('media:unmuteRequested', (ev) => (unmuteRequest.value = ev)),
