@@ -27,11 +27,15 @@ import { testConfig } from '../dist/server/server/config.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 420);
+/** BENCH_SIZES=2 (or 2,3) runs only those sizes; BENCH_RUNS overrides the joins per size. */
+const SIZES = (process.env.BENCH_SIZES ?? '').split(',').map(Number).filter(Boolean);
 const SCENARIOS = [
   { people: 2, runs: 5 },
   { people: 3, runs: 4 },
   { people: 4, runs: 3 },
-];
+]
+  .filter((sc) => SIZES.length === 0 || SIZES.includes(sc.people))
+  .map((sc) => ({ ...sc, runs: Number(process.env.BENCH_RUNS) || sc.runs }));
 const BUDGET_KBPS = 2500;
 const FRAME_TIMEOUT_MS = 30_000;
 /** A camera-sized clip (the tests use a smaller one): encoding cost close to a real webcam's. */
@@ -196,6 +200,22 @@ async function join(browser, inviteUrl, name, expectRemotes) {
     err.person = person;
     throw err;
   });
+  // A video can have its size a moment before its frame callback has marked the first frame.
+  await until(
+    () =>
+      page.evaluate(
+        (n) =>
+          new Set(
+            performance
+              .getEntriesByType('mark')
+              .filter((e) => e.name === 'media:first-frame')
+              .map((e) => e.detail.remoteId),
+          ).size >= n,
+        expectRemotes,
+      ),
+    5_000,
+    'first-frame marks',
+  ).catch(() => undefined);
   const m = await page.evaluate(() => {
     const t0 = window.__joinAt;
     const marks = performance.getEntriesByType('mark');

@@ -106,6 +106,7 @@ export function createDeviceCheck(choice: MediaChoice) {
     },
     /** Joined: the running tracks go to the workshop's media controller (no second prompt). */
     handOver() {
+      if (handedOver) return; // once: the second call would hand over tracks the workshop already owns
       handOver.put({ mic: mic.value, camera: camera.value });
       handedOver = true;
     },

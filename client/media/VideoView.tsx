@@ -25,13 +25,15 @@ export function VideoView({
     onLive?.(false);
     el.srcObject = new MediaStream([track]);
     void el.play().catch(() => undefined);
+    const withCallback = el as HTMLVideoElement & { requestVideoFrameCallback?: (cb: () => void) => number };
     const arrived = () => {
-      if (cancelled || el.videoWidth === 0) return;
+      if (cancelled) return;
+      // A frame without a size yet (the element has not taken the stream's dimensions): wait for the next.
+      if (el.videoWidth === 0) return void withCallback.requestVideoFrameCallback?.(arrived);
       setLive(true);
       onLive?.(true);
       if (remoteId) performance.mark('media:first-frame', { detail: { remoteId, trackId: track.id } });
     };
-    const withCallback = el as HTMLVideoElement & { requestVideoFrameCallback?: (cb: () => void) => number };
     if (withCallback.requestVideoFrameCallback) withCallback.requestVideoFrameCallback(arrived);
     else el.addEventListener('resize', arrived, { once: true });
     return () => {

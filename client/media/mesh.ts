@@ -29,11 +29,49 @@ const HELLO_WAIT_MS = 3_000;
 const SIGNAL_BATCH_MS = 15;
 const BUFFER_MS = 10_000;
 const backoff = (attempt: number) => Math.min(15_000, 500 * 2 ** attempt);
+/** A connection this young that has heard nothing back may simply not have reached the other side yet. */
+export const FRESH_OFFER_MS = 2_000;
 
 interface Entry extends PeerView {
   initiator: boolean;
   link: PeerLink | null;
   timers: Set<ReturnType<typeof setTimeout>>;
+  createdAt: number;
+  /** Something came back on this connection (answer, candidates). */
+  heard: boolean;
+}
+
+/**
+ * [MEDIA8] What the initiator does with a hello. A hello that names no connection while mine is fresh
+ * and unanswered was usually sent before my offer arrived (both sides saw each other at the same moment,
+ * e.g. a newcomer offering while the others greet it): my offer is on its way, so it is checked again once
+ * the connection is no longer fresh instead of being replaced at once.
+ */
+export function helloAction(
+  entry: Pick<Entry, 'cid' | 'state' | 'createdAt' | 'heard'> | undefined,
+  hello: { have: string | null; restart: boolean },
+  now: number,
+): 'connect' | 'keep' | { recheckInMs: number } {
+  if (!entry || hello.restart) return 'connect';
+  if (entry.cid === hello.have) return 'keep';
+  const age = now - entry.createdAt;
+  if (hello.have === null && entry.state === 'connecting' && !entry.heard && age < FRESH_OFFER_MS)
+    return { recheckInMs: FRESH_OFFER_MS - age };
+  return 'connect';
+}
+
+/**
+ * [MEDIA8] The hellos of someone entering a room: one to every member who initiates towards them. Sent
+ * by the media state before the mesh exists (while its config is on its way), so those members' offers
+ * are already coming; the mesh greets again when it starts, which the initiators take calmly (helloAction).
+ */
+export function greetings(
+  selfId: string,
+  members: readonly string[],
+): { to: string; cid: string; signals: SignalData[] }[] {
+  return members
+    .filter((id) => id < selfId)
+    .map((to) => ({ to, cid: '-', signals: [{ type: 'hello' as const, have: null, restart: false }] }));
 }
 
 function newCid(): string {
@@ -94,10 +132,17 @@ export class Mesh implements MediaRoom {
       if (s.type !== 'hello') continue;
       // [MEDIA8] Only the initiator acts on a hello: (re)offer unless they hold my current connection.
       if (!this.initiates(from)) continue;
-      if (!entry || entry.cid !== s.have || s.restart) this.connect(from, s.restart ? (entry?.attempts ?? 0) : 0);
+      const action = helloAction(entry, s, Date.now());
+      if (action === 'connect') this.connect(from, s.restart ? (entry?.attempts ?? 0) : 0);
+      else if (action !== 'keep' && entry) {
+        this.after(entry, action.recheckInMs, () => {
+          if (this.entries.get(from) === entry && entry.state === 'connecting' && !entry.heard) this.connect(from, 0);
+        });
+      }
       return;
     }
     if (entry && entry.cid === cid && entry.link) {
+      entry.heard = true;
       for (const s of signals) entry.link.signal(s);
       return;
     }
@@ -171,6 +216,8 @@ export class Mesh implements MediaRoom {
       attempts,
       link: null,
       timers: new Set(),
+      createdAt: Date.now(),
+      heard: false,
     };
     this.entries.set(remoteId, entry);
     performance.mark('media:peer-created', { detail: { remoteId, cid } });
@@ -278,12 +325,14 @@ export class Mesh implements MediaRoom {
     const box = this.outbox.get(key) ?? { to, cid, signals: [] };
     box.signals.push(signal);
     this.outbox.set(key, box);
-    // An offer, answer or hello goes at once; candidates wait a moment to travel together.
-    if (signal.type !== 'candidate' && this.flushTimer) {
-      clearTimeout(this.flushTimer);
-      this.flushTimer = null;
+    // An offer, answer or hello goes at once (not after whatever the page draws next); candidates wait
+    // a moment to travel together.
+    if (signal.type !== 'candidate') {
+      if (this.flushTimer) clearTimeout(this.flushTimer);
+      this.flush();
+      return;
     }
-    this.flushTimer ??= setTimeout(() => this.flush(), signal.type === 'candidate' ? SIGNAL_BATCH_MS : 0);
+    this.flushTimer ??= setTimeout(() => this.flush(), SIGNAL_BATCH_MS);
   }
 
   private flush() {

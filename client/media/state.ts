@@ -7,7 +7,7 @@
  */
 import { batch, computed, effect, signal } from '@preact/signals';
 import { maySend } from '../../shared/media/policy.js';
-import type { MediaConfig, MediaFlags, MutedBy, UnmuteRequested } from '../../shared/media/schema.js';
+import type { MediaConfig, MediaFlags, MediaSignaled, MutedBy, UnmuteRequested } from '../../shared/media/schema.js';
 import { mediaPath } from '../../shared/media/sfu.js';
 import type { ErrorCode } from '../../shared/protocol.js';
 import type { Connection } from '../net/connection.js';
@@ -15,7 +15,7 @@ import { storage } from '../ui/storage.js';
 import type { WorkshopState } from '../workshops/state.js';
 import { installDiagnostics } from './diagnostics.js';
 import { LocalMedia } from './local.js';
-import { Mesh, type PeerView } from './mesh.js';
+import { greetings, Mesh, type PeerView } from './mesh.js';
 import type { MediaRoom } from './room.js';
 import { MeshSenders } from './senders.js';
 import { SfuRoom, sfuTransport } from './sfu.js';
@@ -92,22 +92,40 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
   const transport = sfuTransport(conn);
 
   let configLoaded: Promise<void> | null = null;
+  let configPending = false;
   async function loadConfig(): Promise<void> {
+    configPending = true;
     const r = await conn.request('media:config', {});
+    configPending = false;
     if (r.ok && !disposed) config.value = r.data;
   }
 
   let micReady: Promise<void> | null = null;
   function prepare(): Promise<unknown> {
     configLoaded ??= loadConfig();
-    micReady ??= mic.peek() ? local.refreshDevices() : local.acquireMic();
+    // A microphone handed over from the join page is ready: the device list (for the pickers) comes aside.
+    micReady ??= mic.peek() ? Promise.resolve(void local.refreshDevices()) : local.acquireMic();
     return Promise.all([configLoaded, micReady]);
   }
+
+  /** Signals that came for this room before its mesh was built (it waits for the config). */
+  let early: MediaSignaled[] = [];
+  const sendSignals = (to: string, cid: string, signals: MediaSignaled['signals']) =>
+    void conn.request('media:signal', { to, cid, signals }).then((r) => {
+      if (!r.ok) console.info(`[media] signal to ${to} refused: ${r.code}`);
+    });
 
   /** [MEDIA12] Leaves the current room's mesh (if any) and builds the mesh of `room`. */
   async function joinMediaRoom(room: string) {
     leaveMediaRoom();
     roomId.value = room;
+    const entering = self.peek();
+    // [MEDIA8] First time in: greet the members who offer to me now, so their offers come while the config
+    // is on its way (a small room is a mesh; in a large one their SFU room ignores a hello).
+    if (!config.peek() && entering) {
+      const ids = members.peek().map((p) => p.id);
+      for (const g of greetings(entering.id, ids)) sendSignals(g.to, g.cid, g.signals);
+    }
     await prepare();
     const me = self.peek();
     if (disposed || roomId.peek() !== room || !me || !config.peek()) return;
@@ -123,25 +141,26 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
       queueApply();
       return;
     }
-    mesh = new Mesh({
+    const built = new Mesh({
       selfId: me.id,
       iceServers: config.peek()!.iceServers,
       sendStream: local.sendStream(),
-      send: (to, cid, signals) => {
-        void conn.request('media:signal', { to, cid, signals }).then((r) => {
-          if (!r.ok) console.info(`[media] signal to ${to} refused: ${r.code}`);
-        });
-      },
+      send: sendSignals,
       onChange: refreshPeers,
       onLink: () => queueApply(),
     });
-    mesh.start(members.peek().map((p) => p.id));
+    mesh = built;
+    built.start(members.peek().map((p) => p.id));
+    const waiting = early;
+    early = [];
+    for (const ev of waiting) built.receive(ev);
   }
 
   /** [MEDIA12] Closes every peer of the current room. */
   function leaveMediaRoom() {
     mesh?.destroy();
     mesh = null;
+    early = [];
     batch(() => {
       roomId.value = null;
       peers.value = new Map();
@@ -240,7 +259,10 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
       ];
       queueApply();
     }),
-    conn.on('media:signaled', (ev) => mesh instanceof Mesh && mesh.receive(ev)),
+    conn.on('media:signaled', (ev) => {
+      if (mesh instanceof Mesh) mesh.receive(ev);
+      else if (!mesh && roomId.peek()) early = [...early, ev].slice(-100);
+    }),
     conn.on('sfu:feeds', (ev) => mesh instanceof SfuRoom && ev.roomId === roomId.peek() && mesh.feedsChanged()),
     conn.on('sfu:restart', (ev) => mesh instanceof SfuRoom && ev.roomId === roomId.peek() && mesh.restart()),
     conn.on('media:unmuteRequested', (ev) => (unmuteRequest.value = ev)),
@@ -260,12 +282,17 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
   ];
   // After every resume the stage may have changed meanwhile (the first config comes with the first room).
   let seenResume = ws.resumed.peek();
+  // Created while the join is being applied (before `resumed` counts it): a config asked for now goes out
+  // after that join (requests wait for it), so the join's count needs no second config.
+  let askedBeforeJoin = !conn.joined.peek();
   stops.push(
     effect(() => {
       const resumed = ws.resumed.value;
       if (resumed === seenResume) return;
       seenResume = resumed;
-      if (!configLoaded) return;
+      const skip = askedBeforeJoin && configPending;
+      askedBeforeJoin = false;
+      if (!configLoaded || skip) return;
       const before = mesh;
       void loadConfig().then(() => {
         // A room whose mesh could not be built without a config (lost during the drop) is built now.

@@ -1,9 +1,10 @@
-import { effect, signal } from '@preact/signals';
+import { effect, signal, untracked } from '@preact/signals';
 import { createAgendaState } from '../agenda/state.js';
 import { createBarcampState } from '../barcamp/state.js';
 import { createBoardState } from '../boards/state.js';
 import { createBreakoutsState } from '../breakouts/state.js';
 import { t } from '../i18n/i18n.js';
+import { mediaStateCode } from '../media/lazy.js';
 import type { MediaState } from '../media/state.js';
 import type { Connection } from '../net/connection.js';
 import { createFishbowlState } from '../fishbowl/state.js';
@@ -37,9 +38,14 @@ export function createSession(conn: Connection, code: string) {
     const wants = workshop.phase.value === 'inside' && workshop.self.value?.media === true;
     if (!wants || loading || media.peek()) return;
     loading = true;
-    void import('../media/state.js').then(({ createMediaState }) => {
-      if (!disposed) media.value = createMediaState(conn, workshop);
-    });
+    const code = mediaStateCode();
+    const start = ({ createMediaState }: typeof import('../media/state.js')) => {
+      if (!disposed) media.value = untracked(() => createMediaState(conn, workshop));
+    };
+    // Preloaded on the join page: started at once, so the media config is asked for and the mesh built
+    // while the workshop screen is being drawn, not after it.
+    if (code.now) start(code.now);
+    else void code.later.then(start);
   });
 
   return {

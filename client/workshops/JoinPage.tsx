@@ -113,6 +113,8 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
         ...(given ? { passcode: given } : {}),
       },
       w.lobby,
+      // The camera goes along before the page is inside, so the media controller starts with it at once.
+      () => mediaCheck.handOver(),
     );
     busy.value = false;
     joinError.value = refused;

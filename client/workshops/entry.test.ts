@@ -78,6 +78,32 @@ describe('[WS25] the lobby', () => {
   });
 });
 
+describe('[WS25] joining with media', () => {
+  test('the join page hands its devices over once the join is acknowledged, before the page is inside', async () => {
+    const seen: string[] = [];
+    const come = door.come(form, false, () => seen.push(ws.phase.peek()));
+    expect(seen).toEqual([]);
+    fake.reply('workshop:join', snapshot(me, [], 1));
+    expect(await come).toBeNull();
+    expect(seen).toEqual(['entering']);
+    expect(ws.phase.value).toBe('inside');
+  });
+
+  test('nothing is handed over when the join is refused, nor while waiting in the lobby; once let in, it is', async () => {
+    const seen: string[] = [];
+    const come = door.come(form, false, () => seen.push(ws.phase.peek()));
+    fake.refuse('workshop:join', 'lobby');
+    await settle();
+    fake.reply('lobby:knock', { knockId: 'k1', token: 'token-0123456789', admitted: false });
+    await come;
+    expect(seen).toEqual([]);
+    fake.push('lobby:admitted', { knockId: 'k1' });
+    fake.reply('workshop:join', snapshot(me, [], 1));
+    await settle();
+    expect(seen).toEqual(['entering']);
+  });
+});
+
 describe('[WS27] a full workshop', () => {
   test('says so and tries again by itself until there is a place', async () => {
     vi.useFakeTimers();

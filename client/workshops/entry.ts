@@ -28,6 +28,7 @@ export function createDoor(conn: Connection, state: WorkshopState) {
   const status = signal<DoorStatus>('form');
   const deniedReason = signal('');
   let newcomer: Newcomer | null = null;
+  let admitted: (() => void) | undefined;
   let ticket: KnockTicket | null = null;
   let retry: ReturnType<typeof setTimeout> | undefined;
 
@@ -42,7 +43,7 @@ export function createDoor(conn: Connection, state: WorkshopState) {
     if (!newcomer) return null;
     if (ticket) status.value = 'joining';
     const pass = ticket ? { knock: { id: ticket.knockId, token: ticket.token } } : {};
-    const refused = await state.actions.join({ ...newcomer, ...pass });
+    const refused = await state.actions.join({ ...newcomer, ...pass }, admitted);
     if (!refused) {
       status.value = 'form';
       ticket = null;
@@ -93,9 +94,13 @@ export function createDoor(conn: Connection, state: WorkshopState) {
   return {
     status,
     deniedReason,
-    /** From the join form: straight in, or (`viaLobby`, or when the server says so) into the lobby. */
-    come(input: Newcomer, viaLobby: boolean): Promise<Fail | null> {
+    /**
+     * From the join form: straight in, or (`viaLobby`, or when the server says so) into the lobby.
+     * `onAdmitted` runs when the join is acknowledged, before the page is inside.
+     */
+    come(input: Newcomer, viaLobby: boolean, onAdmitted?: () => void): Promise<Fail | null> {
       newcomer = input;
+      admitted = onAdmitted;
       ticket = null;
       return viaLobby && !input.moderatorKey ? knock() : enter();
     },

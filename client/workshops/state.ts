@@ -255,11 +255,13 @@ export function createWorkshopState(conn: Connection, code: string) {
 
   let outgoing = 0;
   const actions = {
-    async join(input: Omit<WorkshopJoinInput, 'v'>): Promise<Fail | null> {
+    /** `admitted` runs once the join is acknowledged, just before the page is inside (e.g. handing devices over). */
+    async join(input: Omit<WorkshopJoinInput, 'v'>, admitted?: () => void): Promise<Fail | null> {
       phase.value = 'entering';
       roster.hold();
       const r = await conn.request('workshop:join', { v: PROTOCOL_VERSION, device: deviceKey(), ...input });
       if (r.ok) {
+        admitted?.();
         applySnapshot(r.data);
         return null;
       }
