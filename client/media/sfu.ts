@@ -286,7 +286,7 @@ export class SfuRoom implements MediaRoom {
   /** [MEDIA18] Samples the download's video packets; a change of the layer cap asks again for the streams. */
   private async sampleDownlink() {
     const pc = this.subscriber;
-    if (!pc || pc.connectionState !== 'connected') return;
+    if (pc?.connectionState !== 'connected') return;
     let packetsReceived = 0;
     let packetsLost = 0;
     (await pc.getStats()).forEach(
