@@ -60,6 +60,9 @@ export function helloAction(
   return 'connect';
 }
 
+/** [MEDIA8] Of two people in a mesh, the one with the lower id makes the offer. */
+export const initiator = (a: string, b: string): boolean => a < b;
+
 /**
  * [MEDIA8] The hellos of someone entering a room: one to every member who initiates towards them. Sent
  * by the media state before the mesh exists (while its config is on its way), so those members' offers
@@ -70,7 +73,7 @@ export function greetings(
   members: readonly string[],
 ): { to: string; cid: string; signals: SignalData[] }[] {
   return members
-    .filter((id) => id < selfId)
+    .filter((id) => initiator(id, selfId))
     .map((to) => ({ to, cid: '-', signals: [{ type: 'hello' as const, have: null, restart: false }] }));
 }
 
@@ -181,7 +184,7 @@ export class Mesh implements MediaRoom {
   }
 
   private initiates(remoteId: string) {
-    return this.deps.selfId < remoteId;
+    return initiator(this.deps.selfId, remoteId);
   }
 
   private hello(to: string, have: string | null, restart: boolean) {
