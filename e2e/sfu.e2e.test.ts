@@ -393,13 +393,12 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
       expect(port).toBeGreaterThan(0);
       janus.limitDownlink(port!, 300);
       await expect.poll(width, { timeout: 60_000, interval: 500 }).toBe(320);
-      expect(await layerCap()).toBe(0);
       // Not frozen: Jonas's video keeps playing on the low layer.
       await expectDecodedFramesAdvance(petra.page, ['Jonas']);
 
       // The link is good again: the full layer comes back after a quiet spell.
       janus.limitDownlink(null);
-      await expect.poll(width, { timeout: 60_000, interval: 500 }).toBe(640);
+      await expect.poll(width, { timeout: 90_000, interval: 500 }).toBe(640);
       expect(await layerCap()).toBe(1);
     } finally {
       await local.close();

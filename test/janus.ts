@@ -67,7 +67,8 @@ static int blocked(const struct sockaddr *a) {
   return 0;
 }
 /* A slow downlink for one receiver: $JANUS_LINK_FILE holds "<port> <bytes per second>"; datagrams to
-   127.0.0.1:<port> beyond that rate are dropped (a token bucket of 100 ms), as a full link drops them.
+   127.0.0.1:<port> beyond that rate are dropped (a token bucket holding one second of the rate, like a
+   router's queue: a key frame passes, a stream above the rate loses what does not fit), as a full link does.
    A missing or empty file limits nothing. Re-read at most every 200 ms. */
 static pthread_mutex_t link_mu = PTHREAD_MUTEX_INITIALIZER;
 static int link_port = 0;
@@ -97,12 +98,12 @@ static int limited(const struct sockaddr *a, size_t len) {
     if (port != link_port || rate != link_rate) {
       link_port = port;
       link_rate = rate;
-      link_tokens = rate * 0.1;
+      link_tokens = rate;
       link_last = now;
     }
   }
   if (link_port && ntohs(((const struct sockaddr_in *)a)->sin_port) == link_port) {
-    double burst = link_rate * 0.1 < 3000 ? 3000 : link_rate * 0.1;
+    double burst = link_rate < 3000 ? 3000 : link_rate;
     link_tokens += (now - link_last) * link_rate;
     link_last = now;
     if (link_tokens > burst) link_tokens = burst;

@@ -158,6 +158,8 @@ export class SfuRoom implements MediaRoom {
       retrying: !!this.retryTimer,
       restarts: this.generation,
       layerCap: this.downlink.cap,
+      /** The download's video packets at the last sample (received, lost). */
+      downlink: this.downlink.last,
     };
   }
 
