@@ -104,6 +104,25 @@ async function expectDecodedFramesAdvance(page: Page, names: string[]) {
   await expect.poll(stalled, { ...poll, message: 'videos whose decoded frames did not advance' }).toEqual([]);
 }
 
+/** On every page (people[i] is names[i]), the videos of all the others advance. */
+function everyoneSeesEveryone(people: { page: Page }[], names: string[]) {
+  return Promise.all(
+    people.map((p, i) =>
+      expectDecodedFramesAdvance(
+        p.page,
+        names.filter((_, j) => j !== i),
+      ),
+    ),
+  );
+}
+
+/** How often this page rebuilt its SFU connections (sfu:restart, a resume, a failure). */
+const restartsOf = (page: Page) =>
+  page.evaluate(
+    () =>
+      (globalThis as unknown as { __jumelageMedia: { sfu(): { restarts: number } } }).__jumelageMedia.sfu().restarts,
+  );
+
 describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the mesh', () => {
   let browser: Browser;
   let server: TestServer;
@@ -151,14 +170,7 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
   it('[MEDIA13] [MEDIA9] five people in a plenary are on the SFU and see each other over loopback, also after one of them lost the connection for a moment; a breakout of two from them is peer-to-peer, the plenary of three back on the mesh', async () => {
     const names = NAMES.slice(0, 5);
     const people = await sfuPlenary('SFU: plenary of five', names);
-    await Promise.all(
-      people.map((p, i) =>
-        expectDecodedFramesAdvance(
-          p.page,
-          names.filter((_, j) => j !== i),
-        ),
-      ),
-    );
+    await everyoneSeesEveryone(people, names);
     // Every connection runs over loopback (Janus's candidates and the pages').
     for (const p of people) {
       const addresses = await selectedAddresses(p.page);
@@ -169,24 +181,12 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
     // [MEDIA9] Anna's connection to the workshop drops for a moment (Wi-Fi): her media comes back by itself,
     // both ways, without a reload.
     const anna = people[3]!.page;
-    const restarts = () =>
-      anna.evaluate(
-        () =>
-          (globalThis as unknown as { __jumelageMedia: { sfu(): { restarts: number } } }).__jumelageMedia.sfu()
-            .restarts,
-      );
+    const restarts = () => restartsOf(anna);
     const before = await restarts();
     await anna.evaluate(() => (globalThis as { __jumelageNet?: { drop(): void } }).__jumelageNet?.drop());
     // Back on a new connection, the page has built its publisher and subscriber again.
     await expect.poll(restarts, poll).toBeGreaterThan(before);
-    await Promise.all(
-      people.map((p, i) =>
-        expectDecodedFramesAdvance(
-          p.page,
-          names.filter((_, j) => j !== i),
-        ),
-      ),
-    );
+    await everyoneSeesEveryone(people, names);
 
     // Petra and Ola go into a room of two: peer-to-peer; Jonas, Anna and Luc stay: a mesh of three.
     const mod = people[0]!.page;
@@ -290,31 +290,16 @@ describe.skipIf(!hasBrowser() || !janusUrl)('media on the SFU (Janus) and the me
     try {
       const names = NAMES.slice(0, 3);
       const people = await sfuPlenary('SFU: a media server dies', names, local.url);
-      const everyoneSeesEveryone = () =>
-        Promise.all(
-          people.map((p, i) =>
-            expectDecodedFramesAdvance(
-              p.page,
-              names.filter((_, j) => j !== i),
-            ),
-          ),
-        );
-      await everyoneSeesEveryone();
+      await everyoneSeesEveryone(people, names);
       expect((await local.app.store.sfu.placementsOn(second.url)).length).toBe(1);
-      const restarts = (page: Page) =>
-        page.evaluate(
-          () =>
-            (globalThis as unknown as { __jumelageMedia: { sfu(): { restarts: number } } }).__jumelageMedia.sfu()
-              .restarts,
-        );
-      const before = await Promise.all(people.map((p) => restarts(p.page)));
+      const before = await Promise.all(people.map((p) => restartsOf(p.page)));
       // Marks each page: a reload would lose it.
       for (const p of people) await p.page.evaluate(() => ((globalThis as { __noReload?: boolean }).__noReload = true));
 
       second.process.kill('SIGKILL');
       for (const [i, p] of people.entries())
-        await expect.poll(() => restarts(p.page), poll).toBeGreaterThan(before[i]!);
-      await everyoneSeesEveryone();
+        await expect.poll(() => restartsOf(p.page), poll).toBeGreaterThan(before[i]!);
+      await everyoneSeesEveryone(people, names);
       expect((await local.app.store.sfu.placementsOn(second.url)).length).toBe(0);
       expect((await local.app.store.sfu.placementsOn(janusUrl!)).length).toBe(1);
       for (const p of people) {
