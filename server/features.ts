@@ -11,7 +11,7 @@ import { chatHandlers } from './chat/handlers.js';
 import { fishbowlFeature } from './fishbowl/handlers.js';
 import { galleryFeature } from './gallery/handlers.js';
 import { marketFeature } from './market/handlers.js';
-import { mediaHandlers } from './media/handlers.js';
+import { mediaConfigFor, mediaHandlers } from './media/handlers.js';
 import { pollFeature } from './polls/handlers.js';
 import type { Deps, Handler, HandlerTable, TypedSocket } from './realtime/types.js';
 import { sfuFeature } from './sfu/handlers.js';
@@ -48,11 +48,12 @@ export interface Features {
 
 /** Every feature; the type of `handlers` makes a command without a handler a compile error. */
 export function createFeatures(deps: Deps): Features {
-  const workshops = workshopFeature(deps);
+  const sfu = sfuFeature(deps);
+  const mediaConfig = mediaConfigFor(deps, sfu.info);
+  const workshops = workshopFeature(deps, mediaConfig);
   const chat: Feature<keyof typeof chatCommands> = handlersOnly(chatHandlers(deps));
   const breakouts = breakoutFeature(deps);
-  const sfu = sfuFeature(deps);
-  const media: Feature<keyof typeof mediaCommands> = handlersOnly(mediaHandlers(deps, sfu.info));
+  const media: Feature<keyof typeof mediaCommands> = handlersOnly(mediaHandlers(deps, mediaConfig));
   const boards: Feature<keyof typeof boardCommands> = handlersOnly(boardHandlers(deps));
   const polls = pollFeature(deps);
   // The agenda's steps run the other features' commands through this table (filled just below).

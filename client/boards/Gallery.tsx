@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { BoardSummary, SnapshotInfo } from '../../shared/boards/schema.js';
 import type { RoomsSeen } from '../../shared/breakouts/room-label.js';
 import { roomTitle } from '../breakouts/room-label.js';
-import { locale, t } from '../i18n/i18n.js';
+import { t, timeFormatter } from '../i18n/i18n.js';
 import { lazy } from '../ui/lazy.js';
 import type { Entry } from './gallery-state.js';
 import { BoardIcon } from './icons.js';
@@ -22,7 +22,7 @@ export function Gallery({ board, rooms }: { board: BoardClientState; rooms: Room
     return title === b.roomId && b.label ? b.label : title;
   };
   const snapshotTitle = (s: SnapshotInfo) => {
-    const time = new Intl.DateTimeFormat(locale.value, { hour: '2-digit', minute: '2-digit' }).format(s.at);
+    const time = timeFormatter.value.format(s.at);
     return `${s.label || t('gallery.snapshot', { time })} · ${roomTitle(s.roomId, rooms)}`;
   };
   const entries = useSignal<Entry[] | null>(null);

@@ -1,4 +1,4 @@
-import { locale, t } from '../i18n/i18n.js';
+import { t, timeFormatter } from '../i18n/i18n.js';
 import { Icon } from '../ui/Icon.js';
 import { roomTitle } from './room-label.js';
 import type { BreakoutsState } from './state.js';
@@ -8,7 +8,7 @@ export function RoomResults({ br }: { br: BreakoutsState }) {
   const view = br.view.value;
   if (!view || view.archive.length === 0) return null;
   const shown = br.archived.value;
-  const time = new Intl.DateTimeFormat(locale.value, { hour: '2-digit', minute: '2-digit' });
+  const time = timeFormatter.value;
   return (
     <section class="card room-results" aria-labelledby="results-title" data-testid="room-results">
       <h2 id="results-title">

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { CHAT_MAX_LENGTH } from '../../shared/chat/constants.js';
 import type { ChatMessage } from '../../shared/chat/schema.js';
-import { locale, t } from '../i18n/i18n.js';
+import { t, timeFormatter } from '../i18n/i18n.js';
 import type { OutgoingChat, WorkshopState } from '../workshops/state.js';
 
 interface Props {
@@ -23,7 +23,7 @@ export function ChatMessages({ state, messages, waiting, mayEdit, onEdit, onDele
   const list = useRef<HTMLOListElement>(null);
   const myId = state.self.value?.id;
   const isModerator = state.self.value?.role === 'moderator';
-  const time = new Intl.DateTimeFormat(locale.value, { hour: '2-digit', minute: '2-digit' });
+  const time = timeFormatter.value;
 
   useEffect(() => {
     list.current?.scrollTo({ top: list.current.scrollHeight });

@@ -87,6 +87,11 @@ export const dateFormatter = computed(
   () => new Intl.DateTimeFormat(locale.value, { dateStyle: 'full', timeStyle: 'short' }),
 );
 
+/** Hours and minutes (chat lines, results): made once per language, not on every draw. */
+export const timeFormatter = computed(
+  () => new Intl.DateTimeFormat(locale.value, { hour: '2-digit', minute: '2-digit' }),
+);
+
 export function languageName(code: string): string {
   const key = `language.${code}` as MessageKey;
   return known(key) ? t(key) : endonym(code);

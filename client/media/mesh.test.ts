@@ -1,7 +1,7 @@
 /** The mesh's pure rules (the connections themselves are covered by e2e/media.e2e.test.ts). */
 import { describe, expect, test } from 'vitest';
 import type { SignalData } from '../../shared/media/schema.js';
-import { FRESH_OFFER_MS, greetings, helloAction, Mesh } from './mesh.js';
+import { FRESH_OFFER_MS, helloAction, Mesh } from './mesh.js';
 
 const fresh = { cid: 'c1', state: 'connecting' as const, createdAt: 1_000, heard: false };
 
@@ -40,12 +40,4 @@ test('[MEDIA8] a hello goes out in the same task, not after whatever the page dr
   mesh.start(['a', 'z']); // 'a' initiates: I greet it
   expect(sent).toEqual([{ to: 'a', signals: [{ type: 'hello', have: null, restart: false }] }]);
   mesh.destroy();
-});
-
-test('[MEDIA8] someone entering greets exactly the members who offer to them', () => {
-  expect(greetings('m', ['a', 'm', 'z', 'b'])).toEqual([
-    { to: 'a', cid: '-', signals: [{ type: 'hello', have: null, restart: false }] },
-    { to: 'b', cid: '-', signals: [{ type: 'hello', have: null, restart: false }] },
-  ]);
-  expect(greetings('a', ['a', 'b'])).toEqual([]);
 });

@@ -63,20 +63,6 @@ export function helloAction(
 /** [MEDIA8] Of two people in a mesh, the one with the lower id makes the offer. */
 export const initiator = (a: string, b: string): boolean => a < b;
 
-/**
- * [MEDIA8] The hellos of someone entering a room: one to every member who initiates towards them. Sent
- * by the media state before the mesh exists (while its config is on its way), so those members' offers
- * are already coming; the mesh greets again when it starts, which the initiators take calmly (helloAction).
- */
-export function greetings(
-  selfId: string,
-  members: readonly string[],
-): { to: string; cid: string; signals: SignalData[] }[] {
-  return members
-    .filter((id) => initiator(id, selfId))
-    .map((to) => ({ to, cid: '-', signals: [{ type: 'hello' as const, have: null, restart: false }] }));
-}
-
 function newCid(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -260,6 +246,8 @@ export class Mesh implements MediaRoom {
         this.failed(entry, 'failed');
       }
     });
+    // The senders' parameters can be set once a description is: before the encoder starts, not after.
+    link.pc.addEventListener('signalingstatechange', () => current() && this.deps.onLink(remoteId, link.pc));
     this.after(entry, CONNECT_TIMEOUT_MS, () => entry.state !== 'connected' && this.failed(entry, 'timeout'));
     this.deps.onLink(remoteId, link.pc);
     for (const s of initial) link.signal(s);

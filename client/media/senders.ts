@@ -24,6 +24,8 @@ export interface MeshSend {
 export class MeshSenders {
   private readonly chains = new WeakMap<RTCRtpSender, Promise<unknown>>();
   private readonly applied = new WeakMap<RTCRtpSender, string>();
+  /** The track each sender was last asked to send: asked again while on its way, it is not queued twice. */
+  private readonly wanted = new WeakMap<RTCRtpSender, MediaStreamTrack | null>();
 
   private serial(sender: RTCRtpSender, job: () => Promise<unknown>): void {
     const next = (this.chains.get(sender) ?? Promise.resolve()).then(job).catch(() => undefined);
@@ -44,29 +46,45 @@ export class MeshSenders {
         const kind = t.receiver.track.kind;
         const sender = t.sender;
         const track = kind === 'audio' ? s.mic : wantsVideo(v) && cap.maxBitrate > 0 ? s.video : null;
-        if (sender.track !== track) this.serial(sender, () => sender.replaceTrack(track));
+        const current = this.wanted.has(sender) ? this.wanted.get(sender) : sender.track;
+        if (current !== track) {
+          this.wanted.set(sender, track);
+          this.serial(sender, () =>
+            sender.replaceTrack(track).catch((err: unknown) => {
+              this.wanted.delete(sender);
+              throw err;
+            }),
+          );
+        }
         if (kind === 'video' && track) {
           const key = `${cap.maxBitrate}/${cap.scaleResolutionDownBy}/${cap.maxFramerate}/${track.id}`;
           if (this.applied.get(sender) === key) continue;
+          this.applied.set(sender, key); // asked for: not queued again while on its way
           this.serial(sender, async () => {
             const params = sender.getParameters();
-            if (!params.encodings?.length) return; // not negotiated yet: applied again when connected
+            // Not negotiated yet: applied again once a description is set (Mesh calls onLink then).
+            if (!params.encodings?.length) return void this.applied.delete(sender);
             params.encodings[0]!.maxBitrate = cap.maxBitrate;
             params.encodings[0]!.scaleResolutionDownBy = cap.scaleResolutionDownBy;
             params.encodings[0]!.maxFramerate = cap.maxFramerate;
             params.encodings[0]!.priority = 'low';
             params.degradationPreference = s.screen ? 'maintain-resolution' : 'balanced';
-            await sender.setParameters(params);
-            this.applied.set(sender, key);
+            await sender.setParameters(params).catch((err: unknown) => {
+              this.applied.delete(sender);
+              throw err;
+            });
           });
         } else if (kind === 'audio' && track && this.applied.get(sender) !== 'audio') {
+          this.applied.set(sender, 'audio');
           this.serial(sender, async () => {
             const params = sender.getParameters();
-            if (!params.encodings?.length) return;
+            if (!params.encodings?.length) return void this.applied.delete(sender);
             params.encodings[0]!.priority = 'high';
             params.encodings[0]!.networkPriority = 'high';
-            await sender.setParameters(params);
-            this.applied.set(sender, 'audio');
+            await sender.setParameters(params).catch((err: unknown) => {
+              this.applied.delete(sender);
+              throw err;
+            });
           });
         }
       }

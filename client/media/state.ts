@@ -15,7 +15,7 @@ import { storage } from '../ui/storage.js';
 import type { WorkshopState } from '../workshops/state.js';
 import { installDiagnostics } from './diagnostics.js';
 import { LocalMedia } from './local.js';
-import { greetings, Mesh, type PeerView } from './mesh.js';
+import { Mesh, type PeerView } from './mesh.js';
 import type { MediaRoom } from './room.js';
 import { MeshSenders } from './senders.js';
 import { SfuRoom, sfuTransport } from './sfu.js';
@@ -25,7 +25,8 @@ import { buildTiles, chooseFocus, type Layout, sfuWants, type Tile } from './vie
 export type { Layout, Tile } from './view.js';
 
 export function createMediaState(conn: Connection, ws: WorkshopState) {
-  const config = signal<MediaConfig | null>(null);
+  // Comes with every join and resume of someone with media (SessionSnapshot.media); stage changes follow events.
+  const config = signal<MediaConfig | null>(ws.mediaConfig.peek());
   const local = new LocalMedia((kind) => void update({ [kind]: false }));
   const { mic, camera, screen, problem, devices, prefs } = local;
   const peers = signal<ReadonlyMap<string, PeerView>>(new Map());
@@ -91,44 +92,28 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
   };
   const transport = sfuTransport(conn);
 
-  let configLoaded: Promise<void> | null = null;
-  let configPending = false;
-  async function loadConfig(): Promise<void> {
-    configPending = true;
-    const r = await conn.request('media:config', {});
-    configPending = false;
-    if (r.ok && !disposed) config.value = r.data;
-  }
+  // A microphone handed over from the join page is there: the device list (for the pickers) comes aside.
+  // The connections do not wait for either: they start with placeholder tracks (local.sendStream).
+  if (mic.peek()) void local.refreshDevices();
+  else if (self.peek()?.media) void local.acquireMic();
 
-  let micReady: Promise<void> | null = null;
-  function prepare(): Promise<unknown> {
-    configLoaded ??= loadConfig();
-    // A microphone handed over from the join page is ready: the device list (for the pickers) comes aside.
-    micReady ??= mic.peek() ? Promise.resolve(void local.refreshDevices()) : local.acquireMic();
-    return Promise.all([configLoaded, micReady]);
-  }
-
-  /** Signals that came for this room before its mesh was built (it waits for the config). */
-  let early: MediaSignaled[] = [];
   const sendSignals = (to: string, cid: string, signals: MediaSignaled['signals']) =>
     void conn.request('media:signal', { to, cid, signals }).then((r) => {
       if (!r.ok) console.info(`[media] signal to ${to} refused: ${r.code}`);
     });
 
-  /** [MEDIA12] Leaves the current room's mesh (if any) and builds the mesh of `room`. */
-  async function joinMediaRoom(room: string) {
+  /**
+   * [MEDIA12] Leaves the current room's mesh (if any) and builds the mesh of `room`, in the same task: on
+   * entering, that is the task of the join's acknowledgement, before the workshop screen is first drawn.
+   */
+  function joinMediaRoom(room: string) {
     leaveMediaRoom();
     roomId.value = room;
-    const entering = self.peek();
-    // [MEDIA8] First time in: greet the members who offer to me now, so their offers come while the config
-    // is on its way (a small room is a mesh; in a large one their SFU room ignores a hello).
-    if (!config.peek() && entering) {
-      const ids = members.peek().map((p) => p.id);
-      for (const g of greetings(entering.id, ids)) sendSignals(g.to, g.cid, g.signals);
-    }
-    await prepare();
+    setTimeout(() => build(room), 0);
+  }
+  function build(room: string) {
     const me = self.peek();
-    if (disposed || roomId.peek() !== room || !me || !config.peek()) return;
+    if (disposed || mesh || roomId.peek() !== room || !me || !config.peek()) return;
     if (path.peek() === 'sfu') {
       mesh = new SfuRoom({
         selfId: me.id,
@@ -151,16 +136,12 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
     });
     mesh = built;
     built.start(members.peek().map((p) => p.id));
-    const waiting = early;
-    early = [];
-    for (const ev of waiting) built.receive(ev);
   }
 
   /** [MEDIA12] Closes every peer of the current room. */
   function leaveMediaRoom() {
     mesh?.destroy();
     mesh = null;
-    early = [];
     batch(() => {
       roomId.value = null;
       peers.value = new Map();
@@ -220,7 +201,7 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
       const me = self.value;
       const want = me?.media && ws.phase.value === 'inside' ? me.roomId : null;
       if (want === roomId.peek()) return;
-      if (want) void joinMediaRoom(want);
+      if (want) joinMediaRoom(want);
       else leaveMediaRoom();
     }),
     effect(() => {
@@ -231,7 +212,7 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
       // [MEDIA13] The room grew past the mesh or shrank back: rebuild it on the other path.
       const p = path.value;
       const room = roomId.peek();
-      if (mesh && room && mesh.kind !== p) void joinMediaRoom(room);
+      if (mesh && room && mesh.kind !== p) joinMediaRoom(room);
     }),
     effect(() => {
       const on = micOn.value;
@@ -259,10 +240,7 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
       ];
       queueApply();
     }),
-    conn.on('media:signaled', (ev) => {
-      if (mesh instanceof Mesh) mesh.receive(ev);
-      else if (!mesh && roomId.peek()) early = [...early, ev].slice(-100);
-    }),
+    conn.on('media:signaled', (ev) => mesh instanceof Mesh && mesh.receive(ev)),
     conn.on('sfu:feeds', (ev) => mesh instanceof SfuRoom && ev.roomId === roomId.peek() && mesh.feedsChanged()),
     conn.on('sfu:restart', (ev) => mesh instanceof SfuRoom && ev.roomId === roomId.peek() && mesh.restart()),
     conn.on('media:unmuteRequested', (ev) => (unmuteRequest.value = ev)),
@@ -280,27 +258,19 @@ export function createMediaState(conn: Connection, ws: WorkshopState) {
       config.value = { ...c, stageRooms: on ? [...rest, room] : rest };
     }),
   ];
-  // After every resume the stage may have changed meanwhile (the first config comes with the first room).
-  let seenResume = ws.resumed.peek();
-  // Created while the join is being applied (before `resumed` counts it): a config asked for now goes out
-  // after that join (requests wait for it), so the join's count needs no second config.
-  let askedBeforeJoin = !conn.joined.peek();
+  // Every resume brings the config again (the stage may have changed meanwhile, TURN credentials are new).
+  let seenConfig = ws.mediaConfig.peek();
   stops.push(
     effect(() => {
-      const resumed = ws.resumed.value;
-      if (resumed === seenResume) return;
-      seenResume = resumed;
-      const skip = askedBeforeJoin && configPending;
-      askedBeforeJoin = false;
-      if (!configLoaded || skip) return;
-      const before = mesh;
-      void loadConfig().then(() => {
-        // A room whose mesh could not be built without a config (lost during the drop) is built now.
-        const room = roomId.peek();
-        if (room && !mesh && config.peek()) void joinMediaRoom(room);
-        // The server ended this page's SFU session with the old connection: publish and subscribe again.
-        else if (mesh === before && mesh instanceof SfuRoom) mesh.restart();
-      });
+      const next = ws.mediaConfig.value;
+      if (!next || next === seenConfig) return;
+      seenConfig = next;
+      config.value = next;
+      const room = roomId.peek();
+      // A room whose mesh could not be built without a config is built now.
+      if (room && !mesh) joinMediaRoom(room);
+      // The server ended this page's SFU session with the old connection: publish and subscribe again.
+      else if (mesh instanceof SfuRoom) mesh.restart();
     }),
   );
   const onDeviceChange = () => void local.refreshDevices();

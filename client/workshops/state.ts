@@ -1,5 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { ChatMessage } from '../../shared/chat/schema.js';
+import type { MediaConfig } from '../../shared/media/schema.js';
 import type { ErrorCode, Fail } from '../../shared/protocol.js';
 import { PROTOCOL_VERSION } from '../../shared/protocol-version.js';
 import { REACTION_SHOW_MS, type Reaction } from '../../shared/workshops/constants.js';
@@ -64,6 +65,8 @@ export function createWorkshopState(conn: Connection, code: string) {
   /** Ticks while reactions are on screen, so they float away. */
   const reactionClock = signal(Date.now());
   const resumed = signal(0);
+  /** What the last join or resume said about media: null for someone without media. */
+  const mediaConfig = signal<MediaConfig | null>(null);
   const roster = createPeople(
     conn,
     () => close('removed'),
@@ -112,6 +115,7 @@ export function createWorkshopState(conn: Connection, code: string) {
       else roster.replace(s.participants, s.participantsSeq, s.roomsVersion);
       clockOffset.value = s.serverTime - Date.now();
       inviteUrl.value = s.inviteUrl;
+      mediaConfig.value = s.media ?? null;
       phase.value = 'inside';
       error.value = null;
       closedReason.value = null;
@@ -346,6 +350,7 @@ export function createWorkshopState(conn: Connection, code: string) {
     floating,
     reactionCounts,
     resumed,
+    mediaConfig,
     reconnecting,
     link: conn.link,
     conn,

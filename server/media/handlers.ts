@@ -1,4 +1,5 @@
 import type { mediaCommands } from '../../shared/media/events.js';
+import type { MediaConfig } from '../../shared/media/schema.js';
 import type { SfuInfo } from '../../shared/media/sfu.js';
 import { CommandError } from '../../shared/protocol.js';
 import { rooms } from '../realtime/rooms.js';
@@ -11,11 +12,27 @@ import { createStage } from './stage.js';
 
 type MediaHandlers = Pick<HandlerTable, keyof typeof mediaCommands>;
 
+/** What one participant's media client needs (ICE servers with their own TURN credentials, stage, SFU). */
+export type MediaConfigFor = (workshopId: string, participantId: string) => Promise<MediaConfig>;
+
+/**
+ * The one place the media config is put together: `media:config` answers with it, and the join or resume
+ * of someone with media carries it (the page builds its mesh in the same task as the join's acknowledgement).
+ */
+export function mediaConfigFor(deps: Deps, sfuInfo: () => SfuInfo): MediaConfigFor {
+  return async (workshopId, participantId) => ({
+    iceServers: iceServersFor(deps.config.media, participantId, deps.clock()),
+    uploadBudgetKbps: deps.config.media.uploadBudgetKbps,
+    stageRooms: await deps.store.stageRooms(workshopId),
+    sfu: sfuInfo(),
+  });
+}
+
 /**
  * The media plane's server side: it relays signals between members of one room and stores media flags.
- * `sfuInfo` tells whether an SFU serves large rooms (server/sfu).
+ * `configFor` is mediaConfigFor's.
  */
-export function mediaHandlers(deps: Deps, sfuInfo: () => SfuInfo): MediaHandlers {
+export function mediaHandlers(deps: Deps, configFor: MediaConfigFor): MediaHandlers {
   const { store, io } = deps;
   const stage = createStage(deps);
   const { broadcast } = stage;
@@ -28,15 +45,7 @@ export function mediaHandlers(deps: Deps, sfuInfo: () => SfuInfo): MediaHandlers
   };
 
   return {
-    'media:config': async (_input, ctx) => {
-      const { session, actor } = ctx.member;
-      return {
-        iceServers: iceServersFor(deps.config.media, actor.id, deps.clock()),
-        uploadBudgetKbps: deps.config.media.uploadBudgetKbps,
-        stageRooms: await store.stageRooms(session.workshopId),
-        sfu: sfuInfo(),
-      };
-    },
+    'media:config': async (_input, ctx) => configFor(ctx.member.session.workshopId, ctx.member.actor.id),
 
     'media:signal': async ({ to, cid, signals }, ctx) => {
       const { session, actor } = ctx.member;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { SignalData } from '../../shared/media/schema.js';
 import {
   closeAllClients,
+  connectClient,
   deleteKeys,
   describeWithRedis,
   ok,
@@ -14,7 +15,7 @@ import {
   waitFor,
   type TestServer,
 } from '../../test/server-harness.js';
-import { joinAs, workshopWith, type Person } from '../../test/workshop-helpers.js';
+import { joinAs, resumeInput, workshopWith, type Person } from '../../test/workshop-helpers.js';
 import { createApp } from '../app.js';
 import { testConfig } from '../config.js';
 import { createLogger } from '../logger.js';
@@ -208,6 +209,23 @@ describe('[MEDIA2] media flags', () => {
       expect(await request(phone.socket, 'media:update', patch)).toMatchObject({ ok: false, code: 'forbidden' });
     }
     expect((await ok(phone.socket, 'media:update', { lowBandwidth: true })).lowBandwidth).toBe(true);
+  });
+
+  test('the join and the resume of someone with media bring the media config (the page starts its video at once); a phone without media gets none', async () => {
+    const s = await server({ config: { media: { ...testConfig().media, uploadBudgetKbps: 1700 } } });
+    const { code, moderator, people } = await workshopWith(s.url, 'Ana');
+    const ana = people[0]!;
+    expect(ana.snapshot.media).toEqual(await ok(ana.socket, 'media:config', {}));
+    expect(ana.snapshot.media).toMatchObject({ uploadBudgetKbps: 1700, stageRooms: [] });
+    const phone = await joinAs(s.url, code, { name: 'Phone', media: false });
+    expect(phone.snapshot.media).toBeUndefined();
+    // Stage mode turned on while Ana was away: her resume says so.
+    ana.socket.disconnect();
+    await ok(moderator.socket, 'media:stage', { on: true });
+    const back = await connectClient(s.url);
+    const resumed = await ok(back, 'workshop:resume', resumeInput(ana));
+    expect(resumed.media?.stageRooms).toEqual(['plenary']);
+    back.disconnect();
   });
 
   test('media:config gives ICE servers, the budget and the stage rooms', async () => {

@@ -4,6 +4,7 @@ import type { workshopCommands } from '../../shared/workshops/events.js';
 import { formatJoinCode, type SessionSnapshot } from '../../shared/workshops/schema.js';
 import { rooms } from '../realtime/rooms.js';
 import type { Feature } from '../features.js';
+import type { MediaConfigFor } from '../media/handlers.js';
 import { memberChanged } from '../realtime/member-cache.js';
 import { publicOrigin } from '../realtime/origin.js';
 import type { Deps, HandlerTable, Session, TypedSocket } from '../realtime/types.js';
@@ -37,11 +38,11 @@ const stillJoined = <T>(value: T | null): T => {
  * Presence timers (a dropped person goes "offline" after the grace period), the presence heartbeat and
  * the lifetime sweep live and die with the app.
  */
-export function workshopFeature(deps: Deps): Feature<keyof typeof workshopCommands> {
+export function workshopFeature(deps: Deps, mediaConfig: MediaConfigFor): Feature<keyof typeof workshopCommands> {
   const presence: Presence = { timers: new Set(), drops: new Map() };
   let stopRunning: (() => void)[] = [];
   return {
-    handlers: workshopHandlers(deps, presence),
+    handlers: workshopHandlers(deps, presence, mediaConfig),
     // [WS15] heartbeats and the presence sweep, [WS16] the lifetime sweep.
     start() {
       stopRunning = [startPresenceKeeper(deps), startLifetimeSweeper(deps)];
@@ -68,7 +69,7 @@ interface Presence {
   drops: Map<NodeJS.Timeout, () => Promise<void>>;
 }
 
-function workshopHandlers(deps: Deps, presence: Presence): WorkshopHandlers {
+function workshopHandlers(deps: Deps, presence: Presence, mediaConfig: MediaConfigFor): WorkshopHandlers {
   const { store, io } = deps;
   /** [WS29] Reactions per person (on this node: a person's reactions come over their one connection). */
   const reactionBuckets = new Map<string, TokenBucket>();
@@ -132,7 +133,10 @@ function workshopHandlers(deps: Deps, presence: Presence): WorkshopHandlers {
     });
     // Read before the people: moves after it reach this socket as events ([WS30]).
     const roomsVersion = (await store.breakouts.get(workshop.id))?.version ?? 0;
-    const people = await roster.snapshot(workshop.id, roomsVersion, known);
+    const [people, media] = await Promise.all([
+      roster.snapshot(workshop.id, roomsVersion, known),
+      me.media ? mediaConfig(workshop.id, me.id) : undefined,
+    ]);
     return {
       workshop: logic.toPublicWorkshop(workshop),
       self: pub(me),
@@ -143,6 +147,7 @@ function workshopHandlers(deps: Deps, presence: Presence): WorkshopHandlers {
       resumeToken,
       serverTime: deps.clock(),
       inviteUrl: `${publicOrigin(deps.config, socket.request)}/j/${formatJoinCode(workshop.code)}`,
+      ...(media ? { media } : {}),
     };
   }
 

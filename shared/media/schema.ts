@@ -19,7 +19,7 @@ export interface IceServer {
   credential?: string;
 }
 
-/** What a media client needs besides the participants: delivered by `media:config`. */
+/** What a media client needs besides the participants: with every join and resume of someone with media, and by `media:config`. */
 export interface MediaConfig {
   iceServers: IceServer[];
   /** One person's total upload target, in kbit/s; outbound video per peer is capped to stay within it. */

@@ -3,7 +3,7 @@ import { isLanguageCode, MAX_LANGUAGES } from '../languages.js';
 import { runSheetSchema } from '../agenda/schema.js';
 import { isCountryCode, MAX_COUNTRIES } from './countries.js';
 import { cleanUserText, hasVisibleText } from './names.js';
-import type { MediaFlags } from '../media/schema.js';
+import type { MediaConfig, MediaFlags } from '../media/schema.js';
 import {
   CHAT_LOCKS,
   type ChatLock,
@@ -273,6 +273,8 @@ export interface SessionSnapshot {
   serverTime: number;
   /** The invite link (PUBLIC_URL when set), for the in-workshop "Invite" box and its QR code. */
   inviteUrl: string;
+  /** For someone with media: what `media:config` answers, so the page builds its mesh at once. */
+  media?: MediaConfig;
 }
 
 export type LeaveReason = 'left' | 'removed';
