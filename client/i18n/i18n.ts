@@ -87,6 +87,15 @@ export const dateFormatter = computed(
   () => new Intl.DateTimeFormat(locale.value, { dateStyle: 'full', timeStyle: 'short' }),
 );
 
+/**
+ * Loads the language's sorting and time data now (each takes tens of milliseconds the first time): the
+ * join page calls it while the person types, so the workshop screen's first draw does not wait for it.
+ */
+export function warmUp(): void {
+  void timeFormatter.value.format(0);
+  void 'a'.localeCompare('b');
+}
+
 /** Hours and minutes (chat lines, results): made once per language, not on every draw. */
 export const timeFormatter = computed(
   () => new Intl.DateTimeFormat(locale.value, { hour: '2-digit', minute: '2-digit' }),

@@ -6,7 +6,7 @@ import { LANGUAGES } from '../../shared/languages.js';
 import { LIMITS } from '../../shared/workshops/constants.js';
 import type { WorkshopPreview } from '../../shared/workshops/schema.js';
 import type { Fail } from '../../shared/protocol.js';
-import { dateFormatter, errorText, languageName, locale, t } from '../i18n/i18n.js';
+import { dateFormatter, errorText, languageName, locale, t, warmUp } from '../i18n/i18n.js';
 import type { Connection } from '../net/connection.js';
 import { Alert } from '../ui/Alert.js';
 import { createDoor, type Door, passcodeFromHash } from './entry.js';
@@ -53,6 +53,11 @@ export function JoinPage({ conn, code, moderatorKey, state, onJoined }: Props) {
       }),
     [state, mediaCheck],
   );
+
+  useEffect(() => {
+    const idle = setTimeout(warmUp, 300);
+    return () => clearTimeout(idle);
+  }, []);
 
   useEffect(() => {
     void conn.request('workshop:preview', { code }).then((r) => {
