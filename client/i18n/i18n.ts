@@ -87,6 +87,11 @@ export const dateFormatter = computed(
   () => new Intl.DateTimeFormat(locale.value, { dateStyle: 'full', timeStyle: 'short' }),
 );
 
+/** Hours and minutes (chat lines, results): made once per language, not on every draw. */
+export const timeFormatter = computed(
+  () => new Intl.DateTimeFormat(locale.value, { hour: '2-digit', minute: '2-digit' }),
+);
+
 /**
  * Loads the language's sorting and time data now (each takes tens of milliseconds the first time): the
  * join page calls it while the person types, so the workshop screen's first draw does not wait for it.
@@ -95,11 +100,6 @@ export function warmUp(): void {
   void timeFormatter.value.format(0);
   void 'a'.localeCompare('b');
 }
-
-/** Hours and minutes (chat lines, results): made once per language, not on every draw. */
-export const timeFormatter = computed(
-  () => new Intl.DateTimeFormat(locale.value, { hour: '2-digit', minute: '2-digit' }),
-);
 
 export function languageName(code: string): string {
   const key = `language.${code}` as MessageKey;

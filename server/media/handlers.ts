@@ -17,7 +17,7 @@ export type MediaConfigFor = (workshopId: string, participantId: string) => Prom
 
 /**
  * The one place the media config is put together: `media:config` answers with it, and the join or resume
- * of someone with media carries it (the page builds its mesh in the same task as the join's acknowledgement).
+ * of someone with media carries it (the page builds its mesh right after its first draw, without asking).
  */
 export function mediaConfigFor(deps: Deps, sfuInfo: () => SfuInfo): MediaConfigFor {
   return async (workshopId, participantId) => ({

@@ -273,7 +273,7 @@ export interface SessionSnapshot {
   serverTime: number;
   /** The invite link (PUBLIC_URL when set), for the in-workshop "Invite" box and its QR code. */
   inviteUrl: string;
-  /** For someone with media: what `media:config` answers, so the page builds its mesh at once. */
+  /** For someone with media: what `media:config` answers, so the page builds its mesh without asking. */
   media?: MediaConfig;
 }
 
